@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { EpochMs, Id, Label, MaybeEpochMs } from './common';
+
+/**
+ * What an event means for the story. The order is the order of the legend everywhere
+ * (table, chart, diagram, export); colours live in one palette keyed by these names.
+ */
+export const EVENT_KINDS = [
+  'change',
+  'impact',
+  'detection',
+  'response',
+  'mitigation',
+  'recovery',
+  'communication',
+  'note',
+  'log',
+] as const;
+export const EventKind = z.enum(EVENT_KINDS);
+export type EventKind = z.infer<typeof EventKind>;
+
+/** Where a record came from: file name and 1-based line (0 when the format has no lines). */
+export const SourceRef = z.object({
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const TimelineEvent = z.object({
+  id: Id,
+  incidentId: Id,
+  /** First (or only) instant, UTC epoch ms. */
+  at: EpochMs,
+  /** Last instant of a folded event; null for a single record. */
+  endAt: MaybeEpochMs,
+  kind: EventKind,
+  title: z.string().max(2_000),
+  detail: z.string().max(100_000),
+  service: Label.nullable(),
+  region: Label.nullable(),
+  /** How many raw records this event stands for (1 for a hand-written event). */
+  count: z.number().int().positive(),
+  /** Raw records behind the event (capped; `count` is the true number). */
+  sources: z.array(SourceRef),
+  /** Key events are the ones the exported document shows by default. */
+  key: z.boolean(),
+  tags: z.array(Label),
+  /** The import that produced it, or null when written by hand. */
+  importId: Id.nullable(),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** At most this many source references are kept on one event; `count` keeps the real total. */
+export const MAX_SOURCES_PER_EVENT = 50;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { EpochMs, Id, Label, MaybeEpochMs } from './common';
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+export const INCIDENT_STATUSES = ['draft', 'in-review', 'approved', 'published'] as const;
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
+/** The phase boundaries of an incident, in the order they normally happen. */
+export const KEY_TIME_FIELDS = [
+  'impactStartAt',
+  'detectedAt',
+  'mitigatedAt',
+  'recoveredAt',
+  'resolvedAt',
+] as const;
+export type KeyTimeField = (typeof KEY_TIME_FIELDS)[number];
+
+export const KeyTimes = z.object({
+  impactStartAt: MaybeEpochMs,
+  detectedAt: MaybeEpochMs,
+  mitigatedAt: MaybeEpochMs,
+  recoveredAt: MaybeEpochMs,
+  resolvedAt: MaybeEpochMs,
+});
+export type KeyTimes = z.infer<typeof KeyTimes>;
+
+/** Who set a key time: the user by hand, or an import (which may refresh it). */
+export const KeyTimeOrigin = z.enum(['manual', 'import', 'timeline']);
+export type KeyTimeOrigin = z.infer<typeof KeyTimeOrigin>;
+
+export const Incident = z.object({
+  id: Id,
+  title: z.string().max(500),
+  severity: Severity,
+  status: IncidentStatus,
+  summary: z.string().max(100_000),
+  services: z.array(Label),
+  regions: z.array(Label),
+  authors: z.array(Label),
+  reviewers: z.array(Label),
+  /** IANA zone in which times are entered and shown, e.g. `America/Los_Angeles`. */
+  displayZone: z.string().min(1),
+  /** Optional second zone shown beside the first (`Nov 18 16:51 PST (Nov 19 00:51 UTC)`). */
+  secondaryZone: z.string().min(1).nullable(),
+  keyTimes: KeyTimes,
+  keyTimeOrigins: z.partialRecord(z.enum(KEY_TIME_FIELDS), KeyTimeOrigin),
+  /** RCA template used by the Document tab (see templates/). */
+  templateId: z.string().nullable(),
+  tags: z.array(Label),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const EMPTY_KEY_TIMES: KeyTimes = {
+  impactStartAt: null,
+  detectedAt: null,
+  mitigatedAt: null,
+  recoveredAt: null,
+  resolvedAt: null,
+};
+
+/** A new, empty incident with sensible defaults. */
+export function createIncident(init: { id: string; now: number } & Partial<Incident>): Incident {
+  const { id, now, ...rest } = init;
+  return {
+    title: 'Untitled incident',
+    severity: 'SEV2',
+    status: 'draft',
+    summary: '',
+    services: [],
+    regions: [],
+    authors: [],
+    reviewers: [],
+    displayZone: 'UTC',
+    secondaryZone: null,
+    keyTimes: { ...EMPTY_KEY_TIMES },
+    keyTimeOrigins: {},
+    templateId: null,
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+    ...rest,
+    id,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Attrs, EventKind, LogLevel, SourceRef } from '../domain';
+
+/**
+ * A structured change carried by orchestrator events (CloudEvents `deploy.*`, `config.changed`…).
+ * Used by the rollout findings; flattened into attrs when stored.
+ */
+export interface ChangeInfo {
+  /** `data.change`: the change id shared by every step of one rollout. */
+  id: string | null;
+  /** `data.kind`: software | config (free text kept as is). */
+  changeKind: string | null;
+  description: string | null;
+  targets: { component: string; region: string | null; slice: string | null }[];
+}
+
+/**
+ * What a format parser emits: one record, not yet classified. The pipeline turns it into a
+ * stored `LogRecord` by choosing its `kind` (from `kindHint` when the format knows, else rules).
+ */
+export interface RawRecord {
+  at: number;
+  level: LogLevel | null;
+  message: string;
+  service: string | null;
+  region: string | null;
+  attrs: Attrs;
+  source: SourceRef;
+  /** Set when the format itself says what the record means (CloudEvents type, Statuspage status…). */
+  kindHint: EventKind | null;
+  /** Event type name as the source wrote it (`com.example.deploy.started`), if any. */
+  type: string | null;
+  change: ChangeInfo | null;
+  /** Records whose message repeats with a count (Kubernetes `count`): how many it stands for. */
+  repeat: number;
+  /** Last time for records that already span a range (Kubernetes lastTimestamp). */
+  endAt: number | null;
+}
+
+/** User's column choice for unknown JSON/CSV. Values are field names (dotted for nested JSON). */
+export interface FieldMapping {
+  time: string;
+  /** Second time column when date and time are split (CSV). */
+  time2: string | null;
+  message: string;
+  level: string | null;
+  service: string | null;
+  region: string | null;
+}
+
+export interface ImportSink {
+  record(record: RawRecord): void;
+  /** A line (or record) that could not be read; the reason names what was wrong. */
+  error(line: number, reason: string): void;
+  /** Lines that are not records by design: blank lines, comments, headers. */
+  skip(line: number): void;
+}
+
+export interface ParseContext {
+  file: string;
+  /** IANA zone for naive timestamps. */
+  zone: string;
+  /** Year for timestamps without one (RFC 3164); null = infer from the file/context. */
+  year: number | null;
+  mapping: FieldMapping | null;
+  sink: ImportSink;
+}
+
+/** Parses a line-oriented file one line at a time (streaming; memory independent of file size). */
+export interface LineParser {
+  line(text: string, lineNo: number): void;
+  end(): void;
+}
+
+export type FormatMode = 'lines' | 'document' | 'archive';
+
+export interface FormatDef {
+  id: string;
+  label: string;
+  mode: FormatMode;
+  /** Confidence 0..1 that the file is in this format, from its first KB and its name. */
+  detect(head: string, fileName: string): number;
+  lines?(ctx: ParseContext): LineParser;
+  /** Whole-file formats (JSON documents). */
+  document?(text: string, ctx: ParseContext): void;
+  /** Multi-file archives (Slack export zip/folder): entries by path. */
+  archive?(entries: { path: string; text: string }[], ctx: ParseContext): void;
+}
