@@ -7,3 +7,4 @@ export * from './comment';
 export * from './action';
 export * from './section';
 export * from './ids';
+export * from './snapshot';

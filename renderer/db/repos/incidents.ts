@@ -1,0 +1,68 @@
+import { createIncident, newId, type Incident } from '../../../shared/domain';
+import { remapSnapshotIds } from '../../../shared/bundle/remap';
+import { getDb } from '../db';
+import type { IncidentSnapshot } from '../../../shared/domain';
+import { deleteIncidentRows, insertSnapshot, loadIncidentSnapshot } from './snapshot';
+
+/** All incidents, most recently edited first. */
+export async function listIncidents(): Promise<Incident[]> {
+  return getDb().incidents.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function getIncident(id: string): Promise<Incident | undefined> {
+  return getDb().incidents.get(id);
+}
+
+/** Creates and stores a new incident; returns it. */
+export async function addIncident(init: Partial<Incident> = {}, now = Date.now()): Promise<Incident> {
+  const incident = createIncident({ ...init, id: init.id ?? newId(now), now });
+  await getDb().incidents.add(incident);
+  return incident;
+}
+
+/**
+ * Applies a patch to an incident and bumps `updatedAt`. Returns the row before and after
+ * so callers can record an undo step.
+ */
+export async function updateIncident(
+  id: string,
+  patch: Partial<Omit<Incident, 'id' | 'createdAt'>>,
+  now = Date.now(),
+): Promise<{ before: Incident; after: Incident }> {
+  const db = getDb();
+  return db.transaction('rw', db.incidents, async () => {
+    const before = await db.incidents.get(id);
+    if (!before) throw new Error(`Incident ${id} no longer exists.`);
+    const after: Incident = { ...before, ...patch, id, updatedAt: now };
+    await db.incidents.put(after);
+    return { before, after };
+  });
+}
+
+/** Puts an incident row back exactly as given (undo/redo of overview edits). */
+export async function putIncident(incident: Incident): Promise<void> {
+  await getDb().incidents.put(incident);
+}
+
+/** Deletes an incident with all its rows; returns the snapshot so the delete can be undone. */
+export async function deleteIncident(id: string): Promise<IncidentSnapshot | null> {
+  const snapshot = await loadIncidentSnapshot(id);
+  if (!snapshot) return null;
+  await deleteIncidentRows(id);
+  return snapshot;
+}
+
+/** Restores a deleted incident from its snapshot. */
+export async function restoreIncident(snapshot: IncidentSnapshot): Promise<void> {
+  await insertSnapshot(snapshot);
+}
+
+/** Copies an incident and everything in it under fresh ids; returns the copy. */
+export async function duplicateIncident(id: string, now = Date.now()): Promise<Incident | null> {
+  const snapshot = await loadIncidentSnapshot(id);
+  if (!snapshot) return null;
+  const copy = remapSnapshotIds(snapshot, () => newId(now), now);
+  copy.incident = { ...copy.incident, title: `${snapshot.incident.title} (copy)`, status: 'draft' };
+  await insertSnapshot(copy);
+  return copy.incident;
+}

@@ -1,0 +1,55 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  ActionItem,
+  CauseNode,
+  Comment,
+  DocumentSection,
+  ImportedLog,
+  Incident,
+  LogBlock,
+  TimelineEvent,
+} from '../../shared/domain';
+import { applyMigrations } from './migrations';
+
+/** A preference row: small JSON values keyed by name. */
+export interface PrefRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'rootline';
+
+/**
+ * The Rootline database. Tables mirror the bundle's collections; every row of an incident
+ * carries `incidentId` so an incident can be read, exported or deleted as a unit.
+ */
+export class RootlineDb extends Dexie {
+  incidents!: EntityTable<Incident, 'id'>;
+  events!: EntityTable<TimelineEvent, 'id'>;
+  imports!: EntityTable<ImportedLog, 'id'>;
+  logBlocks!: EntityTable<LogBlock, 'id'>;
+  causes!: EntityTable<CauseNode, 'id'>;
+  comments!: EntityTable<Comment, 'id'>;
+  actions!: EntityTable<ActionItem, 'id'>;
+  sections!: EntityTable<DocumentSection, 'id'>;
+  prefs!: EntityTable<PrefRow, 'key'>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    // Authored content must survive a crash right after "Saved" is shown.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    applyMigrations(this);
+  }
+}
+
+/** Names of the tables that belong to one incident (everything but prefs). */
+export const INCIDENT_TABLES = [
+  'incidents',
+  'events',
+  'imports',
+  'logBlocks',
+  'causes',
+  'comments',
+  'actions',
+  'sections',
+] as const;
+export type IncidentTable = (typeof INCIDENT_TABLES)[number];
