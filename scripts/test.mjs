@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm test`: every check CI runs, in order, with one summary line at the end.
+// Steps run even after a failure so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'dist', 'test-results');
+mkdirSync(out, { recursive: true });
+
+const steps = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '-b', 'tsconfig.json'] },
+  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
+  {
+    name: 'unit',
+    cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`],
+    report: join(out, 'vitest.json'),
+    kind: 'vitest',
+  },
+  { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  {
+    name: 'e2e',
+    cmd: ['npx', 'playwright', 'test', '--config', 'test/e2e/playwright.config.ts'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json') },
+    report: join(out, 'e2e.json'),
+    kind: 'playwright',
+  },
+  {
+    name: 'electron-e2e',
+    cmd: ['npx', 'playwright', 'test', '--config', 'test/electron/playwright.config.ts'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'electron.json') },
+    report: join(out, 'electron.json'),
+    kind: 'playwright',
+  },
+];
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function countReport(step) {
+  if (!step.report || !existsSync(step.report)) return null;
+  const data = JSON.parse(readFileSync(step.report, 'utf8'));
+  if (step.kind === 'vitest') {
+    return {
+      passed: data.numPassedTests ?? 0,
+      failed: data.numFailedTests ?? 0,
+      skipped: (data.numPendingTests ?? 0) + (data.numTodoTests ?? 0),
+    };
+  }
+  const s = data.stats ?? {};
+  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
+}
+
+for (const step of steps) {
+  if (only.length > 0 && !only.includes(step.name)) continue;
+  console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
+  const started = Date.now();
+  const [bin, ...args] = step.cmd;
+  const res = spawnSync(bin, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  const counts = countReport(step);
+  if (counts) {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  } else if (res.status === 0) totals.passed += 1;
+  else totals.failed += 1;
+  if (res.status !== 0) failedSteps.push(step.name);
+  console.log(`${res.status === 0 ? '✔' : '✘'} ${step.name} (${secs}s)`);
+}
+
+if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
