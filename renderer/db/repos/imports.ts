@@ -1,4 +1,12 @@
-import type { ImportedLog, LogBlock } from '../../../shared/domain';
+import type {
+  ImportedLog,
+  Incident,
+  KeyTimeField,
+  KeyTimes,
+  LogBlock,
+  TimelineEvent,
+} from '../../../shared/domain';
+import { KEY_TIME_FIELDS } from '../../../shared/domain';
 import { getDb } from '../db';
 
 export async function listImports(incidentId: string): Promise<ImportedLog[]> {
@@ -14,4 +22,75 @@ export async function listLogBlocks(importId: string, offset: number, limit: num
     .offset(offset)
     .limit(limit)
     .toArray();
+}
+
+/**
+ * Stages a batch of raw-record blocks. Blocks become visible only when `commitImport` writes
+ * their import row; until then they are orphans that `sweepOrphanBlocks` removes, so a crash or
+ * a failed write never leaves a half-imported file behind.
+ */
+export async function stageLogBlocks(blocks: LogBlock[]): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.logBlocks, () => db.logBlocks.bulkPut(blocks));
+}
+
+/**
+ * Makes an import visible in one transaction: the import rows, the timeline events, and the
+ * incident's key times for every phase the user has not set by hand.
+ */
+export async function commitImport(input: {
+  incidentId: string;
+  imports: ImportedLog[];
+  events: TimelineEvent[];
+  phases: KeyTimes;
+  now?: number;
+}): Promise<Incident> {
+  const db = getDb();
+  const now = input.now ?? Date.now();
+  return db.transaction('rw', [db.incidents, db.imports, db.events], async () => {
+    const incident = await db.incidents.get(input.incidentId);
+    if (!incident) throw new Error('The incident was deleted while its logs were being imported.');
+    await db.imports.bulkPut(input.imports);
+    await db.events.bulkPut(input.events);
+    const keyTimes = { ...incident.keyTimes };
+    const origins = { ...incident.keyTimeOrigins };
+    for (const field of KEY_TIME_FIELDS) {
+      const value = input.phases[field];
+      if (value === null || !importMayFill(incident, field)) continue;
+      keyTimes[field] = value;
+      origins[field] = 'import';
+    }
+    const updated: Incident = { ...incident, keyTimes, keyTimeOrigins: origins, updatedAt: now };
+    await db.incidents.put(updated);
+    return updated;
+  });
+}
+
+/** An import fills a key time only when it is empty or was itself filled by an import. */
+function importMayFill(incident: Incident, field: KeyTimeField): boolean {
+  return incident.keyTimes[field] === null || incident.keyTimeOrigins[field] === 'import';
+}
+
+/** Removes staged blocks of an import that was cancelled or failed. */
+export async function discardStagedBlocks(importIds: string[]): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.logBlocks, async () => {
+    for (const id of importIds) {
+      await db.logBlocks.where('[importId+seq]').between([id, -Infinity], [id, Infinity]).delete();
+    }
+  });
+}
+
+/** Deletes blocks whose import row never got written (an import interrupted by a crash). */
+export async function sweepOrphanBlocks(): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', [db.imports, db.logBlocks], async () => {
+    const known = new Set(await db.imports.toCollection().primaryKeys());
+    const orphanIds: string[] = [];
+    await db.logBlocks.each((b) => {
+      if (!known.has(b.importId)) orphanIds.push(b.id);
+    });
+    await db.logBlocks.bulkDelete(orphanIds);
+    return orphanIds.length;
+  });
 }
