@@ -1,0 +1,125 @@
+import type { Attrs } from '../../domain';
+import { parseIso, parseTimeValue } from '../../time/parse';
+import type { ChangeInfo, FormatDef, ParseContext } from '../types';
+import { clip } from './attrs';
+import { decodeBase64, utf8 } from './bytes';
+import { mapCdEvent } from './cdevents';
+import type { Json } from './json';
+import { obj, text, tryParse } from './json';
+import { kindFromEventType, shortType } from './kinds';
+import { levelFromValue } from './levels';
+import { makeRecord, timeOptions } from './record';
+import { jsonStreamParser } from './stream';
+
+/** `data.targets`: `[{component, region, slice?}]`, ignoring entries without a component. */
+function readTargets(v: unknown): ChangeInfo['targets'] {
+  if (!Array.isArray(v)) return [];
+  const out: ChangeInfo['targets'] = [];
+  for (const t of v) {
+    const o = obj(t);
+    const component = o === null ? text(t) : text(o.component);
+    if (component === null) continue;
+    out.push({ component, region: o === null ? null : text(o.region), slice: o === null ? null : text(o.slice) });
+  }
+  return out;
+}
+
+function readChange(d: Json): ChangeInfo | null {
+  const id = text(d.change);
+  const targets = readTargets(d.targets);
+  if (id === null && targets.length === 0) return null;
+  return { id, changeKind: text(d.kind), description: text(d.description), targets };
+}
+
+/** `data` as an object: inline JSON, or `data_base64` holding JSON. Invalid base64 → absent. */
+function readData(o: Json): { data: Json | null; textData: string | null } {
+  const inline = o.data;
+  if (inline !== undefined && inline !== null) {
+    return { data: obj(inline), textData: typeof inline === 'string' ? inline : null };
+  }
+  if (typeof o.data_base64 !== 'string') return { data: null, textData: null };
+  const bytes = decodeBase64(o.data_base64);
+  if (bytes === null) return { data: null, textData: null };
+  const decoded = utf8(bytes);
+  const parsed = tryParse(decoded);
+  return parsed.ok ? { data: obj(parsed.value), textData: null } : { data: null, textData: null };
+}
+
+function renderMessage(type: string | null, change: ChangeInfo | null, subject: string | null): string {
+  const head = type === null ? 'event' : shortType(type);
+  if (change !== null) {
+    const parts = [head];
+    if (change.id !== null) parts.push(`: change ${change.id}`);
+    const components = [...new Set(change.targets.map((t) => t.component))];
+    if (components.length > 0) parts.push(`${change.id === null ? ':' : ''} on ${components.join(', ')}`);
+    return parts.join('');
+  }
+  return subject === null ? head : `${head}: ${subject}`;
+}
+
+/** Maps one CloudEvents 1.0 JSON event (or CDEvent) to a record; bad events become errors. */
+export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext): void {
+  const o = obj(value);
+  if (o === null) {
+    ctx.sink.error(lineNo, 'expected a CloudEvent JSON object');
+    return;
+  }
+  if (obj(o.context) !== null) {
+    mapCdEvent(o, lineNo, ctx);
+    return;
+  }
+  const time = o.time;
+  if (time === undefined || time === null || time === '') {
+    ctx.sink.error(lineNo, 'missing "time" attribute');
+    return;
+  }
+  const at = typeof time === 'string' ? (parseIso(time, ctx.zone) ?? parseTimeValue(time, timeOptions(ctx))) : null;
+  if (at === null) {
+    ctx.sink.error(lineNo, `invalid "time" attribute: ${clip(JSON.stringify(time), 80)}`);
+    return;
+  }
+  const type = text(o.type);
+  const subject = text(o.subject);
+  const { data, textData } = readData(o);
+  const change = data === null ? null : readChange(data);
+  const message =
+    (data === null ? null : (text(data.description) ?? text(data.message))) ??
+    (textData === null ? null : clip(textData)) ??
+    renderMessage(type, change, subject ?? (data === null ? null : text(data.component)));
+  const attrs: Attrs = { type, id: text(o.id), source: text(o.source) };
+  if (change !== null) {
+    attrs.change = change.id;
+    attrs.changeKind = change.changeKind;
+  }
+  ctx.sink.record(
+    makeRecord(ctx, lineNo, at, message, {
+      level: data === null ? null : levelFromValue(data.level ?? data.severity),
+      service: subject ?? (data === null ? null : (text(data.component) ?? text(data.service))),
+      region: data === null ? null : text(data.region),
+      attrs,
+      kindHint: kindFromEventType(type),
+      type,
+      change,
+    }),
+  );
+}
+
+export const cloudeventsFormat: FormatDef = {
+  id: 'cloudevents',
+  label: 'CloudEvents / CDEvents (JSON, JSONL, batch)',
+  mode: 'lines',
+  detect(head) {
+    if (head.includes('"specversion"') && (head.includes('"time"') || head.includes('"type"'))) return 0.95;
+    if (head.includes('"context"') && head.includes('dev.cdevents.')) return 0.95;
+    return 0;
+  },
+  lines(ctx) {
+    return jsonStreamParser(ctx, (value, lineNo) => {
+      if (Array.isArray(value)) {
+        for (const v of value) mapCloudEvent(v, lineNo, ctx);
+      } else {
+        mapCloudEvent(value, lineNo, ctx);
+      }
+    });
+  },
+};

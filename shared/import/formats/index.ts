@@ -1,0 +1,43 @@
+import type { FormatDef } from '../types';
+import { accessLogFormat } from './access-log';
+import { cloudeventsFormat } from './cloudevents';
+import { csvFormat } from './csv';
+import { journaldFormat } from './journald';
+import { jsonlFormat } from './jsonl';
+import { k8sEventsFormat } from './k8s';
+import { logfmtFormat } from './logfmt';
+import { otlpFormat } from './otlp';
+import { pagerdutyFormat } from './pagerduty';
+import { slackFormat } from './slack';
+import { statuspageFormat } from './statuspage';
+import { syslogFormat } from './syslog';
+import { apacheErrorFormat, textFormat } from './text';
+
+/**
+ * Every format, most specific first: the order breaks detection ties, so a file that looks
+ * like both CloudEvents and generic JSON lines is CloudEvents.
+ */
+export const FORMATS: readonly FormatDef[] = [
+  cloudeventsFormat,
+  otlpFormat,
+  journaldFormat,
+  k8sEventsFormat,
+  pagerdutyFormat,
+  statuspageFormat,
+  slackFormat,
+  accessLogFormat,
+  apacheErrorFormat,
+  syslogFormat,
+  jsonlFormat,
+  logfmtFormat,
+  csvFormat,
+  textFormat,
+];
+
+/** The format with this id (the CLI `--format` values), or undefined. */
+export function getFormat(id: string): FormatDef | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** All format ids, in registry order. */
+export const FORMAT_IDS: readonly string[] = FORMATS.map((f) => f.id);

@@ -1,0 +1,123 @@
+/** Small helpers for reading untyped JSON safely. */
+
+export type Json = Record<string, unknown>;
+
+/** The value as a plain object, or null. */
+export function obj(v: unknown): Json | null {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
+}
+
+/** Non-empty trimmed text from a string or number, else null. */
+export function text(v: unknown): string | null {
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t.length > 0 ? t : null;
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/**
+ * A field by dotted path: a literal dotted key (`"log.level"`, as ECS writes it) wins, then
+ * nested objects (`log: {level}`), then a mix (`"service.name"` inside `resource`).
+ */
+export function getPath(o: Json, path: string): unknown {
+  if (path in o) return o[path];
+  const dot = path.indexOf('.');
+  if (dot < 0) return undefined;
+  // Try each split point so `a.b.c` finds `{a: {"b.c": 1}}` and `{"a.b": {c: 1}}`.
+  for (let i = dot; i >= 0; i = path.indexOf('.', i + 1)) {
+    const inner = obj(o[path.slice(0, i)]);
+    if (inner !== null) {
+      const v = getPath(inner, path.slice(i + 1));
+      if (v !== undefined) return v;
+    }
+  }
+  return undefined;
+}
+
+/** First present (non-null, non-empty-string) value among the paths, with the path that held it. */
+export function firstOf(o: Json, paths: readonly string[]): { path: string; value: unknown } | null {
+  for (const path of paths) {
+    const v = getPath(o, path);
+    if (v !== undefined && v !== null && v !== '') return { path, value: v };
+  }
+  return null;
+}
+
+/** JSON.parse that reports the problem instead of throwing. */
+export function tryParse(s: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(s) as unknown };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** One top-level JSON value cut out of a larger text, with the 1-based line it starts on. */
+export interface JsonPiece {
+  text: string;
+  line: number;
+}
+
+/**
+ * Splits a document into JSON values without parsing them: the elements of a top-level array,
+ * or a run of concatenated/pretty-printed objects (`jq` output). Strings and escapes are
+ * respected so braces inside text do not count. Unbalanced tails come back as a last piece
+ * so the caller reports them.
+ */
+export function splitJsonValues(doc: string, firstLine = 1): JsonPiece[] {
+  const pieces: JsonPiece[] = [];
+  let line = firstLine;
+  let i = 0;
+  const n = doc.length;
+  const skipWs = (): void => {
+    while (i < n) {
+      const c = doc.charCodeAt(i);
+      if (c === 10) line++;
+      else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) break;
+      i++;
+    }
+  };
+  skipWs();
+  let inArray = false;
+  if (doc.charCodeAt(i) === 91) {
+    inArray = true;
+    i++;
+  }
+  while (i < n) {
+    skipWs();
+    if (i >= n) break;
+    const c0 = doc.charCodeAt(i);
+    if (inArray && (c0 === 44 || c0 === 93)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const startLine = line;
+    let depth = 0;
+    let inString = false;
+    for (; i < n; i++) {
+      const c = doc.charCodeAt(i);
+      if (c === 10) line++;
+      if (inString) {
+        if (c === 92) i++;
+        else if (c === 34) inString = false;
+        continue;
+      }
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+        if (depth < 0) break;
+      } else if (depth === 0 && (c === 44 || c === 10 || c === 13)) break;
+    }
+    if (i === start) i++;
+    pieces.push({ text: doc.slice(start, i), line: startLine });
+  }
+  return pieces;
+}

@@ -1,0 +1,85 @@
+import type { LineParser, ParseContext } from '../types';
+import { splitJsonValues, tryParse } from './json';
+import { isBlank, isComment } from './record';
+
+/** Called with each JSON value and the 1-based line it starts on. */
+export type OnJsonValue = (value: unknown, lineNo: number) => void;
+
+/**
+ * Feeds each value of a JSON document (a single value, a top-level array's elements, or
+ * concatenated pretty-printed values) to `onValue`. Each piece is parsed on its own so one bad
+ * element is one error, not a lost file. Lines where no value starts count as skipped.
+ */
+export function feedJsonDocument(
+  text: string,
+  ctx: ParseContext,
+  onValue: OnJsonValue,
+  firstLine = 1,
+  lineCount: number | null = null,
+): void {
+  const pieces = splitJsonValues(text, firstLine);
+  const started = new Set<number>();
+  for (const piece of pieces) {
+    started.add(piece.line);
+    const parsed = tryParse(piece.text);
+    if (parsed.ok) onValue(parsed.value, piece.line);
+    else ctx.sink.error(piece.line, `not valid JSON (${parsed.reason})`);
+  }
+  let lines = lineCount ?? 1;
+  if (lineCount === null) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+    if (text.length === 0 || text.charCodeAt(text.length - 1) === 10) lines--;
+  }
+  for (let l = firstLine; l < firstLine + lines; l++) if (!started.has(l)) ctx.sink.skip(l);
+}
+
+/**
+ * A LineParser for JSON that streams JSONL one line at a time but also accepts a whole
+ * document: when the first non-blank line opens an array, or opens an object that does not
+ * close on that line, the rest of the file is buffered and read as one document at `end()`.
+ */
+export function jsonStreamParser(ctx: ParseContext, onValue: OnJsonValue): LineParser {
+  let mode: 'start' | 'lines' | 'buffer' = 'start';
+  const buffer: string[] = [];
+  let bufferStart = 0;
+
+  const startBuffer = (text: string, lineNo: number): void => {
+    mode = 'buffer';
+    bufferStart = lineNo;
+    buffer.push(text);
+  };
+
+  return {
+    line(text, lineNo) {
+      if (mode === 'buffer') {
+        buffer.push(text);
+        return;
+      }
+      if (isBlank(text) || isComment(text)) {
+        ctx.sink.skip(lineNo);
+        return;
+      }
+      const first = text.trimStart().charCodeAt(0);
+      if (mode === 'start' && first === 91) {
+        startBuffer(text, lineNo);
+        return;
+      }
+      const parsed = tryParse(text);
+      if (parsed.ok) {
+        mode = 'lines';
+        onValue(parsed.value, lineNo);
+        return;
+      }
+      if (mode === 'start' && first === 123 && !text.trimEnd().endsWith('}')) {
+        startBuffer(text, lineNo);
+        return;
+      }
+      mode = 'lines';
+      ctx.sink.error(lineNo, `not valid JSON (${parsed.reason})`);
+    },
+    end() {
+      if (mode === 'buffer') feedJsonDocument(buffer.join('\n'), ctx, onValue, bufferStart, buffer.length);
+      buffer.length = 0;
+    },
+  };
+}
