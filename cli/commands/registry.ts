@@ -1,0 +1,36 @@
+/** What a command gets to talk to the world; tests can pass their own. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** One `rootline <name> …` command. `run` resolves to the exit code. */
+export interface Command {
+  name: string;
+  /** One line for `rootline --help`. */
+  summary: string;
+  /** Full usage text for `rootline <name> --help`. */
+  usage: string;
+  run(args: string[], io: CommandIo): Promise<number>;
+}
+
+/** A bad invocation: exit code 2 with a one-line message on stderr. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const registry = new Map<string, Command>();
+
+/** Adds a command; modules call this from cli/commands/index.ts. */
+export function registerCommand(command: Command): void {
+  if (registry.has(command.name)) throw new Error(`command "${command.name}" registered twice`);
+  registry.set(command.name, command);
+}
+
+export function getCommand(name: string): Command | undefined {
+  return registry.get(name);
+}
+
+export function listCommands(): Command[] {
+  return [...registry.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { isKnownZone } from '../../shared/time/parse';
+import { FORMATS, getFormat } from '../../shared/import/formats/index';
+import { createImport } from '../../shared/import/pipeline';
+import { addPath, checkReadable } from '../input';
+import { toJson, toText } from '../render';
+import type { Command } from './registry';
+import { UsageError } from './registry';
+
+const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--tz ZONE] [--year YYYY] [--json]
+
+Builds the incident timeline from log files: folded events, phases and rollout findings.
+Files may be plain, .gz, .zip or folders (Slack exports). Bad lines are reported, not fatal.
+
+Options:
+  --format NAME  read every file as this format (default: detect per file)
+  --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
+  --year YYYY    year for timestamps without one (default: inferred)
+  --json         print JSON (events, phases, findings, stats) instead of text
+`;
+
+function parse(args: string[]): { files: string[]; format: string | null; zone: string; year: number | null; json: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        tz: { type: 'string' },
+        year: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('no input files (usage: rootline timeline <files…>)');
+  const zone = values.tz ?? 'UTC';
+  if (!isKnownZone(zone)) throw new UsageError(`unknown time zone "${zone}" (expected an IANA name like Europe/Paris)`);
+  let year: number | null = null;
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1970) {
+      throw new UsageError(`bad year "${values.year}" (expected four digits, 1970 or later)`);
+    }
+    year = Number(values.year);
+  }
+  const format = values.format ?? null;
+  if (format !== null && getFormat(format) === undefined) {
+    throw new UsageError(`unknown format "${format}" (known: ${FORMATS.map((f) => f.id).join(', ')})`);
+  }
+  return { files: positionals, format, zone, year, json: values.json ?? false };
+}
+
+export const timelineCommand: Command = {
+  name: 'timeline',
+  summary: 'build an incident timeline (events, phases, findings) from log files',
+  usage: USAGE,
+  async run(args, io) {
+    const opts = parse(args);
+    await checkReadable(opts.files);
+    const imp = createImport({ zone: opts.zone, year: opts.year, format: opts.format });
+    for (const file of opts.files) await addPath(imp, file, opts.format);
+    const result = imp.finish();
+    io.stdout(opts.json ? toJson(result) : toText(result));
+    return 0;
+  },
+};

@@ -1,0 +1,109 @@
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import type { Import } from '../shared/import/pipeline';
+import { UsageError } from './commands/registry';
+
+const CHUNK = 1 << 20;
+const decoder = new TextDecoder('utf-8');
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === undefined || e.message.startsWith(code) ? e.message : `${code}: ${e.message}`;
+  }
+  return String(e);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/* A folder or zip is a Slack export when it has Slack's index files or day files. */
+function looksLikeSlack(paths: readonly string[]): boolean {
+  return paths.some((p) => /(?:^|\/)(?:users|channels)\.json$|(?:^|\/)\d{4}-\d{2}-\d{2}\.json$/.test(p));
+}
+
+function addEntries(imp: Import, name: string, entries: { path: string; text: string }[], format: string | null): void {
+  if (format === 'slack' || (format === null && looksLikeSlack(entries.map((e) => e.path)))) {
+    imp.addEntries(name, entries, { format: 'slack' });
+    return;
+  }
+  // Not a Slack export: every entry is a log file of its own.
+  for (const e of entries) {
+    const input = imp.addFile(`${name}/${e.path}`, { format });
+    input.push(e.text);
+    input.end();
+  }
+}
+
+async function readFolder(root: string): Promise<{ path: string; text: string }[]> {
+  const out: { path: string; text: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push({ path: relative(root, full).split('\\').join('/'), text: stripBom(await readFile(full, 'utf8')) });
+    }
+  };
+  await walk(root);
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Streams a file (or gunzips it) into the import chunk by chunk. */
+async function streamFile(imp: Import, path: string, name: string, format: string | null): Promise<void> {
+  const input = imp.addFile(name, { format });
+  if (path.toLowerCase().endsWith('.gz')) {
+    const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(createGunzip());
+    const utf8 = new TextDecoder('utf-8');
+    try {
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) input.push(utf8.decode(chunk, { stream: true }));
+    } catch (e) {
+      throw new Error(`cannot read ${path}: not a complete gzip file (${describe(e)})`);
+    }
+    input.push(utf8.decode());
+  } else {
+    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK });
+    for await (const chunk of stream as AsyncIterable<string>) input.push(chunk);
+  }
+  input.end();
+}
+
+/** Checks that every path can be read before anything is imported (exit 2 otherwise). */
+export async function checkReadable(paths: readonly string[]): Promise<void> {
+  for (const p of paths) {
+    try {
+      const s = await stat(p);
+      if (!s.isFile() && !s.isDirectory()) throw new Error('not a file or folder');
+    } catch (e) {
+      throw new UsageError(`cannot read ${p}: ${describe(e)}`);
+    }
+  }
+}
+
+/**
+ * Adds one command-line path to the import: a folder or .zip (Slack export, or a bundle of
+ * logs), a .gz (streamed through gunzip), or a plain file (streamed as UTF-8).
+ */
+export async function addPath(imp: Import, path: string, format: string | null): Promise<void> {
+  const name = basename(path);
+  try {
+    if ((await stat(path)).isDirectory()) {
+      addEntries(imp, name, await readFolder(path), format);
+    } else if (path.toLowerCase().endsWith('.zip')) {
+      const files = unzipSync(new Uint8Array(await readFile(path)));
+      const entries = Object.entries(files)
+        .filter(([p]) => !p.endsWith('/'))
+        .map(([p, bytes]) => ({ path: p, text: stripBom(decoder.decode(bytes)) }));
+      addEntries(imp, name, entries, format);
+    } else {
+      await streamFile(imp, path, name, format);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const message = describe(e);
+    throw new UsageError(message.startsWith('cannot read') ? message : `cannot read ${path}: ${message}`);
+  }
+}

@@ -1,0 +1,186 @@
+import { createLineSplitter, MAX_LINE_LENGTH } from './lines';
+import type { LineSplitter } from './lines';
+import type { FieldMapping, FormatDef, ImportSink, LineParser, ParseContext, RawRecord } from './types';
+
+/** Per-file accounting, filled while the file streams (see FileStats in importer.ts). */
+export interface FileTally {
+  file: string;
+  format: string | null;
+  lines: number;
+  records: number;
+  skipped: number;
+  errorCount: number;
+  /** Characters read (UTF-16 code units; close to bytes for log text). */
+  bytes: number;
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
+export interface ReaderHooks {
+  /** The format for this file given its first few KB, or why there is none. */
+  resolve(head: string): FormatDef | string;
+  record(tally: FileTally, raw: RawRecord): void;
+  error(tally: FileTally, line: number, reason: string): void;
+}
+
+/** How much of a file format detection sees. */
+export const HEAD_SIZE = 4_096;
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Feeds one file to its format: buffers the head until the format is known, then streams
+ * lines through the splitter (line formats) or collects the text (document/archive formats).
+ * Parser exceptions become errors on the line that caused them.
+ */
+export class FileReader {
+  readonly tally: FileTally;
+  private state: 'head' | 'lines' | 'document' | 'failed' | 'ended' = 'head';
+  private chunks: string[] = [];
+  private headLength = 0;
+  private def: FormatDef | null = null;
+  private parser: LineParser | null = null;
+  private splitter: LineSplitter | null = null;
+  private readonly ctx: ParseContext;
+
+  constructor(
+    name: string,
+    options: { zone: string; year?: number | null; mapping?: FieldMapping | null },
+    private readonly hooks: ReaderHooks,
+  ) {
+    this.tally = {
+      file: name,
+      format: null,
+      lines: 0,
+      records: 0,
+      skipped: 0,
+      errorCount: 0,
+      bytes: 0,
+      firstAt: null,
+      lastAt: null,
+    };
+    const tally = this.tally;
+    const sink: ImportSink = {
+      record: (raw) => hooks.record(tally, raw),
+      error: (line, reason) => hooks.error(tally, line, reason),
+      skip: () => {
+        tally.skipped++;
+      },
+    };
+    this.ctx = { file: name, zone: options.zone, year: options.year ?? null, mapping: options.mapping ?? null, sink };
+  }
+
+  push(chunk: string): void {
+    if (typeof chunk !== 'string' || chunk.length === 0) return;
+    this.tally.bytes += chunk.length;
+    if (this.state === 'head') {
+      this.chunks.push(chunk);
+      this.headLength += chunk.length;
+      if (this.headLength >= HEAD_SIZE) this.start();
+    } else if (this.state === 'lines') {
+      this.splitter?.push(chunk);
+    } else if (this.state === 'document') {
+      this.chunks.push(chunk);
+    }
+  }
+
+  end(): void {
+    if (this.state === 'head') this.start();
+    if (this.state === 'lines') {
+      this.splitter?.end();
+      this.guard(0, () => this.parser?.end());
+    } else if (this.state === 'document') {
+      const text = this.chunks.join('');
+      this.chunks = [];
+      this.runWhole(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    this.state = 'ended';
+  }
+
+  /** Unpacked archive entries (Slack export). Only archive formats read them as one. */
+  entries(entries: { path: string; text: string }[]): void {
+    const head = entries
+      .map((e) => e.path)
+      .join('\n')
+      .slice(0, HEAD_SIZE);
+    const def = this.hooks.resolve(head);
+    this.state = 'ended';
+    if (typeof def === 'string') return this.fail(def);
+    this.tally.format = def.id;
+    for (const e of entries) this.tally.bytes += e.text.length;
+    if (def.mode !== 'archive' || def.archive === undefined) {
+      return this.fail(`format "${def.id}" does not read archives; add the entries as separate files`);
+    }
+    const archive = def.archive.bind(def);
+    this.guard(0, () => archive(entries, this.ctx));
+    this.balanceWhole();
+  }
+
+  private start(): void {
+    const text = this.chunks.join('');
+    this.chunks = [];
+    const head = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(0, HEAD_SIZE);
+    const def = this.hooks.resolve(head);
+    if (typeof def === 'string') return this.fail(def);
+    this.def = def;
+    this.tally.format = def.id;
+    if (def.mode === 'lines' && def.lines !== undefined) {
+      const parser = def.lines(this.ctx);
+      this.parser = parser;
+      this.state = 'lines';
+      this.splitter = createLineSplitter(
+        (line, lineNo) => {
+          this.tally.lines++;
+          this.guard(lineNo, () => parser.line(line, lineNo));
+        },
+        {
+          onTooLong: (lineNo, length) => {
+            this.tally.lines++;
+            this.hooks.error(this.tally, lineNo, `line too long (${length} characters; the limit is ${MAX_LINE_LENGTH})`);
+          },
+        },
+      );
+      this.splitter.push(text);
+    } else {
+      this.state = 'document';
+      this.chunks.push(text);
+    }
+  }
+
+  private runWhole(text: string): void {
+    const def = this.def;
+    if (def === null) return;
+    if (def.mode === 'archive' && def.archive !== undefined) {
+      const archive = def.archive.bind(def);
+      this.guard(0, () => archive([{ path: this.tally.file, text }], this.ctx));
+    } else if (def.document !== undefined) {
+      const doc = def.document.bind(def);
+      this.guard(0, () => doc(text, this.ctx));
+    } else {
+      this.fail(`format "${def.id}" cannot read this file`);
+      return;
+    }
+    this.balanceWhole();
+  }
+
+  /* Whole-file formats have no physical lines to count: their "lines" are the records seen. */
+  private balanceWhole(): void {
+    const t = this.tally;
+    t.lines = t.records + t.skipped + t.errorCount;
+  }
+
+  private fail(reason: string): void {
+    this.state = 'failed';
+    this.hooks.error(this.tally, 0, reason);
+  }
+
+  private guard(line: number, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      this.hooks.error(this.tally, line, `could not read: ${messageOf(e)}`);
+    }
+  }
+}

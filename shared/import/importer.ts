@@ -1,0 +1,211 @@
+import { MAX_STORED_ERRORS } from '../domain';
+import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
+import { classifyKind, classifyRecord } from '../timeline/classify';
+import { FindingCollector, isStepType } from '../timeline/findings';
+import { Folder } from '../timeline/fold';
+import type { RecordRef } from '../timeline/fold';
+import { PhaseTracker } from '../timeline/phases';
+import type { FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import { FileReader } from './file-reader';
+import type { FileTally } from './file-reader';
+import type { FieldMapping, FormatDef, RawRecord } from './types';
+
+/** Where formats come from: the app's registry, or a test's own list. */
+export interface FormatRegistry {
+  getFormat(id: string): FormatDef | undefined;
+  detectFormat(head: string, fileName: string): { id: string; confidence: number };
+}
+
+export interface CreateImportOptions {
+  /** IANA zone for timestamps without an offset. */
+  zone: string;
+  /** Year for timestamps without one; null = let the format infer it. */
+  year?: number | null;
+  /** Format id for every file; null/undefined = detect per file. */
+  format?: string | null;
+  mapping?: FieldMapping | null;
+  foldOptions?: Partial<FoldOptions>;
+  findingOptions?: Partial<FindingOptions>;
+  /** Gets every classified record (log ones too), in file order, e.g. to store in blocks. */
+  onRecord?: (record: LogRecord) => void;
+}
+
+/** Accounting of one file. For every file: lines = records + skipped + errorCount. */
+export interface FileStats {
+  file: string;
+  format: string | null;
+  lines: number;
+  records: number;
+  skipped: number;
+  errorCount: number;
+  bytes: number;
+  firstAt: number | null;
+  lastAt: number | null;
+}
+
+export interface ImportStatsResult {
+  files: number;
+  lines: number;
+  records: number;
+  skipped: number;
+  errorCount: number;
+  /** The first MAX_STORED_ERRORS errors; errorCount is the true number. */
+  errors: ImportError[];
+  perFile: FileStats[];
+}
+
+export interface ImportResult {
+  events: TimelineEventDraft[];
+  phases: KeyTimes;
+  findings: Finding[];
+  stats: ImportStatsResult;
+}
+
+/** A file being fed to an import, chunk by chunk (any split, even mid-line). */
+export interface FileInput {
+  push(chunk: string): void;
+  end(): void;
+}
+
+export interface Import {
+  addFile(name: string, options?: { format?: string | null }): FileInput;
+  /** An archive (Slack export zip or folder) already unpacked into text entries. */
+  addEntries(name: string, entries: { path: string; text: string }[], options?: { format?: string | null }): void;
+  finish(): ImportResult;
+}
+
+/* Latest instant accepted: year 9999. Parsers should never produce more, but one bug must not
+ * poison the timeline with NaN or 1e300. */
+const MAX_AT = 253_402_300_799_999;
+const MIN_AT = -62_135_596_800_000;
+
+/**
+ * Creates a streaming import with an explicit format registry (see `createImport` in
+ * pipeline.ts for the app's). Never throws on file content: bad lines become errors.
+ */
+export function createImportWith(registry: FormatRegistry, options: CreateImportOptions): Import {
+  const files: string[] = [];
+  const tallies: FileTally[] = [];
+  const errors: ImportError[] = [];
+  const folder = new Folder(options.foldOptions);
+  const phases = new PhaseTracker();
+  const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
+  const onRecord = options.onRecord;
+  let finished: ImportResult | null = null;
+
+  function addError(tally: FileTally, line: number, reason: string): void {
+    tally.errorCount++;
+    if (errors.length < MAX_STORED_ERRORS) errors.push({ file: tally.file, line, reason });
+  }
+
+  function addRecord(tally: FileTally, fileIndex: number, raw: RawRecord): void {
+    const at = raw.at;
+    if (typeof at !== 'number' || !Number.isFinite(at) || at < MIN_AT || at > MAX_AT) {
+      addError(tally, raw.source.line, `timestamp out of range (${String(at)})`);
+      return;
+    }
+    tally.records++;
+    if (tally.firstAt === null || at < tally.firstAt) tally.firstAt = at;
+    if (tally.lastAt === null || at > tally.lastAt) tally.lastAt = at;
+    const kind = classifyKind(raw);
+    if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
+    findings.seen(raw.service, raw.region);
+    phases.add(at, kind, raw.type);
+    let ref: RecordRef | -1 = -1;
+    if (kind !== 'log') {
+      const endAt = raw.endAt !== null && Number.isFinite(raw.endAt) && raw.endAt <= MAX_AT ? raw.endAt : null;
+      ref = folder.add({
+        at,
+        kind,
+        service: raw.service,
+        region: raw.region,
+        message: raw.message,
+        file: fileIndex,
+        line: raw.source.line,
+        repeat: raw.repeat,
+        endAt,
+      });
+    }
+    if (isStepType(raw.type)) {
+      findings.step({ at, change: raw.change, service: raw.service, region: raw.region, ref });
+    }
+  }
+
+  function open(name: string, format: string | null): FileReader {
+    finished = null;
+    const fileIndex = files.length;
+    // Folding keeps the file index in 16 bits; a 65,536th file shares the last slot's name.
+    const slot = Math.min(fileIndex, 0xffff);
+    files.push(name);
+    const reader = new FileReader(name, options, {
+      resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
+      record: (tally, raw) => addRecord(tally, slot, raw),
+      error: addError,
+    });
+    tallies.push(reader.tally);
+    return reader;
+  }
+
+  return {
+    addFile(name, fileOptions) {
+      return open(name, fileOptions?.format ?? null);
+    },
+    addEntries(name, entries, fileOptions) {
+      open(name, fileOptions?.format ?? null).entries(entries);
+    },
+    finish() {
+      if (finished !== null) return finished;
+      const fold = folder.finish(files);
+      const keyTimes = phases.result();
+      const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
+      markKeyEvents(fold.events, keyTimes, found);
+      finished = { events: fold.events, phases: keyTimes, findings: found, stats: totals(tallies, errors) };
+      return finished;
+    },
+  };
+}
+
+function resolveFormat(
+  registry: FormatRegistry,
+  requested: string | null,
+  head: string,
+  name: string,
+): FormatDef | string {
+  // A gzipped file is detected by the name it has inside the gzip.
+  const id = requested ?? registry.detectFormat(head, name.replace(/\.gz$/i, '')).id;
+  const def = registry.getFormat(id);
+  return def ?? `unknown format "${id}"`;
+}
+
+/* Key events are the ones the exported document shows by default: those holding a phase
+ * boundary of their kind, and those holding a finding's rollout step. */
+function markKeyEvents(events: TimelineEventDraft[], times: KeyTimes, found: Finding[]): void {
+  const boundaries: [number | null, string][] = [
+    [times.impactStartAt, 'impact'],
+    [times.detectedAt, 'detection'],
+    [times.mitigatedAt, 'mitigation'],
+    [times.recoveredAt, 'recovery'],
+    [times.resolvedAt, 'recovery'],
+  ];
+  const findingIds = new Set(found.flatMap((f) => f.eventIds));
+  for (const e of events) {
+    if (findingIds.has(e.id)) e.key = true;
+    for (const [at, kind] of boundaries) {
+      if (at !== null && e.kind === kind && e.at <= at && at <= (e.endAt ?? e.at)) e.key = true;
+    }
+  }
+}
+
+function totals(tallies: FileTally[], errors: ImportError[]): ImportStatsResult {
+  const perFile = tallies.map((t) => ({ ...t }));
+  const sum = (f: (t: FileStats) => number): number => perFile.reduce((n, t) => n + f(t), 0);
+  return {
+    files: perFile.length,
+    lines: sum((t) => t.lines),
+    records: sum((t) => t.records),
+    skipped: sum((t) => t.skipped),
+    errorCount: sum((t) => t.errorCount),
+    errors,
+    perFile,
+  };
+}

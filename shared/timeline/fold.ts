@@ -1,0 +1,267 @@
+import { hash64, MAX_SOURCES_PER_EVENT } from '../domain';
+import type { EventKind, SourceRef } from '../domain';
+import { messageTemplate } from './template';
+import { DEFAULT_FOLD_OPTIONS } from './types';
+import type { FoldOptions, TimelineEventDraft } from './types';
+
+/** The compact part of a classified, non-`log` record that folding needs. */
+export interface FoldInput {
+  at: number;
+  kind: EventKind;
+  service: string | null;
+  region: string | null;
+  message: string;
+  /** Index into the file names passed to `finish`. */
+  file: number;
+  line: number;
+  /** How many occurrences the record stands for (RawRecord.repeat). */
+  repeat: number;
+  endAt: number | null;
+}
+
+/** Identifies one added record: group index × 2^32 + slot within the group. */
+export type RecordRef = number;
+
+const SLOT_SPACE = 2 ** 32;
+const MAX_TITLE = 2_000;
+
+/* One (kind, service, region, template) group: per-record fields live in typed arrays so a
+ * million records cost ~14 bytes each instead of a million objects. */
+interface Group {
+  kind: EventKind;
+  service: string | null;
+  region: string | null;
+  template: string;
+  firstMessage: string;
+  allSame: boolean;
+  n: number;
+  at: Float64Array;
+  line: Uint32Array;
+  file: Uint16Array;
+  repeat: Uint32Array | null;
+  endAt: Float64Array | null;
+  sorted: boolean;
+}
+
+/** Runs of one group after folding, for mapping a record back to its event. */
+interface GroupRuns {
+  startAt: number[];
+  ids: string[];
+}
+
+export interface FoldResult {
+  events: TimelineEventDraft[];
+  /** Id of the event that contains the record, or null if it is not in the timeline. */
+  eventIdOf(ref: RecordRef): string | null;
+}
+
+function grow<T extends Float64Array | Uint32Array | Uint16Array>(arr: T, size: number, make: (n: number) => T): T {
+  if (size < arr.length) return arr;
+  const next = make(Math.max(8, arr.length * 2));
+  next.set(arr);
+  return next;
+}
+
+function quantileOf(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  // Nearest rank: with two gaps, the 0.9 quantile is the larger one.
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] ?? 0;
+}
+
+/**
+ * The gap window of one group: `multiplier ×` its `quantile` inter-arrival gap, clamped to
+ * [minGapMs, maxGapMs]. Dense groups (a failure logged every second) fold on short pauses,
+ * sparse ones (a failure every ten minutes for hours) still fold into one event.
+ */
+export function adaptiveGap(sortedAt: ArrayLike<number>, options: FoldOptions): number {
+  const n = sortedAt.length;
+  if (n < options.minSamples) return options.minGapMs;
+  const gaps = new Float64Array(n - 1);
+  for (let i = 1; i < n; i++) gaps[i - 1] = (sortedAt[i] ?? 0) - (sortedAt[i - 1] ?? 0);
+  gaps.sort();
+  const window = options.multiplier * quantileOf(gaps, options.quantile);
+  return Math.min(options.maxGapMs, Math.max(options.minGapMs, window));
+}
+
+/**
+ * Streams records into groups and folds them at the end. Memory is per group plus a few
+ * bytes per record; message text is kept once per group.
+ */
+export class Folder {
+  private readonly options: FoldOptions;
+  private readonly groups: Group[] = [];
+  private readonly index = new Map<string, number>();
+  private runs: GroupRuns[] = [];
+
+  constructor(options: Partial<FoldOptions> = {}) {
+    this.options = { ...DEFAULT_FOLD_OPTIONS, ...options };
+  }
+
+  /** Adds one non-`log` record and returns its reference. */
+  add(input: FoldInput): RecordRef {
+    const template = messageTemplate(input.message);
+    const key = `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}\u0001${template}`;
+    let gi = this.index.get(key);
+    if (gi === undefined) gi = this.newGroup(key, input, template);
+    const g = this.groups[gi]!;
+    const slot = g.n;
+    g.at = grow(g.at, slot, (n) => new Float64Array(n));
+    g.line = grow(g.line, slot, (n) => new Uint32Array(n));
+    g.file = grow(g.file, slot, (n) => new Uint16Array(n));
+    if (slot > 0 && input.at < g.at[slot - 1]!) g.sorted = false;
+    g.at[slot] = input.at;
+    g.line[slot] = Math.min(input.line, 0xffffffff);
+    g.file[slot] = input.file;
+    if (input.repeat !== 1 || g.repeat !== null) {
+      g.repeat = grow(g.repeat ?? new Uint32Array(g.at.length).fill(1), slot, (n) => new Uint32Array(n).fill(1));
+      g.repeat[slot] = Math.max(1, Math.min(Math.floor(input.repeat) || 1, 0xffffffff));
+    }
+    if (input.endAt !== null || g.endAt !== null) {
+      g.endAt = grow(g.endAt ?? new Float64Array(g.at.length).fill(NaN), slot, (n) => new Float64Array(n).fill(NaN));
+      g.endAt[slot] = input.endAt ?? NaN;
+    }
+    if (g.allSame && input.message !== g.firstMessage) g.allSame = false;
+    g.n = slot + 1;
+    return gi * SLOT_SPACE + slot;
+  }
+
+  private newGroup(key: string, input: FoldInput, template: string): number {
+    // Past maxGroups, further templates of a (kind, service, region) share one catch-all group.
+    const overflow = this.groups.length >= this.options.maxGroups;
+    const gKey = overflow ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}\u0002` : key;
+    const existing = this.index.get(gKey);
+    if (existing !== undefined) {
+      if (overflow) this.groups[existing]!.allSame = false;
+      return existing;
+    }
+    this.groups.push({
+      kind: input.kind,
+      service: input.service,
+      region: input.region,
+      template: overflow ? `various ${input.kind} messages` : template,
+      firstMessage: input.message.slice(0, MAX_TITLE),
+      allSame: !overflow,
+      n: 0,
+      at: new Float64Array(4),
+      line: new Uint32Array(4),
+      file: new Uint16Array(4),
+      repeat: null,
+      endAt: null,
+      sorted: true,
+    });
+    const gi = this.groups.length - 1;
+    this.index.set(gKey, gi);
+    return gi;
+  }
+
+  /** Folds every group into events (sorted by time, then kind, then title). */
+  finish(files: readonly string[]): FoldResult {
+    const events: TimelineEventDraft[] = [];
+    const seen = new Map<string, number>();
+    this.runs = this.groups.map((g) => this.foldGroup(g, files, events, seen));
+    events.sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
+    return { events, eventIdOf: (ref) => this.eventIdOf(ref) };
+  }
+
+  private eventIdOf(ref: RecordRef): string | null {
+    const gi = Math.floor(ref / SLOT_SPACE);
+    const slot = ref - gi * SLOT_SPACE;
+    const g = this.groups[gi];
+    const runs = this.runs[gi];
+    if (g === undefined || runs === undefined || slot >= g.n) return null;
+    const at = g.at[slot]!;
+    // Runs cover disjoint time ranges, so the last run starting at or before `at` holds it.
+    let lo = 0;
+    let hi = runs.startAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs.startAt[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return runs.ids[lo] ?? null;
+  }
+
+  private foldGroup(g: Group, files: readonly string[], out: TimelineEventDraft[], seen: Map<string, number>): GroupRuns {
+    const order = new Uint32Array(g.n);
+    for (let i = 0; i < g.n; i++) order[i] = i;
+    const at = g.at;
+    if (!g.sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
+    const sortedAt = new Float64Array(g.n);
+    for (let i = 0; i < g.n; i++) sortedAt[i] = at[order[i]!]!;
+    const window = adaptiveGap(sortedAt, this.options);
+    const runs: GroupRuns = { startAt: [], ids: [] };
+    let start = 0;
+    for (let i = 1; i <= g.n; i++) {
+      if (i < g.n && sortedAt[i]! - sortedAt[i - 1]! <= window) continue;
+      const event = this.makeEvent(g, order, sortedAt, start, i, files);
+      const dup = seen.get(event.id) ?? 0;
+      seen.set(event.id, dup + 1);
+      // The same file added twice under one name: keep both, with distinct but stable ids.
+      if (dup > 0) event.id = hash64(`${event.id}#${dup}`);
+      out.push(event);
+      runs.startAt.push(sortedAt[start]!);
+      runs.ids.push(event.id);
+      start = i;
+    }
+    return runs;
+  }
+
+  private makeEvent(
+    g: Group,
+    order: Uint32Array,
+    sortedAt: Float64Array,
+    from: number,
+    to: number,
+    files: readonly string[],
+  ): TimelineEventDraft {
+    let count = 0;
+    let last = sortedAt[to - 1]!;
+    const sources: SourceRef[] = [];
+    for (let i = from; i < to; i++) {
+      const slot = order[i]!;
+      count += g.repeat === null ? 1 : g.repeat[slot]!;
+      const end = g.endAt === null ? NaN : g.endAt[slot]!;
+      if (end > last) last = end;
+      if (sources.length < MAX_SOURCES_PER_EVENT) sources.push({ file: files[g.file[slot]!] ?? '', line: g.line[slot]! });
+    }
+    const first = sources[0] ?? { file: '', line: 0 };
+    const at = sortedAt[from]!;
+    const single = to - from === 1 && last === at;
+    const title = (g.allSame ? g.firstMessage : g.template).slice(0, MAX_TITLE) || `(empty ${g.kind} message)`;
+    return {
+      id: hash64(`${first.file}\n${first.line}\n${g.kind}\n${g.template}\n${at}`),
+      at,
+      endAt: single ? null : last,
+      kind: g.kind,
+      title,
+      detail: g.allSame ? '' : `e.g. ${g.firstMessage}`,
+      service: g.service,
+      region: g.region,
+      count,
+      sources,
+      key: false,
+      tags: [],
+    };
+  }
+}
+
+/** Folds a finished list of records in one call (tests, small imports). */
+export function foldRecords(
+  records: readonly (Omit<FoldInput, 'file' | 'line'> & { source: SourceRef })[],
+  options: Partial<FoldOptions> = {},
+): TimelineEventDraft[] {
+  const folder = new Folder(options);
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  for (const r of records) {
+    if (r.kind === 'log') continue;
+    let fi = fileIndex.get(r.source.file);
+    if (fi === undefined) {
+      fi = files.push(r.source.file) - 1;
+      fileIndex.set(r.source.file, fi);
+    }
+    folder.add({ ...r, file: fi, line: r.source.line });
+  }
+  return folder.finish(files).events;
+}

@@ -1,0 +1,48 @@
+/*
+ * Message templates: the variable parts of a log message (numbers, ids, UUIDs, hashes, hex,
+ * IPs, quoted values, durations) replaced by readable placeholders, so that
+ * "timeout after 30s to 10.0.0.7" and "timeout after 12s to 10.0.0.9" fold together and the
+ * folded event can be titled "timeout after <dur> to <ip>".
+ */
+
+const QUOTED = String.raw`(?<=^|[\s=:(\[,])(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')(?=$|[\s,;:)\].])`;
+const UUID = String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`;
+const IPV4 = String.raw`\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b`;
+const DIGIT_TOKEN = String.raw`[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*`;
+const MASKABLE = new RegExp(`${QUOTED}|${UUID}|${IPV4}|${DIGIT_TOKEN}`, 'g');
+
+const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs|d)$/;
+const HEX = /^(?:0x)?[0-9a-fA-F]{6,}$/;
+const IP_START = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/;
+const UUID_SHAPE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-/;
+
+function mask(token: string): string {
+  const first = token.charCodeAt(0);
+  if (first === 34 || first === 39) return '"…"';
+  if (NUMBER.test(token)) return '<n>';
+  if (DURATION.test(token)) return '<dur>';
+  if (token.length === 36 && UUID_SHAPE.test(token)) return '<uuid>';
+  if (IP_START.test(token)) return '<ip>';
+  if (HEX.test(token)) return '<hex>';
+  return '<id>';
+}
+
+const MAX_LENGTH = 500;
+const CACHE_LIMIT = 4_096;
+const cache = new Map<string, string>();
+
+/**
+ * The template of a message: variable parts masked, whitespace collapsed, capped at 500 chars.
+ * Equal templates are what folding groups on; the template doubles as a readable title.
+ */
+export function messageTemplate(message: string): string {
+  const hit = cache.get(message);
+  if (hit !== undefined) return hit;
+  const text = message.length > MAX_LENGTH * 2 ? message.slice(0, MAX_LENGTH * 2) : message;
+  const template = text.replace(MASKABLE, mask).replace(/\s+/g, ' ').trim().slice(0, MAX_LENGTH);
+  // A bounded memo: logs repeat the same messages a lot, but a million distinct ones must not stay.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(message, template);
+  return template;
+}

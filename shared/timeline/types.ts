@@ -1,0 +1,42 @@
+import type { TimelineEvent } from '../domain';
+
+/**
+ * A timeline event built by an import, before the app attaches it to an incident
+ * (incidentId, importId and timestamps are filled in by the repository).
+ */
+export type TimelineEventDraft = Omit<TimelineEvent, 'incidentId' | 'importId' | 'createdAt' | 'updatedAt'>;
+
+/** How folding decides that two records of one group belong to the same event. */
+export interface FoldOptions {
+  /** Smallest gap window (ms): records closer than this always fold. */
+  minGapMs: number;
+  /** Largest gap window (ms): records further apart than this never fold. */
+  maxGapMs: number;
+  /** The window is `multiplier ×` the group's `quantile` inter-arrival gap, clamped to [min, max]. */
+  multiplier: number;
+  quantile: number;
+  /** Groups with fewer records than this use `minGapMs` (too few gaps to judge the density). */
+  minSamples: number;
+  /** Distinct (kind, service, region, template) groups kept before new templates share one group. */
+  maxGroups: number;
+}
+
+export const DEFAULT_FOLD_OPTIONS: FoldOptions = {
+  minGapMs: 5 * 60_000,
+  maxGapMs: 2 * 3_600_000,
+  multiplier: 4,
+  quantile: 0.9,
+  minSamples: 3,
+  maxGroups: 20_000,
+};
+
+export interface FindingOptions {
+  /** A step reaching more than this share of its components' known targets is an unstaged rollout. */
+  maxStepShare: number;
+  /** Steps of one change closer than this (ms) form one wave (orchestrators often log a step per target). */
+  waveWindowMs: number;
+  /** Below this many known targets a rollout cannot be staged, so it is not judged. */
+  minKnownTargets: number;
+}
+
+export const DEFAULT_FINDING_OPTIONS: FindingOptions = { maxStepShare: 0.25, waveWindowMs: 60_000, minKnownTargets: 4 };
