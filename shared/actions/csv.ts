@@ -1,0 +1,129 @@
+import Papa from 'papaparse';
+import type { ActionItem, ActionStatus, Priority } from '../domain';
+
+/**
+ * CSV interchange with issue trackers. The column names are the ones the Jira and Linear CSV
+ * importers map automatically (Summary, Description, Assignee, Priority, Due date, Labels, Status);
+ * the Id column lets a CSV edited elsewhere come back and update statuses.
+ */
+export const CSV_COLUMNS = [
+  'Id',
+  'Summary',
+  'Description',
+  'Assignee',
+  'Priority',
+  'Due date',
+  'Labels',
+  'Status',
+  'Status reason',
+  'Ticket URL',
+  'Causes',
+  'Incident',
+  'Created',
+  'Completed',
+] as const;
+
+/** Which tracker's vocabulary to use for Priority and Status values. */
+export type CsvFlavor = 'jira' | 'linear';
+
+const PRIORITY_WORDS: Record<CsvFlavor, Record<Priority, string>> = {
+  jira: { P0: 'Highest', P1: 'High', P2: 'Medium', P3: 'Low' },
+  linear: { P0: 'Urgent', P1: 'High', P2: 'Medium', P3: 'Low' },
+};
+
+const STATUS_WORDS: Record<CsvFlavor, Record<ActionStatus, string>> = {
+  jira: { open: 'To Do', 'in-progress': 'In Progress', done: 'Done', 'wont-do': "Won't Do" },
+  linear: { open: 'Todo', 'in-progress': 'In Progress', done: 'Done', 'wont-do': 'Canceled' },
+};
+
+export interface CsvExportOptions {
+  flavor?: CsvFlavor;
+  causeTitle?: (causeId: string) => string | undefined;
+  incidentTitle?: (incidentId: string) => string | undefined;
+  /**
+   * Prefix free-text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with
+   * an apostrophe (OWASP CSV-injection advice). On by default; the Id and Status columns never
+   * need it, so the status round trip is unaffected.
+   */
+  escapeFormulae?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A free-text cell made safe for spreadsheets (see {@link CsvExportOptions.escapeFormulae}). */
+export function escapeFormulaCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Labels for trackers: the action type as one token (Jira labels cannot contain spaces). */
+export function typeLabel(type: string): string {
+  return type.trim().replace(/\s+/g, '-');
+}
+
+/** The action items as RFC 4180 CSV (CRLF line ends, fields quoted when needed), header first. */
+export function exportActionsCsv(items: readonly ActionItem[], options: CsvExportOptions = {}): string {
+  const flavor = options.flavor ?? 'jira';
+  const esc = options.escapeFormulae === false ? (t: string) => t : escapeFormulaCell;
+  const rows = items.map((item) => [
+    item.id,
+    esc(item.title),
+    esc(item.description),
+    esc(item.owner),
+    PRIORITY_WORDS[flavor][item.priority],
+    item.dueDate ?? '',
+    esc(typeLabel(item.type)),
+    STATUS_WORDS[flavor][item.status],
+    esc(item.statusReason),
+    esc(item.ticketUrl),
+    esc(item.causeIds.map((id) => options.causeTitle?.(id) ?? id).join('; ')),
+    esc(options.incidentTitle?.(item.incidentId) ?? item.incidentId),
+    new Date(item.createdAt).toISOString(),
+    item.completedAt === null ? '' : new Date(item.completedAt).toISOString(),
+  ]);
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false });
+}
+
+const STATUS_SYNONYMS: Record<string, ActionStatus> = {};
+const addSynonyms = (status: ActionStatus, words: string[]): void => {
+  for (const w of words) STATUS_SYNONYMS[normaliseWord(w)] = status;
+};
+addSynonyms('open', [
+  'open',
+  'to do',
+  'todo',
+  'backlog',
+  'new',
+  'triage',
+  'reopened',
+  'selected for development',
+]);
+addSynonyms('in-progress', ['in progress', 'in-progress', 'started', 'doing', 'in review', 'review']);
+addSynonyms('done', ['done', 'closed', 'resolved', 'complete', 'completed', 'fixed']);
+addSynonyms('wont-do', [
+  "won't do",
+  'wont do',
+  'wont-do',
+  "won't fix",
+  'wontfix',
+  'canceled',
+  'cancelled',
+  'declined',
+  'rejected',
+  'duplicate',
+]);
+
+function normaliseWord(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2018\u2019`´]/g, "'")
+    .replace(/[\s_-]+/g, ' ');
+}
+
+/**
+ * Reads a status written by Rootline, Jira or Linear ("To Do", "Todo", "In Progress", "Done",
+ * "Won't Do", "Canceled", …), case-insensitively. Null when the word is not recognised.
+ */
+export function parseStatusWord(text: string): ActionStatus | null {
+  return STATUS_SYNONYMS[normaliseWord(text)] ?? null;
+}
