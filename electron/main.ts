@@ -1,0 +1,211 @@
+import { promises as fsPromises, existsSync } from 'node:fs';
+import nodePath from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
+import type { OpenDialogOptions } from 'electron';
+import { MENU_EVENT_CHANNEL } from '../shared/ipc/channels';
+import type { MenuAction, MenuCommand } from '../shared/ipc/menu';
+import { APP_ENTRY_URL, APP_SCHEME, PDF_SCHEME } from './constants';
+import { findBundlePathInArgv, readBundleAction } from './files/bundle';
+import { PickedFileRegistry } from './files/picked';
+import { createIpcDispatcher } from './ipc/dispatch';
+import { createIpcHandlers, type DesktopServices } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { buildMenuTemplate } from './menu/template';
+import { MenuActionOutbox } from './menu/outbox';
+import { printHtmlToPdf, registerPdfSession } from './pdf';
+import { createAppProtocolHandler } from './protocol/handler';
+import { hardenSession, hardenWebContents } from './session/harden';
+import { buildMainWindowOptions } from './window/options';
+
+// Privileged schemes must be registered before `ready`; `standard` gives app:// a real origin
+// (IndexedDB, workers, relative URLs) and `secure` makes it count as a secure context.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+  },
+  { scheme: PDF_SCHEME, privileges: { standard: true, secure: true } },
+]);
+
+const RENDERER_ROOT = nodePath.join(__dirname, '..', 'renderer');
+const PRELOAD_PATH = nodePath.join(__dirname, 'preload.cjs');
+const isDev = !app.isPackaged;
+
+app.setName('Rootline');
+// Tests (and anyone wanting a throwaway profile) point userData somewhere fresh.
+if (process.env.ROOTLINE_USER_DATA_DIR) app.setPath('userData', process.env.ROOTLINE_USER_DATA_DIR);
+
+let mainWindow: BrowserWindow | null = null;
+/** Set once protocol, IPC and menu are in place and windows may be created. */
+let rendererReady = false;
+/** Bundles the OS asked us to open before the window existed. */
+const pendingBundlePaths: string[] = [];
+
+const outbox = new MenuActionOutbox((targetId, action) => {
+  webContents.fromId(targetId)?.send(MENU_EVENT_CHANNEL, action);
+});
+
+function openExternal(url: string): void {
+  shell.openExternal(url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
+}
+
+async function openBundlePath(filePath: string): Promise<void> {
+  if (!mainWindow) {
+    if (!rendererReady) {
+      pendingBundlePaths.push(filePath);
+      return;
+    }
+    // macOS keeps running with no window; a double-clicked bundle opens a fresh one.
+    mainWindow = createMainWindow();
+  }
+  const action = await readBundleAction(filePath);
+  if (action.type === 'bundle-opened') app.addRecentDocument(filePath);
+  outbox.push(mainWindow.webContents.id, action);
+}
+
+function windowFor(senderId: number): BrowserWindow | null {
+  const contents = webContents.fromId(senderId);
+  return contents ? BrowserWindow.fromWebContents(contents) : null;
+}
+
+async function showOpenDialog(senderId: number, options: OpenDialogOptions): Promise<string[]> {
+  const owner = windowFor(senderId);
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+const services: DesktopServices = {
+  appInfo: () => ({
+    version: app.getVersion(),
+    platform: process.platform,
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+    packaged: app.isPackaged,
+  }),
+  showOpenDialog: (senderId, { title, filters, multiple }) =>
+    showOpenDialog(senderId, {
+      title,
+      filters,
+      properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+    }),
+  async showSaveDialog(senderId, { defaultName, filters }) {
+    const owner = windowFor(senderId);
+    const options = { defaultPath: defaultName, filters };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  openExternal: (url) => shell.openExternal(url),
+  printToPdf: printHtmlToPdf,
+  listenForMenu: (senderId) => outbox.listen(senderId),
+};
+
+function runMenuCommand(command: MenuCommand): void {
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (!window) return;
+  if (command === 'open-bundle') {
+    void showOpenDialog(window.webContents.id, {
+      title: 'Open Rootline bundle',
+      filters: [{ name: 'Rootline bundle', extensions: ['rootline.json'] }],
+      properties: ['openFile'],
+    }).then(([filePath]) => (filePath === undefined ? undefined : openBundlePath(filePath)));
+    return;
+  }
+  const action: MenuAction = { type: command };
+  outbox.push(window.webContents.id, action);
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(buildMainWindowOptions({ preloadPath: PRELOAD_PATH, isDev }));
+  const id = window.webContents.id;
+  window.once('ready-to-show', () => window.show());
+  // Keep "Rootline" in the title whatever the page calls itself.
+  window.on('page-title-updated', (event, title) => {
+    event.preventDefault();
+    window.setTitle(title.includes('Rootline') ? title : `${title} — Rootline`);
+  });
+  window.webContents.on('did-navigate', () => outbox.pause(id));
+  window.webContents.once('destroyed', () => outbox.forget(id));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function onReady(): Promise<void> {
+  if (!existsSync(nodePath.join(RENDERER_ROOT, 'index.html'))) {
+    dialog.showErrorBox(
+      'Rootline is not built',
+      `The app files are missing (${nodePath.join(RENDERER_ROOT, 'index.html')}). Run "npm run build" and start again.`,
+    );
+    app.quit();
+    return;
+  }
+  hardenSession(session.defaultSession);
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(RENDERER_ROOT, {
+      isFile: (filePath) =>
+        fsPromises.stat(filePath).then(
+          (s) => s.isFile(),
+          () => false,
+        ),
+      readFile: (filePath) => fsPromises.readFile(filePath),
+    }),
+  );
+  registerPdfSession();
+  registerIpc(
+    ipcMain,
+    createIpcDispatcher(createIpcHandlers(services, new PickedFileRegistry()), console.warn),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        appName: 'Rootline',
+        isMac: process.platform === 'darwin',
+        isDev,
+        dispatch: runMenuCommand,
+      }),
+    ),
+  );
+
+  rendererReady = true;
+  mainWindow = createMainWindow();
+  const fromArgv = findBundlePathInArgv(process.argv.slice(1), process.cwd());
+  if (fromArgv) pendingBundlePaths.push(fromArgv);
+  for (const filePath of pendingBundlePaths.splice(0)) await openBundlePath(filePath);
+}
+
+function start(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    const filePath = findBundlePathInArgv(argv.slice(1), workingDirectory);
+    if (filePath) void openBundlePath(filePath);
+  });
+  // macOS delivers double-clicked files here, possibly before `ready`.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    void openBundlePath(filePath);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (rendererReady && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+  app.whenReady().then(onReady, (error: unknown) => {
+    console.error('Rootline failed to start:', error);
+    app.quit();
+  });
+}
+
+// A second copy hands its arguments to the first (via 'second-instance') and exits.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

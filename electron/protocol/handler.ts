@@ -1,0 +1,55 @@
+import nodePath from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { isSpaRoute, mimeTypeFor, resolveAppRequestPath } from './resolve';
+
+/** File-system access the handler needs; injected so tests can run it on a temp folder. */
+export interface StaticFileSystem {
+  /** Resolves true for an existing regular file, false otherwise (never rejects). */
+  isFile(path: string): Promise<boolean>;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+/** Headers every app:// response carries, error pages included. */
+export function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+function textResponse(status: number, body: string): Response {
+  return new Response(body, {
+    status,
+    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/**
+ * Builds the `protocol.handle('app', …)` callback serving `root` (dist/renderer). Unknown
+ * extension-less paths fall back to index.html so client-side routes survive a reload.
+ */
+export function createAppProtocolHandler(
+  root: string,
+  fs: StaticFileSystem,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    const resolved = resolveAppRequestPath(root, request.url);
+    if (resolved.kind === 'bad-request') return textResponse(400, resolved.reason);
+    if (resolved.kind === 'forbidden') return textResponse(403, resolved.reason);
+
+    let filePath = resolved.path;
+    if (!(await fs.isFile(filePath))) {
+      const index = nodePath.join(nodePath.resolve(root), 'index.html');
+      if (!isSpaRoute(filePath) || !(await fs.isFile(index))) return textResponse(404, 'Not found');
+      filePath = index;
+    }
+    const body = request.method === 'HEAD' ? null : await fs.readFile(filePath);
+    return new Response(body, {
+      status: 200,
+      headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(filePath) },
+    });
+  };
+}

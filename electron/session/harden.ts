@@ -1,0 +1,47 @@
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { isAllowedExternalUrl, isAllowedRequestUrl, isPermissionAllowed } from '../security/urls';
+
+/**
+ * Locks down the app session: no permissions (bar clipboard writes from the app itself), no
+ * network requests, and the CSP header on every response, even ones not served by app://.
+ */
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? contents.getURL()));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequestUrl(details.url) });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (details.url.startsWith('devtools:')) {
+      callback({});
+      return;
+    }
+    const headers = { ...details.responseHeaders };
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+    }
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/**
+ * Applied to every webContents as it is created: no pop-ups, no navigation away from the app,
+ * no <webview>. http(s) links the user follows open in the system browser instead.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    if (isAllowedExternalUrl(url)) openExternal(url);
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

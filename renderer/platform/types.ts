@@ -1,0 +1,46 @@
+import type { MenuAction } from '../../shared/ipc/menu';
+
+export type { MenuAction, MenuActionType } from '../../shared/ipc/menu';
+
+/**
+ * A file the user picked. A browser `File` satisfies it; the desktop version streams the file
+ * from main in chunks, so large logs never have to be in memory at once.
+ */
+export interface PickedFile {
+  name: string;
+  size: number;
+  stream(): ReadableStream<Uint8Array>;
+  text(): Promise<string>;
+}
+
+export interface OpenFilesOptions {
+  /** File extensions such as `.log`, `.csv`, `.rootline.json` (the desktop dialog ignores MIME types). */
+  accept: string[];
+  multiple: boolean;
+}
+
+export type PdfPageSize = 'A4' | 'Letter';
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+}
+
+/**
+ * Everything the renderer may ask of the machine it runs on. This module (with the platform
+ * implementations beside it) is the only code that knows whether `window.rootline` exists.
+ */
+export interface Platform {
+  kind: 'desktop' | 'web';
+  /** Shows a file picker; resolves to [] when the user cancels. */
+  openFiles(opts: OpenFilesOptions): Promise<PickedFile[]>;
+  /** Offers `data` for saving under `name`; resolves once saved or when the user cancelled. */
+  saveFile(name: string, data: Blob | string, mime: string): Promise<void>;
+  /** Opens an http(s) URL in the system browser; false when refused (any other scheme) or failed. */
+  openExternal(url: string): Promise<boolean>;
+  /** Subscribes to desktop menu / OS actions (web never emits any); returns the unsubscribe function. */
+  onMenuAction(fn: (a: MenuAction) => void): () => void;
+  /** Desktop only: renders self-contained export HTML to PDF bytes. Web uses the browser's print dialog. */
+  printToPdf?(html: string, page: PdfPageSize): Promise<Uint8Array>;
+  appInfo(): Promise<AppInfo>;
+}
