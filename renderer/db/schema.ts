@@ -53,3 +53,8 @@ export const INCIDENT_TABLES = [
   'sections',
 ] as const;
 export type IncidentTable = (typeof INCIDENT_TABLES)[number];
+
+/** The Dexie tables of one incident, for transactions that span all of them. */
+export function incidentTablesOf(db: RootlineDb) {
+  return [db.incidents, db.events, db.imports, db.logBlocks, db.causes, db.comments, db.actions, db.sections];
+}

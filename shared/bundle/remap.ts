@@ -78,3 +78,12 @@ export function remapSnapshotIds(
     sections: snapshot.sections.map((s) => ({ ...s, id: ref(s.id), incidentId })),
   };
 }
+
+/** Longest incident title the schema accepts (see shared/domain/incident.ts). */
+const MAX_TITLE = 500;
+const COPY_SUFFIX = ' (copy)';
+
+/** The title of a copy: `Title (copy)`, shortened so it still fits the title limit. */
+export function copyTitle(title: string): string {
+  return title.slice(0, MAX_TITLE - COPY_SUFFIX.length) + COPY_SUFFIX;
+}

@@ -1,6 +1,7 @@
 import { createIncident, newId, type Incident } from '../../../shared/domain';
-import { remapSnapshotIds } from '../../../shared/bundle/remap';
+import { copyTitle, remapSnapshotIds } from '../../../shared/bundle/remap';
 import { getDb } from '../db';
+import { incidentTablesOf } from '../schema';
 import type { IncidentSnapshot } from '../../../shared/domain';
 import { deleteIncidentRows, insertSnapshot, loadIncidentSnapshot } from './snapshot';
 
@@ -46,10 +47,14 @@ export async function putIncident(incident: Incident): Promise<void> {
 
 /** Deletes an incident with all its rows; returns the snapshot so the delete can be undone. */
 export async function deleteIncident(id: string): Promise<IncidentSnapshot | null> {
-  const snapshot = await loadIncidentSnapshot(id);
-  if (!snapshot) return null;
-  await deleteIncidentRows(id);
-  return snapshot;
+  const db = getDb();
+  // Read and delete in one transaction so the returned snapshot is exactly what was removed.
+  return db.transaction('rw', incidentTablesOf(db), async () => {
+    const snapshot = await loadIncidentSnapshot(id);
+    if (!snapshot) return null;
+    await deleteIncidentRows(id);
+    return snapshot;
+  });
 }
 
 /** Restores a deleted incident from its snapshot. */
@@ -59,10 +64,13 @@ export async function restoreIncident(snapshot: IncidentSnapshot): Promise<void>
 
 /** Copies an incident and everything in it under fresh ids; returns the copy. */
 export async function duplicateIncident(id: string, now = Date.now()): Promise<Incident | null> {
-  const snapshot = await loadIncidentSnapshot(id);
-  if (!snapshot) return null;
-  const copy = remapSnapshotIds(snapshot, () => newId(now), now);
-  copy.incident = { ...copy.incident, title: `${snapshot.incident.title} (copy)`, status: 'draft' };
-  await insertSnapshot(copy);
-  return copy.incident;
+  const db = getDb();
+  return db.transaction('rw', incidentTablesOf(db), async () => {
+    const snapshot = await loadIncidentSnapshot(id);
+    if (!snapshot) return null;
+    const copy = remapSnapshotIds(snapshot, () => newId(now), now);
+    copy.incident = { ...copy.incident, title: copyTitle(snapshot.incident.title), status: 'draft' };
+    await insertSnapshot(copy);
+    return copy.incident;
+  });
 }

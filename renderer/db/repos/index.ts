@@ -7,3 +7,4 @@ export * from './actions';
 export * from './sections';
 export * from './imports';
 export * from './prefs';
+export * from './bundles';

@@ -1,70 +1,63 @@
 import type { IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
+import { incidentTablesOf } from '../schema';
 
 export type { IncidentSnapshot };
 
 /** Reads a whole incident in one read transaction (consistent view), or null if absent. */
 export async function loadIncidentSnapshot(incidentId: string): Promise<IncidentSnapshot | null> {
   const db = getDb();
-  return db.transaction(
-    'r',
-    [db.incidents, db.events, db.imports, db.logBlocks, db.causes, db.comments, db.actions, db.sections],
-    async () => {
-      const incident = await db.incidents.get(incidentId);
-      if (!incident) return null;
-      const [events, imports, logBlocks, causes, comments, actions, sections] = await Promise.all([
-        db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
-        db.imports.where('incidentId').equals(incidentId).toArray(),
-        db.logBlocks.where('incidentId').equals(incidentId).toArray(),
-        db.causes.where('incidentId').equals(incidentId).toArray(),
-        db.comments.where('incidentId').equals(incidentId).toArray(),
-        db.actions.where('incidentId').equals(incidentId).toArray(),
-        db.sections
-          .where('[incidentId+order]')
-          .between([incidentId, -Infinity], [incidentId, Infinity])
-          .toArray(),
-      ]);
-      return { incident, events, imports, logBlocks, causes, comments, actions, sections };
-    },
-  );
+  return db.transaction('r', incidentTablesOf(db), async () => {
+    const incident = await db.incidents.get(incidentId);
+    if (!incident) return null;
+    const [events, imports, logBlocks, causes, comments, actions, sections] = await Promise.all([
+      db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
+      db.imports.where('incidentId').equals(incidentId).toArray(),
+      db.logBlocks.where('incidentId').equals(incidentId).toArray(),
+      db.causes.where('incidentId').equals(incidentId).toArray(),
+      db.comments.where('incidentId').equals(incidentId).toArray(),
+      db.actions.where('incidentId').equals(incidentId).toArray(),
+      db.sections
+        .where('[incidentId+order]')
+        .between([incidentId, -Infinity], [incidentId, Infinity])
+        .toArray(),
+    ]);
+    // Blocks of an import still being written (staged, no import row yet) are not part of
+    // the incident: exporting or duplicating them would carry half an import along.
+    const importIds = new Set(imports.map((i) => i.id));
+    const committedBlocks = logBlocks.filter((b) => importIds.has(b.importId));
+    return { incident, events, imports, logBlocks: committedBlocks, causes, comments, actions, sections };
+  });
 }
 
 /** Writes every row of a snapshot atomically (used by bundle open and delete-undo). */
 export async function insertSnapshot(snapshot: IncidentSnapshot): Promise<void> {
   const db = getDb();
-  await db.transaction(
-    'rw',
-    [db.incidents, db.events, db.imports, db.logBlocks, db.causes, db.comments, db.actions, db.sections],
-    async () => {
-      await db.incidents.put(snapshot.incident);
-      await db.events.bulkPut(snapshot.events);
-      await db.imports.bulkPut(snapshot.imports);
-      await db.logBlocks.bulkPut(snapshot.logBlocks);
-      await db.causes.bulkPut(snapshot.causes);
-      await db.comments.bulkPut(snapshot.comments);
-      await db.actions.bulkPut(snapshot.actions);
-      await db.sections.bulkPut(snapshot.sections);
-    },
-  );
+  await db.transaction('rw', incidentTablesOf(db), async () => {
+    await db.incidents.put(snapshot.incident);
+    await db.events.bulkPut(snapshot.events);
+    await db.imports.bulkPut(snapshot.imports);
+    await db.logBlocks.bulkPut(snapshot.logBlocks);
+    await db.causes.bulkPut(snapshot.causes);
+    await db.comments.bulkPut(snapshot.comments);
+    await db.actions.bulkPut(snapshot.actions);
+    await db.sections.bulkPut(snapshot.sections);
+  });
 }
 
 /** Deletes an incident and everything that belongs to it, atomically. */
 export async function deleteIncidentRows(incidentId: string): Promise<void> {
   const db = getDb();
-  await db.transaction(
-    'rw',
-    [db.incidents, db.events, db.imports, db.logBlocks, db.causes, db.comments, db.actions, db.sections],
-    async () => {
-      await Promise.all([
-        db.events.where('incidentId').equals(incidentId).delete(),
-        db.imports.where('incidentId').equals(incidentId).delete(),
-        db.logBlocks.where('incidentId').equals(incidentId).delete(),
-        db.causes.where('incidentId').equals(incidentId).delete(),
-        db.comments.where('incidentId').equals(incidentId).delete(),
-        db.actions.where('incidentId').equals(incidentId).delete(),
-        db.sections.where('incidentId').equals(incidentId).delete(),
-      ]);
-      await db.incidents.delete(incidentId);
-    },
-  );
+  await db.transaction('rw', incidentTablesOf(db), async () => {
+    await Promise.all([
+      db.events.where('incidentId').equals(incidentId).delete(),
+      db.imports.where('incidentId').equals(incidentId).delete(),
+      db.logBlocks.where('incidentId').equals(incidentId).delete(),
+      db.causes.where('incidentId').equals(incidentId).delete(),
+      db.comments.where('incidentId').equals(incidentId).delete(),
+      db.actions.where('incidentId').equals(incidentId).delete(),
+      db.sections.where('incidentId').equals(incidentId).delete(),
+    ]);
+    await db.incidents.delete(incidentId);
+  });
 }

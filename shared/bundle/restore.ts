@@ -1,0 +1,140 @@
+import { EMPTY_KEY_TIMES } from '../domain';
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
+
+type JsonObject = Record<string, unknown>;
+
+/** One step of the chain: fills the defaults of version N, then (if N is not current) upgrades to N + 1. */
+interface VersionStep {
+  fillDefaults: (bundle: JsonObject) => JsonObject;
+  upgrade: ((bundle: JsonObject) => JsonObject) | null;
+}
+
+export type RestoreResult =
+  { ok: true; bundle: JsonObject; fromVersion: number } | { ok: false; error: string };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns `row` with every missing field set from `defaults`; present fields (even wrong ones) stay for the schema to judge. */
+function withDefaults(row: unknown, defaults: JsonObject): unknown {
+  if (!isObject(row)) return row;
+  const out: JsonObject = { ...row };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (out[key] === undefined) out[key] = copyJson(value);
+  }
+  return out;
+}
+
+/** Defaults are plain JSON; copying keeps rows from sharing one array or object. */
+function copyJson(value: unknown): unknown {
+  return value === null || typeof value !== 'object' ? value : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+const mapRows = (rows: unknown, defaults: JsonObject): unknown =>
+  Array.isArray(rows) ? rows.map((row) => withDefaults(row, defaults)) : rows;
+
+/**
+ * Fields a v1 writer may have left out because they were empty (hand-written bundles, other
+ * tools, early builds). Required-in-meaning fields (ids, times, titles) get no default: a
+ * bundle without them is broken and the schema says so.
+ */
+function fillV1Defaults(bundle: JsonObject): JsonObject {
+  const out: JsonObject = { ...bundle };
+  for (const key of ['events', 'imports', 'logBlocks', 'causes', 'comments', 'actions', 'sections']) {
+    if (out[key] === undefined) out[key] = [];
+  }
+  out.incident = withDefaults(out.incident, {
+    summary: '',
+    services: [],
+    regions: [],
+    authors: [],
+    reviewers: [],
+    displayZone: 'UTC',
+    secondaryZone: null,
+    keyTimes: EMPTY_KEY_TIMES,
+    keyTimeOrigins: {},
+    templateId: null,
+    tags: [],
+  });
+  if (isObject(out.incident) && isObject(out.incident.keyTimes)) {
+    out.incident = { ...out.incident, keyTimes: withDefaults(out.incident.keyTimes, EMPTY_KEY_TIMES) };
+  }
+  out.events = mapRows(out.events, {
+    endAt: null,
+    detail: '',
+    service: null,
+    region: null,
+    count: 1,
+    sources: [],
+    key: false,
+    tags: [],
+    importId: null,
+  });
+  out.imports = mapRows(out.imports, { errors: [], findings: [] });
+  out.causes = mapRows(out.causes, {
+    detail: '',
+    category: null,
+    evidenceEventIds: [],
+    reviewState: 'open',
+  });
+  out.comments = mapRows(out.comments, {
+    parentId: null,
+    editedAt: null,
+    resolved: false,
+    resolvedAt: null,
+    resolvedBy: null,
+  });
+  out.actions = mapRows(out.actions, {
+    description: '',
+    dueDate: null,
+    statusReason: '',
+    causeIds: [],
+    ticketUrl: '',
+    completedAt: null,
+  });
+  out.sections = mapRows(out.sections, { internalOnly: false, lexicalState: null });
+  return out;
+}
+
+/**
+ * The chain, keyed by version. When v2 ships: give step 1 an `upgrade` (v1 → v2), add step 2
+ * with `fillV2Defaults`, and bump BUNDLE_VERSION.
+ */
+const STEPS: Readonly<Record<number, VersionStep>> = {
+  1: { fillDefaults: fillV1Defaults, upgrade: null },
+};
+
+/**
+ * Brings a parsed bundle of any released version to the current shape, before the schema
+ * parse (the idea of Excalidraw's `restore`): checks the format marker and version, runs the
+ * upgrader chain, then fills defaults for fields that may be missing. Never throws; refuses
+ * bundles from a newer Rootline. Error texts start lower-case so callers can prefix a file name.
+ */
+export function restoreBundle(raw: unknown): RestoreResult {
+  if (!isObject(raw) || raw.format !== BUNDLE_FORMAT) {
+    return { ok: false, error: `is not a Rootline bundle (no "format": "${BUNDLE_FORMAT}" marker)` };
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: 'has no valid bundle version ("version" must be a whole number from 1)' };
+  }
+  if (version > BUNDLE_VERSION) {
+    return {
+      ok: false,
+      error:
+        `was written by a newer Rootline (bundle version ${version}; this app reads up to ${BUNDLE_VERSION}).` +
+        ' Update Rootline to open it.',
+    };
+  }
+  let bundle: JsonObject = { ...raw };
+  for (let v = version; v <= BUNDLE_VERSION; v++) {
+    const step = STEPS[v];
+    if (!step) return { ok: false, error: `uses bundle version ${v}, which this app cannot read` };
+    bundle = step.fillDefaults(bundle);
+    if (v === BUNDLE_VERSION) break;
+    if (!step.upgrade) return { ok: false, error: `uses bundle version ${v}, which this app cannot upgrade` };
+    bundle = { ...step.upgrade(bundle), version: v + 1 };
+  }
+  return { ok: true, bundle, fromVersion: version };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  ActionItem,
+  CauseNode,
+  Comment,
+  DocumentSection,
+  ImportedLog,
+  Incident,
+  LogBlock,
+  TimelineEvent,
+} from '../domain';
+
+/** The `format` marker every Rootline bundle carries; anything else is not ours. */
+export const BUNDLE_FORMAT = 'rootline-bundle';
+
+/** The bundle version this build writes, and the newest it can read. */
+export const BUNDLE_VERSION = 1;
+
+/** File name suffix used for exported bundles. */
+export const BUNDLE_FILE_SUFFIX = '.rootline.json';
+
+/** The snapshot collections, in the order they appear in a bundle. */
+export const BUNDLE_COLLECTIONS = [
+  'events',
+  'imports',
+  'logBlocks',
+  'causes',
+  'comments',
+  'actions',
+  'sections',
+] as const;
+export type BundleCollection = (typeof BUNDLE_COLLECTIONS)[number];
+
+/** Which app wrote the bundle (informational; `format` is what identifies a bundle). */
+export const BundleApp = z.object({
+  name: z.string().min(1).max(100),
+  version: z.string().min(1).max(100),
+});
+export type BundleApp = z.infer<typeof BundleApp>;
+
+/**
+ * Bundle version 1. The key order of this object is the key order of the written file,
+ * so keep new fields at the end. Unknown keys are dropped on read (a later v1 writer may add
+ * optional fields); anything an older reader must not ignore needs a new version.
+ */
+export const BundleV1 = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(1),
+  /** When the bundle was written, ISO 8601 in UTC. */
+  exportedAt: z.iso.datetime({ offset: true }),
+  app: BundleApp,
+  incident: Incident,
+  events: z.array(TimelineEvent),
+  imports: z.array(ImportedLog),
+  logBlocks: z.array(LogBlock),
+  causes: z.array(CauseNode),
+  comments: z.array(Comment),
+  actions: z.array(ActionItem),
+  sections: z.array(DocumentSection),
+});
+
+/** The current bundle shape (what `restoreBundle` upgrades every older version to). */
+export const Bundle = BundleV1;
+export type Bundle = z.infer<typeof Bundle>;

@@ -1,0 +1,81 @@
+import { KEY_TIME_FIELDS, type IncidentSnapshot } from '../domain';
+import type { Attrs, Incident, LogBlock } from '../domain';
+import { formatIssues } from './issues';
+import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
+
+export interface SerializeOptions {
+  /** When the export happens, UTC epoch ms (written as ISO 8601). */
+  exportedAt: number;
+  /** Version of the app writing the bundle, e.g. `0.1.0`. */
+  appVersion: string;
+}
+
+/** Plain code-unit order: the same everywhere, unlike `localeCompare`. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => cmp(a.id, b.id);
+
+/** Attribute keys in code-unit order, so equal content always prints the same. */
+function sortedAttrs(attrs: Attrs): Attrs {
+  const out: Attrs = {};
+  for (const key of Object.keys(attrs).sort(cmp)) out[key] = attrs[key] ?? null;
+  return out;
+}
+
+function canonicalIncident(incident: Incident): Incident {
+  const origins: Incident['keyTimeOrigins'] = {};
+  for (const field of KEY_TIME_FIELDS) {
+    const origin = incident.keyTimeOrigins[field];
+    if (origin !== undefined) origins[field] = origin;
+  }
+  return { ...incident, keyTimeOrigins: origins };
+}
+
+function canonicalBlock(block: LogBlock): LogBlock {
+  return { ...block, records: block.records.map((r) => ({ ...r, attrs: sortedAttrs(r.attrs) })) };
+}
+
+/**
+ * The bundle object for a snapshot: rows sorted by a stable key per collection (events by
+ * time then id, log blocks by import then position, sections by order, the rest by id) and
+ * record keys in a fixed order. Throws when the snapshot does not satisfy the bundle schema,
+ * because writing a file that Rootline cannot open again would lose the user's work silently.
+ */
+export function bundleFromSnapshot(snapshot: IncidentSnapshot, options: SerializeOptions): Bundle {
+  const draft = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exportedAt: new Date(options.exportedAt).toISOString(),
+    app: { name: 'Rootline', version: options.appVersion },
+    incident: canonicalIncident(snapshot.incident),
+    events: [...snapshot.events].sort((a, b) => a.at - b.at || cmp(a.id, b.id)),
+    imports: [...snapshot.imports].sort(byId),
+    logBlocks: snapshot.logBlocks
+      .map(canonicalBlock)
+      .sort((a, b) => cmp(a.importId, b.importId) || a.seq - b.seq || cmp(a.id, b.id)),
+    causes: [...snapshot.causes].sort(byId),
+    comments: [...snapshot.comments].sort(byId),
+    actions: [...snapshot.actions].sort(byId),
+    sections: [...snapshot.sections].sort((a, b) => a.order - b.order || cmp(a.id, b.id)),
+  };
+  // The parse also rebuilds every object in schema key order and drops unknown keys, which
+  // is what makes the output independent of how the rows were stored.
+  const result = Bundle.safeParse(draft);
+  if (!result.success) {
+    throw new Error(
+      `The incident cannot be exported because its data is invalid: ${formatIssues(result.error.issues)}`,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Writes an incident as bundle text: deterministic (schema key order, sorted rows, 2-space
+ * indent, trailing newline), so export → open → export gives byte-identical files.
+ * Throws (with the offending JSON paths) when the snapshot is invalid.
+ */
+export function serializeBundle(snapshot: IncidentSnapshot, options: SerializeOptions): string {
+  return `${JSON.stringify(bundleFromSnapshot(snapshot, options), null, 2)}\n`;
+}

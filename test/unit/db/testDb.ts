@@ -1,0 +1,23 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { setDb } from '../../../renderer/db/db';
+import { RootlineDb } from '../../../renderer/db/schema';
+
+let counter = 0;
+
+/** A new, empty database with its own name, installed as the app's database. */
+export function freshDb(label: string): RootlineDb {
+  counter += 1;
+  const db = new RootlineDb(`test-${label}-${counter}-${Math.random().toString(36).slice(2)}`, {
+    indexedDB,
+    IDBKeyRange,
+  });
+  setDb(db);
+  return db;
+}
+
+/** Every row of every table, sorted by primary key: a whole-database picture for "nothing changed". */
+export async function dumpAll(db: RootlineDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
