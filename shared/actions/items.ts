@@ -87,3 +87,26 @@ export function isOpenableTicketUrl(text: string): boolean {
   // Scheme, then a host made of URL-safe characters; no quotes, angle brackets or backslashes.
   return /^https?:\/\/[A-Za-z0-9._~%!$&'()*+,;=:@[\]-]+(?:[/?#][^"<>\\^`{|}]*)?$/i.test(t);
 }
+
+export interface BulkStatusResult {
+  /** The items that actually change (already-matching ones are left out). */
+  changed: ActionItem[];
+  /** Ids refused because won't do needs a reason and none was given. */
+  refused: string[];
+}
+
+/** One status change applied to many items, e.g. "mark the selected rows done". */
+export function bulkWithStatus(
+  items: readonly ActionItem[],
+  status: ActionStatus,
+  now: number,
+  reason?: string,
+): BulkStatusResult {
+  const out: BulkStatusResult = { changed: [], refused: [] };
+  for (const item of items) {
+    const next = withStatus(item, status, now, reason);
+    if (typeof next === 'string') out.refused.push(item.id);
+    else if (next !== item) out.changed.push(next);
+  }
+  return out;
+}

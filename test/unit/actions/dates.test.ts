@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
   calendarDateAt,
@@ -88,5 +88,36 @@ describe('calendarDateAt (today in a zone)', () => {
   it('falls back to the local zone for an unknown zone instead of throwing', () => {
     const now = at('2026-06-01T12:00:00Z');
     expect(calendarDateAt(now, 'Not/AZone')).toBe(calendarDateAt(now));
+  });
+});
+
+describe('calendarDateAt without a zone (the local zone)', () => {
+  const saved = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = saved;
+  });
+
+  it('agrees with the explicit zone around DST changes', () => {
+    const zones = [
+      'America/New_York',
+      'Europe/Berlin',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'Pacific/Chatham',
+    ];
+    const instants = [
+      '2026-03-08T04:59:00Z',
+      '2026-03-08T05:00:00Z',
+      '2026-03-29T00:30:00Z',
+      '2026-04-04T13:30:00Z',
+      '2026-11-02T04:59:00Z',
+    ];
+    for (const zone of zones) {
+      process.env.TZ = zone;
+      for (const iso of instants) {
+        const t = Date.parse(iso);
+        expect(calendarDateAt(t), `${zone} ${iso}`).toBe(calendarDateAt(t, zone));
+      }
+    }
   });
 });

@@ -80,3 +80,20 @@ describe('isOpenableTicketUrl', () => {
     }
   });
 });
+
+describe('bulkWithStatus', () => {
+  it("changes only what differs and refuses won't do without a reason", () => {
+    const rows = [
+      item({ id: 'a' }),
+      item({ id: 'b', status: 'done', completedAt: 3 }),
+      item({ id: 'c', status: 'in-progress' }),
+    ];
+    const done = bulkWithStatus(rows, 'done', 10);
+    expect(done.changed.map((c) => [c.id, c.completedAt])).toEqual([
+      ['a', 10],
+      ['c', 10],
+    ]);
+    expect(bulkWithStatus(rows, 'wont-do', 10).refused).toEqual(['a', 'b', 'c']);
+    expect(bulkWithStatus(rows, 'wont-do', 10, 'Out of scope').changed).toHaveLength(3);
+  });
+});
