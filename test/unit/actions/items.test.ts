@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DUE_DAYS,
+  bulkWithStatus,
   createActionItem,
   isOpenableTicketUrl,
   withCauses,
