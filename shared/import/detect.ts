@@ -25,7 +25,11 @@ export function detectFormat(head: string, fileName: string): Detection {
       // A detector bug must not break import; the format just does not claim the file.
       confidence = 0;
     }
-    return { id: f.id, confidence: Number.isFinite(confidence) ? Math.max(0, Math.min(1, confidence)) : 0, order };
+    return {
+      id: f.id,
+      confidence: Number.isFinite(confidence) ? Math.max(0, Math.min(1, confidence)) : 0,
+      order,
+    };
   });
   scored.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
   const candidates = scored.filter((s) => s.confidence > 0).map(({ id, confidence }) => ({ id, confidence }));

@@ -59,7 +59,9 @@ export function createLineSplitter(
   return {
     push(chunk: string): void {
       let s = chunk;
-      if (first && s.length > 0) {
+      // An empty chunk must not clear a pending \r (its \n may come in the next one).
+      if (s.length === 0) return;
+      if (first) {
         first = false;
         if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       }

@@ -73,7 +73,15 @@ export function validFields(y: number, mo: number, d: number, h: number, mi: num
 }
 
 /** Date.UTC without the 0..99 → 1900s quirk. */
-export function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+export function utcMs(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+): number {
   if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
   date.setUTCFullYear(y);

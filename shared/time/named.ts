@@ -184,7 +184,13 @@ export function syslogMonthAt(s: string, i: number): number {
 }
 
 /** RFC 3164 syslog: `Jun 14 15:16:01` / `Feb  5 17:32:18` (no year: `year` is given). */
-export function scanSyslogDate(s: string, i: number, year: number, zone: string, out: ScanEnd): number | null {
+export function scanSyslogDate(
+  s: string,
+  i: number,
+  year: number,
+  zone: string,
+  out: ScanEnd,
+): number | null {
   const mo = syslogMonthAt(s, i);
   if (mo < 0) return null;
   let p = i + 4;
@@ -218,7 +224,8 @@ export function scanCompact(s: string, i: number, zone: string, out: ScanEnd): n
 /** IBM/BlueGene style `2005-06-03-15.42.50.675872` (wall clock in `zone`). */
 export function scanDashed(s: string, i: number, zone: string, out: ScanEnd): number | null {
   const y = digits(s, i, 4);
-  if (y < 0 || s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45 || s.charCodeAt(i + 10) !== 45) return null;
+  if (y < 0 || s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45 || s.charCodeAt(i + 10) !== 45)
+    return null;
   const mo = digits(s, i + 5, 2);
   const d = digits(s, i + 8, 2);
   const h = digits(s, i + 11, 2);

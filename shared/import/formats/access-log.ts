@@ -21,7 +21,10 @@ export const accessLogFormat: FormatDef = {
   label: 'nginx / Apache access log',
   mode: 'lines',
   detect(head) {
-    const lines = head.split(/\r?\n/).filter((l) => l.trim().length > 0).slice(0, 5);
+    const lines = head
+      .split(/\r?\n/)
+      .filter((l) => l.trim().length > 0)
+      .slice(0, 5);
     if (lines.length === 0) return 0;
     const hits = lines.filter((l) => HEAD.test(l)).length;
     return hits === 0 ? 0 : 0.9 * (hits / lines.length);
@@ -36,13 +39,19 @@ export const accessLogFormat: FormatDef = {
         }
         const m = HEAD.exec(text);
         if (m === null) {
-          ctx.sink.error(lineNo, 'not an access-log line (expected: ip - user [time] "request" status bytes)');
+          ctx.sink.error(
+            lineNo,
+            'not an access-log line (expected: ip - user [time] "request" status bytes)',
+          );
           return;
         }
         const [whole, ip = '', , user = '', stamp = '', request = '', statusText = '', bytesText = ''] = m;
         const at = scanClf(stamp, 0, ctx.zone, out);
         if (at === null || out.end !== stamp.length) {
-          ctx.sink.error(lineNo, `unreadable time [${clip(stamp, 40)}] (expected dd/Mon/yyyy:hh:mm:ss +zzzz)`);
+          ctx.sink.error(
+            lineNo,
+            `unreadable time [${clip(stamp, 40)}] (expected dd/Mon/yyyy:hh:mm:ss +zzzz)`,
+          );
           return;
         }
         const parts = request.split(' ');
@@ -50,7 +59,10 @@ export const accessLogFormat: FormatDef = {
         const path = parts.length >= 2 ? (parts[1] ?? null) : null;
         const status = Number(statusText);
         const tail = [...text.slice(whole.length).matchAll(QUOTED)].map((q) => q[1] ?? '');
-        const message = method !== null && path !== null ? `${method} ${clip(path, 300)} → ${statusText}` : `${clip(request, 300)} → ${statusText}`;
+        const message =
+          method !== null && path !== null
+            ? `${method} ${clip(path, 300)} → ${statusText}`
+            : `${clip(request, 300)} → ${statusText}`;
         ctx.sink.record(
           makeRecord(ctx, lineNo, at, message, {
             level: levelOf(status),

@@ -43,5 +43,7 @@ export function utf8(bytes: readonly number[]): string {
 
 /** True for an array of numbers 0..255 (journald writes non-UTF-8 MESSAGE fields this way). */
 export function isByteArray(v: unknown): v is number[] {
-  return Array.isArray(v) && v.every((b) => typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 255);
+  return (
+    Array.isArray(v) && v.every((b) => typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 255)
+  );
 }

@@ -6,7 +6,12 @@ import { obj, text } from './json';
 import { cdeventShortType, kindFromEventType } from './kinds';
 import { makeRecord, timeOptions } from './record';
 
-const CHANGE_TYPES = new Set(['service.deployed', 'service.upgraded', 'service.rolledback', 'service.published']);
+const CHANGE_TYPES = new Set([
+  'service.deployed',
+  'service.upgraded',
+  'service.rolledback',
+  'service.published',
+]);
 
 /**
  * Maps a CDEvent (`context{type,timestamp,id,source}`, `subject{id,source,content}`) to a
@@ -42,8 +47,13 @@ export function mapCdEvent(o: Json, lineNo: number, ctx: ParseContext): void {
         }
       : null;
   const head = short ?? type ?? 'cdevent';
-  const message = description ?? `${head}: ${[subjectId, environment && `in ${environment}`].filter(Boolean).join(' ')}`;
-  const attrs = flattenInto({ type, id: text(context.id), source: text(context.source), subject: subjectId }, content, 'subject');
+  const message =
+    description ?? `${head}: ${[subjectId, environment && `in ${environment}`].filter(Boolean).join(' ')}`;
+  const attrs = flattenInto(
+    { type, id: text(context.id), source: text(context.source), subject: subjectId },
+    content,
+    'subject',
+  );
   if (change !== null) {
     attrs.change = change.id;
     attrs.changeKind = change.changeKind;

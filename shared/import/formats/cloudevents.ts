@@ -19,7 +19,11 @@ function readTargets(v: unknown): ChangeInfo['targets'] {
     const o = obj(t);
     const component = o === null ? text(t) : text(o.component);
     if (component === null) continue;
-    out.push({ component, region: o === null ? null : text(o.region), slice: o === null ? null : text(o.slice) });
+    out.push({
+      component,
+      region: o === null ? null : text(o.region),
+      slice: o === null ? null : text(o.slice),
+    });
   }
   return out;
 }
@@ -73,7 +77,8 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
     ctx.sink.error(lineNo, 'missing "time" attribute');
     return;
   }
-  const at = typeof time === 'string' ? (parseIso(time, ctx.zone) ?? parseTimeValue(time, timeOptions(ctx))) : null;
+  const at =
+    typeof time === 'string' ? (parseIso(time, ctx.zone) ?? parseTimeValue(time, timeOptions(ctx))) : null;
   if (at === null) {
     ctx.sink.error(lineNo, `invalid "time" attribute: ${clip(JSON.stringify(time), 80)}`);
     return;
@@ -116,6 +121,7 @@ export const cloudeventsFormat: FormatDef = {
   lines(ctx) {
     return jsonStreamParser(ctx, (value, lineNo) => {
       if (Array.isArray(value)) {
+        if (value.length === 0) ctx.sink.skip(lineNo);
         for (const v of value) mapCloudEvent(v, lineNo, ctx);
       } else {
         mapCloudEvent(value, lineNo, ctx);

@@ -88,7 +88,10 @@ function csvParser(ctx: ParseContext): LineParser {
       const c = cols;
       const row = splitRow(text, delimiter);
       if (c.time < 0) {
-        ctx.sink.error(lineNo, `no time column in the header (looked for ${TIME_NAMES.slice(0, 4).join(', ')})`);
+        ctx.sink.error(
+          lineNo,
+          `no time column in the header (looked for ${TIME_NAMES.slice(0, 4).join(', ')})`,
+        );
         return;
       }
       const t1 = row[c.time];

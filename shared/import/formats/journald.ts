@@ -7,7 +7,18 @@ import { levelFromSyslog } from './levels';
 import { jsonLinesParser, makeRecord } from './record';
 
 /** Journal fields kept as attrs; the rest (cursor, boot id, capabilities…) is noise for a timeline. */
-const KEEP = new Set(['_HOSTNAME', '_PID', '_COMM', '_EXE', '_TRANSPORT', 'SYSLOG_FACILITY', 'CODE_FILE', 'CODE_LINE', 'CODE_FUNC', '_BOOT_ID']);
+const KEEP = new Set([
+  '_HOSTNAME',
+  '_PID',
+  '_COMM',
+  '_EXE',
+  '_TRANSPORT',
+  'SYSLOG_FACILITY',
+  'CODE_FILE',
+  'CODE_LINE',
+  'CODE_FUNC',
+  '_BOOT_ID',
+]);
 
 /** `journalctl -o json`: µs realtime stamps, PRIORITY 0-7, MESSAGE as text or a byte array. */
 export const journaldFormat: FormatDef = {
@@ -20,13 +31,28 @@ export const journaldFormat: FormatDef = {
   lines(ctx) {
     return jsonLinesParser(ctx, (o, lineNo) => {
       const stamp = o.__REALTIME_TIMESTAMP;
-      const at = typeof stamp === 'string' ? parseEpochText(stamp) : typeof stamp === 'number' ? Math.floor(stamp / 1000) : null;
+      const at =
+        typeof stamp === 'string'
+          ? parseEpochText(stamp)
+          : typeof stamp === 'number'
+            ? Math.floor(stamp / 1000)
+            : null;
       if (at === null) {
-        ctx.sink.error(lineNo, stamp === undefined ? 'missing "__REALTIME_TIMESTAMP"' : 'unreadable "__REALTIME_TIMESTAMP"');
+        ctx.sink.error(
+          lineNo,
+          stamp === undefined ? 'missing "__REALTIME_TIMESTAMP"' : 'unreadable "__REALTIME_TIMESTAMP"',
+        );
         return;
       }
       const raw = o.MESSAGE;
-      const message = typeof raw === 'string' ? raw : isByteArray(raw) ? utf8(raw) : raw === undefined || raw === null ? '' : String(raw);
+      const message =
+        typeof raw === 'string'
+          ? raw
+          : isByteArray(raw)
+            ? utf8(raw)
+            : raw === undefined || raw === null
+              ? ''
+              : String(raw);
       const priority = Number(o.PRIORITY);
       const attrs = {};
       for (const key of KEEP) if (key in o) flattenInto(attrs, o[key], key);

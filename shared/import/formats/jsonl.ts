@@ -24,7 +24,13 @@ interface Picked {
 
 function keysFrom(mapping: FieldMapping | null): Picked {
   if (mapping === null) {
-    return { timeKey: TIME_KEYS, messageKey: MESSAGE_KEYS, levelKey: LEVEL_KEYS, serviceKey: SERVICE_KEYS, regionKey: REGION_KEYS };
+    return {
+      timeKey: TIME_KEYS,
+      messageKey: MESSAGE_KEYS,
+      levelKey: LEVEL_KEYS,
+      serviceKey: SERVICE_KEYS,
+      regionKey: REGION_KEYS,
+    };
   }
   return {
     timeKey: [mapping.time],
@@ -54,7 +60,8 @@ export function mapJsonLog(o: Json, lineNo: number, ctx: ParseContext, keys: Pic
   }
   const msg = firstOf(o, keys.messageKey);
   let message = '';
-  if (msg !== null) message = typeof msg.value === 'string' ? msg.value : (text(msg.value) ?? clip(safeJson(msg.value)));
+  if (msg !== null)
+    message = typeof msg.value === 'string' ? msg.value : (text(msg.value) ?? clip(safeJson(msg.value)));
   const lvl = firstOf(o, keys.levelKey);
   const level: LogLevel | null = lvl === null ? null : levelFromValue(lvl.value);
   const svc = firstOf(o, keys.serviceKey);
@@ -93,6 +100,7 @@ export const jsonlFormat: FormatDef = {
     const keys = keysFrom(ctx.mapping);
     return jsonStreamParser(ctx, (value, lineNo) => {
       const items = Array.isArray(value) ? value : [value];
+      if (items.length === 0) ctx.sink.skip(lineNo);
       for (const item of items) {
         const o = obj(item);
         if (o === null) ctx.sink.error(lineNo, 'expected a JSON object');

@@ -20,7 +20,10 @@ function mapEvent(e: Json, index: number, lineNo: number, ctx: ParseContext): vo
   const target = obj(e.involvedObject) ?? obj(e.regarding) ?? {};
   const series = obj(e.series);
   const at =
-    time(e.firstTimestamp, ctx) ?? time(e.eventTime, ctx) ?? time(e.lastTimestamp, ctx) ?? time(meta.creationTimestamp, ctx);
+    time(e.firstTimestamp, ctx) ??
+    time(e.eventTime, ctx) ??
+    time(e.lastTimestamp, ctx) ??
+    time(meta.creationTimestamp, ctx);
   if (at === null) {
     ctx.sink.error(lineNo, `event #${index + 1}: no firstTimestamp, eventTime or lastTimestamp`);
     return;
@@ -58,7 +61,8 @@ export const k8sEventsFormat: FormatDef = {
   label: 'Kubernetes events (kubectl get events -o json)',
   mode: 'document',
   detect(head) {
-    if (head.includes('"involvedObject"') || (head.includes('"regarding"') && head.includes('events.k8s.io'))) return 0.95;
+    if (head.includes('"involvedObject"') || (head.includes('"regarding"') && head.includes('events.k8s.io')))
+      return 0.95;
     if (/"kind"\s*:\s*"(Event|EventList)"/.test(head)) return 0.9;
     return 0;
   },

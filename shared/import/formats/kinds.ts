@@ -34,7 +34,9 @@ const SUFFIX_KINDS: [string, EventKind][] = [
 ];
 
 function endsWithSegment(type: string, suffix: string): boolean {
-  return type === suffix || (type.endsWith(suffix) && type.charCodeAt(type.length - suffix.length - 1) === 46);
+  return (
+    type === suffix || (type.endsWith(suffix) && type.charCodeAt(type.length - suffix.length - 1) === 46)
+  );
 }
 
 /** Strips a CDEvents prefix and version: `dev.cdevents.service.deployed.0.3.0` → `service.deployed`. */

@@ -72,7 +72,10 @@ export const logfmtFormat: FormatDef = {
   label: 'logfmt (key=value)',
   mode: 'lines',
   detect(head) {
-    const lines = head.split(/\r?\n/).filter((l) => l.trim().length > 0).slice(0, 5);
+    const lines = head
+      .split(/\r?\n/)
+      .filter((l) => l.trim().length > 0)
+      .slice(0, 5);
     if (lines.length === 0) return 0;
     let hits = 0;
     for (const l of lines) {
@@ -85,8 +88,10 @@ export const logfmtFormat: FormatDef = {
     const opts = timeOptions(ctx);
     const timeKeys = ctx.mapping === null ? TIME_KEYS : [ctx.mapping.time];
     const messageKeys = ctx.mapping === null ? MESSAGE_KEYS : [ctx.mapping.message];
-    const levelKeys = ctx.mapping === null ? LEVEL_KEYS : ctx.mapping.level === null ? [] : [ctx.mapping.level];
-    const serviceKeys = ctx.mapping === null ? SERVICE_KEYS : ctx.mapping.service === null ? [] : [ctx.mapping.service];
+    const levelKeys =
+      ctx.mapping === null ? LEVEL_KEYS : ctx.mapping.level === null ? [] : [ctx.mapping.level];
+    const serviceKeys =
+      ctx.mapping === null ? SERVICE_KEYS : ctx.mapping.service === null ? [] : [ctx.mapping.service];
     const regionKeys = ctx.mapping?.region ? [ctx.mapping.region] : ['region'];
     return {
       line(text, lineNo) {

@@ -49,6 +49,7 @@ function mapRequest(value: unknown, lineNo: number, ctx: ParseContext): void {
     ctx.sink.error(lineNo, 'expected an OTLP object with "resourceLogs"');
     return;
   }
+  let seen = 0;
   root.resourceLogs.forEach((rl, ri) => {
     const resource = keyValues(obj(obj(rl)?.resource)?.attributes);
     const service = text(resource['service.name']);
@@ -60,6 +61,7 @@ function mapRequest(value: unknown, lineNo: number, ctx: ParseContext): void {
       const records = obj(sl)?.logRecords;
       if (!Array.isArray(records)) return;
       records.forEach((r, li) => {
+        seen++;
         const where = `resourceLogs[${ri}].scopeLogs[${si}].logRecords[${li}]`;
         const rec = obj(r);
         if (rec === null) {
@@ -74,7 +76,8 @@ function mapRequest(value: unknown, lineNo: number, ctx: ParseContext): void {
         const body = anyValue(rec.body);
         const message = typeof body === 'string' ? body : body === null ? '' : clip(safeJson(body));
         const sevText = text(rec.severityText);
-        const level = levelFromOtel(Number(rec.severityNumber)) ?? (sevText === null ? null : levelFromName(sevText));
+        const level =
+          levelFromOtel(Number(rec.severityNumber)) ?? (sevText === null ? null : levelFromName(sevText));
         const attrs: Attrs = {};
         if (scopeName !== null) attrs.scope = scopeName;
         if (text(rec.traceId) !== null) attrs.traceId = text(rec.traceId);
@@ -85,6 +88,8 @@ function mapRequest(value: unknown, lineNo: number, ctx: ParseContext): void {
       });
     });
   });
+  // A request without log records (exporters send empty ones) is not a problem, just nothing.
+  if (seen === 0) ctx.sink.skip(lineNo);
 }
 
 export const otlpFormat: FormatDef = {

@@ -17,7 +17,13 @@ export interface RecordExtras {
 }
 
 /** Builds a RawRecord with every field set (one object shape keeps the hot path monomorphic). */
-export function makeRecord(ctx: ParseContext, line: number, at: number, message: string, x: RecordExtras): RawRecord {
+export function makeRecord(
+  ctx: ParseContext,
+  line: number,
+  at: number,
+  message: string,
+  x: RecordExtras,
+): RawRecord {
   return {
     at,
     level: x.level ?? null,

@@ -42,7 +42,8 @@ function mapIncident(incident: Json, lineNo: number, ctx: ParseContext): void {
       return;
     }
     const at = parseTimeValue(u.display_at ?? u.created_at, timeOptions(ctx));
-    if (at === null) ctx.sink.error(lineNo, `update #${index + 1}: missing or unreadable "display_at"/"created_at"`);
+    if (at === null)
+      ctx.sink.error(lineNo, `update #${index + 1}: missing or unreadable "display_at"/"created_at"`);
     else rows.push({ at, u, index });
   });
   // Stable order: equal times keep the API's reverse listing reversed (oldest first).

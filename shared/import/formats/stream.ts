@@ -59,15 +59,26 @@ export function jsonStreamParser(ctx: ParseContext, onValue: OnJsonValue): LineP
         ctx.sink.skip(lineNo);
         return;
       }
-      const first = text.trimStart().charCodeAt(0);
+      let k = 0;
+      while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+      const first = text.charCodeAt(k);
       if (mode === 'start' && first === 91) {
         startBuffer(text, lineNo);
         return;
       }
-      const parsed = tryParse(text);
-      if (parsed.ok) {
+      // Hot path: a bare try/catch around JSON.parse, no result object per line.
+      let value: unknown;
+      let ok = true;
+      let reason = '';
+      try {
+        value = JSON.parse(text) as unknown;
+      } catch (e) {
+        ok = false;
+        reason = e instanceof Error ? e.message : String(e);
+      }
+      if (ok) {
         mode = 'lines';
-        onValue(parsed.value, lineNo);
+        onValue(value, lineNo);
         return;
       }
       if (mode === 'start' && first === 123 && !text.trimEnd().endsWith('}')) {
@@ -75,7 +86,7 @@ export function jsonStreamParser(ctx: ParseContext, onValue: OnJsonValue): LineP
         return;
       }
       mode = 'lines';
-      ctx.sink.error(lineNo, `not valid JSON (${parsed.reason})`);
+      ctx.sink.error(lineNo, `not valid JSON (${reason})`);
     },
     end() {
       if (mode === 'buffer') feedJsonDocument(buffer.join('\n'), ctx, onValue, bufferStart, buffer.length);

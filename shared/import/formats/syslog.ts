@@ -133,7 +133,8 @@ function syslogParser(ctx: ParseContext): LineParser {
       const host = token(text, out);
       const rest = text.slice(Math.min(out.end, text.length));
       const colon = rest.indexOf(': ');
-      const tagText = colon > 0 && colon < 64 && !rest.slice(0, colon).includes(' ') ? rest.slice(0, colon) : null;
+      const tagText =
+        colon > 0 && colon < 64 && !rest.slice(0, colon).includes(' ') ? rest.slice(0, colon) : null;
       const tag = tagText === null ? null : splitTag(tagText);
       if (host !== null) attrs.host = host;
       if (tag?.pid) attrs.pid = tag.pid;

@@ -27,7 +27,11 @@ function skipSpaces(s: string, i: number): number {
  * After the timestamp: `[error]`, `[core:error] [pid 12] [client 1.2.3.4]` (Apache), or
  * `2931 INFO nova.compute.manager [req-…] msg` / `INFO dfs.DataNode: msg` (log4j-like).
  */
-function readHead(s: string, start: number, attrs: Attrs): { level: LogLevel | null; service: string | null; rest: number } {
+function readHead(
+  s: string,
+  start: number,
+  attrs: Attrs,
+): { level: LogLevel | null; service: string | null; rest: number } {
   let p = skipSpaces(s, start);
   let level: LogLevel | null = null;
   let service: string | null = null;
@@ -75,7 +79,12 @@ const MAX_PREFIX_WORDS = 4;
  * The line's timestamp: at the start, or after up to four leading words (OpenStack prefixes the
  * source file name, BlueGene a label and an epoch). Sets `out.end`; `prefix` gets the words skipped.
  */
-function findTimestamp(text: string, opts: TimeOptions, out: ScanEnd, prefix: { text: string }): number | null {
+function findTimestamp(
+  text: string,
+  opts: TimeOptions,
+  out: ScanEnd,
+  prefix: { text: string },
+): number | null {
   const at = scanLeadingTimestamp(text, opts, out);
   prefix.text = '';
   if (at !== null) return at;
@@ -140,7 +149,11 @@ export function textParser(ctx: ParseContext): LineParser {
       const attrs: Attrs = {};
       if (prefix.text.length > 0) attrs.prefix = prefix.text;
       const head = readHead(text, out.end, attrs);
-      pending = makeRecord(ctx, lineNo, at, text.slice(head.rest), { level: head.level, service: head.service, attrs });
+      pending = makeRecord(ctx, lineNo, at, text.slice(head.rest), {
+        level: head.level,
+        service: head.service,
+        attrs,
+      });
     },
     end() {
       flush();
@@ -153,10 +166,15 @@ export const textFormat: FormatDef = {
   label: 'Plain text with leading timestamps',
   mode: 'lines',
   detect(head) {
-    const lines = head.split(/\r?\n/).filter((l) => l.trim().length > 0).slice(0, 5);
+    const lines = head
+      .split(/\r?\n/)
+      .filter((l) => l.trim().length > 0)
+      .slice(0, 5);
     const out: ScanEnd = { end: 0 };
     const prefix = { text: '' };
-    const hits = lines.filter((l) => findTimestamp(l, { zone: 'UTC', year: 2000 }, out, prefix) !== null).length;
+    const hits = lines.filter(
+      (l) => findTimestamp(l, { zone: 'UTC', year: 2000 }, out, prefix) !== null,
+    ).length;
     return lines.length === 0 ? 0.05 : 0.05 + 0.4 * (hits / lines.length);
   },
   lines: textParser,
@@ -169,7 +187,9 @@ export const apacheErrorFormat: FormatDef = {
   mode: 'lines',
   detect(head) {
     const first = head.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '';
-    return /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(\.\d+)? \d{4}\] \[[\w:]+\]/.test(first) ? 0.85 : 0;
+    return /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(\.\d+)? \d{4}\] \[[\w:]+\]/.test(first)
+      ? 0.85
+      : 0;
   },
   lines: textParser,
 };

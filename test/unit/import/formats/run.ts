@@ -58,7 +58,8 @@ export function runText(id: string, text: string, o: RunOptions = {}, file = 'in
     parser.line(t, n);
   });
   const size = o.chunk ?? text.length;
-  for (let i = 0; i < text.length; i += Math.max(1, size)) splitter.push(text.slice(i, i + Math.max(1, size)));
+  for (let i = 0; i < text.length; i += Math.max(1, size))
+    splitter.push(text.slice(i, i + Math.max(1, size)));
   splitter.end();
   parser.end();
   return out;

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../../../shared/import/formats/index';
+import { runText } from './run';
+
+const RUNS = Number(process.env.FC_RUNS ?? 200);
+
+/** Text that looks a little like logs so parsers get past their first checks. */
+const logish = fc
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        '{"time":"2024-01-01T00:00:00Z","msg":"x"}',
+        '{"specversion":"1.0","type":"a.deploy.started","time":"2024-01-01T00:00:00Z"}',
+        '<34>1 2024-01-01T00:00:00Z h a - - [x k="v"] m',
+        'Jan  1 00:00:00 h t[1]: m',
+        '2024-01-01 00:00:00 INFO x',
+        'time=2024-01-01T00:00:00Z level=info msg=x',
+        '1.2.3.4 - - [01/Jan/2024:00:00:00 +0000] "GET / HTTP/1.1" 200 1',
+        'a,b,c',
+        '{',
+        '[',
+        ']',
+        '}',
+        '"',
+        '\t at x',
+        '',
+      ),
+    ),
+    { maxLength: 12 },
+  )
+  .map((lines) => lines.join('\n'));
+
+describe('every line parser', () => {
+  for (const f of FORMATS.filter((x) => x.mode === 'lines')) {
+    it(`${f.id} never throws and accounts for every line`, () => {
+      fc.assert(
+        fc.property(logish, fc.integer({ min: 1, max: 20 }), (text, chunk) => {
+          const r = runText(f.id, text, { chunk });
+          // JSON formats may read a buffered document where several values share a line.
+          if (r.records.length + r.skipped.length + r.errors.length !== r.lines) {
+            const onePerLine = text.split('\n').every((l) => !/^\s*[[{]/.test(l) || /^\s*\{.*\}\s*$/.test(l));
+            expect(onePerLine).toBe(false);
+          }
+          for (const rec of r.records) expect(Number.isInteger(rec.at)).toBe(true);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  for (const f of FORMATS.filter((x) => x.mode === 'document')) {
+    it(`${f.id} document parser never throws`, () => {
+      fc.assert(
+        fc.property(fc.oneof(logish, fc.json()), (text) => {
+          runText(f.id, text);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it('slack archive never throws on arbitrary entries', () => {
+    const slack = FORMATS.find((f) => f.id === 'slack');
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            path: fc.constantFrom('users.json', 'c/2024-01-01.json', 'x'),
+            text: fc.oneof(fc.string(), fc.json()),
+          }),
+        ),
+        (entries) => {
+          slack?.archive?.(entries, {
+            file: 'x.zip',
+            zone: 'UTC',
+            year: null,
+            mapping: null,
+            sink: { record() {}, error() {}, skip() {} },
+          });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a simple JSONL file has lines = records + skipped + errors for each JSON line format', () => {
+    const text =
+      '\ufeff# c\r\n{"time":"2024-01-01T00:00:00Z","msg":"a","__REALTIME_TIMESTAMP":"1","resourceLogs":[]}\r\n\r\nnot json\n{"x":1}';
+    for (const id of ['cloudevents', 'jsonl', 'journald', 'otlp']) {
+      const r = runText(id, text);
+      expect(r.lines).toBe(5);
+      expect(r.records.length + r.skipped.length + r.errors.length).toBe(5);
+    }
+  });
+});
