@@ -26,7 +26,12 @@ function looksLikeSlack(paths: readonly string[]): boolean {
   return paths.some((p) => /(?:^|\/)(?:users|channels)\.json$|(?:^|\/)\d{4}-\d{2}-\d{2}\.json$/.test(p));
 }
 
-function addEntries(imp: Import, name: string, entries: { path: string; text: string }[], format: string | null): void {
+function addEntries(
+  imp: Import,
+  name: string,
+  entries: { path: string; text: string }[],
+  format: string | null,
+): void {
   if (format === 'slack' || (format === null && looksLikeSlack(entries.map((e) => e.path)))) {
     imp.addEntries(name, entries, { format: 'slack' });
     return;
@@ -45,7 +50,11 @@ async function readFolder(root: string): Promise<{ path: string; text: string }[
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) out.push({ path: relative(root, full).split('\\').join('/'), text: stripBom(await readFile(full, 'utf8')) });
+      else if (entry.isFile())
+        out.push({
+          path: relative(root, full).split('\\').join('/'),
+          text: stripBom(await readFile(full, 'utf8')),
+        });
     }
   };
   await walk(root);
@@ -59,7 +68,8 @@ async function streamFile(imp: Import, path: string, name: string, format: strin
     const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(createGunzip());
     const utf8 = new TextDecoder('utf-8');
     try {
-      for await (const chunk of gunzip as AsyncIterable<Buffer>) input.push(utf8.decode(chunk, { stream: true }));
+      for await (const chunk of gunzip as AsyncIterable<Buffer>)
+        input.push(utf8.decode(chunk, { stream: true }));
     } catch (e) {
       throw new Error(`cannot read ${path}: not a complete gzip file (${describe(e)})`);
     }

@@ -27,7 +27,12 @@ export function toJson(result: ImportResult): string {
       recoveredAt: iso(phases.recoveredAt),
       resolvedAt: iso(phases.resolvedAt),
     },
-    findings: findings.map((f: Finding) => ({ code: f.code, at: iso(f.at), message: f.message, eventIds: f.eventIds })),
+    findings: findings.map((f: Finding) => ({
+      code: f.code,
+      at: iso(f.at),
+      message: f.message,
+      eventIds: f.eventIds,
+    })),
     stats: {
       files: stats.files,
       lines: stats.lines,
@@ -75,6 +80,7 @@ export function toText(result: ImportResult): string {
     `Read ${stats.files} file(s): ${stats.lines} lines, ${stats.records} records, ${stats.skipped} skipped, ${stats.errorCount} errors`,
   );
   for (const e of stats.errors.slice(0, 20)) out.push(`  ${e.file}:${e.line}: ${e.reason}`);
-  if (stats.errorCount > 20) out.push(`  … and ${stats.errorCount - 20} more errors (use --json for all kept)`);
+  if (stats.errorCount > 20)
+    out.push(`  … and ${stats.errorCount - 20} more errors (use --json for all kept)`);
   return `${out.join('\n')}\n`;
 }

@@ -116,7 +116,6 @@ function specials(windows: Map<string, { from: number; to: number }>): Ev[] {
       data: { change: CHANGE, description: 'CHG-5127 enabled on all front-ends' },
     },
   ];
-  let i = 0;
   for (const [region, w] of windows) {
     evs.push({
       at: w.from + 9 * MIN,
@@ -140,7 +139,6 @@ function specials(windows: Map<string, { from: number; to: number }>): Ev[] {
       subject: 'blob-fe',
       data: { component: 'blob-fe', region, description: `Blob availability alert resolved in ${region}` },
     });
-    i++;
   }
   evs.push(
     {

@@ -19,7 +19,13 @@ Options:
   --json         print JSON (events, phases, findings, stats) instead of text
 `;
 
-function parse(args: string[]): { files: string[]; format: string | null; zone: string; year: number | null; json: boolean } {
+function parse(args: string[]): {
+  files: string[];
+  format: string | null;
+  zone: string;
+  year: number | null;
+  json: boolean;
+} {
   let parsed;
   try {
     parsed = parseArgs({
@@ -39,7 +45,8 @@ function parse(args: string[]): { files: string[]; format: string | null; zone: 
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('no input files (usage: rootline timeline <files…>)');
   const zone = values.tz ?? 'UTC';
-  if (!isKnownZone(zone)) throw new UsageError(`unknown time zone "${zone}" (expected an IANA name like Europe/Paris)`);
+  if (!isKnownZone(zone))
+    throw new UsageError(`unknown time zone "${zone}" (expected an IANA name like Europe/Paris)`);
   let year: number | null = null;
   if (values.year !== undefined) {
     if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1970) {

@@ -69,7 +69,13 @@ export class FileReader {
         tally.skipped++;
       },
     };
-    this.ctx = { file: name, zone: options.zone, year: options.year ?? null, mapping: options.mapping ?? null, sink };
+    this.ctx = {
+      file: name,
+      zone: options.zone,
+      year: options.year ?? null,
+      mapping: options.mapping ?? null,
+      sink,
+    };
   }
 
   push(chunk: string): void {
@@ -138,7 +144,11 @@ export class FileReader {
         {
           onTooLong: (lineNo, length) => {
             this.tally.lines++;
-            this.hooks.error(this.tally, lineNo, `line too long (${length} characters; the limit is ${MAX_LINE_LENGTH})`);
+            this.hooks.error(
+              this.tally,
+              lineNo,
+              `line too long (${length} characters; the limit is ${MAX_LINE_LENGTH})`,
+            );
           },
         },
       );

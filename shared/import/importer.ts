@@ -70,7 +70,11 @@ export interface FileInput {
 export interface Import {
   addFile(name: string, options?: { format?: string | null }): FileInput;
   /** An archive (Slack export zip or folder) already unpacked into text entries. */
-  addEntries(name: string, entries: { path: string; text: string }[], options?: { format?: string | null }): void;
+  addEntries(
+    name: string,
+    entries: { path: string; text: string }[],
+    options?: { format?: string | null },
+  ): void;
   finish(): ImportResult;
 }
 
@@ -113,7 +117,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     phases.add(at, kind, raw.type);
     let ref: RecordRef | -1 = -1;
     if (kind !== 'log') {
-      const endAt = raw.endAt !== null && Number.isFinite(raw.endAt) && raw.endAt <= MAX_AT ? raw.endAt : null;
+      const endAt =
+        raw.endAt !== null && Number.isFinite(raw.endAt) && raw.endAt <= MAX_AT ? raw.endAt : null;
       ref = folder.add({
         at,
         kind,

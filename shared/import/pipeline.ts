@@ -30,7 +30,10 @@ export function createImport(options: CreateImportOptions): Import {
 }
 
 /** Imports whole texts in one call (tests, small pastes). */
-export function importTexts(files: readonly { name: string; text: string }[], options: CreateImportOptions): ImportResult {
+export function importTexts(
+  files: readonly { name: string; text: string }[],
+  options: CreateImportOptions,
+): ImportResult {
   const imp = createImport(options);
   for (const f of files) {
     const input = imp.addFile(f.name);

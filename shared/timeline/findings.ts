@@ -51,7 +51,9 @@ function iso(at: number): string {
 }
 
 function list(items: readonly string[]): string {
-  return items.length <= 6 ? items.join(', ') : `${items.slice(0, 6).join(', ')} and ${items.length - 6} more`;
+  return items.length <= 6
+    ? items.join(', ')
+    : `${items.slice(0, 6).join(', ')} and ${items.length - 6} more`;
 }
 
 /**
@@ -96,7 +98,13 @@ export class FindingCollector<Ref> {
       this.seen(input.service, input.region);
     }
     if (targets.size === 0) return;
-    this.steps.push({ at: input.at, seq: this.steps.length, change: input.change?.id ?? null, targets, ref: input.ref });
+    this.steps.push({
+      at: input.at,
+      seq: this.steps.length,
+      change: input.change?.id ?? null,
+      targets,
+      ref: input.ref,
+    });
   }
 
   private knownRegions(component: string): Set<string> {
@@ -131,7 +139,9 @@ export class FindingCollector<Ref> {
       const eventIds = [...new Set(wave.refs.map(eventIdOf).filter((id): id is string => id !== null))];
       const components = [...wave.targets.keys()].sort();
       const reached = this.reach(wave);
-      const regions = [...new Set(reached.flatMap(([, rs]) => [...rs]))].filter((r) => r !== NO_REGION).sort();
+      const regions = [...new Set(reached.flatMap(([, rs]) => [...rs]))]
+        .filter((r) => r !== NO_REGION)
+        .sort();
       const hit = reached.reduce((n, [, rs]) => n + rs.size, 0);
       const total = components.reduce((n, c) => n + this.knownRegions(c).size, 0);
       const change = wave.change;
@@ -156,7 +166,9 @@ export class FindingCollector<Ref> {
       if (before === undefined) ranOn.set(change, (before = new Set()));
       const fresh = components.filter((c) => !before.has(c));
       if (before.size > 0 && fresh.length > 0) {
-        const freshRegions = [...new Set(reached.filter(([c]) => fresh.includes(c)).flatMap(([, rs]) => [...rs]))]
+        const freshRegions = [
+          ...new Set(reached.filter(([c]) => fresh.includes(c)).flatMap(([, rs]) => [...rs])),
+        ]
           .filter((r) => r !== NO_REGION)
           .sort();
         out.push({

@@ -55,7 +55,11 @@ export interface FoldResult {
   eventIdOf(ref: RecordRef): string | null;
 }
 
-function grow<T extends Float64Array | Uint32Array | Uint16Array>(arr: T, size: number, make: (n: number) => T): T {
+function grow<T extends Float64Array | Uint32Array | Uint16Array>(
+  arr: T,
+  size: number,
+  make: (n: number) => T,
+): T {
   if (size < arr.length) return arr;
   const next = make(Math.max(8, arr.length * 2));
   next.set(arr);
@@ -114,11 +118,15 @@ export class Folder {
     g.line[slot] = Math.min(input.line, 0xffffffff);
     g.file[slot] = input.file;
     if (input.repeat !== 1 || g.repeat !== null) {
-      g.repeat = grow(g.repeat ?? new Uint32Array(g.at.length).fill(1), slot, (n) => new Uint32Array(n).fill(1));
+      g.repeat = grow(g.repeat ?? new Uint32Array(g.at.length).fill(1), slot, (n) =>
+        new Uint32Array(n).fill(1),
+      );
       g.repeat[slot] = Math.max(1, Math.min(Math.floor(input.repeat) || 1, 0xffffffff));
     }
     if (input.endAt !== null || g.endAt !== null) {
-      g.endAt = grow(g.endAt ?? new Float64Array(g.at.length).fill(NaN), slot, (n) => new Float64Array(n).fill(NaN));
+      g.endAt = grow(g.endAt ?? new Float64Array(g.at.length).fill(NaN), slot, (n) =>
+        new Float64Array(n).fill(NaN),
+      );
       g.endAt[slot] = input.endAt ?? NaN;
     }
     if (g.allSame && input.message !== g.firstMessage) g.allSame = false;
@@ -129,7 +137,9 @@ export class Folder {
   private newGroup(key: string, input: FoldInput, template: string): number {
     // Past maxGroups, further templates of a (kind, service, region) share one catch-all group.
     const overflow = this.groups.length >= this.options.maxGroups;
-    const gKey = overflow ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}\u0002` : key;
+    const gKey = overflow
+      ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}\u0002`
+      : key;
     const existing = this.index.get(gKey);
     if (existing !== undefined) {
       if (overflow) this.groups[existing]!.allSame = false;
@@ -182,7 +192,12 @@ export class Folder {
     return runs.ids[lo] ?? null;
   }
 
-  private foldGroup(g: Group, files: readonly string[], out: TimelineEventDraft[], seen: Map<string, number>): GroupRuns {
+  private foldGroup(
+    g: Group,
+    files: readonly string[],
+    out: TimelineEventDraft[],
+    seen: Map<string, number>,
+  ): GroupRuns {
     const order = new Uint32Array(g.n);
     for (let i = 0; i < g.n; i++) order[i] = i;
     const at = g.at;
@@ -223,12 +238,14 @@ export class Folder {
       count += g.repeat === null ? 1 : g.repeat[slot]!;
       const end = g.endAt === null ? NaN : g.endAt[slot]!;
       if (end > last) last = end;
-      if (sources.length < MAX_SOURCES_PER_EVENT) sources.push({ file: files[g.file[slot]!] ?? '', line: g.line[slot]! });
+      if (sources.length < MAX_SOURCES_PER_EVENT)
+        sources.push({ file: files[g.file[slot]!] ?? '', line: g.line[slot]! });
     }
     const first = sources[0] ?? { file: '', line: 0 };
     const at = sortedAt[from]!;
     const single = to - from === 1 && last === at;
-    const title = (g.allSame ? g.firstMessage : g.template).slice(0, MAX_TITLE) || `(empty ${g.kind} message)`;
+    const title =
+      (g.allSame ? g.firstMessage : g.template).slice(0, MAX_TITLE) || `(empty ${g.kind} message)`;
     return {
       id: hash64(`${first.file}\n${first.line}\n${g.kind}\n${g.template}\n${at}`),
       at,

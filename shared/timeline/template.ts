@@ -9,7 +9,9 @@ const QUOTED = String.raw`(?<=^|[\s=:(\[,])(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')(?
 const UUID = String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`;
 const IPV4 = String.raw`\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b`;
 const DIGIT_TOKEN = String.raw`[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*`;
-const MASKABLE = new RegExp(`${QUOTED}|${UUID}|${IPV4}|${DIGIT_TOKEN}`, 'g');
+// `vm-cabac`, `pod_deadbeef`: ids whose random part happens to have no digit.
+const HEX_SUFFIX_ID = String.raw`\b[A-Za-z][A-Za-z0-9]*[-_][0-9a-f]{4,}\b`;
+const MASKABLE = new RegExp(`${QUOTED}|${UUID}|${IPV4}|${DIGIT_TOKEN}|${HEX_SUFFIX_ID}`, 'g');
 
 const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs|d)$/;

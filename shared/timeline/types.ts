@@ -39,4 +39,8 @@ export interface FindingOptions {
   minKnownTargets: number;
 }
 
-export const DEFAULT_FINDING_OPTIONS: FindingOptions = { maxStepShare: 0.25, waveWindowMs: 60_000, minKnownTargets: 4 };
+export const DEFAULT_FINDING_OPTIONS: FindingOptions = {
+  maxStepShare: 0.25,
+  waveWindowMs: 60_000,
+  minKnownTargets: 4,
+};

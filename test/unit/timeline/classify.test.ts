@@ -45,12 +45,24 @@ describe('classifyRecord', () => {
       at: 1,
       message: 'error everywhere',
       kindHint: 'change',
-      change: { id: 'C1', changeKind: 'config', description: 'd', targets: [{ component: 'fe', region: 'eu', slice: '1' }, { component: 'be', region: null, slice: null }] },
+      change: {
+        id: 'C1',
+        changeKind: 'config',
+        description: 'd',
+        targets: [
+          { component: 'fe', region: 'eu', slice: '1' },
+          { component: 'be', region: null, slice: null },
+        ],
+      },
     });
     expect(classifyKind(r)).toBe('change');
     const stored = classifyRecord(r);
     expect(stored.kind).toBe('change');
-    expect(stored.attrs).toMatchObject({ 'change.id': 'C1', 'change.kind': 'config', 'change.targets': 'fe/eu/1, be/*' });
+    expect(stored.attrs).toMatchObject({
+      'change.id': 'C1',
+      'change.kind': 'config',
+      'change.targets': 'fe/eu/1, be/*',
+    });
     expect(stored.source).toEqual(r.source);
   });
 });

@@ -6,7 +6,11 @@ import { MAX_SOURCES_PER_EVENT } from '../../../shared/domain';
 import type { EventKind } from '../../../shared/domain';
 import { MIN, T0 } from './helpers';
 
-function rec(at: number, message: string, extra: { kind?: EventKind; service?: string; region?: string; line?: number; file?: string } = {}) {
+function rec(
+  at: number,
+  message: string,
+  extra: { kind?: EventKind; service?: string; region?: string; line?: number; file?: string } = {},
+) {
   return {
     at,
     kind: extra.kind ?? ('impact' as EventKind),
@@ -21,19 +25,26 @@ function rec(at: number, message: string, extra: { kind?: EventKind; service?: s
 
 describe('messageTemplate', () => {
   it('masks variable parts readably', () => {
-    expect(messageTemplate('timeout after 30s to 10.0.0.7:443 req 0f3a9c2d1e')).toBe('timeout after <dur> to <ip> req <hex>');
+    expect(messageTemplate('timeout after 30s to 10.0.0.7:443 req 0f3a9c2d1e')).toBe(
+      'timeout after <dur> to <ip> req <hex>',
+    );
     expect(messageTemplate('user "bob" id 123e4567-e89b-12d3-a456-426614174000 took 12 ms')).toBe(
       'user "…" id <uuid> took <n> ms',
     );
     expect(messageTemplate("can't reach db-7")).toBe("can't reach <id>");
+    expect(messageTemplate('VM vm-cabac lost its disk')).toBe('VM <id> lost its disk');
   });
 });
 
 describe('foldRecords', () => {
   it('folds a trickling failure over hours into one event per service and region', () => {
     const records = [];
-    for (let i = 0; i < 30; i++) records.push(rec(T0 + i * 12 * MIN, `timeout to 10.0.0.${i} after ${i}s`, { line: i + 1 }));
-    for (let i = 0; i < 30; i++) records.push(rec(T0 + i * 12 * MIN + 5, `timeout to 10.0.1.${i} after ${i}s`, { region: 'us', line: 100 + i }));
+    for (let i = 0; i < 30; i++)
+      records.push(rec(T0 + i * 12 * MIN, `timeout to 10.0.0.${i} after ${i}s`, { line: i + 1 }));
+    for (let i = 0; i < 30; i++)
+      records.push(
+        rec(T0 + i * 12 * MIN + 5, `timeout to 10.0.1.${i} after ${i}s`, { region: 'us', line: 100 + i }),
+      );
     const events = foldRecords(records);
     expect(events).toHaveLength(2);
     const eu = events.find((e) => e.region === 'eu')!;
@@ -46,7 +57,8 @@ describe('foldRecords', () => {
   it('splits a group at a pause far longer than its usual gap', () => {
     const records = [];
     for (let i = 0; i < 20; i++) records.push(rec(T0 + i * 1000, 'disk full', { line: i + 1 }));
-    for (let i = 0; i < 20; i++) records.push(rec(T0 + 3 * 3_600_000 + i * 1000, 'disk full', { line: 50 + i }));
+    for (let i = 0; i < 20; i++)
+      records.push(rec(T0 + 3 * 3_600_000 + i * 1000, 'disk full', { line: 50 + i }));
     const events = foldRecords(records);
     expect(events.map((e) => e.count)).toEqual([20, 20]);
     expect(events[0]!.title).toBe('disk full');
@@ -88,6 +100,8 @@ describe('adaptiveGap', () => {
     const sparse = Array.from({ length: 100 }, (_, i) => i * 20 * MIN);
     expect(adaptiveGap(dense, DEFAULT_FOLD_OPTIONS)).toBe(DEFAULT_FOLD_OPTIONS.minGapMs);
     expect(adaptiveGap(sparse, DEFAULT_FOLD_OPTIONS)).toBe(80 * MIN);
-    expect(adaptiveGap([0, 10 * 3_600_000, 20 * 3_600_000], DEFAULT_FOLD_OPTIONS)).toBe(DEFAULT_FOLD_OPTIONS.maxGapMs);
+    expect(adaptiveGap([0, 10 * 3_600_000, 20 * 3_600_000], DEFAULT_FOLD_OPTIONS)).toBe(
+      DEFAULT_FOLD_OPTIONS.maxGapMs,
+    );
   });
 });

@@ -34,10 +34,18 @@ export const pipeFormat: FormatDef = {
         if (text.trim() === '' || text.startsWith('#')) return ctx.sink.skip(lineNo);
         const parts = text.split('|');
         const at = Number(parts[0]);
-        if (parts.length !== 5 || !/^\d+$/.test(parts[0] ?? '')) return ctx.sink.error(lineNo, 'expected 5 fields');
+        if (parts.length !== 5 || !/^\d+$/.test(parts[0] ?? ''))
+          return ctx.sink.error(lineNo, 'expected 5 fields');
         const level = (parts[1] || null) as LogLevel | null;
         ctx.sink.record(
-          raw({ at, level, service: parts[2] || null, region: parts[3] || null, message: parts[4] ?? '', source: { file: ctx.file, line: lineNo } }),
+          raw({
+            at,
+            level,
+            service: parts[2] || null,
+            region: parts[3] || null,
+            message: parts[4] ?? '',
+            source: { file: ctx.file, line: lineNo },
+          }),
         );
       },
       end() {},

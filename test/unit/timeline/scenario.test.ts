@@ -49,8 +49,17 @@ describe('Azure 2014 orchestrator scenario', () => {
     expect(global.key).toBe(true);
     const byCode = new Map(result.findings.map((f) => [f.code, f]));
     expect([...byCode.keys()].sort()).toEqual(['unstaged-rollout', 'untested-target']);
-    expect(byCode.get('unstaged-rollout')).toMatchObject({ change: 'CHG-5127', components: ['blob-fe', 'table-fe'], eventIds: [global.id] });
+    expect(byCode.get('unstaged-rollout')).toMatchObject({
+      change: 'CHG-5127',
+      components: ['blob-fe', 'table-fe'],
+      eventIds: [global.id],
+    });
     expect(byCode.get('unstaged-rollout')!.regions).toHaveLength(7);
-    expect(byCode.get('untested-target')).toMatchObject({ change: 'CHG-5127', components: ['blob-fe'], eventIds: [global.id], at: global.at });
+    expect(byCode.get('untested-target')).toMatchObject({
+      change: 'CHG-5127',
+      components: ['blob-fe'],
+      eventIds: [global.id],
+      at: global.at,
+    });
   });
 });

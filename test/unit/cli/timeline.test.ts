@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
+const FIXTURE = new URL('../../fixtures/scenarios/azure-2014-orchestrator.jsonl', import.meta.url).pathname;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function rootline(...args: string[]) {
+  // Run from the temp dir: the bin must resolve everything relative to itself.
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('rootline CLI', () => {
+  it('prints help and version', () => {
+    const help = rootline('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('timeline');
+    expect(help.stdout).toMatch(/new, export, templates/);
+    const version = rootline('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('prints the timeline as JSON with the documented shape and key order', () => {
+    const r = rootline('timeline', FIXTURE, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & {
+      events: Record<string, unknown>[];
+      phases: Record<string, string | null>;
+      findings: Record<string, unknown>[];
+      stats: Record<string, unknown> & { errors: Record<string, unknown>[] };
+    };
+    expect(Object.keys(doc)).toEqual(['events', 'phases', 'findings', 'stats']);
+    const e = doc.events[0]!;
+    expect(Object.keys(e)).toEqual([
+      'id',
+      'at',
+      'endAt',
+      'kind',
+      'title',
+      'service',
+      'region',
+      'count',
+      'sources',
+    ]);
+    expect(e.at).toMatch(ISO);
+    expect(Object.keys((e.sources as object[])[0]!)).toEqual(['file', 'line']);
+    const ats = doc.events.map((x) => x.at as string);
+    expect(ats).toEqual([...ats].sort());
+    expect(Object.keys(doc.phases)).toEqual([
+      'impactStartAt',
+      'detectedAt',
+      'mitigatedAt',
+      'recoveredAt',
+      'resolvedAt',
+    ]);
+    expect(doc.phases.resolvedAt).toBe('2014-11-19T11:45:00.000Z');
+    expect(doc.findings.map((f) => Object.keys(f))).toEqual([
+      ['code', 'at', 'message', 'eventIds'],
+      ['code', 'at', 'message', 'eventIds'],
+    ]);
+    expect(Object.keys(doc.stats)).toEqual(['files', 'lines', 'records', 'skipped', 'errors']);
+    expect(doc.stats.lines).toBe(600);
+    expect(Object.keys(doc.stats.errors[0]!)).toEqual(['file', 'line', 'reason']);
+  });
+
+  it('reads gzip files and reports a truncated one with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rootline-'));
+    const gz = gzipSync(readFileSync(FIXTURE));
+    writeFileSync(join(dir, 'log.jsonl.gz'), gz);
+    writeFileSync(join(dir, 'cut.jsonl.gz'), gz.subarray(0, gz.length >> 1));
+    const ok = rootline('timeline', join(dir, 'log.jsonl.gz'), '--json');
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { stats: { lines: number } }).stats.lines).toBe(600);
+    const cut = rootline('timeline', join(dir, 'cut.jsonl.gz'));
+    expect(cut.code).toBe(2);
+    expect(cut.stderr.trim().split('\n')).toHaveLength(1);
+    expect(cut.stderr).toMatch(/cut\.jsonl\.gz.*gzip/);
+  });
+
+  it('exits 0 with bad lines, and prints a readable timeline', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rootline-'));
+    const file = join(dir, 'app.log');
+    writeFileSync(
+      file,
+      [
+        '{"time":"2014-11-19T00:51:07Z","level":"error","service":"api","msg":"connection timeout"}',
+        '{"time": broken',
+        '{"time":"2014-11-19T01:10:00Z","level":"info","service":"api","msg":"alert fired"}',
+      ].join('\n'),
+    );
+    const r = rootline('timeline', file, '--format', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2014-11-19 00:51:07Z');
+    expect(r.stdout).toMatch(/impact/);
+    expect(r.stdout).toMatch(/app\.log:2: /);
+  });
+
+  it.each([
+    [['timeline', FIXTURE, '--bogus'], /bogus/],
+    [['timeline', FIXTURE, '--tz', 'Mars/Olympus'], /time zone/],
+    [['timeline', FIXTURE, '--year', '14'], /year/],
+    [['timeline', FIXTURE, '--format', 'nope'], /unknown format "nope"/],
+    [['timeline', '/no/such/file.log'], /cannot read/],
+    [['timeline'], /no input files/],
+    [['frobnicate'], /unknown command/],
+  ])('exits 2 with a one-line message for %j', (args, message) => {
+    const r = rootline(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
