@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import type { Incident } from '../../../../shared/domain';
+import { platform, type PickedFile } from '../../../platform';
+import { Dialog } from '../../../ui/Dialog';
+import { useToast } from '../../../ui/Toast';
+import { errorsCsv } from '../errorsCsv';
+import { useLogImport } from '../hooks/useLogImport';
+import { needsMapping } from '../plan';
+import { ImportFileRow } from './ImportFileRow';
+import { ImportOptionsFields } from './ImportOptionsFields';
+import { ImportProgressView } from './ImportProgressView';
+import { ImportSummaryView } from './ImportSummaryView';
+
+export const LOG_FILE_ACCEPT = [
+  '.log',
+  '.txt',
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.csv',
+  '.tsv',
+  '.gz',
+  '.zip',
+  '.out',
+];
+
+interface Props {
+  incident: Incident;
+  initialFiles: PickedFile[];
+  onClose(): void;
+}
+
+/** Import logs: choose files and formats → parse in a worker with progress → review → accept. */
+export function ImportDialog({ incident, initialFiles, onClose }: Props) {
+  const imp = useLogImport(incident);
+  const toast = useToast();
+  const [seeded, setSeeded] = useState(false);
+  if (!seeded) {
+    setSeeded(true);
+    if (initialFiles.length > 0) void imp.addFiles(initialFiles);
+  }
+  const { state, entries } = imp;
+
+  const pick = async () => {
+    const files = await platform.openFiles({ accept: LOG_FILE_ACCEPT, multiple: true });
+    if (files.length > 0) await imp.addFiles(files);
+  };
+
+  const close = () => {
+    if (state.step === 'running') imp.cancel();
+    if (state.step === 'summary') void imp.discard();
+    onClose();
+  };
+
+  const accept = async () => {
+    const count = await imp.accept().catch(() => null);
+    if (count === null) return;
+    toast({ message: `Imported ${count.toLocaleString('en-US')} events into the timeline.` });
+    onClose();
+  };
+
+  const blocked = entries.length === 0 || entries.some((e) => needsMapping(e) && e.mapping === null);
+  let footer = null;
+  if (state.step === 'select') {
+    footer = (
+      <>
+        <button type="button" className="btn" onClick={close}>
+          Close
+        </button>
+        <button type="button" className="btn btn-primary" disabled={blocked} onClick={() => void imp.start()}>
+          Import {entries.length > 0 ? `${entries.length} file${entries.length === 1 ? '' : 's'}` : ''}
+        </button>
+      </>
+    );
+  } else if (state.step === 'summary' || state.step === 'committing') {
+    footer = (
+      <>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void imp.discard()}
+          disabled={state.step === 'committing'}
+        >
+          Discard
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void accept()}
+          disabled={state.step === 'committing'}
+        >
+          {state.step === 'committing'
+            ? 'Saving…'
+            : `Accept ${state.job.events.length.toLocaleString('en-US')} events`}
+        </button>
+      </>
+    );
+  } else if (state.step === 'failed') {
+    footer = (
+      <button type="button" className="btn" onClick={close}>
+        Close
+      </button>
+    );
+  }
+
+  return (
+    <Dialog title="Import logs" onClose={close} footer={footer} wide>
+      {state.step === 'select' && (
+        <>
+          <p className="muted">
+            Event logs become timeline events: CloudEvents from a deployment orchestrator, JSON Lines, logfmt,
+            CSV, syslog, Kubernetes events, journald, OpenTelemetry, Slack exports, PagerDuty, Statuspage,
+            access and error logs. You can also drop files on the window.
+          </p>
+          <button type="button" className="btn" onClick={() => void pick()} data-autofocus>
+            Choose files…
+          </button>
+          {entries.length > 0 && (
+            <ul className="import-files" aria-label="Files to import">
+              {entries.map((e) => (
+                <ImportFileRow
+                  key={e.key}
+                  entry={e}
+                  onFormat={(format) => void imp.updateEntry(e.key, { format })}
+                  onMapping={(mapping) => void imp.updateEntry(e.key, { mapping })}
+                  onRemove={() => imp.removeEntry(e.key)}
+                />
+              ))}
+            </ul>
+          )}
+          <ImportOptionsFields
+            zone={imp.zone}
+            year={imp.year}
+            onApply={(z, y) => void imp.applyOptions(z, y)}
+          />
+        </>
+      )}
+      {state.step === 'running' && <ImportProgressView progress={state.progress} onCancel={imp.cancel} />}
+      {(state.step === 'summary' || state.step === 'committing') && (
+        <ImportSummaryView
+          incident={incident}
+          job={state.job}
+          onDownloadErrors={() =>
+            void platform.saveFile(
+              `${incident.title || 'import'}-errors.csv`,
+              errorsCsv(state.job.result.stats.errors),
+              'text/csv',
+            )
+          }
+        />
+      )}
+      {state.step === 'failed' && (
+        <p role="alert" className="field-error">
+          {state.error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Incident, KeyTimeField } from '../../../../shared/domain';
+import { KEY_TIME_FIELDS } from '../../../../shared/domain';
+import { formatZonedFull } from '../../../../shared/format';
+import { kindColor } from '../../../ui/palette';
+import type { JobResult } from '../../../workers/importProtocol';
+
+const PHASE_LABELS: Record<KeyTimeField, string> = {
+  impactStartAt: 'Impact started',
+  detectedAt: 'Detected',
+  mitigatedAt: 'Mitigated',
+  recoveredAt: 'Recovered',
+  resolvedAt: 'Resolved',
+};
+
+const SHOWN_ERRORS = 100;
+
+interface Props {
+  incident: Incident;
+  job: JobResult;
+  onDownloadErrors(): void;
+}
+
+/** What an import found, before anything becomes part of the incident. */
+export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
+  const { stats, phases, findings } = job.result;
+  const zone = incident.displayZone;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    <div className="import-summary">
+      <dl className="stat-row" aria-label="Import counts">
+        <div>
+          <dt>Files</dt>
+          <dd>{n(stats.files)}</dd>
+        </div>
+        <div>
+          <dt>Lines</dt>
+          <dd>{n(stats.lines)}</dd>
+        </div>
+        <div>
+          <dt>Records</dt>
+          <dd>{n(stats.records)}</dd>
+        </div>
+        <div>
+          <dt>Skipped</dt>
+          <dd>{n(stats.skipped)}</dd>
+        </div>
+        <div>
+          <dt>Errors</dt>
+          <dd>{n(stats.errorCount)}</dd>
+        </div>
+        <div>
+          <dt>Events</dt>
+          <dd>{n(job.events.length)}</dd>
+        </div>
+      </dl>
+
+      <h3>Phases</h3>
+      <ul className="phase-list">
+        {KEY_TIME_FIELDS.map((f) => {
+          const at = phases[f];
+          const kept = incident.keyTimes[f] !== null && incident.keyTimeOrigins[f] !== 'import';
+          return (
+            <li key={f}>
+              <span className="phase-label">{PHASE_LABELS[f]}</span>{' '}
+              <span className="mono">{at === null ? 'not found' : formatZonedFull(at, zone)}</span>
+              {at !== null && kept && <span className="muted"> (your time is kept)</span>}
+            </li>
+          );
+        })}
+      </ul>
+
+      {findings.length > 0 && (
+        <>
+          <h3>Risky rollout findings</h3>
+          <ul className="finding-list" aria-label="Findings">
+            {findings.map((f, i) => (
+              <li key={`${f.code}-${i}`}>
+                <span className="finding-code">{f.code}</span>{' '}
+                <span className="mono">{formatZonedFull(f.at, zone)}</span> — {f.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>Proposed events</h3>
+      <div className="scroll-box">
+        <table className="table compact" aria-label="Proposed events">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Event</th>
+              <th scope="col">Service</th>
+              <th scope="col">Region</th>
+              <th scope="col" className="num">
+                Count
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.events.slice(0, 500).map((e) => (
+              <tr key={e.id}>
+                <td className="mono nowrap">{formatZonedFull(e.at, zone)}</td>
+                <td className="nowrap">
+                  <span className="kind-dot" style={{ background: kindColor(e.kind) }} aria-hidden="true" />
+                  {e.kind}
+                </td>
+                <td>{e.title}</td>
+                <td>{e.service ?? ''}</td>
+                <td>{e.region ?? ''}</td>
+                <td className="num">{n(e.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {job.events.length > 500 && <p className="muted">…and {n(job.events.length - 500)} more.</p>}
+      </div>
+
+      {stats.errorCount > 0 && (
+        <>
+          <h3>
+            Errors{' '}
+            <button type="button" className="btn btn-link" onClick={onDownloadErrors}>
+              Download all errors (CSV)
+            </button>
+          </h3>
+          <div className="scroll-box">
+            <table className="table compact" aria-label="Import errors">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col" className="num">
+                    Line
+                  </th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                  <tr key={`${e.file}:${e.line}:${i}`}>
+                    <td className="mono">{e.file}</td>
+                    <td className="num">{e.line}</td>
+                    <td>{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {stats.errorCount > SHOWN_ERRORS && (
+            <p className="muted">
+              Showing the first {SHOWN_ERRORS} of {n(stats.errorCount)} errors.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { ImportDialog, LOG_FILE_ACCEPT } from './components/ImportDialog';

@@ -1,0 +1,81 @@
+import { hash64 } from '../../../shared/domain';
+import { importIdFor } from '../../../shared/import/finalize';
+import type { FieldMapping } from '../../../shared/import/types';
+import type { PickedFile } from '../../platform';
+import type { PreviewResult } from '../../workers/importProtocol';
+import type { PlannedFile } from './runImport';
+
+/** A file chosen for import, with what the dialog learned and the user chose about it. */
+export interface FileEntry {
+  key: string;
+  picked: PickedFile;
+  /** Unique within the batch (two `app.log` files become `app.log` and `app.log (2)`). */
+  name: string;
+  size: number;
+  gzip: boolean;
+  zip: boolean;
+  /** The user's format choice; null = use the detected one. */
+  format: string | null;
+  mapping: FieldMapping | null;
+  preview: PreviewResult | null;
+  /** First bytes of the file, for previews and a stable import id. */
+  head: Uint8Array;
+}
+
+export const SAMPLE_BYTES = 65_536;
+
+/** Formats whose fields can be mapped by hand when detection finds no time field. */
+export const MAPPABLE_FORMATS = new Set(['csv', 'jsonl']);
+
+export function isGzip(head: Uint8Array, name: string): boolean {
+  return (head[0] === 0x1f && head[1] === 0x8b) || /\.gz$/i.test(name);
+}
+
+export function isZip(head: Uint8Array, name: string): boolean {
+  return (head[0] === 0x50 && head[1] === 0x4b) || /\.zip$/i.test(name);
+}
+
+/** Names made unique within a batch: evidence is referenced by file name and line. */
+export function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const count = (seen.get(n) ?? 0) + 1;
+    seen.set(n, count);
+    return count === 1 ? n : `${n} (${count})`;
+  });
+}
+
+/** The format a file will be read with. */
+export function effectiveFormat(entry: FileEntry): string | null {
+  return entry.format ?? entry.preview?.format ?? null;
+}
+
+/** True when the sample yielded no record but errors, for a format whose fields can be mapped. */
+export function needsMapping(entry: FileEntry): boolean {
+  const format = effectiveFormat(entry);
+  const p = entry.preview;
+  return (
+    format !== null &&
+    MAPPABLE_FORMATS.has(format) &&
+    p !== null &&
+    p.records.length === 0 &&
+    p.errors.length > 0
+  );
+}
+
+export function planFiles(incidentId: string, entries: FileEntry[]): PlannedFile[] {
+  return entries.map((e) => ({
+    picked: e.picked,
+    name: e.name,
+    size: e.size,
+    gzip: e.gzip,
+    container: e.zip ? 'zip' : 'stream',
+    format: e.zip ? (e.format ?? 'slack') : effectiveFormat(e),
+    importId: importIdFor(
+      incidentId,
+      e.name,
+      e.size,
+      hash64(String.fromCharCode(...e.head.subarray(0, 4096))),
+    ),
+  }));
+}

@@ -1,0 +1,159 @@
+import type { PickedFile } from '../../platform';
+import { discardStagedBlocks, stageLogBlocks } from '../../db/repos';
+import type { FromWorker, JobFile, JobOptions, JobResult } from '../../workers/importProtocol';
+import type { ImportWorkerClient } from './workerClient';
+
+export interface PlannedFile extends JobFile {
+  picked: PickedFile;
+  gzip: boolean;
+}
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  records: number;
+  elapsedMs: number;
+}
+
+/** Chunks posted but not yet parsed; past this the reader waits (memory stays flat). */
+const MAX_IN_FLIGHT = 8;
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled.');
+  }
+}
+
+/**
+ * Streams the files to the worker, stages the raw-record blocks it sends back, and resolves
+ * with the proposed timeline. Blocks stay invisible until the import is committed; on cancel
+ * or failure every staged block is removed, so nothing is left half-imported.
+ */
+export async function runImport(
+  client: ImportWorkerClient,
+  files: PlannedFile[],
+  options: JobOptions,
+  hooks: { signal: AbortSignal; onProgress(p: ImportProgress): void },
+): Promise<JobResult> {
+  const jobId = client.newId();
+  const started = performance.now();
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  let bytesRead = 0;
+  let records = 0;
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  let staging: Promise<void> = Promise.resolve();
+  let stagingError: unknown = null;
+  let settle: { resolve(r: JobResult): void; reject(e: unknown): void } | null = null;
+  const done = new Promise<JobResult>((resolve, reject) => (settle = { resolve, reject }));
+  done.catch(() => undefined);
+
+  const report = () =>
+    hooks.onProgress({ bytesRead, totalBytes, records, elapsedMs: performance.now() - started });
+
+  const stop = client.listen((msg: FromWorker) => {
+    if (!('jobId' in msg) || msg.jobId !== jobId) return;
+    if (msg.type === 'ack') {
+      inFlight--;
+      wake?.();
+    } else if (msg.type === 'progress') {
+      records = msg.records;
+      report();
+    } else if (msg.type === 'blocks') {
+      staging = staging.then(() =>
+        stageLogBlocks(msg.blocks).catch((e: unknown) => {
+          stagingError ??= e;
+        }),
+      );
+    } else if (msg.type === 'done') settle?.resolve(msg.job);
+    else if (msg.type === 'failed') settle?.reject(new Error(msg.error));
+  });
+
+  const importIds = files.map((f) => f.importId);
+  try {
+    client.post({
+      type: 'begin',
+      jobId,
+      files: files.map(({ name, size, importId, format, container }) => ({
+        name,
+        size,
+        importId,
+        format,
+        container,
+      })),
+      options,
+    });
+    for (const [fileIndex, file] of files.entries()) {
+      await pump(file, fileIndex);
+    }
+    client.post({ type: 'finish', jobId });
+    const result = await Promise.race([done, aborted(hooks.signal)]);
+    await staging;
+    if (stagingError !== null) throw storageProblem(stagingError);
+    return result;
+  } catch (e) {
+    client.post({ type: 'cancel', jobId });
+    await staging.catch(() => undefined);
+    await discardStagedBlocks(importIds).catch(() => undefined);
+    throw e;
+  } finally {
+    stop();
+  }
+
+  async function pump(file: PlannedFile, fileIndex: number): Promise<void> {
+    let stream = file.picked.stream();
+    if (file.gzip)
+      stream = stream.pipeThrough(
+        new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>,
+      );
+    const reader = stream.getReader();
+    try {
+      for (;;) {
+        if (hooks.signal.aborted) throw new ImportCancelled();
+        if (stagingError !== null) throw storageProblem(stagingError);
+        while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (wake = r));
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (e) {
+          const reason = file.gzip
+            ? `${file.name}: the gzip data is truncated or corrupt (${messageOf(e)}); the lines before the damage were imported.`
+            : `${file.name}: the file could not be read (${messageOf(e)}).`;
+          client.post({ type: 'fileFailed', jobId, fileIndex, reason });
+          return;
+        }
+        if (next.done) break;
+        const bytes = next.value;
+        bytesRead += file.gzip ? 0 : bytes.byteLength;
+        inFlight++;
+        client.post({ type: 'chunk', jobId, fileIndex, bytes }, [bytes.buffer]);
+        report();
+      }
+      if (file.gzip) bytesRead += file.size;
+      client.post({ type: 'fileEnd', jobId, fileIndex });
+    } finally {
+      reader.releaseLock();
+    }
+  }
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(new ImportCancelled());
+    signal.addEventListener('abort', () => reject(new ImportCancelled()), { once: true });
+  });
+}
+
+function storageProblem(e: unknown): Error {
+  const name = e instanceof Error ? e.name : '';
+  if (name === 'QuotaExceededError' || /quota/i.test(messageOf(e))) {
+    return new Error(
+      'The browser ran out of storage space for this import, so nothing was imported. Free some space (or delete old incidents) and try again.',
+    );
+  }
+  return new Error(`Storing the imported records failed, so nothing was imported: ${messageOf(e)}`);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,232 @@
+/// <reference lib="webworker" />
+// Log import off the main thread: bytes arrive in chunks, are decoded, parsed, classified and
+// folded here; raw records leave in storage blocks as they fill, and the timeline at the end.
+import { unzipSync, strFromU8 } from 'fflate';
+import { createBlockBuilder } from '../../shared/import/blocks';
+import { finalizeImport } from '../../shared/import/finalize';
+import { createImport, type FileInput, type Import } from '../../shared/import/pipeline';
+import type { ImportError, LogBlock } from '../../shared/domain';
+import { createFileDecoder, type FileDecoder } from './decode';
+import type { FromWorker, JobFile, JobOptions, ToWorker } from './importProtocol';
+import { previewSample } from './preview';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (msg: FromWorker, transfer: Transferable[] = []): void => self.postMessage(msg, transfer);
+
+/** Blocks are posted a few at a time: fewer messages, still small enough to store quickly. */
+const BLOCKS_PER_MESSAGE = 5;
+const PROGRESS_EVERY_MS = 100;
+
+interface Job {
+  id: number;
+  files: JobFile[];
+  options: JobOptions;
+  importer: Import;
+  inputs: (FileInput | null)[];
+  decoders: (FileDecoder | null)[];
+  zipParts: Uint8Array[][];
+  builders: Map<string, ReturnType<typeof createBlockBuilder>>;
+  blockCounts: Map<string, number>;
+  pending: LogBlock[];
+  failures: ImportError[];
+  bytes: number;
+  records: number;
+  lastProgress: number;
+}
+
+let job: Job | null = null;
+
+function flushBlocks(j: Job, all: boolean): void {
+  while (j.pending.length >= BLOCKS_PER_MESSAGE || (all && j.pending.length > 0)) {
+    post({ type: 'blocks', jobId: j.id, blocks: j.pending.splice(0, BLOCKS_PER_MESSAGE) });
+  }
+}
+
+function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
+  const importIdByFile = new Map(msg.files.map((f) => [f.name, f.importId]));
+  const j: Job = {
+    id: msg.jobId,
+    files: msg.files,
+    options: msg.options,
+    importer: null as unknown as Import,
+    inputs: msg.files.map(() => null),
+    decoders: msg.files.map((f) => createFileDecoder(f.name)),
+    zipParts: msg.files.map(() => []),
+    builders: new Map(),
+    blockCounts: new Map(),
+    pending: [],
+    failures: [],
+    bytes: 0,
+    records: 0,
+    lastProgress: 0,
+  };
+  j.importer = createImport({
+    zone: msg.options.zone,
+    year: msg.options.year,
+    mapping: msg.options.mapping,
+    onRecord(record) {
+      j.records++;
+      const importId = importIdByFile.get(record.source.file);
+      if (importId === undefined) return;
+      let builder = j.builders.get(importId);
+      if (builder === undefined) {
+        builder = createBlockBuilder({
+          importId,
+          incidentId: msg.options.incidentId,
+          onBlock: (b) => {
+            j.pending.push(b);
+            j.blockCounts.set(importId, (j.blockCounts.get(importId) ?? 0) + 1);
+          },
+        });
+        j.builders.set(importId, builder);
+      }
+      builder.add(record);
+    },
+  });
+  job = j;
+}
+
+function inputFor(j: Job, index: number): FileInput {
+  let input = j.inputs[index] ?? null;
+  if (input === null) {
+    const f = j.files[index]!;
+    input = j.importer.addFile(f.name, { format: f.format });
+    j.inputs[index] = input;
+  }
+  return input;
+}
+
+function chunk(j: Job, index: number, bytes: Uint8Array): void {
+  j.bytes += bytes.byteLength;
+  const file = j.files[index]!;
+  if (file.container === 'zip') {
+    j.zipParts[index]!.push(bytes);
+  } else {
+    const decoder = j.decoders[index];
+    if (decoder) {
+      const text = decoder.push(bytes);
+      if (typeof text === 'string') inputFor(j, index).push(text);
+      else fail(j, index, text.problem);
+    }
+  }
+  flushBlocks(j, false);
+  const now = performance.now();
+  if (now - j.lastProgress > PROGRESS_EVERY_MS) {
+    j.lastProgress = now;
+    post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
+  }
+  post({ type: 'ack', jobId: j.id, fileIndex: index });
+}
+
+/** A file that cannot be read at all: one error for it, the other files go on. */
+function fail(j: Job, index: number, reason: string): void {
+  j.decoders[index] = null;
+  const file = j.files[index]!;
+  // An empty entry list gives the file an accounted-for, empty result; the reason is its error.
+  const input = inputFor(j, index);
+  input.end();
+  j.failures.push({ file: file.name, line: 0, reason });
+}
+
+function fileEnd(j: Job, index: number): void {
+  const file = j.files[index]!;
+  if (file.container === 'zip') {
+    readZip(j, index);
+    return;
+  }
+  const decoder = j.decoders[index];
+  if (!decoder) return;
+  const input = inputFor(j, index);
+  input.push(decoder.end());
+  input.end();
+}
+
+function readZip(j: Job, index: number): void {
+  const file = j.files[index]!;
+  const parts = j.zipParts[index]!;
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.byteLength;
+  }
+  j.zipParts[index] = [];
+  let entries: { path: string; text: string }[];
+  try {
+    const files = unzipSync(bytes);
+    entries = Object.entries(files)
+      .filter(([path]) => path.endsWith('.json') && !path.startsWith('__MACOSX/'))
+      .map(([path, data]) => ({ path, text: strFromU8(data) }));
+  } catch (e) {
+    j.failures.push({
+      file: file.name,
+      line: 0,
+      reason: `${file.name}: not a readable zip archive (${String(e)}).`,
+    });
+    return;
+  }
+  j.importer.addEntries(file.name, entries, { format: file.format ?? 'slack' });
+}
+
+function finish(j: Job): void {
+  for (const b of j.builders.values()) b.flush();
+  flushBlocks(j, true);
+  const result = j.importer.finish();
+  for (const failure of j.failures) {
+    result.stats.errors.unshift(failure);
+    result.stats.errorCount++;
+  }
+  const { events, imports } = finalizeImport(result, {
+    incidentId: j.options.incidentId,
+    files: j.files.map((f) => ({
+      importId: f.importId,
+      fileName: f.name,
+      format: result.stats.perFile.find((s) => s.file === f.name)?.format ?? f.format ?? 'unknown',
+      bytes: f.size,
+      blockCount: j.blockCounts.get(f.importId) ?? 0,
+    })),
+    options: { zone: j.options.zone, year: j.options.year },
+    now: Date.now(),
+  });
+  post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
+  post({ type: 'done', jobId: j.id, job: { result, events, imports } });
+  job = null;
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  try {
+    if (msg.type === 'preview') {
+      post({ type: 'previewed', requestId: msg.requestId, preview: previewSample(msg) });
+      return;
+    }
+    if (msg.type === 'begin') {
+      begin(msg);
+      return;
+    }
+    const j = job;
+    if (j === null || j.id !== msg.jobId) return;
+    switch (msg.type) {
+      case 'chunk':
+        chunk(j, msg.fileIndex, msg.bytes);
+        break;
+      case 'fileEnd':
+        fileEnd(j, msg.fileIndex);
+        break;
+      case 'fileFailed':
+        fail(j, msg.fileIndex, msg.reason);
+        break;
+      case 'finish':
+        finish(j);
+        break;
+      case 'cancel':
+        job = null;
+        break;
+    }
+  } catch (err) {
+    const id = 'jobId' in msg ? msg.jobId : -1;
+    post({ type: 'failed', jobId: id, error: err instanceof Error ? err.message : String(err) });
+    job = null;
+  }
+};

@@ -1,0 +1,66 @@
+import type { FieldMapping } from '../../shared/import/types';
+import type { ImportResult } from '../../shared/import/importer';
+import type { ImportError, ImportedLog, LogBlock, LogRecord, TimelineEvent } from '../../shared/domain';
+
+/** One file of an import job, as the worker needs to know it. */
+export interface JobFile {
+  name: string;
+  size: number;
+  importId: string;
+  /** Chosen format id, or null to detect. */
+  format: string | null;
+  /** How the bytes arrive: streamed text, or a whole zip (Slack export). */
+  container: 'stream' | 'zip';
+}
+
+export interface JobOptions {
+  incidentId: string;
+  zone: string;
+  year: number | null;
+  mapping: FieldMapping | null;
+}
+
+export type ToWorker =
+  | { type: 'begin'; jobId: number; files: JobFile[]; options: JobOptions }
+  | { type: 'chunk'; jobId: number; fileIndex: number; bytes: Uint8Array }
+  | { type: 'fileEnd'; jobId: number; fileIndex: number }
+  | { type: 'fileFailed'; jobId: number; fileIndex: number; reason: string }
+  | { type: 'finish'; jobId: number }
+  | { type: 'cancel'; jobId: number }
+  | {
+      type: 'preview';
+      requestId: number;
+      name: string;
+      bytes: Uint8Array;
+      format: string | null;
+      mapping: FieldMapping | null;
+      zone: string;
+      year: number | null;
+    };
+
+export interface PreviewResult {
+  format: string;
+  confidence: number;
+  candidates: { id: string; confidence: number }[];
+  /** Column / field names found in the sample (for the field-mapping step). */
+  fields: string[];
+  records: LogRecord[];
+  errors: ImportError[];
+  lines: number;
+  /** The sample itself could not be read (binary, wrong encoding…). */
+  problem: string | null;
+}
+
+export interface JobResult {
+  result: ImportResult;
+  events: TimelineEvent[];
+  imports: ImportedLog[];
+}
+
+export type FromWorker =
+  | { type: 'ack'; jobId: number; fileIndex: number }
+  | { type: 'progress'; jobId: number; bytes: number; records: number }
+  | { type: 'blocks'; jobId: number; blocks: LogBlock[] }
+  | { type: 'done'; jobId: number; job: JobResult }
+  | { type: 'failed'; jobId: number; error: string }
+  | { type: 'previewed'; requestId: number; preview: PreviewResult };
