@@ -1,0 +1,72 @@
+import type { IncidentSnapshot } from '../domain';
+import { formatIssues } from '../bundle/issues';
+import { parseBundle } from '../bundle/parse';
+import { bundleFromSnapshot } from '../bundle/serialize';
+import type { SerializeOptions } from '../bundle/serialize';
+import { ReviewBase } from './base';
+
+/**
+ * A review copy is an ordinary bundle plus one extra top-level key, `reviewBase`, written
+ * last. Bundle readers drop unknown keys, so a review copy opens in any Rootline as a plain
+ * incident; the review code reads the base to merge the copy back.
+ */
+export function serializeReviewCopy(
+  snapshot: IncidentSnapshot,
+  base: ReviewBase,
+  options: SerializeOptions,
+): string {
+  const bundle = bundleFromSnapshot(snapshot, options);
+  return `${JSON.stringify({ ...bundle, reviewBase: base }, null, 2)}\n`;
+}
+
+export type ParseReviewCopyResult =
+  | { ok: true; snapshot: IncidentSnapshot; base: ReviewBase | null; exportedAt: number }
+  | { ok: false; error: string };
+
+/**
+ * Reads a bundle that may be a review copy. A plain bundle gives `base: null`; a review copy
+ * whose base is damaged is refused with the reason, because merging without the right base
+ * would turn every difference into a conflict or, worse, a silent overwrite.
+ */
+export function parseReviewCopy(text: string, fileName: string): ParseReviewCopyResult {
+  const parsed = parseBundle(text, fileName);
+  if (!parsed.ok) return parsed;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch {
+    return { ok: false, error: `${fileName} could not be read again.` };
+  }
+  const value = (raw as Record<string, unknown>).reviewBase;
+  if (value === undefined)
+    return { ok: true, snapshot: parsed.snapshot, base: null, exportedAt: parsed.meta.exportedAt };
+  const base = ReviewBase.safeParse(value);
+  if (!base.success) {
+    return { ok: false, error: `${fileName} has a damaged review base: ${formatIssues(base.error.issues)}.` };
+  }
+  if (base.data.incidentId !== parsed.snapshot.incident.id) {
+    return {
+      ok: false,
+      error: `${fileName}: its review base belongs to another incident (${base.data.incidentId}).`,
+    };
+  }
+  return { ok: true, snapshot: parsed.snapshot, base: base.data, exportedAt: parsed.meta.exportedAt };
+}
+
+/** What this profile knows about the review copies of one incident. */
+export interface ReviewLedger {
+  /** Ids of the bases this profile created (it is the author of those copies). */
+  created: string[];
+  /** The base of the last copy this profile received as a reviewer, or null. */
+  received: ReviewBase | null;
+}
+
+/**
+ * The common ancestor to merge an incoming copy with. A copy built on a base we created comes
+ * back from a reviewer: its base is what we sent. Otherwise we are the reviewer receiving a
+ * newer copy: our ancestor is the copy we received last (null the first time).
+ */
+export function chooseMergeBase(incoming: ReviewBase | null, ledger: ReviewLedger): ReviewBase | null {
+  if (incoming !== null && ledger.created.includes(incoming.id)) return incoming;
+  return ledger.received;
+}

@@ -1,0 +1,5 @@
+export * from './base';
+export * from './merge';
+export * from './resolve';
+export * from './threads';
+export * from './copy';
