@@ -55,18 +55,32 @@ export function parseReviewCopy(text: string, fileName: string): ParseReviewCopy
 
 /** What this profile knows about the review copies of one incident. */
 export interface ReviewLedger {
-  /** Ids of the bases this profile created (it is the author of those copies). */
-  created: string[];
+  /** Bases of the copies this profile sent out as the author (newest last, a few kept). */
+  created: readonly ReviewBase[];
   /** The base of the last copy this profile received as a reviewer, or null. */
   received: ReviewBase | null;
 }
 
 /**
- * The common ancestor to merge an incoming copy with. A copy built on a base we created comes
- * back from a reviewer: its base is what we sent. Otherwise we are the reviewer receiving a
- * newer copy: our ancestor is the copy we received last (null the first time).
+ * The common ancestor to merge an incoming file with:
+ * - a file built on a base we created comes back from a reviewer: that base is what we sent;
+ * - else, if we received a copy before, we are the reviewer getting a newer one: the copy we
+ *   received last is what both sides started from;
+ * - else the file carries no base we know (a reviewer's Rootline that opened our copy as a
+ *   plain bundle): the newest copy we sent before the file was written is the best ancestor;
+ * - else there is none, and the merge is two-way (differences in text become conflicts).
  */
-export function chooseMergeBase(incoming: ReviewBase | null, ledger: ReviewLedger): ReviewBase | null {
-  if (incoming !== null && ledger.created.includes(incoming.id)) return incoming;
-  return ledger.received;
+export function chooseMergeBase(
+  incoming: ReviewBase | null,
+  ledger: ReviewLedger,
+  fileExportedAt: number,
+): ReviewBase | null {
+  const own = incoming === null ? undefined : ledger.created.find((b) => b.id === incoming.id);
+  if (own !== undefined) return own;
+  if (ledger.received !== null) return ledger.received;
+  const sent = ledger.created.filter((b) => b.exportedAt <= fileExportedAt);
+  return sent.reduce<ReviewBase | null>(
+    (best, b) => (best === null || b.exportedAt > best.exportedAt ? b : best),
+    null,
+  );
 }

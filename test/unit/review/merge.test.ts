@@ -267,16 +267,19 @@ describe('review copies', () => {
     expect(p.ok && p.base).toBeNull();
   });
 
-  it('chooses our own base for a copy we sent, else the copy we received last', () => {
-    const b = (id: string): ReviewBase => ({
+  it('chooses our own base for a copy we sent, else the copy we received, else the newest we sent before the file', () => {
+    const b = (id: string, exportedAt = 1): ReviewBase => ({
       id,
       incidentId: 'inc',
-      exportedAt: 1,
+      exportedAt,
       exportedBy: 'x',
       rows: {},
     });
-    expect(chooseMergeBase(b('mine'), { created: ['mine'], received: null })!.id).toBe('mine');
-    expect(chooseMergeBase(b('theirs'), { created: ['mine'], received: b('old') })!.id).toBe('old');
-    expect(chooseMergeBase(null, { created: [], received: null })).toBeNull();
+    expect(chooseMergeBase(b('mine'), { created: [b('mine')], received: null }, 5)!.id).toBe('mine');
+    expect(chooseMergeBase(b('theirs'), { created: [b('mine')], received: b('old') }, 5)!.id).toBe('old');
+    const sent = [b('s1', 10), b('s2', 20), b('s3', 30)];
+    expect(chooseMergeBase(null, { created: sent, received: null }, 25)!.id).toBe('s2');
+    expect(chooseMergeBase(null, { created: sent, received: null }, 5)).toBeNull();
+    expect(chooseMergeBase(null, { created: [], received: null }, 5)).toBeNull();
   });
 });
