@@ -139,7 +139,12 @@ export class FileReader {
       this.splitter = createLineSplitter(
         (line, lineNo) => {
           this.tally.lines++;
-          this.guard(lineNo, () => parser.line(line, lineNo));
+          // Hot path: no closure per line.
+          try {
+            parser.line(line, lineNo);
+          } catch (e) {
+            this.hooks.error(this.tally, lineNo, `could not read: ${messageOf(e)}`);
+          }
         },
         {
           onTooLong: (lineNo, length) => {

@@ -7,8 +7,17 @@ const STEP_SUFFIXES = ['deploy.started', 'deploy.step', 'config.changed', 'flag.
 
 /** True when the record type is a rollout step (`…deploy.started`, `…deploy.step`, `…config.changed`, `…flag.changed`). */
 export function isStepType(type: string | null): boolean {
-  return type !== null && STEP_SUFFIXES.some((s) => type.endsWith(s));
+  if (type === null) return false;
+  let step = stepTypeCache.get(type);
+  if (step === undefined) {
+    step = STEP_SUFFIXES.some((s) => type.endsWith(s));
+    if (stepTypeCache.size < 10_000) stepTypeCache.set(type, step);
+  }
+  return step;
 }
+
+// Logs repeat a few types millions of times: decide once per distinct type.
+const stepTypeCache = new Map<string, boolean>();
 
 /** One rollout step as findings need it; `ref` is whatever the caller uses to find its event. */
 export interface StepInput<Ref> {

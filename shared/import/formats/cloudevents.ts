@@ -85,12 +85,16 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
   }
   const type = text(o.type);
   const subject = text(o.subject);
-  const { data, textData } = readData(o);
+  // Fast path for the common case, inline object data, without an intermediate result object.
+  const inline = o.data;
+  const isObject = typeof inline === 'object' && inline !== null && !Array.isArray(inline);
+  const { data, textData } = isObject ? { data: inline as Json, textData: null } : readData(o);
   const change = data === null ? null : readChange(data);
+  const component = data === null ? null : text(data.component);
   const message =
     (data === null ? null : (text(data.description) ?? text(data.message))) ??
     (textData === null ? null : clip(textData)) ??
-    renderMessage(type, change, subject ?? (data === null ? null : text(data.component)));
+    renderMessage(type, change, subject ?? component);
   const attrs: Attrs = { type, id: text(o.id), source: text(o.source) };
   if (change !== null) {
     attrs.change = change.id;
@@ -99,7 +103,7 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
   ctx.sink.record(
     makeRecord(ctx, lineNo, at, message, {
       level: data === null ? null : levelFromValue(data.level ?? data.severity),
-      service: subject ?? (data === null ? null : (text(data.component) ?? text(data.service))),
+      service: subject ?? component ?? (data === null ? null : text(data.service)),
       region: data === null ? null : text(data.region),
       attrs,
       kindHint: kindFromEventType(type),

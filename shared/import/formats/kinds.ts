@@ -51,6 +51,19 @@ export function cdeventShortType(type: string): string | null {
  */
 export function kindFromEventType(type: string | null): EventKind | null {
   if (type === null) return null;
+  // Logs repeat a handful of types millions of times: classify each distinct type once.
+  const cached = kindCache.get(type);
+  if (cached !== undefined) return cached;
+  const kind = kindOfType(type);
+  if (kindCache.size < TYPE_CACHE_LIMIT) kindCache.set(type, kind);
+  return kind;
+}
+
+const TYPE_CACHE_LIMIT = 10_000;
+const kindCache = new Map<string, EventKind | null>();
+const shortCache = new Map<string, string>();
+
+function kindOfType(type: string): EventKind | null {
   const t = type.toLowerCase();
   const cd = cdeventShortType(t);
   if (cd !== null) return CDEVENT_KINDS[cd] ?? null;
@@ -62,6 +75,14 @@ export function kindFromEventType(type: string | null): EventKind | null {
 
 /** The last two segments of a type, for readable messages (`com.x.deploy.started` → `deploy.started`). */
 export function shortType(type: string): string {
+  const cached = shortCache.get(type);
+  if (cached !== undefined) return cached;
+  const short = computeShortType(type);
+  if (shortCache.size < TYPE_CACHE_LIMIT) shortCache.set(type, short);
+  return short;
+}
+
+function computeShortType(type: string): string {
   const cd = cdeventShortType(type);
   if (cd !== null) return cd;
   const last = type.lastIndexOf('.');
