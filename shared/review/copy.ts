@@ -62,13 +62,12 @@ export interface ReviewLedger {
 }
 
 /**
- * The common ancestor to merge an incoming file with:
- * - a file built on a base we created comes back from a reviewer: that base is what we sent;
- * - else, if we received a copy before, we are the reviewer getting a newer one: the copy we
- *   received last is what both sides started from;
- * - else the file carries no base we know (a reviewer's Rootline that opened our copy as a
- *   plain bundle): the newest copy we sent before the file was written is the best ancestor;
- * - else there is none, and the merge is two-way (differences in text become conflicts).
+ * The common ancestor to merge an incoming file with. A file built on a base we created comes
+ * back from a reviewer, and that base is exactly what we sent. Otherwise the best ancestor is
+ * the newest state both sides are known to have shared: the copy we received last, or the
+ * newest copy we sent before the file was written (a reviewer's Rootline that opened our copy
+ * as a plain bundle sends back its own base, which we do not know). With neither, the merge is
+ * two-way and differing text becomes a conflict.
  */
 export function chooseMergeBase(
   incoming: ReviewBase | null,
@@ -77,9 +76,9 @@ export function chooseMergeBase(
 ): ReviewBase | null {
   const own = incoming === null ? undefined : ledger.created.find((b) => b.id === incoming.id);
   if (own !== undefined) return own;
-  if (ledger.received !== null) return ledger.received;
-  const sent = ledger.created.filter((b) => b.exportedAt <= fileExportedAt);
-  return sent.reduce<ReviewBase | null>(
+  const candidates = ledger.created.filter((b) => b.exportedAt <= fileExportedAt);
+  if (ledger.received !== null) candidates.push(ledger.received);
+  return candidates.reduce<ReviewBase | null>(
     (best, b) => (best === null || b.exportedAt > best.exportedAt ? b : best),
     null,
   );

@@ -267,7 +267,7 @@ describe('review copies', () => {
     expect(p.ok && p.base).toBeNull();
   });
 
-  it('chooses our own base for a copy we sent, else the copy we received, else the newest we sent before the file', () => {
+  it('chooses our own base for a copy we sent, else the newest shared state', () => {
     const b = (id: string, exportedAt = 1): ReviewBase => ({
       id,
       incidentId: 'inc',
@@ -276,7 +276,12 @@ describe('review copies', () => {
       rows: {},
     });
     expect(chooseMergeBase(b('mine'), { created: [b('mine')], received: null }, 5)!.id).toBe('mine');
-    expect(chooseMergeBase(b('theirs'), { created: [b('mine')], received: b('old') }, 5)!.id).toBe('old');
+    expect(chooseMergeBase(b('theirs', 9), { created: [b('mine', 2)], received: b('got', 3) }, 9)!.id).toBe(
+      'got',
+    );
+    expect(chooseMergeBase(b('theirs', 9), { created: [b('mine', 4)], received: b('got', 3) }, 9)!.id).toBe(
+      'mine',
+    );
     const sent = [b('s1', 10), b('s2', 20), b('s3', 30)];
     expect(chooseMergeBase(null, { created: sent, received: null }, 25)!.id).toBe('s2');
     expect(chooseMergeBase(null, { created: sent, received: null }, 5)).toBeNull();
