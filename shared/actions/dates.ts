@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 
 /**
  * Calendar-date arithmetic for due dates. A due date is a day (`yyyy-MM-dd`), not an instant, so
@@ -69,4 +70,16 @@ export function calendarDateAt(epochMs: number, zone?: string): string {
   }
   const local = new Date(epochMs);
   return formatYmd(local.getFullYear(), local.getMonth() + 1, local.getDate());
+}
+
+/**
+ * A calendar date formatted with a date-fns pattern (default `MMM d, yyyy`). The date is pinned
+ * to UTC for formatting, so the machine's zone can never shift it to the neighbouring day.
+ * An invalid date is returned as written.
+ */
+export function formatCalendarDate(date: string, pattern = 'MMM d, yyyy'): string {
+  const n = dayNumber(date);
+  if (n === null) return date;
+  const d = new Date(n * DAY_MS);
+  return format(new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 'UTC'), pattern);
 }

@@ -5,6 +5,7 @@ import {
   calendarDateAt,
   calendarDaysBetween,
   dayNumber,
+  formatCalendarDate,
   fromDayNumber,
   isValidIsoDate,
 } from '../../../shared/actions';
@@ -119,5 +120,21 @@ describe('calendarDateAt without a zone (the local zone)', () => {
         expect(calendarDateAt(t), `${zone} ${iso}`).toBe(calendarDateAt(t, zone));
       }
     }
+  });
+});
+
+describe('formatCalendarDate', () => {
+  const saved = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = saved;
+  });
+
+  it('never shifts the day, whatever the machine zone', () => {
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Sao_Paulo', 'UTC']) {
+      process.env.TZ = zone;
+      expect(formatCalendarDate('2026-03-08')).toBe('Mar 8, 2026');
+      expect(formatCalendarDate('2024-02-29', 'EEE d MMM')).toBe('Thu 29 Feb');
+    }
+    expect(formatCalendarDate('2026-02-30')).toBe('2026-02-30');
   });
 });
