@@ -1,0 +1,7 @@
+export * from './blocks';
+export * from './nodes';
+export * from './transformers';
+export * from './headless';
+export * from './html';
+export * from './text';
+export * from './sample';

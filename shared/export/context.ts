@@ -1,0 +1,73 @@
+import type { ActionItem, CauseNode, Incident, IncidentSnapshot, TimelineEvent } from '../domain';
+import { formatZonedFull, zoneLabel } from '../format';
+
+/** Who a document is for: everything, or the customer-facing cut (no internal sections or fields). */
+export const AUDIENCES = ['internal', 'customer'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export interface ExportOptions {
+  audience: Audience;
+  /** Shown on the title page when known. */
+  templateName?: string | null;
+  /** Page size of the HTML print stylesheet (and so of the PDF). */
+  paper?: PaperSize;
+}
+
+/** Everything a renderer needs, sorted once so every format shows the same order. */
+export interface ExportContext {
+  incident: Incident;
+  audience: Audience;
+  zone: string;
+  /** Second zone, or null when none is set or it equals the first. */
+  secondary: string | null;
+  /** Events by time, then id (deterministic). */
+  events: readonly TimelineEvent[];
+  causes: readonly CauseNode[];
+  actions: readonly ActionItem[];
+  templateName: string | null;
+  paper: PaperSize;
+}
+
+/** Builds the export context of a snapshot; the snapshot is not changed. */
+export function createExportContext(snapshot: IncidentSnapshot, options: ExportOptions): ExportContext {
+  const { incident } = snapshot;
+  const secondary =
+    incident.secondaryZone !== null && incident.secondaryZone !== incident.displayZone
+      ? incident.secondaryZone
+      : null;
+  return {
+    incident,
+    audience: options.audience,
+    zone: incident.displayZone,
+    secondary,
+    events: [...snapshot.events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)),
+    causes: snapshot.causes,
+    actions: snapshot.actions,
+    templateName: options.templateName ?? null,
+    paper: options.paper ?? 'a4',
+  };
+}
+
+/** Column headers for a time: `Time (PST)` and, with a second zone, `Time (UTC)`. */
+export function timeHeaders(ctx: ExportContext, at: number | null): string[] {
+  const sample = at ?? ctx.incident.keyTimes.impactStartAt ?? ctx.incident.createdAt;
+  const headers = [`Time (${zoneLabel(sample, ctx.zone)})`];
+  if (ctx.secondary !== null) headers.push(`Time (${zoneLabel(sample, ctx.secondary)})`);
+  return headers;
+}
+
+/** The cells of one instant: the full labelled time in the display zone (and the second zone). */
+export function timeCells(ctx: ExportContext, at: number | null): string[] {
+  const cells = [at === null ? '—' : formatZonedFull(at, ctx.zone)];
+  if (ctx.secondary !== null) cells.push(at === null ? '—' : formatZonedFull(at, ctx.secondary));
+  return cells;
+}
+
+/** One labelled instant in one string: `2014-11-18 16:51:07 PST (2014-11-19 00:51:07 UTC)`. */
+export function timeText(ctx: ExportContext, at: number | null): string {
+  const [main, second] = timeCells(ctx, at);
+  return second === undefined ? (main ?? '—') : `${main ?? '—'} (${second})`;
+}

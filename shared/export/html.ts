@@ -1,0 +1,78 @@
+import { lexicalStateToHtml } from '../document/html';
+import type { IncidentSnapshot } from '../domain';
+import { formatImpactWindow } from '../format';
+import { liveBlockHtml } from './blocksHtml';
+import { createExportContext, timeText } from './context';
+import type { ExportContext, ExportOptions } from './context';
+import { escapeHtml } from './escape';
+import { sectionsFor } from './sections';
+import { documentCss } from './styles';
+
+function facts(ctx: ExportContext): string {
+  const { incident } = ctx;
+  const k = incident.keyTimes;
+  const rows: [string, string][] = [
+    ['Severity', incident.severity],
+    ['Impact', formatImpactWindow(k.impactStartAt, k.recoveredAt ?? k.resolvedAt, ctx.zone)],
+  ];
+  if (k.impactStartAt !== null) rows.push(['Impact started', timeText(ctx, k.impactStartAt)]);
+  if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);
+  if (incident.regions.length > 0) rows.push(['Regions', incident.regions.join(', ')]);
+  if (ctx.audience === 'internal') {
+    rows.push(['Status', incident.status]);
+    if (incident.authors.length > 0) rows.push(['Authors', incident.authors.join(', ')]);
+    if (incident.reviewers.length > 0) rows.push(['Reviewers', incident.reviewers.join(', ')]);
+  }
+  if (ctx.templateName !== null) rows.push(['Template', ctx.templateName]);
+  return `<dl class="facts">${rows.map(([a, b]) => `<dt>${escapeHtml(a)}</dt><dd>${escapeHtml(b)}</dd>`).join('')}</dl>`;
+}
+
+/**
+ * The incident's RCA document as one self-contained HTML file: inline stylesheet (screen and
+ * print, with a title page, page numbers and the chosen paper size), sections for the audience,
+ * live blocks rendered from current data, the cause diagram as inline SVG. No scripts, no
+ * external resources; every piece of data is escaped.
+ */
+export function exportHtml(snapshot: IncidentSnapshot, options: ExportOptions): string {
+  const ctx = createExportContext(snapshot, options);
+  const title = snapshot.incident.title.trim() === '' ? 'Untitled incident' : snapshot.incident.title;
+  const body: string[] = [];
+  body.push(
+    `<header class="title-page"><p class="eyebrow">Incident report</p><h1>${escapeHtml(title)}</h1>` +
+      `<span class="audience">${ctx.audience === 'customer' ? 'Customer-facing version' : 'Internal version'}</span>` +
+      facts(ctx) +
+      (snapshot.incident.summary.trim() === ''
+        ? ''
+        : `<p class="summary">${escapeHtml(snapshot.incident.summary.trim())}</p>`) +
+      `</header>`,
+  );
+  for (const section of sectionsFor(snapshot.sections, ctx.audience)) {
+    const result = lexicalStateToHtml(section.lexicalState, (spec) => liveBlockHtml(ctx, spec));
+    const html = result.ok
+      ? result.html
+      : `<p class="empty">This section could not be read (${escapeHtml(result.error)}).</p>`;
+    if (html === '' && ctx.audience === 'customer') continue;
+    body.push(
+      `<section data-key="${escapeHtml(section.key)}"><h2>${escapeHtml(section.title)}</h2>\n` +
+        `${html === '' ? '<p class="empty">Not written yet.</p>' : html}</section>`,
+    );
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>
+${documentCss(ctx.paper)}
+</style>
+</head>
+<body>
+<main>
+${body.join('\n')}
+</main>
+</body>
+</html>
+`;
+}

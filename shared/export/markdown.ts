@@ -1,0 +1,55 @@
+import { lexicalStateToMarkdown } from '../document/headless';
+import type { IncidentSnapshot } from '../domain';
+import { liveBlockMarkdown } from './blocksMarkdown';
+import { createExportContext, timeText } from './context';
+import type { ExportContext, ExportOptions } from './context';
+import { escapeMarkdown, markdownCell, markdownTable } from './escape';
+import { sectionsFor } from './sections';
+import { formatImpactWindow } from '../format';
+
+function headerTable(ctx: ExportContext): string {
+  const { incident } = ctx;
+  const k = incident.keyTimes;
+  const rows: [string, string][] = [
+    ['Severity', incident.severity],
+    ['Impact', formatImpactWindow(k.impactStartAt, k.recoveredAt ?? k.resolvedAt, ctx.zone)],
+  ];
+  if (k.impactStartAt !== null) rows.push(['Impact started', timeText(ctx, k.impactStartAt)]);
+  if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);
+  if (incident.regions.length > 0) rows.push(['Regions', incident.regions.join(', ')]);
+  if (ctx.audience === 'internal') {
+    rows.push(['Status', incident.status]);
+    if (incident.authors.length > 0) rows.push(['Authors', incident.authors.join(', ')]);
+    if (incident.reviewers.length > 0) rows.push(['Reviewers', incident.reviewers.join(', ')]);
+  }
+  if (ctx.templateName !== null) rows.push(['Template', ctx.templateName]);
+  return markdownTable(
+    ['Field', 'Value'],
+    rows.map(([a, b]) => [markdownCell(a), markdownCell(b)]),
+  );
+}
+
+/**
+ * The incident's RCA document as GitHub-flavoured Markdown: a header table, then each section
+ * the audience may see, with live blocks rendered from the current data (timeline and actions
+ * as tables, the cause diagram as a ```mermaid block, times labelled with their zone and the
+ * second zone when the incident has one). Deterministic: the same snapshot gives the same text.
+ */
+export function exportMarkdown(snapshot: IncidentSnapshot, options: ExportOptions): string {
+  const ctx = createExportContext(snapshot, options);
+  const title = snapshot.incident.title.trim() === '' ? 'Untitled incident' : snapshot.incident.title;
+  const parts = [`# ${escapeMarkdown(title, false)}`];
+  if (ctx.audience === 'customer') parts.push('_Customer-facing version._');
+  parts.push(headerTable(ctx));
+  if (snapshot.incident.summary.trim() !== '') parts.push(escapeMarkdown(snapshot.incident.summary.trim()));
+  for (const section of sectionsFor(snapshot.sections, ctx.audience)) {
+    const result = lexicalStateToMarkdown(section.lexicalState, (spec) => liveBlockMarkdown(ctx, spec));
+    const body = result.ok
+      ? result.markdown
+      : `_This section could not be read (${escapeMarkdown(result.error, false)})._`;
+    if (body === '' && ctx.audience === 'customer') continue;
+    parts.push(`## ${escapeMarkdown(section.title, false)}`);
+    parts.push(body === '' ? '_Not written yet._' : body);
+  }
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,76 @@
+import type { DocumentSection } from '../domain';
+import { markdownToLexicalState } from '../document/headless';
+import { hasWrittenText } from '../document/text';
+import type { RcaTemplate, TemplateSection } from './schema';
+
+export interface ApplyTemplateInput {
+  incidentId: string;
+  now: number;
+  /** Makes a fresh section id. */
+  newId: () => string;
+}
+
+export interface ApplyTemplateResult {
+  sections: DocumentSection[];
+  /** Text carried over: old section key → new section key. */
+  carried: { from: string; to: string }[];
+  /** Old sections with writing that no new section matched; kept at the end, internal-only. */
+  kept: string[];
+}
+
+/** The starting content of a template section, or null when it has none. */
+export function starterState(section: TemplateSection): string | null {
+  return section.starter.trim() === '' ? null : markdownToLexicalState(section.starter);
+}
+
+/**
+ * The document sections for `template`, keeping what was written before: a new section takes
+ * the text of the old section with the same key, else of one whose key is among its aliases
+ * (or that lists its key as an alias of its own title key). Old sections with writing that
+ * match nothing are kept at the end, marked internal-only, so a switch never loses text.
+ * Pure: nothing is stored.
+ */
+export function applyTemplate(
+  template: RcaTemplate,
+  existing: readonly DocumentSection[],
+  input: ApplyTemplateInput,
+): ApplyTemplateResult {
+  const pool = [...existing].sort((a, b) => a.order - b.order);
+  const used = new Set<string>();
+  const carried: { from: string; to: string }[] = [];
+  const take = (s: TemplateSection): DocumentSection | null => {
+    const byKey = pool.find((o) => !used.has(o.id) && o.key === s.key);
+    const found =
+      byKey ?? pool.find((o) => !used.has(o.id) && s.aliases.includes(o.key) && o.lexicalState !== null);
+    if (found === undefined) return null;
+    used.add(found.id);
+    return found;
+  };
+  const sections: DocumentSection[] = template.sections.map((s, i) => {
+    const old = take(s);
+    if (old !== null && old.lexicalState !== null) carried.push({ from: old.key, to: s.key });
+    return {
+      id: old?.id ?? input.newId(),
+      incidentId: input.incidentId,
+      key: s.key,
+      title: s.title,
+      order: i,
+      internalOnly: s.internalOnly,
+      lexicalState: old?.lexicalState ?? starterState(s),
+      updatedAt: input.now,
+    };
+  });
+  const kept: string[] = [];
+  for (const o of pool) {
+    if (used.has(o.id) || !hasWrittenText(o.lexicalState)) continue;
+    kept.push(o.key);
+    const key = sections.some((s) => s.key === o.key) ? `${o.key}-previous` : o.key;
+    sections.push({ ...o, key, order: sections.length, internalOnly: true, updatedAt: input.now });
+  }
+  return { sections, carried, kept };
+}
+
+/** The guidance text of a section key in a template, for the editor's placeholder and help. */
+export function guidanceFor(template: RcaTemplate | null, key: string): string {
+  return template?.sections.find((s) => s.key === key)?.guidance ?? '';
+}

@@ -1,0 +1,59 @@
+import { formatPath, lineColumnAt } from '../bundle';
+import { RcaTemplate } from './schema';
+import { locateJsonPath } from './locate';
+
+/** One problem in a template file: where (1-based line, 0 when unknown) and why. */
+export interface TemplateProblem {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export type ParseTemplateResult =
+  { ok: true; template: RcaTemplate } | { ok: false; problems: TemplateProblem[] };
+
+/** Zod's message without its generic lead-in. */
+function shortMessage(message: string): string {
+  return message.replace(/^Invalid input:\s*/, '');
+}
+
+/** `file: line N: reason` — how problems are shown to people. */
+export function formatTemplateProblem(p: TemplateProblem): string {
+  return p.line > 0 ? `${p.file}: line ${p.line}: ${p.reason}` : `${p.file}: ${p.reason}`;
+}
+
+/**
+ * Reads and validates a template file (JSON). Never throws: every problem comes back with
+ * the file name, the line it is on and a reason naming the field, so a person can fix it.
+ */
+export function parseTemplate(text: string, fileName: string): ParseTemplateResult {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '')
+    return { ok: false, problems: [{ file: fileName, line: 0, reason: 'the file is empty' }] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const offset = position !== undefined ? Number(position) : body.length;
+    const reason = message
+      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .trim();
+    return {
+      ok: false,
+      problems: [
+        { file: fileName, line: lineColumnAt(body, offset).line, reason: `not valid JSON: ${reason}` },
+      ],
+    };
+  }
+  const parsed = RcaTemplate.safeParse(raw);
+  if (parsed.success) return { ok: true, template: parsed.data };
+  const problems = parsed.error.issues.slice(0, 20).map((issue) => ({
+    file: fileName,
+    line: lineColumnAt(body, locateJsonPath(body, issue.path)).line,
+    reason: `${formatPath(issue.path)}: ${shortMessage(issue.message)}`,
+  }));
+  return { ok: false, problems };
+}

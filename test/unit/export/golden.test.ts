@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportMarkdown } from '../../../shared/export';
+import type { Audience } from '../../../shared/export';
+import { BUILTIN_TEMPLATE_IDS } from '../../../shared/templates';
+import { GOLDEN_DIR, sampleSnapshot, template } from './helpers';
+
+/* Golden files: set UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff. */
+function golden(name: string, actual: string): void {
+  const path = `${GOLDEN_DIR}${name}`;
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, actual, 'utf8');
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+const cases: [string, Audience][] = [
+  ...BUILTIN_TEMPLATE_IDS.map((id): [string, Audience] => [id, 'internal']),
+  ['azure-pir', 'customer'],
+  ['azure-rca-2014', 'customer'],
+];
+
+describe('Markdown export of the sample incident', () => {
+  it.each(cases)('%s (%s) matches its golden file', (id, audience) => {
+    const t = template(id);
+    const md = exportMarkdown(sampleSnapshot(id), { audience, templateName: t.name });
+    golden(`sample-${id}-${audience}.md`, md);
+  });
+
+  it('is deterministic: two builds give the same bytes', () => {
+    const t = template('google-sre');
+    const a = exportMarkdown(sampleSnapshot('google-sre'), { audience: 'internal', templateName: t.name });
+    const b = exportMarkdown(sampleSnapshot('google-sre'), { audience: 'internal', templateName: t.name });
+    expect(a).toBe(b);
+  });
+
+  it('writes every section title, GFM tables for timeline and actions, and a mermaid block', () => {
+    const t = template('azure-rca-2014');
+    const md = exportMarkdown(sampleSnapshot('azure-rca-2014'), {
+      audience: 'internal',
+      templateName: t.name,
+    });
+    for (const s of t.sections) expect(md).toContain(`## ${s.title}`);
+    expect(md).toMatch(/^\| Time \(PST\) \| Time \(UTC\) \| Kind \| Event \| Service \| Region \|$/m);
+    expect(md).toMatch(/^\| Action \| Type \| Priority \| Owner \| Due \| Status \| Ticket \|$/m);
+    expect(md).toContain('Fix the cache loop in the blob front-end (Completed)');
+    expect(md).toContain('```mermaid\nflowchart TD');
+    expect(md).toContain('2014-11-18 17:01:22 PST (2014-11-19 01:01:22 UTC)');
+    expect(md).toMatch(/\*\*TTD\*\*.*: 3m 35s/);
+  });
+
+  it('leaves internal-only sections and internal fields out of the customer version', () => {
+    const t = template('google-sre');
+    const snap = sampleSnapshot('google-sre');
+    const internal = exportMarkdown(snap, { audience: 'internal', templateName: t.name });
+    const customer = exportMarkdown(snap, { audience: 'customer', templateName: t.name });
+    const hidden = t.sections.filter((s) => s.internalOnly);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const s of hidden) {
+      expect(internal).toContain(`## ${s.title}`);
+      expect(customer).not.toContain(`## ${s.title}`);
+    }
+    expect(internal).toContain('| Owner |');
+    expect(customer).not.toContain('| Owner |');
+    expect(customer).not.toContain('Dana Reyes');
+    expect(customer).not.toContain('tickets.example.com');
+    expect(customer).not.toContain('agreed');
+  });
+
+  it('uses one zone when the incident has no second zone', () => {
+    const snap = sampleSnapshot('azure-rca-2014');
+    snap.incident.secondaryZone = null;
+    const md = exportMarkdown(snap, { audience: 'internal' });
+    expect(md).toContain('| Impact started | 2014-11-18 17:01:22 PST |');
+    expect(md).not.toContain('| Time (UTC) |');
+    expect(md).toMatch(/^\| Time \(PST\) \| Kind \| Event/m);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSection } from '../../../shared/domain';
+import { markdownToLexicalState } from '../../../shared/document';
+import {
+  applyTemplate,
+  BUILTIN_TEMPLATE_IDS,
+  formatTemplateProblem,
+  parseTemplate,
+} from '../../../shared/templates';
+import { builtinTemplates, template } from '../export/helpers';
+
+describe('built-in templates', () => {
+  it('ships the five templates, each valid, with guidance on every section', () => {
+    const ids = builtinTemplates().map((t) => t.id);
+    expect(ids).toEqual([...BUILTIN_TEMPLATE_IDS]);
+    for (const t of builtinTemplates()) {
+      for (const s of t.sections) expect(s.guidance.length, `${t.id}/${s.key}`).toBeGreaterThan(20);
+    }
+  });
+
+  it('has the sections each postmortem style asks for', () => {
+    const titles = (id: string): string =>
+      template(id)
+        .sections.map((s) => s.title)
+        .join(' | ');
+    expect(titles('azure-rca-2014')).toMatch(
+      /standard deployment process.*departed.*Primary impact.*Secondary impact.*communication and support.*Improvement areas/s,
+    );
+    expect(titles('azure-pir')).toContain('How can customers make incidents like this less impactful?');
+    expect(titles('google-sre')).toMatch(/Trigger.*where we got lucky.*Supporting information/s);
+    expect(titles('aws-coe')).toMatch(/Metrics.*Detection.*Diagnosis.*Mitigation.*Five whys.*Action items/s);
+    expect(titles('atlassian')).toMatch(
+      /Leadup.*Fault.*Recovery.*Five whys.*Root cause.*Corrective actions/s,
+    );
+    expect(template('google-sre').sections.filter((s) => s.internalOnly).length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseTemplate', () => {
+  it('names the file, the line and the field of each schema problem', () => {
+    const text = [
+      '{',
+      '  "format": "rootline-template",',
+      '  "version": 1,',
+      '  "id": "mine",',
+      '  "name": "Mine",',
+      '  "sections": [',
+      '    { "key": "summary", "title": "Summary", "guidance": "g" },',
+      '    { "key": "Bad Key", "title": "X", "guidance": "g" },',
+      '    { "key": "summary", "title": "Again", "guidance": "g" }',
+      '  ]',
+      '}',
+    ].join('\n');
+    const result = parseTemplate(text, 'mine.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatTemplateProblem)).toEqual([
+      'mine.json: line 8: sections[1].key: expected lower-case words joined by hyphens, like "primary-impact"',
+      'mine.json: line 9: sections[2].key: duplicate section key "summary" (also used by sections[0])',
+    ]);
+  });
+
+  it('reports duplicate keys at the second use', () => {
+    const text = JSON.stringify(
+      {
+        format: 'rootline-template',
+        version: 1,
+        id: 'dup',
+        name: 'Dup',
+        sections: [
+          { key: 'a', title: 'A', guidance: '' },
+          { key: 'a', title: 'B', guidance: '' },
+        ],
+      },
+      null,
+      2,
+    );
+    const result = parseTemplate(text, 'dup.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(formatTemplateProblem(result.problems[0]!)).toBe(
+      `dup.json: line ${text.split('\n').findIndex((l) => l.includes('"B"'))}: sections[1].key: duplicate section key "a" (also used by sections[0])`,
+    );
+  });
+
+  it('reports broken JSON with its line, an empty file, a missing field and an unknown field', () => {
+    const broken = parseTemplate('{\n  "id": "x",\n  "name": \n}', 'broken.json');
+    expect(!broken.ok && formatTemplateProblem(broken.problems[0]!)).toMatch(
+      /^broken\.json: line 4: not valid JSON/,
+    );
+    const empty = parseTemplate('  ', 'empty.json');
+    expect(!empty.ok && formatTemplateProblem(empty.problems[0]!)).toBe('empty.json: the file is empty');
+    const missing = parseTemplate(
+      '{"format":"rootline-template","version":1,"id":"x","name":"X","sections":[{"key":"a","title":"A"}]}',
+      'm.json',
+    );
+    expect(!missing.ok && missing.problems.map((p) => p.reason)).toEqual([
+      'sections[0].guidance: expected string, received undefined',
+    ]);
+    const extra = parseTemplate(
+      '{"format":"rootline-template","version":1,"id":"x","name":"X","colour":1,"sections":[{"key":"a","title":"A","guidance":""}]}',
+      'e.json',
+    );
+    expect(!extra.ok && extra.problems[0]?.reason).toMatch(/colour/);
+  });
+});
+
+describe('applyTemplate', () => {
+  const base = { incidentId: 'inc', now: 1 };
+  let n = 0;
+  const newId = (): string => `id-${n++}`;
+
+  function written(key: string, text: string, order: number): DocumentSection {
+    return {
+      id: `old-${key}`,
+      incidentId: 'inc',
+      key,
+      title: key,
+      order,
+      internalOnly: false,
+      lexicalState: markdownToLexicalState(text),
+      updatedAt: 0,
+    };
+  }
+
+  it('fills a new document from the template, with starters as live blocks', () => {
+    const { sections } = applyTemplate(template('google-sre'), [], { ...base, newId });
+    expect(sections.map((s) => s.key)).toEqual(template('google-sre').sections.map((s) => s.key));
+    const timeline = sections.find((s) => s.key === 'timeline');
+    expect(timeline?.lexicalState).toContain('rootline-live-block');
+    expect(sections.find((s) => s.key === 'got-lucky')?.internalOnly).toBe(true);
+  });
+
+  it('keeps text of matching sections (same key or alias) and never drops other writing', () => {
+    const old = [
+      written('summary', 'Our summary.', 0),
+      written('departure', 'What departed.', 1),
+      written('secondary-impact', 'VMs too.', 2),
+    ];
+    const result = applyTemplate(template('google-sre'), old, { ...base, newId });
+    const byKey = new Map(result.sections.map((s) => [s.key, s]));
+    expect(byKey.get('summary')?.lexicalState).toContain('Our summary.');
+    expect(byKey.get('summary')?.id).toBe('old-summary');
+    expect(byKey.get('root-causes')?.lexicalState).toContain('What departed.');
+    expect(result.carried).toEqual([
+      { from: 'summary', to: 'summary' },
+      { from: 'departure', to: 'root-causes' },
+    ]);
+    // No section of Google SRE matches "secondary-impact": it is kept at the end, internal-only.
+    expect(result.kept).toEqual(['secondary-impact']);
+    const last = result.sections[result.sections.length - 1];
+    expect(last?.key).toBe('secondary-impact');
+    expect(last?.internalOnly).toBe(true);
+    expect(last?.lexicalState).toContain('VMs too.');
+  });
+});
