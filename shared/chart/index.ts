@@ -1,0 +1,4 @@
+export * from './palette';
+export * from './ticks';
+export * from './layout';
+export * from './svg';

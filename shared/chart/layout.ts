@@ -1,0 +1,294 @@
+import { EVENT_KINDS } from '../domain';
+import type { EventKind, KeyTimes } from '../domain';
+import { zonedTicks, type Tick } from './ticks';
+
+/** The fields of an event the chart draws. */
+export interface ChartEvent {
+  id: string;
+  at: number;
+  endAt: number | null;
+  kind: EventKind;
+  title: string;
+  service: string | null;
+  count: number;
+  key: boolean;
+}
+
+/** Records per bucket from the raw logs (`impact` ⊆ `total`), starting at `start`. */
+export interface DensitySeries {
+  start: number;
+  bucketMs: number;
+  total: ArrayLike<number>;
+  impact: ArrayLike<number>;
+}
+
+export interface ChartOptions {
+  width: number;
+  laneBy: 'service' | 'kind';
+  zone: string;
+  keyTimes: KeyTimes;
+  /** Visible time range; defaults to the events' extent (with a little air). */
+  from?: number;
+  to?: number;
+  density?: DensitySeries | null;
+  /** Lanes beyond this many are drawn together as "other". */
+  maxLanes?: number;
+  title?: string;
+}
+
+export interface ChartMark {
+  lane: number;
+  x: number;
+  /** Right end of a span (folded or long event); null for a point mark. */
+  x2: number | null;
+  kind: EventKind;
+  /** Events drawn by this mark (nearby events share a mark when zoomed out). */
+  n: number;
+  eventId: string;
+  key: boolean;
+}
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  densityTop: number;
+  densityHeight: number;
+  lanesTop: number;
+  laneHeight: number;
+  axisY: number;
+  from: number;
+  to: number;
+  lanes: string[];
+  marks: ChartMark[];
+  bands: { kind: 'impact' | 'mitigated'; x: number; x2: number }[];
+  lines: { label: string; x: number }[];
+  ticks: (Tick & { x: number })[];
+  density: { x: number; w: number; h: number; hImpact: number }[];
+  densityMax: number;
+  zone: string;
+  title: string;
+}
+
+const PLOT_LEFT = 132;
+const PLOT_RIGHT_PAD = 16;
+const LANE_H = 22;
+const DENSITY_H = 40;
+const TOP = 44;
+const AXIS_H = 34;
+const OTHER = 'other';
+const NONE = '(no service)';
+const KIND_RANK = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
+
+function laneNames(
+  events: readonly ChartEvent[],
+  laneBy: ChartOptions['laneBy'],
+  maxLanes: number,
+): string[] {
+  if (laneBy === 'kind') {
+    const present = new Set(events.map((e) => e.kind));
+    return EVENT_KINDS.filter((k) => present.has(k));
+  }
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const s = e.service || NONE;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const kept = byCount.slice(0, byCount.length > maxLanes ? maxLanes - 1 : maxLanes).map(([s]) => s);
+  kept.sort((a, b) => (a === NONE ? 1 : b === NONE ? -1 : a.localeCompare(b)));
+  if (byCount.length > maxLanes) kept.push(OTHER);
+  return kept;
+}
+
+/** The extent of the events, padded by 2 % so edge marks are not cut. */
+export function chartExtent(events: readonly ChartEvent[]): { from: number; to: number } | null {
+  if (events.length === 0) return null;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of events) {
+    from = Math.min(from, e.at);
+    to = Math.max(to, e.endAt ?? e.at);
+  }
+  const pad = Math.max(60_000, (to - from) * 0.02);
+  return { from: from - pad, to: to + pad };
+}
+
+/**
+ * Lays out the swimlane chart: lanes (per service or per kind), marks (nearby events in a lane
+ * share one mark, so 100,000 events become a few thousand shapes), phase bands, key-time
+ * lines, zone-aware ticks and the density strip. Pure: the SVG writer and the app's hit
+ * testing both read this one layout.
+ */
+export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions): ChartLayout {
+  const width = Math.max(320, Math.round(opts.width));
+  const ext = chartExtent(events);
+  const from = opts.from ?? ext?.from ?? 0;
+  const to = Math.max(from + 60_000, opts.to ?? ext?.to ?? from + 3_600_000);
+  const plotLeft = PLOT_LEFT;
+  const plotRight = width - PLOT_RIGHT_PAD;
+  const scale = (plotRight - plotLeft) / (to - from);
+  const xOf = (t: number) => plotLeft + (Math.min(Math.max(t, from), to) - from) * scale;
+  const hasDensity = !!opts.density && opts.density.total.length > 0;
+  const densityTop = TOP;
+  const densityHeight = hasDensity ? DENSITY_H : 0;
+  const lanesTop = TOP + densityHeight + (hasDensity ? 8 : 0);
+  const lanes = laneNames(events, opts.laneBy, opts.maxLanes ?? 12);
+  const laneIndex = new Map(lanes.map((l, i) => [l, i]));
+  const otherLane = laneIndex.get(OTHER);
+  const marks: ChartMark[] = [];
+  const pointAt = new Map<number, ChartMark>();
+  const spanAt = new Map<string, ChartMark>();
+  for (const e of events) {
+    const end = e.endAt ?? e.at;
+    if (end < from || e.at > to) continue;
+    const laneKey = opts.laneBy === 'kind' ? e.kind : e.service || NONE;
+    const lane = laneIndex.get(laneKey) ?? otherLane;
+    if (lane === undefined) continue;
+    const x = xOf(e.at);
+    const x2 = xOf(end);
+    if (x2 - x >= 3) {
+      const k = `${lane}|${e.kind}|${Math.floor(x / 3)}`;
+      const m = spanAt.get(k);
+      if (m && m.x2 !== null) {
+        m.x2 = Math.max(m.x2, x2);
+        m.n++;
+        m.key ||= e.key;
+      } else {
+        const mark: ChartMark = { lane, x, x2, kind: e.kind, n: 1, eventId: e.id, key: e.key };
+        spanAt.set(k, mark);
+        marks.push(mark);
+      }
+      continue;
+    }
+    const k = lane * 100_000 + Math.floor(x / 3);
+    const m = pointAt.get(k);
+    if (m) {
+      m.n++;
+      if (e.key && !m.key) {
+        m.key = true;
+        m.eventId = e.id;
+        m.kind = e.kind;
+      } else if (!m.key && (KIND_RANK.get(e.kind) ?? 99) < (KIND_RANK.get(m.kind) ?? 99)) {
+        m.kind = e.kind;
+        m.eventId = e.id;
+      }
+    } else {
+      const mark: ChartMark = { lane, x, x2: null, kind: e.kind, n: 1, eventId: e.id, key: e.key };
+      pointAt.set(k, mark);
+      marks.push(mark);
+    }
+  }
+  // Spans first, so points are drawn (and hit) on top of them.
+  marks.sort((a, b) => Number(a.x2 === null) - Number(b.x2 === null));
+  const kt = opts.keyTimes;
+  const bands: ChartLayout['bands'] = [];
+  if (kt.impactStartAt !== null) {
+    const end = kt.mitigatedAt ?? kt.recoveredAt ?? kt.resolvedAt ?? to;
+    if (end > kt.impactStartAt) bands.push({ kind: 'impact', x: xOf(kt.impactStartAt), x2: xOf(end) });
+  }
+  if (kt.mitigatedAt !== null) {
+    const end = kt.recoveredAt ?? kt.resolvedAt ?? to;
+    if (end > kt.mitigatedAt) bands.push({ kind: 'mitigated', x: xOf(kt.mitigatedAt), x2: xOf(end) });
+  }
+  const lines: ChartLayout['lines'] = [];
+  const lineLabels: [keyof KeyTimes, string][] = [
+    ['impactStartAt', 'Impact'],
+    ['detectedAt', 'Detected'],
+    ['mitigatedAt', 'Mitigated'],
+    ['recoveredAt', 'Recovered'],
+    ['resolvedAt', 'Resolved'],
+  ];
+  for (const [field, label] of lineLabels) {
+    const t = kt[field];
+    if (t !== null && t >= from && t <= to) lines.push({ label, x: xOf(t) });
+  }
+  const density: ChartLayout['density'] = [];
+  let densityMax = 0;
+  if (hasDensity && opts.density) {
+    const d = opts.density;
+    const cols = new Map<number, { total: number; impact: number }>();
+    for (let i = 0; i < d.total.length; i++) {
+      const t = d.start + i * d.bucketMs;
+      const total = d.total[i] ?? 0;
+      if (total === 0 || t + d.bucketMs < from || t > to) continue;
+      const col = Math.floor(xOf(t));
+      const c = cols.get(col) ?? { total: 0, impact: 0 };
+      c.total += total;
+      c.impact += d.impact[i] ?? 0;
+      cols.set(col, c);
+    }
+    for (const c of cols.values()) densityMax = Math.max(densityMax, c.total);
+    const w = Math.max(1, d.bucketMs * scale);
+    for (const [col, c] of cols) {
+      const h = (c.total / densityMax) * (DENSITY_H - 4);
+      density.push({
+        x: col,
+        w: Math.min(w, 6),
+        h: Math.max(1, h),
+        hImpact: (c.impact / densityMax) * (DENSITY_H - 4),
+      });
+    }
+    density.sort((a, b) => a.x - b.x);
+  }
+  const axisY = lanesTop + Math.max(1, lanes.length) * LANE_H;
+  const ticks = zonedTicks(from, to, opts.zone, Math.max(2, Math.floor((plotRight - plotLeft) / 110))).map(
+    (t) => ({
+      ...t,
+      x: xOf(t.at),
+    }),
+  );
+  return {
+    width,
+    height: axisY + AXIS_H,
+    plotLeft,
+    plotRight,
+    densityTop,
+    densityHeight,
+    lanesTop,
+    laneHeight: LANE_H,
+    axisY,
+    from,
+    to,
+    lanes,
+    marks,
+    bands,
+    lines,
+    ticks,
+    density,
+    densityMax,
+    zone: opts.zone,
+    title: opts.title ?? 'Timeline',
+  };
+}
+
+/** The instant under an x position of the plot (clamped to the visible range). */
+export function timeAtX(layout: ChartLayout, x: number): number {
+  const f =
+    (Math.min(Math.max(x, layout.plotLeft), layout.plotRight) - layout.plotLeft) /
+    (layout.plotRight - layout.plotLeft);
+  return layout.from + f * (layout.to - layout.from);
+}
+
+/** The mark under a point (within 4 px), preferring points over spans; null if none. */
+export function hitTest(layout: ChartLayout, x: number, y: number): ChartMark | null {
+  const lane = Math.floor((y - layout.lanesTop) / layout.laneHeight);
+  if (lane < 0 || lane >= layout.lanes.length) return null;
+  let best: ChartMark | null = null;
+  let bestD = 5;
+  for (const m of layout.marks) {
+    if (m.lane !== lane) continue;
+    const d =
+      m.x2 === null
+        ? Math.abs(m.x - x)
+        : x >= m.x && x <= m.x2
+          ? 3
+          : Math.min(Math.abs(m.x - x), Math.abs(m.x2 - x));
+    if (d < bestD || (d === bestD && m.x2 === null)) {
+      best = m;
+      bestD = d;
+    }
+  }
+  return best;
+}

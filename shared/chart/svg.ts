@@ -1,0 +1,110 @@
+import { escapeHtml } from '../export/escape';
+import { CHART_KIND_COLORS, KIND_ICON_PATHS } from './palette';
+import { layoutSwimlane, type ChartEvent, type ChartLayout, type ChartOptions } from './layout';
+
+const FONT = 'system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
+const BAND_FILL = { impact: '#D55E00', mitigated: '#009E73' } as const;
+const r = (n: number) => Math.round(n * 10) / 10;
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The chart as self-contained SVG text (inline styles, escaped labels, no scripts), so the
+ * app, a PNG export and the Document export show the same picture. Marks carry
+ * `data-event` so the app can resolve clicks; a legend lists the kinds drawn.
+ */
+export function swimlaneSvg(layout: ChartLayout): string {
+  const L = layout;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${escapeHtml(L.title)}" font-family="${FONT}" font-size="11">`,
+    `<title>${escapeHtml(L.title)}</title>`,
+    `<rect width="${L.width}" height="${L.height}" fill="#ffffff"/>`,
+  );
+  const plotW = L.plotRight - L.plotLeft;
+  const lanesH = L.axisY - L.lanesTop;
+  for (const b of L.bands) {
+    out.push(
+      `<rect x="${r(b.x)}" y="${L.densityTop}" width="${r(Math.max(1, b.x2 - b.x))}" height="${L.axisY - L.densityTop}" fill="${BAND_FILL[b.kind]}" fill-opacity="${b.kind === 'impact' ? 0.1 : 0.08}"/>`,
+    );
+  }
+  L.lanes.forEach((lane, i) => {
+    const y = L.lanesTop + i * L.laneHeight;
+    if (i % 2 === 1)
+      out.push(
+        `<rect x="${L.plotLeft}" y="${y}" width="${plotW}" height="${L.laneHeight}" fill="#f6f8fa" fill-opacity="0.7"/>`,
+      );
+    out.push(
+      `<text x="${L.plotLeft - 8}" y="${y + L.laneHeight / 2 + 4}" text-anchor="end" fill="#1f2328">${escapeHtml(truncate(lane, 20))}</text>`,
+    );
+  });
+  out.push(
+    `<rect x="${L.plotLeft}" y="${L.lanesTop}" width="${plotW}" height="${lanesH}" fill="none" stroke="#d1d9e0"/>`,
+  );
+  for (const t of L.ticks) {
+    out.push(
+      `<line x1="${r(t.x)}" x2="${r(t.x)}" y1="${L.densityTop}" y2="${L.axisY + 4}" stroke="${t.major ? '#8c959f' : '#d1d9e0'}" stroke-width="${t.major ? 1 : 0.6}"/>`,
+    );
+    out.push(
+      `<text x="${r(t.x)}" y="${L.axisY + 16}" text-anchor="middle" fill="#59636e">${escapeHtml(t.label)}</text>`,
+    );
+  }
+  if (L.densityHeight > 0) {
+    const base = L.densityTop + L.densityHeight;
+    out.push(
+      `<text x="${L.plotLeft - 8}" y="${L.densityTop + 14}" text-anchor="end" fill="#59636e">records</text>`,
+    );
+    out.push(
+      `<text x="${L.plotLeft - 8}" y="${L.densityTop + 28}" text-anchor="end" fill="#8c959f">peak ${L.densityMax.toLocaleString('en-US')}</text>`,
+    );
+    out.push(`<line x1="${L.plotLeft}" x2="${L.plotRight}" y1="${base}" y2="${base}" stroke="#d1d9e0"/>`);
+    for (const d of L.density) {
+      out.push(
+        `<rect x="${r(d.x)}" y="${r(base - d.h)}" width="${r(d.w)}" height="${r(d.h)}" fill="#8c959f"/>`,
+      );
+      if (d.hImpact > 0)
+        out.push(
+          `<rect x="${r(d.x)}" y="${r(base - d.hImpact)}" width="${r(d.w)}" height="${r(d.hImpact)}" fill="${CHART_KIND_COLORS.impact}"/>`,
+        );
+    }
+  }
+  for (const m of L.marks) {
+    const cy = L.lanesTop + m.lane * L.laneHeight + L.laneHeight / 2;
+    const fill = CHART_KIND_COLORS[m.kind];
+    const id = escapeHtml(m.eventId);
+    if (m.x2 !== null) {
+      out.push(
+        `<rect data-event="${id}" x="${r(m.x)}" y="${r(cy - 4)}" width="${r(m.x2 - m.x)}" height="8" rx="3" fill="${fill}" fill-opacity="0.55" stroke="${fill}"/>`,
+      );
+    } else {
+      const s = m.key ? 1.3 : 1;
+      out.push(
+        `<path data-event="${id}" d="${KIND_ICON_PATHS[m.kind]}" transform="translate(${r(m.x - 5 * s)},${r(cy - 5 * s)}) scale(${s})" fill="${fill}" stroke="${m.key ? '#1f2328' : '#ffffff'}" stroke-width="${m.key ? 1.2 : 0.6}"/>`,
+      );
+    }
+  }
+  // Labels of close key times are staggered on two rows so they never overprint.
+  let lastX = -Infinity;
+  let row = 0;
+  for (const l of L.lines) {
+    row = l.x - lastX < 70 ? 1 - row : 0;
+    lastX = l.x;
+    const y = L.densityTop - 6 - row * 12;
+    out.push(
+      `<line x1="${r(l.x)}" x2="${r(l.x)}" y1="${y + 2}" y2="${L.axisY}" stroke="#1f2328" stroke-dasharray="3 3" stroke-width="1"/>`,
+    );
+    out.push(
+      `<text x="${r(l.x + 3)}" y="${y}" fill="#1f2328" font-weight="600">${escapeHtml(l.label)}</text>`,
+    );
+  }
+  out.push(`<text x="8" y="14" fill="#1f2328" font-weight="600">${escapeHtml(truncate(L.title, 60))}</text>`);
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** Events → chart SVG in one call (what the Document export uses). */
+export function timelineChartSvg(events: readonly ChartEvent[], options: ChartOptions): string {
+  return swimlaneSvg(layoutSwimlane(events, options));
+}

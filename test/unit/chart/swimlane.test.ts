@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_KEY_TIMES } from '../../../shared/domain';
+import {
+  hitTest,
+  layoutSwimlane,
+  swimlaneSvg,
+  timeAtX,
+  timelineChartSvg,
+  zonedTicks,
+  type ChartEvent,
+} from '../../../shared/chart';
+
+const H = 3_600_000;
+const T0 = Date.UTC(2014, 10, 19, 0, 0);
+const e = (id: string, at: number, over: Partial<ChartEvent> = {}): ChartEvent => ({
+  id,
+  at,
+  endAt: null,
+  kind: 'impact',
+  title: id,
+  service: 'api',
+  count: 1,
+  key: false,
+  ...over,
+});
+
+describe('zonedTicks', () => {
+  it('places ticks at round wall-clock times in the zone, labelled with the zone', () => {
+    const ticks = zonedTicks(T0, T0 + 4 * H, 'America/Los_Angeles', 5);
+    expect(ticks.map((t) => t.label)).toEqual(['Nov 18 16:00 PST', '17:00', '18:00', '19:00', '20:00']);
+  });
+  it('relabels the zone across a DST change and never repeats an instant', () => {
+    const from = Date.UTC(2014, 10, 2, 7, 0); // 00:00 PDT
+    const ticks = zonedTicks(from, from + 4 * H, 'America/Los_Angeles', 5);
+    expect(ticks.map((t) => t.label)).toEqual(['Nov 2 00:00 PDT', '01:00', '02:00 PST', '03:00']);
+    expect(new Set(ticks.map((t) => t.at)).size).toBe(ticks.length);
+  });
+});
+
+describe('layoutSwimlane', () => {
+  const events = [
+    e('deploy', T0, { kind: 'change', service: 'deployer', key: true }),
+    e('errors', T0 + H, { endAt: T0 + 2 * H, count: 500 }),
+    e('page', T0 + 1.2 * H, { kind: 'detection', service: 'pager' }),
+    e('fix', T0 + 2.5 * H, { kind: 'mitigation', service: 'deployer' }),
+  ];
+  const keyTimes = { ...EMPTY_KEY_TIMES, impactStartAt: T0 + H, mitigatedAt: T0 + 2.5 * H };
+  it('makes lanes per service or kind, spans for folded events and phase bands', () => {
+    const L = layoutSwimlane(events, { width: 900, laneBy: 'service', zone: 'UTC', keyTimes });
+    expect(L.lanes).toEqual(['api', 'deployer', 'pager']);
+    const span = L.marks.find((m) => m.eventId === 'errors');
+    expect(span?.x2).not.toBeNull();
+    expect(L.bands.map((b) => b.kind)).toEqual(['impact', 'mitigated']);
+    expect(L.lines.map((l) => l.label)).toEqual(['Impact', 'Mitigated']);
+    const byKind = layoutSwimlane(events, { width: 900, laneBy: 'kind', zone: 'UTC', keyTimes });
+    expect(byKind.lanes).toEqual(['change', 'impact', 'detection', 'mitigation']);
+  });
+  it('shares marks between nearby events so 100,000 events stay a few thousand shapes', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) =>
+      e(`e${i}`, T0 + i * 1_000, { service: `svc${i % 30}` }),
+    );
+    const L = layoutSwimlane(many, {
+      width: 1200,
+      laneBy: 'service',
+      zone: 'UTC',
+      keyTimes: EMPTY_KEY_TIMES,
+    });
+    expect(L.lanes).toHaveLength(12);
+    expect(L.lanes[11]).toBe('other');
+    expect(L.marks.length).toBeLessThan(12 * 400);
+    expect(L.marks.reduce((n, m) => n + m.n, 0)).toBe(100_000);
+  });
+  it('hit-tests marks and maps x back to time', () => {
+    const L = layoutSwimlane(events, { width: 900, laneBy: 'service', zone: 'UTC', keyTimes });
+    const fix = L.marks.find((m) => m.eventId === 'fix')!;
+    const y = L.lanesTop + fix.lane * L.laneHeight + L.laneHeight / 2;
+    expect(hitTest(L, fix.x + 2, y)?.eventId).toBe('fix');
+    expect(hitTest(L, fix.x + 40, y)).toBeNull();
+    expect(Math.abs(timeAtX(L, fix.x) - (T0 + 2.5 * H))).toBeLessThan(60_000);
+  });
+  it('draws the density strip with impact highlighted', () => {
+    const density = { start: T0, bucketMs: 60_000, total: [10, 0, 30], impact: [0, 0, 15] };
+    const L = layoutSwimlane(events, { width: 900, laneBy: 'service', zone: 'UTC', keyTimes, density });
+    expect(L.densityMax).toBe(30);
+    expect(L.density.some((d) => d.hImpact > 0)).toBe(true);
+  });
+});
+
+describe('swimlaneSvg', () => {
+  it('writes a self-contained SVG with escaped labels', () => {
+    const svg = timelineChartSvg([e('x', T0, { service: '<script>alert(1)</script>' })], {
+      width: 600,
+      laneBy: 'service',
+      zone: 'UTC',
+      keyTimes: EMPTY_KEY_TIMES,
+      title: 'A & B',
+    });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).toContain('<title>A &amp; B</title>');
+    expect(svg).toContain('data-event="x"');
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+  it('is deterministic', () => {
+    const L = layoutSwimlane([e('x', T0)], {
+      width: 600,
+      laneBy: 'kind',
+      zone: 'Asia/Kolkata',
+      keyTimes: EMPTY_KEY_TIMES,
+    });
+    expect(swimlaneSvg(L)).toBe(swimlaneSvg(L));
+  });
+});
