@@ -40,7 +40,7 @@ export function createRootlineBridge(ipc: IpcRendererLike): RootlineBridge {
       };
       ipc.on(MENU_EVENT_CHANNEL, wrapped);
       // Tell main we listen, so it flushes actions queued while the page was loading.
-      invoke('menu:listen', {}).catch(() => undefined);
+      invoke('menu:subscribeActions', {}).catch(() => undefined);
       return () => {
         ipc.removeListener(MENU_EVENT_CHANNEL, wrapped);
       };

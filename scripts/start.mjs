@@ -7,6 +7,12 @@ import { buildElectron } from './build-electron.mjs';
 import { describeFallback, hasDisplay, installElectron, locateElectron } from './electron-binary.mjs';
 import { ensureRendererBuilt, parseWebArgs, ROOT, runWeb } from './web.mjs';
 
+const USAGE = `Usage: npm start -- [--web] [--build] [--port N] [--no-download] [file.rootline.json]
+  --web          skip Electron and serve the app for the browser
+  --build        rebuild the renderer even if dist/renderer looks up to date
+  --port N       port for the browser fallback (default 5217, or ROOTLINE_PORT)
+  --no-download  do not try to download Electron's binary when it is missing`;
+
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.ROOTLINE_ELECTRON_DOWNLOAD_TIMEOUT_MS) || 120_000;
 
 /** Spawns Electron on the project; resolves with its exit code, rejects if it cannot start. */
@@ -28,7 +34,11 @@ function launchElectron(binary, extraArgs) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const options = parseWebArgs(args);
+  const options = parseWebArgs(args, process.env, ['--web', '--no-download']);
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
   const passThrough = args.filter((arg) => arg.toLowerCase().endsWith('.rootline.json'));
 
   await ensureRendererBuilt({ force: options.build });

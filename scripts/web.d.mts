@@ -1,10 +1,12 @@
 import type { RunningServer } from './serve.mjs';
 
 export const ROOT: string;
+export const WEB_USAGE: string;
 export function parseWebArgs(
   argv: string[],
   env?: Record<string, string | undefined>,
-): { port: number; build: boolean; open: boolean };
+  extraFlags?: string[],
+): { port: number; build: boolean; open: boolean; help: boolean };
 export function rendererBuildState(root?: string): { stale: boolean; reason: string };
 export function ensureRendererBuilt(options?: {
   root?: string;

@@ -10,16 +10,24 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const SOURCE_DIRS = ['renderer', 'shared', 'templates'];
 const SOURCE_FILES = ['package.json'];
 
+export const WEB_USAGE = `Usage: npm run web -- [--port N] [--build] [--open]
+  --port N   port to listen on (default ${DEFAULT_PORT}, or ROOTLINE_PORT)
+  --build    rebuild the renderer even if dist/renderer looks up to date
+  --open     open the default browser once the server is up`;
+
 /**
- * Reads --port N / --port=N, ROOTLINE_PORT, --build and --open.
- * @returns {{ port: number, build: boolean, open: boolean }}
+ * Reads --port N / --port=N, ROOTLINE_PORT, --build, --open and --help. Unknown switches are
+ * an error (a typo should not silently start a server); `extraFlags` lets npm start add its own.
+ * @returns {{ port: number, build: boolean, open: boolean, help: boolean }}
  */
-export function parseWebArgs(argv, env = process.env) {
+export function parseWebArgs(argv, env = process.env, extraFlags = []) {
   let portText = env.ROOTLINE_PORT;
+  const known = new Set(['--build', '--open', '--help', '-h', ...extraFlags]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--port') portText = argv[++i];
+    if (arg === '--port') portText = argv[++i] ?? '';
     else if (arg.startsWith('--port=')) portText = arg.slice('--port='.length);
+    else if (arg.startsWith('-') && !known.has(arg)) throw new Error(`Unknown option "${arg}".`);
   }
   let port = DEFAULT_PORT;
   if (portText !== undefined && portText !== '') {
@@ -27,8 +35,15 @@ export function parseWebArgs(argv, env = process.env) {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`Invalid port "${portText}": expected a whole number from 0 to 65535.`);
     }
+  } else if (portText === '') {
+    throw new Error('--port needs a number, e.g. --port 5217.');
   }
-  return { port, build: argv.includes('--build'), open: argv.includes('--open') };
+  return {
+    port,
+    build: argv.includes('--build'),
+    open: argv.includes('--open'),
+    help: argv.includes('--help') || argv.includes('-h'),
+  };
 }
 
 function newestMtime(target) {
@@ -135,9 +150,14 @@ const isMain =
 if (isMain) {
   try {
     const options = parseWebArgs(process.argv.slice(2));
+    if (options.help) {
+      console.log(WEB_USAGE);
+      process.exit(0);
+    }
     await runWeb({ port: options.port, forceBuild: options.build, open: options.open });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
+    console.error(WEB_USAGE);
     process.exit(1);
   }
 }

@@ -124,6 +124,8 @@ export function createIpcHandlers(
 
     'export:printToPdf': async (input) => ({ pdf: await services.printToPdf(input.html, input.pageSize) }),
 
-    'menu:listen': async (_input, { senderId }) => ({ delivered: services.listenForMenu(senderId) }),
+    'menu:subscribeActions': async (_input, { senderId }) => ({
+      delivered: services.listenForMenu(senderId),
+    }),
   };
 }

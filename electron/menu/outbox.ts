@@ -1,7 +1,7 @@
 import type { MenuAction } from '../../shared/ipc/menu';
 
 /**
- * Holds menu actions for a renderer until it says it is listening (`menu:listen`), so a bundle
+ * Holds menu actions for a renderer until it says it is listening (`menu:subscribeActions`), so a bundle
  * opened by double-click while the app is still loading is delivered rather than lost.
  */
 export class MenuActionOutbox {

@@ -22,12 +22,14 @@ export function createBridgedFile(bridge: RootlineBridge, info: PickedFileInfo):
       async pull(controller) {
         const length = Math.min(MAX_READ_CHUNK_BYTES, Math.max(1, info.size - offset));
         const { bytes } = await bridge.invoke('file:readChunk', { token: info.token, offset, length });
-        if (bytes.byteLength > 0) {
-          offset += bytes.byteLength;
-          controller.enqueue(bytes);
+        // An empty read is the end of the file (it may have shrunk since it was picked).
+        if (bytes.byteLength === 0) {
+          controller.close();
+          return;
         }
-        // A short read is the end of the file (it may have shrunk since it was picked).
-        if (bytes.byteLength < length || offset >= info.size) controller.close();
+        offset += bytes.byteLength;
+        controller.enqueue(bytes);
+        if (offset >= info.size) controller.close();
       },
     });
   };

@@ -12,7 +12,7 @@ export const IPC_CHANNELS = [
   'file:saveFile',
   'shell:openExternal',
   'export:printToPdf',
-  'menu:listen',
+  'menu:subscribeActions',
 ] as const;
 
 /** One renderer → main channel name (`domain:verbObject`). */

@@ -93,7 +93,7 @@ export const IPC_CONTRACT = {
     output: z.strictObject({ pdf: Bytes }),
   },
   /** The renderer is subscribed to menu actions; main delivers any it queued before that. */
-  'menu:listen': {
+  'menu:subscribeActions': {
     input: NoInput,
     output: z.strictObject({ delivered: z.number().int().nonnegative() }),
   },
