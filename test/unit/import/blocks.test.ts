@@ -16,7 +16,12 @@ const record = (at: number, line: number): LogRecord => ({
 describe('createBlockBuilder', () => {
   it('groups records into fixed-size blocks with stable ids and time bounds', () => {
     const blocks: LogBlock[] = [];
-    const builder = createBlockBuilder({ importId: 'imp', incidentId: 'inc', size: 3, onBlock: (b) => blocks.push(b) });
+    const builder = createBlockBuilder({
+      importId: 'imp',
+      incidentId: 'inc',
+      size: 3,
+      onBlock: (b) => blocks.push(b),
+    });
     // Out of order on purpose: bounds are min/max, not first/last.
     [5, 1, 9, 4, 2, 8, 7].forEach((at, i) => builder.add(record(at, i + 1)));
     builder.flush();
