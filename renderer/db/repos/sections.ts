@@ -1,4 +1,4 @@
-import type { DocumentSection } from '../../../shared/domain';
+import type { DocumentSection, IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 
 /** The document's sections in order. */
@@ -12,4 +12,56 @@ export async function listSections(incidentId: string): Promise<DocumentSection[
 export async function putSections(sections: DocumentSection[]): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.sections, () => db.sections.bulkPut(sections));
+}
+
+/** Writes one section's editor state; resolves once committed (what "Saved" in the UI waits for). */
+export async function saveSectionState(
+  id: string,
+  lexicalState: string | null,
+  now = Date.now(),
+): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.sections, async () => {
+    const row = await db.sections.get(id);
+    if (!row) throw new Error('This section no longer exists (the template may have been switched).');
+    await db.sections.put({ ...row, lexicalState, updatedAt: now });
+  });
+}
+
+/** Replaces an incident's document (template applied or switched) and records the template, atomically. */
+export async function replaceDocument(
+  incidentId: string,
+  sections: DocumentSection[],
+  templateId: string,
+  now = Date.now(),
+): Promise<{ before: DocumentSection[]; beforeTemplateId: string | null }> {
+  const db = getDb();
+  return db.transaction('rw', db.sections, db.incidents, async () => {
+    const incident = await db.incidents.get(incidentId);
+    if (!incident) throw new Error(`Incident ${incidentId} no longer exists.`);
+    const before = await db.sections.where('incidentId').equals(incidentId).toArray();
+    await db.sections.bulkDelete(before.map((s) => s.id));
+    await db.sections.bulkPut(sections);
+    await db.incidents.put({ ...incident, templateId, updatedAt: now });
+    return { before, beforeTemplateId: incident.templateId };
+  });
+}
+
+/**
+ * An incident with everything its document shows (events, causes, actions, sections) but no
+ * raw log blocks, which the document never needs and which can be large.
+ */
+export async function loadDocumentSnapshot(incidentId: string): Promise<IncidentSnapshot | null> {
+  const db = getDb();
+  return db.transaction('r', [db.incidents, db.events, db.causes, db.actions, db.sections], async () => {
+    const incident = await db.incidents.get(incidentId);
+    if (!incident) return null;
+    const [events, causes, actions, sections] = await Promise.all([
+      db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
+      db.causes.where('incidentId').equals(incidentId).toArray(),
+      db.actions.where('incidentId').equals(incidentId).toArray(),
+      listSections(incidentId),
+    ]);
+    return { incident, events, imports: [], logBlocks: [], causes, comments: [], actions, sections };
+  });
 }

@@ -1,0 +1,9 @@
+import { createContext, useContext } from 'react';
+import type { ExportContext } from '../../../../shared/export';
+
+/** The current incident data live blocks render from (the same context the exporters use). */
+export const DocumentDataContext = createContext<ExportContext | null>(null);
+
+export function useDocumentData(): ExportContext | null {
+  return useContext(DocumentDataContext);
+}

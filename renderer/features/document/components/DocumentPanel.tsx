@@ -1,0 +1,160 @@
+import { useMemo, useState } from 'react';
+import type { IncidentSnapshot } from '../../../../shared/domain';
+import { newId } from '../../../../shared/domain';
+import { createExportContext } from '../../../../shared/export';
+import type { Audience, PaperSize } from '../../../../shared/export';
+import {
+  applyTemplate,
+  findTemplate,
+  formatTemplateProblem,
+  guidanceFor,
+  parseTemplate,
+} from '../../../../shared/templates';
+import type { RcaTemplate } from '../../../../shared/templates';
+import { replaceDocument, saveSectionState } from '../../../db/repos';
+import { platform } from '../../../platform';
+import { EmptyState } from '../../../ui/EmptyState';
+import { exportDocument } from '../../export';
+import { useUndoManager } from '../../undo';
+import type { DocumentFormat } from '../../export';
+import { useDocumentSnapshot, useSaveStatus, useTemplates } from '../hooks/useDocument';
+import { DocumentDataContext } from './DocumentData';
+import { DocumentToolbar } from './DocumentToolbar';
+import { SectionEditor } from './SectionEditor';
+import './document.css';
+
+/** Wall-clock time for stored rows (outside components: reading the clock is not rendering). */
+function clock(): number {
+  return Date.now();
+}
+
+/** The Document tab: the RCA written in template sections, with live blocks and exports. */
+export function DocumentPanel({ incidentId }: { incidentId: string }) {
+  const snapshot = useDocumentSnapshot(incidentId);
+  if (snapshot === undefined) return <p className="loading muted">Loading document…</p>;
+  if (snapshot === null) return <p className="muted">This incident no longer exists.</p>;
+  return <DocumentBody snapshot={snapshot} />;
+}
+
+function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
+  const { incident, sections } = snapshot;
+  const { templates, addCustom } = useTemplates();
+  const { status, track } = useSaveStatus();
+  const undo = useUndoManager();
+  const template = findTemplate(templates, incident.templateId);
+  const [audience, setAudience] = useState<Audience>(template?.audience ?? 'internal');
+  const [paper, setPaper] = useState<PaperSize>('a4');
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);
+
+  const apply = async (t: RcaTemplate): Promise<void> => {
+    const now = clock();
+    const result = applyTemplate(t, sections, { incidentId: incident.id, now, newId: () => newId(now) });
+    const write = replaceDocument(incident.id, result.sections, t.id, now);
+    await track(write.then(() => undefined));
+    const previous = await write.catch(() => null);
+    if (previous === null) return;
+    const prevId = previous.beforeTemplateId;
+    if (prevId !== null) {
+      undo.push({
+        label: `Switch template to ${t.name}`,
+        undo: () => replaceDocument(incident.id, previous.before, prevId).then(() => undefined),
+        redo: () => replaceDocument(incident.id, result.sections, t.id).then(() => undefined),
+      });
+    }
+    const carried = result.carried.length;
+    const kept =
+      result.kept.length > 0
+        ? ` ${result.kept.length} section(s) that match nothing were kept at the end, marked internal.`
+        : '';
+    setMessage({
+      kind: 'info',
+      text: `Template "${t.name}" applied; text kept in ${carried} section(s).${kept}`,
+    });
+  };
+
+  const switchTemplate = (id: string) => {
+    const t = findTemplate(templates, id);
+    if (t === null || t.id === incident.templateId) return;
+    void apply(t);
+  };
+
+  const loadTemplate = async () => {
+    const [file] = await platform.openFiles({ accept: ['.json'], multiple: false });
+    if (file === undefined) return;
+    const result = parseTemplate(await file.text(), file.name);
+    if (!result.ok) {
+      setMessage({
+        kind: 'error',
+        text: `Template not loaded. ${result.problems.map(formatTemplateProblem).join(' · ')}`,
+      });
+      return;
+    }
+    await addCustom(result.template);
+    await apply(result.template);
+  };
+
+  const runExport = (format: DocumentFormat) => {
+    exportDocument(snapshot, format, { audience, paper, templateName: template?.name ?? null }).catch(
+      (e: unknown) =>
+        setMessage({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  };
+
+  if (sections.length === 0) {
+    return (
+      <EmptyState
+        title="No document yet"
+        actions={templates.map((t) => (
+          <button key={t.id} type="button" className="btn" onClick={() => void apply(t)}>
+            Use {t.name}
+          </button>
+        ))}
+      >
+        <p>
+          The written RCA is organised in sections from a template. Pick one to start; each section comes with
+          guidance, and live blocks (timeline, causes, action items, key times) fill in from this incident.
+        </p>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <DocumentDataContext.Provider value={ctx}>
+      <div className="document-panel">
+        <DocumentToolbar
+          templates={templates}
+          templateId={incident.templateId}
+          onSwitchTemplate={switchTemplate}
+          onLoadTemplate={() => void loadTemplate()}
+          audience={audience}
+          onAudience={setAudience}
+          paper={paper}
+          onPaper={setPaper}
+          onExport={runExport}
+          status={status}
+          pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
+        />
+        {message && (
+          <p
+            className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
+            {message.text}{' '}
+            <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
+        {sections.map((s) => (
+          <SectionEditor
+            key={s.id}
+            section={s}
+            guidance={guidanceFor(template, s.key)}
+            onSave={(json) => track(saveSectionState(s.id, json))}
+          />
+        ))}
+      </div>
+    </DocumentDataContext.Provider>
+  );
+}

@@ -1,0 +1,86 @@
+import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { useMemo } from 'react';
+import type { DocumentSection } from '../../../../shared/domain';
+import { EDITOR_NODES, EDITOR_THEME, EDITOR_TRANSFORMERS } from '../../../editor/nodes';
+import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
+import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
+import { ToolbarPlugin } from '../../../editor/plugins/ToolbarPlugin';
+
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+
+/**
+ * One section of the document: its own Lexical editor (rich text, lists, checklists, links,
+ * tables, code, live blocks, Markdown shortcuts), guidance as placeholder, autosaved. Pasted
+ * HTML becomes only the registered nodes, so styles, scripts and media never enter.
+ */
+export function SectionEditor({
+  section,
+  guidance,
+  onSave,
+}: {
+  section: DocumentSection;
+  guidance: string;
+  onSave: (json: string) => Promise<void>;
+}) {
+  // The stored state seeds the editor once; afterwards the editor is the source and autosaves.
+  const initialConfig = useMemo(
+    () => ({
+      namespace: `section-${section.id}`,
+      nodes: EDITOR_NODES,
+      theme: EDITOR_THEME,
+      editorState: section.lexicalState ?? undefined,
+      onError: (error: Error) => console.error(error),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
+    [section.id],
+  );
+  const titleId = `section-title-${section.id}`;
+  return (
+    <section className="doc-section" aria-labelledby={titleId} data-key={section.key}>
+      <header className="doc-section-head">
+        <h2 id={titleId}>{section.title}</h2>
+        {section.internalOnly && (
+          <span className="pill" title="Left out of customer-facing exports">
+            internal
+          </span>
+        )}
+      </header>
+      {guidance !== '' && <p className="doc-guidance">{guidance}</p>}
+      <LexicalComposer initialConfig={initialConfig}>
+        <ToolbarPlugin label={section.title} />
+        <div className="ed-frame">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="ed-content"
+                aria-label={`${section.title} text`}
+                aria-describedby={titleId}
+              />
+            }
+            placeholder={
+              <div className="ed-placeholder">
+                {guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
+              </div>
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <ListPlugin />
+        <CheckListPlugin />
+        <LinkPlugin validateUrl={(url) => SAFE_LINK.test(url)} />
+        <TablePlugin />
+        <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
+        <BoundedHistoryPlugin />
+        <AutosavePlugin save={onSave} />
+      </LexicalComposer>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { DocumentPanel } from './components/DocumentPanel';
+export { BUILTIN_TEMPLATES } from './templates';

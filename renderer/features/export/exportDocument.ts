@@ -1,0 +1,71 @@
+import { exportHtml, exportMarkdown } from '../../../shared/export';
+import type { ExportOptions } from '../../../shared/export';
+import type { IncidentSnapshot } from '../../../shared/domain';
+import { platform } from '../../platform';
+
+export type DocumentFormat = 'md' | 'html' | 'pdf';
+
+/** A file name from the incident title: letters, digits and dashes only. */
+export function documentFileName(title: string, audience: string, ext: string): string {
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'incident';
+  return `${base}${audience === 'customer' ? '-customer' : ''}.${ext}`;
+}
+
+/* Web mode: print the self-contained HTML from a hidden frame; the browser's dialog saves the PDF. */
+function printInFrame(html: string): Promise<void> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+    frame.srcdoc = html;
+    frame.onload = () => {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      setTimeout(() => {
+        frame.remove();
+        resolve();
+      }, 1_000);
+    };
+    document.body.appendChild(frame);
+  });
+}
+
+/**
+ * Exports the document: Markdown and HTML are saved as files; PDF goes through Electron's
+ * printToPDF on the desktop and through the browser's print dialog in web mode.
+ */
+export async function exportDocument(
+  snapshot: IncidentSnapshot,
+  format: DocumentFormat,
+  options: ExportOptions,
+): Promise<void> {
+  const { title } = snapshot.incident;
+  if (format === 'md') {
+    await platform.saveFile(
+      documentFileName(title, options.audience, 'md'),
+      exportMarkdown(snapshot, options),
+      'text/markdown',
+    );
+    return;
+  }
+  const html = exportHtml(snapshot, options);
+  if (format === 'html') {
+    await platform.saveFile(documentFileName(title, options.audience, 'html'), html, 'text/html');
+    return;
+  }
+  if (platform.printToPdf) {
+    const pdf = await platform.printToPdf(html, options.paper === 'letter' ? 'Letter' : 'A4');
+    await platform.saveFile(
+      documentFileName(title, options.audience, 'pdf'),
+      new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+      'application/pdf',
+    );
+    return;
+  }
+  await printInFrame(html);
+}

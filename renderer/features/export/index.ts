@@ -1,0 +1,2 @@
+export { exportDocument, documentFileName } from './exportDocument';
+export type { DocumentFormat } from './exportDocument';
