@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Incident } from '../../shared/domain';
+import { useBundleActions } from '../features/bundles';
+import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
+import { createSampleIncident } from '../sample/trySample';
+import { useUndoManager, useUndoShortcuts } from '../features/undo';
+import { onFilesDropped } from '../platform';
+import { useAlert } from '../ui/Alerts';
+import { useToast } from '../ui/Toast';
+import { AboutDialog } from './AboutDialog';
+import { ShortcutsSheet } from './ShortcutsSheet';
+import { StatusBar } from './StatusBar';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useHashRoute } from './useHashRoute';
+import { useMenuActions } from './useMenuActions';
+
+type Overlay = 'shortcuts' | 'about' | null;
+
+/** Header, the current screen, the status bar, and the app-wide commands that drive them. */
+export function AppShell() {
+  const [route, navigate] = useHashRoute();
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const alert = useAlert();
+  const toast = useToast();
+  const undo = useUndoManager();
+  const incidents = useIncidentActions();
+
+  const openIncident = useCallback(
+    (id: string) => navigate({ name: 'incident', id, tab: 'overview' }),
+    [navigate],
+  );
+  const bundles = useBundleActions(openIncident);
+  const showError = useCallback((message: string) => alert('Something went wrong', message), [alert]);
+  useUndoShortcuts(undo, showError);
+
+  const newIncident = useCallback(() => {
+    void incidents.create().then((i) => i && openIncident(i.id));
+  }, [incidents, openIncident]);
+  const openBundle = useCallback(() => void bundles.chooseAndOpen(), [bundles]);
+  const trySample = useCallback(() => {
+    createSampleIncident()
+      .then((id) => navigate({ name: 'incident', id, tab: 'document' }))
+      .catch((e: unknown) => showError(e instanceof Error ? e.message : String(e)));
+  }, [navigate, showError]);
+  const currentId = route.name === 'incident' ? route.id : null;
+
+  useEffect(() => onFilesDropped((files) => void bundles.openFiles(files)), [bundles]);
+
+  useGlobalShortcuts(
+    useMemo(
+      () => ({
+        newIncident,
+        openBundle,
+        showShortcuts: () => setOverlay('shortcuts'),
+        focusSearch: () => {
+          const el = document.querySelector<HTMLInputElement>('[data-search]');
+          el?.focus();
+          return el !== null;
+        },
+      }),
+      [newIncident, openBundle],
+    ),
+  );
+
+  useMenuActions(
+    useMemo(
+      () => ({
+        newIncident,
+        openBundleText: (text: string, name: string) => void bundles.openText(text, name),
+        bundleFailed: (name: string, reason: string) => alert(`Could not open ${name}`, reason),
+        importLogs: () => {
+          if (currentId) navigate({ name: 'incident', id: currentId, tab: 'timeline' });
+          toast({ message: 'Log import is not available in this build yet.' });
+        },
+        exportCurrent: () => {
+          if (currentId) void bundles.exportBundle(currentId);
+          else toast({ message: 'Open an incident to export it as a bundle.' });
+        },
+        showShortcuts: () => setOverlay('shortcuts'),
+        showAbout: () => setOverlay('about'),
+      }),
+      [newIncident, bundles, alert, toast, currentId, navigate],
+    ),
+  );
+
+  const exportIncident = useCallback((i: Incident) => void bundles.exportBundle(i.id), [bundles]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a
+          className="app-name"
+          href="#/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ name: 'list' });
+          }}
+        >
+          <span className="app-logo" aria-hidden="true" />
+          Rootline
+        </a>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn btn-icon"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setOverlay('shortcuts')}
+        >
+          ?
+        </button>
+      </header>
+      <main className="app-main">
+        {route.name === 'list' ? (
+          <IncidentList
+            onNew={newIncident}
+            onOpenBundle={openBundle}
+            onTrySample={trySample}
+            onOpen={(i) => openIncident(i.id)}
+            onRename={(i, title) => void incidents.rename(i.id, title)}
+            onDuplicate={(i) => void incidents.duplicate(i.id)}
+            onExport={exportIncident}
+            onDeleteConfirmed={(i) => void incidents.remove(i)}
+          />
+        ) : (
+          <IncidentView
+            key={route.id}
+            id={route.id}
+            tab={route.tab}
+            onSelectTab={(tab) => navigate({ name: 'incident', id: route.id, tab }, true)}
+            onBack={() => navigate({ name: 'list' })}
+            onExport={exportIncident}
+            onError={showError}
+          />
+        )}
+      </main>
+      <StatusBar />
+      {overlay === 'shortcuts' && <ShortcutsSheet onClose={() => setOverlay(null)} />}
+      {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { platform } from '../platform';
+import { formatBytes, useStorageStatus } from './useStorageStatus';
+
+/** Footer: where data lives and whether the browser promised to keep it. */
+export function StatusBar() {
+  const s = useStorageStatus();
+  let text = 'Storage: checking…';
+  if (s) {
+    if (s.persistent === true) text = 'Storage: persistent';
+    else if (s.persistent === false) text = 'Storage: best-effort — the browser may clear it under pressure';
+    else text = 'Storage: unknown (this browser does not report it)';
+    if (s.usage !== null && s.quota !== null)
+      text += ` · ${formatBytes(s.usage)} used of ${formatBytes(s.quota)}`;
+  }
+  return (
+    <footer className="status-bar">
+      <span data-testid="storage-status">{text}</span>
+      <span className="spacer" />
+      <span className="muted">
+        Rootline {__APP_VERSION__} · {platform.kind === 'web' ? 'web' : 'desktop'} · offline
+      </span>
+    </footer>
+  );
+}

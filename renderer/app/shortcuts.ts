@@ -1,0 +1,35 @@
+import { MENU_ACCELERATORS } from '../../shared/ipc/menu';
+
+export interface ShortcutRow {
+  keys: string;
+  action: string;
+}
+
+/** Every keyboard shortcut, as listed in the shortcuts sheet. `mod` is Ctrl or ⌘. */
+export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
+  const rows: ShortcutRow[] = [
+    { keys: 'N  or  Alt+N', action: 'New incident (N only when not typing)' },
+    { keys: 'Alt+O', action: 'Open bundle…' },
+    { keys: '/', action: 'Search incidents (on the list)' },
+    { keys: `${mod}+Z`, action: 'Undo (outside text fields; in a field it undoes typing)' },
+    { keys: `${mod}+Shift+Z  or  ${mod}+Y`, action: 'Redo' },
+    { keys: '← →  Home  End', action: 'Move between incident tabs (when a tab has focus)' },
+    { keys: 'Enter', action: 'Add a service, region or person in a list field' },
+    { keys: 'Escape', action: 'Close a dialog or cancel a rename' },
+    { keys: '?', action: 'Show this list' },
+  ];
+  if (desktop) {
+    const names: Record<string, string> = {
+      'new-incident': 'New incident (menu)',
+      'open-bundle': 'Open bundle… (menu)',
+      'import-logs': 'Import logs… (menu)',
+      export: 'Export bundle (menu)',
+      shortcuts: 'Keyboard shortcuts (menu)',
+    };
+    for (const [action, accel] of Object.entries(MENU_ACCELERATORS)) {
+      if (accel === null) continue;
+      rows.push({ keys: accel.replace('CmdOrCtrl', mod), action: names[action] ?? action });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,2 @@
+export { useBundleActions, type BundleActions } from './hooks/useBundleActions';
+export { bundleFileName, slugify } from './slug';

@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Incident } from '../../../../shared/domain';
+import { useReadyMarker } from '../../../app/ready';
+import { ConfirmDialog } from '../../../ui/Dialog';
+import { useNow } from '../../../ui/useNow';
+import { useIncidents } from '../hooks/useIncidents';
+import { filterIncidents } from '../search';
+import { IncidentRow, type RowHandlers } from './IncidentRow';
+import { IncidentsEmpty } from './IncidentsEmpty';
+
+interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
+  onNew: () => void;
+  onOpenBundle: () => void;
+  onTrySample?: () => void;
+  onDeleteConfirmed: (incident: Incident) => void;
+}
+
+/** The home screen: every incident, newest edit first, with search and row actions. */
+export function IncidentList({
+  onNew,
+  onOpenBundle,
+  onTrySample,
+  onDeleteConfirmed,
+  ...rowHandlers
+}: IncidentListProps) {
+  const incidents = useIncidents();
+  const [query, setQuery] = useState('');
+  const [confirming, setConfirming] = useState<Incident | null>(null);
+  const now = useNow();
+  const shown = useMemo(() => filterIncidents(incidents ?? [], query), [incidents, query]);
+  useReadyMarker(incidents !== undefined);
+  useEffect(() => {
+    document.title = 'Rootline';
+  }, []);
+
+  if (incidents === undefined) return <p className="loading muted">Loading incidents…</p>;
+  if (incidents.length === 0)
+    return <IncidentsEmpty onNew={onNew} onOpenBundle={onOpenBundle} onTrySample={onTrySample} />;
+
+  return (
+    <section className="incident-list" aria-label="Incidents">
+      <div className="list-toolbar">
+        <h1 className="page-title">Incidents</h1>
+        <input
+          type="search"
+          className="list-search"
+          aria-label="Search incidents"
+          placeholder="Search title, summary, services…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-search
+        />
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={onOpenBundle}>
+          Open bundle…
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onNew}>
+          New incident
+        </button>
+      </div>
+      <table className="table incidents-table">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Status</th>
+            <th scope="col">Impact window</th>
+            <th scope="col">Last edited</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((incident) => (
+            <IncidentRow
+              key={incident.id}
+              incident={incident}
+              now={now}
+              {...rowHandlers}
+              onDelete={setConfirming}
+            />
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p className="muted no-matches">No incident matches “{query}”.</p>}
+      {confirming && (
+        <ConfirmDialog
+          title="Delete incident?"
+          message={`“${confirming.title}” and everything in it (timeline, causes, actions, document, comments) will be deleted. You can undo right after.`}
+          confirmLabel="Delete"
+          danger
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const target = confirming;
+            setConfirming(null);
+            onDeleteConfirmed(target);
+          }}
+        />
+      )}
+    </section>
+  );
+}

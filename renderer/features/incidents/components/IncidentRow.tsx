@@ -1,0 +1,104 @@
+import { formatDistance } from 'date-fns';
+import { useState } from 'react';
+import type { Incident } from '../../../../shared/domain';
+import { formatImpactWindow } from '../../../../shared/format';
+import { SeverityBadge, StatusBadge } from './SeverityBadge';
+
+export interface RowHandlers {
+  onOpen(incident: Incident): void;
+  onRename(incident: Incident, title: string): void;
+  onDuplicate(incident: Incident): void;
+  onExport(incident: Incident): void;
+  onDelete(incident: Incident): void;
+}
+
+interface IncidentRowProps extends RowHandlers {
+  incident: Incident;
+  now: number;
+}
+
+/** One incident in the list, with inline rename and row actions. */
+export function IncidentRow({ incident, now, ...on }: IncidentRowProps) {
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(incident.title);
+  const { keyTimes: k } = incident;
+  const end = k.resolvedAt ?? k.recoveredAt;
+
+  const finish = (save: boolean) => {
+    setRenaming(false);
+    const title = draft.trim();
+    if (save && title !== '' && title !== incident.title) on.onRename(incident, title);
+  };
+
+  return (
+    <tr className="incident-row">
+      <td className="col-title">
+        {renaming ? (
+          <input
+            aria-label={`New title for ${incident.title}`}
+            value={draft}
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={() => finish(true)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') finish(true);
+              else if (e.key === 'Escape') {
+                e.stopPropagation();
+                finish(false);
+              }
+            }}
+          />
+        ) : (
+          <a
+            className="incident-link"
+            href={`#/incident/${encodeURIComponent(incident.id)}/overview`}
+            onClick={(e) => {
+              e.preventDefault();
+              on.onOpen(incident);
+            }}
+          >
+            {incident.title || 'Untitled incident'}
+          </a>
+        )}
+        {incident.services.length > 0 && <div className="row-sub muted">{incident.services.join(', ')}</div>}
+      </td>
+      <td>
+        <SeverityBadge severity={incident.severity} />
+      </td>
+      <td>
+        <StatusBadge status={incident.status} />
+      </td>
+      <td className="mono col-window">{formatImpactWindow(k.impactStartAt, end, incident.displayZone)}</td>
+      <td className="muted col-edited" title={new Date(incident.updatedAt).toISOString()}>
+        {formatDistance(incident.updatedAt, Math.max(now, incident.updatedAt), { addSuffix: true })}
+      </td>
+      <td className="col-actions">
+        <div className="row-actions" role="group" aria-label={`Actions for ${incident.title}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setDraft(incident.title);
+              setRenaming(true);
+            }}
+          >
+            Rename
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => on.onDuplicate(incident)}>
+            Duplicate
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => on.onExport(incident)}>
+            Export bundle
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet-danger"
+            onClick={() => on.onDelete(incident)}
+          >
+            Delete
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

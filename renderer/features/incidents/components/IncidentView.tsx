@@ -1,0 +1,128 @@
+import type { Incident } from '../../../../shared/domain';
+import { useEffect } from 'react';
+import { useReadyMarker } from '../../../app/ready';
+import type { IncidentTab } from '../../../app/route';
+import { EmptyState } from '../../../ui/EmptyState';
+import { Tabs, type TabDef } from '../../../ui/Tabs';
+import { ActionsPanel } from '../../actions';
+import { CausesPanel } from '../../causes';
+import { DocumentPanel } from '../../document';
+import { OverviewForm } from '../../overview';
+import { ReviewPanel } from '../../review';
+import { TimelinePanel } from '../../timeline';
+import { UndoButtons } from '../../undo';
+import { useIncident } from '../hooks/useIncidents';
+import { SeverityBadge, StatusBadge } from './SeverityBadge';
+
+const TABS: readonly TabDef<IncidentTab>[] = [
+  { key: 'overview', label: 'Overview' },
+  { key: 'timeline', label: 'Timeline' },
+  { key: 'causes', label: 'Root causes' },
+  { key: 'actions', label: 'Action items' },
+  { key: 'document', label: 'Document' },
+  { key: 'review', label: 'Review' },
+];
+
+interface IncidentViewProps {
+  id: string;
+  tab: IncidentTab;
+  onSelectTab: (tab: IncidentTab) => void;
+  onBack: () => void;
+  onExport: (incident: Incident) => void;
+  onError: (message: string) => void;
+  onImportLogs?: (incident: Incident) => void;
+}
+
+/** One incident: header with undo/redo and export, then the tabs. */
+export function IncidentView({
+  id,
+  tab,
+  onSelectTab,
+  onBack,
+  onExport,
+  onError,
+  onImportLogs,
+}: IncidentViewProps) {
+  const incident = useIncident(id);
+  useReadyMarker(incident !== undefined);
+  const title = incident?.title;
+  useEffect(() => {
+    document.title = title ? `${title} — Rootline` : 'Rootline';
+  }, [title]);
+  if (incident === undefined) return <p className="loading muted">Loading incident…</p>;
+  if (incident === null) {
+    return (
+      <EmptyState
+        title="Incident not found"
+        actions={
+          <button type="button" className="btn" onClick={onBack}>
+            Back to incidents
+          </button>
+        }
+      >
+        <p>It may have been deleted. Deleted incidents can be brought back with Undo right after deleting.</p>
+      </EmptyState>
+    );
+  }
+  const prefix = `incident-${id}`;
+  return (
+    <article className="incident-view" aria-label={incident.title}>
+      <header className="incident-header">
+        <a
+          href="#/"
+          className="back-link"
+          onClick={(e) => {
+            e.preventDefault();
+            onBack();
+          }}
+        >
+          ← Incidents
+        </a>
+        <h1 className="incident-title">{incident.title || 'Untitled incident'}</h1>
+        <SeverityBadge severity={incident.severity} />
+        <StatusBadge status={incident.status} />
+        <span className="spacer" />
+        <UndoButtons onError={onError} />
+        <button type="button" className="btn" onClick={() => onExport(incident)}>
+          Export bundle
+        </button>
+      </header>
+      <Tabs label="Incident sections" tabs={TABS} selected={tab} onSelect={onSelectTab} idPrefix={prefix} />
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id={`${prefix}-panel-${tab}`}
+        aria-labelledby={`${prefix}-tab-${tab}`}
+      >
+        <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+      </div>
+    </article>
+  );
+}
+
+function TabBody({
+  incident,
+  tab,
+  onImportLogs,
+}: {
+  incident: Incident;
+  tab: IncidentTab;
+  onImportLogs?: (incident: Incident) => void;
+}) {
+  switch (tab) {
+    case 'overview':
+      return <OverviewForm key={incident.id} incident={incident} />;
+    case 'timeline':
+      return (
+        <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
+      );
+    case 'causes':
+      return <CausesPanel incidentId={incident.id} />;
+    case 'actions':
+      return <ActionsPanel incidentId={incident.id} />;
+    case 'document':
+      return <DocumentPanel incidentId={incident.id} />;
+    case 'review':
+      return <ReviewPanel incidentId={incident.id} />;
+  }
+}

@@ -1,0 +1,2 @@
+export { DocumentPanel } from './components/DocumentPanel';
+export { useSections } from './hooks/useSections';

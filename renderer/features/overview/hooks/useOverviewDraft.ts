@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Incident, KeyTimeField, KeyTimes } from '../../../../shared/domain';
+import { putIncident, updateIncident } from '../../../db/repos';
+import { useUndoManager } from '../../undo';
+import {
+  draftFromIncident,
+  reconcileDraft,
+  textInstant,
+  timeText,
+  type DraftField,
+  type OverviewDraft,
+  type PendingField,
+} from '../draft';
+import { fieldsLabel } from '../labels';
+
+export type SaveStatus =
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
+
+type Patch = Partial<Omit<Incident, 'id' | 'createdAt'>>;
+
+/** Debounce for typing; choices (selects, tokens, zones) save at once. */
+export const SAVE_DEBOUNCE_MS = 400;
+
+interface Queued {
+  patch: Patch;
+  keyTimes: Partial<KeyTimes>;
+  fields: Set<PendingField>;
+}
+
+const emptyQueue = (): Queued => ({ patch: {}, keyTimes: {}, fields: new Set() });
+
+/**
+ * The overview form's state and its saving: edits land in a local draft at once, are written
+ * after a pause, and every committed write becomes an undo step. "Saved" shows only after the
+ * repository promise resolved.
+ */
+export function useOverviewDraft(incident: Incident) {
+  const undo = useUndoManager();
+  const [draft, setDraft] = useState<OverviewDraft>(() => draftFromIncident(incident));
+  const [seen, setSeen] = useState(incident);
+  const [pending, setPending] = useState<ReadonlySet<PendingField>>(() => new Set());
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const latest = useRef(incident);
+  const queued = useRef<Queued>(emptyQueue());
+  const timer = useRef<number | null>(null);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+
+  if (seen !== incident) {
+    setSeen(incident);
+    setDraft((d) => reconcileDraft(d, seen, incident, pending));
+  }
+
+  useEffect(() => {
+    latest.current = incident;
+  }, [incident]);
+
+  const writeQueued = useCallback(async () => {
+    const { patch, keyTimes, fields } = queued.current;
+    queued.current = emptyQueue();
+    if (fields.size === 0) return;
+    const base = latest.current;
+    const full: Patch = { ...patch };
+    const changedTimes = Object.keys(keyTimes) as KeyTimeField[];
+    if (changedTimes.length > 0) {
+      full.keyTimes = { ...base.keyTimes, ...keyTimes };
+      full.keyTimeOrigins = { ...base.keyTimeOrigins };
+      for (const f of changedTimes) full.keyTimeOrigins[f] = 'manual';
+    }
+    const settle = () =>
+      setPending((p) => new Set([...p].filter((f) => !fields.has(f) || queued.current.fields.has(f))));
+    try {
+      const { before, after } = await updateIncident(base.id, full);
+      latest.current = after;
+      undo.push({
+        label: `edit of ${fieldsLabel(fields)}`,
+        coalesceKey: `overview:${base.id}:${[...fields].sort().join(',')}`,
+        undo: () => putIncident(before),
+        redo: () => putIncident(after),
+      });
+      settle();
+      setStatus(queued.current.fields.size > 0 ? { state: 'saving' } : { state: 'saved' });
+    } catch (err) {
+      settle();
+      setStatus({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }, [undo]);
+
+  /** Writes whatever is waiting now; resolves once it is committed. */
+  const flush = useCallback(() => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+    chain.current = chain.current.then(writeQueued);
+    return chain.current;
+  }, [writeQueued]);
+
+  const schedule = useCallback(
+    (now: boolean) => {
+      setStatus({ state: 'saving' });
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      if (now) void flush();
+      else timer.current = window.setTimeout(() => void flush(), SAVE_DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => undo.registerFlush(flush), [undo, flush]);
+  // Leaving the incident (or the tab) commits what was typed.
+  useEffect(() => () => void flush(), [flush]);
+
+  const setField = useCallback(
+    <F extends DraftField>(field: F, value: Incident[F], mode: 'debounce' | 'now' = 'now') => {
+      setDraft((d) => {
+        const next = { ...d, [field]: value };
+        if (field === 'displayZone' && typeof value === 'string') {
+          // Keep showing the same instants, now spelled in the new zone.
+          const times = { ...d.times };
+          for (const f of Object.keys(times) as KeyTimeField[]) {
+            if (!pending.has(f)) times[f] = timeText(latest.current.keyTimes[f], value);
+          }
+          next.times = times;
+        }
+        return next;
+      });
+      Object.assign(queued.current.patch, { [field]: value });
+      queued.current.fields.add(field);
+      setPending((p) => new Set(p).add(field));
+      schedule(mode === 'now');
+    },
+    [schedule, pending],
+  );
+
+  const setTime = useCallback(
+    (field: KeyTimeField, text: string) => {
+      setDraft((d) => ({ ...d, times: { ...d.times, [field]: text } }));
+      setPending((p) => new Set(p).add(field));
+      const instant = textInstant(text, latest.current.displayZone);
+      if (instant === undefined) {
+        // Invalid text is shown with an error and never written.
+        delete queued.current.keyTimes[field];
+        queued.current.fields.delete(field);
+        return;
+      }
+      queued.current.keyTimes[field] = instant;
+      queued.current.fields.add(field);
+      schedule(false);
+    },
+    [schedule],
+  );
+
+  /** Leaving a field commits it and closes its undo step, so the next edit is a step of its own. */
+  const endEdit = useCallback(async () => {
+    await flush();
+    undo.breakCoalescing();
+  }, [flush, undo]);
+
+  return { draft, status, setField, setTime, flush, endEdit };
+}

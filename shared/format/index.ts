@@ -1,0 +1,5 @@
+export * from './duration';
+export * from './zoned';
+export * from './parse';
+export * from './zones';
+export * from './window';

@@ -1,0 +1,22 @@
+import { formatInZone, zoneLabel } from './zoned';
+
+/**
+ * An incident's impact window in its zone, labelled: `2014-11-18 16:51 → 19:12 PST` (same day),
+ * `2014-11-18 16:51 PST → 2014-11-19 02:10 PST`, `from 2014-11-18 16:51 PST`, or `—`.
+ */
+export function formatImpactWindow(start: number | null, end: number | null, zone: string): string {
+  if (start === null) return end === null ? '—' : `until ${label(end, zone)}`;
+  if (end === null) return `from ${label(start, zone)}`;
+  const startDay = formatInZone(start, zone, 'yyyy-MM-dd');
+  const endDay = formatInZone(end, zone, 'yyyy-MM-dd');
+  const startLabel = zoneLabel(start, zone);
+  const endLabel = zoneLabel(end, zone);
+  if (startDay === endDay && startLabel === endLabel) {
+    return `${formatInZone(start, zone, 'yyyy-MM-dd HH:mm')} → ${formatInZone(end, zone, 'HH:mm')} ${endLabel}`;
+  }
+  return `${label(start, zone)} → ${label(end, zone)}`;
+}
+
+function label(ms: number, zone: string): string {
+  return `${formatInZone(ms, zone, 'yyyy-MM-dd HH:mm')} ${zoneLabel(ms, zone)}`;
+}

@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 5218;
+const reporter: NonNullable<Parameters<typeof defineConfig>[0]['reporter']> = process.env
+  .PLAYWRIGHT_JSON_OUTPUT_NAME
+  ? [['list'], ['json']]
+  : [['list']];
+
+/**
+ * Web e2e against the BUILT renderer served by scripts/web.mjs (which rebuilds first when the
+ * sources are newer than dist/renderer). Debian's Chromium, since no browser download is possible.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    headless: true,
+    acceptDownloads: true,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    timezoneId: 'UTC',
+    locale: 'en-US',
+    viewport: { width: 1360, height: 860 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `node scripts/web.mjs --port ${PORT}`,
+    cwd: '../..',
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
