@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createIncident } from '../../../shared/domain';
+import { parseRoute, routeHash } from '../../../renderer/app/route';
+import { shortcutRows } from '../../../renderer/app/shortcuts';
+import { bundleFileName, slugify } from '../../../renderer/features/bundles/slug';
+import { filterIncidents } from '../../../renderer/features/incidents/search';
+import { EVENT_KIND_COLORS } from '../../../renderer/ui/palette';
+import { EVENT_KINDS } from '../../../shared/domain';
+
+describe('routes', () => {
+  it('parses and prints list and incident routes', () => {
+    expect(parseRoute('')).toEqual({ name: 'list' });
+    expect(parseRoute('#/')).toEqual({ name: 'list' });
+    expect(parseRoute('#/incident/01ABC/timeline')).toEqual({
+      name: 'incident',
+      id: '01ABC',
+      tab: 'timeline',
+    });
+    expect(parseRoute('#/incident/01ABC/nonsense')).toEqual({
+      name: 'incident',
+      id: '01ABC',
+      tab: 'overview',
+    });
+    expect(routeHash({ name: 'incident', id: 'a b', tab: 'review' })).toBe('#/incident/a%20b/review');
+    expect(parseRoute(routeHash({ name: 'incident', id: 'a b', tab: 'review' }))).toEqual({
+      name: 'incident',
+      id: 'a b',
+      tab: 'review',
+    });
+  });
+});
+
+describe('bundle file names', () => {
+  it('slugs titles safely', () => {
+    expect(slugify('API outage (us-east-1)')).toBe('api-outage-us-east-1');
+    expect(slugify('Café – DNS ✨')).toBe('cafe-dns');
+    expect(slugify('!!!')).toBe('incident');
+    expect(bundleFileName('Queue backlog')).toBe('queue-backlog.rootline.json');
+    expect(slugify('x'.repeat(200)).length).toBe(80);
+  });
+});
+
+describe('incident search', () => {
+  const a = createIncident({ id: 'a', now: 0, title: 'Checkout outage', services: ['payments'] });
+  const b = createIncident({ id: 'b', now: 0, title: 'DNS', summary: 'Resolver timeouts in EU' });
+  it('matches every word in title, summary or services', () => {
+    expect(filterIncidents([a, b], '').map((i) => i.id)).toEqual(['a', 'b']);
+    expect(filterIncidents([a, b], 'PAY').map((i) => i.id)).toEqual(['a']);
+    expect(filterIncidents([a, b], 'resolver eu').map((i) => i.id)).toEqual(['b']);
+    expect(filterIncidents([a, b], 'resolver checkout')).toEqual([]);
+  });
+});
+
+describe('palette and shortcuts', () => {
+  it('has one colour per event kind, all distinct', () => {
+    expect(Object.keys(EVENT_KIND_COLORS)).toEqual([...EVENT_KINDS]);
+    expect(new Set(Object.values(EVENT_KIND_COLORS)).size).toBe(EVENT_KINDS.length);
+  });
+
+  it('lists the desktop menu accelerators only on desktop', () => {
+    const web = shortcutRows('Ctrl', false);
+    const desktop = shortcutRows('Ctrl', true);
+    expect(web.some((r) => r.keys === 'Ctrl+Shift+L')).toBe(false);
+    expect(desktop.some((r) => r.keys === 'Ctrl+Shift+L')).toBe(true);
+    expect(web.some((r) => r.keys === '?')).toBe(true);
+  });
+});
