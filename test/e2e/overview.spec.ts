@@ -99,18 +99,40 @@ test('undo and redo an overview edit', async ({ page, list, incident }) => {
   await expect(incident.title).toHaveValue('Edited title');
 });
 
-test('tabs switch with arrow keys and show honest empty states', async ({ page, list, incident }) => {
+test('tabs switch with arrow keys, and the tab survives a reload', async ({ page, list, incident }) => {
   await list.goto();
   await createIncident(list, incident, 'Tabs');
   await incident.tab('Overview').focus();
   await page.keyboard.press('ArrowRight');
   await expect(incident.tab('Timeline')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('region', { name: 'No events yet' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Timeline' })).toBeVisible();
   await expect(page).toHaveURL(/#\/incident\/[^/]+\/timeline$/);
   await page.keyboard.press('End');
   await expect(incident.tab('Review')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('region', { name: 'No review comments' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Review' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(incident.tab('Document')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await page.reload();
   await list.waitReady();
   await expect(incident.tab('Review')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a time typed right after changing the zone is read in the new zone', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await list.goto();
+  await createIncident(list, incident, 'Zone switch');
+  await incident.setZone('Display time zone', 'Asia/Tokyo');
+  await incident.keyTime('Impact started').fill('2024-02-01 08:00');
+  await incident.summary.click();
+  await incident.saved();
+  await expect(incident.keyTimeNote('Impact started')).toHaveText(
+    '2024-02-01 08:00:00 GMT+9 · 2024-01-31 23:00:00 UTC',
+  );
+  await page.reload();
+  await list.waitReady();
+  await expect(incident.keyTime('Impact started')).toHaveValue('2024-02-01 08:00');
 });

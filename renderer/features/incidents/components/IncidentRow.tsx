@@ -87,8 +87,14 @@ export function IncidentRow({ incident, now, ...on }: IncidentRowProps) {
           <button type="button" className="btn btn-small" onClick={() => on.onDuplicate(incident)}>
             Duplicate
           </button>
-          <button type="button" className="btn btn-small" onClick={() => on.onExport(incident)}>
-            Export bundle
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label="Export bundle"
+            title="Export as a .rootline.json bundle"
+            onClick={() => on.onExport(incident)}
+          >
+            Export
           </button>
           <button
             type="button"

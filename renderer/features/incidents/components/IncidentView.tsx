@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useReadyMarker } from '../../../app/ready';
 import type { IncidentTab } from '../../../app/route';
 import { EmptyState } from '../../../ui/EmptyState';
+import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { Tabs, type TabDef } from '../../../ui/Tabs';
 import { ActionsPanel } from '../../actions';
 import { CausesPanel } from '../../causes';
@@ -94,7 +95,9 @@ export function IncidentView({
         id={`${prefix}-panel-${tab}`}
         aria-labelledby={`${prefix}-tab-${tab}`}
       >
-        <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+        <ErrorBoundary key={tab} what={`The ${TABS.find((t) => t.key === tab)?.label ?? tab} tab`}>
+          <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+        </ErrorBoundary>
       </div>
     </article>
   );

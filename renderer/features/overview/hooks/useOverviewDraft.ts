@@ -54,6 +54,13 @@ export function useOverviewDraft(incident: Incident) {
     latest.current = incident;
   }, [incident]);
 
+  // Typed times are read in the zone the form shows, which runs ahead of the stored row while a
+  // zone change is being written.
+  const zone = useRef(draft.displayZone);
+  useEffect(() => {
+    zone.current = draft.displayZone;
+  }, [draft.displayZone]);
+
   const writeQueued = useCallback(async () => {
     const { patch, keyTimes, fields } = queued.current;
     queued.current = emptyQueue();
@@ -123,6 +130,7 @@ export function useOverviewDraft(incident: Incident) {
         }
         return next;
       });
+      if (field === 'displayZone' && typeof value === 'string') zone.current = value;
       Object.assign(queued.current.patch, { [field]: value });
       queued.current.fields.add(field);
       setPending((p) => new Set(p).add(field));
@@ -135,7 +143,7 @@ export function useOverviewDraft(incident: Incident) {
     (field: KeyTimeField, text: string) => {
       setDraft((d) => ({ ...d, times: { ...d.times, [field]: text } }));
       setPending((p) => new Set(p).add(field));
-      const instant = textInstant(text, latest.current.displayZone);
+      const instant = textInstant(text, zone.current);
       if (instant === undefined) {
         // Invalid text is shown with an error and never written.
         delete queued.current.keyTimes[field];
