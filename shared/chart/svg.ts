@@ -81,7 +81,7 @@ export function swimlaneSvg(layout: ChartLayout): string {
     } else {
       const s = m.key ? 1.3 : 1;
       out.push(
-        `<path data-event="${id}" d="${KIND_ICON_PATHS[m.kind]}" transform="translate(${r(m.x - 5 * s)},${r(cy - 5 * s)}) scale(${s})" fill="${fill}" stroke="${m.key ? '#1f2328' : '#ffffff'}" stroke-width="${m.key ? 1.2 : 0.6}"/>`,
+        `<path data-event="${id}" d="${KIND_ICON_PATHS[m.kind]}" transform="translate(${r(m.x - 5 * s)},${r(cy - 5 * s)}) scale(${s})" fill="${fill}" stroke="#1f2328" stroke-opacity="${m.key ? 1 : 0.45}" stroke-width="${m.key ? 1.2 : 0.5}"/>`,
       );
     }
   }

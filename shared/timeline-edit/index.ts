@@ -5,3 +5,4 @@ export * from './rows';
 export * from './merge';
 export * from './filter';
 export * from './keyTimes';
+export * from './fastZone';

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../../shared/domain';
+import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 
 const range = (incidentId: string) =>
@@ -18,6 +18,24 @@ export async function listEventsWindow(
   return range(incidentId).offset(offset).limit(limit).toArray();
 }
 
+/**
+ * Events from `fromAt` on (skipping the first `skip` of them), for reading an incident in
+ * chunks: each chunk starts where the last ended, so no chunk pays for an ever larger offset.
+ */
+export async function listEventsFrom(
+  incidentId: string,
+  fromAt: number,
+  skip: number,
+  limit: number,
+): Promise<TimelineEvent[]> {
+  return getDb()
+    .events.where('[incidentId+at]')
+    .between([incidentId, fromAt], [incidentId, Infinity])
+    .offset(skip)
+    .limit(limit)
+    .toArray();
+}
+
 export async function getEvent(id: string): Promise<TimelineEvent | undefined> {
   return getDb().events.get(id);
 }
@@ -31,4 +49,28 @@ export async function putEvents(events: TimelineEvent[]): Promise<void> {
 export async function deleteEvents(ids: string[]): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.events, () => db.events.bulkDelete(ids));
+}
+
+/**
+ * One timeline edit in one transaction: rows to write, rows to remove, and optionally the
+ * incident's key times (set from the timeline). Merge, split, delete and their undo all go
+ * through here so the table and the Overview never see half an edit.
+ */
+export async function applyTimelineEdit(edit: {
+  incidentId: string;
+  put: TimelineEvent[];
+  remove: string[];
+  keyTimes?: Pick<Incident, 'keyTimes' | 'keyTimeOrigins'>;
+  now?: number;
+}): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.events, db.incidents], async () => {
+    if (edit.remove.length) await db.events.bulkDelete(edit.remove);
+    if (edit.put.length) await db.events.bulkPut(edit.put);
+    if (edit.keyTimes) {
+      const incident = await db.incidents.get(edit.incidentId);
+      if (!incident) throw new Error('The incident no longer exists.');
+      await db.incidents.put({ ...incident, ...edit.keyTimes, updatedAt: edit.now ?? Date.now() });
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_KEY_TIMES } from '../../../shared/domain';
 import {
+  DensityAccumulator,
   hitTest,
   layoutSwimlane,
   swimlaneSvg,
@@ -110,5 +111,27 @@ describe('swimlaneSvg', () => {
       keyTimes: EMPTY_KEY_TIMES,
     });
     expect(swimlaneSvg(L)).toBe(swimlaneSvg(L));
+  });
+});
+
+describe('DensityAccumulator', () => {
+  it('counts records per minute with impact records apart, in any order', () => {
+    const acc = new DensityAccumulator();
+    acc.add(T0 + 125_000, true);
+    acc.add(T0 + 5_000, false);
+    acc.add(T0 + 130_000, false);
+    const s = acc.finish()!;
+    expect(s.start).toBe(T0);
+    expect(Array.from(s.total)).toEqual([1, 0, 2]);
+    expect(Array.from(s.impact)).toEqual([0, 0, 1]);
+    expect(new DensityAccumulator().finish()).toBeNull();
+  });
+  it('coarsens long spans but keeps every record', () => {
+    const acc = new DensityAccumulator();
+    for (let i = 0; i < 1_000; i++) acc.add(T0 + i * 60_000, i % 2 === 0);
+    const s = acc.finish(100)!;
+    expect(s.bucketMs).toBe(600_000);
+    expect(Array.from(s.total).reduce((a, b) => a + b, 0)).toBe(1_000);
+    expect(Array.from(s.impact).reduce((a, b) => a + b, 0)).toBe(500);
   });
 });

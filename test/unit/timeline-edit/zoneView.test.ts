@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createZoneFormatter,
   dayHeading,
   formatSideBySide,
   formatTPlus,
@@ -44,5 +45,32 @@ describe('zone formatting', () => {
     expect(resolveZone({ type: 'utc' }, 'Europe/Berlin', 'Asia/Tokyo')).toBe('UTC');
     expect(resolveZone({ type: 'named', zone: 'Asia/Kolkata' }, 'UTC', 'UTC')).toBe('Asia/Kolkata');
     expect(resolveZone({ type: 'named', zone: 'Nowhere/Else' }, 'UTC', 'UTC')).toBe('UTC');
+  });
+});
+
+describe('createZoneFormatter', () => {
+  it('agrees with date-fns formatting every 7 minutes across both 2014 DST changes in several zones', () => {
+    const zones = [
+      'America/Los_Angeles',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'America/St_Johns',
+      'UTC',
+    ];
+    const spans = [Date.UTC(2014, 2, 8), Date.UTC(2014, 9, 25), Date.UTC(2014, 3, 5), Date.UTC(2014, 10, 1)];
+    for (const zone of zones) {
+      const fast = createZoneFormatter(zone);
+      for (const from of spans) {
+        for (let t = from; t < from + 3 * 86_400_000; t += 7 * 60_000 + 13_000) {
+          expect(`${fast.time(t)} ${fast.label(t)}`, `${zone} ${new Date(t).toISOString()}`).toBe(
+            `${timeCell(t, zone).time} ${timeCell(t, zone).zone}`,
+          );
+        }
+      }
+    }
+  });
+  it('falls back to UTC for an unknown zone', () => {
+    expect(createZoneFormatter('Nowhere/Else').time(Date.UTC(2014, 0, 1, 5, 6, 7))).toBe('05:06:07');
   });
 });

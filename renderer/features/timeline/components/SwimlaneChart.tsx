@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { KeyTimes, TimelineEvent } from '../../../../shared/domain';
+import {
+  hitTest,
+  layoutSwimlane,
+  swimlaneSvg,
+  timeAtX,
+  type ChartMark,
+  type ChartOptions,
+  type DensitySeries,
+} from '../../../../shared/chart';
+import { formatSideBySide } from '../../../../shared/timeline-edit';
+
+interface SwimlaneChartProps {
+  events: readonly TimelineEvent[];
+  zone: string;
+  second: string | null;
+  keyTimes: KeyTimes;
+  laneBy: 'service' | 'kind';
+  density: DensitySeries | null;
+  range: { from: number; to: number } | null;
+  selectedId: string | null;
+  title: string;
+  onSelect: (eventId: string) => void;
+  onBrush: (range: { from: number; to: number }) => void;
+  /** Receives the SVG text whenever it changes (for export). */
+  onSvg: (svg: string) => void;
+  /** Milliseconds the last layout + SVG took (the benchmark reads it from the DOM). */
+  onRendered?: (ms: number) => void;
+}
+
+/** Layout and SVG text, with the time they took (shown to the benchmark as data-chart-ms). */
+function drawChart(events: readonly TimelineEvent[], options: ChartOptions) {
+  const t0 = performance.now();
+  const layout = layoutSwimlane(events, options);
+  const svg = swimlaneSvg(layout);
+  return { layout, svg, ms: performance.now() - t0 };
+}
+
+/**
+ * The chart as one <img> of the SVG text: thousands of marks cost one DOM node, and what is
+ * shown is byte for byte what Export SVG writes.
+ */
+function ChartImage({ svg, width, height }: { svg: string; width: number; height: number }) {
+  const url = useMemo(() => URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })), [svg]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return (
+    <img
+      className="tl-chart-img"
+      src={url}
+      width={width}
+      height={height}
+      alt="Swimlane chart of the events: lanes, marks, phase bands and record density"
+      draggable={false}
+    />
+  );
+}
+
+/**
+ * The swimlane chart: the SVG text comes from shared/chart (the same text the export writes);
+ * hover, click and brushing are resolved against the pure layout, not against DOM nodes.
+ */
+export function SwimlaneChart(p: SwimlaneChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(900);
+  const [hover, setHover] = useState<{ mark: ChartMark; x: number; y: number } | null>(null);
+  const [brush, setBrush] = useState<{ x0: number; x1: number } | null>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(
+      ([entry]) => entry && setWidth(Math.max(320, Math.floor(entry.contentRect.width))),
+    );
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const { layout, svg, ms } = useMemo(
+    () =>
+      drawChart(p.events, {
+        width,
+        laneBy: p.laneBy,
+        zone: p.zone,
+        keyTimes: p.keyTimes,
+        density: p.density,
+        title: p.title,
+      }),
+    [p.events, width, p.laneBy, p.zone, p.keyTimes, p.density, p.title],
+  );
+  const { onSvg, onRendered } = p;
+  useEffect(() => {
+    onSvg(svg);
+    onRendered?.(ms);
+  }, [svg, ms, onSvg, onRendered]);
+  const byId = useMemo(() => new Map(p.events.map((e) => [e.id, e])), [p.events]);
+  const local = (e: MouseEvent) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const selectedMark = p.selectedId ? layout.marks.find((m) => m.eventId === p.selectedId) : undefined;
+  const hovered = hover ? byId.get(hover.mark.eventId) : undefined;
+  const xOf = (t: number) =>
+    layout.plotLeft + ((t - layout.from) / (layout.to - layout.from)) * (layout.plotRight - layout.plotLeft);
+  return (
+    <div
+      ref={box}
+      className="tl-chart"
+      data-chart-ms={ms.toFixed(1)}
+      data-density={p.density ? 'drawn' : 'none'}
+      onMouseDown={(e) => {
+        const { x } = local(e);
+        if (x >= layout.plotLeft) setBrush({ x0: x, x1: x });
+      }}
+      onMouseMove={(e) => {
+        const { x, y } = local(e);
+        if (brush) setBrush({ ...brush, x1: x });
+        const mark = hitTest(layout, x, y);
+        setHover(mark ? { mark, x, y } : null);
+      }}
+      onMouseLeave={() => {
+        setHover(null);
+        setBrush(null);
+      }}
+      onMouseUp={(e) => {
+        const { x, y } = local(e);
+        if (brush && Math.abs(brush.x1 - brush.x0) > 4) {
+          const a = timeAtX(layout, Math.min(brush.x0, brush.x1));
+          const b = timeAtX(layout, Math.max(brush.x0, brush.x1));
+          p.onBrush({ from: Math.floor(a), to: Math.ceil(b) });
+        } else {
+          const mark = hitTest(layout, x, y);
+          if (mark) p.onSelect(mark.eventId);
+        }
+        setBrush(null);
+      }}
+    >
+      <ChartImage svg={svg} width={layout.width} height={layout.height} />
+      {p.range && (
+        <div
+          className="tl-chart-range"
+          aria-hidden="true"
+          style={{
+            left: xOf(p.range.from),
+            width: Math.max(2, xOf(p.range.to) - xOf(p.range.from)),
+            top: layout.lanesTop,
+            height: layout.axisY - layout.lanesTop,
+          }}
+        />
+      )}
+      {brush && (
+        <div
+          className="tl-chart-brush"
+          aria-hidden="true"
+          style={{
+            left: Math.min(brush.x0, brush.x1),
+            width: Math.abs(brush.x1 - brush.x0),
+            top: layout.densityTop,
+            height: layout.axisY - layout.densityTop,
+          }}
+        />
+      )}
+      {selectedMark && (
+        <div
+          className="tl-chart-selected"
+          aria-hidden="true"
+          style={{
+            left: selectedMark.x - 8,
+            top: layout.lanesTop + selectedMark.lane * layout.laneHeight + 2,
+            width: (selectedMark.x2 ?? selectedMark.x) - selectedMark.x + 16,
+            height: layout.laneHeight - 4,
+          }}
+        />
+      )}
+      {hover && hovered && !brush && (
+        <div
+          className="tl-chart-tip"
+          role="tooltip"
+          style={{ left: Math.min(hover.x + 12, layout.width - 280), top: hover.y + 14 }}
+        >
+          <strong>{hovered.title}</strong>
+          <div className="muted">
+            {formatSideBySide(hovered.at, p.zone, p.second)} · {hovered.kind}
+            {hovered.service ? ` · ${hovered.service}` : ''}
+            {hovered.count > 1 ? ` · ×${hovered.count.toLocaleString('en-US')}` : ''}
+            {hover.mark.n > 1 ? ` (+${hover.mark.n - 1} nearby)` : ''}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

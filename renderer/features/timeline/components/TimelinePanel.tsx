@@ -1,0 +1,425 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { Incident, KeyTimeField, LogRecord } from '../../../../shared/domain';
+import type { DensitySeries } from '../../../../shared/chart';
+import { formatDuration, formatZonedFull } from '../../../../shared/format';
+import {
+  EMPTY_FILTER,
+  PHASE_MARKS,
+  createRecordMatcher,
+  phaseMetrics,
+  resolveZone,
+  type TimelineFilter,
+  type ZoneChoice,
+} from '../../../../shared/timeline-edit';
+import { findLogRecords } from '../../../db/repos';
+import { useAlert } from '../../../ui/Alerts';
+import { EmptyState } from '../../../ui/EmptyState';
+import { useToast } from '../../../ui/Toast';
+import { useUndoManager } from '../../undo';
+import { subscribeReveal, takeRevealRequest } from '../focus';
+import { useCitations } from '../hooks/useCitations';
+import { useRowActions } from '../hooks/useRowActions';
+import { useTableKeys } from '../hooks/useTableKeys';
+import { useTimelineStore } from '../hooks/useTimelineStore';
+import { useTimelineView } from '../hooks/useTimelineView';
+import { cachedSpans, loadDensity } from '../model/density';
+import { TimelineEdits } from '../model/edits';
+import { exportChartPng, exportChartSvg } from '../model/exportChart';
+import { AddEventBar } from './AddEventBar';
+import { EventDialogs } from './EventDialogs';
+import type { EditField } from './EventRow';
+import { FilterBar } from './FilterBar';
+import { SelectionBar } from './SelectionBar';
+import { SwimlaneChart } from './SwimlaneChart';
+import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
+import { ZoneControls } from './ZoneControls';
+import './timeline.css';
+
+interface TimelinePanelProps {
+  incident: Incident;
+  /** Shown as an "Import logs…" button when given (the import feature provides it). */
+  onImportLogs?: () => void;
+}
+
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const MAX_SPLIT = 10_000;
+
+/** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */
+export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
+  const { store, version, importsKey } = useTimelineStore(incident.id);
+  const undo = useUndoManager();
+  const toast = useToast();
+  const alert = useAlert();
+  const edits = useMemo(() => new TimelineEdits(store, undo), [store, undo]);
+  const [choice, setChoice] = useState<ZoneChoice>({ type: 'incident' });
+  const [dual, setDual] = useState(incident.secondaryZone !== null);
+  const [laneBy, setLaneBy] = useState<'service' | 'kind'>('service');
+  const [filter, setFilter] = useState<TimelineFilter>(EMPTY_FILTER);
+  const [gapMin, setGapMin] = useState(30);
+  const [sel, setSel] = useState<{ ids: Set<string>; focus: string | null; anchor: string | null }>({
+    ids: new Set(),
+    focus: null,
+    anchor: null,
+  });
+  const [editing, setEditing] = useState<{ id: string; field: EditField } | null>(null);
+  const [dialog, setDialog] = useState<{ type: 'evidence' | 'comments'; id: string } | null>(null);
+  const [densityOf, setDensityOf] = useState<{ key: string; density: DensitySeries | null } | null>(null);
+  const density = importsKey && densityOf?.key === importsKey ? densityOf.density : null;
+  const svgRef = useRef('');
+  const table = useRef<TimelineTableHandle>(null);
+  const addRef = useRef<HTMLInputElement>(null);
+  const zone = resolveZone(choice, incident.displayZone, LOCAL_ZONE);
+  const altZone =
+    incident.secondaryZone && incident.secondaryZone !== zone
+      ? incident.secondaryZone
+      : zone === 'UTC'
+        ? incident.displayZone
+        : 'UTC';
+  const second = dual && altZone !== zone ? altZone : null;
+  const view = useTimelineView(store, version, filter, zone, gapMin * 60_000);
+  const chartEvents = useDeferredValue(view.chartEvents);
+  const cited = useCitations(incident.id);
+  const kt = incident.keyTimes;
+  const phaseLabels = useMemo(() => {
+    const m = new Map<number, string>();
+    for (const p of PHASE_MARKS) {
+      const at = kt[p.field];
+      if (at !== null) m.set(at, m.has(at) ? `${m.get(at)}, ${p.label}` : p.label);
+    }
+    return m;
+  }, [kt]);
+
+  useEffect(() => {
+    if (!importsKey) return;
+    let live = true;
+    loadDensity(incident.id, importsKey).then(
+      (r) => live && setDensityOf({ key: importsKey, density: r.density }),
+      (err: unknown) =>
+        live &&
+        toast({ message: `Density strip unavailable: ${err instanceof Error ? err.message : String(err)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [incident.id, importsKey, toast]);
+
+  const setSelection = useCallback((ids: Set<string>, focus: string | null, anchor?: string | null) => {
+    setSel((s) => ({ ids, focus, anchor: anchor === undefined ? s.anchor : anchor }));
+  }, []);
+  const scrollTo = useCallback((pos: number) => table.current?.scrollToEvent(pos), []);
+  const reveal = useCallback(
+    (id: string) => {
+      let pos = view.shown.findIndex((e) => e.id === id);
+      if (pos < 0 && store.byId.has(id)) {
+        setFilter(EMPTY_FILTER);
+        pos = store.events.findIndex((e) => e.id === id);
+      }
+      setSelection(new Set([id]), id, id);
+      if (pos >= 0) requestAnimationFrame(() => scrollTo(pos));
+    },
+    [view.shown, store, setSelection, scrollTo],
+  );
+  useEffect(() => {
+    const check = () => {
+      const id = takeRevealRequest(incident.id);
+      if (id) void store.whenLoaded().then(() => reveal(id));
+    };
+    check();
+    return subscribeReveal(check);
+  }, [incident.id, store, reveal]);
+
+  const fail = useCallback(
+    (err: unknown) => alert('Timeline edit failed', err instanceof Error ? err.message : String(err)),
+    [alert],
+  );
+  const selectedIds = [...sel.ids];
+  const selectedEvents = selectedIds.map((id) => store.byId.get(id)).filter((e) => e !== undefined);
+  const single = selectedEvents.length === 1 ? selectedEvents[0] : undefined;
+  const anchorAt = store.byId.get(sel.focus ?? '')?.at ?? store.events[store.events.length - 1]?.at ?? null;
+
+  const doDelete = () => {
+    const n = sel.ids.size;
+    edits.remove(selectedIds).then(() => {
+      setSelection(new Set(), null, null);
+      toast({
+        message: `Deleted ${n} ${n === 1 ? 'event' : 'events'}.`,
+        action: { label: 'Undo', run: () => void undo.undo().catch(fail) },
+      });
+    }, fail);
+  };
+  const doMerge = () => edits.merge(selectedIds).then((m) => setSelection(new Set([m.id]), m.id, m.id), fail);
+  const doKey = () => void edits.setKey(selectedIds, !selectedEvents.every((e) => e.key)).catch(fail);
+  const doSplit = async (records?: LogRecord[]) => {
+    const e = single;
+    if (!e) return;
+    try {
+      const found =
+        records ??
+        (
+          await findLogRecords({
+            incidentId: e.incidentId,
+            fromAt: e.at,
+            toAt: e.endAt ?? e.at,
+            match: createRecordMatcher(e),
+            spans: importsKey ? cachedSpans(incident.id, importsKey) : null,
+            cap: MAX_SPLIT + 1,
+          })
+        ).records;
+      if (found.length > MAX_SPLIT)
+        throw new Error(
+          `This event stands for more than ${MAX_SPLIT.toLocaleString('en-US')} records; narrow it (edit its time span) before splitting.`,
+        );
+      const r = await edits.split(e.id, found);
+      setDialog(null);
+      setSelection(new Set(r.events.map((x) => x.id)), r.events[0]?.id ?? null, r.events[0]?.id ?? null);
+      toast({
+        message: `Split into ${r.events.length} events${r.missing ? ` (${r.missing} records not found in the stored logs)` : ''}.`,
+      });
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const doPhase = (field: KeyTimeField) => {
+    if (!single) return;
+    const label = PHASE_MARKS.find((p) => p.field === field)?.label ?? field;
+    edits.setPhase(field, single.at, `Set “${label}” from the timeline`).catch(fail);
+  };
+  const jump = (field: KeyTimeField) => {
+    const at = kt[field];
+    if (at === null) return;
+    const pos = view.shown.findIndex((e) => e.at >= at);
+    const target = view.shown[pos];
+    if (!target) return;
+    setSelection(new Set([target.id]), target.id, target.id);
+    scrollTo(pos);
+    table.current?.focus();
+  };
+
+  const actions = useRowActions({
+    edits,
+    zone,
+    shown: view.shown,
+    selected: sel.ids,
+    anchorId: sel.anchor,
+    setSelection,
+    setEditing,
+    openEvidence: (id) => setDialog({ type: 'evidence', id }),
+    openComments: (id) => setDialog({ type: 'comments', id }),
+    showCauses: () => (window.location.hash = `#/incident/${encodeURIComponent(incident.id)}/causes`),
+    refocus: () => table.current?.focus(),
+  });
+  const onKeyDown = useTableKeys({
+    shown: view.shown,
+    focusedId: sel.focus,
+    selected: sel.ids,
+    actions,
+    setSelection,
+    scrollTo,
+    onDelete: doDelete,
+    onMerge: () => void doMerge(),
+    onKey: doKey,
+    onEvidence: () => sel.focus && setDialog({ type: 'evidence', id: sel.focus }),
+  });
+
+  const importButton = onImportLogs && (
+    <button type="button" className="btn" onClick={onImportLogs}>
+      Import logs…
+    </button>
+  );
+  const addBar = (
+    <AddEventBar
+      ref={addRef}
+      zone={zone}
+      anchor={anchorAt}
+      onAdd={(init) => edits.add(init).then((e) => reveal(e.id), fail)}
+    />
+  );
+  if (store.error) return <p role="alert">Could not read the timeline: {store.error}</p>;
+  if (store.total === 0 && store.complete) {
+    return (
+      <section aria-label="Timeline" className="tl-panel">
+        <EmptyState title="No events yet" actions={importButton}>
+          <p>
+            Import logs to turn their records into events, or add what happened by hand: type a time in {zone}{' '}
+            (or now, +5m), a kind and a title.
+          </p>
+        </EmptyState>
+        {addBar}
+      </section>
+    );
+  }
+  const m = phaseMetrics(kt);
+  const fileName = `${incident.title.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'timeline'}-chart`;
+  return (
+    <section
+      aria-label="Timeline"
+      className={`tl-panel${second ? ' tl-dual' : ''}`}
+      onKeyDown={(e) => {
+        if (
+          e.key === 'n' &&
+          !e.ctrlKey &&
+          !e.metaKey &&
+          e.target === e.currentTarget.querySelector('.tl-scroll')
+        ) {
+          e.preventDefault();
+          addRef.current?.focus();
+        }
+      }}
+    >
+      <div className="panel-toolbar tl-toolbar">
+        <ZoneControls
+          choice={choice}
+          incidentZone={incident.displayZone}
+          localZone={LOCAL_ZONE}
+          zone={zone}
+          dual={dual}
+          second={altZone}
+          onChoice={setChoice}
+          onDual={setDual}
+        />
+        <div className="tl-jump" role="group" aria-label="Jump to phase">
+          <span className="muted">Jump to</span>
+          {PHASE_MARKS.slice(0, 4).map((p) => (
+            <button
+              key={p.field}
+              type="button"
+              className="btn btn-small"
+              disabled={kt[p.field] === null}
+              onClick={() => jump(p.field)}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+        <span className="tl-metrics muted" aria-label="Phase durations">
+          TTD {m.ttd === null ? '—' : formatDuration(m.ttd)} · TTM{' '}
+          {m.ttm === null ? '—' : formatDuration(m.ttm)} · TTR {m.ttr === null ? '—' : formatDuration(m.ttr)}
+        </span>
+        <span className="spacer" />
+        {importButton}
+      </div>
+      <div className="tl-chart-bar">
+        <label>
+          Lanes{' '}
+          <select value={laneBy} onChange={(e) => setLaneBy(e.target.value as 'service' | 'kind')}>
+            <option value="service">per service</option>
+            <option value="kind">per kind</option>
+          </select>
+        </label>
+        <span className="muted">
+          Drag across the chart to filter by time; click a mark to select its event.
+        </span>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void exportChartSvg(svgRef.current, fileName).catch(fail)}
+        >
+          Export SVG
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void exportChartPng(svgRef.current, fileName).catch(fail)}
+        >
+          Export PNG
+        </button>
+      </div>
+      <SwimlaneChart
+        events={chartEvents}
+        zone={zone}
+        second={second}
+        keyTimes={kt}
+        laneBy={laneBy}
+        density={density}
+        range={filter.range}
+        selectedId={sel.focus}
+        title={incident.title}
+        onSelect={reveal}
+        onBrush={(range) => setFilter((f) => ({ ...f, range }))}
+        onSvg={(svg) => (svgRef.current = svg)}
+      />
+      {addBar}
+      <FilterBar
+        filter={filter}
+        services={view.services}
+        regions={view.regions}
+        shown={view.shown.length}
+        total={store.total}
+        formatTime={(ms) => formatZonedFull(ms, zone)}
+        onChange={setFilter}
+      />
+      <div className="tl-under-filter">
+        {sel.ids.size > 0 ? (
+          <SelectionBar
+            count={sel.ids.size}
+            canSplit={!!single && single.count > 1}
+            allKey={selectedEvents.every((e) => e.key)}
+            onKind={(k) => void edits.setKind(selectedIds, k).catch(fail)}
+            onKey={doKey}
+            onMerge={() => void doMerge()}
+            onSplit={() => void doSplit()}
+            onDelete={doDelete}
+            onEvidence={() => single && setDialog({ type: 'evidence', id: single.id })}
+            onPhase={doPhase}
+            onClear={() => setSelection(new Set(), sel.focus, null)}
+          />
+        ) : (
+          <p className="muted tl-hint">
+            Click or use ↑/↓ to select · Shift/Ctrl to select more · Enter edits · T time · Y kind · K key · M
+            merge · E evidence · N new event
+          </p>
+        )}
+        <label className="tl-gap-pick">
+          Gap rows after{' '}
+          <select value={gapMin} onChange={(e) => setGapMin(Number(e.target.value))}>
+            {[0, 5, 15, 30, 60, 120].map((v) => (
+              <option key={v} value={v}>
+                {v === 0 ? 'never' : `${v} min`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="tl-head" aria-hidden="true">
+        <span className="c-key" />
+        <span className="c-time">
+          Time ({zone}
+          {second ? ` · ${second}` : ''})
+        </span>
+        <span className="c-tplus">T+</span>
+        <span className="c-kind">Kind</span>
+        <span className="c-title">Event</span>
+        <span className="c-service">Service</span>
+        <span className="c-region">Region</span>
+        <span className="c-count num">Count</span>
+        <span className="c-source">Source</span>
+        <span className="c-more" />
+      </div>
+      <TimelineTable
+        ref={table}
+        rows={view.rows}
+        shown={view.shown}
+        selected={sel.ids}
+        focusedId={sel.focus}
+        editing={editing}
+        zone={zone}
+        second={second}
+        impactStart={kt.impactStartAt}
+        cited={cited}
+        phaseLabels={phaseLabels}
+        actions={actions}
+        onKeyDown={onKeyDown}
+        pending={store.complete ? 0 : store.total - store.events.length}
+      />
+      <EventDialogs
+        dialog={dialog}
+        store={store}
+        zone={zone}
+        importsKey={importsKey}
+        onClose={() => setDialog(null)}
+        onSplit={(r) => void doSplit(r)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import type { TimelineEvent } from '../../../../shared/domain';
+import {
+  buildRowModel,
+  compileFilter,
+  type RowModel,
+  type TimelineFilter,
+} from '../../../../shared/timeline-edit';
+import type { TimelineStore } from '../model/store';
+
+export interface TimelineView {
+  /** Events that pass the filter, in time order. */
+  shown: TimelineEvent[];
+  /** Events that pass every part of the filter but the brushed range (what the chart draws). */
+  chartEvents: TimelineEvent[];
+  rows: RowModel;
+  services: string[];
+  regions: string[];
+}
+
+/** Filters the store's events and builds the table rows; recomputed only when inputs change. */
+export function useTimelineView(
+  store: TimelineStore,
+  version: number,
+  filter: TimelineFilter,
+  zone: string,
+  gapMs: number,
+): TimelineView {
+  const { shown, chartEvents } = useMemo(() => {
+    void version;
+    const all = store.events;
+    const noRange = compileFilter({ ...filter, range: null });
+    const chartEvents: TimelineEvent[] = [];
+    const shown: TimelineEvent[] = [];
+    const range = filter.range;
+    for (const e of all) {
+      if (!noRange(e, () => store.haystack(e))) continue;
+      chartEvents.push(e);
+      if (range && ((e.endAt ?? e.at) < range.from || e.at > range.to)) continue;
+      shown.push(e);
+    }
+    return { shown, chartEvents };
+  }, [store, version, filter]);
+  const rows = useMemo(
+    () =>
+      buildRowModel(
+        { count: shown.length, at: (i) => shown[i]!.at, endAt: (i) => shown[i]!.endAt },
+        zone,
+        gapMs,
+      ),
+    [shown, zone, gapMs],
+  );
+  const { services, regions } = useMemo(() => {
+    void version;
+    const s = new Set<string>();
+    const r = new Set<string>();
+    for (const e of store.events) {
+      s.add(e.service ?? '');
+      r.add(e.region ?? '');
+    }
+    return { services: [...s].sort(), regions: [...r].sort() };
+  }, [store, version]);
+  return { shown, chartEvents, rows, services, regions };
+}

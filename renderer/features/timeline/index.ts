@@ -1,0 +1,3 @@
+export { TimelinePanel } from './components/TimelinePanel';
+export { useTimelineWindow, TIMELINE_WINDOW } from './hooks/useTimelineWindow';
+export { revealTimelineEvent } from './focus';

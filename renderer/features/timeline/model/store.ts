@@ -1,0 +1,145 @@
+import type { TimelineEvent } from '../../../../shared/domain';
+import { searchText } from '../../../../shared/timeline-edit';
+import { countEvents, listEventsFrom } from '../../../db/repos';
+
+const CHUNK = 5_000;
+const FIRST = 80;
+
+const byTime = (a: TimelineEvent, b: TimelineEvent) =>
+  a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * An incident's events in memory, sorted by time. The first screen comes from one small
+ * indexed read; the rest streams in chunks (keyset reads over [incidentId+at]) without blocking
+ * the page. Filters, gap rows and the chart then work on memory, which is what keeps a text
+ * filter over 100,000 events well under 100 ms. Edits update it in place after they are stored.
+ */
+export class TimelineStore {
+  events: TimelineEvent[] = [];
+  readonly byId = new Map<string, TimelineEvent>();
+  /** Events in the database (known from the index count before they are all read). */
+  total = 0;
+  complete = false;
+  /** Bumped on every change; components read it to know when to recompute. */
+  version = 0;
+  error: string | null = null;
+  private readonly hay = new WeakMap<TimelineEvent, string>();
+  private readonly listeners = new Set<() => void>();
+  private loading: Promise<void> | null = null;
+  private generation = 0;
+
+  constructor(readonly incidentId: string) {}
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  getVersion = (): number => this.version;
+
+  /** The lower-cased search text of an event, computed once per event object. */
+  haystack(e: TimelineEvent): string {
+    let h = this.hay.get(e);
+    if (h === undefined) {
+      h = searchText(e);
+      this.hay.set(e, h);
+    }
+    return h;
+  }
+
+  /** (Re)reads every event: the first screen at once, the rest in chunks. */
+  load(): Promise<void> {
+    const gen = ++this.generation;
+    this.loading = this.run(gen).catch((err: unknown) => {
+      if (gen !== this.generation) return;
+      this.error = err instanceof Error ? err.message : String(err);
+      this.emit();
+    });
+    return this.loading;
+  }
+
+  /** Resolves when the current load has finished. */
+  whenLoaded(): Promise<void> {
+    return this.loading ?? this.load();
+  }
+
+  private async run(gen: number): Promise<void> {
+    const [total, first] = await Promise.all([
+      countEvents(this.incidentId),
+      listEventsFrom(this.incidentId, -Infinity, 0, FIRST),
+    ]);
+    if (gen !== this.generation) return;
+    this.total = total;
+    this.setAll(first, first.length >= total);
+    let all = first;
+    while (all.length < total) {
+      const last = all[all.length - 1];
+      if (!last) break;
+      let ties = 0;
+      for (let i = all.length - 1; i >= 0 && all[i]!.at === last.at; i--) ties++;
+      const chunk = await listEventsFrom(this.incidentId, last.at, ties, CHUNK);
+      if (gen !== this.generation) return;
+      if (chunk.length === 0) break;
+      all = all.concat(chunk);
+      this.setAll(all, false);
+    }
+    const finalTotal = await countEvents(this.incidentId);
+    if (gen !== this.generation) return;
+    this.total = finalTotal;
+    this.setAll(all, true);
+  }
+
+  private setAll(events: TimelineEvent[], complete: boolean): void {
+    // Index order is (at, primary key), the same order as byTime.
+    this.events = events;
+    this.byId.clear();
+    for (const e of events) this.byId.set(e.id, e);
+    this.complete = complete;
+    if (complete) this.total = events.length;
+    this.error = null;
+    this.emit();
+  }
+
+  /** Applies a stored edit: removes `remove`, then inserts or replaces `put`. */
+  apply(put: readonly TimelineEvent[], remove: readonly string[]): void {
+    const drop = new Set(remove);
+    for (const e of put) drop.add(e.id);
+    let next = drop.size ? this.events.filter((e) => !drop.has(e.id)) : this.events.slice();
+    if (put.length > 64) next = next.concat(put).sort(byTime);
+    else {
+      for (const e of put) {
+        let lo = 0;
+        let hi = next.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (byTime(next[mid]!, e) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        next.splice(lo, 0, e);
+      }
+    }
+    for (const id of drop) this.byId.delete(id);
+    for (const e of put) this.byId.set(e.id, e);
+    this.total += next.length - this.events.length;
+    this.events = next;
+    this.emit();
+    // A chunked read still under way holds rows from before this edit: read again.
+    if (!this.complete) void this.load();
+  }
+
+  private emit(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}
+
+let cached: TimelineStore | null = null;
+
+/** The store of an incident; the last one opened is kept so switching tabs is instant. */
+export function timelineStoreFor(incidentId: string): TimelineStore {
+  if (cached?.incidentId !== incidentId) {
+    cached = new TimelineStore(incidentId);
+    void cached.load();
+  }
+  return cached;
+}
