@@ -7,6 +7,7 @@ import {
   phaseMetrics,
   searchText,
   withKeyTime,
+  type KeyTimeState,
 } from '../../../shared/timeline-edit';
 import { EMPTY_KEY_TIMES } from '../../../shared/domain';
 import { ev } from './helpers';
@@ -62,7 +63,7 @@ describe('timeline filter', () => {
 
 describe('key times from the timeline', () => {
   it('sets a key time with origin "timeline" and recomputes TTD/TTM/TTR', () => {
-    let s = { keyTimes: { ...EMPTY_KEY_TIMES }, keyTimeOrigins: { detectedAt: 'manual' as const } };
+    let s: KeyTimeState = { keyTimes: { ...EMPTY_KEY_TIMES }, keyTimeOrigins: { detectedAt: 'manual' } };
     s = withKeyTime(s, 'impactStartAt', 1_000);
     s = withKeyTime(s, 'detectedAt', 61_000);
     s = withKeyTime(s, 'mitigatedAt', 601_000);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseEventTimeInput, parseRelativeOffset } from '../../../shared/timeline-edit';
+import {
+  parseEventTimeInput,
+  parseRelativeOffset,
+  type TimeInputContext,
+} from '../../../shared/timeline-edit';
 
 const NOW = Date.UTC(2014, 10, 19, 1, 0, 0); // 2014-11-18 17:00 PST
 const ANCHOR = Date.UTC(2014, 10, 19, 0, 51, 0); // 2014-11-18 16:51 PST
-const ctx = { zone: 'America/Los_Angeles', now: NOW, anchor: ANCHOR };
+const ctx: TimeInputContext = { zone: 'America/Los_Angeles', now: NOW, anchor: ANCHOR };
 const ok = (text: string, c = ctx) => {
   const r = parseEventTimeInput(text, c);
   if (!r.ok) throw new Error(r.error);

@@ -106,6 +106,9 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
       className="tl-chart"
       data-chart-ms={ms.toFixed(1)}
       data-density={p.density ? 'drawn' : 'none'}
+      // The plot geometry, so tests and tools can aim at a time and lane without the pixels.
+      data-plot={`${layout.plotLeft},${layout.plotRight},${layout.lanesTop},${layout.laneHeight},${layout.from},${layout.to}`}
+      data-lanes={layout.lanes.join('|')}
       onMouseDown={(e) => {
         const { x } = local(e);
         if (x >= layout.plotLeft) setBrush({ x0: x, x1: x });

@@ -149,8 +149,8 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   };
   const doMerge = () => edits.merge(selectedIds).then((m) => setSelection(new Set([m.id]), m.id, m.id), fail);
   const doKey = () => void edits.setKey(selectedIds, !selectedEvents.every((e) => e.key)).catch(fail);
-  const doSplit = async (records?: LogRecord[]) => {
-    const e = single;
+  const doSplit = async (id: string, records?: LogRecord[]) => {
+    const e = store.byId.get(id);
     if (!e) return;
     try {
       const found =
@@ -358,7 +358,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
             onKind={(k) => void edits.setKind(selectedIds, k).catch(fail)}
             onKey={doKey}
             onMerge={() => void doMerge()}
-            onSplit={() => void doSplit()}
+            onSplit={() => single && void doSplit(single.id)}
             onDelete={doDelete}
             onEvidence={() => single && setDialog({ type: 'evidence', id: single.id })}
             onPhase={doPhase}
@@ -418,7 +418,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         zone={zone}
         importsKey={importsKey}
         onClose={() => setDialog(null)}
-        onSplit={(r) => void doSplit(r)}
+        onSplit={(r) => dialog && void doSplit(dialog.id, r)}
       />
     </section>
   );
