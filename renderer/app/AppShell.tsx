@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../shared/domain';
+import { AllActionsView } from '../features/actions';
 import { useBundleActions } from '../features/bundles';
 import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
 import { createSampleIncident } from '../sample/trySample';
@@ -99,6 +100,18 @@ export function AppShell() {
           <span className="app-logo" aria-hidden="true" />
           Rootline
         </a>
+        <nav className="app-nav" aria-label="Main">
+          <a
+            href="#/actions"
+            aria-current={route.name === 'actions' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'actions' });
+            }}
+          >
+            Action items
+          </a>
+        </nav>
         <span className="spacer" />
         <button
           type="button"
@@ -111,7 +124,9 @@ export function AppShell() {
         </button>
       </header>
       <main className="app-main">
-        {route.name === 'list' ? (
+        {route.name === 'actions' ? (
+          <AllActionsView onOpenIncident={(id) => navigate({ name: 'incident', id, tab: 'actions' })} />
+        ) : route.name === 'list' ? (
           <IncidentList
             onNew={newIncident}
             onOpenBundle={openBundle}

@@ -1,19 +1,22 @@
 export const INCIDENT_TABS = ['overview', 'timeline', 'causes', 'actions', 'document', 'review'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
 
-export type Route = { name: 'list' } | { name: 'incident'; id: string; tab: IncidentTab };
+export type Route =
+  { name: 'list' } | { name: 'actions' } | { name: 'incident'; id: string; tab: IncidentTab };
 
-/** Reads `#/` or `#/incident/<id>/<tab>`; anything else is the list. */
+/** Reads `#/`, `#/actions` (action items of every incident) or `#/incident/<id>/<tab>`; anything else is the list. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'incident' && parts[1]) {
     const tab = INCIDENT_TABS.find((t) => t === parts[2]) ?? 'overview';
     return { name: 'incident', id: parts[1], tab };
   }
+  if (parts[0] === 'actions' && parts.length === 1) return { name: 'actions' };
   return { name: 'list' };
 }
 
 export function routeHash(route: Route): string {
   if (route.name === 'list') return '#/';
+  if (route.name === 'actions') return '#/actions';
   return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
 }

@@ -14,11 +14,9 @@ export class ActionsPage {
 
   /** The table row of an item, found by its title input's value. */
   row(title: string): Locator {
-    return this.table
-      .locator('tr.action-row')
-      .filter({
-        has: this.page.locator(`input[aria-label="Title"][value="${title.replace(/["\\]/g, '\\$&')}"]`),
-      });
+    return this.table.locator('tr.action-row').filter({
+      has: this.page.locator(`input[aria-label="Title"][value="${title.replace(/["\\]/g, '\\$&')}"]`),
+    });
   }
 
   titles(): Locator {

@@ -1,4 +1,5 @@
 import type { OpenCounts } from '../../../../shared/actions';
+import './actions.css';
 
 /** "3 open · 1 overdue" for a row of the incidents list; nothing when all items are closed. */
 export function ActionCounts({ counts }: { counts: OpenCounts | undefined }) {

@@ -89,7 +89,7 @@ export function ActionRow(props: ActionRowProps) {
           <InlineText
             value={item.owner}
             label={`Owner of ${name}`}
-            placeholder="Unassigned"
+            placeholder="—"
             list={props.ownersListId}
             onCommit={(owner) => save({ owner: owner.trim() }, 'Change owner')}
           />

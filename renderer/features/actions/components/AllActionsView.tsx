@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STATUS_LABELS, groupOpenActions, isOverdue, type GroupBy } from '../../../../shared/actions';
 import type { ActionItem } from '../../../../shared/domain';
+import { useReadyMarker } from '../../../app/ready';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useActionCommands } from '../hooks/useActionCommands';
 import { useAllActions, useIncidentIndex, useToday } from '../hooks/useActionData';
@@ -21,6 +22,10 @@ export function AllActionsView({ onOpenIncident }: AllActionsViewProps) {
   const today = useToday();
   const commands = useActionCommands();
   const [by, setBy] = useState<GroupBy>('owner');
+  useReadyMarker(items !== undefined && incidents !== undefined);
+  useEffect(() => {
+    document.title = 'Action items — Rootline';
+  }, []);
 
   const titles = useMemo(
     () => new Map((incidents ?? []).map((i) => [i.id, i.title || 'Untitled incident'])),

@@ -3,6 +3,7 @@ import type { Incident } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../app/ready';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { useNow } from '../../../ui/useNow';
+import { useOpenActionCounts } from '../../actions';
 import { useIncidents } from '../hooks/useIncidents';
 import { filterIncidents } from '../search';
 import { IncidentRow, type RowHandlers } from './IncidentRow';
@@ -27,6 +28,7 @@ export function IncidentList({
   const [query, setQuery] = useState('');
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
+  const actionCounts = useOpenActionCounts();
   const shown = useMemo(() => filterIncidents(incidents ?? [], query), [incidents, query]);
   useReadyMarker(incidents !== undefined);
   useEffect(() => {
@@ -77,6 +79,7 @@ export function IncidentList({
               key={incident.id}
               incident={incident}
               now={now}
+              actionCounts={actionCounts?.get(incident.id)}
               {...rowHandlers}
               onDelete={setConfirming}
             />

@@ -1,6 +1,8 @@
 import { formatDistance } from 'date-fns';
 import { useState } from 'react';
+import type { OpenCounts } from '../../../../shared/actions';
 import type { Incident } from '../../../../shared/domain';
+import { ActionCounts } from '../../actions';
 import { formatImpactWindow } from '../../../../shared/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 
@@ -15,10 +17,12 @@ export interface RowHandlers {
 interface IncidentRowProps extends RowHandlers {
   incident: Incident;
   now: number;
+  /** Open / overdue action items of this incident. */
+  actionCounts?: OpenCounts;
 }
 
 /** One incident in the list, with inline rename and row actions. */
-export function IncidentRow({ incident, now, ...on }: IncidentRowProps) {
+export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(incident.title);
   const { keyTimes: k } = incident;
@@ -61,6 +65,7 @@ export function IncidentRow({ incident, now, ...on }: IncidentRowProps) {
           </a>
         )}
         {incident.services.length > 0 && <div className="row-sub muted">{incident.services.join(', ')}</div>}
+        <ActionCounts counts={actionCounts} />
       </td>
       <td>
         <SeverityBadge severity={incident.severity} />
