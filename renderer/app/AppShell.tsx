@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../shared/domain';
 import { AllActionsView } from '../features/actions';
 import { useBundleActions } from '../features/bundles';
+import { ImportLauncher, isBundleFile, type ImportTarget } from '../features/import';
 import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -21,6 +22,7 @@ type Overlay = 'shortcuts' | 'about' | null;
 export function AppShell() {
   const [route, navigate] = useHashRoute();
   const [overlay, setOverlay] = useState<Overlay>(null);
+  const [importTarget, setImportTarget] = useState<ImportTarget | null>(null);
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
@@ -45,7 +47,28 @@ export function AppShell() {
   }, [navigate, showError]);
   const currentId = route.name === 'incident' ? route.id : null;
 
-  useEffect(() => onFilesDropped((files) => void bundles.openFiles(files)), [bundles]);
+  // Dropped bundles open; dropped logs are imported into the open incident, or into a new one
+  // when the list is showing.
+  useEffect(
+    () =>
+      onFilesDropped((files) => {
+        const bundleFiles = files.filter((f) => isBundleFile(f.name));
+        const logs = files.filter((f) => !isBundleFile(f.name));
+        if (bundleFiles.length > 0) void bundles.openFiles(bundleFiles);
+        if (logs.length === 0) return;
+        if (currentId) {
+          navigate({ name: 'incident', id: currentId, tab: 'timeline' });
+          setImportTarget({ incidentId: currentId, files: logs });
+        } else {
+          void incidents.create({ title: `Incident from ${logs[0]!.name}` }).then((i) => {
+            if (!i) return;
+            navigate({ name: 'incident', id: i.id, tab: 'timeline' });
+            setImportTarget({ incidentId: i.id, files: logs });
+          });
+        }
+      }),
+    [bundles, currentId, incidents, navigate],
+  );
 
   useGlobalShortcuts(
     useMemo(
@@ -70,8 +93,12 @@ export function AppShell() {
         openBundleText: (text: string, name: string) => void bundles.openText(text, name),
         bundleFailed: (name: string, reason: string) => alert(`Could not open ${name}`, reason),
         importLogs: () => {
-          if (currentId) navigate({ name: 'incident', id: currentId, tab: 'timeline' });
-          toast({ message: 'Log import is not available in this build yet.' });
+          if (!currentId) {
+            toast({ message: 'Open an incident (or create one) to import logs into it.' });
+            return;
+          }
+          navigate({ name: 'incident', id: currentId, tab: 'timeline' });
+          setImportTarget({ incidentId: currentId, files: [] });
         },
         exportCurrent: () => {
           if (currentId) void bundles.exportBundle(currentId);
@@ -146,12 +173,14 @@ export function AppShell() {
             onBack={() => navigate({ name: 'list' })}
             onExport={exportIncident}
             onError={showError}
+            onImportLogs={(i) => setImportTarget({ incidentId: i.id, files: [] })}
           />
         )}
       </main>
       <StatusBar />
       {overlay === 'shortcuts' && <ShortcutsSheet onClose={() => setOverlay(null)} />}
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
+      {importTarget && <ImportLauncher target={importTarget} onClose={() => setImportTarget(null)} />}
     </div>
   );
 }

@@ -1,1 +1,3 @@
 export { ImportDialog, LOG_FILE_ACCEPT } from './components/ImportDialog';
+export { ImportLauncher, type ImportTarget } from './components/ImportLauncher';
+export { isBundleFile } from './plan';

@@ -79,3 +79,8 @@ export function planFiles(incidentId: string, entries: FileEntry[]): PlannedFile
     ),
   }));
 }
+
+/** Dropped files ending `.rootline.json` are bundles to open; everything else is a log. */
+export function isBundleFile(name: string): boolean {
+  return /\.rootline\.json$/i.test(name);
+}

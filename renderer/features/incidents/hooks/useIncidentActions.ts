@@ -13,7 +13,7 @@ import { useToast } from '../../../ui/Toast';
 import { useUndoManager } from '../../undo';
 
 export interface IncidentActions {
-  create(): Promise<Incident | null>;
+  create(init?: Partial<Incident>): Promise<Incident | null>;
   rename(id: string, title: string): Promise<void>;
   duplicate(id: string): Promise<Incident | null>;
   /** Deletes at once (the caller has already asked) and offers Undo in a toast. */
@@ -31,25 +31,27 @@ export function useIncidentActions(): IncidentActions {
     [alert],
   );
 
-  const create = useCallback(async () => {
-    try {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-      const incident = await addIncident({ displayZone: zone });
-      let current: Incident = incident;
-      undo.push({
-        label: 'New incident',
-        undo: async () => {
-          const snap = await deleteIncident(incident.id);
-          if (snap) current = snap.incident;
-        },
-        redo: () => putIncident(current),
-      });
-      return incident;
-    } catch (err) {
-      fail('Could not create the incident', err);
-      return null;
-    }
-  }, [undo, fail]);
+  const create = useCallback(
+    async (init: Partial<Incident> = {}) => {
+      try {
+        const incident = await addIncident(init);
+        let current: Incident = incident;
+        undo.push({
+          label: 'New incident',
+          undo: async () => {
+            const snap = await deleteIncident(incident.id);
+            if (snap) current = snap.incident;
+          },
+          redo: () => putIncident(current),
+        });
+        return incident;
+      } catch (err) {
+        fail('Could not create the incident', err);
+        return null;
+      }
+    },
+    [undo, fail],
+  );
 
   const rename = useCallback(
     async (id: string, title: string) => {
