@@ -154,6 +154,16 @@ test('CSV export and status import round trip, with unknown rows reported and a 
   await expect(actions.field('Status', 'Purge runbook')).toHaveValue('done');
   await expect(actions.field('Status', tricky)).toHaveValue('open');
 
+  // Bulk change: select every row, won't do needs a reason once for all of them.
+  await page.getByRole('checkbox', { name: 'Select all shown action items' }).check();
+  await page.getByLabel('Set status of selected').selectOption({ label: "Won't do" });
+  const reason = page.getByRole('dialog', { name: 'Won’t do 2 action items' });
+  await reason.getByLabel('Reason').fill('Superseded by the CDN migration');
+  await reason.getByRole('button', { name: 'Mark won’t do' }).click();
+  await expect(actions.field('Status', 'Purge runbook')).toHaveValue('wont-do');
+  await expect(actions.field('Status', tricky)).toHaveValue('wont-do');
+  await expect(actions.row(tricky)).toContainText('Superseded by the CDN migration');
+
   // A damaged file changes nothing and says where it broke.
   await actions.importCsv('broken.csv', 'Id,Status\r\nX,"Done\r\n');
   const alert = page.getByRole('alertdialog');

@@ -7,7 +7,9 @@ export function ActionCounts({ counts }: { counts: OpenCounts | undefined }) {
   const label = `${counts.open} open action item${counts.open === 1 ? '' : 's'}${counts.overdue > 0 ? `, ${counts.overdue} overdue` : ''}`;
   return (
     <span className="action-counts" aria-label={label} title={label}>
-      <span className="action-counts-open">{counts.open} open</span>
+      <span className="action-counts-open">
+        {counts.open} open action{counts.open === 1 ? '' : 's'}
+      </span>
       {counts.overdue > 0 && <span className="action-counts-overdue">{counts.overdue} overdue</span>}
     </span>
   );

@@ -12,7 +12,7 @@ const COLUMNS: { key: ActionSortKey; label: string; col: string }[] = [
   { key: 'causes', label: 'Causes', col: 'causes' },
   { key: 'ticketUrl', label: 'Ticket', col: 'ticket' },
   { key: 'createdAt', label: 'Created', col: 'date' },
-  { key: 'completedAt', label: 'Done', col: 'date' },
+  { key: 'completedAt', label: 'Completed', col: 'date' },
 ];
 
 interface ActionsTableProps {

@@ -99,7 +99,15 @@ export function AllActionsView({ onOpenIncident }: AllActionsViewProps) {
                 {g.open} open{g.overdue > 0 && <span className="overdue-count"> · {g.overdue} overdue</span>}
               </span>
             </h2>
-            <table className="table actions-table compact">
+            <table className="table actions-table compact fixed-all">
+              <colgroup>
+                <col />
+                <col className="w-other" />
+                <col className="w-priority" />
+                <col className="w-due-wide" />
+                <col className="w-status" />
+                <col className="w-done" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col" className="col-title">
@@ -155,6 +163,7 @@ function Row({ item, by, today, incidentTitle, onOpen, onDone }: RowProps) {
     <tr className={isOverdue(item, today) ? 'action-row action-overdue' : 'action-row'}>
       <td className="col-title">
         <a
+          className="action-link"
           href={`#/incident/${encodeURIComponent(item.incidentId)}/actions`}
           onClick={(e) => {
             e.preventDefault();
@@ -176,7 +185,7 @@ function Row({ item, by, today, incidentTitle, onOpen, onDone }: RowProps) {
         <DueCell item={item} today={today} />
       </td>
       <td>{STATUS_LABELS[item.status]}</td>
-      <td className="row-actions">
+      <td className="col-done">
         <button type="button" className="btn btn-small" aria-label={`Mark ${name} done`} onClick={onDone}>
           Done
         </button>

@@ -42,7 +42,7 @@ export function ReasonDialog({ count, onConfirm, onCancel }: ReasonDialogProps) 
             placeholder="e.g. superseded by the queue migration"
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          <span className="field-hint">Shown in the table, the document and the CSV export.</span>
+          <span className="field-hint">Shown in the table and in the CSV export.</span>
         </label>
       </form>
     </Dialog>
