@@ -3,6 +3,8 @@ import { useRef, type KeyboardEvent } from 'react';
 export interface TabDef<K extends string> {
   key: K;
   label: string;
+  /** A count shown beside the label (hidden when 0); `description` is what screen readers hear. */
+  badge?: { count: number; description: string };
 }
 
 interface TabsProps<K extends string> {
@@ -48,11 +50,23 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect, idPref
           id={`${idPrefix}-tab-${t.key}`}
           aria-selected={t.key === selected}
           aria-controls={`${idPrefix}-panel-${t.key}`}
+          aria-describedby={t.badge && t.badge.count > 0 ? `${idPrefix}-tab-${t.key}-badge` : undefined}
           tabIndex={t.key === selected ? 0 : -1}
           className="tab"
           onClick={() => onSelect(t.key)}
         >
           {t.label}
+          {t.badge && t.badge.count > 0 && (
+            // Hidden from the tab's name (it stays "Review"); read out as its description instead.
+            <span
+              className="tab-badge"
+              id={`${idPrefix}-tab-${t.key}-badge`}
+              aria-hidden="true"
+              aria-label={t.badge.description}
+            >
+              {t.badge.count}
+            </span>
+          )}
         </button>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import type { CauseNode, Gate } from '../domain';
-import { buildTree, childrenOf } from './tree';
+import { buildTree, childrenOf, flattenTree } from './tree';
 
 /** A fault tree: a basic event, or a gate over sub-trees. */
 export type FaultTree = { event: string } | { gate: Gate; children: FaultTree[] };
@@ -122,8 +122,12 @@ export function analyseCauses(nodes: readonly CauseNode[], limit?: number): Caus
   if (ft === null) return { cutSets: [], singlePoints: [], truncated: false };
   const { cutSets, truncated } = minimalCutSets(ft.tree, limit);
   const first = (key: string): CauseNode => ft.events.get(key)![0]!;
+  // Causes of a combination read in outline order, as the user wrote them.
+  const position = new Map(flattenTree(buildTree(nodes)).map((r, i) => [r.node.id, i]));
+  const inOutlineOrder = (a: CauseNode, b: CauseNode): number =>
+    (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0);
   return {
-    cutSets: cutSets.map((s) => ({ causes: s.map(first) })),
+    cutSets: cutSets.map((s) => ({ causes: s.map(first).sort(inOutlineOrder) })),
     singlePoints: cutSets.filter((s) => s.length === 1).map((s) => first(s[0]!)),
     truncated,
   };

@@ -87,8 +87,9 @@ function classDefs(): string[] {
 
 /**
  * The cause tree as a top-down mermaid flowchart: each cause a box (kind as style, evidence and
- * open threads as a badge line, review state as border), each node with two or more children
- * an AND/OR gate node between it and them, and hidden subtrees as a "+N" box. Mermaid ids are
+ * open threads as a badge line, review state as border), each node with two or more causes
+ * below it an AND/OR gate node between it and them, mitigating factors on a dotted line beside
+ * the gate, and hidden subtrees as a "+N" box. Mermaid ids are
  * generated (`c0`, `c1`…), never taken from user data, and every label goes through
  * `mermaidLabel`.
  */
@@ -116,7 +117,9 @@ export function causeDiagram(nodes: readonly CauseNode[], options: DiagramOption
       .filter((k) => !shown.has(k.id))
       .reduce((sum, k) => sum + 1 + countBelow(tree, k.id), 0);
     hiddenCount += hidden;
-    const targets = drawn.length + (hidden > 0 ? 1 : 0);
+    // Mitigating factors limited the loss; they hang off the node on a dotted line, outside the gate.
+    const causal = drawn.filter((k) => k.kind !== 'mitigating-factor');
+    const targets = causal.length + (hidden > 0 ? 1 : 0);
     let from = id;
     if (targets >= 2) {
       from = `${id}g`;
@@ -125,7 +128,8 @@ export function causeDiagram(nodes: readonly CauseNode[], options: DiagramOption
     }
     for (const k of drawn) {
       visit(k);
-      lines.push(`  ${from} --- ${mid.get(k.id)!}`);
+      const to = mid.get(k.id)!;
+      lines.push(k.kind === 'mitigating-factor' ? `  ${id} -.- ${to}` : `  ${from} --- ${to}`);
     }
     if (hidden > 0) {
       lines.push(`  ${id}m["+${hidden} more"]`, `  ${from} -.- ${id}m`);

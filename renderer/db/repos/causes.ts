@@ -1,4 +1,4 @@
-import type { CauseNode } from '../../../shared/domain';
+import { DEFAULT_CAUSE_CATEGORIES, type CauseNode, type TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 
 /** All cause nodes of an incident (trees are small; ordering is done by the tree model). */
@@ -63,4 +63,56 @@ export async function ensureCauseRoot(
 export async function listCausesCiting(incidentId: string, eventId: string): Promise<CauseNode[]> {
   const rows = await listCauses(incidentId);
   return rows.filter((c) => c.evidenceEventIds.includes(eventId));
+}
+
+/**
+ * Timeline events matching `query` (title, detail, service, region, kind; case-insensitive),
+ * in time order, at most `limit`: the evidence picker's list.
+ */
+export async function searchEvidenceEvents(
+  incidentId: string,
+  query: string,
+  limit = 50,
+): Promise<TimelineEvent[]> {
+  const q = query.trim().toLowerCase();
+  const rows = getDb()
+    .events.where('[incidentId+at]')
+    .between([incidentId, -Infinity], [incidentId, Infinity]);
+  const match = (e: TimelineEvent): boolean =>
+    q === '' ||
+    e.title.toLowerCase().includes(q) ||
+    e.detail.toLowerCase().includes(q) ||
+    (e.service ?? '').toLowerCase().includes(q) ||
+    (e.region ?? '').toLowerCase().includes(q) ||
+    e.kind.includes(q);
+  return rows.filter(match).limit(limit).toArray();
+}
+
+/** Events by id, in the order asked; ids of deleted events are left out. */
+export async function getEventsByIds(ids: readonly string[]): Promise<TimelineEvent[]> {
+  const rows = await getDb().events.bulkGet([...ids]);
+  return rows.filter((e): e is TimelineEvent => e !== undefined);
+}
+
+const CATEGORIES_PREF = 'causes.categories';
+
+/** The fishbone categories offered for causes (editable list; the defaults until changed). */
+export async function getCauseCategories(): Promise<string[]> {
+  const row = await getDb().prefs.get(CATEGORIES_PREF);
+  const value = row?.value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  return [...DEFAULT_CAUSE_CATEGORIES];
+}
+
+export async function setCauseCategories(categories: string[]): Promise<void> {
+  const clean = [...new Set(categories.map((c) => c.trim()).filter((c) => c !== ''))].slice(0, 50);
+  await getDb().prefs.put({ key: CATEGORIES_PREF, value: clean });
+}
+
+/** Ids of the incident's timeline events (keys only; no rows are read). */
+export async function listEventIds(incidentId: string): Promise<string[]> {
+  return getDb()
+    .events.where('[incidentId+at]')
+    .between([incidentId, -Infinity], [incidentId, Infinity])
+    .primaryKeys();
 }

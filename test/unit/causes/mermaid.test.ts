@@ -102,6 +102,13 @@ describe('causeDiagram', () => {
     expect(d.source).toContain('c0g(("OR"))');
     expect(d.source).toContain('c1g(("AND"))');
     expect(d.source).not.toContain('c4g');
+    const withMitigation = causeDiagram([
+      ...nodes.slice(0, 2),
+      node('m', 'root', 3, { title: 'Tables fine', kind: 'mitigating-factor' }),
+    ]);
+    // One cause and one mitigating factor: no gate, a dotted line to the factor.
+    expect(withMitigation.source).not.toContain('c0g');
+    expect(withMitigation.source).toMatch(/c0 -\.- c\d+/);
     expect(d.source).toContain('evidence 2 · open threads 2 · disputed');
     expect(d.source).toContain('class c1 r_disputed');
     expect(d.source).toContain('class c2 r_agreed');

@@ -9,7 +9,7 @@ import { ActionsPanel } from '../../actions';
 import { CausesPanel } from '../../causes';
 import { DocumentPanel } from '../../document';
 import { OverviewForm } from '../../overview';
-import { ReviewPanel } from '../../review';
+import { ReviewPanel, useOpenThreadCount } from '../../review';
 import { TimelinePanel } from '../../timeline';
 import { UndoButtons } from '../../undo';
 import { useIncident } from '../hooks/useIncidents';
@@ -45,6 +45,7 @@ export function IncidentView({
   onImportLogs,
 }: IncidentViewProps) {
   const incident = useIncident(id);
+  const openThreads = useOpenThreadCount(id);
   useReadyMarker(incident !== undefined);
   const title = incident?.title;
   useEffect(() => {
@@ -88,7 +89,17 @@ export function IncidentView({
           Export bundle
         </button>
       </header>
-      <Tabs label="Incident sections" tabs={TABS} selected={tab} onSelect={onSelectTab} idPrefix={prefix} />
+      <Tabs
+        label="Incident sections"
+        tabs={TABS.map((t) =>
+          t.key === 'review'
+            ? { ...t, badge: { count: openThreads, description: `${openThreads} unresolved review threads` } }
+            : t,
+        )}
+        selected={tab}
+        onSelect={onSelectTab}
+        idPrefix={prefix}
+      />
       <div
         className="tab-panel"
         role="tabpanel"

@@ -1,0 +1,208 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import type { Incident } from '../../../../shared/domain';
+import { buildTree, causeDiagram, deleteSubtree, fishboneSource } from '../../../../shared/causes';
+import { openThreadsByTarget } from '../../../../shared/review';
+import { listActions, putActions, unlinkCauses } from '../../../db/repos/actions';
+import { getCauseCategories, listEventIds } from '../../../db/repos/causes';
+import { listImports } from '../../../db/repos/imports';
+import { getIncident } from '../../../db/repos/incidents';
+import { Tabs, type TabDef } from '../../../ui/Tabs';
+import { useToast } from '../../../ui/Toast';
+import { useIncidentComments } from '../../comments';
+import { useUndoManager } from '../../undo';
+import { onCauseFocusRequest, takeCauseFocus } from '../focus';
+import { useCauseEdits } from '../hooks/useCauseEdits';
+import { useCauseTree } from '../hooks/useCauseTree';
+import { AnalysisView } from './AnalysisView';
+import { CauseDetail } from './CauseDetail';
+import { CauseOutline } from './CauseOutline';
+import { DiagramCanvas } from './DiagramCanvas';
+import { EventCard } from './EventCard';
+import { WhysView } from './WhysView';
+import './causes.css';
+
+type View = 'outline' | 'whys' | 'diagram' | 'fishbone' | 'analysis';
+const VIEWS: readonly TabDef<View>[] = [
+  { key: 'outline', label: 'Outline' },
+  { key: 'whys', label: '5 whys' },
+  { key: 'diagram', label: 'Diagram' },
+  { key: 'fishbone', label: 'Fishbone' },
+  { key: 'analysis', label: 'Analysis' },
+];
+
+/** The Root causes tab: the cause tree and its views (outline, 5 whys, diagram, fishbone, analysis). */
+export function CausesPanel({ incidentId }: { incidentId: string }) {
+  const incident = useLiveQuery(async () => (await getIncident(incidentId)) ?? null, [incidentId]);
+  if (incident === undefined) return <p className="loading muted">Loading causes…</p>;
+  if (incident === null) return <p className="muted">This incident no longer exists.</p>;
+  return <CauseTreeLoader incident={incident} />;
+}
+
+function CauseTreeLoader({ incident }: { incident: Incident }) {
+  const nodes = useCauseTree(incident);
+  if (nodes === undefined) return <p className="loading muted">Loading causes…</p>;
+  return <CauseWorkspace incident={incident} nodes={nodes} />;
+}
+
+function CauseWorkspace({
+  incident,
+  nodes,
+}: {
+  incident: Incident;
+  nodes: NonNullable<ReturnType<typeof useCauseTree>>;
+}) {
+  const [view, setView] = useState<View>('outline');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ id: string; n: number } | null>(null);
+  const [shownEvent, setShownEvent] = useState<string | null>(null);
+  const edits = useCauseEdits(nodes);
+  const toast = useToast();
+  const undo = useUndoManager();
+  const comments = useIncidentComments(incident.id);
+  const actions = useLiveQuery(() => listActions(incident.id), [incident.id]) ?? [];
+  const imports = useLiveQuery(() => listImports(incident.id), [incident.id]) ?? [];
+  const eventIds = useLiveQuery(async () => new Set(await listEventIds(incident.id)), [incident.id]);
+  const categories = useLiveQuery(() => getCauseCategories(), []);
+  const tree = useMemo(() => buildTree(nodes), [nodes]);
+  const openThreads = useMemo(() => openThreadsByTarget(comments ?? [], 'cause'), [comments]);
+  const selected = (selectedId !== null ? tree.byId.get(selectedId) : undefined) ?? tree.root;
+
+  const focusNode = (id: string | null) => {
+    if (id === null) return;
+    setSelectedId(id);
+    setFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }));
+  };
+  useEffect(() => {
+    const take = () => {
+      const id = takeCauseFocus();
+      if (id === null) return;
+      setView('outline');
+      setSelectedId(id);
+      setFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }));
+    };
+    take();
+    return onCauseFocusRequest(take);
+  }, []);
+
+  const onDelete = async (id: string) => {
+    const edit = deleteSubtree(edits.rows(), id);
+    if (edit === null) return null;
+    const title = tree.byId.get(id)?.title || 'untitled cause';
+    const next = await edits.run(edit, 'Delete cause', undefined, async () => {
+      const before = await unlinkCauses(incident.id, edit.remove);
+      return {
+        undo: () => putActions(before),
+        redo: async () => void (await unlinkCauses(incident.id, edit.remove)),
+      };
+    });
+    const more = edit.remove.length - 1;
+    toast({
+      message: `Deleted “${title}”${more > 0 ? ` and ${more} cause${more === 1 ? '' : 's'} under it` : ''}`,
+      action: { label: 'Undo', run: () => void undo.undo() },
+    });
+    return next;
+  };
+
+  const diagram = useMemo(() => causeDiagram(nodes, { openThreads }), [nodes, openThreads]);
+  const fishbone = useMemo(() => fishboneSource(nodes, categories ?? []), [nodes, categories]);
+  const kindsInUse = useMemo(() => [...new Set(nodes.map((n) => n.kind))], [nodes]);
+  const slug = (incident.title || 'incident').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+  const prefix = `causes-${incident.id}`;
+
+  return (
+    <div className="causes">
+      <Tabs label="Cause views" tabs={VIEWS} selected={view} onSelect={setView} idPrefix={prefix} />
+      <div
+        role="tabpanel"
+        id={`${prefix}-panel-${view}`}
+        aria-labelledby={`${prefix}-tab-${view}`}
+        className="causes-view"
+      >
+        {view === 'outline' && (
+          <div className="causes-split">
+            <div className="causes-outline">
+              <p className="field-hint outline-help">
+                Enter: new line · Ctrl+Enter: new line below · Tab / Shift+Tab: indent / outdent · Alt+↑↓:
+                move · Delete (or Backspace when empty): remove · drag ⋮⋮ to move
+              </p>
+              <CauseOutline
+                nodes={nodes}
+                edits={edits}
+                selectedId={selected?.id ?? null}
+                onSelect={setSelectedId}
+                openThreads={openThreads}
+                onDelete={onDelete}
+                focus={focus}
+                onFocus={focusNode}
+              />
+            </div>
+            {selected && (
+              <CauseDetail
+                key={selected.id}
+                incident={incident}
+                node={selected}
+                isRoot={selected.id === tree.root?.id}
+                kindsInUse={kindsInUse}
+                actions={actions}
+                edits={edits}
+                onShowEvent={setShownEvent}
+              />
+            )}
+          </div>
+        )}
+        {view === 'whys' && (
+          <WhysView nodes={nodes} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+        )}
+        {view === 'diagram' && (
+          <DiagramCanvas
+            source={diagram.source}
+            hash={diagram.hash}
+            fileName={`${slug}-causes`}
+            label="Cause tree diagram"
+            nodeIds={diagram.nodeIds}
+            onNodeClick={(id) => {
+              setView('outline');
+              focusNode(id);
+            }}
+            note={
+              diagram.hiddenCount > 0
+                ? `${diagram.hiddenCount} causes folded into “+N” boxes to keep the diagram readable`
+                : undefined
+            }
+          />
+        )}
+        {view === 'fishbone' && (
+          <DiagramCanvas
+            source={fishbone.source}
+            hash={fishbone.hash}
+            fileName={`${slug}-fishbone`}
+            label="Fishbone diagram"
+          />
+        )}
+        {view === 'analysis' && (
+          <AnalysisView
+            incidentId={incident.id}
+            nodes={nodes}
+            actions={actions}
+            imports={imports}
+            eventIds={eventIds}
+            edits={edits}
+            onSelect={(id) => {
+              setView('outline');
+              focusNode(id);
+            }}
+          />
+        )}
+      </div>
+      {shownEvent !== null && (
+        <EventCard
+          incidentId={incident.id}
+          eventId={shownEvent}
+          zone={incident.displayZone}
+          onClose={() => setShownEvent(null)}
+        />
+      )}
+    </div>
+  );
+}

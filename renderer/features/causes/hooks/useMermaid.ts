@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { renderMermaid, type DiagramRender } from '../render/mermaidSvg';
+
+/**
+ * The rendered diagram for `source`, debounced so typing never waits for mermaid; the last
+ * good result stays on screen while a new one renders. `null` until the first render.
+ */
+export function useMermaid(
+  source: string,
+  hash: string,
+  delayMs = 250,
+): { render: DiagramRender | null; pending: boolean } {
+  const [state, setState] = useState<{ hash: string; render: DiagramRender } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void renderMermaid(source, hash).then((render) => {
+        if (live) setState({ hash, render });
+      });
+    }, delayMs);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [source, hash, delayMs]);
+  return { render: state?.render ?? null, pending: state?.hash !== hash };
+}

@@ -1,0 +1,168 @@
+import { expect, test } from './fixtures';
+import { azureBundleText, AZURE_TITLE } from './data/azure2014';
+import { CausesPage } from './pages/CausesPage';
+import { CommentsPage } from './pages/CommentsPage';
+
+const LOOP = 'Blob front-ends entered an infinite loop';
+const CONFIG = 'Config change enabled everywhere at once';
+const FLIGHT = 'Flighting policy not enforced by the tooling';
+const UNTESTED = 'Blob front-ends never tested with the change';
+const TABLES = 'Table front-ends kept working';
+
+test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw and comment', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await list.goto();
+  await list.openBundle({
+    name: 'azure.rootline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(azureBundleText()),
+  });
+  await expect(incident.heading).toHaveText(AZURE_TITLE);
+  const causes = new CausesPage(page);
+  await causes.open();
+
+  // The top node is the loss, named after the incident.
+  await expect(causes.titles).toHaveCount(1);
+  await expect(causes.titles.first()).toHaveValue(AZURE_TITLE);
+
+  // Enter on the top node starts its first child; Enter adds siblings; Tab indents.
+  await causes.press(AZURE_TITLE, 'Enter');
+  await causes.typeTitle(LOOP);
+  await causes.press(LOOP, 'Enter');
+  await causes.typeTitle(CONFIG);
+  await causes.press(CONFIG, 'Tab');
+  await causes.press(CONFIG, 'Enter');
+  await causes.typeTitle(UNTESTED);
+  await causes.press(UNTESTED, 'Enter');
+  await causes.typeTitle(FLIGHT);
+  await causes.press(FLIGHT, 'Alt+ArrowUp');
+  await causes.press(FLIGHT, 'Tab');
+  await causes.press(FLIGHT, 'Enter');
+  await causes.typeTitle(TABLES);
+  await causes.press(TABLES, 'Shift+Tab');
+  await causes.press(TABLES, 'Shift+Tab');
+  expect(await causes.outline()).toEqual([
+    `0:${AZURE_TITLE}`,
+    `1:${LOOP}`,
+    `2:${CONFIG}`,
+    `3:${FLIGHT}`,
+    `2:${UNTESTED}`,
+    `1:${TABLES}`,
+  ]);
+
+  // Delete removes a line (with what hangs under it) and Undo brings it back.
+  await causes.press(TABLES, 'Enter');
+  await causes.typeTitle('Temporary line');
+  await causes.press('Temporary line', 'Control+Delete');
+  await expect(causes.row('Temporary line')).toHaveCount(0);
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(causes.row('Temporary line')).toHaveCount(1);
+  await causes.titleInput('Temporary line').fill('');
+  await causes.titleInput('').press('Backspace');
+  await expect(causes.titles).toHaveCount(6);
+
+  // Kinds and gates: both were needed for the loop (AND).
+  await causes.setGate(LOOP, 'AND');
+  await causes.setKind(FLIGHT, 'Root cause');
+  await causes.setKind(UNTESTED, 'Root cause');
+  await causes.setKind(CONFIG, 'Trigger');
+  await causes.setKind(TABLES, 'Mitigating factor');
+  await expect(causes.row(LOOP).getByRole('button', { name: 'AND' })).toBeVisible();
+
+  // Evidence from the timeline, and the event shows who cites it.
+  await causes.linkEvidence(CONFIG, 'config', 'Storage config change deployed to all regions');
+  await causes.linkEvidence(LOOP, 'loop', 'Blob front-ends stuck in an infinite loop');
+  await expect(causes.evidence).toHaveCount(1);
+  await causes.evidence
+    .first()
+    .getByRole('button', { name: /^Nov 19 00:51 UTC/ })
+    .click();
+  const card = page.getByRole('dialog', { name: 'Blob front-ends stuck in an infinite loop' });
+  await expect(card.getByRole('link', { name: LOOP })).toBeVisible();
+  await card.getByRole('button', { name: 'Close' }).click();
+  await expect(causes.row(CONFIG).locator('.badge-evidence')).toHaveText('1');
+
+  // Analysis: one sufficient combination (AND), no single point of failure; with OR, two.
+  await causes.view('Analysis').click();
+  const cuts = page.locator('ol.cut-sets > li');
+  await expect(cuts).toHaveCount(1);
+  await expect(cuts.first()).toHaveText(`${FLIGHT} AND ${UNTESTED}`);
+  await expect(page.getByText('None: no cause was enough on its own.')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Causes without an action item' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await causes.view('Outline').click();
+  await causes.setGate(LOOP, 'OR');
+  await causes.view('Analysis').click();
+  await expect(cuts).toHaveCount(2);
+  await expect(page.locator('ul.spof > li')).toHaveCount(2);
+  await causes.view('Outline').click();
+  await causes.setGate(LOOP, 'AND');
+
+  // An action item for a root cause closes its coverage gap.
+  await causes.select(UNTESTED);
+  await causes.detail.getByRole('button', { name: 'Add action item' }).click();
+  await expect(causes.detail.locator('.linked-actions li')).toHaveCount(1);
+  await causes.view('Analysis').click();
+  await expect(
+    page.getByRole('list', { name: 'Causes without an action item' }).getByRole('listitem'),
+  ).toHaveCount(1);
+
+  // 5 whys for the deepest path.
+  await causes.view('5 whys').click();
+  await page.getByLabel('Path to').selectOption({ label: FLIGHT });
+  await expect(page.locator('.whys-chain > li')).toHaveCount(3);
+
+  // The diagram: boxes, AND gate, evidence badge.
+  await causes.view('Diagram').click();
+  await expect(causes.diagramSvg).toBeVisible();
+  // Mermaid wraps long labels into lines, so compare without white space.
+  const flat = (s: string): string => s.replace(/\s+/g, '');
+  const boxes = flat((await causes.diagramSvg.locator('g.node').allTextContents()).join('|'));
+  for (const t of [LOOP, CONFIG, UNTESTED, 'AND', '[evidence 1]', '«Root cause»'])
+    expect(boxes).toContain(flat(t));
+  await expect(causes.diagramSvg.locator('script, foreignObject')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/causes-shots/diagram.png' });
+  await causes.view('Fishbone').click();
+  await expect(causes.diagramSvg).toBeVisible();
+  await expect(page.locator('.diagram-error')).toHaveCount(0);
+
+  // Comment on a cause, then resolve it; the badge follows.
+  await causes.view('Outline').click();
+  await causes.select(LOOP);
+  const comments = new CommentsPage(page, causes.detail);
+  await comments.comment('Is the **loop** documented?', 'Ana', 'Is the loop documented?');
+  await expect(comments.thread('Is the loop documented?').locator('strong')).toHaveText('loop');
+  await expect(causes.row(LOOP).locator('.count-badge')).toHaveText('1');
+  await comments.reply('Is the loop documented?', 'Yes, in the RCA.');
+  await comments.resolve('Is the loop documented?');
+  await expect(causes.row(LOOP).locator('.count-badge')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/causes-shots/outline.png' });
+});
+
+test('hostile titles reach the diagram as text only', async ({ page, list, incident }) => {
+  await list.goto();
+  await list.openBundle({
+    name: 'azure.rootline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(azureBundleText()),
+  });
+  await expect(incident.heading).toHaveText(AZURE_TITLE);
+  const causes = new CausesPage(page);
+  await causes.open();
+  const hostile = '"] --> x["<img src=x onerror=alert(1)> %%{init:{}}%% click c0 call alert(2)';
+  await causes.press(AZURE_TITLE, 'Enter');
+  await causes.typeTitle(hostile);
+  let dialogs = 0;
+  page.on('dialog', () => dialogs++);
+  await causes.view('Diagram').click();
+  await expect(causes.diagramSvg).toBeVisible();
+  await expect(causes.diagramSvg.locator('img')).toHaveCount(0);
+  // Mermaid wraps long labels into lines, so compare without white space.
+  const labels = (await causes.diagramSvg.locator('g.node').allTextContents()).join('').replace(/\s+/g, '');
+  expect(labels).toContain(hostile.replace(/\s+/g, ''));
+  expect(dialogs).toBe(0);
+});

@@ -1,0 +1,97 @@
+/**
+ * A bundle for the Azure Storage outage of 18–19 November 2014 (public RCA): the incident and
+ * a few timeline events to cite as evidence. Built by hand so the e2e tests seed the store the
+ * way a user would, by opening a bundle.
+ */
+const T = (iso: string): number => Date.parse(iso);
+const INC = 'AZ14-INC';
+
+function event(id: string, at: string, kind: string, title: string, service: string | null) {
+  return {
+    id,
+    incidentId: INC,
+    at: T(at),
+    endAt: null,
+    kind,
+    title,
+    detail: '',
+    service,
+    region: null,
+    count: 1,
+    sources: [],
+    key: true,
+    tags: [],
+    importId: null,
+    createdAt: T('2014-11-20T00:00:00Z'),
+    updatedAt: T('2014-11-20T00:00:00Z'),
+  };
+}
+
+export const AZURE_EVENTS = {
+  change: event(
+    'AZ14-E1',
+    '2014-11-19T00:50:00Z',
+    'change',
+    'Storage config change deployed to all regions',
+    'azure-storage',
+  ),
+  loop: event(
+    'AZ14-E2',
+    '2014-11-19T00:51:00Z',
+    'impact',
+    'Blob front-ends stuck in an infinite loop',
+    'blob-frontend',
+  ),
+  detect: event('AZ14-E3', '2014-11-19T00:55:00Z', 'detection', 'Alerts fire for blob availability', null),
+  rollback: event(
+    'AZ14-E4',
+    '2014-11-19T01:30:00Z',
+    'mitigation',
+    'Config change rolled back',
+    'azure-storage',
+  ),
+};
+
+export const AZURE_TITLE = 'Azure Storage outage';
+
+export function azureBundleText(): string {
+  const bundle = {
+    format: 'rootline-bundle',
+    version: 1,
+    exportedAt: '2014-11-20T00:00:00.000Z',
+    app: { name: 'Rootline', version: '0.1.0' },
+    incident: {
+      id: INC,
+      title: AZURE_TITLE,
+      severity: 'SEV1',
+      status: 'draft',
+      summary: 'Azure Storage was unavailable in many regions.',
+      services: ['azure-storage'],
+      regions: [],
+      authors: [],
+      reviewers: [],
+      displayZone: 'UTC',
+      secondaryZone: null,
+      keyTimes: {
+        impactStartAt: T('2014-11-19T00:51:00Z'),
+        detectedAt: null,
+        mitigatedAt: null,
+        recoveredAt: null,
+        resolvedAt: null,
+      },
+      keyTimeOrigins: {},
+      templateId: null,
+      tags: [],
+      createdAt: T('2014-11-20T00:00:00Z'),
+      updatedAt: T('2014-11-20T00:00:00Z'),
+    },
+    events: Object.values(AZURE_EVENTS),
+    imports: [],
+    logBlocks: [],
+    causes: [],
+    comments: [],
+    actions: [],
+    sections: [],
+  };
+  return JSON.stringify(bundle, null, 2);
+}
