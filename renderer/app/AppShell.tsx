@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../shared/domain';
 import { AllActionsView } from '../features/actions';
 import { useBundleActions } from '../features/bundles';
-import { ImportLauncher, isBundleFile, type ImportTarget } from '../features/import';
+import { ImportLauncher, isBundleFile, useOrphanSweep, type ImportTarget } from '../features/import';
 import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -35,6 +35,7 @@ export function AppShell() {
   const bundles = useBundleActions(openIncident);
   const showError = useCallback((message: string) => alert('Something went wrong', message), [alert]);
   useUndoShortcuts(undo, showError);
+  useOrphanSweep();
 
   const newIncident = useCallback(() => {
     void incidents.create().then((i) => i && openIncident(i.id));

@@ -9,13 +9,15 @@ interface DialogProps {
   role?: 'dialog' | 'alertdialog';
   footer?: ReactNode;
   wide?: boolean;
+  /** Extra class on the dialog box (a feature's own sizing). */
+  className?: string;
 }
 
 /**
  * Modal dialog: traps Tab inside, closes on Escape and backdrop click, and returns focus to
  * where it was when it closes.
  */
-export function Dialog({ title, onClose, children, role = 'dialog', footer, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, role = 'dialog', footer, wide, className }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -63,7 +65,7 @@ export function Dialog({ title, onClose, children, role = 'dialog', footer, wide
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

@@ -15,6 +15,9 @@ export interface ImportProgress {
   elapsedMs: number;
 }
 
+/** Held (shared) by every running import so the start-up sweep never removes its staged blocks. */
+export const IMPORT_LOCK = 'rootline-import';
+
 /** Chunks posted but not yet parsed; past this the reader waits (memory stays flat). */
 const MAX_IN_FLIGHT = 8;
 
@@ -35,6 +38,17 @@ export async function runImport(
   options: JobOptions,
   hooks: { signal: AbortSignal; onProgress(p: ImportProgress): void },
 ): Promise<JobResult> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return runLocked(client, files, options, hooks);
+  return locks.request(IMPORT_LOCK, { mode: 'shared' }, () => runLocked(client, files, options, hooks));
+}
+
+async function runLocked(
+  client: ImportWorkerClient,
+  files: PlannedFile[],
+  options: JobOptions,
+  hooks: { signal: AbortSignal; onProgress(p: ImportProgress): void },
+): Promise<JobResult> {
   const jobId = client.newId();
   const started = performance.now();
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
@@ -44,6 +58,7 @@ export async function runImport(
   let wake: (() => void) | null = null;
   let staging: Promise<void> = Promise.resolve();
   let stagingError: unknown = null;
+  let cancelled = false;
   let settle: { resolve(r: JobResult): void; reject(e: unknown): void } | null = null;
   const done = new Promise<JobResult>((resolve, reject) => (settle = { resolve, reject }));
   done.catch(() => undefined);
@@ -60,6 +75,8 @@ export async function runImport(
       records = msg.records;
       report();
     } else if (msg.type === 'blocks') {
+      // After a cancel, blocks still in flight from the worker must not be stored.
+      if (cancelled) return;
       staging = staging.then(() =>
         stageLogBlocks(msg.blocks).catch((e: unknown) => {
           stagingError ??= e;
@@ -70,6 +87,8 @@ export async function runImport(
   });
 
   const importIds = files.map((f) => f.importId);
+  // A reader waiting for the worker to catch up must notice a cancel at once.
+  hooks.signal.addEventListener('abort', () => wake?.(), { once: true });
   try {
     client.post({
       type: 'begin',
@@ -92,6 +111,7 @@ export async function runImport(
     if (stagingError !== null) throw storageProblem(stagingError);
     return result;
   } catch (e) {
+    cancelled = true;
     client.post({ type: 'cancel', jobId });
     await staging.catch(() => undefined);
     await discardStagedBlocks(importIds).catch(() => undefined);
@@ -111,7 +131,8 @@ export async function runImport(
       for (;;) {
         if (hooks.signal.aborted) throw new ImportCancelled();
         if (stagingError !== null) throw storageProblem(stagingError);
-        while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => (wake = r));
+        while (inFlight >= MAX_IN_FLIGHT && !hooks.signal.aborted) await new Promise<void>((r) => (wake = r));
+        if (hooks.signal.aborted) throw new ImportCancelled();
         let next: ReadableStreamReadResult<Uint8Array>;
         try {
           next = await reader.read();

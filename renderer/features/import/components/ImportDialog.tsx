@@ -10,6 +10,7 @@ import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportSummaryView } from './ImportSummaryView';
+import './import.css';
 
 export const LOG_FILE_ACCEPT = [
   '.log',
@@ -104,7 +105,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
   }
 
   return (
-    <Dialog title="Import logs" onClose={close} footer={footer} wide>
+    <Dialog title="Import logs" onClose={close} footer={footer} wide className="import-dialog">
       {state.step === 'select' && (
         <>
           <p className="muted">

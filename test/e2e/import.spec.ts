@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createIncident, expect, test } from './fixtures';
+import { ImportDialogPage } from './pages/ImportDialog';
+
+const scenario = readFileSync(
+  fileURLToPath(new URL('../fixtures/scenarios/azure-2014-orchestrator.jsonl', import.meta.url)),
+  'utf8',
+);
+
+test.beforeEach(async ({ list }) => {
+  await list.goto();
+});
+
+test('dropping an orchestrator log builds the timeline, fills the phases and survives a reload', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Storage outage');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.watchProgress();
+  await dialog.drop([{ name: 'orchestrator.jsonl', text: scenario }]);
+  await expect(dialog.fileRow('orchestrator.jsonl')).toContainText('detected: cloudevents');
+  await dialog.start();
+
+  await expect(dialog.acceptButton).toBeVisible();
+  expect(await dialog.sawProgress()).toBe(true);
+  await expect(dialog.stat('Lines')).toHaveText('600');
+  await expect(dialog.stat('Errors')).toHaveText('6');
+  const records = Number(await dialog.stat('Records').textContent());
+  expect(records).toBe(594);
+  // The two mistakes of the 2014 rollout are both found.
+  const findings = dialog.dialog.getByRole('list', { name: 'Findings' });
+  await expect(findings).toContainText('unstaged-rollout');
+  await expect(findings).toContainText('untested-target');
+  // The errors name file, line and reason.
+  await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText(
+    'orchestrator.jsonl',
+  );
+
+  const label = await dialog.acceptButton.textContent();
+  const eventCount = Number(/Accept (\d+)/.exec(label ?? '')?.[1]);
+  expect(eventCount).toBeGreaterThan(10);
+  expect(eventCount).toBeLessThan(100);
+  await dialog.acceptButton.click();
+  await expect(dialog.dialog).toBeHidden();
+  await expect(page.getByText(`Imported ${eventCount} events into the timeline.`)).toBeVisible();
+
+  const rows = page.getByRole('grid', { name: 'Timeline events' }).locator('[data-event-id]');
+  await expect(rows.first()).toBeVisible();
+
+  // The phases fill the overview's key times.
+  await page.getByRole('tab', { name: 'Overview', exact: true }).click();
+  await expect(page.getByLabel('Impact started')).toHaveValue(/^2014-11-19 01:01/);
+  await expect(page.getByLabel('Resolved')).toHaveValue(/^2014-11-19 11:45/);
+
+  await page.reload();
+  await list.waitReady();
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByText(`${eventCount} events`, { exact: true })).toBeVisible();
+});
+
+test('discarding an import leaves the timeline as it was', async ({ page, list, incident }) => {
+  await createIncident(list, incident, 'Nothing kept');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.drop([{ name: 'orchestrator.jsonl', text: scenario }]);
+  await dialog.start();
+  await expect(dialog.acceptButton).toBeVisible();
+  await dialog.dialog.getByRole('button', { name: 'Discard' }).click();
+  await dialog.dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('No events yet')).toBeVisible();
+  await page.getByRole('tab', { name: 'Overview', exact: true }).click();
+  await expect(page.getByLabel('Impact started')).toHaveValue('');
+});
+
+test('a binary file gets a clear message and imports nothing', async ({ page, list, incident }) => {
+  await createIncident(list, incident, 'Binary drop');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.drop([{ name: 'core.dump', text: '\u007fELF\u0000\u0001\u0002 not a log' }]);
+  await expect(dialog.fileRow('core.dump')).toContainText('NUL bytes');
+  await dialog.start();
+  await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText('core.dump');
+  await expect(dialog.stat('Records')).toHaveText('0');
+});
+
+test('cancelling a large import leaves nothing half-stored', async ({ page, list, incident }) => {
+  await createIncident(list, incident, 'Cancelled import');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  // ~60 MB of orchestrator events, made in the page so nothing that large crosses the wire.
+  const dataTransfer = await page.evaluateHandle((lines) => {
+    const body = lines.join('\n') + '\n';
+    const parts: string[] = [];
+    for (let i = 0; i < 320; i++) parts.push(body);
+    const dt = new DataTransfer();
+    dt.items.add(new File(parts, 'big.jsonl'));
+    return dt;
+  }, scenario.trimEnd().split('\n'));
+  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  const dialog = new ImportDialogPage(page);
+  await expect(dialog.fileRow('big.jsonl')).toContainText('detected: cloudevents');
+  await dialog.start();
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await dialog.dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.dialog.getByRole('button', { name: /^Import 1 file/ })).toBeVisible();
+  await dialog.dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('No events yet')).toBeVisible();
+  // No raw-record block of the cancelled import is left in the database.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('rootline');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('logBlocks').objectStore('logBlocks').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+          }),
+      ),
+    )
+    .toBe(0);
+});
