@@ -100,8 +100,8 @@ test('cancelling a large import leaves nothing half-stored', async ({ page, list
     dt.items.add(new File(parts, 'big.jsonl'));
     return dt;
   }, scenario.trimEnd().split('\n'));
-  await page.dispatchEvent('body', 'dragover', { dataTransfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await page.locator('body').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('body').dispatchEvent('drop', { dataTransfer });
   const dialog = new ImportDialogPage(page);
   await expect(dialog.fileRow('big.jsonl')).toContainText('detected: cloudevents');
   await dialog.start();

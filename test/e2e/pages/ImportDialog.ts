@@ -15,8 +15,8 @@ export class ImportDialogPage {
       for (const f of list) dt.items.add(new File([f.text], f.name));
       return dt;
     }, files);
-    await this.page.dispatchEvent('body', 'dragover', { dataTransfer });
-    await this.page.dispatchEvent('body', 'drop', { dataTransfer });
+    await this.page.locator('body').dispatchEvent('dragover', { dataTransfer });
+    await this.page.locator('body').dispatchEvent('drop', { dataTransfer });
     await expect(this.dialog).toBeVisible();
   }
 
