@@ -64,6 +64,12 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
   await causes.titleInput('').press('Backspace');
   await expect(causes.titles).toHaveCount(6);
 
+  // Drag and drop reparents (dropped on the middle of a line: under it); Undo puts it back.
+  await causes.row(TABLES).locator('.drag-handle').dragTo(causes.row(LOOP));
+  await expect.poll(() => causes.outline()).toContain(`2:${TABLES}`);
+  await page.getByTitle('Undo Move cause').click();
+  await expect.poll(() => causes.outline()).toContain(`1:${TABLES}`);
+
   // Kinds and gates: both were needed for the loop (AND).
   await causes.setGate(LOOP, 'AND');
   await causes.setKind(FLIGHT, 'Root cause');

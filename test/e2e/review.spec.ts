@@ -81,6 +81,7 @@ test('offline review round trip between two profiles merges comments and states 
     await expect(review.conflicts).toHaveCount(1);
     await expect(review.conflicts.first()).toContainText('Blob front-ends spun in a loop');
     await expect(review.conflicts.first()).toContainText('Blob front-ends looped forever');
+    await page.screenshot({ path: 'test-results/causes-shots/review-conflict.png', fullPage: true });
     await review.conflicts.first().getByRole('button', { name: 'Take theirs' }).click();
     await expect(review.conflicts).toHaveCount(0);
 
@@ -112,12 +113,34 @@ test('offline review round trip between two profiles merges comments and states 
     expect(boxes).toContain('disputed');
     expect(boxes).toContain('agreed');
 
+    // Any target can get a thread from the Review tab, with the same comment component.
+    await review.open();
+    const start = page.getByRole('region', { name: 'Comment on…' });
+    await start.getByLabel('What').selectOption({ label: 'A timeline event' });
+    await start.getByLabel('Search events').fill('alerts');
+    await start
+      .getByLabel('Which')
+      .selectOption({ label: 'Nov 19 00:55 UTC Alerts fire for blob availability' });
+    await new CommentsPage(page, start).comment('Why did alerts take four minutes?');
+    await page
+      .getByRole('group', { name: 'Filter threads' })
+      .getByLabel('On', { exact: true })
+      .selectOption({ label: 'Timeline event' });
+    await expect(review.threads).toHaveCount(1);
+    await expect(page.locator('.review-target-head')).toContainText('Alerts fire for blob availability');
+    await page
+      .getByRole('group', { name: 'Filter threads' })
+      .getByLabel('On', { exact: true })
+      .selectOption({ label: 'Anything' });
+
+    await page.screenshot({ path: 'test-results/causes-shots/review.png', fullPage: true });
+
     // The same file again changes nothing.
     await review.open();
     await review.importCopy(back);
     await expect(page.getByRole('status').filter({ hasText: 'nothing new' })).toBeVisible();
     await review.filter('Unresolved only').uncheck();
-    await expect(review.threads).toHaveCount(2);
+    await expect(review.threads).toHaveCount(3);
   } finally {
     await context.close();
   }

@@ -36,7 +36,7 @@ export class CommentsPage {
     await thread.getByRole('textbox', { name: 'Reply' }).fill(body);
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
     await this.answerName(name);
-    await expect(thread.getByText(body)).toBeVisible();
+    await expect(thread.locator('.comment-body').filter({ hasText: body })).toBeVisible();
   }
 
   async resolve(threadText: string): Promise<void> {

@@ -4,7 +4,7 @@ import { getEvent } from '../../../db/repos/events';
 import { routeHash } from '../../../app/route';
 import { Dialog } from '../../../ui/Dialog';
 import { kindColor } from '../../../ui/palette';
-import { Markdown } from '../../comments';
+import { CommentThreads, Markdown } from '../../comments';
 import { CitedBy } from './CitedBy';
 
 /** One timeline event, as evidence: what, when, where from, and which causes cite it. */
@@ -24,6 +24,7 @@ export function EventCard({
     <Dialog
       title={event?.title || 'Timeline event'}
       onClose={onClose}
+      wide
       footer={
         <>
           <a
@@ -62,6 +63,12 @@ export function EventCard({
             </p>
           )}
           <CitedBy incidentId={incidentId} eventId={eventId} />
+          <CommentThreads
+            incidentId={incidentId}
+            targetType="event"
+            targetId={eventId}
+            label={event.title || 'this event'}
+          />
         </div>
       )}
     </Dialog>

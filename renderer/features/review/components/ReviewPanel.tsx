@@ -17,6 +17,7 @@ import { requestCauseFocus } from '../../causes';
 import { useReviewLedger, useTargetNames } from '../hooks/useReview';
 import { ConflictList } from './ConflictList';
 import { ReviewActions } from './ReviewActions';
+import { StartThread } from './StartThread';
 import './review.css';
 
 const TARGET_TEXT: Record<CommentTargetType, string> = {
@@ -91,6 +92,7 @@ function ReviewWorkspace({ incident }: { incident: Incident }) {
           <label>
             Author{' '}
             <select
+              aria-label="Author"
               value={filter.author ?? ''}
               onChange={(e) => setFilter({ ...filter, author: e.target.value || null })}
             >
@@ -105,6 +107,7 @@ function ReviewWorkspace({ incident }: { incident: Incident }) {
           <label>
             On{' '}
             <select
+              aria-label="On"
               value={filter.targetType ?? ''}
               onChange={(e) =>
                 setFilter({ ...filter, targetType: (e.target.value || null) as CommentTargetType | null })
@@ -155,18 +158,7 @@ function ReviewWorkspace({ incident }: { incident: Incident }) {
           );
         })}
       </section>
-      <section aria-labelledby="incident-comments-h" className="review-incident">
-        <h3 id="incident-comments-h" className="visually-hidden">
-          Comments on the incident
-        </h3>
-        <CommentThreads
-          incidentId={incident.id}
-          targetType="incident"
-          targetId={incident.id}
-          label="the incident"
-          heading="Comments on the incident"
-        />
-      </section>
+      <StartThread incident={incident} />
     </div>
   );
 }
