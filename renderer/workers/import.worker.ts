@@ -64,7 +64,6 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
   j.importer = createImport({
     zone: msg.options.zone,
     year: msg.options.year,
-    mapping: msg.options.mapping,
     onRecord(record) {
       j.records++;
       const importId = importIdByFile.get(record.source.file);
@@ -91,7 +90,7 @@ function inputFor(j: Job, index: number): FileInput {
   let input = j.inputs[index] ?? null;
   if (input === null) {
     const f = j.files[index]!;
-    input = j.importer.addFile(f.name, { format: f.format });
+    input = j.importer.addFile(f.name, { format: f.format, mapping: f.mapping });
     j.inputs[index] = input;
   }
   return input;

@@ -11,13 +11,14 @@ export interface JobFile {
   format: string | null;
   /** How the bytes arrive: streamed text, or a whole zip (Slack export). */
   container: 'stream' | 'zip';
+  /** Field mapping chosen for this file (unknown JSON/CSV), or null for automatic. */
+  mapping: FieldMapping | null;
 }
 
 export interface JobOptions {
   incidentId: string;
   zone: string;
   year: number | null;
-  mapping: FieldMapping | null;
 }
 
 export type ToWorker =

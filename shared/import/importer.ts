@@ -68,7 +68,8 @@ export interface FileInput {
 }
 
 export interface Import {
-  addFile(name: string, options?: { format?: string | null }): FileInput;
+  /** `mapping` overrides the import's field mapping for this file (unknown JSON/CSV columns). */
+  addFile(name: string, options?: { format?: string | null; mapping?: FieldMapping | null }): FileInput;
   /** An archive (Slack export zip or folder) already unpacked into text entries. */
   addEntries(
     name: string,
@@ -136,13 +137,14 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     }
   }
 
-  function open(name: string, format: string | null): FileReader {
+  function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
     finished = null;
     const fileIndex = files.length;
     // Folding keeps the file index in 16 bits; a 65,536th file shares the last slot's name.
     const slot = Math.min(fileIndex, 0xffff);
     files.push(name);
-    const reader = new FileReader(name, options, {
+    const readerOptions = mapping === undefined || mapping === null ? options : { ...options, mapping };
+    const reader = new FileReader(name, readerOptions, {
       resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
       record: (tally, raw) => addRecord(tally, slot, raw),
       error: addError,
@@ -153,7 +155,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
 
   return {
     addFile(name, fileOptions) {
-      return open(name, fileOptions?.format ?? null);
+      return open(name, fileOptions?.format ?? null, fileOptions?.mapping);
     },
     addEntries(name, entries, fileOptions) {
       open(name, fileOptions?.format ?? null).entries(entries);

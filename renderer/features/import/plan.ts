@@ -71,6 +71,7 @@ export function planFiles(incidentId: string, entries: FileEntry[]): PlannedFile
     gzip: e.gzip,
     container: e.zip ? 'zip' : 'stream',
     format: e.zip ? (e.format ?? 'slack') : effectiveFormat(e),
+    mapping: e.mapping,
     importId: importIdFor(
       incidentId,
       e.name,

@@ -93,12 +93,13 @@ async function runLocked(
     client.post({
       type: 'begin',
       jobId,
-      files: files.map(({ name, size, importId, format, container }) => ({
+      files: files.map(({ name, size, importId, format, container, mapping }) => ({
         name,
         size,
         importId,
         format,
         container,
+        mapping,
       })),
       options,
     });

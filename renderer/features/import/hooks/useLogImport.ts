@@ -124,7 +124,7 @@ export function useLogImport(incident: Incident) {
       const job = await runImport(
         client(),
         planned,
-        { incidentId: incident.id, zone, year, mapping: entries.find((e) => e.mapping)?.mapping ?? null },
+        { incidentId: incident.id, zone, year },
         { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
       );
       setState({ step: 'summary', job });
