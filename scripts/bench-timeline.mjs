@@ -68,34 +68,54 @@ try {
   // A fresh page load, so no store is cached; then open the incident's timeline.
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
-  const firstRows = await page.evaluate(
+  const { firstRows, fullLoad } = await page.evaluate(
     (id) =>
       new Promise((resolve) => {
         const t0 = performance.now();
-        const done = () => document.querySelector('.tl-event') !== null;
+        let firstRows = null;
         const obs = new MutationObserver(() => {
-          if (done()) {
+          if (firstRows === null && document.querySelector('.tl-event') !== null) {
+            requestAnimationFrame(() => (firstRows = performance.now() - t0));
+          }
+          if (document.querySelector('[role="grid"][aria-busy="false"]') !== null) {
             obs.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
+            requestAnimationFrame(() =>
+              resolve({ firstRows: firstRows ?? performance.now() - t0, fullLoad: performance.now() - t0 }),
+            );
           }
         });
-        obs.observe(document.body, { childList: true, subtree: true });
+        obs.observe(document.body, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['aria-busy'],
+        });
         location.hash = `#/incident/${id}/timeline`;
       }),
     incidentId,
   );
-  // Wait until every event is in memory (the placeholder row goes away) and the density strip is drawn.
-  const loadStart = Date.now();
-  await page.waitForFunction(
-    () => !document.querySelector('.tl-note') && document.querySelectorAll('.tl-event').length > 0,
-    null,
-    { timeout: 120_000 },
-  );
-  const fullLoad = Date.now() - loadStart;
+  const loadStart = Date.now() - fullLoad;
   await page.waitForSelector('.tl-chart[data-density="drawn"]', { state: 'attached', timeout: 300_000 });
   const densityMs = Date.now() - loadStart;
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
 
+  // The machine's floor: frame times with nothing changing (a busy or slow machine shows it here).
+  const idleP95 = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const d = [];
+        let last = performance.now();
+        const f = () => {
+          const now = performance.now();
+          d.push(now - last);
+          last = now;
+          if (d.length > 120)
+            return resolve(d.slice(1).sort((a, b) => a - b)[Math.floor((d.length - 1) * 0.95)]);
+          requestAnimationFrame(f);
+        };
+        requestAnimationFrame(f);
+      }),
+  );
   const frames = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -188,12 +208,14 @@ try {
   if (SHOT) await page.screenshot({ path: SHOT });
   const goal = (v, g) => (v <= g ? `ok (goal ≤ ${g} ms)` : `OVER goal ≤ ${g} ms`);
   console.log(`time to first rows:        ${fmt(firstRows)}  ${goal(firstRows, 200)}`);
-  console.log(`all events in memory after: ${fmt(fullLoad)}`);
+  console.log(`all events in memory after: ${fmt(fullLoad)} (read in chunks after the first screen)`);
   console.log(`density strip drawn after:  ${fmt(densityMs)} (1,000 blocks read in a worker)`);
   console.log(
     `DOM elements:              ${domNodes} (max while scrolling ${frames.maxNodes}; goal < 1,400)`,
   );
-  console.log(`scroll p95 frame time:     ${fmt(p95)} over ${sorted.length} frames  ${goal(p95, 20)}`);
+  console.log(
+    `scroll p95 frame time:     ${fmt(p95)} over ${sorted.length} frames  ${goal(p95, 20)} (idle frames p95 on this machine: ${fmt(idleP95)})`,
+  );
   console.log(`text filter "timeout":     ${fmt(filterMs)}  ${goal(filterMs, 100)} → ${shownAfterFilter}`);
   console.log(`chart re-render (by kind): ${fmt(chartMs.total)} (layout + SVG text ${fmt(chartMs.layout)})`);
 } finally {

@@ -26,16 +26,6 @@ export async function listLogBlocks(importId: string, offset: number, limit: num
 }
 
 /**
- * Stages a batch of raw-record blocks. Blocks become visible only when `commitImport` writes
- * their import row; until then they are orphans that `sweepOrphanBlocks` removes, so a crash or
- * a failed write never leaves a half-imported file behind.
- */
-export async function stageLogBlocks(blocks: LogBlock[]): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.logBlocks, () => db.logBlocks.bulkPut(blocks));
-}
-
-/**
  * Makes an import visible in one transaction: the import rows, the timeline events, and the
  * incident's key times for every phase the user has not set by hand.
  */

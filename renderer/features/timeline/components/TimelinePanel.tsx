@@ -235,6 +235,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
     />
   );
   if (store.error) return <p role="alert">Could not read the timeline: {store.error}</p>;
+  if (!store.ready) return <p className="loading muted">Loading timeline…</p>;
   if (store.total === 0 && store.complete) {
     return (
       <section aria-label="Timeline" className="tl-panel">
@@ -410,7 +411,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         phaseLabels={phaseLabels}
         actions={actions}
         onKeyDown={onKeyDown}
-        pending={store.complete ? 0 : store.total - store.events.length}
+        pending={store.complete ? 0 : Math.max(1, store.total - store.events.length)}
       />
       <EventDialogs
         dialog={dialog}

@@ -74,6 +74,7 @@ export const TimelineTable = forwardRef<TimelineTableHandle, TimelineTableProps>
         aria-label="Timeline events"
         aria-rowcount={p.rows.length}
         aria-multiselectable="true"
+        aria-busy={p.pending > 0}
         tabIndex={0}
         onKeyDown={p.onKeyDown}
       >

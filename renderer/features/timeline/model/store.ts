@@ -20,6 +20,8 @@ export class TimelineStore {
   /** Events in the database (known from the index count before they are all read). */
   total = 0;
   complete = false;
+  /** True once the first screen of events has been read. */
+  ready = false;
   /** Bumped on every change; components read it to know when to recompute. */
   version = 0;
   error: string | null = null;
@@ -80,13 +82,25 @@ export class TimelineStore {
       const chunk = await listEventsFrom(this.incidentId, last.at, ties, CHUNK);
       if (gen !== this.generation) return;
       if (chunk.length === 0) break;
+      // No re-render per chunk: recomputing filters, rows and chart 20 times while the rest
+      // streams in would cost more than the reading itself.
       all = all.concat(chunk);
-      this.setAll(all, false);
     }
     const finalTotal = await countEvents(this.incidentId);
     if (gen !== this.generation) return;
     this.total = finalTotal;
     this.setAll(all, true);
+    this.warmSearch(gen, all, 0);
+  }
+
+  /** Builds search texts in small slices while the page is idle, so the first filter is fast. */
+  private warmSearch(gen: number, events: TimelineEvent[], from: number): void {
+    if (gen !== this.generation || from >= events.length) return;
+    setTimeout(() => {
+      const end = Math.min(events.length, from + 4_000);
+      for (let i = from; i < end; i++) this.haystack(events[i]!);
+      this.warmSearch(gen, events, end);
+    }, 0);
   }
 
   private setAll(events: TimelineEvent[], complete: boolean): void {
@@ -95,6 +109,7 @@ export class TimelineStore {
     this.byId.clear();
     for (const e of events) this.byId.set(e.id, e);
     this.complete = complete;
+    this.ready = true;
     if (complete) this.total = events.length;
     this.error = null;
     this.emit();
