@@ -1,6 +1,6 @@
 import { promises as fsPromises, existsSync } from 'node:fs';
 import nodePath from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, webContents } from 'electron';
 import type { OpenDialogOptions } from 'electron';
 import { MENU_EVENT_CHANNEL } from '../shared/ipc/channels';
 import type { MenuAction, MenuCommand } from '../shared/ipc/menu';
@@ -14,7 +14,9 @@ import { buildMenuTemplate } from './menu/template';
 import { MenuActionOutbox } from './menu/outbox';
 import { printHtmlToPdf, registerPdfSession } from './pdf';
 import { createAppProtocolHandler } from './protocol/handler';
+import { openInBrowser } from './security/external';
 import { hardenSession, hardenWebContents } from './session/harden';
+import { createLockedWindow } from './window/create';
 import { buildMainWindowOptions } from './window/options';
 
 // Privileged schemes must be registered before `ready`; `standard` gives app:// a real origin
@@ -46,7 +48,7 @@ const outbox = new MenuActionOutbox((targetId, action) => {
 });
 
 function openExternal(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
+  openInBrowser(url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
 }
 
 async function openBundlePath(filePath: string): Promise<void> {
@@ -94,7 +96,7 @@ const services: DesktopServices = {
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
-  openExternal: (url) => shell.openExternal(url),
+  openInBrowser,
   printToPdf: printHtmlToPdf,
   listenForMenu: (senderId) => outbox.listen(senderId),
 };
@@ -115,7 +117,7 @@ function runMenuCommand(command: MenuCommand): void {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(buildMainWindowOptions({ preloadPath: PRELOAD_PATH, isDev }));
+  const window = createLockedWindow(buildMainWindowOptions({ preloadPath: PRELOAD_PATH, isDev }));
   const id = window.webContents.id;
   window.once('ready-to-show', () => window.show());
   // Keep "Rootline" in the title whatever the page calls itself.

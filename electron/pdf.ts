@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session } from 'electron';
+import { session } from 'electron';
 import { PDF_PARTITION, PDF_SCHEME } from './constants';
 import { PDF_CONTENT_SECURITY_POLICY } from './security/csp';
+import { createLockedWindow } from './window/create';
 import { buildPdfWindowOptions } from './window/options';
 
 const PDF_TIMEOUT_MS = 60_000;
@@ -51,7 +52,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export async function printHtmlToPdf(html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array> {
   const id = randomUUID();
   documents.set(id, html);
-  const window = new BrowserWindow(buildPdfWindowOptions());
+  const window = createLockedWindow(buildPdfWindowOptions());
   try {
     await withTimeout(
       window.loadURL(`${PDF_SCHEME}://export/${id}.html`),

@@ -24,7 +24,8 @@ export interface DesktopServices {
     senderId: number,
     options: { defaultName: string; filters: DialogFilter[] },
   ): Promise<string | null>;
-  openExternal(url: string): Promise<void>;
+  /** Opens the URL in the system browser (already checked to be http(s)); false when refused. */
+  openInBrowser(url: string): Promise<boolean>;
   printToPdf(html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array>;
   /** The caller now listens for menu actions; returns how many queued ones were delivered. */
   listenForMenu(senderId: number): number;
@@ -118,8 +119,7 @@ export function createIpcHandlers(
 
     'shell:openExternal': async (input) => {
       if (!isAllowedExternalUrl(input.url)) return { opened: false };
-      await services.openExternal(input.url);
-      return { opened: true };
+      return { opened: await services.openInBrowser(input.url) };
     },
 
     'export:printToPdf': async (input) => ({ pdf: await services.printToPdf(input.html, input.pageSize) }),

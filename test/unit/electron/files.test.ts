@@ -74,7 +74,7 @@ function fakeServices(overrides: Partial<DesktopServices> = {}): DesktopServices
     appInfo: () => ({ version: '0.1.0', platform: 'linux', electron: '42', chrome: '142', packaged: false }),
     showOpenDialog: async () => [],
     showSaveDialog: async () => null,
-    openExternal: async () => undefined,
+    openInBrowser: async () => true,
     printToPdf: async () => new Uint8Array([37]),
     listenForMenu: () => 0,
     ...overrides,
@@ -141,8 +141,8 @@ describe('IPC handlers', () => {
   });
 
   it('opens only http(s) URLs externally', async () => {
-    const openExternal = vi.fn(async () => undefined);
-    const handlers = createIpcHandlers(fakeServices({ openExternal }), new PickedFileRegistry());
+    const openInBrowser = vi.fn(async () => true);
+    const handlers = createIpcHandlers(fakeServices({ openInBrowser }), new PickedFileRegistry());
     await expect(handlers['shell:openExternal']({ url: 'javascript:alert(1)' }, ctx)).resolves.toEqual({
       opened: false,
     });
@@ -152,7 +152,7 @@ describe('IPC handlers', () => {
     await expect(handlers['shell:openExternal']({ url: 'https://example.com' }, ctx)).resolves.toEqual({
       opened: true,
     });
-    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openInBrowser).toHaveBeenCalledTimes(1);
   });
 
   it('names save filters after the type, keeping .rootline.json whole', () => {
