@@ -7,7 +7,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/.bench/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -26,9 +33,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron'], message: 'shared/ is pure TypeScript.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ must not use Node APIs.' },
-            { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ imports nothing outside shared/.' },
+            {
+              group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron'],
+              message: 'shared/ is pure TypeScript.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'shared/ must not use Node APIs.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              message: 'shared/ imports nothing outside shared/.',
+            },
           ],
         },
       ],
@@ -42,7 +58,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', '**/electron/**', '**/cli/**'], message: 'The renderer reaches the desktop only through renderer/platform.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'node:*', '**/electron/**', '**/cli/**'],
+              message: 'The renderer reaches the desktop only through renderer/platform.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -53,7 +76,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'dexie', message: 'Only renderer/db/repos touch Dexie.' }],
-          patterns: [{ group: ['electron', 'node:*', '**/electron/**', '**/cli/**'], message: 'Use renderer/platform.' }],
+          patterns: [
+            {
+              group: ['electron', 'node:*', '**/electron/**', '**/cli/**'],
+              message: 'Use renderer/platform.',
+            },
+          ],
         },
       ],
     },
@@ -63,7 +91,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'dexie'], message: 'electron/ imports shared/ only.' }] },
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'dexie'], message: 'electron/ imports shared/ only.' },
+          ],
+        },
       ],
     },
   },

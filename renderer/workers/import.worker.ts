@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 // Log import off the main thread: bytes arrive in chunks, are decoded, parsed, classified and
-// folded here; raw records leave in storage blocks as they fill, and the timeline at the end.
+// folded here; raw records are written to IndexedDB in blocks as they fill (never crossing to the
+// main thread), and only the proposed timeline is sent back at the end.
 import { unzipSync, strFromU8 } from 'fflate';
 import { createBlockBuilder } from '../../shared/import/blocks';
 import { finalizeImport } from '../../shared/import/finalize';
 import { createImport, type FileInput, type Import } from '../../shared/import/pipeline';
 import type { ImportError, LogBlock } from '../../shared/domain';
+import { BlockWriter } from './blockWriter';
 import { createFileDecoder, type FileDecoder } from './decode';
 import type { FromWorker, JobFile, JobOptions, ToWorker } from './importProtocol';
 import { previewSample } from './preview';
@@ -14,8 +16,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const post = (msg: FromWorker, transfer: Transferable[] = []): void => self.postMessage(msg, transfer);
 
-/** Blocks are posted a few at a time: fewer messages, still small enough to store quickly. */
-const BLOCKS_PER_MESSAGE = 5;
+/** Blocks are written a few per transaction: fewer commits, each still quick. */
+const BLOCKS_PER_WRITE = 5;
+/** Past this many unfinished writes, chunk acks are held so the reader waits (memory stays flat). */
+const MAX_PENDING_WRITES = 4;
 const PROGRESS_EVERY_MS = 100;
 
 interface Job {
@@ -29,6 +33,8 @@ interface Job {
   builders: Map<string, ReturnType<typeof createBlockBuilder>>;
   blockCounts: Map<string, number>;
   pending: LogBlock[];
+  writer: BlockWriter;
+  heldAcks: number[];
   failures: ImportError[];
   bytes: number;
   records: number;
@@ -38,8 +44,19 @@ interface Job {
 let job: Job | null = null;
 
 function flushBlocks(j: Job, all: boolean): void {
-  while (j.pending.length >= BLOCKS_PER_MESSAGE || (all && j.pending.length > 0)) {
-    post({ type: 'blocks', jobId: j.id, blocks: j.pending.splice(0, BLOCKS_PER_MESSAGE) });
+  while (j.pending.length >= BLOCKS_PER_WRITE || (all && j.pending.length > 0)) {
+    j.writer.write(j.pending.splice(0, BLOCKS_PER_WRITE), () => releaseAcks(j));
+  }
+}
+
+function ack(j: Job, fileIndex: number): void {
+  if (j.writer.pending > MAX_PENDING_WRITES) j.heldAcks.push(fileIndex);
+  else post({ type: 'ack', jobId: j.id, fileIndex });
+}
+
+function releaseAcks(j: Job): void {
+  while (j.heldAcks.length > 0 && j.writer.pending <= MAX_PENDING_WRITES) {
+    post({ type: 'ack', jobId: j.id, fileIndex: j.heldAcks.shift()! });
   }
 }
 
@@ -56,6 +73,8 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
     builders: new Map(),
     blockCounts: new Map(),
     pending: [],
+    writer: new BlockWriter(msg.options.dbName),
+    heldAcks: [],
     failures: [],
     bytes: 0,
     records: 0,
@@ -115,7 +134,7 @@ function chunk(j: Job, index: number, bytes: Uint8Array): void {
     j.lastProgress = now;
     post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
   }
-  post({ type: 'ack', jobId: j.id, fileIndex: index });
+  ack(j, index);
 }
 
 /** A file that cannot be read at all: one error for it, the other files go on. */
@@ -168,9 +187,18 @@ function readZip(j: Job, index: number): void {
   j.importer.addEntries(file.name, entries, { format: file.format ?? 'slack' });
 }
 
-function finish(j: Job): void {
+async function finish(j: Job): Promise<void> {
   for (const b of j.builders.values()) b.flush();
   flushBlocks(j, true);
+  await j.writer.settled();
+  const writeError = j.writer.error;
+  if (writeError !== null) {
+    await j.writer.discard(j.files.map((f) => f.importId)).catch(() => undefined);
+    const quota = writeError.name === 'QuotaExceededError' || /quota/i.test(writeError.message);
+    post({ type: 'failed', jobId: j.id, error: writeError.message, quota });
+    job = null;
+    return;
+  }
   const result = j.importer.finish();
   for (const failure of j.failures) {
     result.stats.errors.unshift(failure);
@@ -193,8 +221,24 @@ function finish(j: Job): void {
   job = null;
 }
 
+async function cancel(j: Job): Promise<void> {
+  job = null;
+  await j.writer.discard(j.files.map((f) => f.importId)).catch(() => undefined);
+  post({ type: 'cancelled', jobId: j.id });
+}
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
+  const reportFailure = (err: unknown): void => {
+    const id = 'jobId' in msg ? msg.jobId : -1;
+    post({
+      type: 'failed',
+      jobId: id,
+      error: err instanceof Error ? err.message : String(err),
+      quota: false,
+    });
+    job = null;
+  };
   try {
     if (msg.type === 'preview') {
       post({ type: 'previewed', requestId: msg.requestId, preview: previewSample(msg) });
@@ -217,15 +261,13 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         fail(j, msg.fileIndex, msg.reason);
         break;
       case 'finish':
-        finish(j);
+        finish(j).catch(reportFailure);
         break;
       case 'cancel':
-        job = null;
+        void cancel(j);
         break;
     }
   } catch (err) {
-    const id = 'jobId' in msg ? msg.jobId : -1;
-    post({ type: 'failed', jobId: id, error: err instanceof Error ? err.message : String(err) });
-    job = null;
+    reportFailure(err);
   }
 };

@@ -1,6 +1,6 @@
 import type { FieldMapping } from '../../shared/import/types';
 import type { ImportResult } from '../../shared/import/importer';
-import type { ImportError, ImportedLog, LogBlock, LogRecord, TimelineEvent } from '../../shared/domain';
+import type { ImportError, ImportedLog, LogRecord, TimelineEvent } from '../../shared/domain';
 
 /** One file of an import job, as the worker needs to know it. */
 export interface JobFile {
@@ -17,6 +17,8 @@ export interface JobFile {
 
 export interface JobOptions {
   incidentId: string;
+  /** IndexedDB database the worker stages raw-record blocks in (the app's). */
+  dbName: string;
   zone: string;
   year: number | null;
 }
@@ -61,7 +63,8 @@ export interface JobResult {
 export type FromWorker =
   | { type: 'ack'; jobId: number; fileIndex: number }
   | { type: 'progress'; jobId: number; bytes: number; records: number }
-  | { type: 'blocks'; jobId: number; blocks: LogBlock[] }
   | { type: 'done'; jobId: number; job: JobResult }
-  | { type: 'failed'; jobId: number; error: string }
+  | { type: 'cancelled'; jobId: number }
+  /** `quota`: the browser ran out of storage while staging blocks. */
+  | { type: 'failed'; jobId: number; error: string; quota: boolean }
   | { type: 'previewed'; requestId: number; preview: PreviewResult };

@@ -1,5 +1,6 @@
 import type { PickedFile } from '../../platform';
-import { discardStagedBlocks, stageLogBlocks } from '../../db/repos';
+import { getDb } from '../../db/db';
+import { discardStagedBlocks } from '../../db/repos';
 import type { FromWorker, JobFile, JobOptions, JobResult } from '../../workers/importProtocol';
 import type { ImportWorkerClient } from './workerClient';
 
@@ -35,7 +36,7 @@ export class ImportCancelled extends Error {
 export async function runImport(
   client: ImportWorkerClient,
   files: PlannedFile[],
-  options: JobOptions,
+  options: Omit<JobOptions, 'dbName'>,
   hooks: { signal: AbortSignal; onProgress(p: ImportProgress): void },
 ): Promise<JobResult> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -46,7 +47,7 @@ export async function runImport(
 async function runLocked(
   client: ImportWorkerClient,
   files: PlannedFile[],
-  options: JobOptions,
+  options: Omit<JobOptions, 'dbName'>,
   hooks: { signal: AbortSignal; onProgress(p: ImportProgress): void },
 ): Promise<JobResult> {
   const jobId = client.newId();
@@ -56,9 +57,7 @@ async function runLocked(
   let records = 0;
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  let staging: Promise<void> = Promise.resolve();
-  let stagingError: unknown = null;
-  let cancelled = false;
+  let workerCleaned: (() => void) | null = null;
   let settle: { resolve(r: JobResult): void; reject(e: unknown): void } | null = null;
   const done = new Promise<JobResult>((resolve, reject) => (settle = { resolve, reject }));
   done.catch(() => undefined);
@@ -74,16 +73,13 @@ async function runLocked(
     } else if (msg.type === 'progress') {
       records = msg.records;
       report();
-    } else if (msg.type === 'blocks') {
-      // After a cancel, blocks still in flight from the worker must not be stored.
-      if (cancelled) return;
-      staging = staging.then(() =>
-        stageLogBlocks(msg.blocks).catch((e: unknown) => {
-          stagingError ??= e;
-        }),
-      );
     } else if (msg.type === 'done') settle?.resolve(msg.job);
-    else if (msg.type === 'failed') settle?.reject(new Error(msg.error));
+    else if (msg.type === 'cancelled') workerCleaned?.();
+    else if (msg.type === 'failed') {
+      settle?.reject(
+        msg.quota ? storageProblem(new DOMException(msg.error, 'QuotaExceededError')) : new Error(msg.error),
+      );
+    }
   });
 
   const importIds = files.map((f) => f.importId);
@@ -93,6 +89,7 @@ async function runLocked(
     client.post({
       type: 'begin',
       jobId,
+      options: { ...options, dbName: getDb().name },
       files: files.map(({ name, size, importId, format, container, mapping }) => ({
         name,
         size,
@@ -101,20 +98,21 @@ async function runLocked(
         container,
         mapping,
       })),
-      options,
     });
     for (const [fileIndex, file] of files.entries()) {
       await pump(file, fileIndex);
     }
     client.post({ type: 'finish', jobId });
-    const result = await Promise.race([done, aborted(hooks.signal)]);
-    await staging;
-    if (stagingError !== null) throw storageProblem(stagingError);
-    return result;
+    return await Promise.race([done, aborted(hooks.signal)]);
   } catch (e) {
-    cancelled = true;
+    // The worker deletes what it staged once its writes have settled; wait for that (bounded),
+    // then make sure from this side too, so nothing of the import is left behind.
+    const cleaned = new Promise<void>((resolve) => {
+      workerCleaned = resolve;
+      setTimeout(resolve, 10_000);
+    });
     client.post({ type: 'cancel', jobId });
-    await staging.catch(() => undefined);
+    await cleaned;
     await discardStagedBlocks(importIds).catch(() => undefined);
     throw e;
   } finally {
@@ -131,7 +129,6 @@ async function runLocked(
     try {
       for (;;) {
         if (hooks.signal.aborted) throw new ImportCancelled();
-        if (stagingError !== null) throw storageProblem(stagingError);
         while (inFlight >= MAX_IN_FLIGHT && !hooks.signal.aborted) await new Promise<void>((r) => (wake = r));
         if (hooks.signal.aborted) throw new ImportCancelled();
         let next: ReadableStreamReadResult<Uint8Array>;
