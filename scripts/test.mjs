@@ -18,6 +18,8 @@ const steps = [
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`],
     report: join(out, 'vitest.json'),
     kind: 'vitest',
+    // Property tests run 1,000 cases per property in CI (fewer locally, for speed).
+    env: { FC_RUNS: process.env.FC_RUNS ?? (process.env.CI ? '1000' : '200') },
   },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   {
