@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { readFile } from 'node:fs/promises';
+import { captureDownload, expect, test } from './fixtures';
 import { azureBundleText, AZURE_TITLE } from './data/azure2014';
 import { CausesPage } from './pages/CausesPage';
 import { CommentsPage } from './pages/CommentsPage';
@@ -117,6 +118,19 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
     page.getByRole('list', { name: 'Causes without an action item' }).getByRole('listitem'),
   ).toHaveCount(1);
 
+  // A finding of the log import is offered as a contributing factor, with its evidence.
+  const suggestion = page.locator('li.suggestion');
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion).toContainText('Change storage-cfg-1119 was rolled out everywhere at once');
+  await expect(suggestion).toContainText('1 evidence event(s)');
+  await suggestion.getByRole('button', { name: 'Accept' }).click();
+  await expect(suggestion).toHaveCount(0);
+  const accepted = 'Change storage-cfg-1119 was rolled out everywhere at once, without staged deployment';
+  await expect(causes.row(accepted)).toContainText('Contributing factor');
+  await expect(causes.row(accepted).locator('.badge-evidence')).toHaveText('1');
+  await causes.titleInput(accepted).press('Control+Delete');
+  await expect(causes.row(accepted)).toHaveCount(0);
+
   // 5 whys for the deepest path.
   await causes.view('5 whys').click();
   await page.getByLabel('Path to').selectOption({ label: FLIGHT });
@@ -132,6 +146,16 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
     expect(boxes).toContain(flat(t));
   await expect(causes.diagramSvg.locator('script, foreignObject')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/causes-shots/diagram.png' });
+  const svgFile = await captureDownload(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
+  expect(svgFile.name).toBe('Azure-Storage-outage-causes.svg');
+  expect(svgFile.text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svgFile.text).not.toMatch(/<script|onerror|foreignObject/i);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('Azure-Storage-outage-causes.png');
+  expect((await readFile(await png.path())).subarray(1, 4).toString()).toBe('PNG');
   await causes.view('Fishbone').click();
   await expect(causes.diagramSvg).toBeVisible();
   await expect(page.locator('.diagram-error')).toHaveCount(0);
@@ -143,9 +167,19 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
   await comments.comment('Is the **loop** documented?', 'Ana', 'Is the loop documented?');
   await expect(comments.thread('Is the loop documented?').locator('strong')).toHaveText('loop');
   await expect(causes.row(LOOP).locator('.count-badge')).toHaveText('1');
-  await comments.reply('Is the loop documented?', 'Yes, in the RCA.');
-  await comments.resolve('Is the loop documented?');
+  // Edit your own comment: it is marked as edited.
+  const mine = causes.detail.getByRole('article', { name: 'Thread by Ana' });
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await mine.getByRole('textbox', { name: 'Edit comment' }).fill('Is the loop documented anywhere?');
+  await mine.getByRole('button', { name: 'Save' }).click();
+  await expect(mine).toContainText('(edited)');
+  await expect(mine).toContainText('Is the loop documented anywhere?');
+  await comments.reply('documented anywhere?', 'Yes, in the RCA.');
+  await comments.resolve('documented anywhere?');
   await expect(causes.row(LOOP).locator('.count-badge')).toHaveCount(0);
+  await causes.detail.getByRole('button', { name: 'Show 1 resolved' }).click();
+  await comments.thread('documented anywhere?').getByRole('button', { name: 'Reopen' }).click();
+  await expect(causes.row(LOOP).locator('.count-badge')).toHaveText('1');
   await page.screenshot({ path: 'test-results/causes-shots/outline.png' });
 });
 
