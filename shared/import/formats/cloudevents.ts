@@ -123,12 +123,12 @@ export const cloudeventsFormat: FormatDef = {
     return 0;
   },
   lines(ctx) {
-    return jsonStreamParser(ctx, (value, lineNo) => {
+    return jsonStreamParser(ctx, (value, lineNo, lineCtx) => {
       if (Array.isArray(value)) {
-        if (value.length === 0) ctx.sink.skip(lineNo);
-        for (const v of value) mapCloudEvent(v, lineNo, ctx);
+        if (value.length === 0) lineCtx.sink.skip(lineNo);
+        for (const v of value) mapCloudEvent(v, lineNo, lineCtx);
       } else {
-        mapCloudEvent(value, lineNo, ctx);
+        mapCloudEvent(value, lineNo, lineCtx);
       }
     });
   },

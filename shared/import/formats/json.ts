@@ -99,6 +99,9 @@ export function splitJsonValues(doc: string, firstLine = 1): JsonPiece[] {
     let inString = false;
     for (; i < n; i++) {
       const c = doc.charCodeAt(i);
+      // A value ends at a top-level comma or line break, which is left for skipWs: counting the
+      // newline here as well put every later piece one line too far down.
+      if (!inString && depth === 0 && (c === 44 || c === 10 || c === 13)) break;
       if (c === 10) line++;
       if (inString) {
         if (c === 92) i++;
@@ -114,7 +117,7 @@ export function splitJsonValues(doc: string, firstLine = 1): JsonPiece[] {
           break;
         }
         if (depth < 0) break;
-      } else if (depth === 0 && (c === 44 || c === 10 || c === 13)) break;
+      }
     }
     if (i === start) i++;
     pieces.push({ text: doc.slice(start, i), line: startLine });

@@ -98,13 +98,13 @@ export const jsonlFormat: FormatDef = {
   },
   lines(ctx) {
     const keys = keysFrom(ctx.mapping);
-    return jsonStreamParser(ctx, (value, lineNo) => {
+    return jsonStreamParser(ctx, (value, lineNo, lineCtx) => {
       const items = Array.isArray(value) ? value : [value];
-      if (items.length === 0) ctx.sink.skip(lineNo);
+      if (items.length === 0) lineCtx.sink.skip(lineNo);
       for (const item of items) {
         const o = obj(item);
-        if (o === null) ctx.sink.error(lineNo, 'expected a JSON object');
-        else mapJsonLog(o, lineNo, ctx, keys);
+        if (o === null) lineCtx.sink.error(lineNo, 'expected a JSON object');
+        else mapJsonLog(o, lineNo, lineCtx, keys);
       }
     });
   },

@@ -100,6 +100,6 @@ export const otlpFormat: FormatDef = {
     return head.includes('"resourceLogs"') ? 0.98 : 0;
   },
   lines(ctx) {
-    return jsonStreamParser(ctx, (value, lineNo) => mapRequest(value, lineNo, ctx));
+    return jsonStreamParser(ctx, (value, lineNo, lineCtx) => mapRequest(value, lineNo, lineCtx));
   },
 };

@@ -1,9 +1,13 @@
 import type { LineParser, ParseContext } from '../types';
 import { splitJsonValues, tryParse } from './json';
+import { createLineLedger } from './ledger';
 import { isBlank, isComment } from './record';
 
-/** Called with each JSON value and the 1-based line it starts on. */
-export type OnJsonValue = (value: unknown, lineNo: number) => void;
+/**
+ * Called with each JSON value, the 1-based line it starts on and the context to report through
+ * (for the streaming parser, one whose sink keeps line accounting exact — use it, not the outer one).
+ */
+export type OnJsonValue = (value: unknown, lineNo: number, ctx: ParseContext) => void;
 
 /**
  * Feeds each value of a JSON document (a single value, a top-level array's elements, or
@@ -22,7 +26,7 @@ export function feedJsonDocument(
   for (const piece of pieces) {
     started.add(piece.line);
     const parsed = tryParse(piece.text);
-    if (parsed.ok) onValue(parsed.value, piece.line);
+    if (parsed.ok) onValue(parsed.value, piece.line, ctx);
     else ctx.sink.error(piece.line, `not valid JSON (${parsed.reason})`);
   }
   let lines = lineCount ?? 1;
@@ -37,8 +41,12 @@ export function feedJsonDocument(
  * A LineParser for JSON that streams JSONL one line at a time but also accepts a whole
  * document: when the first non-blank line opens an array, or opens an object that does not
  * close on that line, the rest of the file is buffered and read as one document at `end()`.
+ * Every line ends with exactly one outcome (see createLineLedger); `onValue` gets the context
+ * whose sink does that bookkeeping.
  */
-export function jsonStreamParser(ctx: ParseContext, onValue: OnJsonValue): LineParser {
+export function jsonStreamParser(outer: ParseContext, onValue: OnJsonValue): LineParser {
+  const ledger = createLineLedger(outer.sink);
+  const ctx: ParseContext = { ...outer, sink: ledger.sink };
   let mode: 'start' | 'lines' | 'buffer' = 'start';
   const buffer: string[] = [];
   let bufferStart = 0;
@@ -78,7 +86,7 @@ export function jsonStreamParser(ctx: ParseContext, onValue: OnJsonValue): LineP
       }
       if (ok) {
         mode = 'lines';
-        onValue(value, lineNo);
+        onValue(value, lineNo, ctx);
         return;
       }
       if (mode === 'start' && first === 123 && !text.trimEnd().endsWith('}')) {
@@ -91,6 +99,7 @@ export function jsonStreamParser(ctx: ParseContext, onValue: OnJsonValue): LineP
     end() {
       if (mode === 'buffer') feedJsonDocument(buffer.join('\n'), ctx, onValue, bufferStart, buffer.length);
       buffer.length = 0;
+      ledger.flush();
     },
   };
 }
