@@ -9,6 +9,7 @@ import {
   LogBlock,
   TimelineEvent,
 } from '../domain';
+import { ReviewBase } from '../review/base';
 
 /** The `format` marker every Rootline bundle carries; anything else is not ours. */
 export const BUNDLE_FORMAT = 'rootline-bundle';
@@ -57,6 +58,12 @@ export const BundleV1 = z.object({
   comments: z.array(Comment),
   actions: z.array(ActionItem),
   sections: z.array(DocumentSection),
+  /**
+   * Only in review copies: what the copy looked like when it was sent (field hashes), the
+   * common ancestor that lets a returned copy be merged without silent overwrites. Optional,
+   * so plain bundles and older v1 files are unchanged.
+   */
+  reviewBase: ReviewBase.optional(),
 });
 
 /** The current bundle shape (what `restoreBundle` upgrades every older version to). */

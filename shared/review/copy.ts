@@ -1,14 +1,12 @@
 import type { IncidentSnapshot } from '../domain';
-import { formatIssues } from '../bundle/issues';
 import { parseBundle } from '../bundle/parse';
 import { bundleFromSnapshot } from '../bundle/serialize';
 import type { SerializeOptions } from '../bundle/serialize';
-import { ReviewBase } from './base';
+import type { ReviewBase } from './base';
 
 /**
- * A review copy is an ordinary bundle plus one extra top-level key, `reviewBase`, written
- * last. Bundle readers drop unknown keys, so a review copy opens in any Rootline as a plain
- * incident; the review code reads the base to merge the copy back.
+ * A review copy is an ordinary bundle with its optional `reviewBase` filled in (the last key of
+ * the file). Readers that do not care about reviews open it as a plain incident.
  */
 export function serializeReviewCopy(
   snapshot: IncidentSnapshot,
@@ -24,33 +22,22 @@ export type ParseReviewCopyResult =
   | { ok: false; error: string };
 
 /**
- * Reads a bundle that may be a review copy. A plain bundle gives `base: null`; a review copy
- * whose base is damaged is refused with the reason, because merging without the right base
- * would turn every difference into a conflict or, worse, a silent overwrite.
+ * Reads a bundle that may be a review copy. A plain bundle gives `base: null`. A damaged base
+ * fails the bundle schema (with its JSON path), because merging on a wrong base could turn
+ * into a silent overwrite; a base of another incident is refused too.
  */
 export function parseReviewCopy(text: string, fileName: string): ParseReviewCopyResult {
   const parsed = parseBundle(text, fileName);
   if (!parsed.ok) return parsed;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  } catch {
-    return { ok: false, error: `${fileName} could not be read again.` };
-  }
-  const value = (raw as Record<string, unknown>).reviewBase;
-  if (value === undefined)
-    return { ok: true, snapshot: parsed.snapshot, base: null, exportedAt: parsed.meta.exportedAt };
-  const base = ReviewBase.safeParse(value);
-  if (!base.success) {
-    return { ok: false, error: `${fileName} has a damaged review base: ${formatIssues(base.error.issues)}.` };
-  }
-  if (base.data.incidentId !== parsed.snapshot.incident.id) {
+  const { reviewBase, ...snapshot } = parsed.snapshot as IncidentSnapshot & { reviewBase?: ReviewBase };
+  const base = reviewBase ?? null;
+  if (base !== null && base.incidentId !== snapshot.incident.id) {
     return {
       ok: false,
-      error: `${fileName}: its review base belongs to another incident (${base.data.incidentId}).`,
+      error: `${fileName}: its review base belongs to another incident (${base.incidentId}).`,
     };
   }
-  return { ok: true, snapshot: parsed.snapshot, base: base.data, exportedAt: parsed.meta.exportedAt };
+  return { ok: true, snapshot, base, exportedAt: parsed.meta.exportedAt };
 }
 
 /** What this profile knows about the review copies of one incident. */

@@ -13,7 +13,7 @@ import type { ReviewBase } from '../../../shared/review';
 import { applyEdit, addChild, buildTree, reparent } from '../../../shared/causes';
 import { createIncident } from '../../../shared/domain';
 import type { CauseNode, Comment, IncidentSnapshot } from '../../../shared/domain';
-import { parseBundle } from '../../../shared/bundle';
+import { bundleJsonSchema, parseBundle, serializeBundle } from '../../../shared/bundle';
 import { node } from '../causes/helpers';
 import { richSnapshot } from '../bundle/richSnapshot';
 
@@ -261,7 +261,9 @@ describe('review copies', () => {
     const broken = text.replace('"exportedBy": "A"', '"exportedBy": 7');
     const r = parseReviewCopy(broken, 'x.rootline.json');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/x\.rootline\.json has a damaged review base: exportedBy/);
+    expect(!r.ok && r.error).toMatch(
+      /x\.rootline\.json is not a valid Rootline bundle: reviewBase\.exportedBy/,
+    );
     const plain = JSON.stringify({ ...JSON.parse(text), reviewBase: undefined });
     const p = parseReviewCopy(plain, 'p.json');
     expect(p.ok && p.base).toBeNull();
@@ -286,5 +288,18 @@ describe('review copies', () => {
     expect(chooseMergeBase(null, { created: sent, received: null }, 25)!.id).toBe('s2');
     expect(chooseMergeBase(null, { created: sent, received: null }, 5)).toBeNull();
     expect(chooseMergeBase(null, { created: [], received: null }, 5)).toBeNull();
+  });
+});
+
+describe('the bundle format and review bases', () => {
+  it('lists reviewBase as an optional bundle field, and plain exports do not carry it', () => {
+    const schema = bundleJsonSchema() as { properties: Record<string, unknown>; required: string[] };
+    expect(schema.properties.reviewBase).toBeDefined();
+    expect(schema.required).not.toContain('reviewBase');
+    const plain = serializeBundle(richSnapshot('P'), { exportedAt: 1, appVersion: '0' });
+    expect(JSON.parse(plain)).not.toHaveProperty('reviewBase');
+    const parsed = parseReviewCopy(plain, 'plain.rootline.json');
+    expect(parsed.ok && parsed.base).toBeNull();
+    expect(parsed.ok && 'reviewBase' in parsed.snapshot).toBe(false);
   });
 });
