@@ -16,6 +16,16 @@ export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
     { keys: '← →  Home  End', action: 'Move between incident tabs (when a tab has focus)' },
     { keys: 'Enter', action: 'Add a service, region or person in a list field' },
     { keys: 'Escape', action: 'Close a dialog or cancel a rename' },
+    { keys: `Enter  /  ${mod}+Enter`, action: 'Cause outline: add a cause after / below the current one' },
+    { keys: 'Tab  /  Shift+Tab', action: 'Cause outline: indent / outdent the cause' },
+    { keys: 'Alt+↑  /  Alt+↓', action: 'Cause outline: move the cause among its siblings' },
+    {
+      keys: `${mod}+Delete  (or Backspace when empty)`,
+      action: 'Cause outline: remove the cause and what is under it',
+    },
+    { keys: '↑  /  ↓', action: 'Cause outline: previous / next cause' },
+    { keys: `${mod}+Enter`, action: 'Post a comment or reply' },
+    { keys: '+  −  0  and arrows', action: 'Diagram: zoom in, out, reset, pan (when the diagram has focus)' },
     { keys: '?', action: 'Show this list' },
   ];
   if (desktop) {
