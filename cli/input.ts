@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import type { Import } from '../shared/import/pipeline';
+import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
+import type { FileInput, Import } from '../shared/import/pipeline';
 import { UsageError } from './commands/registry';
 
 const CHUNK = 1 << 20;
@@ -61,22 +62,33 @@ async function readFolder(root: string): Promise<{ path: string; text: string }[
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/** Decodes byte chunks into the import: UTF-8 or UTF-16 (sniffed from the first chunk), never binary. */
+async function pushDecoded(input: FileInput, chunks: AsyncIterable<Buffer>, path: string): Promise<void> {
+  let text: InstanceType<typeof TextDecoder> | null = null;
+  for await (const chunk of chunks) {
+    if (text === null) {
+      const encoding = sniffEncoding(chunk);
+      if (encoding === 'binary') throw new UsageError(`cannot read ${binaryFileMessage(path)}`);
+      text = new TextDecoder(encoding);
+    }
+    input.push(text.decode(chunk, { stream: true }));
+  }
+  if (text !== null) input.push(text.decode());
+}
+
 /** Streams a file (or gunzips it) into the import chunk by chunk. */
 async function streamFile(imp: Import, path: string, name: string, format: string | null): Promise<void> {
   const input = imp.addFile(name, { format });
   if (path.toLowerCase().endsWith('.gz')) {
     const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(createGunzip());
-    const utf8 = new TextDecoder('utf-8');
     try {
-      for await (const chunk of gunzip as AsyncIterable<Buffer>)
-        input.push(utf8.decode(chunk, { stream: true }));
+      await pushDecoded(input, gunzip as AsyncIterable<Buffer>, path);
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new Error(`cannot read ${path}: not a complete gzip file (${describe(e)})`);
     }
-    input.push(utf8.decode());
   } else {
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK });
-    for await (const chunk of stream as AsyncIterable<string>) input.push(chunk);
+    await pushDecoded(input, createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>, path);
   }
   input.end();
 }
