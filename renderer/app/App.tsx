@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { DatabaseGate } from '../features/backup/DatabaseGate';
 import { UndoContext, UndoManager } from '../features/undo';
 import { AlertProvider } from '../ui/Alerts';
 import { ToastProvider } from '../ui/Toast';
@@ -10,7 +11,9 @@ export function App() {
     <UndoContext.Provider value={undo}>
       <AlertProvider>
         <ToastProvider>
-          <AppShell />
+          <DatabaseGate>
+            <AppShell />
+          </DatabaseGate>
         </ToastProvider>
       </AlertProvider>
     </UndoContext.Provider>

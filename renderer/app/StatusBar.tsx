@@ -1,5 +1,5 @@
 import { platform } from '../platform';
-import { formatBytes, useStorageStatus } from './useStorageStatus';
+import { formatBytes, isNearlyFull, useStorageStatus } from './useStorageStatus';
 
 /** Footer: where data lives and whether the browser promised to keep it. */
 export function StatusBar() {
@@ -12,9 +12,15 @@ export function StatusBar() {
     if (s.usage !== null && s.quota !== null)
       text += ` · ${formatBytes(s.usage)} used of ${formatBytes(s.quota)}`;
   }
+  const nearlyFull = s !== null && isNearlyFull(s.usage, s.quota);
   return (
     <footer className="status-bar">
       <span data-testid="storage-status">{text}</span>
+      {nearlyFull && (
+        <span role="status" className="storage-warning" data-testid="storage-warning">
+          Storage is over 80% full — export your incidents (File → Export) and delete ones you no longer need.
+        </span>
+      )}
       <span className="spacer" />
       <span className="muted">
         Rootline {__APP_VERSION__} · {platform.kind === 'web' ? 'web' : 'desktop'} · offline

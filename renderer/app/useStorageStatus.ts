@@ -53,3 +53,11 @@ export function formatBytes(n: number): string {
   }
   return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
 }
+
+/** Share of the quota at which the status bar warns. */
+export const STORAGE_WARN_RATIO = 0.8;
+
+/** True once usage reaches 80% of the quota (unknown figures never warn). */
+export function isNearlyFull(usage: number | null, quota: number | null): boolean {
+  return usage !== null && quota !== null && quota > 0 && usage / quota >= STORAGE_WARN_RATIO;
+}
