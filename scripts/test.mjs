@@ -15,7 +15,14 @@ const steps = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
   {
     name: 'unit',
-    cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${join(out, 'vitest.json')}`,
+    ],
     report: join(out, 'vitest.json'),
     kind: 'vitest',
     // Property tests run 1,000 cases per property in CI (fewer locally, for speed).
