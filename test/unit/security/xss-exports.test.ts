@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportActionsCsv } from '../../../shared/actions/csv';
+import { causeDiagram } from '../../../shared/causes/mermaid';
+import { fishboneSource } from '../../../shared/causes/fishbone';
+import { markdownToLexicalState } from '../../../shared/document';
+import type { IncidentSnapshot } from '../../../shared/domain';
+import { exportHtml, exportMarkdown } from '../../../shared/export';
+import { causeTreeSvg } from '../../../shared/export/causeSvg';
+import { sampleSnapshot } from '../export/helpers';
+
+interface Payload {
+  id: string;
+  payload: string;
+}
+const PAYLOADS = (
+  JSON.parse(readFileSync(new URL('../../fixtures/xss/payloads.json', import.meta.url), 'utf8')) as {
+    payloads: Payload[];
+  }
+).payloads;
+
+/** The sample incident with `p` in every field a person or a log can fill. */
+function hostile(p: string): IncidentSnapshot {
+  const snap = sampleSnapshot('azure-rca-2014');
+  snap.incident.title = p;
+  snap.incident.summary = p;
+  snap.incident.services = [p];
+  snap.incident.authors = [p];
+  for (const e of snap.events) {
+    e.title = p;
+    e.service = p;
+    e.key = true;
+  }
+  for (const c of snap.causes) c.title = p;
+  for (const a of snap.actions) {
+    a.title = p;
+    a.owner = p;
+    a.ticketUrl = p.includes(':') ? p : `javascript:top.__pwned('${a.id}')`;
+  }
+  for (const s of snap.sections) {
+    s.title = p;
+    s.lexicalState = markdownToLexicalState(`${p}\n\nParagraph: ${p}\n\n- item ${p}`);
+  }
+  return snap;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+let browser: Browser;
+let page: Page;
+const pwned: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  page = await browser.newPage();
+  await page.exposeFunction('__pwned', (label: unknown) => pwned.push(String(label)));
+  page.on('dialog', (d) => {
+    pwned.push(`dialog:${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('popup', (p) => pwned.push(`popup:${p.url()}`));
+  // Nothing in an export may fetch anything; block and record it.
+  await page.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Loads HTML into the page, pokes every element that could run code, returns what fired. */
+async function runInBrowser(html: string): Promise<{ fired: string[]; dangerous: string[] }> {
+  pwned.length = 0;
+  await page.setContent(html, { waitUntil: 'load' });
+  const dangerous = await page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      const tag = el.tagName.toLowerCase();
+      if (['script', 'iframe', 'object', 'embed', 'base', 'form', 'foreignobject', 'meta'].includes(tag)) {
+        if (!(tag === 'meta' && !el.getAttribute('http-equiv')?.toLowerCase().includes('refresh')))
+          found.push(`<${tag}>`);
+      }
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
+        if (/^(href|src|xlink:href|action|formaction|data)$/i.test(attr.name)) {
+          const v = attr.value.trim().toLowerCase();
+          if (!/^(https?:|#|mailto:)/.test(v) && !(tag === 'img' && v.startsWith('data:image/')))
+            found.push(`${tag}[${attr.name}=${attr.value.slice(0, 40)}]`);
+        }
+      }
+    }
+    // Focus and hover everything a payload might hang on.
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+      el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      el.focus?.();
+    }
+    return found;
+  });
+  await page.waitForTimeout(30);
+  return { fired: [...pwned], dangerous };
+}
+
+describe('XSS corpus', () => {
+  it('has at least 50 distinct payloads', () => {
+    expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(PAYLOADS.map((p) => p.payload)).size).toBe(PAYLOADS.length);
+  });
+
+  it('the harness itself catches an executing payload', async () => {
+    const r = await runInBrowser(
+      `<p>x</p><img src=x onerror="top.__pwned('canary')"><a href="javascript:1">a</a>`,
+    );
+    expect(r.fired).toEqual(['canary']);
+    expect(r.dangerous).toEqual(['img[src=x]', 'img[onerror]', 'a[href=javascript:1]']);
+  });
+
+  it('HTML export: no payload runs, fetches or leaves markup behind', async () => {
+    const failures: string[] = [];
+    for (const { id, payload } of PAYLOADS) {
+      for (const audience of ['internal', 'customer'] as const) {
+        const html = exportHtml(hostile(payload), { audience });
+        const r = await runInBrowser(html);
+        if (r.fired.length > 0 || r.dangerous.length > 0)
+          failures.push(`${id}/${audience}: fired ${r.fired.join(',')} dangerous ${r.dangerous.join(',')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 120_000);
+
+  it('cause SVG: inline in a page, nothing runs and no active element appears', async () => {
+    const failures: string[] = [];
+    for (const { id, payload } of PAYLOADS) {
+      const svg = causeTreeSvg(hostile(payload).causes, payload);
+      const r = await runInBrowser(`<!doctype html><body>${svg}</body>`);
+      if (r.fired.length > 0 || r.dangerous.length > 0)
+        failures.push(`${id}: ${[...r.fired, ...r.dangerous].join(',')}`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('Markdown export: no raw HTML and no non-http(s) links', () => {
+    for (const { id, payload } of PAYLOADS) {
+      const md = exportMarkdown(hostile(payload), { audience: 'internal' });
+      // Every '<' from the data is backslash-escaped, so no tag or autolink can open.
+      expect(md, id).not.toMatch(/(?<!\\)<[a-z!/?]/i);
+      expect(md, id).not.toMatch(/(?<!\\)\]\(\s*(?:javascript|data|file|vbscript):/i);
+      expect(md, id).not.toMatch(/^\s*\[[^\]]*\]:\s*(?:javascript|data|file):/im);
+    }
+  });
+
+  it('mermaid sources: payloads stay inside labels (no directives, clicks or styles)', () => {
+    // Labels are entity-escaped; the only markup in them is the generator's own <br/>.
+    const LABEL = '"(?:[^"%<]|<br/>)*"';
+    const NODE = new RegExp(`^ {2}c\\d+[gm]?(?:\\[${LABEL}\\]|\\(\\(${LABEL}\\)\\))$`);
+    const EDGE = /^ {2}c\d+[gm]? (?:---|-\.-) c\d+[gm]?$/;
+    const CLASS = /^ {2}(?:class c\d+[gm]? [\w-]+|classDef [\w-]+ [^"<>]*)$/;
+    for (const { id, payload } of PAYLOADS) {
+      const { source } = causeDiagram(hostile(payload).causes);
+      const lines = source.split('\n');
+      expect(lines[0], id).toBe('flowchart TD');
+      for (const line of lines.slice(1).filter((l) => l !== ''))
+        expect(NODE.test(line) || EDGE.test(line) || CLASS.test(line), `${id}: ${line}`).toBe(true);
+      const fish = fishboneSource(hostile(payload).causes, ['People', 'Process']).source;
+      const [first, ...rest] = fish.split('\n');
+      expect(first).toBe('ishikawa');
+      for (const line of rest) {
+        // The ishikawa grammar knows only %% comments/directives and its own keyword; the rest is text.
+        expect(line, id).not.toMatch(/%%|^\s*ishikawa|[<>]/i);
+      }
+    }
+  });
+
+  it('CSV export: no cell a spreadsheet would run as a formula', () => {
+    for (const { id, payload } of PAYLOADS) {
+      const csv = exportActionsCsv(hostile(payload).actions);
+      const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+      expect(rows.length, id).toBe(hostile(payload).actions.length + 1);
+      for (const row of rows.slice(1)) for (const cell of row) expect(cell, id).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+});
