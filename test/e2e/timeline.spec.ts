@@ -108,6 +108,19 @@ test('evidence, split, merge, chart click and brushing on an imported incident',
   await expect(dialog).toContainText('app.log:10');
   await expect(dialog).toContainText('timeout after 12s to 10.0.0.9');
 
+  // Details that do not fit a row are edited here; the span end is read in the display zone.
+  await dialog.getByLabel('Detail', { exact: true }).fill('Blob front-ends timed out');
+  await dialog.getByLabel(/^Ends/).fill('+2m');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog.getByText('Saved.')).toBeVisible();
+  await expect(dialog.getByLabel(/^Ends/)).toHaveValue('2014-11-18 16:53');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await tl.focusGrid();
+  await page.keyboard.press('Control+z');
+  await folded.getByRole('button', { name: /^Evidence for/ }).click();
+  await expect(dialog.getByLabel(/^Ends/)).toHaveValue('2014-11-18 16:54');
+  await expect(dialog.getByLabel('Detail', { exact: true })).toHaveValue('');
+
   // Split it into its records, then undo.
   await dialog.getByRole('button', { name: 'Split into 4 events' }).click();
   await expect(tl.rows).toHaveCount(6);

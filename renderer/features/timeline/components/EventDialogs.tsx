@@ -1,4 +1,4 @@
-import type { LogRecord } from '../../../../shared/domain';
+import type { LogRecord, TimelineEvent } from '../../../../shared/domain';
 import { Dialog } from '../../../ui/Dialog';
 import { CommentThreads } from '../../comments';
 import type { TimelineStore } from '../model/store';
@@ -11,15 +11,31 @@ interface EventDialogsProps {
   importsKey: string | null;
   onClose: () => void;
   onSplit: (records: LogRecord[]) => void;
+  onSaveDetails: (id: string, patch: Pick<TimelineEvent, 'endAt' | 'detail' | 'tags'>) => Promise<void>;
 }
 
 /** The evidence viewer or the comment threads of one event. */
-export function EventDialogs({ dialog, store, zone, importsKey, onClose, onSplit }: EventDialogsProps) {
+export function EventDialogs({
+  dialog,
+  store,
+  zone,
+  importsKey,
+  onClose,
+  onSplit,
+  onSaveDetails,
+}: EventDialogsProps) {
   const event = dialog ? store.byId.get(dialog.id) : undefined;
   if (!dialog || !event) return null;
   if (dialog.type === 'evidence') {
     return (
-      <EvidenceDialog event={event} zone={zone} importsKey={importsKey} onClose={onClose} onSplit={onSplit} />
+      <EvidenceDialog
+        event={event}
+        zone={zone}
+        importsKey={importsKey}
+        onClose={onClose}
+        onSplit={onSplit}
+        onSaveDetails={(patch) => onSaveDetails(event.id, patch)}
+      />
     );
   }
   return (

@@ -5,6 +5,7 @@ import { formatZonedFull } from '../../../../shared/format';
 import { findLogRecords } from '../../../db/repos';
 import { Dialog } from '../../../ui/Dialog';
 import { cachedSpans } from '../model/density';
+import { EventDetailsForm } from './EventDetailsForm';
 
 const PAGE = 100;
 
@@ -15,13 +16,22 @@ interface EvidenceDialogProps {
   onClose: () => void;
   /** Offered when records were found: replace the event by one event per record. */
   onSplit: (records: LogRecord[]) => void;
+  onSaveDetails: (patch: Pick<TimelineEvent, 'endAt' | 'detail' | 'tags'>) => Promise<void>;
 }
 
 /** The raw records behind an event, read from the stored log blocks, a page at a time. */
-export function EvidenceDialog({ event, zone, importsKey, onClose, onSplit }: EvidenceDialogProps) {
+export function EvidenceDialog({
+  event,
+  zone,
+  importsKey,
+  onClose,
+  onSplit,
+  onSaveDetails,
+}: EvidenceDialogProps) {
   const [result, setResult] = useState<{ records: LogRecord[]; capped: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState(0);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
     findLogRecords({
@@ -60,7 +70,16 @@ export function EvidenceDialog({ event, zone, importsKey, onClose, onSplit }: Ev
         </>
       }
     >
-      {event.detail && <p className="tl-detail">{event.detail}</p>}
+      <EventDetailsForm
+        key={event.updatedAt}
+        event={event}
+        zone={zone}
+        saved={savedAt !== null && savedAt <= event.updatedAt}
+        onSave={(patch) => {
+          const t = Date.now();
+          return onSaveDetails(patch).then(() => setSavedAt(t));
+        }}
+      />
       {error && <p role="alert">Could not read the stored logs: {error}</p>}
       {!result && !error && <p className="muted">Reading the stored log blocks…</p>}
       {result && records.length === 0 && (

@@ -420,6 +420,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         importsKey={importsKey}
         onClose={() => setDialog(null)}
         onSplit={(r) => dialog && void doSplit(dialog.id, r)}
+        onSaveDetails={(id, patch) => edits.update([id], patch, 'Edit details').catch(fail)}
       />
     </section>
   );
