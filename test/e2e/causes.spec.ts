@@ -34,17 +34,18 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
   await causes.typeTitle(LOOP);
   await causes.press(LOOP, 'Enter');
   await causes.typeTitle(CONFIG);
-  await causes.press(CONFIG, 'Tab');
+  await causes.move(CONFIG, 'Tab', 2);
   await causes.press(CONFIG, 'Enter');
   await causes.typeTitle(UNTESTED);
   await causes.press(UNTESTED, 'Enter');
   await causes.typeTitle(FLIGHT);
   await causes.press(FLIGHT, 'Alt+ArrowUp');
-  await causes.press(FLIGHT, 'Tab');
+  await expect(causes.row(FLIGHT).locator('xpath=following-sibling::*[1]//input')).toHaveValue(UNTESTED);
+  await causes.move(FLIGHT, 'Tab', 3);
   await causes.press(FLIGHT, 'Enter');
   await causes.typeTitle(TABLES);
-  await causes.press(TABLES, 'Shift+Tab');
-  await causes.press(TABLES, 'Shift+Tab');
+  await causes.move(TABLES, 'Shift+Tab', 2);
+  await causes.move(TABLES, 'Shift+Tab', 1);
   expect(await causes.outline()).toEqual([
     `0:${AZURE_TITLE}`,
     `1:${LOOP}`,
@@ -76,6 +77,10 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
   await causes.setKind(FLIGHT, 'Root cause');
   await causes.setKind(UNTESTED, 'Root cause');
   await causes.setKind(CONFIG, 'Trigger');
+  await causes.detail.getByLabel('Detail').fill('Enabled in **every region** at once, bypassing flighting.');
+  await causes.detail.getByRole('button', { name: 'Preview' }).click();
+  await expect(causes.detail.locator('.detail-preview strong')).toHaveText('every region');
+  await causes.detail.getByRole('button', { name: 'Edit', exact: true }).click();
   await causes.setKind(TABLES, 'Mitigating factor');
   await expect(causes.row(LOOP).getByRole('button', { name: 'AND' })).toBeVisible();
 

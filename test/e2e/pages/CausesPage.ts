@@ -51,9 +51,16 @@ export class CausesPage {
     await expect(this.titleInput(text)).toBeVisible();
   }
 
-  /** Presses a key in a line's title and waits for focus to land on a line titled `next` (or empty). */
+  /** Presses a key in a line's title. */
   async press(title: string, key: string): Promise<void> {
     await this.titleInput(title).press(key);
+  }
+
+  /** Presses a key that moves a line, then waits until the line sits at `depth` (0 = top). */
+  async move(title: string, key: string, depth: number): Promise<void> {
+    await this.press(title, key);
+    await expect(this.row(title)).toHaveAttribute('aria-level', String(depth + 1));
+    await expect(this.titleInput(title)).toBeFocused();
   }
 
   get detail(): Locator {

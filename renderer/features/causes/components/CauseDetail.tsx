@@ -11,6 +11,7 @@ import { CommentThreads, Markdown } from '../../comments';
 import { useUndoManager } from '../../undo';
 import type { CauseEdits } from '../hooks/useCauseEdits';
 import { CauseFields } from './CauseFields';
+import { DraftTextarea } from './DraftTextarea';
 import { EvidencePicker } from './EvidencePicker';
 
 interface CauseDetailProps {
@@ -81,15 +82,13 @@ export function CauseDetail({
         {previewing ? (
           <Markdown text={node.detail || '_Nothing written yet._'} className="detail-preview" />
         ) : (
-          <textarea
+          <DraftTextarea
             id={`detail-${node.id}`}
             rows={4}
             value={node.detail}
             maxLength={100_000}
             placeholder="What happened and how we know (Markdown)"
-            onChange={(e) =>
-              patch({ detail: e.target.value }, 'Edit cause detail', `cause-detail:${node.id}`)
-            }
+            onValue={(detail) => patch({ detail }, 'Edit cause detail', `cause-detail:${node.id}`)}
           />
         )}
       </div>
