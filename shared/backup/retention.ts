@@ -1,0 +1,94 @@
+/** How many backups of one incident today's retention keeps. */
+export const KEEP_TODAY = 3;
+/** Each incident keeps at least this many backups (the newest ones top up the daily rule). */
+export const KEEP_AT_LEAST = 10;
+/** Desktop backups run this often (milliseconds). */
+export const BACKUP_INTERVAL_MS = 15 * 60 * 1000;
+
+const NAME = /^rootline-backup-([A-Za-z0-9_-]{1,64})-(\d{8}T\d{6}Z)\.rootline\.json$/;
+
+/** One backup file as named on disk. */
+export interface BackupFile {
+  name: string;
+  incidentId: string;
+  /** UTC epoch milliseconds the backup was taken. */
+  at: number;
+}
+
+function stamp(at: number): string {
+  return new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The file name of a backup of `incidentId` taken at `at`: sortable, safe on every file system
+ * (the id is restricted to letters, digits, `-` and `_`; anything else is replaced).
+ */
+export function backupFileName(incidentId: string, at: number): string {
+  const safe = incidentId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'incident';
+  return `rootline-backup-${safe}-${stamp(at)}.rootline.json`;
+}
+
+/** Reads a backup file name back, or null for any other file (which retention never touches). */
+export function parseBackupFileName(name: string): BackupFile | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, incidentId = '', s = ''] = m;
+  const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
+  const at = Date.parse(iso);
+  return Number.isFinite(at) ? { name, incidentId, at } : null;
+}
+
+/** UTC calendar day of an instant (`2024-01-31`); pass another to count days in a local zone. */
+export function utcDay(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/**
+ * Which backup files to delete, per incident: keep the 3 newest of today and the newest of every
+ * earlier day; when that is fewer than 10, also keep the newest others up to 10. Files that are not Rootline backups, and backups
+ * dated in the future (a wrong clock), are never deleted.
+ */
+export function backupsToDelete(
+  names: readonly string[],
+  now: number,
+  dayOf: (at: number) => string = utcDay,
+): string[] {
+  const byIncident = new Map<string, BackupFile[]>();
+  for (const name of names) {
+    const file = parseBackupFileName(name);
+    if (file === null || file.at > now) continue;
+    const list = byIncident.get(file.incidentId) ?? [];
+    list.push(file);
+    byIncident.set(file.incidentId, list);
+  }
+  const today = dayOf(now);
+  const doomed: string[] = [];
+  for (const files of byIncident.values()) {
+    files.sort((a, b) => b.at - a.at || (a.name < b.name ? 1 : -1));
+    const seenDays = new Set<string>();
+    let todayKept = 0;
+    const keep = files.map((file) => {
+      const day = dayOf(file.at);
+      let kept = false;
+      if (day === today) kept = todayKept++ < KEEP_TODAY;
+      else kept = !seenDays.has(day);
+      seenDays.add(day);
+      return kept;
+    });
+    // Top up with the newest of the rest until at least KEEP_AT_LEAST remain.
+    let count = keep.filter(Boolean).length;
+    for (let i = 0; i < files.length && count < KEEP_AT_LEAST; i++) {
+      if (!keep[i]) {
+        keep[i] = true;
+        count++;
+      }
+    }
+    files.forEach((file, i) => {
+      if (!keep[i]) doomed.push(file.name);
+    });
+  }
+  return doomed.sort();
+}
