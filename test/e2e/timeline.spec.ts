@@ -102,6 +102,7 @@ test('evidence, split, merge, chart click and brushing on an imported incident',
   await expect(folded).toContainText('×4');
 
   // Evidence: the raw records behind the folded event, with file and line.
+  await folded.click();
   await folded.getByRole('button', { name: /^Evidence for/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('4 of 4 records found');
@@ -117,6 +118,7 @@ test('evidence, split, merge, chart click and brushing on an imported incident',
   await dialog.getByRole('button', { name: 'Close' }).click();
   await tl.focusGrid();
   await page.keyboard.press('Control+z');
+  await folded.click();
   await folded.getByRole('button', { name: /^Evidence for/ }).click();
   await expect(dialog.getByLabel(/^Ends/)).toHaveValue('2014-11-18 16:54');
   await expect(dialog.getByLabel('Detail', { exact: true })).toHaveValue('');

@@ -147,26 +147,31 @@ export const EventRow = memo(function EventRow(p: EventRowProps) {
             cited by {p.cited} {p.cited === 1 ? 'cause' : 'causes'}
           </button>
         )}
-        <button
-          type="button"
-          className="btn-icon tl-act"
-          aria-label={`Evidence for ${e.title}`}
-          title="Evidence (E)"
-          onClick={(ev) => (ev.stopPropagation(), a.evidence(e.id))}
-        >
-          ⋯
-        </button>
-        <button
-          type="button"
-          className="btn-icon tl-act"
-          aria-label={`Comments on ${e.title}`}
-          title="Comments"
-          onClick={(ev) => (ev.stopPropagation(), a.comments(e.id))}
-        >
-          <svg width="12" height="12" viewBox="-1 -1 12 12" aria-hidden="true">
-            <path d={KIND_ICON_PATHS.communication} fill="none" stroke="currentColor" strokeWidth="1.2" />
-          </svg>
-        </button>
+        {/* Row actions only on the focused or selected rows: two fewer buttons on every other row keeps scrolling light. */}
+        {(p.selected || p.focused) && (
+          <>
+            <button
+              type="button"
+              className="btn-icon tl-act"
+              aria-label={`Evidence for ${e.title}`}
+              title="Evidence (E)"
+              onClick={(ev) => (ev.stopPropagation(), a.evidence(e.id))}
+            >
+              ⋯
+            </button>
+            <button
+              type="button"
+              className="btn-icon tl-act"
+              aria-label={`Comments on ${e.title}`}
+              title="Comments"
+              onClick={(ev) => (ev.stopPropagation(), a.comments(e.id))}
+            >
+              <svg width="12" height="12" viewBox="-1 -1 12 12" aria-hidden="true">
+                <path d={KIND_ICON_PATHS.communication} fill="none" stroke="currentColor" strokeWidth="1.2" />
+              </svg>
+            </button>
+          </>
+        )}
       </div>
     </div>
   );
