@@ -14,6 +14,7 @@ import { platform } from '../../../platform';
 import type { ActionCommands } from '../hooks/useActionCommands';
 import { DueCell } from './DueCell';
 import { InlineText } from './InlineText';
+import { CommentThreads } from '../../comments';
 
 export interface ActionRowProps {
   item: ActionItem;
@@ -229,6 +230,12 @@ export function ActionRow(props: ActionRowProps) {
                 !isOpenableTicketUrl(item.ticketUrl) &&
                 ' · the ticket is not an http(s) link, so it is shown as text only'}
             </p>
+            <CommentThreads
+              incidentId={item.incidentId}
+              targetType="action"
+              targetId={item.id}
+              label={`action item: ${item.title}`}
+            />
           </td>
         </tr>
       )}

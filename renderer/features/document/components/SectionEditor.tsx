@@ -13,6 +13,7 @@ import { EDITOR_NODES, EDITOR_THEME, EDITOR_TRANSFORMERS } from '../../../editor
 import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
 import { ToolbarPlugin } from '../../../editor/plugins/ToolbarPlugin';
+import { SectionComments } from './SectionComments';
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
@@ -81,6 +82,7 @@ export function SectionEditor({
         <BoundedHistoryPlugin />
         <AutosavePlugin save={onSave} />
       </LexicalComposer>
+      <SectionComments section={section} />
     </section>
   );
 }
