@@ -20,7 +20,7 @@ export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
     { keys: 'Tab  /  Shift+Tab', action: 'Cause outline: indent / outdent the cause' },
     { keys: 'Alt+↑  /  Alt+↓', action: 'Cause outline: move the cause among its siblings' },
     {
-      keys: `${mod}+Delete  (or Backspace when empty)`,
+      keys: `Delete (caret at the end)  /  ${mod}+Delete  /  Backspace when empty`,
       action: 'Cause outline: remove the cause and what is under it',
     },
     { keys: '↑  /  ↓', action: 'Cause outline: previous / next cause' },

@@ -114,7 +114,8 @@ export function CauseOutline({
         const next = rows[index + (e.key === 'ArrowUp' ? -1 : 1)];
         if (next) go(Promise.resolve(next.node.id));
       } else if (
-        (e.key === 'Delete' && (mod || title === '')) ||
+        // Delete removes the line when there is nothing after the caret for it to delete.
+        (e.key === 'Delete' && (mod || title === '' || caretAtEnd(e.currentTarget))) ||
         (e.key === 'Backspace' && title === '' && !mod)
       ) {
         if (deleteSubtree(nodes, id) !== null) go(onDelete(id));
@@ -139,4 +140,9 @@ export function CauseOutline({
       ))}
     </div>
   );
+}
+
+function caretAtEnd(input: HTMLInputElement): boolean {
+  const end = input.value.length;
+  return input.selectionStart === end && input.selectionEnd === end;
 }
