@@ -37,6 +37,10 @@ test('add, edit, undo, delete, filter, zone switch, phases and reload on a hand-
   await expect(tl.row('Pager fired')).toBeVisible();
   await page.keyboard.press('Control+Shift+z');
   await expect(tl.row('Pager fired for API')).toBeVisible();
+  // A moves from the grid to the add-event bar (N stays the app's New incident).
+  await tl.focusGrid();
+  await page.keyboard.press('a');
+  await expect(tl.addForm.getByPlaceholder(/^Time in/)).toBeFocused();
 
   // Time edit in the display zone; a bad time keeps the editor open with the reason.
   await tl.row('Status page updated').locator('.c-time').dblclick();

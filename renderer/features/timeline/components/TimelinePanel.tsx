@@ -257,7 +257,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
       className={`tl-panel${second ? ' tl-dual' : ''}`}
       onKeyDown={(e) => {
         if (
-          e.key === 'n' &&
+          e.key === 'a' &&
           !e.ctrlKey &&
           !e.metaKey &&
           e.target === e.currentTarget.querySelector('.tl-scroll')
@@ -368,7 +368,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         ) : (
           <p className="muted tl-hint">
             Click or use ↑/↓ to select · Shift/Ctrl to select more · Enter edits · T time · Y kind · K key · M
-            merge · E evidence · N new event
+            merge · E evidence · A add event
           </p>
         )}
         <label className="tl-gap-pick">

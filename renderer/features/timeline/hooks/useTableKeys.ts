@@ -19,7 +19,8 @@ const EDIT_KEYS: Record<string, EditField> = { Enter: 'title', F2: 'title', t: '
 
 /**
  * Keyboard use of the table: ↑/↓ (Shift extends), Home/End, Space toggles, Enter/F2 edits the
- * title, T the time, Y the kind; Delete, K (key), M (merge), E (evidence), Ctrl+A, Escape.
+ * title, T the time, Y the kind; Delete, K (key), M (merge), E (evidence), Ctrl+A, Escape;
+ * A (handled by the panel) moves to the add-event bar.
  */
 export function useTableKeys(d: TableKeyDeps): (e: KeyboardEvent<HTMLDivElement>) => void {
   return useCallback(
