@@ -29,6 +29,8 @@ const steps = [
     env: { FC_RUNS: process.env.FC_RUNS ?? (process.env.CI ? '1000' : '200') },
   },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  // After the build: Electronegativity also scans the bundled main process in dist/electron.
+  { name: 'audit-electron', cmd: ['npm', 'run', '--silent', 'audit:electron'] },
   {
     name: 'e2e',
     cmd: ['npx', 'playwright', 'test', '--config', 'test/e2e/playwright.config.ts'],
