@@ -1,17 +1,14 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Incident, KeyTimeField, LogRecord } from '../../../../shared/domain';
+import type { Incident, KeyTimeField } from '../../../../shared/domain';
 import type { DensitySeries } from '../../../../shared/chart';
-import { formatDuration, formatZonedFull } from '../../../../shared/format';
+import { formatZonedFull } from '../../../../shared/format';
 import {
   EMPTY_FILTER,
   PHASE_MARKS,
-  createRecordMatcher,
-  phaseMetrics,
   resolveZone,
   type TimelineFilter,
   type ZoneChoice,
 } from '../../../../shared/timeline-edit';
-import { findLogRecords } from '../../../db/repos';
 import { useAlert } from '../../../ui/Alerts';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useToast } from '../../../ui/Toast';
@@ -20,12 +17,15 @@ import { subscribeReveal, takeRevealRequest } from '../focus';
 import { useCitations } from '../hooks/useCitations';
 import { useRowActions } from '../hooks/useRowActions';
 import { useTableKeys } from '../hooks/useTableKeys';
+import { useTimelineCommands } from '../hooks/useTimelineCommands';
 import { useTimelineStore } from '../hooks/useTimelineStore';
 import { useTimelineView } from '../hooks/useTimelineView';
-import { cachedSpans, loadDensity } from '../model/density';
+import { loadDensity } from '../model/density';
 import { TimelineEdits } from '../model/edits';
 import { exportChartPng, exportChartSvg } from '../model/exportChart';
 import { AddEventBar } from './AddEventBar';
+import { TableHeader } from './TableHeader';
+import { TimelineToolbar } from './TimelineToolbar';
 import { EventDialogs } from './EventDialogs';
 import type { EditField } from './EventRow';
 import { FilterBar } from './FilterBar';
@@ -42,7 +42,6 @@ interface TimelinePanelProps {
 }
 
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const MAX_SPLIT = 10_000;
 
 /** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */
 export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
@@ -137,53 +136,15 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   const single = selectedEvents.length === 1 ? selectedEvents[0] : undefined;
   const anchorAt = store.byId.get(sel.focus ?? '')?.at ?? store.events[store.events.length - 1]?.at ?? null;
 
-  const doDelete = () => {
-    const n = sel.ids.size;
-    edits.remove(selectedIds).then(() => {
-      setSelection(new Set(), null, null);
-      toast({
-        message: `Deleted ${n} ${n === 1 ? 'event' : 'events'}.`,
-        action: { label: 'Undo', run: () => void undo.undo().catch(fail) },
-      });
-    }, fail);
-  };
-  const doMerge = () => edits.merge(selectedIds).then((m) => setSelection(new Set([m.id]), m.id, m.id), fail);
-  const doKey = () => void edits.setKey(selectedIds, !selectedEvents.every((e) => e.key)).catch(fail);
-  const doSplit = async (id: string, records?: LogRecord[]) => {
-    const e = store.byId.get(id);
-    if (!e) return;
-    try {
-      const found =
-        records ??
-        (
-          await findLogRecords({
-            incidentId: e.incidentId,
-            fromAt: e.at,
-            toAt: e.endAt ?? e.at,
-            match: createRecordMatcher(e),
-            spans: importsKey ? cachedSpans(incident.id, importsKey) : null,
-            cap: MAX_SPLIT + 1,
-          })
-        ).records;
-      if (found.length > MAX_SPLIT)
-        throw new Error(
-          `This event stands for more than ${MAX_SPLIT.toLocaleString('en-US')} records; narrow it (edit its time span) before splitting.`,
-        );
-      const r = await edits.split(e.id, found);
-      setDialog(null);
-      setSelection(new Set(r.events.map((x) => x.id)), r.events[0]?.id ?? null, r.events[0]?.id ?? null);
-      toast({
-        message: `Split into ${r.events.length} events${r.missing ? ` (${r.missing} records not found in the stored logs)` : ''}.`,
-      });
-    } catch (err) {
-      fail(err);
-    }
-  };
-  const doPhase = (field: KeyTimeField) => {
-    if (!single) return;
-    const label = PHASE_MARKS.find((p) => p.field === field)?.label ?? field;
-    edits.setPhase(field, single.at, `Set “${label}” from the timeline`).catch(fail);
-  };
+  const { doDelete, doMerge, doKey, doSplit, doPhase } = useTimelineCommands({
+    edits,
+    store,
+    selectedIds,
+    setSelection,
+    closeDialog: () => setDialog(null),
+    importsKey,
+    fail,
+  });
   const jump = (field: KeyTimeField) => {
     const at = kt[field];
     if (at === null) return;
@@ -249,7 +210,6 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
       </section>
     );
   }
-  const m = phaseMetrics(kt);
   const fileName = `${incident.title.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'timeline'}-chart`;
   return (
     <section
@@ -267,65 +227,27 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         }
       }}
     >
-      <div className="panel-toolbar tl-toolbar">
-        <ZoneControls
-          choice={choice}
-          incidentZone={incident.displayZone}
-          localZone={LOCAL_ZONE}
-          zone={zone}
-          dual={dual}
-          second={altZone}
-          onChoice={setChoice}
-          onDual={setDual}
-        />
-        <div className="tl-jump" role="group" aria-label="Jump to phase">
-          <span className="muted">Jump to</span>
-          {PHASE_MARKS.slice(0, 4).map((p) => (
-            <button
-              key={p.field}
-              type="button"
-              className="btn btn-small"
-              disabled={kt[p.field] === null}
-              onClick={() => jump(p.field)}
-            >
-              {p.label}
-            </button>
-          ))}
-        </div>
-        <span className="tl-metrics muted" aria-label="Phase durations">
-          TTD {m.ttd === null ? '—' : formatDuration(m.ttd)} · TTM{' '}
-          {m.ttm === null ? '—' : formatDuration(m.ttm)} · TTR {m.ttr === null ? '—' : formatDuration(m.ttr)}
-        </span>
-        <span className="spacer" />
-        {importButton}
-      </div>
-      <div className="tl-chart-bar">
-        <label>
-          Lanes{' '}
-          <select value={laneBy} onChange={(e) => setLaneBy(e.target.value as 'service' | 'kind')}>
-            <option value="service">per service</option>
-            <option value="kind">per kind</option>
-          </select>
-        </label>
-        <span className="muted">
-          Drag across the chart to filter by time; click a mark to select its event.
-        </span>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => void exportChartSvg(svgRef.current, fileName).catch(fail)}
-        >
-          Export SVG
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => void exportChartPng(svgRef.current, fileName).catch(fail)}
-        >
-          Export PNG
-        </button>
-      </div>
+      <TimelineToolbar
+        zoneControls={
+          <ZoneControls
+            choice={choice}
+            incidentZone={incident.displayZone}
+            localZone={LOCAL_ZONE}
+            zone={zone}
+            dual={dual}
+            second={altZone}
+            onChoice={setChoice}
+            onDual={setDual}
+          />
+        }
+        keyTimes={kt}
+        onJump={jump}
+        importButton={importButton}
+        laneBy={laneBy}
+        onLaneBy={setLaneBy}
+        onExportSvg={() => void exportChartSvg(svgRef.current, fileName).catch(fail)}
+        onExportPng={() => void exportChartPng(svgRef.current, fileName).catch(fail)}
+      />
       <SwimlaneChart
         events={chartEvents}
         zone={zone}
@@ -382,21 +304,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
           </select>
         </label>
       </div>
-      <div className="tl-head" aria-hidden="true">
-        <span className="c-key" />
-        <span className="c-time">
-          Time ({zone}
-          {second ? ` · ${second}` : ''})
-        </span>
-        <span className="c-tplus">T+</span>
-        <span className="c-kind">Kind</span>
-        <span className="c-title">Event</span>
-        <span className="c-service">Service</span>
-        <span className="c-region">Region</span>
-        <span className="c-count num">Count</span>
-        <span className="c-source">Source</span>
-        <span className="c-more" />
-      </div>
+      <TableHeader zone={zone} second={second} />
       <TimelineTable
         ref={table}
         rows={view.rows}
