@@ -7,6 +7,7 @@ import type { MenuAction, MenuCommand } from '../shared/ipc/menu';
 import { APP_ENTRY_URL, APP_SCHEME, PDF_SCHEME } from './constants';
 import { findBundlePathInArgv, readBundleAction } from './files/bundle';
 import { PickedFileRegistry } from './files/picked';
+import { createBackupStore } from './backup/store';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { createIpcHandlers, type DesktopServices } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -77,6 +78,7 @@ async function showOpenDialog(senderId: number, options: OpenDialogOptions): Pro
 }
 
 const services: DesktopServices = {
+  backups: createBackupStore(nodePath.join(app.getPath('userData'), 'backups')),
   appInfo: () => ({
     version: app.getVersion(),
     platform: process.platform,

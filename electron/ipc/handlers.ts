@@ -1,6 +1,7 @@
 import { promises as fsPromises } from 'node:fs';
 import nodePath from 'node:path';
 import type { IpcOutput } from '../../shared/ipc/contract';
+import type { BackupStore } from '../backup/store';
 import { readBundleAction } from '../files/bundle';
 import { readFileChunk, type PickedFileRegistry } from '../files/picked';
 import { isAllowedExternalUrl } from '../security/urls';
@@ -29,6 +30,13 @@ export interface DesktopServices {
   printToPdf(html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array>;
   /** The caller now listens for menu actions; returns how many queued ones were delivered. */
   listenForMenu(senderId: number): number;
+  /** The backup folder in userData (absent where backups are not kept, e.g. in handler tests). */
+  backups?: BackupStore;
+}
+
+function backupsOf(services: DesktopServices): BackupStore {
+  if (!services.backups) throw new Error('Backups are not available in this build.');
+  return services.backups;
 }
 
 const BUNDLE_FILTER: DialogFilter = { name: 'Rootline bundle', extensions: ['rootline.json'] };
@@ -127,5 +135,13 @@ export function createIpcHandlers(
     'menu:subscribeActions': async (_input, { senderId }) => ({
       delivered: services.listenForMenu(senderId),
     }),
+
+    'backup:writeBundle': async (input) => ({
+      fileName: await backupsOf(services).write(input.incidentId, input.text),
+    }),
+
+    'backup:listFiles': async () => ({ entries: await backupsOf(services).list() }),
+
+    'backup:readFile': async (input) => ({ text: await backupsOf(services).read(input.fileName) }),
   };
 }

@@ -13,6 +13,9 @@ export const IPC_CHANNELS = [
   'shell:openExternal',
   'export:printToPdf',
   'menu:subscribeActions',
+  'backup:writeBundle',
+  'backup:listFiles',
+  'backup:readFile',
 ] as const;
 
 /** One renderer → main channel name (`domain:verbObject`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBackupFileName } from '../backup/retention';
 import type { IpcChannel } from './channels';
 
 /** Largest chunk `file:readChunk` returns at once (4 MiB): big enough to be fast, small enough to clone. */
@@ -27,6 +28,12 @@ const FileName = z
     (name) => ![...name].some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20),
     'File name must not contain "/", "\\" or control characters',
   );
+
+/** A backup file name as `backupFileName` makes it: never a path, never another file. */
+const BackupName = z
+  .string()
+  .max(255)
+  .refine((name) => parseBackupFileName(name) !== null, 'Expected a Rootline backup file name');
 
 /** A file the user picked in the native dialog; `token` stands in for its path, which stays in main. */
 export const PickedFileInfo = z.strictObject({
@@ -91,6 +98,33 @@ export const IPC_CONTRACT = {
       pageSize: z.enum(['A4', 'Letter']),
     }),
     output: z.strictObject({ pdf: Bytes }),
+  },
+  /** Writes one incident's bundle into `<userData>/backups/` (atomically), then applies retention. */
+  'backup:writeBundle': {
+    input: z.strictObject({
+      incidentId: z.string().min(1).max(200),
+      text: z.string().min(1).max(MAX_SAVE_BYTES),
+    }),
+    output: z.strictObject({ fileName: BackupName }),
+  },
+  /** Every backup file in `<userData>/backups/`, newest first. */
+  'backup:listFiles': {
+    input: NoInput,
+    output: z.strictObject({
+      entries: z.array(
+        z.strictObject({
+          fileName: BackupName,
+          incidentId: z.string(),
+          at: z.number(),
+          size: z.number().int().nonnegative(),
+        }),
+      ),
+    }),
+  },
+  /** The text of one backup file (only names that `backup:listFiles` could return are accepted). */
+  'backup:readFile': {
+    input: z.strictObject({ fileName: BackupName }),
+    output: z.strictObject({ text: z.string() }),
   },
   /** The renderer is subscribed to menu actions; main delivers any it queued before that. */
   'menu:subscribeActions': {
