@@ -112,6 +112,7 @@ export function AppShell() {
     ),
   );
 
+  const backupError = useCallback((message: string) => toast({ message }), [toast]);
   const exportIncident = useCallback((i: Incident) => void bundles.exportBundle(i.id), [bundles]);
 
   return (
@@ -178,7 +179,10 @@ export function AppShell() {
           />
         )}
       </main>
-      <StatusBar />
+      <StatusBar
+        onRestoreBackup={(text, name) => void bundles.openText(text, name)}
+        onBackupError={backupError}
+      />
       {overlay === 'shortcuts' && <ShortcutsSheet onClose={() => setOverlay(null)} />}
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
       {importTarget && <ImportLauncher target={importTarget} onClose={() => setImportTarget(null)} />}

@@ -1,8 +1,15 @@
+import { BackupStatus } from '../features/backup/BackupStatus';
 import { platform } from '../platform';
 import { formatBytes, isNearlyFull, useStorageStatus } from './useStorageStatus';
 
-/** Footer: where data lives and whether the browser promised to keep it. */
-export function StatusBar() {
+interface StatusBarProps {
+  /** Opens a restored backup's bundle text. */
+  onRestoreBackup: (text: string, fileName: string) => void;
+  onBackupError: (message: string) => void;
+}
+
+/** Footer: where data lives, whether the browser promised to keep it, and backups / export all. */
+export function StatusBar({ onRestoreBackup, onBackupError }: StatusBarProps) {
   const s = useStorageStatus();
   let text = 'Storage: checking…';
   if (s) {
@@ -22,6 +29,7 @@ export function StatusBar() {
         </span>
       )}
       <span className="spacer" />
+      <BackupStatus onRestore={onRestoreBackup} onError={onBackupError} />
       <span className="muted">
         Rootline {__APP_VERSION__} · {platform.kind === 'web' ? 'web' : 'desktop'} · offline
       </span>

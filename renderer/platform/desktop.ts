@@ -87,5 +87,16 @@ export function createDesktopPlatform(bridge: RootlineBridge): Platform {
       const info = await bridge.invoke('app:getInfo', {});
       return { version: info.version, platform: info.platform };
     },
+    backups: {
+      async write(incidentId, text) {
+        return (await bridge.invoke('backup:writeBundle', { incidentId, text })).fileName;
+      },
+      async list() {
+        return (await bridge.invoke('backup:listFiles', {})).entries;
+      },
+      async read(fileName) {
+        return (await bridge.invoke('backup:readFile', { fileName })).text;
+      },
+    },
   };
 }

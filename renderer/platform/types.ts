@@ -26,6 +26,24 @@ export interface AppInfo {
   platform: string;
 }
 
+/** One backup file in the desktop backup folder. */
+export interface BackupFileEntry {
+  fileName: string;
+  incidentId: string;
+  /** UTC epoch milliseconds the backup was taken. */
+  at: number;
+  size: number;
+}
+
+/** The desktop backup folder (`<userData>/backups`), outside IndexedDB. */
+export interface BackupFolder {
+  /** Writes one incident's bundle text; resolves to the new file's name. */
+  write(incidentId: string, text: string): Promise<string>;
+  /** Every backup, newest first. */
+  list(): Promise<BackupFileEntry[]>;
+  read(fileName: string): Promise<string>;
+}
+
 /**
  * Everything the renderer may ask of the machine it runs on. This module (with the platform
  * implementations beside it) is the only code that knows whether `window.rootline` exists.
@@ -43,4 +61,6 @@ export interface Platform {
   /** Desktop only: renders self-contained export HTML to PDF bytes. Web uses the browser's print dialog. */
   printToPdf?(html: string, page: PdfPageSize): Promise<Uint8Array>;
   appInfo(): Promise<AppInfo>;
+  /** Desktop only: the backup folder. Web has none (it reminds the user to export instead). */
+  backups?: BackupFolder;
 }

@@ -20,6 +20,9 @@ function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'shell:openExternal': async ({ url }) => ({ opened: url.startsWith('https:') }),
     'export:printToPdf': fail,
     'menu:subscribeActions': async () => ({ delivered: 0 }),
+    'backup:writeBundle': fail,
+    'backup:listFiles': fail,
+    'backup:readFile': fail,
     ...overrides,
   };
 }
