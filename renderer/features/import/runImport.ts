@@ -163,7 +163,8 @@ function aborted(signal: AbortSignal): Promise<never> {
   });
 }
 
-function storageProblem(e: unknown): Error {
+/** The plain-language message for a failed block write; a full disk says nothing was imported. */
+export function storageProblem(e: unknown): Error {
   const name = e instanceof Error ? e.name : '';
   if (name === 'QuotaExceededError' || /quota/i.test(messageOf(e))) {
     return new Error(
