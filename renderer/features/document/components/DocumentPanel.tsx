@@ -39,7 +39,7 @@ export function DocumentPanel({ incidentId }: { incidentId: string }) {
 function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
   const { incident, sections } = snapshot;
   const { templates, addCustom } = useTemplates();
-  const { status, track } = useSaveStatus();
+  const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
   const template = findTemplate(templates, incident.templateId);
   const [audience, setAudience] = useState<Audience>(template?.audience ?? 'internal');
@@ -152,6 +152,7 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
             section={s}
             guidance={guidanceFor(template, s.key)}
             onSave={(json) => track(saveSectionState(s.id, json))}
+            onPending={markPending}
           />
         ))}
       </div>

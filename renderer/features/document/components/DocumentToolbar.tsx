@@ -7,6 +7,8 @@ function statusText(status: SaveStatus): string {
   switch (status.state) {
     case 'idle':
       return 'All changes saved';
+    case 'pending':
+      return 'Unsaved changes…';
     case 'saving':
       return 'Saving…';
     case 'saved':

@@ -7,12 +7,14 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { DocumentSection } from '../../../../shared/domain';
+import { clearJournal, readJournal, writeJournal } from '../../../editor/journal';
 import { EDITOR_NODES, EDITOR_THEME, EDITOR_TRANSFORMERS } from '../../../editor/nodes';
 import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
 import { ToolbarPlugin } from '../../../editor/plugins/ToolbarPlugin';
+import { TrailingParagraphPlugin } from '../../../editor/plugins/TrailingParagraphPlugin';
 import { SectionComments } from './SectionComments';
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
@@ -26,23 +28,37 @@ export function SectionEditor({
   section,
   guidance,
   onSave,
+  onPending,
 }: {
   section: DocumentSection;
   guidance: string;
   onSave: (json: string) => Promise<void>;
+  onPending?: () => void;
 }) {
+  // Text journaled when the page went away before its autosave wins over the stored state,
+  // as long as the stored section has not changed since.
+  const journaled = useMemo(
+    () => readJournal(section.id, section.updatedAt),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per section id
+    [section.id],
+  );
   // The stored state seeds the editor once; afterwards the editor is the source and autosaves.
   const initialConfig = useMemo(
     () => ({
       namespace: `section-${section.id}`,
       nodes: EDITOR_NODES,
       theme: EDITOR_THEME,
-      editorState: section.lexicalState ?? undefined,
+      editorState: journaled ?? section.lexicalState ?? undefined,
       onError: (error: Error) => console.error(error),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
     [section.id],
   );
+  useEffect(() => {
+    if (journaled === null) return;
+    void onSave(journaled).then(() => clearJournal(section.id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- replays the journal once
+  }, [journaled, section.id]);
   const titleId = `section-title-${section.id}`;
   return (
     <section className="doc-section" aria-labelledby={titleId} data-key={section.key}>
@@ -80,7 +96,12 @@ export function SectionEditor({
         <TablePlugin />
         <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
         <BoundedHistoryPlugin />
-        <AutosavePlugin save={onSave} />
+        <TrailingParagraphPlugin />
+        <AutosavePlugin
+          save={(json) => onSave(json).then(() => clearJournal(section.id))}
+          onPending={onPending}
+          onHide={(json) => writeJournal(section.id, section.updatedAt, json)}
+        />
       </LexicalComposer>
       <SectionComments section={section} />
     </section>

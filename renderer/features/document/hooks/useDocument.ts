@@ -29,13 +29,22 @@ export function useTemplates(): { templates: RcaTemplate[]; addCustom: (t: RcaTe
 
 export type SaveStatus =
   | { state: 'idle' }
+  | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'saved'; at: number }
   | { state: 'error'; message: string };
 
-/** Tracks the writes in flight so the UI says "Saving…" until every one committed, then "Saved". */
-export function useSaveStatus(): { status: SaveStatus; track: (write: Promise<void>) => Promise<void> } {
+/**
+ * Tracks the writes in flight so the UI says "Unsaved changes" while an edit waits for its
+ * autosave, "Saving…" until every write committed, then "Saved".
+ */
+export function useSaveStatus(): {
+  status: SaveStatus;
+  track: (write: Promise<void>) => Promise<void>;
+  markPending: () => void;
+} {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const markPending = useCallback(() => setStatus({ state: 'pending' }), []);
   const [, setInFlight] = useState(0);
   const track = useCallback(async (write: Promise<void>) => {
     setInFlight((n) => n + 1);
@@ -51,5 +60,5 @@ export function useSaveStatus(): { status: SaveStatus; track: (write: Promise<vo
       setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   }, []);
-  return { status, track };
+  return { status, track, markPending };
 }

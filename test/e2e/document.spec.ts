@@ -1,0 +1,84 @@
+import { captureDownload, createIncident, expect, test } from './fixtures';
+
+test.beforeEach(async ({ list }) => {
+  await list.goto();
+});
+
+test('write the RCA from a template, keep the text across a template switch, export Markdown', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Front-end loop');
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+  await page.getByRole('button', { name: 'Use Google SRE postmortem' }).click();
+
+  // Type into the Summary section with a Markdown shortcut; "Saved" only once the write is done.
+  const summary = page.getByRole('textbox', { name: 'Summary text' });
+  // The section starts with a live block; the paragraph after it takes the text.
+  await summary.locator('p').last().click();
+  await page.keyboard.type('Blob front-ends looped after a config change.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- rolled back region by region');
+  const status = page.getByRole('toolbar', { name: 'Document' }).getByRole('status');
+  await expect(status).toHaveText('Saved');
+  await expect(summary.locator('li')).toHaveText('rolled back region by region');
+
+  // Survives a reload.
+  await page.reload();
+  await list.waitReady();
+  await expect(page.getByRole('textbox', { name: 'Summary text' })).toContainText(
+    'Blob front-ends looped after a config change.',
+  );
+
+  // Switching template keeps the text of the matching section.
+  const template = page.getByRole('combobox', { name: 'Template' });
+  await template.selectOption({ label: 'Atlassian incident postmortem' });
+  await expect(page.getByRole('textbox', { name: 'Summary text' })).toContainText(
+    'Blob front-ends looped after a config change.',
+  );
+
+  const md = await captureDownload(page, () => page.getByRole('button', { name: 'Export Markdown' }).click());
+  expect(md.name).toMatch(/\.md$/);
+  expect(md.text).toContain('# Front-end loop');
+  expect(md.text).toContain('Blob front-ends looped after a config change.');
+  expect(md.text).toContain('- rolled back region by region');
+});
+
+test('a broken template file is refused with the reason and changes nothing', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Template check');
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+  await page.getByRole('button', { name: 'Use Azure Post Incident Review' }).click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Load template file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"id": "mine", "name": "Mine", "sections": [{"title": 3}]}'),
+  });
+  await expect(page.getByText(/Template not loaded\. mine\.json/)).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Template' })).toHaveValue('azure-pir');
+});
+
+test('text typed just before a reload is not lost', async ({ page, list, incident }) => {
+  await createIncident(list, incident, 'Quick reload');
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+  await page.getByRole('button', { name: 'Use Atlassian incident postmortem' }).click();
+  const summary = page.getByRole('textbox', { name: 'Summary text' });
+  await summary.locator('p').last().click();
+  await page.keyboard.type('Written a moment before the reload.');
+  const status = page.getByRole('toolbar', { name: 'Document' }).getByRole('status');
+  await expect(status).toHaveText('Unsaved changes…');
+  // No wait for the autosave: leaving the page flushes it.
+  await page.reload();
+  await list.waitReady();
+  await expect(page.getByRole('textbox', { name: 'Summary text' })).toContainText(
+    'Written a moment before the reload.',
+  );
+});
