@@ -2,6 +2,7 @@ import type { LiveBlockSpec } from '../document/blocks';
 import { LIVE_BLOCK_LABELS } from '../document/blocks';
 import { assertNever } from '../domain';
 import { actionRows, causeLines, eventTitle, impactData, keyTimesData, timelineBlockData } from './blockData';
+import { timelineChartSvg } from '../chart';
 import { causeTreeSvg } from './causeSvg';
 import type { ExportContext } from './context';
 import { timeCells, timeHeaders } from './context';
@@ -36,7 +37,22 @@ function timelineHtml(ctx: ExportContext, spec: LiveBlockSpec): string {
     escapeHtml(e.region ?? ''),
   ]);
   const more = data.more > 0 ? note(`…and ${data.more} more events.`) : '';
-  return table(header, rows, 'timeline') + more;
+  return timelineChart(ctx, data.events) + table(header, rows, 'timeline') + more;
+}
+
+/**
+ * The app's swimlane chart above the table (the same SVG the Timeline tab exports). Lanes are
+ * services for internal readers and event kinds for customers, who are not shown service names.
+ */
+function timelineChart(ctx: ExportContext, events: ReturnType<typeof timelineBlockData>['events']): string {
+  const svg = timelineChartSvg(events, {
+    width: 720,
+    laneBy: ctx.audience === 'internal' ? 'service' : 'kind',
+    zone: ctx.zone,
+    keyTimes: ctx.incident.keyTimes,
+    title: 'Timeline',
+  });
+  return `<figure class="timeline-chart">${svg}</figure>`;
 }
 
 function keyTimesHtml(ctx: ExportContext): string {

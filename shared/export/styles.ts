@@ -61,6 +61,8 @@ ul.cause-list{list-style:none;padding-left:0}ul.cause-list li{margin:.25rem 0}
 ul.cause-list .detail{color:var(--muted);font-size:.9rem;white-space:pre-wrap}
 figure.diagram{margin:1rem 0;overflow-x:auto}
 figure.diagram svg{max-width:100%;height:auto}
+figure.timeline-chart{margin:1rem 0 .5rem;overflow-x:auto}
+figure.timeline-chart svg{max-width:100%;height:auto}
 .note{color:var(--muted);font-style:italic}
 .empty{color:var(--muted);font-style:italic}
 @page{size:${paper === 'letter' ? 'Letter' : 'A4'};margin:18mm 16mm 20mm;
