@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../shared/domain';
 import { AllActionsView } from '../features/actions';
 import { useBundleActions } from '../features/bundles';
+import { ExportDialog } from '../features/export';
 import { ImportLauncher, isBundleFile, useOrphanSweep, type ImportTarget } from '../features/import';
 import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
 import { createSampleIncident } from '../sample/trySample';
@@ -23,6 +24,7 @@ export function AppShell() {
   const [route, navigate] = useHashRoute();
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [importTarget, setImportTarget] = useState<ImportTarget | null>(null);
+  const [exportId, setExportId] = useState<string | null>(null);
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
@@ -102,8 +104,8 @@ export function AppShell() {
           setImportTarget({ incidentId: currentId, files: [] });
         },
         exportCurrent: () => {
-          if (currentId) void bundles.exportBundle(currentId);
-          else toast({ message: 'Open an incident to export it as a bundle.' });
+          if (currentId) setExportId(currentId);
+          else toast({ message: 'Open an incident to export it.' });
         },
         showShortcuts: () => setOverlay('shortcuts'),
         showAbout: () => setOverlay('about'),
@@ -176,6 +178,7 @@ export function AppShell() {
             onExport={exportIncident}
             onError={showError}
             onImportLogs={(i) => setImportTarget({ incidentId: i.id, files: [] })}
+            onOpenExport={(i) => setExportId(i.id)}
           />
         )}
       </main>
@@ -186,6 +189,13 @@ export function AppShell() {
       {overlay === 'shortcuts' && <ShortcutsSheet onClose={() => setOverlay(null)} />}
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
       {importTarget && <ImportLauncher target={importTarget} onClose={() => setImportTarget(null)} />}
+      {exportId && (
+        <ExportDialog
+          incidentId={exportId}
+          onExportBundle={exportIncident}
+          onClose={() => setExportId(null)}
+        />
+      )}
     </div>
   );
 }

@@ -82,3 +82,25 @@ test('text typed just before a reload is not lost', async ({ page, list, inciden
     'Written a moment before the reload.',
   );
 });
+
+test('the Export… dialog saves the RCA as Markdown for customers and the bundle', async ({ page, list }) => {
+  await list.emptyState.getByRole('button', { name: 'Try the sample incident' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Export/ });
+  await dialog.getByRole('radio', { name: /Markdown/ }).check();
+  await dialog.getByLabel('Audience').selectOption('customer');
+  const md = await captureDownload(page, () =>
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  );
+  expect(md.name).toMatch(/-customer\.md$/);
+  expect(md.text).toContain('# Blob Storage unavailable');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await dialog.getByRole('radio', { name: /Bundle/ }).check();
+  const bundle = await captureDownload(page, () =>
+    dialog.getByRole('button', { name: 'Export', exact: true }).click(),
+  );
+  expect(bundle.name).toMatch(/\.rootline\.json$/);
+  expect(JSON.parse(bundle.text)).toMatchObject({ format: 'rootline-bundle', version: 1 });
+});

@@ -1,2 +1,3 @@
 export { exportDocument, documentFileName } from './exportDocument';
 export type { DocumentFormat } from './exportDocument';
+export { ExportDialog } from './components/ExportDialog';

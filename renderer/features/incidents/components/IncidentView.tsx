@@ -30,6 +30,8 @@ interface IncidentViewProps {
   onSelectTab: (tab: IncidentTab) => void;
   onBack: () => void;
   onExport: (incident: Incident) => void;
+  /** Opens the export dialog (bundle, Markdown, HTML, PDF). */
+  onOpenExport?: (incident: Incident) => void;
   onError: (message: string) => void;
   onImportLogs?: (incident: Incident) => void;
 }
@@ -41,6 +43,7 @@ export function IncidentView({
   onSelectTab,
   onBack,
   onExport,
+  onOpenExport,
   onError,
   onImportLogs,
 }: IncidentViewProps) {
@@ -88,6 +91,11 @@ export function IncidentView({
         <button type="button" className="btn" onClick={() => onExport(incident)}>
           Export bundle
         </button>
+        {onOpenExport && (
+          <button type="button" className="btn" onClick={() => onOpenExport(incident)}>
+            Export…
+          </button>
+        )}
       </header>
       <Tabs
         label="Incident sections"
