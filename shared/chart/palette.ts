@@ -1,9 +1,9 @@
 import type { EventKind } from '../domain';
 
 /*
- * Event-kind colours (Okabe–Ito, colour-blind safe) and shapes. The same values as
- * renderer/ui/palette.ts; shared/ cannot import the renderer, and an exported SVG must carry
- * its own colours. Shapes repeat the kind for readers who cannot tell the colours apart.
+ * Event-kind colours (Okabe–Ito, colour-blind safe) and shapes: the one table for the whole app
+ * (renderer/ui/palette.ts re-exports it; table, chart, diagram and exports all use it). Shapes
+ * repeat the kind for readers who cannot tell the colours apart.
  */
 export const CHART_KIND_COLORS: Record<EventKind, string> = {
   change: '#E69F00',

@@ -1,25 +1,12 @@
+import { CHART_KIND_COLORS, DARK_KINDS } from '../chart/palette';
+import type { EventKind } from '../domain';
 import type { PaperSize } from './context';
-
-/* The event-kind colours (Okabe–Ito), the same values as renderer/ui/palette.ts: an exported
- * file must carry its own copy, and shared/ may not import the renderer. */
-const KIND_COLORS: Record<string, string> = {
-  change: '#E69F00',
-  impact: '#D55E00',
-  detection: '#56B4E9',
-  response: '#0072B2',
-  mitigation: '#009E73',
-  recovery: '#F0E442',
-  communication: '#CC79A7',
-  note: '#999999',
-  log: '#000000',
-};
-
-const DARK = new Set(['impact', 'response', 'mitigation', 'communication', 'log']);
 
 /** The stylesheet of an exported document: calm screen reading plus a print layout with page numbers. */
 export function documentCss(paper: PaperSize): string {
-  const kinds = Object.entries(KIND_COLORS)
-    .map(([k, c]) => `.kind-${k}{background:${c};color:${DARK.has(k) ? '#fff' : '#000'}}`)
+  // The one event-kind palette (shared/chart/palette.ts); an exported file carries its own copy.
+  const kinds = (Object.entries(CHART_KIND_COLORS) as [EventKind, string][])
+    .map(([k, c]) => `.kind-${k}{background:${c};color:${DARK_KINDS.has(k) ? '#fff' : '#000'}}`)
     .join('\n');
   return `
 :root{--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--accent:#0969da;--soft:#f6f8fa}
