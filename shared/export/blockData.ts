@@ -197,3 +197,16 @@ export function causeLines(ctx: ExportContext): CauseLine[] {
   if (tree.root !== null) visit(tree.root, 0);
   return out;
 }
+
+/** Columns of the action items table; owners and tickets are internal fields. */
+export function actionHeader(internal: boolean): string[] {
+  return [
+    'Action',
+    'Type',
+    'Priority',
+    ...(internal ? ['Owner'] : []),
+    'Due',
+    'Status',
+    ...(internal ? ['Ticket'] : []),
+  ];
+}

@@ -1,7 +1,15 @@
 import type { LiveBlockSpec } from '../document/blocks';
 import { LIVE_BLOCK_LABELS } from '../document/blocks';
 import { assertNever } from '../domain';
-import { actionRows, causeLines, eventTitle, impactData, keyTimesData, timelineBlockData } from './blockData';
+import {
+  actionHeader,
+  actionRows,
+  causeLines,
+  eventTitle,
+  impactData,
+  keyTimesData,
+  timelineBlockData,
+} from './blockData';
 import { timelineChartSvg } from '../chart';
 import { causeTreeSvg } from './causeSvg';
 import type { ExportContext } from './context';
@@ -79,15 +87,7 @@ function actionsHtml(ctx: ExportContext): string {
   const rows = actionRows(ctx);
   if (rows.length === 0) return note('No action items yet.');
   const internal = ctx.audience === 'internal';
-  const header = [
-    'Action',
-    'Type',
-    'Priority',
-    ...(internal ? ['Owner'] : []),
-    'Due',
-    'Status',
-    ...(internal ? ['Ticket'] : []),
-  ];
+  const header = actionHeader(internal);
   const body = rows.map((r) => {
     const url = safeUrl(r.ticketUrl);
     const ticket =

@@ -1,7 +1,15 @@
 import { causeDiagram } from '../causes/mermaid';
 import type { LiveBlockSpec } from '../document/blocks';
 import { assertNever } from '../domain';
-import { actionRows, causeLines, eventTitle, impactData, keyTimesData, timelineBlockData } from './blockData';
+import {
+  actionHeader,
+  actionRows,
+  causeLines,
+  eventTitle,
+  impactData,
+  keyTimesData,
+  timelineBlockData,
+} from './blockData';
 import type { ExportContext } from './context';
 import { timeCells, timeHeaders } from './context';
 import { escapeMarkdown, markdownCell, markdownTable, safeUrl } from './escape';
@@ -55,15 +63,7 @@ function actionsMarkdown(ctx: ExportContext): string {
   const rows = actionRows(ctx);
   if (rows.length === 0) return note('No action items yet.');
   const internal = ctx.audience === 'internal';
-  const header = [
-    'Action',
-    'Type',
-    'Priority',
-    ...(internal ? ['Owner'] : []),
-    'Due',
-    'Status',
-    ...(internal ? ['Ticket'] : []),
-  ];
+  const header = actionHeader(internal);
   const body = rows.map((r) => {
     const url = safeUrl(r.ticketUrl);
     return [
