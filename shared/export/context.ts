@@ -1,5 +1,5 @@
 import type { ActionItem, CauseNode, Incident, IncidentSnapshot, TimelineEvent } from '../domain';
-import { formatZonedFull, zoneLabel } from '../format';
+import { formatImpactWindow, formatZonedFull, zoneLabel } from '../format';
 
 /** Who a document is for: everything, or the customer-facing cut (no internal sections or fields). */
 export const AUDIENCES = ['internal', 'customer'] as const;
@@ -70,4 +70,27 @@ export function timeCells(ctx: ExportContext, at: number | null): string[] {
 export function timeText(ctx: ExportContext, at: number | null): string {
   const [main, second] = timeCells(ctx, at);
   return second === undefined ? (main ?? '—') : `${main ?? '—'} (${second})`;
+}
+
+/**
+ * The facts block at the top of an exported document (label, value); status, authors and
+ * reviewers are internal.
+ */
+export function incidentFacts(ctx: ExportContext): [string, string][] {
+  const { incident } = ctx;
+  const k = incident.keyTimes;
+  const rows: [string, string][] = [
+    ['Severity', incident.severity],
+    ['Impact', formatImpactWindow(k.impactStartAt, k.recoveredAt ?? k.resolvedAt, ctx.zone)],
+  ];
+  if (k.impactStartAt !== null) rows.push(['Impact started', timeText(ctx, k.impactStartAt)]);
+  if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);
+  if (incident.regions.length > 0) rows.push(['Regions', incident.regions.join(', ')]);
+  if (ctx.audience === 'internal') {
+    rows.push(['Status', incident.status]);
+    if (incident.authors.length > 0) rows.push(['Authors', incident.authors.join(', ')]);
+    if (incident.reviewers.length > 0) rows.push(['Reviewers', incident.reviewers.join(', ')]);
+  }
+  if (ctx.templateName !== null) rows.push(['Template', ctx.templateName]);
+  return rows;
 }

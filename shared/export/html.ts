@@ -1,29 +1,14 @@
 import { lexicalStateToHtml } from '../document/html';
 import type { IncidentSnapshot } from '../domain';
-import { formatImpactWindow } from '../format';
 import { liveBlockHtml } from './blocksHtml';
-import { createExportContext, timeText } from './context';
+import { createExportContext, incidentFacts } from './context';
 import type { ExportContext, ExportOptions } from './context';
 import { escapeHtml } from './escape';
 import { sectionsFor } from './sections';
 import { documentCss } from './styles';
 
 function facts(ctx: ExportContext): string {
-  const { incident } = ctx;
-  const k = incident.keyTimes;
-  const rows: [string, string][] = [
-    ['Severity', incident.severity],
-    ['Impact', formatImpactWindow(k.impactStartAt, k.recoveredAt ?? k.resolvedAt, ctx.zone)],
-  ];
-  if (k.impactStartAt !== null) rows.push(['Impact started', timeText(ctx, k.impactStartAt)]);
-  if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);
-  if (incident.regions.length > 0) rows.push(['Regions', incident.regions.join(', ')]);
-  if (ctx.audience === 'internal') {
-    rows.push(['Status', incident.status]);
-    if (incident.authors.length > 0) rows.push(['Authors', incident.authors.join(', ')]);
-    if (incident.reviewers.length > 0) rows.push(['Reviewers', incident.reviewers.join(', ')]);
-  }
-  if (ctx.templateName !== null) rows.push(['Template', ctx.templateName]);
+  const rows = incidentFacts(ctx);
   return `<dl class="facts">${rows.map(([a, b]) => `<dt>${escapeHtml(a)}</dt><dd>${escapeHtml(b)}</dd>`).join('')}</dl>`;
 }
 
