@@ -31,6 +31,8 @@ const steps = [
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   // After the build: Electronegativity also scans the bundled main process in dist/electron.
   { name: 'audit-electron', cmd: ['npm', 'run', '--silent', 'audit:electron'] },
+  // Acknowledged edits survive SIGKILL of the browser (a few cycles here; `npm run test:kill` runs 50).
+  { name: 'kill-test', cmd: ['node', 'scripts/kill-test.mjs', '--cycles', '3'] },
   {
     name: 'e2e',
     cmd: ['npx', 'playwright', 'test', '--config', 'test/e2e/playwright.config.ts'],

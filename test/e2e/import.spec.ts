@@ -22,7 +22,10 @@ test('dropping an orchestrator log builds the timeline, fills the phases and sur
   const dialog = new ImportDialogPage(page);
   await dialog.watchProgress();
   await dialog.drop([{ name: 'orchestrator.jsonl', text: scenario }]);
-  await expect(dialog.fileRow('orchestrator.jsonl')).toContainText('detected: cloudevents');
+  await expect(dialog.fileRow('orchestrator.jsonl')).toContainText('detected: cloudevents', {
+    // The first preview starts the import worker, which can take a while on a loaded machine.
+    timeout: 30_000,
+  });
   await dialog.start();
 
   await expect(dialog.acceptButton).toBeVisible();
@@ -82,7 +85,7 @@ test('a binary file gets a clear message and imports nothing', async ({ page, li
   await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
   const dialog = new ImportDialogPage(page);
   await dialog.drop([{ name: 'core.dump', text: '\u007fELF\u0000\u0001\u0002 not a log' }]);
-  await expect(dialog.fileRow('core.dump')).toContainText('NUL bytes');
+  await expect(dialog.fileRow('core.dump')).toContainText('NUL bytes', { timeout: 30_000 });
   await dialog.start();
   await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText('core.dump');
   await expect(dialog.stat('Records')).toHaveText('0');
@@ -103,7 +106,10 @@ test('cancelling a large import leaves nothing half-stored', async ({ page, list
   await page.locator('body').dispatchEvent('dragover', { dataTransfer });
   await page.locator('body').dispatchEvent('drop', { dataTransfer });
   const dialog = new ImportDialogPage(page);
-  await expect(dialog.fileRow('big.jsonl')).toContainText('detected: cloudevents');
+  await expect(dialog.fileRow('big.jsonl')).toContainText('detected: cloudevents', {
+    // The first preview starts the import worker, which can take a while on a loaded machine.
+    timeout: 30_000,
+  });
   await dialog.start();
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   await dialog.dialog.getByRole('button', { name: 'Cancel import' }).click();
