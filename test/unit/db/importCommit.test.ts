@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportedLog, LogBlock, TimelineEvent } from '../../../shared/domain';
+import { getDb } from '../../../renderer/db/db';
+import { commitImport, discardStagedBlocks, sweepOrphanBlocks } from '../../../renderer/db/repos/imports';
+import { addIncident, getIncident, updateIncident } from '../../../renderer/db/repos/incidents';
+import { freshDb } from './testDb';
+
+const block = (importId: string, incidentId: string, seq: number): LogBlock => ({
+  id: `${importId}:${String(seq).padStart(6, '0')}`,
+  importId,
+  incidentId,
+  seq,
+  firstAt: 0,
+  lastAt: 0,
+  records: [],
+});
+
+const importRow = (id: string, incidentId: string): ImportedLog => ({
+  id,
+  incidentId,
+  fileName: 'a.log',
+  format: 'jsonl',
+  options: { format: 'jsonl', zone: 'UTC', year: null },
+  stats: { lines: 1, records: 1, skipped: 0, errorCount: 0, bytes: 10, firstAt: 5, lastAt: 5 },
+  errors: [],
+  findings: [],
+  blockCount: 2,
+  importedAt: 1,
+});
+
+const event = (incidentId: string): TimelineEvent => ({
+  id: 'ev-1',
+  incidentId,
+  at: 5,
+  endAt: null,
+  kind: 'impact',
+  title: 'down',
+  detail: '',
+  service: null,
+  region: null,
+  count: 1,
+  sources: [{ file: 'a.log', line: 1 }],
+  key: true,
+  tags: [],
+  importId: 'imp-1',
+  createdAt: 1,
+  updatedAt: 1,
+});
+
+describe('import commit and staged blocks', () => {
+  it('sweeps blocks whose import never committed and keeps committed ones', async () => {
+    freshDb('sweep');
+    const incident = await addIncident({ title: 'X' });
+    await getDb().logBlocks.bulkPut([
+      block('imp-1', incident.id, 0),
+      block('imp-1', incident.id, 1),
+      block('crashed', incident.id, 0),
+    ]);
+    await commitImport({
+      incidentId: incident.id,
+      imports: [importRow('imp-1', incident.id)],
+      events: [event(incident.id)],
+      phases: { impactStartAt: 5, detectedAt: null, mitigatedAt: null, recoveredAt: null, resolvedAt: null },
+    });
+    expect(await sweepOrphanBlocks()).toBe(1);
+    expect((await getDb().logBlocks.toArray()).map((b) => b.id)).toEqual(['imp-1:000000', 'imp-1:000001']);
+  });
+
+  it('discards the staged blocks of one import only', async () => {
+    freshDb('discard');
+    await getDb().logBlocks.bulkPut([block('a', 'i', 0), block('a', 'i', 1), block('b', 'i', 0)]);
+    await discardStagedBlocks(['a']);
+    expect((await getDb().logBlocks.toArray()).map((b) => b.id)).toEqual(['b:000000']);
+  });
+
+  it('fills only the key times the user has not set by hand', async () => {
+    freshDb('phases');
+    const incident = await addIncident({ title: 'Y' });
+    await updateIncident(incident.id, {
+      keyTimes: { ...incident.keyTimes, detectedAt: 99 },
+      keyTimeOrigins: { detectedAt: 'manual' },
+    });
+    await commitImport({
+      incidentId: incident.id,
+      imports: [],
+      events: [],
+      phases: { impactStartAt: 5, detectedAt: 7, mitigatedAt: null, recoveredAt: null, resolvedAt: null },
+    });
+    const after = await getIncident(incident.id);
+    expect(after?.keyTimes).toMatchObject({ impactStartAt: 5, detectedAt: 99 });
+    expect(after?.keyTimeOrigins).toEqual({ detectedAt: 'manual', impactStartAt: 'import' });
+  });
+});
