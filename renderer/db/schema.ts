@@ -9,6 +9,7 @@ import type {
   LogBlock,
   TimelineEvent,
 } from '../../shared/domain';
+import { installChangeTracking } from './changeLog';
 import { applyMigrations } from './migrations';
 
 /** A preference row: small JSON values keyed by name. */
@@ -38,6 +39,7 @@ export class RootlineDb extends Dexie {
     // Authored content must survive a crash right after "Saved" is shown.
     super(name, { chromeTransactionDurability: 'strict', ...options });
     applyMigrations(this);
+    installChangeTracking(this);
   }
 }
 

@@ -77,10 +77,10 @@ export async function sweepOrphanBlocks(): Promise<number> {
   const db = getDb();
   return db.transaction('rw', [db.imports, db.logBlocks], async () => {
     const known = new Set(await db.imports.toCollection().primaryKeys());
-    const orphanIds: string[] = [];
-    await db.logBlocks.each((b) => {
-      if (!known.has(b.importId)) orphanIds.push(b.id);
-    });
+    // Keys only (block ids are `<importId>:<seq>`): reading the blocks themselves would load
+    // every raw record and hold the database for seconds at start-up.
+    const blockIds = await db.logBlocks.toCollection().primaryKeys();
+    const orphanIds = blockIds.filter((id) => !known.has(id.slice(0, id.lastIndexOf(':'))));
     await db.logBlocks.bulkDelete(orphanIds);
     return orphanIds.length;
   });

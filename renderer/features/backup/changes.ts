@@ -4,64 +4,56 @@ import { listIncidents } from '../../db/repos';
 import { exportBundleText } from '../../db/repos/bundles';
 import { getPref, setPref } from '../../db/repos/prefs';
 import { platform } from '../../platform';
+import { incidentChangedAt } from '../../db/changeLog';
 import { bundleFileName } from '../bundles/slug';
 
-/** Fingerprints of each incident's bundle (without its export time) when it was last saved out. */
-export type Fingerprints = Record<string, string>;
+/** When each incident was last saved out (backup written or included in "Export all"). */
+export type SavedTimes = Record<string, number>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Prefs: fingerprints at the last desktop backup, and the last "Export all" (web). */
-export const DESKTOP_PREF = 'backup.desktop';
-export const EXPORT_ALL_PREF = 'backup.exportAll';
+/** Prefs: times of the last desktop backup per incident, and of the last "Export all" (web). */
+export const DESKTOP_PREF = 'backup.desktop.v2';
+export const EXPORT_ALL_PREF = 'backup.exportAll.v2';
 /** Days after which the web reminder shows; a test (or a cautious user) may lower it. */
 export const REMINDER_DAYS_KEY = 'rootline.backupReminderDays';
 export const DEFAULT_REMINDER_DAYS = 3;
 
 export interface ExportAllState {
   at: number | null;
-  fingerprints: Fingerprints;
+  saved: SavedTimes;
 }
 
-/** One incident's bundle, ready to save, with its fingerprint. */
-export interface BundleOut {
-  incident: Incident;
-  text: string;
-  fingerprint: string;
+/**
+ * Incidents changed since they were last saved out, from the change log (no bundle is built to
+ * find out: a bundle with a million raw records takes seconds). An incident never saved counts
+ * as changed.
+ */
+export function changedSince(incidents: readonly Incident[], saved: SavedTimes): Incident[] {
+  return incidents.filter((i) => {
+    const savedAt = saved[i.id];
+    if (savedAt === undefined) return true;
+    const changedAt = incidentChangedAt(i.id) ?? i.updatedAt;
+    return changedAt > savedAt;
+  });
 }
 
-async function fingerprint(text: string): Promise<string> {
-  // The export time changes on every export; everything else changes only when content does.
-  const stable = text.replace(/^\s*"exportedAt":.*$/m, '');
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(stable));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Every incident's bundle text and fingerprint (comments, causes and actions do not bump `updatedAt`). */
-export async function allBundles(now = Date.now()): Promise<BundleOut[]> {
+async function bundleText(incident: Incident, now: number): Promise<string> {
   const { version } = await platform.appInfo();
-  const out: BundleOut[] = [];
-  for (const incident of await listIncidents()) {
-    const text = await exportBundleText(incident.id, { now, appVersion: version });
-    out.push({ incident, text, fingerprint: await fingerprint(text) });
-  }
-  return out;
-}
-
-/** The bundles whose content differs from `saved`. */
-export function changedSince(bundles: readonly BundleOut[], saved: Fingerprints): BundleOut[] {
-  return bundles.filter((b) => saved[b.incident.id] !== b.fingerprint);
+  return exportBundleText(incident.id, { now, appVersion: version });
 }
 
 /** Desktop: writes a backup of every incident changed since its last backup; returns how many. */
-export async function backupChangedIncidents(): Promise<number> {
+export async function backupChangedIncidents(now = Date.now()): Promise<number> {
   const folder = platform.backups;
   if (!folder) return 0;
-  const saved = await getPref<Fingerprints>(DESKTOP_PREF, {});
-  const changed = changedSince(await allBundles(), saved);
+  const saved = await getPref<SavedTimes>(DESKTOP_PREF, {});
+  const changed = changedSince(await listIncidents(), saved);
   const next = { ...saved };
-  for (const b of changed) {
-    await folder.write(b.incident.id, b.text);
-    next[b.incident.id] = b.fingerprint;
+  for (const incident of changed) {
+    // The time is taken before the bundle is read, so an edit made meanwhile is backed up next time.
+    const startedAt = Date.now();
+    await folder.write(incident.id, await bundleText(incident, now));
+    next[incident.id] = startedAt;
     // Saved per file, so a failure halfway keeps what was already backed up.
     await setPref(DESKTOP_PREF, next);
   }
@@ -73,15 +65,16 @@ export function exportAllFileName(now: number): string {
   return `rootline-incidents-${new Date(now).toISOString().slice(0, 10)}.zip`;
 }
 
-/** Zips every incident's bundle into one download and records the fingerprints; returns the count. */
+/** Zips every incident's bundle into one download and records when; returns the count. */
 export async function exportAllIncidents(now = Date.now()): Promise<number> {
-  const bundles = await allBundles(now);
+  const startedAt = Date.now();
+  const incidents = await listIncidents();
   const files: Record<string, Uint8Array> = {};
-  for (const b of bundles) {
-    let name = bundleFileName(b.incident.title);
+  for (const incident of incidents) {
+    let name = bundleFileName(incident.title);
     // Two incidents with the same title get distinct names inside the zip.
-    for (let k = 2; name in files; k++) name = bundleFileName(`${b.incident.title} ${k}`);
-    files[name] = strToU8(b.text);
+    for (let k = 2; name in files; k++) name = bundleFileName(`${incident.title} ${k}`);
+    files[name] = strToU8(await bundleText(incident, now));
   }
   const zip = zipSync(files, { level: 6, mtime: new Date(now) });
   await platform.saveFile(
@@ -91,10 +84,10 @@ export async function exportAllIncidents(now = Date.now()): Promise<number> {
   );
   const state: ExportAllState = {
     at: now,
-    fingerprints: Object.fromEntries(bundles.map((b) => [b.incident.id, b.fingerprint])),
+    saved: Object.fromEntries(incidents.map((i) => [i.id, startedAt])),
   };
   await setPref(EXPORT_ALL_PREF, state);
-  return bundles.length;
+  return incidents.length;
 }
 
 function reminderDays(): number {
@@ -107,9 +100,9 @@ function reminderDays(): number {
  * before any, the oldest changed incident) is older than the reminder threshold; 0 = no reminder.
  */
 export async function incidentsNeedingExport(now = Date.now()): Promise<number> {
-  const state = await getPref<ExportAllState>(EXPORT_ALL_PREF, { at: null, fingerprints: {} });
-  const changed = changedSince(await allBundles(now), state.fingerprints);
+  const state = await getPref<ExportAllState>(EXPORT_ALL_PREF, { at: null, saved: {} });
+  const changed = changedSince(await listIncidents(), state.saved);
   if (changed.length === 0) return 0;
-  const since = state.at ?? Math.min(...changed.map((b) => b.incident.createdAt));
+  const since = state.at ?? Math.min(...changed.map((i) => i.createdAt));
   return now - since >= reminderDays() * DAY_MS ? changed.length : 0;
 }

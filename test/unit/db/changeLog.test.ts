@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { incidentChangedAt, markIncidentChanged, resetChangeLog } from '../../../renderer/db/changeLog';
+import { putActions, deleteActions } from '../../../renderer/db/repos/actions';
+import { addIncident, updateIncident } from '../../../renderer/db/repos/incidents';
+import { putComments } from '../../../renderer/db/repos/comments';
+import { freshDb } from './testDb';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('incident change log', () => {
+  it('records a change of the incident row and of the rows that belong to it', async () => {
+    freshDb('changes');
+    resetChangeLog();
+    const a = await addIncident({ title: 'A' });
+    const b = await addIncident({ title: 'B' });
+    const afterCreate = incidentChangedAt(a.id);
+    expect(afterCreate).not.toBeNull();
+
+    await wait(5);
+    await updateIncident(a.id, { title: 'A2' });
+    const afterUpdate = incidentChangedAt(a.id)!;
+    expect(afterUpdate).toBeGreaterThan(afterCreate!);
+
+    await wait(5);
+    const bBefore = incidentChangedAt(b.id)!;
+    await putComments([
+      {
+        id: 'c1',
+        incidentId: b.id,
+        targetType: 'incident',
+        targetId: b.id,
+        parentId: null,
+        author: 'R',
+        body: 'why?',
+        createdAt: 1,
+        editedAt: null,
+        resolved: false,
+        resolvedAt: null,
+        resolvedBy: null,
+      },
+    ]);
+    const bAfterComment = incidentChangedAt(b.id)!;
+    expect(bAfterComment).toBeGreaterThan(bBefore);
+    // A's time did not move.
+    expect(incidentChangedAt(a.id)).toBe(afterUpdate);
+
+    await wait(5);
+    await putActions([
+      {
+        id: 'x1',
+        incidentId: b.id,
+        title: 'Gate rollouts',
+        description: '',
+        owner: '',
+        priority: 'P1',
+        type: 'prevent',
+        dueDate: null,
+        status: 'open',
+        statusReason: '',
+        causeIds: [],
+        ticketUrl: '',
+        createdAt: 1,
+        updatedAt: 1,
+        completedAt: null,
+      },
+    ]);
+    const bAfterAction = incidentChangedAt(b.id)!;
+    expect(bAfterAction).toBeGreaterThan(bAfterComment);
+    await wait(5);
+    await deleteActions(['x1']);
+    expect(incidentChangedAt(b.id)!).toBeGreaterThan(bAfterAction);
+  });
+
+  it('keeps the newest time per incident', () => {
+    resetChangeLog();
+    markIncidentChanged('i', 100);
+    markIncidentChanged('i', 200);
+    expect(incidentChangedAt('i')).toBe(200);
+    expect(incidentChangedAt('unknown')).toBeNull();
+  });
+});
