@@ -134,3 +134,33 @@ test('cancelling a large import leaves nothing half-stored', async ({ page, list
     )
     .toBe(0);
 });
+
+test('an unknown CSV gets a field-mapping step with a live preview', async ({ page, list, incident }) => {
+  await createIncident(list, incident, 'Spreadsheet export');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  const csv = [
+    'when;what;box;sev',
+    '2014-11-19T00:51:00Z;front-end request loop;blob-fe;error',
+    '2014-11-19T00:55:00Z;availability alert fired;monitor;warn',
+    '2014-11-19T01:50:00Z;rollback of CHG-5127 started;deploy;info',
+  ].join('\n');
+  await dialog.drop([{ name: 'export.csv', text: csv }]);
+  const row = dialog.fileRow('export.csv');
+  const importButton = dialog.dialog.getByRole('button', { name: /^Import 1 file/ });
+  // Nothing can be read yet: the dialog asks for the columns and will not start without them.
+  await expect(row.getByRole('group', { name: /Map the columns/ })).toBeVisible({ timeout: 30_000 });
+  await expect(importButton).toBeDisabled();
+  await row.getByLabel('Time field').selectOption('when');
+  await row.getByLabel('Message field').selectOption('what');
+  await row.getByLabel('Service field').selectOption('box');
+  await row.getByLabel('Level field').selectOption('sev');
+  const preview = row.getByRole('table', { name: 'Mapping preview' });
+  await expect(preview).toContainText('front-end request loop');
+  await expect(preview).toContainText('2014-11-19T00:51:00.000Z');
+  await importButton.click();
+  await expect(dialog.stat('Records')).toHaveText('3');
+  await expect(dialog.stat('Errors')).toHaveText('0');
+  await dialog.acceptButton.click();
+  await expect(page.getByRole('grid', { name: 'Timeline events' })).toContainText('front-end request loop');
+});
