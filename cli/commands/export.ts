@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseBundle } from '../../shared/bundle';
 import type { IncidentSnapshot } from '../../shared/domain';
 import { AUDIENCES, exportHtml, exportMarkdown, PAPER_SIZES } from '../../shared/export';
 import type { Audience, ExportOptions, PaperSize } from '../../shared/export';
 import type { Command } from './registry';
-import { UsageError } from './registry';
+import { parseCommandArgs, UsageError } from './registry';
 import { builtinTemplates } from './templates';
 
 const FORMATS = ['md', 'html', 'pdf'] as const;
@@ -77,22 +76,12 @@ export async function htmlToPdf(html: string, executablePath: string): Promise<B
 }
 
 function parse(args: string[]): { file: string; format: Format; options: ExportOptions; out: string | null } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        audience: { type: 'string' },
-        paper: { type: 'string' },
-        out: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    audience: { type: 'string' },
+    paper: { type: 'string' },
+    out: { type: 'string' },
+  });
   const { values, positionals } = parsed;
   const [file, extra] = positionals;
   if (file === undefined)

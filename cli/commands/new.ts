@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { serializeBundle } from '../../shared/bundle';
 import { createIncident, newId } from '../../shared/domain';
 import type { IncidentSnapshot, LogBlock } from '../../shared/domain';
@@ -11,7 +10,7 @@ import { isKnownZone } from '../../shared/time/parse';
 import { applyTemplate, DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { addPath, checkReadable } from '../input';
 import type { Command } from './registry';
-import { UsageError } from './registry';
+import { parseCommandArgs, UsageError } from './registry';
 import { resolveTemplate } from './templates';
 
 const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--logs FILES…] --out FILE.rootline.json
@@ -41,23 +40,13 @@ interface NewArgs {
 }
 
 function parse(args: string[]): NewArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        title: { type: 'string' },
-        template: { type: 'string' },
-        tz: { type: 'string' },
-        logs: { type: 'string', multiple: true },
-        out: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(args, {
+    title: { type: 'string' },
+    template: { type: 'string' },
+    tz: { type: 'string' },
+    logs: { type: 'string', multiple: true },
+    out: { type: 'string' },
+  });
   const { values, positionals } = parsed;
   if (values.title === undefined || values.title.trim() === '') throw new UsageError('--title is required');
   if (values.out === undefined) throw new UsageError('--out FILE.rootline.json is required');

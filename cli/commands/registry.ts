@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** What a command gets to talk to the world; tests can pass their own. */
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -33,4 +35,18 @@ export function getCommand(name: string): Command | undefined {
 
 export function listCommands(): Command[] {
   return [...registry.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `node:util` parseArgs, strict, with positionals; its complaints become usage errors (exit 2). */
+export function parseCommandArgs<const O extends Options>(
+  args: string[],
+  options: O,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
 }

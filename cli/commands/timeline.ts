@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { isKnownZone } from '../../shared/time/parse';
 import { FORMATS, getFormat } from '../../shared/import/formats/index';
 import { createImport } from '../../shared/import/pipeline';
 import { addPath, checkReadable } from '../input';
 import { toJson, toText } from '../render';
 import type { Command } from './registry';
-import { UsageError } from './registry';
+import { parseCommandArgs, UsageError } from './registry';
 
 const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--tz ZONE] [--year YYYY] [--json]
 
@@ -26,22 +25,12 @@ function parse(args: string[]): {
   year: number | null;
   json: boolean;
 } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        tz: { type: 'string' },
-        year: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string' },
+    tz: { type: 'string' },
+    year: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('no input files (usage: rootline timeline <files…>)');
   const zone = values.tz ?? 'UTC';

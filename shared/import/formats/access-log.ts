@@ -3,7 +3,7 @@ import type { ScanEnd } from '../../time/parse';
 import { scanClf } from '../../time/named';
 import type { FormatDef } from '../types';
 import { clip } from './attrs';
-import { isBlank, isComment, makeRecord } from './record';
+import { isBlank, isComment, makeRecord, headLines } from './record';
 
 /** Combined/common log format; the request and the rest are taken apart by hand below. */
 const HEAD = /^(\S+) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)/;
@@ -21,10 +21,7 @@ export const accessLogFormat: FormatDef = {
   label: 'nginx / Apache access log',
   mode: 'lines',
   detect(head) {
-    const lines = head
-      .split(/\r?\n/)
-      .filter((l) => l.trim().length > 0)
-      .slice(0, 5);
+    const lines = headLines(head);
     if (lines.length === 0) return 0;
     const hits = lines.filter((l) => HEAD.test(l)).length;
     return hits === 0 ? 0 : 0.9 * (hits / lines.length);

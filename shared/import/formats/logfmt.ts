@@ -3,7 +3,7 @@ import { parseTimestamp } from '../../time/parse';
 import type { FormatDef } from '../types';
 import { clip, MAX_ATTRS } from './attrs';
 import { levelFromValue } from './levels';
-import { isBlank, isComment, makeRecord, timeOptions } from './record';
+import { isBlank, isComment, makeRecord, timeOptions, headLines } from './record';
 
 const TIME_KEYS = ['time', 'ts', 'timestamp', 't', '@timestamp', 'date'];
 const MESSAGE_KEYS = ['msg', 'message'];
@@ -72,10 +72,7 @@ export const logfmtFormat: FormatDef = {
   label: 'logfmt (key=value)',
   mode: 'lines',
   detect(head) {
-    const lines = head
-      .split(/\r?\n/)
-      .filter((l) => l.trim().length > 0)
-      .slice(0, 5);
+    const lines = headLines(head);
     if (lines.length === 0) return 0;
     let hits = 0;
     for (const l of lines) {

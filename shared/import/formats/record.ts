@@ -89,3 +89,11 @@ export function jsonLinesParser(
     end() {},
   };
 }
+
+/** The first non-blank lines of a file's head (what format detection looks at). */
+export function headLines(head: string, n = 5): string[] {
+  return head
+    .split(/\r?\n/)
+    .filter((l) => l.trim().length > 0)
+    .slice(0, n);
+}

@@ -3,7 +3,7 @@ import type { ScanEnd, TimeOptions } from '../../time/parse';
 import { scanLeadingTimestamp } from '../../time/parse';
 import type { FormatDef, LineParser, ParseContext, RawRecord } from '../types';
 import { levelFromName } from './levels';
-import { isBlank, makeRecord, timeOptions } from './record';
+import { isBlank, makeRecord, timeOptions, headLines } from './record';
 
 /** Continuation lines (stack traces) appended to one record before the rest is dropped. */
 const MAX_CONTINUATION_CHARS = 16_000;
@@ -166,10 +166,7 @@ export const textFormat: FormatDef = {
   label: 'Plain text with leading timestamps',
   mode: 'lines',
   detect(head) {
-    const lines = head
-      .split(/\r?\n/)
-      .filter((l) => l.trim().length > 0)
-      .slice(0, 5);
+    const lines = headLines(head);
     const out: ScanEnd = { end: 0 };
     const prefix = { text: '' };
     const hits = lines.filter(
