@@ -11,13 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { serve } from './serve.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
+const arg = (name, fallback) => argValue(args, name, fallback);
 const LINES = Number(arg('--lines', '330000'));
 const OUT = path.join(ROOT, '.bench', 'import-renderer');
 const FILE = path.join(ROOT, '.bench', `orchestrator-${LINES}.jsonl`);
@@ -57,14 +55,8 @@ if (!args.includes('--no-build')) {
 const mb = statSync(FILE).size / 1e6;
 const server = await serve({ root: OUT, port: 0 });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_FLAGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });

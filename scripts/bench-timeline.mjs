@@ -10,13 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { serve } from './serve.mjs';
 import { seedIncident } from './bench-timeline-seed.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
+const arg = (name, fallback) => argValue(args, name, fallback);
 const EVENTS = Number(arg('--events', '100000'));
 const RECORDS = Number(arg('--records', '1000000'));
 const SHOT = arg('--screenshot', null);
@@ -43,14 +41,8 @@ if (!args.includes('--no-build')) {
 }
 const server = await serve({ root: OUT, port: 0 });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_FLAGS,
 });
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 try {

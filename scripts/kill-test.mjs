@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -17,7 +18,7 @@ if (!Number.isInteger(cycles) || cycles < 1) {
   console.error('kill-test: --cycles needs a positive whole number');
   process.exit(2);
 }
-const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executable = CHROMIUM_PATH;
 const dist = join(root, 'dist', 'renderer');
 if (!existsSync(join(dist, 'index.html'))) {
   const built = spawn('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
@@ -33,11 +34,7 @@ async function launch(profile) {
       '--headless=new',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       '--no-default-browser-check',
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       'about:blank',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, htmlToPdf } from '../../../cli/commands/export';
 import { exportHtml } from '../../../shared/export';
 import { sampleSnapshot, template } from './helpers';
+import { CHROMIUM_FLAGS } from '../../../scripts/chromium.mjs';
 
 const CHROMIUM = findChromium();
 const HAS_POPPLER = (() => {
@@ -19,13 +20,7 @@ const HAS_POPPLER = (() => {
   }
 })();
 
-const ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const ARGS = CHROMIUM_FLAGS;
 
 describe.skipIf(CHROMIUM === null)('HTML export in Chromium', () => {
   let browser: Browser;

@@ -10,6 +10,7 @@ import type { IncidentSnapshot } from '../../../shared/domain';
 import { exportHtml, exportMarkdown } from '../../../shared/export';
 import { causeTreeSvg } from '../../../shared/export/causeSvg';
 import { sampleSnapshot } from '../export/helpers';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
 interface Payload {
   id: string;
@@ -46,14 +47,8 @@ function hostile(p: string): IncidentSnapshot {
   return snap;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const ARGS = CHROMIUM_FLAGS;
 let browser: Browser;
 let page: Page;
 const pwned: string[] = [];
