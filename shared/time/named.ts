@@ -134,16 +134,9 @@ export function scanCtime(s: string, i: number, zone: string, out: ScanEnd): num
   if (!weekdayAt(s, i) || s.charCodeAt(i + 3) !== 32) return null;
   const mo = monthAt(s, i + 4);
   if (mo < 0 || s.charCodeAt(i + 7) !== 32) return null;
-  let p = i + 8;
-  if (s.charCodeAt(p) === 32) p++;
-  let d = digits(s, p, 2);
-  if (d >= 0) p += 2;
-  else {
-    d = digits(s, p, 1);
-    if (d < 0) return null;
-    p += 1;
-  }
-  if (s.charCodeAt(p) !== 32) return null;
+  let p = dayOfMonthAt(s, i + 8, day);
+  if (p < 0) return null;
+  const d = day.value;
   const t: number[] = [];
   p = clockAt(s, p + 1, t, out);
   if (p < 0 || s.charCodeAt(p) !== 32) return null;
@@ -193,16 +186,9 @@ export function scanSyslogDate(
 ): number | null {
   const mo = syslogMonthAt(s, i);
   if (mo < 0) return null;
-  let p = i + 4;
-  if (s.charCodeAt(p) === 32) p++;
-  let d = digits(s, p, 2);
-  if (d >= 0) p += 2;
-  else {
-    d = digits(s, p, 1);
-    if (d < 0) return null;
-    p += 1;
-  }
-  if (s.charCodeAt(p) !== 32) return null;
+  let p = dayOfMonthAt(s, i + 4, day);
+  if (p < 0) return null;
+  const d = day.value;
   const t: number[] = [];
   p = clockAt(s, p + 1, t, out);
   if (p < 0 || isDigit(s, p)) return null;
@@ -241,4 +227,26 @@ export function scanDashed(s: string, i: number, zone: string, out: ScanEnd): nu
   }
   out.end = p;
   return finish(y, mo, d, [h, mi, sec, ms], null, zone);
+}
+
+const day = { value: 0 };
+
+/**
+ * A day of month as ctime and syslog write it (`Dec  4`, `Dec 04`, `Dec 4`): an optional padding
+ * space, one or two digits, then a space. Returns the index of that space (or -1) and puts the
+ * day in `out.value`.
+ */
+function dayOfMonthAt(s: string, i: number, out: { value: number }): number {
+  let p = i;
+  if (s.charCodeAt(p) === 32) p++;
+  let d = digits(s, p, 2);
+  if (d >= 0) p += 2;
+  else {
+    d = digits(s, p, 1);
+    if (d < 0) return -1;
+    p += 1;
+  }
+  if (s.charCodeAt(p) !== 32) return -1;
+  out.value = d;
+  return p;
 }
