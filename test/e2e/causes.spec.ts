@@ -1,27 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { captureDownload, expect, test } from './fixtures';
-import { azureBundleText, AZURE_TITLE } from './data/azure2014';
+import { AZURE_CAUSES, AZURE_TITLE, openAzureIncident } from './data/azure2014';
 import { CausesPage } from './pages/CausesPage';
 import { CommentsPage } from './pages/CommentsPage';
 
-const LOOP = 'Blob front-ends entered an infinite loop';
-const CONFIG = 'Config change enabled everywhere at once';
-const FLIGHT = 'Flighting policy not enforced by the tooling';
-const UNTESTED = 'Blob front-ends never tested with the change';
-const TABLES = 'Table front-ends kept working';
+const LOOP = AZURE_CAUSES.loop;
+const CONFIG = AZURE_CAUSES.config;
+const FLIGHT = AZURE_CAUSES.flight;
+const UNTESTED = AZURE_CAUSES.untested;
+const TABLES = AZURE_CAUSES.tables;
 
 test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw and comment', async ({
   page,
   list,
   incident,
 }) => {
-  await list.goto();
-  await list.openBundle({
-    name: 'azure.rootline.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(azureBundleText()),
-  });
-  await expect(incident.heading).toHaveText(AZURE_TITLE);
+  await openAzureIncident(list, incident);
   const causes = new CausesPage(page);
   await causes.open();
 
@@ -189,13 +183,7 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
 });
 
 test('hostile titles reach the diagram as text only', async ({ page, list, incident }) => {
-  await list.goto();
-  await list.openBundle({
-    name: 'azure.rootline.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(azureBundleText()),
-  });
-  await expect(incident.heading).toHaveText(AZURE_TITLE);
+  await openAzureIncident(list, incident);
   const causes = new CausesPage(page);
   await causes.open();
   const hostile = '"] --> x["<img src=x onerror=alert(1)> %%{init:{}}%% click c0 call alert(2)';

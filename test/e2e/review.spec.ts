@@ -1,14 +1,14 @@
 import { expect, test } from './fixtures';
-import { azureBundleText, AZURE_TITLE } from './data/azure2014';
+import { AZURE_CAUSES, AZURE_TITLE, openAzureIncident } from './data/azure2014';
 import { CausesPage } from './pages/CausesPage';
 import { CommentsPage } from './pages/CommentsPage';
 import { IncidentPage } from './pages/IncidentPage';
 import { ListPage } from './pages/ListPage';
 import { ReviewPage } from './pages/ReviewPage';
 
-const LOOP = 'Blob front-ends entered an infinite loop';
-const CONFIG = 'Config change enabled everywhere at once';
-const UNTESTED = 'Blob front-ends never tested with the change';
+const LOOP = AZURE_CAUSES.loop;
+const CONFIG = AZURE_CAUSES.config;
+const UNTESTED = AZURE_CAUSES.untested;
 
 test('offline review round trip between two profiles merges comments and states by id', async ({
   page,
@@ -17,13 +17,7 @@ test('offline review round trip between two profiles merges comments and states 
   browser,
 }) => {
   // The author builds a small tree and asks a question on it.
-  await list.goto();
-  await list.openBundle({
-    name: 'azure.rootline.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(azureBundleText()),
-  });
-  await expect(incident.heading).toHaveText(AZURE_TITLE);
+  await openAzureIncident(list, incident);
   const causes = new CausesPage(page);
   await causes.open();
   await causes.press(AZURE_TITLE, 'Enter');

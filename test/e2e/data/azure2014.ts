@@ -1,3 +1,7 @@
+import { expect } from '@playwright/test';
+import type { IncidentPage } from '../pages/IncidentPage';
+import type { ListPage } from '../pages/ListPage';
+
 /**
  * A bundle for the Azure Storage outage of 18–19 November 2014 (public RCA): the incident and
  * a few timeline events to cite as evidence. Built by hand so the e2e tests seed the store the
@@ -125,4 +129,24 @@ export function azureBundleText(): string {
     sections: [],
   };
   return JSON.stringify(bundle, null, 2);
+}
+
+/** Cause titles of the Azure 2014 tree the cause and review e2e tests build. */
+export const AZURE_CAUSES = {
+  loop: 'Blob front-ends entered an infinite loop',
+  config: 'Config change enabled everywhere at once',
+  flight: 'Flighting policy not enforced by the tooling',
+  untested: 'Blob front-ends never tested with the change',
+  tables: 'Table front-ends kept working',
+} as const;
+
+/** Opens the Azure 2014 bundle from the list, as a user would, and waits for the incident. */
+export async function openAzureIncident(list: ListPage, incident: IncidentPage): Promise<void> {
+  await list.goto();
+  await list.openBundle({
+    name: 'azure.rootline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(azureBundleText()),
+  });
+  await expect(incident.heading).toHaveText(AZURE_TITLE);
 }
