@@ -3,7 +3,7 @@
 // committed write), SIGKILL the browser 0–300 ms later, relaunch on the same profile and check
 // that every acknowledged edit is there. Usage: node scripts/kill-test.mjs [--cycles N]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -39,7 +39,8 @@ async function launch(profile) {
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so a kill takes the renderer, GPU and zygote processes with it.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const ws = await new Promise((resolve, reject) => {
     let text = '';
@@ -60,11 +61,43 @@ async function launch(profile) {
   return { child, browser, page };
 }
 
-async function kill({ child, browser }) {
+/** PIDs of processes whose command line names the profile (orphaned Chromium helpers). */
+function profileProcesses(profile) {
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(profile)) pids.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** SIGKILLs the whole browser (every process of it), then waits until none touches the profile. */
+async function kill({ child, browser }, profile) {
   const exited = new Promise((r) => child.once('exit', r));
-  process.kill(child.pid, 'SIGKILL');
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    process.kill(child.pid, 'SIGKILL');
+  }
   await exited;
   await browser.close().catch(() => undefined);
+  if (process.platform !== 'linux') return;
+  for (let i = 0; i < 50; i++) {
+    const left = profileProcesses(profile);
+    if (left.length === 0) return;
+    for (const pid of left) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function openApp(page, url) {
@@ -107,7 +140,7 @@ try {
     await page.locator(`tr.action-row input[aria-label="Title"][value="${action}"]`).waitFor();
     expected.actions.push(action);
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 300)));
-    await kill(session);
+    await kill(session, profile);
 
     session = await launch(profile);
     await openApp(session.page, server.url);
@@ -126,13 +159,18 @@ try {
       if (!titles.includes(a)) losses.push(`cycle ${run}: action item "${a}" missing`);
     }
   }
-  await kill(session);
+  await kill(session, profile);
 } catch (e) {
   console.error(`kill-test: cycle ${run} could not run: ${e instanceof Error ? e.message : String(e)}`);
   losses.push(`cycle ${run}: aborted`);
 } finally {
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (e) {
+    // Leaving a temp folder behind is not a lost edit; say so rather than fail the test.
+    console.warn(`kill-test: could not remove ${profile}: ${e instanceof Error ? e.message : e}`);
+  }
 }
 console.log(
   `kill-test: ${Math.min(run, cycles)} cycles, ${verified} acknowledged edits verified, ${losses.length} lost`,
