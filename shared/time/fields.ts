@@ -72,6 +72,21 @@ export function validFields(y: number, mo: number, d: number, h: number, mi: num
   );
 }
 
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (any day 1..31 of a month 1..12; days past
+ * the month's end roll over as in Date.UTC). Era arithmetic after Howard Hinnant's civil-date
+ * algorithms: exact for every year, no floating point.
+ */
+export function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = mo > 2 ? mo - 3 : mo + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** Date.UTC without the 0..99 → 1900s quirk. */
 export function utcMs(
   y: number,
@@ -82,6 +97,10 @@ export function utcMs(
   s: number,
   ms: number,
 ): number {
+  if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && y >= 0) {
+    // Hot path (every imported line): plain arithmetic instead of a Date.UTC call.
+    return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+  }
   if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
   date.setUTCFullYear(y);

@@ -1,4 +1,4 @@
-import { digits, fractionMs, isDigit, utcMs, validFields } from './fields';
+import { daysFromCivil, daysInMonth, digits, fractionMs, isDigit, utcMs, validFields } from './fields';
 import { zonedToEpoch } from './zone';
 
 /** Where a scanned timestamp ended (index just past it). */
@@ -106,11 +106,68 @@ export function scanIso(s: string, i: number, zone: string, out: ScanEnd): numbe
   return zonedToEpoch(zone, y, mo, d, h, mi, sec, ms);
 }
 
+/** ASCII digit value at `i`, or a large negative number when it is not a digit. */
+function dv(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1e6;
+}
+
+/**
+ * The strict RFC 3339 shape almost every machine log writes (`2014-11-18T13:01:04.737-05:00`,
+ * `…Z`): read at fixed places with no calls. Returns -1 for anything else (even valid ISO the
+ * general scanner reads: space separator, no seconds, `+0530`…), so the caller falls back.
+ * Epoch 0 and negative instants are returned as found; only exactly -1 means "not this shape",
+ * which 1969-12-31T23:59:59.999Z also gives, and the fallback then reads it the same.
+ */
+function parseRfc3339(s: string): number {
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return -1;
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 116) || s.charCodeAt(16) !== 58) return -1;
+  const y = dv(s, 0) * 1000 + dv(s, 1) * 100 + dv(s, 2) * 10 + dv(s, 3);
+  const mo = dv(s, 5) * 10 + dv(s, 6);
+  const d = dv(s, 8) * 10 + dv(s, 9);
+  const h = dv(s, 11) * 10 + dv(s, 12);
+  const mi = dv(s, 14) * 10 + dv(s, 15);
+  const sec = dv(s, 17) * 10 + dv(s, 18);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+    return -1;
+  if (d > 28 && d > daysInMonth(y, mo)) return -1;
+  let p = 19;
+  let ms = 0;
+  if (s.charCodeAt(p) === 46) {
+    // Fraction: the first three digits count (truncated), at least one digit.
+    let k = 0;
+    for (p++; p < n; p++, k++) {
+      const c = dv(s, p);
+      if (c < 0) break;
+      if (k < 3) ms = ms * 10 + c;
+    }
+    if (k === 0) return -1;
+    for (; k < 3; k++) ms *= 10;
+  }
+  let off = 0;
+  const z = s.charCodeAt(p);
+  if ((z === 90 || z === 122) && p + 1 === n) {
+    off = 0;
+  } else if ((z === 43 || z === 45) && p + 6 === n && s.charCodeAt(p + 3) === 58) {
+    const oh = dv(s, p + 1) * 10 + dv(s, p + 2);
+    const om = dv(s, p + 4) * 10 + dv(s, p + 5);
+    if (oh < 0 || oh > 18 || om < 0 || om > 59) return -1;
+    off = z === 45 ? -(oh * 60 + om) : oh * 60 + om;
+  } else {
+    return -1;
+  }
+  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms - off * 60_000;
+}
+
 /**
  * The hot-path parser for a whole string holding one ISO timestamp (`2024-05-01T10:00:00.123Z`,
  * offsets, naive → `zone`). Hand-rolled digit reads + Date.UTC, no regex, no `new Date(text)`.
  */
 export function parseIso(s: string, zone = 'UTC'): number | null {
+  const fast = parseRfc3339(s);
+  if (fast >= 0 || fast < -1) return fast;
   const at = scanIso(s, 0, zone, scratch);
   return at !== null && scratch.end === s.length ? at : null;
 }

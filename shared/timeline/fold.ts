@@ -95,7 +95,10 @@ export function adaptiveGap(sortedAt: ArrayLike<number>, options: FoldOptions): 
 export class Folder {
   private readonly options: FoldOptions;
   private readonly groups: Group[] = [];
-  private readonly index = new Map<string, number>();
+  /* Groups by template, then a short scan on kind/service/region: no key string is built per
+   * record. Catch-all groups (past maxGroups) are found by kind/service/region alone. */
+  private readonly byTemplate = new Map<string, number[]>();
+  private readonly catchAll = new Map<string, number>();
   private runs: GroupRuns[] = [];
 
   constructor(options: Partial<FoldOptions> = {}) {
@@ -105,9 +108,8 @@ export class Folder {
   /** Adds one non-`log` record and returns its reference. */
   add(input: FoldInput): RecordRef {
     const template = messageTemplate(input.message);
-    const key = `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}\u0001${template}`;
-    let gi = this.index.get(key);
-    if (gi === undefined) gi = this.newGroup(key, input, template);
+    let gi = this.findGroup(template, input);
+    if (gi < 0) gi = this.newGroup(input, template);
     const g = this.groups[gi]!;
     const slot = g.n;
     g.at = grow(g.at, slot, (n) => new Float64Array(n));
@@ -134,16 +136,28 @@ export class Folder {
     return gi * SLOT_SPACE + slot;
   }
 
-  private newGroup(key: string, input: FoldInput, template: string): number {
+  private findGroup(template: string, input: FoldInput): number {
+    const list = this.byTemplate.get(template);
+    if (list === undefined) return -1;
+    for (const gi of list) {
+      const g = this.groups[gi]!;
+      if (g.kind === input.kind && g.service === input.service && g.region === input.region) return gi;
+    }
+    return -1;
+  }
+
+  private newGroup(input: FoldInput, template: string): number {
     // Past maxGroups, further templates of a (kind, service, region) share one catch-all group.
     const overflow = this.groups.length >= this.options.maxGroups;
-    const gKey = overflow
-      ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}\u0002`
-      : key;
-    const existing = this.index.get(gKey);
-    if (existing !== undefined) {
-      if (overflow) this.groups[existing]!.allSame = false;
-      return existing;
+    const catchAllKey = overflow
+      ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}`
+      : '';
+    if (overflow) {
+      const existing = this.catchAll.get(catchAllKey);
+      if (existing !== undefined) {
+        this.groups[existing]!.allSame = false;
+        return existing;
+      }
     }
     this.groups.push({
       kind: input.kind,
@@ -161,7 +175,13 @@ export class Folder {
       sorted: true,
     });
     const gi = this.groups.length - 1;
-    this.index.set(gKey, gi);
+    if (overflow) {
+      this.catchAll.set(catchAllKey, gi);
+    } else {
+      const list = this.byTemplate.get(template);
+      if (list === undefined) this.byTemplate.set(template, [gi]);
+      else list.push(gi);
+    }
     return gi;
   }
 

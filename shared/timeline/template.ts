@@ -8,7 +8,9 @@
 const QUOTED = String.raw`(?<=^|[\s=:(\[,])(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')(?=$|[\s,;:)\].])`;
 const UUID = String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`;
 const IPV4 = String.raw`\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b`;
-const DIGIT_TOKEN = String.raw`[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*`;
+// Letters before the first digit, then the rest of the run: the same matches as
+// `[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*` without backtracking through every word.
+const DIGIT_TOKEN = String.raw`[A-Za-z_-]*\d[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*`;
 // `vm-cabac`, `pod_deadbeef`: ids whose random part happens to have no digit.
 const HEX_SUFFIX_ID = String.raw`\b[A-Za-z][A-Za-z0-9]*[-_][0-9a-f]{4,}\b`;
 const MASKABLE = new RegExp(`${QUOTED}|${UUID}|${IPV4}|${DIGIT_TOKEN}|${HEX_SUFFIX_ID}`, 'g');
@@ -30,6 +32,29 @@ function mask(token: string): string {
   return '<id>';
 }
 
+/**
+ * True when collapsing whitespace would change nothing: only single ASCII spaces, none at either
+ * end (most messages), so the regex pass can be skipped. Anything else (tabs, runs, Unicode
+ * spaces, anything non-ASCII) says false and takes the regex.
+ */
+function isTidy(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else {
+      if (c < 32 || c > 126) return false;
+      prevSpace = false;
+    }
+  }
+  return true;
+}
+
 const MAX_LENGTH = 500;
 const CACHE_LIMIT = 4_096;
 const cache = new Map<string, string>();
@@ -42,7 +67,8 @@ export function messageTemplate(message: string): string {
   const hit = cache.get(message);
   if (hit !== undefined) return hit;
   const text = message.length > MAX_LENGTH * 2 ? message.slice(0, MAX_LENGTH * 2) : message;
-  const template = text.replace(MASKABLE, mask).replace(/\s+/g, ' ').trim().slice(0, MAX_LENGTH);
+  const masked = text.replace(MASKABLE, mask);
+  const template = (isTidy(masked) ? masked : masked.replace(/\s+/g, ' ').trim()).slice(0, MAX_LENGTH);
   // A bounded memo: logs repeat the same messages a lot, but a million distinct ones must not stay.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(message, template);

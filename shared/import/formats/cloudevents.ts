@@ -29,6 +29,7 @@ function readTargets(v: unknown): ChangeInfo['targets'] {
 }
 
 function readChange(d: Json): ChangeInfo | null {
+  if (d.change === undefined && d.targets === undefined) return null;
   const id = text(d.change);
   const targets = readTargets(d.targets);
   if (id === null && targets.length === 0) return null;
@@ -58,7 +59,33 @@ function renderMessage(type: string | null, change: ChangeInfo | null, subject: 
     if (components.length > 0) parts.push(`${change.id === null ? ':' : ''} on ${components.join(', ')}`);
     return parts.join('');
   }
-  return subject === null ? head : `${head}: ${subject}`;
+  return subject === null ? head : plainMessage(type, head, subject);
+}
+
+/* "heartbeat: table-fe" is rebuilt for millions of lines: keep one string per (type, subject),
+ * which also lets the template memo find it without hashing a fresh string. */
+const plainMessages = new Map<string | null, Map<string, string>>();
+const PLAIN_LIMIT = 10_000;
+let plainCount = 0;
+
+function plainMessage(type: string | null, head: string, subject: string): string {
+  let bySubject = plainMessages.get(type);
+  if (bySubject === undefined) {
+    if (plainCount >= PLAIN_LIMIT) {
+      plainMessages.clear();
+      plainCount = 0;
+    }
+    plainMessages.set(type, (bySubject = new Map()));
+  }
+  let message = bySubject.get(subject);
+  if (message === undefined) {
+    message = `${head}: ${subject}`;
+    if (plainCount < PLAIN_LIMIT) {
+      bySubject.set(subject, message);
+      plainCount++;
+    }
+  }
+  return message;
 }
 
 /** Maps one CloudEvents 1.0 JSON event (or CDEvent) to a record; bad events become errors. */

@@ -10,6 +10,16 @@ export function obj(v: unknown): Json | null {
 /** Non-empty trimmed text from a string or number, else null. */
 export function text(v: unknown): string | null {
   if (typeof v === 'string') {
+    const n = v.length;
+    // Most values have nothing to trim: skip the copy (this runs several times per log line).
+    if (
+      n > 0 &&
+      v.charCodeAt(0) > 32 &&
+      v.charCodeAt(n - 1) > 32 &&
+      v.charCodeAt(0) < 127 &&
+      v.charCodeAt(n - 1) < 127
+    )
+      return v;
     const t = v.trim();
     return t.length > 0 ? t : null;
   }

@@ -20,7 +20,9 @@ export interface LineLedger {
  */
 export function createLineLedger(target: ImportSink): LineLedger {
   let line = -1;
-  const records: Parameters<ImportSink['record']>[0][] = [];
+  // Nearly every line has one record: keep it in a variable, the rare others in `more`.
+  let first: Parameters<ImportSink['record']>[0] | null = null;
+  const more: Parameters<ImportSink['record']>[0][] = [];
   let firstError: string | null = null;
   let moreErrors = 0;
   let skipped = false;
@@ -31,10 +33,16 @@ export function createLineLedger(target: ImportSink): LineLedger {
       const extra =
         moreErrors > 0 ? ` (and ${moreErrors} more problem${moreErrors === 1 ? '' : 's'} on this line)` : '';
       target.error(line, firstError + extra);
-    } else if (records.length === 0 && skipped) target.skip(line);
-    for (const r of records) target.record(r);
+    } else if (first === null && skipped) target.skip(line);
+    if (first !== null) {
+      target.record(first);
+      first = null;
+      if (more.length > 0) {
+        for (const r of more) target.record(r);
+        more.length = 0;
+      }
+    }
     line = -1;
-    records.length = 0;
     firstError = null;
     moreErrors = 0;
     skipped = false;
@@ -51,7 +59,8 @@ export function createLineLedger(target: ImportSink): LineLedger {
     sink: {
       record(record) {
         at(record.source.line);
-        records.push(record);
+        if (first === null) first = record;
+        else more.push(record);
       },
       error(lineNo, reason) {
         at(lineNo);
