@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { iso, runFixture, runText } from './run';
+import { MAX_ROW_LINES } from '../../../../shared/import/formats/csv';
 
 describe('text', () => {
   it('reads log4j, Apache, HDFS and ISO lines and folds stack traces into the record', () => {
@@ -143,6 +144,53 @@ describe('csv', () => {
       ['2024-05-02T08:00:00.000Z', 'error', 'checkout', 'payment declined'],
       ['2024-05-02T08:00:05.000Z', 'info', 'checkout', 'retry ok'],
     ]);
+  });
+
+  it('reads quoted fields that hold newlines, commas and doubled quotes', () => {
+    const text = [
+      'time,service,message',
+      '2024-05-02T08:00:00Z,api,"first line',
+      'second, with a comma',
+      'and ""quoted"" third"',
+      '2024-05-02T08:01:00Z,api,one line',
+      '2024-05-02T08:02:00Z,db,"ends on',
+      '',
+      'a blank line in it"',
+    ].join('\r\n');
+    for (const chunk of [undefined, 7]) {
+      const r = runText('csv', text, { chunk });
+      expect(r.errors).toEqual([]);
+      expect(r.records.map((x) => [x.source.line, x.service, x.message])).toEqual([
+        [2, 'api', 'first line\nsecond, with a comma\nand "quoted" third'],
+        [5, 'api', 'one line'],
+        [6, 'db', 'ends on\n\na blank line in it'],
+      ]);
+      expect(r.skipped).toEqual([1, 3, 4, 7, 8]);
+      expect(r.records.length + r.skipped.length + r.errors.length).toBe(r.lines);
+    }
+  });
+
+  it('treats a quote inside a field as text, and names the line of a quote never closed', () => {
+    const r = runText(
+      'csv',
+      'time,message\n2024-05-02T08:00:00Z,5" disk\n2024-05-02T08:01:00Z,"never closed\nmore\nand more',
+    );
+    expect(r.records.map((x) => x.message)).toEqual(['5" disk']);
+    expect(r.errors).toEqual([
+      { line: 3, reason: 'quoted field opened on this line is never closed (end of file)' },
+    ]);
+    expect(r.skipped).toEqual([1, 4, 5]);
+    expect(r.records.length + r.skipped.length + r.errors.length).toBe(r.lines);
+  });
+
+  it('gives up on a row after MAX_ROW_LINES lines and reads on', () => {
+    const body = Array.from({ length: MAX_ROW_LINES + 5 }, (_, i) => `x${i}`).join('\n');
+    const r = runText('csv', `time,message\n2024-05-02T08:00:00Z,"${body}`);
+    expect(r.errors[0]).toEqual({
+      line: 2,
+      reason: `quoted field opened on this line is still open ${MAX_ROW_LINES} lines later (a missing closing quote?)`,
+    });
+    expect(r.records.length + r.skipped.length + r.errors.length).toBe(r.lines);
   });
 
   it('follows a mapping', () => {
