@@ -3,7 +3,13 @@ import type { Incident } from '../../shared/domain';
 import { AllActionsView } from '../features/actions';
 import { useBundleActions } from '../features/bundles';
 import { ExportDialog } from '../features/export';
-import { ImportLauncher, isBundleFile, useOrphanSweep, type ImportTarget } from '../features/import';
+import {
+  folderToFiles,
+  ImportLauncher,
+  isBundleFile,
+  useOrphanSweep,
+  type ImportTarget,
+} from '../features/import';
 import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -50,27 +56,32 @@ export function AppShell() {
   }, [navigate, showError]);
   const currentId = route.name === 'incident' ? route.id : null;
 
-  // Dropped bundles open; dropped logs are imported into the open incident, or into a new one
-  // when the list is showing.
+  // Dropped bundles open; dropped logs (and folders of logs) are imported into the open
+  // incident, or into a new one when the list is showing.
   useEffect(
     () =>
-      onFilesDropped((files) => {
+      onFilesDropped(({ files, folders, problems }) => {
+        if (problems.length > 0) alert('Some of what you dropped was not read', problems.join('\n'));
         const bundleFiles = files.filter((f) => isBundleFile(f.name));
-        const logs = files.filter((f) => !isBundleFile(f.name));
         if (bundleFiles.length > 0) void bundles.openFiles(bundleFiles);
-        if (logs.length === 0) return;
-        if (currentId) {
-          navigate({ name: 'incident', id: currentId, tab: 'timeline' });
-          setImportTarget({ incidentId: currentId, files: logs });
-        } else {
-          void incidents.create({ title: `Incident from ${logs[0]!.name}` }).then((i) => {
-            if (!i) return;
-            navigate({ name: 'incident', id: i.id, tab: 'timeline' });
-            setImportTarget({ incidentId: i.id, files: logs });
-          });
-        }
+        void Promise.all(folders.map(folderToFiles))
+          .then((fromFolders) => {
+            const logs = [...files.filter((f) => !isBundleFile(f.name)), ...fromFolders.flat()];
+            if (logs.length === 0) return;
+            if (currentId) {
+              navigate({ name: 'incident', id: currentId, tab: 'timeline' });
+              setImportTarget({ incidentId: currentId, files: logs });
+            } else {
+              void incidents.create({ title: `Incident from ${logs[0]!.name}` }).then((i) => {
+                if (!i) return;
+                navigate({ name: 'incident', id: i.id, tab: 'timeline' });
+                setImportTarget({ incidentId: i.id, files: logs });
+              });
+            }
+          })
+          .catch((e: unknown) => showError(e instanceof Error ? e.message : String(e)));
       }),
-    [bundles, currentId, incidents, navigate],
+    [alert, bundles, currentId, incidents, navigate, showError],
   );
 
   useGlobalShortcuts(

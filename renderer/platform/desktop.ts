@@ -1,5 +1,6 @@
 import type { RootlineBridge } from '../../shared/ipc/bridge';
 import { MAX_READ_CHUNK_BYTES, type PickedFileInfo } from '../../shared/ipc/contract';
+import { openFolder } from './folder';
 import type { PickedFile, Platform } from './types';
 
 declare global {
@@ -67,6 +68,9 @@ export function createDesktopPlatform(bridge: RootlineBridge): Platform {
       const { files } = await bridge.invoke('file:openFiles', { accept: extensions, multiple });
       return files.map((info) => createBridgedFile(bridge, info));
     },
+    // Chromium's own folder chooser works inside Electron too and hands over readable Files,
+    // so no extra IPC channel (or main-process file access) is needed for folders.
+    openFolder,
     async saveFile(name, data, mime) {
       await bridge.invoke('file:saveFile', { suggestedName: name, data: await toBytesOrText(data), mime });
     },

@@ -2,7 +2,7 @@ import { createDesktopPlatform, getDesktopBridge } from './desktop';
 import type { Platform } from './types';
 import { webPlatform } from './web';
 
-export type { PickedFile, Platform, MenuAction } from './types';
+export type { Dropped, PickedFile, PickedFolder, Platform, MenuAction } from './types';
 export { onFilesDropped } from './web';
 
 function pick(): Platform {

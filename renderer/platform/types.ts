@@ -13,6 +13,20 @@ export interface PickedFile {
   text(): Promise<string>;
 }
 
+/** A folder the user picked or dropped: its name and every (non-hidden) file under it. */
+export interface PickedFolder {
+  name: string;
+  /** `path` is relative to the folder, `/`-separated (`general/2024-05-01.json`). */
+  files: { path: string; file: PickedFile }[];
+}
+
+/** What one drop on the window brought: files, folders, and folders that could not be read. */
+export interface Dropped {
+  files: PickedFile[];
+  folders: PickedFolder[];
+  problems: string[];
+}
+
 export interface OpenFilesOptions {
   /** File extensions such as `.log`, `.csv`, `.rootline.json` (the desktop dialog ignores MIME types). */
   accept: string[];
@@ -52,6 +66,8 @@ export interface Platform {
   kind: 'desktop' | 'web';
   /** Shows a file picker; resolves to [] when the user cancels. */
   openFiles(opts: OpenFilesOptions): Promise<PickedFile[]>;
+  /** Shows a folder picker; resolves to null when the user cancels. */
+  openFolder(): Promise<PickedFolder | null>;
   /** Offers `data` for saving under `name`; resolves once saved or when the user cancelled. */
   saveFile(name: string, data: Blob | string, mime: string): Promise<void>;
   /** Opens an http(s) URL in the system browser; false when refused (any other scheme) or failed. */

@@ -1,14 +1,6 @@
-import type { PickedFile, Platform } from './types';
-
-/** Wraps a browser File in the platform's picked-file shape. */
-function toPicked(file: File): PickedFile {
-  return {
-    name: file.name,
-    size: file.size,
-    stream: () => file.stream(),
-    text: () => file.text(),
-  };
-}
+import { FolderTooLargeError, openFolder, toPicked, walkDirectory } from './folder';
+import type { EntryLike } from './folder';
+import type { Dropped, PickedFile, Platform } from './types';
 
 /**
  * Shows the browser's file chooser. Resolves with no files when the user cancels (the `cancel`
@@ -25,7 +17,9 @@ function openFiles(opts: { accept: string[]; multiple: boolean }): Promise<Picke
       input.remove();
       resolve(files);
     };
-    input.addEventListener('change', () => done(Array.from(input.files ?? []).map(toPicked)), { once: true });
+    input.addEventListener('change', () => done(Array.from(input.files ?? []).map((f) => toPicked(f))), {
+      once: true,
+    });
     input.addEventListener('cancel', () => done([]), { once: true });
     document.body.append(input);
     input.click();
@@ -64,6 +58,7 @@ async function openExternal(url: string): Promise<boolean> {
 export const webPlatform: Platform = {
   kind: 'web',
   openFiles,
+  openFolder,
   saveFile,
   openExternal,
   // A browser has no application menu; the in-app buttons and shortcuts cover the same actions.
@@ -72,10 +67,10 @@ export const webPlatform: Platform = {
 };
 
 /**
- * Files dropped anywhere on the window (works in the browser and in Electron's renderer).
- * Returns the unsubscribe function.
+ * Files and folders dropped anywhere on the window (works in the browser and in Electron's
+ * renderer). Returns the unsubscribe function.
  */
-export function onFilesDropped(fn: (files: PickedFile[]) => void): () => void {
+export function onFilesDropped(fn: (dropped: Dropped) => void): () => void {
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
   const over = (e: DragEvent) => {
     if (!hasFiles(e)) return;
@@ -83,10 +78,25 @@ export function onFilesDropped(fn: (files: PickedFile[]) => void): () => void {
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
   };
   const drop = (e: DragEvent) => {
-    if (!hasFiles(e)) return;
+    if (!hasFiles(e) || !e.dataTransfer) return;
     e.preventDefault();
-    const files = Array.from(e.dataTransfer?.files ?? []).map(toPicked);
-    if (files.length > 0) fn(files);
+    // Entries must be taken while the event runs: the DataTransfer is emptied afterwards.
+    const files: PickedFile[] = [];
+    const dirs: EntryLike[] = [];
+    const items = Array.from(e.dataTransfer.items ?? []).filter((i) => i.kind === 'file');
+    for (const item of items) {
+      const entry = typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null;
+      if (entry?.isDirectory) {
+        dirs.push(entry);
+        continue;
+      }
+      const file = item.getAsFile();
+      if (file) files.push(toPicked(file));
+    }
+    if (items.length === 0) files.push(...Array.from(e.dataTransfer.files).map((f) => toPicked(f)));
+    void readFolders(dirs).then(({ folders, problems }) => {
+      if (files.length + folders.length + problems.length > 0) fn({ files, folders, problems });
+    });
   };
   window.addEventListener('dragover', over);
   window.addEventListener('drop', drop);
@@ -94,4 +104,21 @@ export function onFilesDropped(fn: (files: PickedFile[]) => void): () => void {
     window.removeEventListener('dragover', over);
     window.removeEventListener('drop', drop);
   };
+}
+
+async function readFolders(dirs: EntryLike[]): Promise<Pick<Dropped, 'folders' | 'problems'>> {
+  const folders: Dropped['folders'] = [];
+  const problems: string[] = [];
+  for (const dir of dirs) {
+    try {
+      folders.push(await walkDirectory(dir));
+    } catch (e) {
+      problems.push(
+        e instanceof FolderTooLargeError
+          ? e.message
+          : `The folder "${dir.name}" could not be read (${e instanceof Error ? e.message : String(e)}).`,
+      );
+    }
+  }
+  return { folders, problems };
 }

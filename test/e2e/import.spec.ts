@@ -164,3 +164,30 @@ test('an unknown CSV gets a field-mapping step with a live preview', async ({ pa
   await dialog.acceptButton.click();
   await expect(page.getByRole('grid', { name: 'Timeline events' })).toContainText('front-end request loop');
 });
+
+test('an unzipped Slack export chosen as a folder imports as one archive', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'War-room chat');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  await page.getByRole('button', { name: 'Import logs…' }).click();
+  const dialog = new ImportDialogPage(page);
+  await expect(dialog.dialog).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  await (
+    await chooser
+  ).setFiles(fileURLToPath(new URL('../fixtures/logs/slack-export-folder', import.meta.url)));
+  const row = dialog.fileRow('slack-export-folder/');
+  await expect(row).toContainText('read together as a Slack export', { timeout: 30_000 });
+  // An archive gets no text sample (which would call its bytes binary).
+  await expect(row.locator('.field-error')).toHaveCount(0);
+  await dialog.start();
+  await expect(dialog.stat('Records')).toHaveText('147');
+  await expect(dialog.stat('Errors')).toHaveText('0');
+  await dialog.acceptButton.click();
+  await expect(dialog.dialog).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Timeline events' })).toContainText('Hamza Faran');
+});

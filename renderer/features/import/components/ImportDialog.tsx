@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { Incident } from '../../../../shared/domain';
 import { platform, type PickedFile } from '../../../platform';
 import { Dialog } from '../../../ui/Dialog';
+import { useAlert } from '../../../ui/Alerts';
 import { useToast } from '../../../ui/Toast';
 import { errorsCsv } from '../errorsCsv';
 import { useLogImport } from '../hooks/useLogImport';
+import { folderToFiles } from '../folder';
 import { needsMapping } from '../plan';
 import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
@@ -35,6 +37,7 @@ interface Props {
 export function ImportDialog({ incident, initialFiles, onClose }: Props) {
   const imp = useLogImport(incident);
   const toast = useToast();
+  const alert = useAlert();
   const [seeded, setSeeded] = useState(false);
   if (!seeded) {
     setSeeded(true);
@@ -45,6 +48,21 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
   const pick = async () => {
     const files = await platform.openFiles({ accept: LOG_FILE_ACCEPT, multiple: true });
     if (files.length > 0) await imp.addFiles(files);
+  };
+
+  const pickFolder = async () => {
+    try {
+      const folder = await platform.openFolder();
+      if (folder === null) return;
+      const files = await folderToFiles(folder);
+      if (files.length === 0) {
+        toast({ message: `The folder "${folder.name}" has no files to import.` });
+        return;
+      }
+      await imp.addFiles(files);
+    } catch (e) {
+      alert('The folder could not be read', e instanceof Error ? e.message : String(e));
+    }
   };
 
   const close = () => {
@@ -111,11 +129,21 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
           <p className="muted">
             Event logs become timeline events: CloudEvents from a deployment orchestrator, JSON Lines, logfmt,
             CSV, syslog, Kubernetes events, journald, OpenTelemetry, Slack exports, PagerDuty, Statuspage,
-            access and error logs. You can also drop files on the window.
+            access and error logs. You can also drop files or folders on the window.
           </p>
-          <button type="button" className="btn" onClick={() => void pick()} data-autofocus>
-            Choose files…
-          </button>
+          <div className="import-pickers">
+            <button type="button" className="btn" onClick={() => void pick()} data-autofocus>
+              Choose files…
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void pickFolder()}
+              title="A folder of log files, or an unzipped Slack export"
+            >
+              Choose folder…
+            </button>
+          </div>
           {entries.length > 0 && (
             <ul className="import-files" aria-label="Files to import">
               {entries.map((e) => (

@@ -65,6 +65,11 @@ export function ImportFileRow({ entry, onFormat, onMapping, onRemove }: Props) {
         </p>
       )}
       {entry.gzip && <p className="muted">Compressed: the format is detected as the file is read.</p>}
+      {entry.zip && (
+        <p className="muted">
+          Archive: its JSON files are read together as a {entry.format ?? 'Slack'} export when imported.
+        </p>
+      )}
       {mapping && p && (
         <FieldMappingPanel
           format={effectiveFormat(entry) ?? 'csv'}

@@ -58,6 +58,8 @@ export function useLogImport(incident: Incident) {
 
   const refreshPreview = useCallback(
     async (entry: FileEntry, z: string, y: number | null): Promise<FileEntry> => {
+      // Compressed bytes and archives have no text sample: they are read whole by the worker.
+      if (entry.gzip || entry.zip) return { ...entry, preview: null };
       const preview = await client().preview({
         name: entry.name,
         bytes: entry.head.slice(),
@@ -92,8 +94,7 @@ export function useLogImport(incident: Incident) {
           preview: null,
           head,
         };
-        // A gzip sample is compressed bytes: the format is detected from the inner name only.
-        added.push(entry.gzip ? entry : await refreshPreview(entry, zone, year));
+        added.push(await refreshPreview(entry, zone, year));
       }
       setEntries((prev) => [...prev, ...added]);
     },
