@@ -89,11 +89,17 @@ test('add, edit, undo, delete, filter, zone switch, phases and reload on a hand-
   await expect(incident.keyTime('Impact started')).toHaveValue('2014-11-18 16:51');
   await expect(incident.duration('Time to detect')).toHaveText('5m');
 
+  // The view (zone, second zone) is remembered for this incident across a reload.
+  await tl.open();
+  await tl.zone.selectOption('utc');
   await page.reload();
   await list.waitReady();
   await tl.open();
   await expect(tl.rows).toHaveCount(3);
   await expect(tl.row('Pager fired for API')).toContainText('T+00:05');
+  await expect(tl.zone).toHaveValue('utc');
+  await expect(page.getByLabel(/Also show/)).toBeChecked();
+  await expect(tl.row('API errors')).toContainText('00:51:00 UTC 16:51:00 PST');
 });
 
 test('evidence, split, merge, chart click and brushing on an imported incident', async ({ page, list }) => {

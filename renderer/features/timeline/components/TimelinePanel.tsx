@@ -16,6 +16,7 @@ import { useUndoManager } from '../../undo';
 import { subscribeReveal, takeRevealRequest } from '../focus';
 import { useCitations } from '../hooks/useCitations';
 import { useRowActions } from '../hooks/useRowActions';
+import { useViewPrefs } from '../hooks/useViewPrefs';
 import { useTableKeys } from '../hooks/useTableKeys';
 import { useTimelineCommands } from '../hooks/useTimelineCommands';
 import { useTimelineStore } from '../hooks/useTimelineStore';
@@ -50,11 +51,14 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   const toast = useToast();
   const alert = useAlert();
   const edits = useMemo(() => new TimelineEdits(store, undo), [store, undo]);
-  const [choice, setChoice] = useState<ZoneChoice>({ type: 'incident' });
-  const [dual, setDual] = useState(incident.secondaryZone !== null);
-  const [laneBy, setLaneBy] = useState<'service' | 'kind'>('service');
+  const [prefs, setPrefs] = useViewPrefs(incident.id, {
+    choice: { type: 'incident' },
+    dual: incident.secondaryZone !== null,
+    laneBy: 'service',
+    gapMin: 30,
+  });
+  const { choice, dual, laneBy, gapMin } = prefs;
   const [filter, setFilter] = useState<TimelineFilter>(EMPTY_FILTER);
-  const [gapMin, setGapMin] = useState(30);
   const [sel, setSel] = useState<{ ids: Set<string>; focus: string | null; anchor: string | null }>({
     ids: new Set(),
     focus: null,
@@ -236,15 +240,15 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
             zone={zone}
             dual={dual}
             second={altZone}
-            onChoice={setChoice}
-            onDual={setDual}
+            onChoice={(c: ZoneChoice) => setPrefs({ choice: c })}
+            onDual={(d: boolean) => setPrefs({ dual: d })}
           />
         }
         keyTimes={kt}
         onJump={jump}
         importButton={importButton}
         laneBy={laneBy}
-        onLaneBy={setLaneBy}
+        onLaneBy={(l: 'service' | 'kind') => setPrefs({ laneBy: l })}
         onExportSvg={() => void exportChartSvg(svgRef.current, fileName).catch(fail)}
         onExportPng={() => void exportChartPng(svgRef.current, fileName).catch(fail)}
       />
@@ -295,7 +299,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         )}
         <label className="tl-gap-pick">
           Gap rows after{' '}
-          <select value={gapMin} onChange={(e) => setGapMin(Number(e.target.value))}>
+          <select value={gapMin} onChange={(e) => setPrefs({ gapMin: Number(e.target.value) })}>
             {[0, 5, 15, 30, 60, 120].map((v) => (
               <option key={v} value={v}>
                 {v === 0 ? 'never' : `${v} min`}
