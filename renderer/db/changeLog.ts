@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
 
 /**
  * When each incident last changed, in any of its tables. Backups and the export reminder ask it
@@ -82,16 +83,56 @@ function incidentIdOf(table: string, row: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** Marks the incident of every created, updated or deleted row of the tracked tables. */
-export function installChangeTracking(db: Dexie): void {
-  for (const name of TRACKED) {
-    const table = db.table(name);
-    const mark = (row: unknown): void => {
-      const id = incidentIdOf(name, row);
-      if (id !== null) markIncidentChanged(id);
-    };
-    table.hook('creating', (_key, row) => mark(row));
-    table.hook('updating', (_mods, _key, row) => mark(row));
-    table.hook('deleting', (_key, row) => mark(row));
+/** The rows a delete request is about to remove (they carry the incident id; the keys do not). */
+async function rowsToDelete(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  if (req.type === 'delete') return table.getMany({ trans: req.trans, keys: req.keys });
+  if (req.type === 'deleteRange') {
+    const res = await table.query({
+      trans: req.trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range: req.range },
+    });
+    return res.result;
   }
+  return [];
+}
+
+/**
+ * Marks the incident of every created, updated or deleted row of the tracked tables. A DBCore
+ * middleware rather than table hooks: writes carry their rows already, so a bulkPut of thousands
+ * of events does not first read every existing row (the `updating` hook made Dexie do that).
+ * Only deletes read, to learn the incident of what goes.
+ */
+export function installChangeTracking(db: Dexie): void {
+  const tracked = new Set<string>(TRACKED);
+  db.use({
+    stack: 'dbcore',
+    name: 'incidentChangeLog',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(name: string): DBCoreTable {
+          const table = down.table(name);
+          if (!tracked.has(name)) return table;
+          return {
+            ...table,
+            async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+              const rows =
+                req.type === 'add' || req.type === 'put' ? req.values : await rowsToDelete(table, req);
+              const res = await table.mutate(req);
+              const marked = new Set<string>();
+              for (const row of rows) {
+                const id = incidentIdOf(name, row);
+                if (id !== null && !marked.has(id)) {
+                  marked.add(id);
+                  markIncidentChanged(id);
+                }
+              }
+              return res;
+            },
+          };
+        },
+      };
+    },
+  });
 }

@@ -79,3 +79,34 @@ describe('incident change log', () => {
     expect(incidentChangedAt('unknown')).toBeNull();
   });
 });
+
+describe('incident change log: deletes', () => {
+  it('marks the incident of rows deleted by key, by query and by clearing a table', async () => {
+    const db = freshDb('change-deletes');
+    resetChangeLog();
+    const rows = ['a', 'b', 'c'].map((id, i) => ({ id, incidentId: `inc-${i}`, title: id }));
+    await db.table('causes').bulkPut(rows);
+    await wait(5);
+    const before = ['inc-0', 'inc-1', 'inc-2'].map((id) => incidentChangedAt(id)!);
+
+    await db.table('causes').delete('a');
+    expect(incidentChangedAt('inc-0')!).toBeGreaterThan(before[0]!);
+    expect(incidentChangedAt('inc-1')).toBe(before[1]);
+
+    await wait(5);
+    await db.table('causes').where('incidentId').equals('inc-1').delete();
+    expect(incidentChangedAt('inc-1')!).toBeGreaterThan(before[1]!);
+    expect(incidentChangedAt('inc-2')).toBe(before[2]);
+
+    await wait(5);
+    await db.table('causes').clear();
+    expect(incidentChangedAt('inc-2')!).toBeGreaterThan(before[2]!);
+  });
+
+  it('leaves untracked tables alone', async () => {
+    const db = freshDb('change-untracked');
+    resetChangeLog();
+    await db.table('prefs').put({ key: 'k', value: 1, incidentId: 'inc-x' });
+    expect(incidentChangedAt('inc-x')).toBeNull();
+  });
+});
