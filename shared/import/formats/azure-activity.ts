@@ -318,6 +318,9 @@ export const azureActivityFormat: FormatDef = {
     if (has('eventTimestamp') && (has('operationName') || has('eventDataId') || has('correlationId')))
       return 0.95;
     if (has('records') && has('resourceId') && has('operationName') && has('category')) return 0.95;
+    // Portal/REST/`az monitor activity-log list` output sorts keys, and a long `claims` block can
+    // push `eventTimestamp` past the detection head: its first keys are distinctive enough.
+    if (has('channels') && has('caller') && (has('claims') || has('authorization'))) return 0.9;
     return 0;
   },
   lines(outer) {

@@ -1,7 +1,10 @@
 import type { FormatDef } from '../types';
 import { accessLogFormat } from './access-log';
+import { azureActivityFormat } from './azure-activity';
 import { cloudeventsFormat } from './cloudevents';
+import { cloudtrailFormat } from './cloudtrail';
 import { csvFormat } from './csv';
+import { githubFormat } from './github';
 import { journaldFormat } from './journald';
 import { jsonlFormat } from './jsonl';
 import { k8sEventsFormat } from './k8s';
@@ -24,6 +27,9 @@ export const FORMATS: readonly FormatDef[] = [
   k8sEventsFormat,
   pagerdutyFormat,
   statuspageFormat,
+  azureActivityFormat,
+  cloudtrailFormat,
+  githubFormat,
   slackFormat,
   accessLogFormat,
   apacheErrorFormat,

@@ -33,6 +33,18 @@ describe('detectFormat', () => {
     ['zookeeper_split_time.csv', 'csv'],
     ['services.tsv', 'csv'],
     ['app_text.log', 'text'],
+    ['azure_activitylog_rest_examples.json', 'azure-activity'],
+    ['azure_activitylog_storage_records_example.json', 'azure-activity'],
+    ['azure_activity_incident.jsonl', 'azure-activity'],
+    ['cloudtrail_userguide_examples.json', 'cloudtrail'],
+    ['cloudtrail_lookup_events.json', 'cloudtrail'],
+    ['cloudtrail_lake.jsonl', 'cloudtrail'],
+    ['octokit_deployment.created.payload.json', 'github'],
+    ['octokit_deployment_status.success.payload.json', 'github'],
+    ['octokit_workflow_run.completed.payload.json', 'github'],
+    ['octokit_workflow_job.completed.failure.payload.json', 'github'],
+    ['lnav_gharchive_50events.jsonl', 'github'],
+    ['github_webhook_log.jsonl', 'github'],
   ])('%s → %s', (file, id) => {
     expect(detectFormat(head(file), file).id).toBe(id);
   });
@@ -74,6 +86,9 @@ describe('detectFormat', () => {
       'statuspage',
       'access-log',
       'apache-error',
+      'azure-activity',
+      'cloudtrail',
+      'github',
     ]) {
       expect(ids).toContain(id);
     }
