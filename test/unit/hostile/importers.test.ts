@@ -66,8 +66,8 @@ function summary(r: ImportResult) {
 }
 
 describe('every importer on hostile input', () => {
-  it('covers all 14 formats', () => {
-    expect(FORMAT_IDS).toHaveLength(14);
+  it('covers all 17 formats', () => {
+    expect(FORMAT_IDS).toHaveLength(17);
   });
 
   for (const id of FORMAT_IDS) {
