@@ -119,7 +119,15 @@ function runMenuCommand(command: MenuCommand): void {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = createLockedWindow(buildMainWindowOptions({ preloadPath: PRELOAD_PATH, isDev }));
+  // Linux and Windows show this in the task bar; macOS takes the bundle's icon.
+  const iconPath = nodePath.join(RENDERER_ROOT, 'icon.png');
+  const window = createLockedWindow(
+    buildMainWindowOptions({
+      preloadPath: PRELOAD_PATH,
+      isDev,
+      ...(existsSync(iconPath) ? { iconPath } : {}),
+    }),
+  );
   const id = window.webContents.id;
   window.once('ready-to-show', () => window.show());
   // Keep "Rootline" in the title whatever the page calls itself.

@@ -139,7 +139,7 @@ export function AppShell() {
             navigate({ name: 'list' });
           }}
         >
-          <span className="app-logo" aria-hidden="true" />
+          <img className="app-logo" src="./favicon.svg" alt="" aria-hidden="true" />
           Rootline
         </a>
         <nav className="app-nav" aria-label="Main">
