@@ -10,6 +10,9 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Width of one character of an 11 px bold label, a little generous (no text metrics here). */
+const LABEL_CHAR_PX = 7;
+
 /**
  * The chart as self-contained SVG text (inline styles, escaped labels, no scripts), so the
  * app, a PNG export and the Document export show the same picture. Marks carry
@@ -95,9 +98,10 @@ export function swimlaneSvg(layout: ChartLayout): string {
     out.push(
       `<line x1="${r(l.x)}" x2="${r(l.x)}" y1="${y + 2}" y2="${L.axisY}" stroke="#1f2328" stroke-dasharray="3 3" stroke-width="1"/>`,
     );
-    out.push(
-      `<text x="${r(l.x + 3)}" y="${y}" fill="#1f2328" font-weight="600">${escapeHtml(l.label)}</text>`,
-    );
+    // A label that would run off the right edge is drawn to the left of its line instead.
+    const fitsRight = l.x + 3 + l.label.length * LABEL_CHAR_PX <= L.width - 2;
+    const at = fitsRight ? `x="${r(l.x + 3)}"` : `x="${r(l.x - 3)}" text-anchor="end"`;
+    out.push(`<text ${at} y="${y}" fill="#1f2328" font-weight="600">${escapeHtml(l.label)}</text>`);
   }
   out.push(`<text x="8" y="14" fill="#1f2328" font-weight="600">${escapeHtml(truncate(L.title, 60))}</text>`);
   out.push('</svg>');

@@ -56,6 +56,19 @@ describe('layoutSwimlane', () => {
     const byKind = layoutSwimlane(events, { width: 900, laneBy: 'kind', zone: 'UTC', keyTimes });
     expect(byKind.lanes).toEqual(['change', 'impact', 'detection', 'mitigation']);
   });
+  it('keeps a key-time label at the right edge inside the chart', () => {
+    const lastAt = T0 + 2.5 * H;
+    const edge = { ...keyTimes, resolvedAt: lastAt };
+    const L = layoutSwimlane(events, { width: 900, laneBy: 'service', zone: 'UTC', keyTimes: edge });
+    const resolved = L.lines.find((l) => l.label === 'Resolved')!;
+    expect(resolved.x + 3 + 'Resolved'.length * 7).toBeGreaterThan(L.width);
+    const svg = swimlaneSvg(L);
+    const x = Math.round((resolved.x - 3) * 10) / 10;
+    expect(svg).toContain(`x="${x}" text-anchor="end" y=`);
+    expect(svg).toMatch(/text-anchor="end"[^>]*>Resolved</);
+    expect(svg).toMatch(/>Impact</);
+    expect(svg).not.toMatch(/text-anchor="end"[^>]*>Impact</);
+  });
   it('shares marks between nearby events so 100,000 events stay a few thousand shapes', () => {
     const many = Array.from({ length: 100_000 }, (_, i) =>
       e(`e${i}`, T0 + i * 1_000, { service: `svc${i % 30}` }),
