@@ -1,4 +1,4 @@
-import type { Attrs } from '../../domain';
+import type { Attrs, EventKind } from '../../domain';
 import { parseIso, parseTimeValue } from '../../time/parse';
 import type { ChangeInfo, FormatDef, ParseContext } from '../types';
 import { clip } from './attrs';
@@ -50,8 +50,31 @@ function readData(o: Json): { data: Json | null; textData: string | null } {
   return parsed.ok ? { data: obj(parsed.value), textData: null } : { data: null, textData: null };
 }
 
-function renderMessage(type: string | null, change: ChangeInfo | null, subject: string | null): string {
-  const head = type === null ? 'event' : shortType(type);
+/* Logs repeat a handful of types millions of times (and a few subjects per type): what a type
+ * means, its short form and its plain messages ("heartbeat: table-fe") are worked out once, found
+ * with one lookup per line, and the same message string comes back each time, so the template
+ * memo finds it without hashing a fresh string. */
+interface TypeEntry {
+  kind: EventKind | null;
+  short: string;
+  plain: Map<string, string>;
+}
+const typeEntries = new Map<string, TypeEntry>();
+const TYPE_LIMIT = 10_000;
+const PLAIN_LIMIT = 1_000;
+
+function typeEntry(type: string): TypeEntry {
+  let entry = typeEntries.get(type);
+  if (entry === undefined) {
+    entry = { kind: kindFromEventType(type), short: shortType(type), plain: new Map() };
+    if (typeEntries.size >= TYPE_LIMIT) typeEntries.clear();
+    typeEntries.set(type, entry);
+  }
+  return entry;
+}
+
+function renderMessage(entry: TypeEntry | null, change: ChangeInfo | null, subject: string | null): string {
+  const head = entry === null ? 'event' : entry.short;
   if (change !== null) {
     const parts = [head];
     if (change.id !== null) parts.push(`: change ${change.id}`);
@@ -59,31 +82,12 @@ function renderMessage(type: string | null, change: ChangeInfo | null, subject: 
     if (components.length > 0) parts.push(`${change.id === null ? ':' : ''} on ${components.join(', ')}`);
     return parts.join('');
   }
-  return subject === null ? head : plainMessage(type, head, subject);
-}
-
-/* "heartbeat: table-fe" is rebuilt for millions of lines: keep one string per (type, subject),
- * which also lets the template memo find it without hashing a fresh string. */
-const plainMessages = new Map<string | null, Map<string, string>>();
-const PLAIN_LIMIT = 10_000;
-let plainCount = 0;
-
-function plainMessage(type: string | null, head: string, subject: string): string {
-  let bySubject = plainMessages.get(type);
-  if (bySubject === undefined) {
-    if (plainCount >= PLAIN_LIMIT) {
-      plainMessages.clear();
-      plainCount = 0;
-    }
-    plainMessages.set(type, (bySubject = new Map()));
-  }
-  let message = bySubject.get(subject);
+  if (subject === null) return head;
+  if (entry === null) return `${head}: ${subject}`;
+  let message = entry.plain.get(subject);
   if (message === undefined) {
     message = `${head}: ${subject}`;
-    if (plainCount < PLAIN_LIMIT) {
-      bySubject.set(subject, message);
-      plainCount++;
-    }
+    if (entry.plain.size < PLAIN_LIMIT) entry.plain.set(subject, message);
   }
   return message;
 }
@@ -111,6 +115,7 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
     return;
   }
   const type = text(o.type);
+  const entry = type === null ? null : typeEntry(type);
   const subject = text(o.subject);
   // Fast path for the common case, inline object data, without an intermediate result object.
   const inline = o.data;
@@ -121,7 +126,7 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
   const message =
     (data === null ? null : (text(data.description) ?? text(data.message))) ??
     (textData === null ? null : clip(textData)) ??
-    renderMessage(type, change, subject ?? component);
+    renderMessage(entry, change, subject ?? component);
   const attrs: Attrs = { type, id: text(o.id), source: text(o.source) };
   if (change !== null) {
     attrs.change = change.id;
@@ -133,7 +138,7 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
       service: subject ?? component ?? (data === null ? null : text(data.service)),
       region: data === null ? null : text(data.region),
       attrs,
-      kindHint: kindFromEventType(type),
+      kindHint: entry === null ? null : entry.kind,
       type,
       change,
     }),
