@@ -5,3 +5,4 @@ export * from './headless';
 export * from './html';
 export * from './text';
 export * from './sample';
+export * from './outline';

@@ -24,6 +24,15 @@ test('write the RCA from a template, keep the text across a template switch, exp
   await expect(status).toHaveText('Saved');
   await expect(summary.locator('li')).toHaveText('rolled back region by region');
 
+  // The outline beside the document counts what is written and goes to a section on click.
+  const outline = page.getByRole('navigation', { name: 'Document outline' });
+  await expect(outline).toContainText('5 of 12 sections filled');
+  const summaryItem = outline.getByRole('button', { name: /^Summary/ });
+  await expect(summaryItem).toContainText('12 words');
+  await expect(outline.getByRole('button', { name: /^Trigger/ })).toContainText('to write');
+  await outline.getByRole('button', { name: /^Lessons learned: where we got lucky/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Lessons learned: where we got lucky text' })).toBeFocused();
+
   // Survives a reload.
   await page.reload();
   await list.waitReady();

@@ -19,6 +19,7 @@ import { useUndoManager } from '../../undo';
 import type { DocumentFormat } from '../../export';
 import { useDocumentSnapshot, useSaveStatus, useTemplates } from '../hooks/useDocument';
 import { DocumentDataContext } from './DocumentData';
+import { DocumentOutline } from './DocumentOutline';
 import { DocumentToolbar } from './DocumentToolbar';
 import { SectionEditor } from './SectionEditor';
 import './document.css';
@@ -121,40 +122,43 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
 
   return (
     <DocumentDataContext.Provider value={ctx}>
-      <div className="document-panel">
-        <DocumentToolbar
-          templates={templates}
-          templateId={incident.templateId}
-          onSwitchTemplate={switchTemplate}
-          onLoadTemplate={() => void loadTemplate()}
-          audience={audience}
-          onAudience={setAudience}
-          paper={paper}
-          onPaper={setPaper}
-          onExport={runExport}
-          status={status}
-          pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
-        />
-        {message && (
-          <p
-            className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
-            role={message.kind === 'error' ? 'alert' : 'status'}
-          >
-            {message.text}{' '}
-            <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        {sections.map((s) => (
-          <SectionEditor
-            key={s.id}
-            section={s}
-            guidance={guidanceFor(template, s.key)}
-            onSave={(json) => track(saveSectionState(s.id, json))}
-            onPending={markPending}
+      <div className="document-layout">
+        <div className="document-panel">
+          <DocumentToolbar
+            templates={templates}
+            templateId={incident.templateId}
+            onSwitchTemplate={switchTemplate}
+            onLoadTemplate={() => void loadTemplate()}
+            audience={audience}
+            onAudience={setAudience}
+            paper={paper}
+            onPaper={setPaper}
+            onExport={runExport}
+            status={status}
+            pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
           />
-        ))}
+          {message && (
+            <p
+              className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
+              role={message.kind === 'error' ? 'alert' : 'status'}
+            >
+              {message.text}{' '}
+              <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          {sections.map((s) => (
+            <SectionEditor
+              key={s.id}
+              section={s}
+              guidance={guidanceFor(template, s.key)}
+              onSave={(json) => track(saveSectionState(s.id, json))}
+              onPending={markPending}
+            />
+          ))}
+        </div>
+        <DocumentOutline incidentId={incident.id} sections={sections} />
       </div>
     </DocumentDataContext.Provider>
   );

@@ -1,0 +1,69 @@
+import { useMemo } from 'react';
+import type { DocumentSection } from '../../../../shared/domain';
+import { documentOutline } from '../../../../shared/document';
+import { useIncidentComments } from '../../comments';
+
+/** `Timeline block`, `Timeline + Action items blocks`. */
+function describeBlocks(labels: string[]): string {
+  return `${labels.join(' + ')} block${labels.length === 1 ? '' : 's'}`;
+}
+
+/** Scrolls to a section and puts the caret in its text. */
+function goTo(sectionId: string): void {
+  const section = document.querySelector<HTMLElement>(
+    `section[aria-labelledby="section-title-${sectionId}"]`,
+  );
+  if (section === null) return;
+  section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  section.querySelector<HTMLElement>('[contenteditable="true"]')?.focus({ preventScroll: true });
+}
+
+/**
+ * The document at a glance, beside it: every section with how much is written and the reviewer
+ * threads still open on it; a click goes to the section.
+ */
+export function DocumentOutline({
+  incidentId,
+  sections,
+}: {
+  incidentId: string;
+  sections: DocumentSection[];
+}) {
+  const comments = useIncidentComments(incidentId);
+  const items = useMemo(() => documentOutline(sections, comments ?? []), [sections, comments]);
+  const filled = items.filter((i) => i.words > 0 || i.blocks.length > 0).length;
+  return (
+    <nav className="doc-outline" aria-label="Document outline">
+      <h2>Outline</h2>
+      <p className="muted">
+        {filled} of {items.length} sections filled
+      </p>
+      <ol>
+        {items.map((item) => (
+          <li key={item.id}>
+            <button type="button" className="doc-outline-link" onClick={() => goTo(item.id)}>
+              <span className="doc-outline-title">{item.title}</span>
+              <span className="doc-outline-meta">
+                {item.words > 0 && (
+                  <span>
+                    {item.words.toLocaleString('en-US')} word{item.words === 1 ? '' : 's'}
+                  </span>
+                )}
+                {item.blocks.length > 0 && <span>{describeBlocks(item.blocks)}</span>}
+                {item.words === 0 && item.blocks.length === 0 && (
+                  <span className="doc-outline-empty">to write</span>
+                )}
+                {item.internalOnly && <span className="pill">internal</span>}
+                {item.openThreads > 0 && (
+                  <span className="doc-outline-open">
+                    {item.openThreads} open comment{item.openThreads === 1 ? '' : 's'}
+                  </span>
+                )}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Comment, DocumentSection } from '../../../shared/domain';
+import { documentOutline, markdownToLexicalState } from '../../../shared/document';
+
+const section = (
+  id: string,
+  order: number,
+  markdown: string | null,
+  internalOnly = false,
+): DocumentSection => ({
+  id,
+  incidentId: 'inc',
+  key: id,
+  title: id.toUpperCase(),
+  order,
+  internalOnly,
+  lexicalState: markdown === null ? null : markdownToLexicalState(markdown),
+  updatedAt: 1,
+});
+
+const comment = (id: string, targetId: string, over: Partial<Comment> = {}): Comment => ({
+  id,
+  incidentId: 'inc',
+  targetType: 'section',
+  targetId,
+  parentId: null,
+  author: 'R',
+  body: 'why?',
+  createdAt: 1,
+  editedAt: null,
+  resolved: false,
+  resolvedAt: null,
+  resolvedBy: null,
+  ...over,
+});
+
+describe('documentOutline', () => {
+  it('lists sections in order with written words, internal marks and open threads', () => {
+    const items = documentOutline(
+      [
+        section('impact', 2, '- seven regions\n- VMs restarted', true),
+        section('summary', 1, 'Blob front-ends looped after a config change.'),
+        section('lessons', 3, null),
+      ],
+      [
+        comment('c1', 'summary'),
+        comment('c2', 'summary', { parentId: 'c1' }),
+        comment('c3', 'summary', { resolved: true }),
+        comment('c4', 'impact'),
+        comment('c5', 'impact', { targetType: 'action' }),
+      ],
+    );
+    expect(items.map((i) => [i.title, i.words, i.internalOnly, i.openThreads])).toEqual([
+      ['SUMMARY', 7, false, 1],
+      ['IMPACT', 4, true, 1],
+      ['LESSONS', 0, false, 0],
+    ]);
+  });
+
+  it('counts live blocks apart from written words', () => {
+    const [item] = documentOutline(
+      [section('timeline', 1, '{{live:timeline}}\n\nSee the chart.\n\n{{live:actions}}')],
+      [],
+    );
+    expect(item?.words).toBe(3);
+    expect(item?.blocks).toEqual(['Timeline', 'Action items']);
+    const [empty] = documentOutline([section('x', 1, '{{live:nonsense}}')], []);
+    expect(empty?.blocks).toEqual([]);
+  });
+});
