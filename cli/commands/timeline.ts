@@ -9,13 +9,16 @@ import { parseCommandArgs, UsageError } from './registry';
 const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--tz ZONE] [--year YYYY] [--json]
 
 Builds the incident timeline from log files: folded events, phases and rollout findings.
-Files may be plain, .gz, .zip or folders (Slack exports). Bad lines are reported, not fatal.
+Files may be plain, .gz, .zip or folders (a Slack export, or a folder of logs). Bad lines are reported, not fatal.
 
 Options:
   --format NAME  read every file as this format (default: detect per file)
   --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
   --year YYYY    year for timestamps without one (default: inferred)
   --json         print JSON (events, phases, findings, stats) instead of text
+
+Formats (for --format):
+${FORMATS.map((f) => `  ${f.id.padEnd(16)}${f.label}`).join('\n')}
 `;
 
 function parse(args: string[]): {
