@@ -42,7 +42,8 @@ export function ToolbarPlugin({ label }: { label: string }) {
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
     >
-      {text}
+      {/* The glyph is decoration; the button's name is its title. */}
+      <span aria-hidden="true">{text}</span>
     </button>
   );
   return (
@@ -53,7 +54,9 @@ export function ToolbarPlugin({ label }: { label: string }) {
       {btn('H', 'Heading', () => block(() => $createHeadingNode('h3')))}
       {btn('¶', 'Paragraph', () => block(() => $createParagraphNode()))}
       {btn('•', 'Bulleted list', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
-      {btn('1.', 'Numbered list', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
+      {btn('1.', 'Numbered list: 1, 2, 3', () =>
+        editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined),
+      )}
       {btn('☑', 'Checklist', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
       {btn('❝', 'Quote', () => block(() => $createQuoteNode()))}
       {btn('{ }', 'Code block', () => block(() => $createCodeNode()))}

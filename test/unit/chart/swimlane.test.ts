@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_KEY_TIMES } from '../../../shared/domain';
+import { CHART_KIND_COLORS, DARK_KINDS } from '../../../shared/chart/palette';
 import {
   DensityAccumulator,
   hitTest,
@@ -146,5 +147,25 @@ describe('DensityAccumulator', () => {
     expect(s.bucketMs).toBe(600_000);
     expect(Array.from(s.total).reduce((a, b) => a + b, 0)).toBe(1_000);
     expect(Array.from(s.impact).reduce((a, b) => a + b, 0)).toBe(500);
+  });
+});
+
+describe('kind chip text', () => {
+  const luminance = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string): number => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+  it('is white or black, whichever meets WCAG AA on the kind colour', () => {
+    for (const [kind, colour] of Object.entries(CHART_KIND_COLORS)) {
+      const text = DARK_KINDS.has(kind as keyof typeof CHART_KIND_COLORS) ? '#FFFFFF' : '#000000';
+      expect(contrast(text, colour), `${kind} ${colour}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

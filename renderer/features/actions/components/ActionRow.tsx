@@ -156,7 +156,9 @@ export function ActionRow(props: ActionRowProps) {
             <button
               type="button"
               className="btn btn-link btn-small"
-              aria-label={`Link causes to ${name}`}
+              aria-label={
+                item.causeIds.length === 0 ? `Link causes to ${name}` : `Edit: link causes to ${name}`
+              }
               onClick={() => props.onPickCauses(item)}
             >
               {item.causeIds.length === 0 ? 'Link…' : 'Edit'}

@@ -55,7 +55,6 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
       aria-level={depth + 1}
       aria-selected={selected}
       aria-expanded={hasChildren ? !folded : undefined}
-      aria-label={`${kindLabel(node.kind)}: ${node.title || 'untitled'}`}
       className={`outline-row${selected ? ' is-selected' : ''}${over ? ` drop-${over}` : ''} review-${node.reviewState}`}
       data-cause-id={node.id}
       style={{ paddingLeft: 6 + depth * 22 }}
