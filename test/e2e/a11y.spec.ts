@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { captureDownload, expect, test } from './fixtures';
 
 /*
  * axe-core's WCAG 2.1 A/AA rules over every view of the sample incident, in the light and the
@@ -62,3 +62,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the exported HTML document passes the same rules', async ({ page, list }) => {
+  await list.goto();
+  await list.emptyState.getByRole('button', { name: 'Try the sample incident' }).click();
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+  // Internal: every section, the timeline table with its kind chips included.
+  await page.getByLabel('Audience').selectOption('internal');
+  const html = await captureDownload(page, () => page.getByRole('button', { name: 'Export HTML' }).click());
+  expect(html.name).toMatch(/\.html$/);
+  await page.setContent(html.text);
+  expect(await violations(page, html.name)).toEqual([]);
+});
