@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
+import { isHiddenPath, isSlackExport } from '../shared/import/folder';
 import type { FileInput, Import } from '../shared/import/pipeline';
 import { UsageError } from './commands/registry';
 
@@ -22,18 +23,13 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/* A folder or zip is a Slack export when it has Slack's index files or day files. */
-function looksLikeSlack(paths: readonly string[]): boolean {
-  return paths.some((p) => /(?:^|\/)(?:users|channels)\.json$|(?:^|\/)\d{4}-\d{2}-\d{2}\.json$/.test(p));
-}
-
 function addEntries(
   imp: Import,
   name: string,
   entries: { path: string; text: string }[],
   format: string | null,
 ): void {
-  if (format === 'slack' || (format === null && looksLikeSlack(entries.map((e) => e.path)))) {
+  if (format === 'slack' || (format === null && isSlackExport(entries.map((e) => e.path)))) {
     imp.addEntries(name, entries, { format: 'slack' });
     return;
   }
@@ -50,6 +46,7 @@ async function readFolder(root: string): Promise<{ path: string; text: string }[
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
+      if (isHiddenPath(entry.name)) continue;
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile())
         out.push({

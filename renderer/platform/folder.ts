@@ -1,3 +1,4 @@
+import { isHiddenPath } from '../../shared/import/folder';
 import type { PickedFile, PickedFolder } from './types';
 
 /** More files than this in one folder is refused (a home directory dropped by mistake). */
@@ -11,11 +12,6 @@ export function toPicked(file: File, name = file.name): PickedFile {
     stream: () => file.stream(),
     text: () => file.text(),
   };
-}
-
-/** Dot-files and macOS archive litter are never logs. */
-export function isHiddenPath(path: string): boolean {
-  return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
 }
 
 /** Thrown when a folder holds more than MAX_FOLDER_FILES files; the message says which. */

@@ -1,16 +1,6 @@
 import { zipSync } from 'fflate';
+import { isSlackExport } from '../../../shared/import/folder';
 import type { PickedFile, PickedFolder } from '../../platform';
-
-/* A Slack workspace export: `channels.json` / `users.json` at the top, and one folder per
- * channel of day files (`general/2024-05-01.json`). */
-const SLACK_TOP = new Set(['channels.json', 'users.json', 'groups.json', 'dms.json', 'mpims.json']);
-const SLACK_DAY = /^[^/]+\/\d{4}-\d{2}-\d{2}\.json$/;
-
-/** True when the folder's files look like an unzipped Slack export. */
-export function isSlackExport(paths: readonly string[]): boolean {
-  const days = paths.filter((p) => SLACK_DAY.test(p)).length;
-  return days > 0 && (paths.some((p) => SLACK_TOP.has(p)) || days === paths.length);
-}
 
 async function bytesOf(file: PickedFile): Promise<Uint8Array> {
   return new Uint8Array(await new Response(file.stream()).arrayBuffer());

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { folderToFiles, isSlackExport } from '../../../../renderer/features/import/folder';
+import { folderToFiles } from '../../../../renderer/features/import/folder';
+import { isSlackExport } from '../../../../shared/import/folder';
 import {
   folderFromList,
   FolderTooLargeError,
@@ -70,6 +71,8 @@ describe('isSlackExport', () => {
     expect(isSlackExport(['app.log', 'db/2024-05-01.log'])).toBe(false);
     expect(isSlackExport(['users.json'])).toBe(false);
     expect(isSlackExport(['notes.txt', 'general/2024-05-01.json'])).toBe(false);
+    // A zip made of the export folder wraps everything in one more folder.
+    expect(isSlackExport(['export/channels.json', 'export/general/2024-05-01.json'])).toBe(true);
   });
 });
 
