@@ -1,4 +1,4 @@
-import { EMPTY_KEY_TIMES } from '../domain';
+import { EMPTY_KEY_TIMES, eventDefaults } from '../domain';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 
 type JsonObject = Record<string, unknown>;
@@ -60,17 +60,7 @@ function fillV1Defaults(bundle: JsonObject): JsonObject {
   if (isObject(out.incident) && isObject(out.incident.keyTimes)) {
     out.incident = { ...out.incident, keyTimes: withDefaults(out.incident.keyTimes, EMPTY_KEY_TIMES) };
   }
-  out.events = mapRows(out.events, {
-    endAt: null,
-    detail: '',
-    service: null,
-    region: null,
-    count: 1,
-    sources: [],
-    key: false,
-    tags: [],
-    importId: null,
-  });
+  out.events = mapRows(out.events, eventDefaults());
   out.imports = mapRows(out.imports, { errors: [], findings: [] });
   out.causes = mapRows(out.causes, {
     detail: '',

@@ -52,5 +52,27 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
+/**
+ * What an event has when nothing says otherwise: a single, hand-written, unkeyed record with no
+ * detail or place. New events start from it and bundles fill missing fields from it. A fresh
+ * object each call, so no two events share its arrays.
+ */
+export function eventDefaults(): Pick<
+  TimelineEvent,
+  'endAt' | 'detail' | 'service' | 'region' | 'count' | 'sources' | 'key' | 'tags' | 'importId'
+> {
+  return {
+    endAt: null,
+    detail: '',
+    service: null,
+    region: null,
+    count: 1,
+    sources: [],
+    key: false,
+    tags: [],
+    importId: null,
+  };
+}
+
 /** At most this many source references are kept on one event; `count` keeps the real total. */
 export const MAX_SOURCES_PER_EVENT = 50;

@@ -1,5 +1,5 @@
 import type { EventKind, KeyTimeField, TimelineEvent } from '../../../../shared/domain';
-import { newId } from '../../../../shared/domain';
+import { eventDefaults, newId } from '../../../../shared/domain';
 import { mergeEvents, splitEvent, withKeyTime, type KeyTimeState } from '../../../../shared/timeline-edit';
 import { applyTimelineEdit, getIncident } from '../../../db/repos';
 import type { UndoManager } from '../../undo';
@@ -53,15 +53,7 @@ export class TimelineEdits {
   ): Promise<TimelineEvent> {
     const now = this.now();
     const event: TimelineEvent = {
-      endAt: null,
-      detail: '',
-      service: null,
-      region: null,
-      count: 1,
-      sources: [],
-      key: false,
-      tags: [],
-      importId: null,
+      ...eventDefaults(),
       ...init,
       id: newId(now),
       incidentId: this.store.incidentId,
