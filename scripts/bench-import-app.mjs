@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { buildPrivateRenderer } from './bench-build.mjs';
 import { serve } from './serve.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
 
@@ -38,19 +39,7 @@ if (!existsSync(FILE)) {
     FILE,
   ]);
 }
-if (!args.includes('--no-build')) {
-  run('npx', [
-    'vite',
-    'build',
-    '--config',
-    'renderer/vite.config.ts',
-    '--logLevel',
-    'warn',
-    '--outDir',
-    OUT,
-    '--emptyOutDir',
-  ]);
-}
+if (!args.includes('--no-build')) buildPrivateRenderer(ROOT, OUT);
 
 const mb = statSync(FILE).size / 1e6;
 const server = await serve({ root: OUT, port: 0 });

@@ -4,10 +4,10 @@
 // incident with 100,000 events and 1,000,000 raw log records (1,000 blocks), then measures
 // time to first rows, DOM size, p95 frame time while scrolling, text-filter time and chart time.
 //   node scripts/bench-timeline.mjs [--events N] [--records N] [--no-build] [--screenshot FILE]
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { buildPrivateRenderer } from './bench-build.mjs';
 import { serve } from './serve.mjs';
 import { seedIncident } from './bench-timeline-seed.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
@@ -18,27 +18,9 @@ const arg = (name, fallback) => argValue(args, name, fallback);
 const EVENTS = Number(arg('--events', '100000'));
 const RECORDS = Number(arg('--records', '1000000'));
 const SHOT = arg('--screenshot', null);
-// A private build, so the benchmark never overwrites dist/ while other work uses it.
 const OUT = path.join(ROOT, '.bench', 'timeline-renderer');
 
-if (!args.includes('--no-build')) {
-  const r = spawnSync(
-    'npx',
-    [
-      'vite',
-      'build',
-      '--config',
-      'renderer/vite.config.ts',
-      '--logLevel',
-      'warn',
-      '--outDir',
-      OUT,
-      '--emptyOutDir',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+if (!args.includes('--no-build')) buildPrivateRenderer(ROOT, OUT);
 const server = await serve({ root: OUT, port: 0 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
