@@ -15,7 +15,13 @@ export function toPicked(file: File, name = file.name): PickedFile {
 }
 
 /** Thrown when a folder holds more than MAX_FOLDER_FILES files; the message says which. */
-export class FolderTooLargeError extends Error {}
+export class FolderTooLargeError extends Error {
+  constructor(folder: string, verb: 'drop' | 'choose') {
+    super(
+      `The folder "${folder}" holds more than ${MAX_FOLDER_FILES.toLocaleString('en-US')} files; ${verb} the log files or a smaller folder.`,
+    );
+  }
+}
 
 /** The subset of the File and Directory Entries API that walking a dropped folder needs. */
 export interface EntryLike {
@@ -56,9 +62,7 @@ export async function walkDirectory(root: EntryLike): Promise<PickedFolder> {
     if (isHiddenPath(entry.name)) return;
     if (entry.isFile) {
       if (files.length >= MAX_FOLDER_FILES) {
-        throw new FolderTooLargeError(
-          `The folder "${root.name}" holds more than ${MAX_FOLDER_FILES.toLocaleString('en-US')} files; drop the log files or a smaller folder.`,
-        );
+        throw new FolderTooLargeError(root.name, 'drop');
       }
       const file = await fileOf(entry as FileEntryLike);
       files.push({ path, file: toPicked(file) });
@@ -84,9 +88,7 @@ export function folderFromList(list: readonly File[]): PickedFolder | null {
     const path = rel(f).split('/').slice(1).join('/') || f.name;
     if (isHiddenPath(path)) continue;
     if (files.length >= MAX_FOLDER_FILES) {
-      throw new FolderTooLargeError(
-        `The folder "${name}" holds more than ${MAX_FOLDER_FILES.toLocaleString('en-US')} files; choose the log files or a smaller folder.`,
-      );
+      throw new FolderTooLargeError(name, 'choose');
     }
     files.push({ path, file: toPicked(f) });
   }

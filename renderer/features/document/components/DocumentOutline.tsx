@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { DocumentSection } from '../../../../shared/domain';
 import { documentOutline } from '../../../../shared/document';
 import { useIncidentComments } from '../../comments';
+import { sectionTitleId } from './SectionEditor';
 
 /** `Timeline block`, `Timeline + Action items blocks`. */
 function describeBlocks(labels: string[]): string {
@@ -11,7 +12,7 @@ function describeBlocks(labels: string[]): string {
 /** Scrolls to a section and puts the caret in its text. */
 function goTo(sectionId: string): void {
   const section = document.querySelector<HTMLElement>(
-    `section[aria-labelledby="section-title-${sectionId}"]`,
+    `section[aria-labelledby="${sectionTitleId(sectionId)}"]`,
   );
   if (section === null) return;
   section.scrollIntoView({ block: 'start', behavior: 'smooth' });

@@ -17,6 +17,11 @@ import { ToolbarPlugin } from '../../../editor/plugins/ToolbarPlugin';
 import { TrailingParagraphPlugin } from '../../../editor/plugins/TrailingParagraphPlugin';
 import { SectionComments } from './SectionComments';
 
+/** The id of a section's heading; the section is labelled by it, and the outline finds it so. */
+export function sectionTitleId(sectionId: string): string {
+  return `section-title-${sectionId}`;
+}
+
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
 /**
@@ -59,7 +64,7 @@ export function SectionEditor({
     void onSave(journaled).then(() => clearJournal(section.id));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- replays the journal once
   }, [journaled, section.id]);
-  const titleId = `section-title-${section.id}`;
+  const titleId = sectionTitleId(section.id);
   return (
     <section className="doc-section" aria-labelledby={titleId} data-key={section.key}>
       <header className="doc-section-head">
