@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
-const PORT = 5218;
+// ROOTLINE_E2E_PORT lets several checkouts run their e2e at once without reusing each other's server.
+const PORT = Number(process.env.ROOTLINE_E2E_PORT ?? 5218);
 const reporter: NonNullable<Parameters<typeof defineConfig>[0]['reporter']> = process.env
   .PLAYWRIGHT_JSON_OUTPUT_NAME
   ? [['list'], ['json']]
