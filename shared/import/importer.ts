@@ -1,11 +1,11 @@
 import { MAX_STORED_ERRORS } from '../domain';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
-import { classifyKind, classifyRecord } from '../timeline/classify';
+import { classifyRecord, RecordClassifier } from '../timeline/classify';
 import { FindingCollector, isStepType } from '../timeline/findings';
 import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
-import type { FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import type { BurstOptions, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
 import { FileReader } from './file-reader';
 import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
@@ -26,6 +26,8 @@ export interface CreateImportOptions {
   mapping?: FieldMapping | null;
   foldOptions?: Partial<FoldOptions>;
   findingOptions?: Partial<FindingOptions>;
+  /** When a WARN pattern counts as a burst (and so as impact). */
+  burstOptions?: Partial<BurstOptions>;
   /** Gets every classified record (log ones too), in file order, e.g. to store in blocks. */
   onRecord?: (record: LogRecord) => void;
 }
@@ -94,6 +96,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const errors: ImportError[] = [];
   const folder = new Folder(options.foldOptions);
   const phases = new PhaseTracker();
+  const classifier = new RecordClassifier({ burst: options.burstOptions });
   const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
   const onRecord = options.onRecord;
   let finished: ImportResult | null = null;
@@ -112,7 +115,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     tally.records++;
     if (tally.firstAt === null || at < tally.firstAt) tally.firstAt = at;
     if (tally.lastAt === null || at > tally.lastAt) tally.lastAt = at;
-    const kind = classifyKind(raw);
+    const kind = classifier.kindOf(raw, fileIndex);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
     findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);
