@@ -164,7 +164,19 @@ export class PatternMiner {
       index[id] = p;
     });
     const merged = mergeVariableColumns(templates, this.options.minDistinct);
-    for (let id = 0; id < index.length; id++) index[id] = merged.indexOf[index[id]!]!;
-    return { templates: merged.templates, patternOf: (id) => index[id] ?? -1 };
+    // Two merges can end on the same template: they are one pattern.
+    const final: string[][] = [];
+    const finalOf = new Map<string, number>();
+    const slot = merged.templates.map((t) => {
+      const text = t.join(' ');
+      let f = finalOf.get(text);
+      if (f === undefined) {
+        f = final.push(t) - 1;
+        finalOf.set(text, f);
+      }
+      return f;
+    });
+    for (let id = 0; id < index.length; id++) index[id] = slot[merged.indexOf[index[id]!]!]!;
+    return { templates: final, patternOf: (id) => index[id] ?? -1 };
   }
 }
