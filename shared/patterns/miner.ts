@@ -23,6 +23,8 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   maxKeys: 200_000,
 };
 
+const RECENT_LIMIT = 4_096;
+
 interface Cluster {
   tokens: string[];
   /** Wildcards in `tokens`: a tie-break (prefer the more general template). */
@@ -54,6 +56,8 @@ export class PatternMiner {
   private readonly clusters: Cluster[] = [];
   private readonly root = new Map<number, TreeNode>();
   private readonly keys = new Map<string, number>();
+  /* Logs repeat messages verbatim a lot: a small memo skips masking them again. */
+  private readonly recent = new Map<string, number>();
 
   constructor(options: Partial<MinerOptions> = {}) {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
@@ -61,7 +65,15 @@ export class PatternMiner {
 
   /** Adds one message and returns its cluster id (resolve with `finish().patternOf`). */
   add(message: string): number {
-    const key = patternKey(message);
+    const seen = this.recent.get(message);
+    if (seen !== undefined) return seen;
+    const id = this.addKey(patternKey(message));
+    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
+    this.recent.set(message, id);
+    return id;
+  }
+
+  private addKey(key: string): number {
     const known = this.keys.get(key);
     if (known !== undefined) return known;
     const tokens = splitTokens(key);

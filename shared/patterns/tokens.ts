@@ -52,7 +52,8 @@ function firstLine(message: string): string {
  */
 export function isVariable(token: string): boolean {
   if (token === WILDCARD) return true;
-  return !LETTER.test(token.indexOf('<') < 0 ? token : token.replace(PLACEHOLDER, ''));
+  if (token.indexOf('<') < 0) return !LETTER.test(token);
+  return !LETTER.test(token.replace(PLACEHOLDER, ''));
 }
 
 /**
@@ -76,8 +77,14 @@ function skipHeader(words: string[]): number {
  * `delete <id>`), so lists of any length look alike. Equal keys always share a pattern.
  */
 export function patternKey(message: string): string {
-  const line = firstLine(message).replace(DATE, '<time>').replace(PATH, '<path>').replace(BYTES, '<id>');
-  const masked = maskVariables(line).replace(GENERIC, WILDCARD);
+  let line = firstLine(message);
+  // Each pass only where its pattern can match: most messages skip most of them.
+  const colon = line.indexOf(':') >= 0;
+  if (colon && /\d:\d\d/.test(line)) line = line.replace(DATE, '<time>');
+  if (line.indexOf('/') >= 0) line = line.replace(PATH, '<path>');
+  if (colon || line.indexOf('-') >= 0) line = line.replace(BYTES, '<id>');
+  let masked = maskVariables(line);
+  if (masked.indexOf('<') >= 0) masked = masked.replace(GENERIC, WILDCARD);
   const words = masked.split(/\s+/).filter((w) => w.length > 0);
   const out: string[] = [];
   let prevVariable = false;
@@ -114,4 +121,17 @@ export function splitTokens(key: string): string[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * True when a message fits a template: the same tokens, the template's `<*>` standing for any
+ * one. Every record of a pattern fits its template (templates only generalise); a record of
+ * another pattern may fit too when its template is more specific.
+ */
+export function fitsTemplate(template: string, message: string): boolean {
+  const want = splitTokens(template);
+  const got = splitTokens(patternKey(message));
+  if (want.length !== got.length) return false;
+  for (let i = 0; i < want.length; i++) if (want[i] !== WILDCARD && want[i] !== got[i]) return false;
+  return true;
 }
