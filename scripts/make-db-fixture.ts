@@ -33,6 +33,27 @@ b.imports = [];
 b.events = b.events.map((e) => ({ ...e, importId: null }));
 await insertSnapshot(richSnapshot('A'));
 await insertSnapshot(b);
+// A mined pattern of incident A's import, so later versions prove they keep patterns.
+const a = richSnapshot('A');
+const firstImport = a.imports[0];
+if (firstImport !== undefined) {
+  await db.patterns.put({
+    id: 'lp-fixture-1',
+    incidentId: a.incident.id,
+    importId: firstImport.id,
+    patternKey: 'pat-0000000000000001',
+    template: 'upstream <ip> timed out after <*> ms',
+    count: 42,
+    level: 'error',
+    firstAt: a.incident.createdAt,
+    lastAt: a.incident.createdAt + 60_000,
+    files: [firstImport.fileName],
+    histogram: [40, 0, 2],
+    rangeFromAt: a.incident.createdAt,
+    rangeToAt: a.incident.createdAt + 60_000,
+    eventIds: a.events.slice(0, 1).map((e) => e.id),
+  });
+}
 await setPref('theme', 'dark');
 await setPref('recentBundles', ['/home/ada/checkout.rootline.json']);
 

@@ -7,6 +7,11 @@ registerCommand({
   load: async () => (await import('./timeline')).timelineCommand,
 });
 registerCommand({
+  name: 'patterns',
+  summary: 'mine the message patterns of log files (one row per pattern, most frequent first)',
+  load: async () => (await import('./patterns')).patternsCommand,
+});
+registerCommand({
   name: 'new',
   summary: 'create an incident bundle from a template (and optionally log files)',
   load: async () => (await import('./new')).newCommand,

@@ -7,6 +7,7 @@ import type {
   ImportedLog,
   Incident,
   LogBlock,
+  LogPattern,
   TimelineEvent,
 } from '../../shared/domain';
 import { installChangeTracking } from './changeLog';
@@ -33,6 +34,7 @@ export class RootlineDb extends Dexie {
   comments!: EntityTable<Comment, 'id'>;
   actions!: EntityTable<ActionItem, 'id'>;
   sections!: EntityTable<DocumentSection, 'id'>;
+  patterns!: EntityTable<LogPattern, 'id'>;
   prefs!: EntityTable<PrefRow, 'key'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -53,10 +55,21 @@ export const INCIDENT_TABLES = [
   'comments',
   'actions',
   'sections',
+  'patterns',
 ] as const;
 export type IncidentTable = (typeof INCIDENT_TABLES)[number];
 
 /** The Dexie tables of one incident, for transactions that span all of them. */
 export function incidentTablesOf(db: RootlineDb) {
-  return [db.incidents, db.events, db.imports, db.logBlocks, db.causes, db.comments, db.actions, db.sections];
+  return [
+    db.incidents,
+    db.events,
+    db.imports,
+    db.logBlocks,
+    db.causes,
+    db.comments,
+    db.actions,
+    db.sections,
+    db.patterns,
+  ];
 }

@@ -204,7 +204,7 @@ async function finish(j: Job): Promise<void> {
     result.stats.errors.unshift(failure);
     result.stats.errorCount++;
   }
-  const { events, imports } = finalizeImport(result, {
+  const { events, imports, patterns } = finalizeImport(result, {
     incidentId: j.options.incidentId,
     files: j.files.map((f) => ({
       importId: f.importId,
@@ -217,7 +217,7 @@ async function finish(j: Job): Promise<void> {
     now: Date.now(),
   });
   post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
-  post({ type: 'done', jobId: j.id, job: { result, events, imports } });
+  post({ type: 'done', jobId: j.id, job: { result, events, imports, patterns } });
   job = null;
 }
 

@@ -1,6 +1,6 @@
 import type { FieldMapping } from '../../shared/import/types';
 import type { ImportResult } from '../../shared/import/importer';
-import type { ImportError, ImportedLog, LogRecord, TimelineEvent } from '../../shared/domain';
+import type { ImportError, ImportedLog, LogPattern, LogRecord, TimelineEvent } from '../../shared/domain';
 
 /** One file of an import job, as the worker needs to know it. */
 export interface JobFile {
@@ -58,6 +58,8 @@ export interface JobResult {
   result: ImportResult;
   events: TimelineEvent[];
   imports: ImportedLog[];
+  /** Mined patterns as rows of the incident (stored with the import). */
+  patterns: LogPattern[];
 }
 
 export type FromWorker =

@@ -1,5 +1,5 @@
 import { hash64, MAX_STORED_ERRORS } from '../domain';
-import type { ImportedLog, ImportOptions, TimelineEvent } from '../domain';
+import type { ImportedLog, ImportOptions, LogPattern, TimelineEvent } from '../domain';
 import type { ImportResult } from './importer';
 
 /** What the app knows about each file of an import batch. */
@@ -28,7 +28,7 @@ export function importIdFor(incidentId: string, fileName: string, size: number, 
 export function finalizeImport(
   result: ImportResult,
   ctx: { incidentId: string; files: ImportedFileInfo[]; options: Omit<ImportOptions, 'format'>; now: number },
-): { events: TimelineEvent[]; imports: ImportedLog[] } {
+): { events: TimelineEvent[]; imports: ImportedLog[]; patterns: LogPattern[] } {
   const idOf = (draftId: string): string => `ev-${hash64(`${ctx.incidentId}\u0000${draftId}`)}`;
   const importByFile = new Map(ctx.files.map((f) => [f.fileName, f.importId]));
   const firstImport = ctx.files[0]?.importId ?? null;
@@ -66,5 +66,32 @@ export function finalizeImport(
       importedAt: ctx.now,
     };
   });
-  return { events, imports };
+  return { events, imports, patterns: patternRows(result, ctx.incidentId, firstImport, idOf) };
+}
+
+/** The batch's patterns as rows of the incident (none when the batch had no file). */
+function patternRows(
+  result: ImportResult,
+  incidentId: string,
+  importId: string | null,
+  idOf: (draftId: string) => string,
+): LogPattern[] {
+  const { firstAt, lastAt } = result.patternStats;
+  if (importId === null || firstAt === null || lastAt === null) return [];
+  return result.patterns.map((p) => ({
+    id: `lp-${hash64(`${incidentId}\u0000${importId}\u0000${p.id}`)}`,
+    incidentId,
+    importId,
+    patternKey: p.id,
+    template: p.template,
+    count: p.count,
+    level: p.level,
+    firstAt: p.firstAt,
+    lastAt: p.lastAt,
+    files: p.files,
+    histogram: p.histogram,
+    rangeFromAt: firstAt,
+    rangeToAt: lastAt,
+    eventIds: p.eventIds.map(idOf),
+  }));
 }

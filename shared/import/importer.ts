@@ -6,6 +6,8 @@ import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
 import type { BurstOptions, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import { PatternCollector } from '../patterns/collect';
+import type { MinedPattern, PatternStats } from '../patterns/collect';
 import { FileReader } from './file-reader';
 import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
@@ -28,6 +30,8 @@ export interface CreateImportOptions {
   findingOptions?: Partial<FindingOptions>;
   /** When a WARN pattern counts as a burst (and so as impact). */
   burstOptions?: Partial<BurstOptions>;
+  /** Keep every pattern's record places (file, line): the CLI's `patterns --with-lines`. */
+  patternLines?: boolean;
   /** Gets every classified record (log ones too), in file order, e.g. to store in blocks. */
   onRecord?: (record: LogRecord) => void;
 }
@@ -56,11 +60,19 @@ export interface ImportStatsResult {
   perFile: FileStats[];
 }
 
+/** A mined pattern with the timeline events its records were folded into. */
+export interface ImportPattern extends MinedPattern {
+  eventIds: string[];
+}
+
 export interface ImportResult {
   events: TimelineEventDraft[];
   phases: KeyTimes;
   findings: Finding[];
   stats: ImportStatsResult;
+  /** Every record in exactly one pattern, most frequent first (shared/patterns). */
+  patterns: ImportPattern[];
+  patternStats: PatternStats;
 }
 
 /** A file being fed to an import, chunk by chunk (any split, even mid-line). */
@@ -98,6 +110,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const phases = new PhaseTracker();
   const classifier = new RecordClassifier({ burst: options.burstOptions });
   const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
+  const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
+  const foldedRecords = new FoldedClusters();
   const onRecord = options.onRecord;
   let finished: ImportResult | null = null;
 
@@ -116,6 +130,13 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     if (tally.firstAt === null || at < tally.firstAt) tally.firstAt = at;
     if (tally.lastAt === null || at > tally.lastAt) tally.lastAt = at;
     const kind = classifier.kindOf(raw, fileIndex);
+    const cluster = patterns.add({
+      at,
+      level: raw.level,
+      message: raw.message,
+      file: fileIndex,
+      line: raw.source.line,
+    });
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
     findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);
@@ -134,6 +155,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         repeat: raw.repeat,
         endAt,
       });
+      foldedRecords.add(ref, cluster);
     }
     if (isStepType(raw.type)) {
       findings.step({ at, change: raw.change, service: raw.service, region: raw.region, ref });
@@ -169,7 +191,16 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       const keyTimes = phases.result();
       const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
-      finished = { events: fold.events, phases: keyTimes, findings: found, stats: totals(tallies, errors) };
+      const mined = patterns.finish(files);
+      const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
+      finished = {
+        events: fold.events,
+        phases: keyTimes,
+        findings: found,
+        stats: totals(tallies, errors),
+        patterns: mined.patterns.map((p, i) => ({ ...p, eventIds: eventIds[i] ?? [] })),
+        patternStats: mined.stats,
+      };
       return finished;
     },
   };
@@ -218,4 +249,40 @@ function totals(tallies: FileTally[], errors: ImportError[]): ImportStatsResult 
     errors,
     perFile,
   };
+}
+
+/** The pattern cluster of each folded record, to tell each pattern which events hold it. */
+class FoldedClusters {
+  private n = 0;
+  private refs = new Float64Array(64);
+  private clusters = new Int32Array(64);
+
+  add(ref: RecordRef, cluster: number): void {
+    if (this.n === this.refs.length) {
+      const refs = new Float64Array(this.n * 2);
+      refs.set(this.refs);
+      this.refs = refs;
+      const clusters = new Int32Array(this.n * 2);
+      clusters.set(this.clusters);
+      this.clusters = clusters;
+    }
+    this.refs[this.n] = ref;
+    this.clusters[this.n] = cluster;
+    this.n++;
+  }
+
+  /** Event ids per pattern index, in first-seen order. */
+  eventIds(
+    count: number,
+    indexOf: (cluster: number) => number,
+    eventIdOf: (ref: RecordRef) => string | null,
+  ): string[][] {
+    const sets = Array.from({ length: count }, () => new Set<string>());
+    for (let i = 0; i < this.n; i++) {
+      const id = eventIdOf(this.refs[i]!);
+      const p = indexOf(this.clusters[i]!);
+      if (id !== null && p >= 0) sets[p]!.add(id);
+    }
+    return sets.map((s) => [...s]);
+  }
 }

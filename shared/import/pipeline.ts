@@ -9,6 +9,7 @@ export type {
   FileStats,
   FormatRegistry,
   Import,
+  ImportPattern,
   ImportResult,
   ImportStatsResult,
 } from './importer';

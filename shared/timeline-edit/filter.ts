@@ -9,6 +9,14 @@ export interface TimelineFilter {
   text: string;
   /** A time range brushed on the chart (inclusive), or null. */
   range: { from: number; to: number } | null;
+  /** A mined pattern picked in the Patterns view: only the events holding its records. */
+  pattern: PatternFilter | null;
+}
+
+/** The part of a mined pattern the filter needs. */
+export interface PatternFilter {
+  template: string;
+  eventIds: readonly string[];
 }
 
 export const EMPTY_FILTER: TimelineFilter = {
@@ -18,6 +26,7 @@ export const EMPTY_FILTER: TimelineFilter = {
   keyOnly: false,
   text: '',
   range: null,
+  pattern: null,
 };
 
 /** True when the filter lets every event through. */
@@ -28,7 +37,8 @@ export function isFilterEmpty(f: TimelineFilter): boolean {
     f.regions.length === 0 &&
     !f.keyOnly &&
     f.text.trim() === '' &&
-    f.range === null
+    f.range === null &&
+    f.pattern === null
   );
 }
 
@@ -51,7 +61,9 @@ export function compileFilter(f: TimelineFilter): (e: TimelineEvent, haystack: (
     .split(/\s+/)
     .filter((w) => w !== '');
   const range = f.range;
+  const patternEvents = f.pattern ? new Set(f.pattern.eventIds) : null;
   return (e, haystack) => {
+    if (patternEvents && !patternEvents.has(e.id)) return false;
     if (kinds && !kinds.has(e.kind)) return false;
     if (services && !services.has(e.service ?? '')) return false;
     if (regions && !regions.has(e.region ?? '')) return false;
@@ -80,5 +92,6 @@ export function describeFilter(
   if (f.text.trim()) out.push({ key: 'text', label: `Text: “${f.text.trim()}”` });
   if (f.range)
     out.push({ key: 'range', label: `Time: ${formatTime(f.range.from)} – ${formatTime(f.range.to)}` });
+  if (f.pattern) out.push({ key: 'pattern', label: `Pattern: ${f.pattern.template || '(empty message)'}` });
   return out;
 }

@@ -14,6 +14,7 @@ const DIGIT_TOKEN = String.raw`[A-Za-z_-]*\d[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*`
 // `vm-cabac`, `pod_deadbeef`: ids whose random part happens to have no digit.
 const HEX_SUFFIX_ID = String.raw`\b[A-Za-z][A-Za-z0-9]*[-_][0-9a-f]{4,}\b`;
 const MASKABLE = new RegExp(`${QUOTED}|${UUID}|${IPV4}|${DIGIT_TOKEN}|${HEX_SUFFIX_ID}`, 'g');
+const MASKABLE_UNQUOTED = new RegExp(`${UUID}|${IPV4}|${DIGIT_TOKEN}|${HEX_SUFFIX_ID}`, 'g');
 
 const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|hr|hrs|d)$/;
@@ -73,4 +74,13 @@ export function messageTemplate(message: string): string {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(message, template);
   return template;
+}
+
+/**
+ * The same masks as `messageTemplate` except quoted text, which is kept: the pattern miner
+ * (shared/patterns) compares the words inside quotes (`"GET /x"` vs `"POST /x"`) itself.
+ * No whitespace handling, no cap, no memo.
+ */
+export function maskVariables(text: string): string {
+  return text.replace(MASKABLE_UNQUOTED, mask);
 }

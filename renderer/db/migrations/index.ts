@@ -1,15 +1,26 @@
 import type Dexie from 'dexie';
 import { v1 } from './v1';
+import { v3 } from './v3';
+
+/** One schema version: its Dexie version number and what it declares. */
+export interface Migration {
+  version: number;
+  migrate: (db: Dexie) => void;
+}
 
 /**
  * Every schema version ever released, oldest first. Versions are additive: never edit or
- * remove one; add `vN.ts` with its `stores()` (and an `upgrade()` when data moves).
- * test/unit/db/schema.test.ts snapshots the resulting tables and indexes.
+ * remove one; add `vN.ts` with its `stores()` (and an `upgrade()` when data moves). Numbers
+ * increase but may skip (branches reserve theirs). test/unit/db/schema.test.ts snapshots the
+ * resulting tables and indexes.
  */
-export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [v1];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, migrate: v1 },
+  { version: 3, migrate: v3 },
+];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function applyMigrations(db: Dexie): void {
-  for (const migrate of MIGRATIONS) migrate(db);
+  for (const { migrate } of MIGRATIONS) migrate(db);
 }

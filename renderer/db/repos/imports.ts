@@ -4,6 +4,7 @@ import type {
   KeyTimeField,
   KeyTimes,
   LogBlock,
+  LogPattern,
   LogRecord,
   TimelineEvent,
 } from '../../../shared/domain';
@@ -34,15 +35,24 @@ export async function commitImport(input: {
   imports: ImportedLog[];
   events: TimelineEvent[];
   phases: KeyTimes;
+  /** The batch's mined patterns (replace what an earlier import of the same files left). */
+  patterns?: LogPattern[];
   now?: number;
 }): Promise<Incident> {
   const db = getDb();
   const now = input.now ?? Date.now();
-  return db.transaction('rw', [db.incidents, db.imports, db.events], async () => {
+  return db.transaction('rw', [db.incidents, db.imports, db.events, db.patterns], async () => {
     const incident = await db.incidents.get(input.incidentId);
     if (!incident) throw new Error('The incident was deleted while its logs were being imported.');
     await db.imports.bulkPut(input.imports);
     await db.events.bulkPut(input.events);
+    if (input.patterns !== undefined) {
+      await db.patterns
+        .where('importId')
+        .anyOf(input.imports.map((i) => i.id))
+        .delete();
+      await db.patterns.bulkPut(input.patterns);
+    }
     const keyTimes = { ...incident.keyTimes };
     const origins = { ...incident.keyTimeOrigins };
     for (const field of KEY_TIME_FIELDS) {

@@ -57,6 +57,7 @@ export async function deleteIncidentRows(incidentId: string): Promise<void> {
       db.comments.where('incidentId').equals(incidentId).delete(),
       db.actions.where('incidentId').equals(incidentId).delete(),
       db.sections.where('incidentId').equals(incidentId).delete(),
+      db.patterns.where('incidentId').equals(incidentId).delete(),
     ]);
     await db.incidents.delete(incidentId);
   });

@@ -150,6 +150,7 @@ export function useLogImport(incident: Incident) {
         imports: job.imports,
         events: job.events,
         phases: job.result.phases,
+        patterns: job.patterns,
       });
       return job.events.length;
     } catch (e) {

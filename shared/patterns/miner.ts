@@ -1,0 +1,194 @@
+import { mergeVariableColumns } from './merge';
+import { isVariable, patternKey, splitTokens, WILDCARD } from './tokens';
+
+/** How the miner groups messages (He et al., "Drain", ICWS 2017, with a few general changes). */
+export interface MinerOptions {
+  /** Share of a template's constant tokens a message must repeat to join it (0..1). */
+  similarity: number;
+  /** Leading tokens the prefix tree routes on (after the token count). */
+  prefixDepth: number;
+  /** Children a tree node keeps before further tokens share its wildcard child. */
+  maxChildren: number;
+  /** Different words one column must take before templates differing only there merge. */
+  minDistinct: number;
+  /** Distinct message keys remembered for exact reuse (bounds memory on endless variety). */
+  maxKeys: number;
+}
+
+export const DEFAULT_MINER_OPTIONS: MinerOptions = {
+  similarity: 0.85,
+  minDistinct: 5,
+  prefixDepth: 2,
+  maxChildren: 100,
+  maxKeys: 200_000,
+};
+
+const RECENT_LIMIT = 4_096;
+
+interface Cluster {
+  tokens: string[];
+  /** Wildcards in `tokens`: a tie-break (prefer the more general template). */
+  wildcards: number;
+}
+
+interface TreeNode {
+  children: Map<string, TreeNode> | null;
+  clusters: number[] | null;
+}
+
+/** The result of mining: final templates, and the pattern of each raw cluster id. */
+export interface MinedTemplates {
+  /** Template tokens per pattern index (0-based, in order of first appearance). */
+  templates: string[][];
+  /** The pattern index of the cluster id `add` returned. */
+  patternOf(clusterId: number): number;
+}
+
+/**
+ * An online, streaming template miner of the Drain family: messages are masked
+ * (`patternKey`), routed by token count and their first tokens through a fixed-depth prefix
+ * tree, and joined to the most similar template in the leaf, or start one. Templates only
+ * generalise (a differing position becomes `<*>`), so every message matches its final template.
+ * Deterministic, one pass, work per message bounded by its length and its leaf's size.
+ */
+export class PatternMiner {
+  private readonly options: MinerOptions;
+  private readonly clusters: Cluster[] = [];
+  private readonly root = new Map<number, TreeNode>();
+  private readonly keys = new Map<string, number>();
+  /* Logs repeat messages verbatim a lot: a small memo skips masking them again. */
+  private readonly recent = new Map<string, number>();
+
+  constructor(options: Partial<MinerOptions> = {}) {
+    this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
+  }
+
+  /** Adds one message and returns its cluster id (resolve with `finish().patternOf`). */
+  add(message: string): number {
+    const seen = this.recent.get(message);
+    if (seen !== undefined) return seen;
+    const id = this.addKey(patternKey(message));
+    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
+    this.recent.set(message, id);
+    return id;
+  }
+
+  private addKey(key: string): number {
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
+    const tokens = splitTokens(key);
+    const leaf = this.leafFor(tokens);
+    const list = leaf.clusters ?? (leaf.clusters = []);
+    let id = this.bestMatch(list, tokens);
+    if (id < 0) {
+      id = this.clusters.length;
+      this.clusters.push({ tokens: tokens.slice(), wildcards: 0 });
+      list.push(id);
+    } else {
+      this.generalise(this.clusters[id]!, tokens);
+    }
+    if (this.keys.size < this.options.maxKeys) this.keys.set(key, id);
+    return id;
+  }
+
+  /** Number of clusters so far. */
+  get size(): number {
+    return this.clusters.length;
+  }
+
+  private leafFor(tokens: string[]): TreeNode {
+    let node: TreeNode | undefined = this.root.get(tokens.length);
+    if (node === undefined) {
+      node = { children: null, clusters: null };
+      this.root.set(tokens.length, node);
+    }
+    const depth = Math.min(this.options.prefixDepth, tokens.length);
+    for (let i = 0; i < depth; i++) {
+      const token = tokens[i]!;
+      const children: Map<string, TreeNode> = node.children ?? (node.children = new Map());
+      const route = isVariable(token) ? WILDCARD : token;
+      let next: TreeNode | undefined = children.get(route);
+      if (next === undefined) {
+        // A full node sends new tokens to its wildcard child: first tokens that vary without
+        // digits (user names, hosts) must not grow the tree without bound.
+        const key = children.size < this.options.maxChildren ? route : WILDCARD;
+        next = children.get(key);
+        if (next === undefined) {
+          next = { children: null, clusters: null };
+          children.set(key, next);
+        }
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  private bestMatch(list: number[], tokens: string[]): number {
+    let best = -1;
+    let bestSim = -1;
+    let bestWild = -1;
+    const n = tokens.length;
+    const variable = new Uint8Array(n);
+    for (let i = 0; i < n; i++) variable[i] = isVariable(tokens[i]!) ? 1 : 0;
+    for (const id of list) {
+      const c = this.clusters[id]!;
+      // Positions where either side is variable say nothing; the rest must mostly agree.
+      let same = 0;
+      let compared = 0;
+      for (let i = 0; i < n; i++) {
+        const t = c.tokens[i]!;
+        const u = tokens[i]!;
+        if (t === WILDCARD || (variable[i] === 1 && isVariable(t))) continue;
+        compared++;
+        if (t === u) same++;
+      }
+      const sim = compared === 0 ? 1 : same / compared;
+      if (sim > bestSim || (sim === bestSim && c.wildcards > bestWild)) {
+        best = id;
+        bestSim = sim;
+        bestWild = c.wildcards;
+      }
+    }
+    return bestSim >= this.options.similarity ? best : -1;
+  }
+
+  private generalise(c: Cluster, tokens: string[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      if (c.tokens[i] !== WILDCARD && c.tokens[i] !== tokens[i]) {
+        c.tokens[i] = WILDCARD;
+        c.wildcards++;
+      }
+    }
+  }
+
+  /** Final templates: clusters whose templates came out equal are one pattern. */
+  finish(): MinedTemplates {
+    const byTemplate = new Map<string, number>();
+    const templates: string[][] = [];
+    const index = new Int32Array(this.clusters.length);
+    this.clusters.forEach((c, id) => {
+      const text = c.tokens.join(' ');
+      let p = byTemplate.get(text);
+      if (p === undefined) {
+        p = templates.push(c.tokens.slice()) - 1;
+        byTemplate.set(text, p);
+      }
+      index[id] = p;
+    });
+    const merged = mergeVariableColumns(templates, this.options.minDistinct);
+    // Two merges can end on the same template: they are one pattern.
+    const final: string[][] = [];
+    const finalOf = new Map<string, number>();
+    const slot = merged.templates.map((t) => {
+      const text = t.join(' ');
+      let f = finalOf.get(text);
+      if (f === undefined) {
+        f = final.push(t) - 1;
+        finalOf.set(text, f);
+      }
+      return f;
+    });
+    for (let id = 0; id < index.length; id++) index[id] = slot[merged.indexOf[index[id]!]!]!;
+    return { templates: final, patternOf: (id) => index[id] ?? -1 };
+  }
+}

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
+
+function rootline(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface PatternsDoc {
+  patterns: {
+    id: string;
+    template: string;
+    count: number;
+    level: string | null;
+    firstAt: string;
+    lastAt: string;
+    files: string[];
+    lines?: { file: string; line: number }[];
+  }[];
+  stats: Record<string, unknown>;
+}
+
+let dir = '';
+let api = '';
+let db = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rootline-patterns-'));
+  api = join(dir, 'api.log');
+  db = join(dir, 'db.log');
+  const apiLines: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    apiLines.push(`2024-03-01T10:0${i}:00Z INFO request 10${i} served in ${20 + i} ms`);
+    if (i % 2 === 0) apiLines.push(`2024-03-01T10:0${i}:30Z ERROR upstream 10.0.0.${i} timed out`);
+  }
+  apiLines.splice(3, 0, 'not a record line before… no, a continuation');
+  writeFileSync(api, apiLines.join('\n'));
+  writeFileSync(
+    db,
+    [
+      '2024-03-01T10:02:10Z WARN slow query on table users took 900 ms',
+      '2024-03-01T10:04:10Z INFO request 200 served in 5 ms',
+    ].join('\n'),
+  );
+});
+
+describe('rootline patterns', () => {
+  it('prints one row per pattern, most frequent first', () => {
+    const r = rootline('patterns', api, db);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^\s+\d+\s{2}/.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(
+      /^\s+7\s+info\s+2024-03-01 10:00:00Z 2024-03-01 10:05:00Z request <\*> served in <\*> ms$/,
+    );
+    expect(rows[1]).toMatch(/^\s+3\s+error .* upstream <ip> timed out$/);
+    expect(rows[2]).toMatch(/^\s+1\s+warn .* slow query on table users took <\*> ms$/);
+  });
+
+  it('prints JSON with the documented keys, and every record in exactly one pattern', () => {
+    const r = rootline('patterns', api, db, '--json', '--with-lines');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as PatternsDoc;
+    expect(Object.keys(doc)).toEqual(['patterns', 'stats']);
+    expect(Object.keys(doc.patterns[0]!)).toEqual([
+      'id',
+      'template',
+      'count',
+      'level',
+      'firstAt',
+      'lastAt',
+      'files',
+      'lines',
+    ]);
+    const first = doc.patterns[0]!;
+    expect(first.firstAt).toBe('2024-03-01T10:00:00.000Z');
+    expect(first.files).toEqual(['api.log', 'db.log']);
+    expect(first.lines!.filter((l) => l.file === 'db.log')).toEqual([{ file: 'db.log', line: 2 }]);
+    // Line 4 of api.log continues the record of line 3 (the first error), so it is no record.
+    const places = doc.patterns.flatMap((p) => p.lines!.map((l) => `${l.file}:${l.line}`));
+    expect(new Set(places).size).toBe(places.length);
+    expect(places).toHaveLength(doc.stats.records as number);
+    expect(places).not.toContain('api.log:4');
+    expect(doc.patterns.map((p) => p.count)).toEqual(doc.patterns.map((p) => p.lines!.length));
+  });
+
+  it('lists lines only with --with-lines', () => {
+    const doc = JSON.parse(rootline('patterns', api, '--json').stdout) as PatternsDoc;
+    expect(doc.patterns.every((p) => p.lines === undefined)).toBe(true);
+  });
+
+  it.each([
+    [['patterns', '--with-lines', 'x.log'], /--with-lines needs --json/],
+    [['patterns', 'x.log', '--format', 'nope'], /unknown format "nope"/],
+    [['patterns'], /no input files/],
+  ])('exits 2 with a one-line message for %j', (args, message) => {
+    const r = rootline(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
