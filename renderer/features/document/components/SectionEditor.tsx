@@ -9,7 +9,9 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useEffect, useMemo } from 'react';
 import type { DocumentSection } from '../../../../shared/domain';
-import { clearJournal, readJournal, writeJournal } from '../../../editor/journal';
+import { clearJournal, readJournal } from '../../../editor/journal';
+import { SectionGoneError } from '../../../db/repos';
+import { journalCommitted, journalDrop, journalNewer, journalPut, sectionJournalKey } from '../../journal';
 import { EDITOR_NODES, EDITOR_THEME, EDITOR_TRANSFORMERS } from '../../../editor/nodes';
 import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
@@ -21,6 +23,9 @@ import { SectionComments } from './SectionComments';
 export function sectionTitleId(sectionId: string): string {
   return `section-title-${sectionId}`;
 }
+
+/** The journal field that holds a section's editor state. */
+const STATE_FIELD = 'lexicalState';
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
@@ -40,13 +45,29 @@ export function SectionEditor({
   onSave: (json: string) => Promise<void>;
   onPending?: () => void;
 }) {
-  // Text journaled when the page went away before its autosave wins over the stored state,
-  // as long as the stored section has not changed since.
+  // Text typed after the stored state was written (the page went away before its autosave
+  // committed) wins over the stored state; so does the journal of earlier versions.
+  const journalKey = sectionJournalKey(section.id);
   const journaled = useMemo(
-    () => readJournal(section.id, section.updatedAt),
+    () => {
+      const newer = journalNewer(journalKey, section.updatedAt)[STATE_FIELD]?.value;
+      return typeof newer === 'string' ? newer : readJournal(section.id, section.updatedAt);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per section id
     [section.id],
   );
+  // `onSave` rejects when the write failed (the error is shown by the caller); the text then
+  // stays journaled, unless the section itself is gone.
+  const save = (json: string) =>
+    onSave(json).then(
+      () => {
+        journalCommitted(journalKey, { [STATE_FIELD]: json });
+        clearJournal(section.id);
+      },
+      (e: unknown) => {
+        if (e instanceof SectionGoneError) journalDrop(journalKey);
+      },
+    );
   // The stored state seeds the editor once; afterwards the editor is the source and autosaves.
   const initialConfig = useMemo(
     () => ({
@@ -61,7 +82,8 @@ export function SectionEditor({
   );
   useEffect(() => {
     if (journaled === null) return;
-    void onSave(journaled).then(() => clearJournal(section.id));
+    journalPut(journalKey, STATE_FIELD, journaled);
+    void save(journaled);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- replays the journal once
   }, [journaled, section.id]);
   const titleId = sectionTitleId(section.id);
@@ -103,9 +125,9 @@ export function SectionEditor({
         <BoundedHistoryPlugin />
         <TrailingParagraphPlugin />
         <AutosavePlugin
-          save={(json) => onSave(json).then(() => clearJournal(section.id))}
+          save={save}
           onPending={onPending}
-          onHide={(json) => writeJournal(section.id, section.updatedAt, json)}
+          onChange={(json) => journalPut(journalKey, STATE_FIELD, json)}
         />
       </LexicalComposer>
       <SectionComments section={section} />
