@@ -21,7 +21,7 @@ export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
     { keys: 'Alt+↑  /  Alt+↓', action: 'Cause outline: move the cause among its siblings' },
     {
       keys: `Delete (caret at the end)  /  ${mod}+Delete  /  Backspace when empty`,
-      action: 'Cause outline: remove the cause and what is under it',
+      action: 'Cause outline: remove the cause (asks first when causes or action items hang on it)',
     },
     { keys: '↑  /  ↓', action: 'Cause outline: previous / next cause' },
     { keys: `${mod}+Enter`, action: 'Post a comment or reply' },

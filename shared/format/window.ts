@@ -1,4 +1,13 @@
+import type { KeyTimes } from '../domain';
 import { formatInZone, zoneLabel } from './zoned';
+
+/**
+ * When customer impact ended: recovery, or resolution when no recovery time is set. The one
+ * definition the list, the document, the exports and the chart use, so they never disagree.
+ */
+export function impactEndAt(k: KeyTimes): number | null {
+  return k.recoveredAt ?? k.resolvedAt;
+}
 
 /**
  * An incident's impact window in its zone, labelled: `2014-11-18 16:51 → 19:12 PST` (same day),

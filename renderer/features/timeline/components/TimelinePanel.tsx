@@ -79,7 +79,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         ? incident.displayZone
         : 'UTC';
   const second = dual && altZone !== zone ? altZone : null;
-  const view = useTimelineView(store, version, filter, zone, gapMin * 60_000);
+  const view = useTimelineView(store, version, filter, zone, gapMin * 60_000, second);
   const chartEvents = useDeferredValue(view.chartEvents);
   const cited = useCitations(incident.id);
   const kt = incident.keyTimes;
