@@ -1,4 +1,5 @@
 import type { KeyTimes } from '../domain';
+import { DATE_PATTERNS as P } from './patterns';
 import { formatInZone, zoneLabel } from './zoned';
 
 /**
@@ -16,16 +17,16 @@ export function impactEndAt(k: KeyTimes): number | null {
 export function formatImpactWindow(start: number | null, end: number | null, zone: string): string {
   if (start === null) return end === null ? '—' : `until ${label(end, zone)}`;
   if (end === null) return `from ${label(start, zone)}`;
-  const startDay = formatInZone(start, zone, 'yyyy-MM-dd');
-  const endDay = formatInZone(end, zone, 'yyyy-MM-dd');
+  const startDay = formatInZone(start, zone, P.isoDay);
+  const endDay = formatInZone(end, zone, P.isoDay);
   const startLabel = zoneLabel(start, zone);
   const endLabel = zoneLabel(end, zone);
   if (startDay === endDay && startLabel === endLabel) {
-    return `${formatInZone(start, zone, 'yyyy-MM-dd HH:mm')} → ${formatInZone(end, zone, 'HH:mm')} ${endLabel}`;
+    return `${formatInZone(start, zone, P.sortableMinutes)} → ${formatInZone(end, zone, P.time)} ${endLabel}`;
   }
   return `${label(start, zone)} → ${label(end, zone)}`;
 }
 
 function label(ms: number, zone: string): string {
-  return `${formatInZone(ms, zone, 'yyyy-MM-dd HH:mm')} ${zoneLabel(ms, zone)}`;
+  return `${formatInZone(ms, zone, P.sortableMinutes)} ${zoneLabel(ms, zone)}`;
 }

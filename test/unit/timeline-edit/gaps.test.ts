@@ -90,8 +90,8 @@ describe('buildRowModel', () => {
     expect(Array.from(one.kind)).toEqual([ROW_DAY, ROW_EVENT, ROW_EVENT]);
     const both = buildRowModel(src, ['America/Los_Angeles', 'UTC'], 0);
     expect(Array.from(both.kind)).toEqual([ROW_DAY, ROW_EVENT, ROW_DAY, ROW_EVENT]);
-    expect(dayHeading(both.days[1]!, 'UTC')).toBe('Wed 19 Nov 2014');
-    expect(dayHeading(both.days[1]!, 'America/Los_Angeles')).toBe('Tue 18 Nov 2014');
+    expect(dayHeading(both.days[1]!, 'UTC')).toBe('Wed Nov 19, 2014');
+    expect(dayHeading(both.days[1]!, 'America/Los_Angeles')).toBe('Tue Nov 18, 2014');
   });
   it('finds the next midnight across DST changes (23- and 25-hour days)', () => {
     const z = 'America/Los_Angeles';
