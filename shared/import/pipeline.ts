@@ -26,13 +26,19 @@ export const DEFAULT_REGISTRY: FormatRegistry = {
 /**
  * The app's formats plus a user's own definitions (from `--format-file` or the Formats
  * setting). User definitions come first: they win detection ties, and one named like a shipped
- * definition replaces it.
+ * format replaces it.
  */
-export function registryWith(user: readonly CompiledTextFormat[]): FormatRegistry {
-  if (user.length === 0) return DEFAULT_REGISTRY;
+export function formatsWith(user: readonly CompiledTextFormat[]): readonly FormatDef[] {
+  if (user.length === 0) return FORMATS;
   const own = user.map(definitionFormat);
   const ids = new Set(own.map((f) => f.id));
-  const formats: FormatDef[] = [...own, ...FORMATS.filter((f) => !ids.has(f.id))];
+  return [...own, ...FORMATS.filter((f) => !ids.has(f.id))];
+}
+
+/** A registry over `formatsWith(user)`. */
+export function registryWith(user: readonly CompiledTextFormat[]): FormatRegistry {
+  if (user.length === 0) return DEFAULT_REGISTRY;
+  const formats = formatsWith(user);
   return {
     getFormat: (id) => formats.find((f) => f.id === id),
     detectFormat: (head, fileName) => detectFormat(head, fileName, formats),

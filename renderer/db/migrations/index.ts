@@ -1,12 +1,13 @@
 import type Dexie from 'dexie';
 import { v1 } from './v1';
+import { v2 } from './v2';
 
 /**
  * Every schema version ever released, oldest first. Versions are additive: never edit or
  * remove one; add `vN.ts` with its `stores()` (and an `upgrade()` when data moves).
  * test/unit/db/schema.test.ts snapshots the resulting tables and indexes.
  */
-export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [v1];
+export const MIGRATIONS: readonly ((db: Dexie) => void)[] = [v1, v2];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

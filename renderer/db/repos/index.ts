@@ -8,3 +8,4 @@ export * from './sections';
 export * from './imports';
 export * from './prefs';
 export * from './bundles';
+export * from './formatFiles';
