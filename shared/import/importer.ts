@@ -165,7 +165,10 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     },
     finish() {
       if (finished !== null) return finished;
-      const fold = folder.finish(files);
+      const fold = folder.finish(
+        files,
+        tallies.reduce((n, t) => n + t.records, 0),
+      );
       const keyTimes = phases.result();
       const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
