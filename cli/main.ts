@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { getCommand, listCommands, UsageError } from './commands/index';
 import type { CommandIo } from './commands/index';
-
-function version(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
-}
+import { appVersion } from './paths';
 
 function help(): string {
   const width = Math.max(...listCommands().map((c) => c.name.length));
@@ -16,7 +11,6 @@ function help(): string {
     'Commands:',
     ...lines,
     '',
-    'More commands (new, export, templates) are registered by their own modules in cli/commands/.',
     'Run `rootline <command> --help` for the options of one command.',
     '',
     'Options:',
@@ -34,14 +28,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return first === undefined ? 2 : 0;
   }
   if (first === '--version' || first === '-v') {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${appVersion()}\n`);
     return 0;
   }
-  const command = getCommand(first);
-  if (command === undefined) {
+  const entry = getCommand(first);
+  if (entry === undefined) {
     io.stderr(`rootline: unknown command "${first}" (try rootline --help)\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage);
     return 0;

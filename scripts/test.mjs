@@ -13,6 +13,8 @@ const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-b', 'tsconfig.json'] },
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
+  // The CLI tests run the built command (dist/cli), as a user does.
+  { name: 'build-cli', cmd: ['node', 'scripts/build-cli.mjs'] },
   {
     name: 'unit',
     cmd: [

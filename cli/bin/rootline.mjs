@@ -1,21 +1,38 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI under tsx, resolved from this file so `npx rootline` works from any cwd.
-// tsx is registered with `--import` in a child process: registering its loader hooks at run time
-// (tsx/esm/api) races on Node 20 and can leave the first import hanging.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Runs the built CLI (dist/cli/main.mjs). In a source checkout it first rebuilds when any CLI
+// or shared source is newer than the build, so `npx rootline` never runs stale code; an installed
+// package has no sources and starts the built file directly.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx');
-const main = fileURLToPath(new URL('../main.ts', import.meta.url));
-const child = spawn(process.execPath, ['--import', tsx, main, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const built = `${root}dist/cli/main.mjs`;
+
+/** Newest modification time under a folder (0 when it does not exist). */
+function newest(dir) {
+  let max = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = `${dir}/${entry.name}`;
+    const time = entry.isDirectory() ? newest(full) : statSync(full).mtimeMs;
+    if (time > max) max = time;
+  }
+  return max;
 }
-child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  else process.exit(code ?? 1);
-});
+
+function isStale() {
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return ['cli', 'shared'].some((dir) => newest(`${root}${dir}`) > builtAt);
+}
+
+if (existsSync(`${root}cli/main.ts`) && isStale()) {
+  const { buildCli } = await import('../../scripts/build-cli.mjs');
+  await buildCli();
+}
+await import(built);

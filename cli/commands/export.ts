@@ -120,7 +120,6 @@ async function readSnapshot(file: string): Promise<IncidentSnapshot> {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the RCA document of a bundle as Markdown, HTML or PDF',
   usage: USAGE,
   async run(args, io) {
     const { file, format, options, out } = parse(args);

@@ -1,14 +1,26 @@
 import { registerCommand } from './registry';
-import { timelineCommand } from './timeline';
-import { newCommand } from './new';
-import { exportCommand } from './export';
-import { templatesCommand } from './templates';
 
-// One line per command module. Other modules (new, export, templates) add theirs here.
-registerCommand(timelineCommand);
-registerCommand(newCommand);
-registerCommand(exportCommand);
-registerCommand(templatesCommand);
+// One entry per command. Modules load only when their command runs (`--help` loads none).
+registerCommand({
+  name: 'timeline',
+  summary: 'build an incident timeline (events, phases, findings) from log files',
+  load: async () => (await import('./timeline')).timelineCommand,
+});
+registerCommand({
+  name: 'new',
+  summary: 'create an incident bundle from a template (and optionally log files)',
+  load: async () => (await import('./new')).newCommand,
+});
+registerCommand({
+  name: 'export',
+  summary: 'write the RCA document of a bundle as Markdown, HTML or PDF',
+  load: async () => (await import('./export')).exportCommand,
+});
+registerCommand({
+  name: 'templates',
+  summary: 'list the RCA template ids, or check a template file',
+  load: async () => (await import('./templates')).templatesCommand,
+});
 
 export { getCommand, listCommands, UsageError } from './registry';
-export type { Command, CommandIo } from './registry';
+export type { Command, CommandEntry, CommandIo } from './registry';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { serializeBundle } from '../../shared/bundle';
 import { createIncident, newId } from '../../shared/domain';
@@ -9,6 +8,7 @@ import { createImport } from '../../shared/import/pipeline';
 import { isKnownZone } from '../../shared/time/parse';
 import { applyTemplate, DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { addPath, checkReadable } from '../input';
+import { appVersion } from '../paths';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { resolveTemplate } from './templates';
@@ -25,11 +25,6 @@ Options:
   --logs FILES…    log files, .gz, .zip or folders to import (repeat --logs or list files after it)
   --out FILE       where to write the bundle (required; should end in .rootline.json)
 `;
-
-function appVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
-}
 
 interface NewArgs {
   title: string;
@@ -149,7 +144,6 @@ export async function createIncidentSnapshot(
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'create an incident bundle from a template (and optionally log files)',
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);

@@ -6,14 +6,24 @@ export interface CommandIo {
   stderr: (text: string) => void;
 }
 
-/** One `rootline <name> …` command. `run` resolves to the exit code. */
+/** One `rootline <name> …` command, as its module exports it. `run` resolves to the exit code. */
 export interface Command {
   name: string;
-  /** One line for `rootline --help`. */
-  summary: string;
   /** Full usage text for `rootline <name> --help`. */
   usage: string;
   run(args: string[], io: CommandIo): Promise<number>;
+}
+
+/**
+ * A command as the registry knows it before it is needed: its name, its line in
+ * `rootline --help`, and how to load its module — so `--help` never loads the import
+ * pipeline, Lexical or the exporters.
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line for `rootline --help`. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** A bad invocation: exit code 2 with a one-line message on stderr. */
@@ -21,19 +31,19 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const registry = new Map<string, Command>();
+const registry = new Map<string, CommandEntry>();
 
 /** Adds a command; modules call this from cli/commands/index.ts. */
-export function registerCommand(command: Command): void {
+export function registerCommand(command: CommandEntry): void {
   if (registry.has(command.name)) throw new Error(`command "${command.name}" registered twice`);
   registry.set(command.name, command);
 }
 
-export function getCommand(name: string): Command | undefined {
+export function getCommand(name: string): CommandEntry | undefined {
   return registry.get(name);
 }
 
-export function listCommands(): Command[] {
+export function listCommands(): CommandEntry[] {
   return [...registry.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

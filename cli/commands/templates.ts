@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { formatTemplateProblem, loadBuiltinTemplates, parseTemplate } from '../../shared/templates';
 import type { RcaTemplate } from '../../shared/templates';
+import { templatesDir } from '../paths';
 import type { Command } from './registry';
 import { UsageError } from './registry';
 
 /** The repository's templates/ folder (data files shipped with the app). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATES_DIR = templatesDir();
 
 /** The built-in templates, read from templates/*.json. */
 export function builtinTemplates(): RcaTemplate[] {
@@ -61,7 +61,6 @@ Options:
 
 export const templatesCommand: Command = {
   name: 'templates',
-  summary: 'list the RCA template ids, or check a template file',
   usage: USAGE,
   async run(args, io) {
     let values: { json?: boolean; check?: string };

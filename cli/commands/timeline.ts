@@ -55,7 +55,6 @@ function parse(args: string[]): {
 
 export const timelineCommand: Command = {
   name: 'timeline',
-  summary: 'build an incident timeline (events, phases, findings) from log files',
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);

@@ -1,4 +1,4 @@
-import type Dexie from 'dexie';
+import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
 
 /**
@@ -71,6 +71,69 @@ export function incidentChangedAt(incidentId: string): number | null {
   return load()[incidentId] ?? null;
 }
 
+/**
+ * One committed write to an incident's rows. `table` is null when the write came from another
+ * tab (only the incident is known); `origin` is the tag its writer gave the transaction, if any.
+ */
+export interface IncidentChange {
+  incidentId: string;
+  table: string | null;
+  origin: string | null;
+}
+
+const listeners = new Set<(change: IncidentChange) => void>();
+const origins = new WeakMap<object, string>();
+
+/**
+ * The one invalidation signal of the app: called after every committed write to an incident's
+ * rows, in this tab or another. Every cache of incident data reloads on it — never on a proxy
+ * such as "the number of events changed".
+ */
+export function subscribeIncidentChanges(fn: (change: IncidentChange) => void): () => void {
+  listeners.add(fn);
+  ensureCrossTab();
+  return () => listeners.delete(fn);
+}
+
+/**
+ * Tags the writes of the current transaction (call inside `db.transaction`), so a cache that
+ * already applied them in memory can tell its own writes from everyone else's.
+ */
+export function tagWriteOrigin(origin: string): void {
+  const trans = Dexie.currentTransaction?.idbtrans as object | undefined;
+  if (trans) origins.set(trans, origin);
+}
+
+function notify(change: IncidentChange): void {
+  for (const fn of [...listeners]) fn(change);
+}
+
+/** Notifies once the transaction has committed, so a reload reads what was written. */
+function notifyOnCommit(trans: unknown, changes: IncidentChange[]): void {
+  const t = trans as Partial<Pick<IDBTransaction, 'addEventListener'>> | null;
+  if (t && typeof t.addEventListener === 'function') {
+    t.addEventListener('complete', () => changes.forEach(notify), { once: true });
+  } else changes.forEach(notify);
+}
+
+let crossTab = false;
+/** Another tab's writes arrive as a newer change time in the shared localStorage entry. */
+function ensureCrossTab(): void {
+  if (crossTab || typeof window === 'undefined') return;
+  crossTab = true;
+  window.addEventListener('storage', (e) => {
+    if (e.key !== STORAGE_KEY) return;
+    const mine = load();
+    memory = null;
+    const stored = load();
+    // Keep this tab's marks that are not flushed yet; newest time wins.
+    for (const [id, at] of Object.entries(mine)) if (!(stored[id]! >= at)) stored[id] = at;
+    for (const [id, at] of Object.entries(stored)) {
+      if (!(mine[id]! >= at)) notify({ incidentId: id, table: null, origin: null });
+    }
+  });
+}
+
 /** Forgets the in-memory copy (tests; another tab's writes are then read again). */
 export function resetChangeLog(): void {
   memory = null;
@@ -127,6 +190,13 @@ export function installChangeTracking(db: Dexie): void {
                   marked.add(id);
                   markIncidentChanged(id);
                 }
+              }
+              if (marked.size > 0 && listeners.size > 0) {
+                const origin = origins.get(req.trans as object) ?? null;
+                notifyOnCommit(
+                  req.trans,
+                  [...marked].map((incidentId) => ({ incidentId, table: name, origin })),
+                );
               }
               return res;
             },

@@ -14,11 +14,12 @@ interface DialogProps {
 }
 
 /**
- * Modal dialog: traps Tab inside, closes on Escape and backdrop click, and returns focus to
- * where it was when it closes.
+ * Modal dialog on the native `<dialog>` with `showModal()`: the browser makes the rest of the
+ * page inert, keeps focus inside, and sends Escape to the top-most dialog only (a prompt opened
+ * from a dialog closes alone). Closes on Escape and backdrop click; returns focus to where it was.
  */
 export function Dialog({ title, onClose, children, role = 'dialog', footer, wide, className }: DialogProps) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
   useEffect(() => {
@@ -27,57 +28,51 @@ export function Dialog({ title, onClose, children, role = 'dialog', footer, wide
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const root = ref.current;
-    if (root) {
-      const first = root.querySelector<HTMLElement>('[data-autofocus]') ?? focusableWithin(root)[0] ?? root;
-      first.focus();
-    }
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        closeRef.current();
-        return;
-      }
-      if (e.key !== 'Tab' || !root) return;
-      const items = focusableWithin(root);
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (!first || !last) {
-        e.preventDefault();
-        return;
-      }
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusableWithin(dialog)[0] ?? dialog;
+    first.focus();
+    // Escape: the browser fires `cancel` on the top-most modal only. React decides when it closes.
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      closeRef.current();
     };
-    document.addEventListener('keydown', onKey, true);
+    // The browser may still close it (e.g. Escape pressed twice without a user gesture between).
+    const onNativeClose = () => closeRef.current();
+    dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('close', onNativeClose);
     return () => {
-      document.removeEventListener('keydown', onKey, true);
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('close', onNativeClose);
+      if (dialog.open) dialog.close();
       previous?.focus();
     };
   }, []);
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={ref}
-        className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-      >
-        <h2 id={titleId} className="dialog-title">
-          {title}
-        </h2>
-        <div className="dialog-body">{children}</div>
-        {footer && <div className="dialog-footer">{footer}</div>}
-      </div>
-    </div>
+    <dialog
+      ref={ref}
+      className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      // A press on the backdrop lands on the <dialog> element itself, outside its box.
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        const box = e.currentTarget.getBoundingClientRect();
+        const inside =
+          e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom;
+        if (!inside) onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      <div className="dialog-body">{children}</div>
+      {footer && <div className="dialog-footer">{footer}</div>}
+    </dialog>
   );
 }
 

@@ -1,3 +1,4 @@
+import { inkFor } from '../chart/contrast';
 import type { CauseNode } from '../domain';
 import { hash64 } from '../domain';
 import { mermaidLabel } from './escape';
@@ -73,9 +74,7 @@ function nodeLabel(node: CauseNode, threads: number): string {
 /** classDef lines: kinds by fill colour, review states by border. */
 function classDefs(): string[] {
   const defs = Object.entries(CAUSE_KIND_COLORS).map(([kind, color]) => {
-    const text =
-      kind === 'incident' || kind === 'detection-gap' || kind === 'root-cause' ? '#ffffff' : '#000000';
-    return `  classDef ${kindClass(kind)} fill:${color},stroke:#333333,color:${text}`;
+    return `  classDef ${kindClass(kind)} fill:${color},stroke:#333333,color:${inkFor(color)}`;
   });
   defs.push('  classDef k_other fill:#dddddd,stroke:#333333,color:#000000');
   defs.push('  classDef gate fill:#ffffff,stroke:#333333,color:#000000,font-size:11px');

@@ -1,4 +1,5 @@
 export * from './palette';
+export * from './contrast';
 export * from './ticks';
 export * from './layout';
 export * from './svg';

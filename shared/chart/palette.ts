@@ -29,9 +29,3 @@ export const KIND_ICON_PATHS: Record<EventKind, string> = {
   note: 'M1 0H7L10 3V10H1Z',
   log: 'M0 2H10V3.5H0ZM0 6.5H10V8H0Z',
 };
-
-/**
- * Kinds whose colour needs white text on top; black reads better on the rest (WCAG AA 4.5:1:
- * white on the orange, green and pink fails, black on them passes).
- */
-export const DARK_KINDS: ReadonlySet<EventKind> = new Set(['response', 'log']);

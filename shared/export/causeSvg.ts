@@ -1,3 +1,4 @@
+import { inkFor } from '../chart/contrast';
 import { kindLabel } from '../causes/kinds';
 import { causeKindColor } from '../causes/style';
 import { buildTree, childrenOf } from '../causes/tree';
@@ -13,8 +14,6 @@ const MAX_LINES = 4;
 const CHARS_PER_LINE = 27;
 /** Trees beyond this many causes draw their first ones and say how many were left out. */
 export const SVG_NODE_BUDGET = 120;
-
-const DARK_FILLS = new Set(['#000000', '#D55E00', '#0072B2', '#CC79A7']);
 
 /** Wraps text into at most MAX_LINES lines of about CHARS_PER_LINE characters. */
 function wrap(text: string): string[] {
@@ -90,7 +89,7 @@ export function causeTreeSvg(nodes: readonly CauseNode[], title = 'Cause diagram
     const x = cx(p);
     const y = top(p);
     const fill = causeKindColor(p.node.kind);
-    const ink = DARK_FILLS.has(fill) ? '#ffffff' : '#000000';
+    const ink = inkFor(fill);
     const label = [`<tspan x="${x}" dy="0" font-weight="600">${escapeHtml(kindLabel(p.node.kind))}</tspan>`];
     p.lines.forEach((l) => label.push(`<tspan x="${x}" dy="${LINE_H}">${escapeHtml(l)}</tspan>`));
     boxes.push(

@@ -1,4 +1,5 @@
-import { CHART_KIND_COLORS, DARK_KINDS } from '../chart/palette';
+import { inkFor } from '../chart/contrast';
+import { CHART_KIND_COLORS } from '../chart/palette';
 import type { EventKind } from '../domain';
 import type { PaperSize } from './context';
 
@@ -6,7 +7,7 @@ import type { PaperSize } from './context';
 export function documentCss(paper: PaperSize): string {
   // The one event-kind palette (shared/chart/palette.ts); an exported file carries its own copy.
   const kinds = (Object.entries(CHART_KIND_COLORS) as [EventKind, string][])
-    .map(([k, c]) => `.kind-${k}{background:${c};color:${DARK_KINDS.has(k) ? '#fff' : '#000'}}`)
+    .map(([k, c]) => `.kind-${k}{background:${c};color:${inkFor(c)}}`)
     .join('\n');
   return `
 :root{--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--accent:#0969da;--soft:#f6f8fa}

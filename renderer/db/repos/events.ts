@@ -1,5 +1,6 @@
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
+import { tagWriteOrigin } from '../changeLog';
 
 const range = (incidentId: string) =>
   getDb().events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]);
@@ -62,9 +63,12 @@ export async function applyTimelineEdit(edit: {
   remove: string[];
   keyTimes?: Pick<Incident, 'keyTimes' | 'keyTimeOrigins'>;
   now?: number;
+  /** Tag for the change log, so the writer's own cache does not reload what it applied. */
+  origin?: string;
 }): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.events, db.incidents], async () => {
+    if (edit.origin !== undefined) tagWriteOrigin(edit.origin);
     if (edit.remove.length) await db.events.bulkDelete(edit.remove);
     if (edit.put.length) await db.events.bulkPut(edit.put);
     if (edit.keyTimes) {

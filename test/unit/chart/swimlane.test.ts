@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_KEY_TIMES } from '../../../shared/domain';
-import { CHART_KIND_COLORS, DARK_KINDS } from '../../../shared/chart/palette';
+import { contrastRatio, inkFor } from '../../../shared/chart/contrast';
+import { CHART_KIND_COLORS } from '../../../shared/chart/palette';
+import { CAUSE_KIND_COLORS } from '../../../shared/causes/style';
 import {
   DensityAccumulator,
   hitTest,
@@ -151,21 +153,26 @@ describe('DensityAccumulator', () => {
 });
 
 describe('kind chip text', () => {
-  const luminance = (hex: string): number => {
-    const [r, g, b] = [1, 3, 5].map((i) => {
-      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const contrast = (a: string, b: string): number => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi! + 0.05) / (lo! + 0.05);
-  };
-  it('is white or black, whichever meets WCAG AA on the kind colour', () => {
-    for (const [kind, colour] of Object.entries(CHART_KIND_COLORS)) {
-      const text = DARK_KINDS.has(kind as keyof typeof CHART_KIND_COLORS) ? '#FFFFFF' : '#000000';
-      expect(contrast(text, colour), `${kind} ${colour}`).toBeGreaterThanOrEqual(4.5);
+  it('is black or white, whichever meets WCAG AA on every kind colour (events and causes)', () => {
+    for (const [kind, colour] of [
+      ...Object.entries(CHART_KIND_COLORS),
+      ...Object.entries(CAUSE_KIND_COLORS),
+    ]) {
+      expect(contrastRatio(inkFor(colour), colour), `${kind} ${colour}`).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+describe('contrastRatio', () => {
+  it('matches the WCAG reference values', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#fff', '#fff')).toBe(1);
+    // #767676 is the lightest grey that passes AA on white; #777777 just fails.
+    expect(contrastRatio('#767676', '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#777777', '#ffffff')).toBeLessThan(4.5);
+    // White on the orange and pink kinds fails (the exported diagram's old choice).
+    expect(contrastRatio('#ffffff', '#D55E00')).toBeLessThan(4.5);
+    expect(contrastRatio('#ffffff', '#CC79A7')).toBeLessThan(4.5);
+    expect(() => contrastRatio('red', '#fff')).toThrow(/not a #rgb/);
   });
 });

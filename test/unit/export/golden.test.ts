@@ -5,10 +5,15 @@ import type { Audience } from '../../../shared/export';
 import { BUILTIN_TEMPLATE_IDS } from '../../../shared/templates';
 import { GOLDEN_DIR, sampleSnapshot, template } from './helpers';
 
-/* Golden files: set UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff. */
+/*
+ * Golden files: set UPDATE_GOLDEN=1 to (re)write them after an intended change, then review the
+ * diff. A test run never writes one by itself: a missing golden fails, so CI cannot pass by
+ * writing what it then compares against.
+ */
 function golden(name: string, actual: string): void {
   const path = `${GOLDEN_DIR}${name}`;
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) writeFileSync(path, actual, 'utf8');
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual, 'utf8');
+  if (!existsSync(path)) throw new Error(`missing golden file ${path} (run with UPDATE_GOLDEN=1, then review it)`);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 

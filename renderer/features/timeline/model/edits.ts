@@ -29,6 +29,7 @@ export class TimelineEdits {
       remove: c.remove,
       keyTimes: c.keyTimes,
       now: this.now(),
+      origin: this.store.origin,
     });
     this.store.apply(c.put, c.remove);
   }

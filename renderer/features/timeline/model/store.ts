@@ -1,5 +1,7 @@
 import type { TimelineEvent } from '../../../../shared/domain';
 import { searchText } from '../../../../shared/timeline-edit';
+import { subscribeIncidentChanges } from '../../../db/changeLog';
+import type { IncidentChange } from '../../../db/changeLog';
 import { countEvents, listEventsFrom } from '../../../db/repos';
 
 const CHUNK = 5_000;
@@ -29,8 +31,34 @@ export class TimelineStore {
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | null = null;
   private generation = 0;
+  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unsubscribe: () => void;
+  /** Tags this store's own writes, which it has already applied in memory. */
+  readonly origin = `timeline:${Math.random().toString(36).slice(2)}`;
 
-  constructor(readonly incidentId: string) {}
+  constructor(readonly incidentId: string) {
+    this.unsubscribe = subscribeIncidentChanges((change) => this.onChange(change));
+  }
+
+  /** Any committed write to this incident's events by someone else (another view, a merge, an
+   * import, another tab) reloads: the change key is the only signal, never the event count. */
+  private onChange(change: IncidentChange): void {
+    if (change.incidentId !== this.incidentId || change.origin === this.origin) return;
+    if (change.table !== null && change.table !== 'events') return;
+    // Coalesce bursts (an import commits many transactions) into one read.
+    if (this.reloadTimer !== null) return;
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = null;
+      void this.load();
+    }, 30);
+  }
+
+  /** Stops listening for changes (the store is no longer shown). */
+  dispose(): void {
+    this.unsubscribe();
+    if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
+    this.generation++;
+  }
 
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -153,6 +181,7 @@ let cached: TimelineStore | null = null;
 /** The store of an incident; the last one opened is kept so switching tabs is instant. */
 export function timelineStoreFor(incidentId: string): TimelineStore {
   if (cached?.incidentId !== incidentId) {
+    cached?.dispose();
     cached = new TimelineStore(incidentId);
     void cached.load();
   }

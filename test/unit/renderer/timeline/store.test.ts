@@ -1,0 +1,71 @@
+// The timeline's in-memory store reloads on the incident's change signal: an edit made elsewhere
+// that keeps the number of events (a review merge, a title fixed in another view) must show up.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createIncident, eventDefaults } from '../../../../shared/domain';
+import type { TimelineEvent } from '../../../../shared/domain';
+import { putEvents } from '../../../../renderer/db/repos/events';
+import { putIncident } from '../../../../renderer/db/repos/incidents';
+import { TimelineStore } from '../../../../renderer/features/timeline/model/store';
+import { TimelineEdits } from '../../../../renderer/features/timeline/model/edits';
+import { UndoManager } from '../../../../renderer/features/undo';
+import { freshDb } from '../../db/testDb';
+
+function event(incidentId: string, id: string, at: number, title: string): TimelineEvent {
+  return { ...eventDefaults(), id, incidentId, at, title, kind: 'log', createdAt: 1, updatedAt: 1 };
+}
+
+async function seed(): Promise<string> {
+  freshDb('timeline-store');
+  const incident = createIncident({ id: 'inc-store', now: 1, title: 'Store' });
+  await putIncident(incident);
+  await putEvents([event(incident.id, 'e1', 1_000, 'first'), event(incident.id, 'e2', 2_000, 'second')]);
+  return incident.id;
+}
+
+const stores: TimelineStore[] = [];
+afterEach(() => stores.splice(0).forEach((s) => s.dispose()));
+
+describe('timeline store invalidation', () => {
+  it('shows an in-place edit made elsewhere (same number of events)', async () => {
+    const id = await seed();
+    const store = new TimelineStore(id);
+    stores.push(store);
+    await store.load();
+    expect(store.byId.get('e1')?.title).toBe('first');
+
+    await putEvents([{ ...store.byId.get('e1')!, title: 'renamed by a review merge', updatedAt: 2 }]);
+    await vi.waitFor(() => expect(store.byId.get('e1')?.title).toBe('renamed by a review merge'));
+    expect(store.total).toBe(2);
+  });
+
+  it('does not read again after its own edits, which it applied in memory', async () => {
+    const id = await seed();
+    const store = new TimelineStore(id);
+    stores.push(store);
+    await store.load();
+    const load = vi.spyOn(store, 'load');
+    const edits = new TimelineEdits(store, new UndoManager());
+    await edits.update(['e2'], { title: 'edited here' }, 'Rename');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(load).not.toHaveBeenCalled();
+    expect(store.byId.get('e2')?.title).toBe('edited here');
+
+    // …but a write from elsewhere right after still reloads.
+    await putEvents([{ ...store.byId.get('e1')!, title: 'elsewhere' }]);
+    await vi.waitFor(() => expect(store.byId.get('e1')?.title).toBe('elsewhere'));
+  });
+
+  it('ignores other incidents and stops listening once disposed', async () => {
+    const id = await seed();
+    const store = new TimelineStore(id);
+    await store.load();
+    const load = vi.spyOn(store, 'load');
+    const other = createIncident({ id: 'inc-other', now: 1, title: 'Other' });
+    await putIncident(other);
+    await putEvents([event(other.id, 'o1', 1, 'other')]);
+    store.dispose();
+    await putEvents([{ ...store.byId.get('e1')!, title: 'after dispose' }]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(load).not.toHaveBeenCalled();
+  });
+});
