@@ -6,6 +6,8 @@ import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
 import type { BurstOptions, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import { canonicalService, normalizeAliases } from '../timeline/aliases';
+import type { ServiceAliases } from '../timeline/aliases';
 import { FileReader } from './file-reader';
 import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
@@ -26,6 +28,8 @@ export interface CreateImportOptions {
   mapping?: FieldMapping | null;
   foldOptions?: Partial<FoldOptions>;
   findingOptions?: Partial<FindingOptions>;
+  /** Service aliases (alias → canonical), applied to every record before anything else. */
+  aliases?: ServiceAliases;
   /** When a WARN pattern counts as a burst (and so as impact). */
   burstOptions?: Partial<BurstOptions>;
   /** Gets every classified record (log ones too), in file order, e.g. to store in blocks. */
@@ -99,6 +103,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const classifier = new RecordClassifier({ burst: options.burstOptions });
   const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
   const onRecord = options.onRecord;
+  const aliases = normalizeAliases(options.aliases ?? {});
+  const hasAliases = Object.keys(aliases).length > 0;
   let finished: ImportResult | null = null;
 
   function addError(tally: FileTally, line: number, reason: string): void {
@@ -106,7 +112,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     if (errors.length < MAX_STORED_ERRORS) errors.push({ file: tally.file, line, reason });
   }
 
-  function addRecord(tally: FileTally, fileIndex: number, raw: RawRecord): void {
+  function addRecord(tally: FileTally, fileIndex: number, parsed: RawRecord): void {
+    const raw = hasAliases ? withAliases(parsed, aliases) : parsed;
     const at = raw.at;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < MIN_AT || at > MAX_AT) {
       addError(tally, raw.source.line, `timestamp out of range (${String(at)})`);
@@ -176,6 +183,22 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       return finished;
     },
   };
+}
+
+/* One service under one name: the record's service and its change targets' components. */
+function withAliases(raw: RawRecord, aliases: ServiceAliases): RawRecord {
+  const service = canonicalService(raw.service, aliases);
+  const change =
+    raw.change === null
+      ? null
+      : {
+          ...raw.change,
+          targets: raw.change.targets.map((t) => ({
+            ...t,
+            component: canonicalService(t.component, aliases) ?? '',
+          })),
+        };
+  return { ...raw, service, change };
 }
 
 function resolveFormat(
