@@ -1,5 +1,6 @@
 import type { FieldMapping } from '../../shared/import/types';
 import type { ImportResult } from '../../shared/import/importer';
+import type { ServiceAliases } from '../../shared/timeline/aliases';
 import type { ImportError, ImportedLog, LogRecord, TimelineEvent } from '../../shared/domain';
 
 /** One file of an import job, as the worker needs to know it. */
@@ -21,6 +22,8 @@ export interface JobOptions {
   dbName: string;
   zone: string;
   year: number | null;
+  /** Service aliases (alias → canonical) applied to every record. */
+  aliases: ServiceAliases;
 }
 
 export type ToWorker =

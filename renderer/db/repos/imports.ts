@@ -8,6 +8,7 @@ import type {
   TimelineEvent,
 } from '../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../shared/domain';
+import type { ServiceAliases } from '../../../shared/timeline/aliases';
 import { getDb } from '../db';
 
 export async function listImports(incidentId: string): Promise<ImportedLog[]> {
@@ -34,6 +35,8 @@ export async function commitImport(input: {
   imports: ImportedLog[];
   events: TimelineEvent[];
   phases: KeyTimes;
+  /** The alias map the import used; stored on the incident for the next import. */
+  serviceAliases?: ServiceAliases;
   now?: number;
 }): Promise<Incident> {
   const db = getDb();
@@ -52,6 +55,7 @@ export async function commitImport(input: {
       origins[field] = 'import';
     }
     const updated: Incident = { ...incident, keyTimes, keyTimeOrigins: origins, updatedAt: now };
+    if (input.serviceAliases !== undefined) updated.serviceAliases = input.serviceAliases;
     await db.incidents.put(updated);
     return updated;
   });

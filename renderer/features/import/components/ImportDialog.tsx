@@ -12,6 +12,7 @@ import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportSummaryView } from './ImportSummaryView';
+import { ServiceAliasesPanel } from './ServiceAliasesPanel';
 import './import.css';
 
 export const LOG_FILE_ACCEPT = [
@@ -158,6 +159,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
               ))}
             </ul>
           )}
+          <ServiceAliasesPanel rows={imp.aliases.rows} onChange={imp.setAlias} />
           <ImportOptionsFields
             zone={imp.zone}
             year={imp.year}
