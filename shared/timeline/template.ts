@@ -89,6 +89,17 @@ const CHANGE_MASKABLE = new RegExp(
  * commits of the same step fold.
  */
 export function changeTemplate(message: string): string {
+  const hit = changeCache.get(message);
+  if (hit !== undefined) return hit;
+  const template = computeChangeTemplate(message);
+  if (changeCache.size >= CACHE_LIMIT) changeCache.clear();
+  changeCache.set(message, template);
+  return template;
+}
+
+const changeCache = new Map<string, string>();
+
+function computeChangeTemplate(message: string): string {
   const text = message.length > MAX_LENGTH * 2 ? message.slice(0, MAX_LENGTH * 2) : message;
   const masked = text.replace(CHANGE_MASKABLE, (t) =>
     t.length === 36 && UUID_SHAPE.test(t) ? '<uuid>' : '<hex>',
