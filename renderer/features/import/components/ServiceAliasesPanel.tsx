@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 interface Props {
   rows: { alias: string; canonical: string }[];
@@ -36,6 +36,7 @@ function AliasRow({
   canonical: string;
   onChange(alias: string, canonical: string): void;
 }) {
+  const id = useId();
   const [text, setText] = useState(canonical);
   const [seen, setSeen] = useState(canonical);
   // A new guess (another file added) replaces the field unless the user is mid-edit.
@@ -43,7 +44,6 @@ function AliasRow({
     setSeen(canonical);
     setText(canonical);
   }
-  const id = `alias-${alias}`;
   return (
     <li className="service-alias">
       <label htmlFor={id} className="mono">
