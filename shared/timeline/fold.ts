@@ -66,7 +66,7 @@ interface GroupRuns {
 
 /** A set of slots of one group that folds on its own, with the title its events get. */
 interface Lane {
-  slots: number[];
+  slots: Uint32Array | number[];
   /** The exact message every slot shares, or null for the group's template. */
   message: string | null;
 }
@@ -275,7 +275,9 @@ export class Folder {
     exact: boolean,
   ): GroupRuns {
     const at = g.at;
-    const all = Array.from({ length: g.n }, (_, i) => i);
+    // Typed: a group may hold a million records.
+    const all = new Uint32Array(g.n);
+    for (let i = 0; i < g.n; i++) all[i] = i;
     if (!g.sorted) all.sort((a, b) => at[a]! - at[b]! || a - b);
     const lanes =
       exact && !g.allSame && g.msg !== null ? splitByMessage(g, all) : [{ slots: all, message: null }];
@@ -358,8 +360,8 @@ export class Folder {
 }
 
 /* The slots of a group split by exact message (each lane keeps time order). */
-function splitByMessage(g: Group, sorted: number[]): Lane[] {
-  const lanes: Lane[] = g.messages.map((m) => ({ slots: [], message: m.slice(0, MAX_TITLE) }));
+function splitByMessage(g: Group, sorted: Uint32Array): Lane[] {
+  const lanes = g.messages.map((m) => ({ slots: [] as number[], message: m.slice(0, MAX_TITLE) }));
   for (const slot of sorted) lanes[g.msg![slot]!]!.slots.push(slot);
   return lanes.filter((l) => l.slots.length > 0);
 }
