@@ -3,12 +3,13 @@ import { FORMATS } from '../../shared/import/formats/index';
 import { createImport } from '../../shared/import/pipeline';
 import type { CompiledTextFormat } from '../../shared/import/textformats/compile';
 import { knownFormatIds, loadFormatFiles } from '../formatFiles';
+import type { ServiceAliases } from '../../shared/timeline/aliases';
 import { addPath, checkReadable } from '../input';
 import { toJson, toText } from '../render';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 
-const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--json]
+const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--alias NAME=SERVICE]… [--json]
 
 Builds the incident timeline from log files: folded events, phases and rollout findings.
 Files may be plain, .gz, .zip or folders (a Slack export, or a folder of logs). Bad lines are reported, not fatal.
@@ -19,6 +20,9 @@ Options:
                  add your own text format definitions (lnav format-file JSON; repeatable)
   --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
   --year YYYY    year for timestamps without one (default: inferred)
+  --alias NAME=SERVICE
+                 NAME is another name of SERVICE (repeatable): records of NAME are shown,
+                 folded and judged as SERVICE, so files from several sources line up
   --json         print JSON (events, phases, findings, stats) instead of text
 
 Formats (for --format):
@@ -31,6 +35,7 @@ interface TimelineArgs {
   formatFiles: string[];
   zone: string;
   year: number | null;
+  aliases: ServiceAliases;
   json: boolean;
 }
 
@@ -40,6 +45,7 @@ function parse(args: string[]): TimelineArgs {
     'format-file': { type: 'string', multiple: true },
     tz: { type: 'string' },
     year: { type: 'string' },
+    alias: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   });
   const { values, positionals } = parsed;
@@ -54,14 +60,30 @@ function parse(args: string[]): TimelineArgs {
     }
     year = Number(values.year);
   }
+  const aliases = parseAliases(values.alias ?? []);
   return {
     files: positionals,
     format: values.format ?? null,
     formatFiles: values['format-file'] ?? [],
     zone,
     year,
+    aliases,
     json: values.json ?? false,
   };
+}
+
+/** `--alias NAME=SERVICE` pairs as an alias map (alias → canonical service). */
+function parseAliases(pairs: readonly string[]): ServiceAliases {
+  const aliases = Object.create(null) as ServiceAliases;
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    const service = pair.slice(eq + 1).trim();
+    if (eq < 0 || name === '' || service === '')
+      throw new UsageError(`bad alias "${pair}" (expected NAME=SERVICE, e.g. blob-frontend=blob-fe)`);
+    aliases[name] = service;
+  }
+  return aliases;
 }
 
 /** Checks `--format` against the shipped formats and the user's own definitions. */
@@ -80,7 +102,10 @@ export const timelineCommand: Command = {
     const userFormats = await loadFormatFiles(opts.formatFiles);
     checkFormat(opts.format, userFormats);
     await checkReadable(opts.files);
-    const imp = createImport({ zone: opts.zone, year: opts.year, format: opts.format }, userFormats);
+    const imp = createImport(
+      { zone: opts.zone, year: opts.year, format: opts.format, aliases: opts.aliases },
+      userFormats,
+    );
     for (const file of opts.files) await addPath(imp, file, opts.format);
     const result = imp.finish();
     io.stdout(opts.json ? toJson(result) : toText(result));

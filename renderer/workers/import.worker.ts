@@ -85,6 +85,7 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
     {
       zone: msg.options.zone,
       year: msg.options.year,
+      aliases: msg.options.aliases,
       onRecord(record) {
         j.records++;
         const importId = importIdByFile.get(record.source.file);

@@ -2,6 +2,7 @@ import type { FieldMapping } from '../../shared/import/types';
 import type { FormatFileText } from '../../shared/import/textformats/compile';
 import type { ImportResult } from '../../shared/import/importer';
 import type { ImportError, ImportedLog, LogPattern, LogRecord, TimelineEvent } from '../../shared/domain';
+import type { ServiceAliases } from '../../shared/timeline/aliases';
 
 /** One file of an import job, as the worker needs to know it. */
 export interface JobFile {
@@ -24,6 +25,8 @@ export interface JobOptions {
   year: number | null;
   /** The user's own format definitions (Settings → Log formats), tried before the shipped ones. */
   formatFiles: FormatFileText[];
+  /** Service aliases (alias → canonical) applied to every record. */
+  aliases: ServiceAliases;
 }
 
 export type ToWorker =

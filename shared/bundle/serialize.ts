@@ -30,7 +30,12 @@ function canonicalIncident(incident: Incident): Incident {
     const origin = incident.keyTimeOrigins[field];
     if (origin !== undefined) origins[field] = origin;
   }
-  return { ...incident, keyTimeOrigins: origins };
+  if (incident.serviceAliases === undefined) return { ...incident, keyTimeOrigins: origins };
+  // Aliases in code-unit order of the alias, so equal maps always print the same.
+  const aliases: Record<string, string> = {};
+  for (const key of Object.keys(incident.serviceAliases).sort(cmp))
+    aliases[key] = incident.serviceAliases[key]!;
+  return { ...incident, keyTimeOrigins: origins, serviceAliases: aliases };
 }
 
 function canonicalBlock(block: LogBlock): LogBlock {

@@ -51,6 +51,11 @@ export const Incident = z.object({
   /** RCA template used by the Document tab (see templates/). */
   templateId: z.string().nullable(),
   tags: z.array(Label),
+  /**
+   * Service aliases (alias → canonical name) so timelines from several sources line up; guessed
+   * at import and edited in the import dialog. Absent on incidents saved before it existed.
+   */
+  serviceAliases: z.record(Label, Label).optional(),
   createdAt: EpochMs,
   updatedAt: EpochMs,
 });

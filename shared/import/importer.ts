@@ -8,6 +8,8 @@ import { PhaseTracker } from '../timeline/phases';
 import type { BurstOptions, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
 import type { MinedPattern, PatternStats } from '../patterns/collect';
+import { canonicalService, normalizeAliases } from '../timeline/aliases';
+import type { ServiceAliases } from '../timeline/aliases';
 import { FileReader } from './file-reader';
 import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
@@ -28,6 +30,8 @@ export interface CreateImportOptions {
   mapping?: FieldMapping | null;
   foldOptions?: Partial<FoldOptions>;
   findingOptions?: Partial<FindingOptions>;
+  /** Service aliases (alias → canonical), applied to every record before anything else. */
+  aliases?: ServiceAliases;
   /** When a WARN pattern counts as a burst (and so as impact). */
   burstOptions?: Partial<BurstOptions>;
   /** Keep every pattern's record places (file, line): the CLI's `patterns --with-lines`. */
@@ -113,6 +117,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
   const foldedRecords = new FoldedClusters();
   const onRecord = options.onRecord;
+  const aliases = normalizeAliases(options.aliases ?? {});
+  const hasAliases = Object.keys(aliases).length > 0;
   let finished: ImportResult | null = null;
 
   function addError(tally: FileTally, line: number, reason: string): void {
@@ -120,7 +126,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     if (errors.length < MAX_STORED_ERRORS) errors.push({ file: tally.file, line, reason });
   }
 
-  function addRecord(tally: FileTally, fileIndex: number, raw: RawRecord): void {
+  function addRecord(tally: FileTally, fileIndex: number, parsed: RawRecord): void {
+    const raw = hasAliases ? withAliases(parsed, aliases) : parsed;
     const at = raw.at;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < MIN_AT || at > MAX_AT) {
       addError(tally, raw.source.line, `timestamp out of range (${String(at)})`);
@@ -188,7 +195,10 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     },
     finish() {
       if (finished !== null) return finished;
-      const fold = folder.finish(files);
+      const fold = folder.finish(
+        files,
+        tallies.reduce((n, t) => n + t.records, 0),
+      );
       const keyTimes = phases.result();
       const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
@@ -205,6 +215,22 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       return finished;
     },
   };
+}
+
+/* One service under one name: the record's service and its change targets' components. */
+function withAliases(raw: RawRecord, aliases: ServiceAliases): RawRecord {
+  const service = canonicalService(raw.service, aliases);
+  const change =
+    raw.change === null
+      ? null
+      : {
+          ...raw.change,
+          targets: raw.change.targets.map((t) => ({
+            ...t,
+            component: canonicalService(t.component, aliases) ?? '',
+          })),
+        };
+  return { ...raw, service, change };
 }
 
 function resolveFormat(

@@ -1,6 +1,6 @@
 import { hash64, MAX_SOURCES_PER_EVENT } from '../domain';
 import type { EventKind, SourceRef } from '../domain';
-import { messageTemplate } from './template';
+import { changeTemplate, messageTemplate } from './template';
 import { DEFAULT_FOLD_OPTIONS } from './types';
 import type { FoldOptions, TimelineEventDraft } from './types';
 
@@ -18,6 +18,16 @@ export interface FoldInput {
   repeat: number;
   endAt: number | null;
 }
+
+/**
+ * What folding groups on: records of one kind, service and region fold when their keys are
+ * equal, and the key doubles as the folded event's title. A pattern miner can supply its own.
+ */
+export type FoldKeyFn = (message: string, kind: EventKind) => string;
+
+/** The default key: a change keeps the numbers that tell its steps apart, the rest is masked. */
+export const defaultFoldKey: FoldKeyFn = (message, kind) =>
+  kind === 'change' ? changeTemplate(message) : messageTemplate(message);
 
 /** Identifies one added record: group index × 2^32 + slot within the group. */
 export type RecordRef = number;
@@ -41,12 +51,24 @@ interface Group {
   repeat: Uint32Array | null;
   endAt: Float64Array | null;
   sorted: boolean;
+  /** Per record, its exact message as an index into `messages` (kept while the input is small). */
+  msg: Uint32Array | null;
+  messages: string[];
 }
 
 /** Runs of one group after folding, for mapping a record back to its event. */
 interface GroupRuns {
   startAt: number[];
   ids: string[];
+  /** When the group was split by exact message: each slot's index into `ids`. */
+  slotRun: Int32Array | null;
+}
+
+/** A set of slots of one group that folds on its own, with the title its events get. */
+interface Lane {
+  slots: Uint32Array | number[];
+  /** The exact message every slot shares, or null for the group's template. */
+  message: string | null;
 }
 
 export interface FoldResult {
@@ -99,15 +121,20 @@ export class Folder {
    * record. Catch-all groups (past maxGroups) are found by kind/service/region alone. */
   private readonly byTemplate = new Map<string, number[]>();
   private readonly catchAll = new Map<string, number>();
+  private readonly keyOf: FoldKeyFn;
   private runs: GroupRuns[] = [];
+  /* Records added so far, and whether exact messages are still kept (only small inputs need them). */
+  private added = 0;
+  private keepMessages = true;
 
-  constructor(options: Partial<FoldOptions> = {}) {
+  constructor(options: Partial<FoldOptions> = {}, keyOf: FoldKeyFn = defaultFoldKey) {
     this.options = { ...DEFAULT_FOLD_OPTIONS, ...options };
+    this.keyOf = keyOf;
   }
 
   /** Adds one non-`log` record and returns its reference. */
   add(input: FoldInput): RecordRef {
-    const template = messageTemplate(input.message);
+    const template = this.keyOf(input.message, input.kind);
     let gi = this.findGroup(template, input);
     if (gi < 0) gi = this.newGroup(input, template);
     const g = this.groups[gi]!;
@@ -133,7 +160,27 @@ export class Folder {
     }
     if (g.allSame && input.message !== g.firstMessage) g.allSame = false;
     g.n = slot + 1;
+    this.noteMessage(g, slot, input.message);
     return gi * SLOT_SPACE + slot;
+  }
+
+  /* Small inputs fold exact repeats only, so each record's message is kept until the input
+   * outgrows `smallInputMax`; then every kept message is dropped at once. */
+  private noteMessage(g: Group, slot: number, message: string): void {
+    this.added++;
+    if (!this.keepMessages) return;
+    if (this.added > this.options.smallInputMax) {
+      this.keepMessages = false;
+      for (const group of this.groups) {
+        group.msg = null;
+        group.messages = [];
+      }
+      return;
+    }
+    let index = g.messages.indexOf(message);
+    if (index < 0) index = g.messages.push(message) - 1;
+    g.msg = grow(g.msg ?? new Uint32Array(4), slot, (n) => new Uint32Array(n));
+    g.msg[slot] = index;
   }
 
   private findGroup(template: string, input: FoldInput): number {
@@ -173,6 +220,8 @@ export class Folder {
       repeat: null,
       endAt: null,
       sorted: true,
+      msg: null,
+      messages: [],
     });
     const gi = this.groups.length - 1;
     if (overflow) {
@@ -185,11 +234,16 @@ export class Folder {
     return gi;
   }
 
-  /** Folds every group into events (sorted by time, then kind, then title). */
-  finish(files: readonly string[]): FoldResult {
+  /**
+   * Folds every group into events (sorted by time, then kind, then title). `inputRecords` is
+   * how many records the input held in all (log ones too; default: those added): at most
+   * `smallInputMax`, only exact repeats fold.
+   */
+  finish(files: readonly string[], inputRecords: number = this.added): FoldResult {
     const events: TimelineEventDraft[] = [];
     const seen = new Map<string, number>();
-    this.runs = this.groups.map((g) => this.foldGroup(g, files, events, seen));
+    const exact = this.keepMessages && inputRecords <= this.options.smallInputMax;
+    this.runs = this.groups.map((g) => this.foldGroup(g, files, events, seen, exact));
     events.sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
     return { events, eventIdOf: (ref) => this.eventIdOf(ref) };
   }
@@ -200,6 +254,7 @@ export class Folder {
     const g = this.groups[gi];
     const runs = this.runs[gi];
     if (g === undefined || runs === undefined || slot >= g.n) return null;
+    if (runs.slotRun !== null) return runs.ids[runs.slotRun[slot]!] ?? null;
     const at = g.at[slot]!;
     // Runs cover disjoint time ranges, so the last run starting at or before `at` holds it.
     let lo = 0;
@@ -217,39 +272,58 @@ export class Folder {
     files: readonly string[],
     out: TimelineEventDraft[],
     seen: Map<string, number>,
+    exact: boolean,
   ): GroupRuns {
-    const order = new Uint32Array(g.n);
-    for (let i = 0; i < g.n; i++) order[i] = i;
     const at = g.at;
-    if (!g.sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
-    const sortedAt = new Float64Array(g.n);
-    for (let i = 0; i < g.n; i++) sortedAt[i] = at[order[i]!]!;
+    // Typed: a group may hold a million records.
+    const all = new Uint32Array(g.n);
+    for (let i = 0; i < g.n; i++) all[i] = i;
+    if (!g.sorted) all.sort((a, b) => at[a]! - at[b]! || a - b);
+    const lanes =
+      exact && !g.allSame && g.msg !== null ? splitByMessage(g, all) : [{ slots: all, message: null }];
+    const runs: GroupRuns = { startAt: [], ids: [], slotRun: lanes.length > 1 ? new Int32Array(g.n) : null };
+    for (const lane of lanes) this.foldLane(g, lane, files, out, seen, runs);
+    return runs;
+  }
+
+  /* Folds one lane (time-sorted slots) on its own gap window and records its runs. */
+  private foldLane(
+    g: Group,
+    lane: Lane,
+    files: readonly string[],
+    out: TimelineEventDraft[],
+    seen: Map<string, number>,
+    runs: GroupRuns,
+  ): void {
+    const order = lane.slots;
+    const sortedAt = new Float64Array(order.length);
+    for (let i = 0; i < order.length; i++) sortedAt[i] = g.at[order[i]!]!;
     const window = adaptiveGap(sortedAt, this.options);
-    const runs: GroupRuns = { startAt: [], ids: [] };
     let start = 0;
-    for (let i = 1; i <= g.n; i++) {
-      if (i < g.n && sortedAt[i]! - sortedAt[i - 1]! <= window) continue;
-      const event = this.makeEvent(g, order, sortedAt, start, i, files);
+    for (let i = 1; i <= order.length; i++) {
+      if (i < order.length && sortedAt[i]! - sortedAt[i - 1]! <= window) continue;
+      const event = this.makeEvent(g, lane, sortedAt, start, i, files);
       const dup = seen.get(event.id) ?? 0;
       seen.set(event.id, dup + 1);
       // The same file added twice under one name: keep both, with distinct but stable ids.
       if (dup > 0) event.id = hash64(`${event.id}#${dup}`);
       out.push(event);
+      if (runs.slotRun !== null) for (let k = start; k < i; k++) runs.slotRun[order[k]!] = runs.ids.length;
       runs.startAt.push(sortedAt[start]!);
       runs.ids.push(event.id);
       start = i;
     }
-    return runs;
   }
 
   private makeEvent(
     g: Group,
-    order: Uint32Array,
+    lane: Lane,
     sortedAt: Float64Array,
     from: number,
     to: number,
     files: readonly string[],
   ): TimelineEventDraft {
+    const order = lane.slots;
     let count = 0;
     let last = sortedAt[to - 1]!;
     const sources: SourceRef[] = [];
@@ -264,15 +338,17 @@ export class Folder {
     const first = sources[0] ?? { file: '', line: 0 };
     const at = sortedAt[from]!;
     const single = to - from === 1 && last === at;
+    const same = g.allSame || lane.message !== null;
     const title =
-      (g.allSame ? g.firstMessage : g.template).slice(0, MAX_TITLE) || `(empty ${g.kind} message)`;
+      (lane.message ?? (g.allSame ? g.firstMessage : g.template)).slice(0, MAX_TITLE) ||
+      `(empty ${g.kind} message)`;
     return {
       id: hash64(`${first.file}\n${first.line}\n${g.kind}\n${g.template}\n${at}`),
       at,
       endAt: single ? null : last,
       kind: g.kind,
       title,
-      detail: g.allSame ? '' : `e.g. ${g.firstMessage}`,
+      detail: same ? '' : `e.g. ${g.firstMessage}`,
       service: g.service,
       region: g.region,
       count,
@@ -281,6 +357,13 @@ export class Folder {
       tags: [],
     };
   }
+}
+
+/* The slots of a group split by exact message (each lane keeps time order). */
+function splitByMessage(g: Group, sorted: Uint32Array): Lane[] {
+  const lanes = g.messages.map((m) => ({ slots: [] as number[], message: m.slice(0, MAX_TITLE) }));
+  for (const slot of sorted) lanes[g.msg![slot]!]!.slots.push(slot);
+  return lanes.filter((l) => l.slots.length > 0);
 }
 
 /** Folds a finished list of records in one call (tests, small imports). */
@@ -300,5 +383,5 @@ export function foldRecords(
     }
     folder.add({ ...r, file: fi, line: r.source.line });
   }
-  return folder.finish(files).events;
+  return folder.finish(files, records.length).events;
 }

@@ -84,3 +84,35 @@ export function messageTemplate(message: string): string {
 export function maskVariables(text: string): string {
   return text.replace(MASKABLE_UNQUOTED, mask);
 }
+
+/* What a change message keeps: the numbers that tell one step from the next (replica counts,
+ * percentages, slices, versions) and the names of what changed. Only ids no reader compares by
+ * eye are masked: UUIDs and long hex hashes (commit SHAs, digests). */
+const CHANGE_MASKABLE = new RegExp(
+  `${UUID}|\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{12,}\\b`,
+  'g',
+);
+
+/**
+ * The template of a change message: only UUIDs and hashes of 12+ hex digits are masked, so
+ * "Scaled up replica set web-5d8f to 3" and "… to 5" stay apart while two deploys of different
+ * commits of the same step fold.
+ */
+export function changeTemplate(message: string): string {
+  const hit = changeCache.get(message);
+  if (hit !== undefined) return hit;
+  const template = computeChangeTemplate(message);
+  if (changeCache.size >= CACHE_LIMIT) changeCache.clear();
+  changeCache.set(message, template);
+  return template;
+}
+
+const changeCache = new Map<string, string>();
+
+function computeChangeTemplate(message: string): string {
+  const text = message.length > MAX_LENGTH * 2 ? message.slice(0, MAX_LENGTH * 2) : message;
+  const masked = text.replace(CHANGE_MASKABLE, (t) =>
+    t.length === 36 && UUID_SHAPE.test(t) ? '<uuid>' : '<hex>',
+  );
+  return (isTidy(masked) ? masked : masked.replace(/\s+/g, ' ').trim()).slice(0, MAX_LENGTH);
+}

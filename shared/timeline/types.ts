@@ -19,6 +19,11 @@ export interface FoldOptions {
   minSamples: number;
   /** Distinct (kind, service, region, template) groups kept before new templates share one group. */
   maxGroups: number;
+  /**
+   * Inputs of at most this many records are ones a person would read one by one: only exact
+   * repeats of a message fold there (a 19-step rollout stays 19 events).
+   */
+  smallInputMax: number;
 }
 
 export const DEFAULT_FOLD_OPTIONS: FoldOptions = {
@@ -28,6 +33,7 @@ export const DEFAULT_FOLD_OPTIONS: FoldOptions = {
   quantile: 0.9,
   minSamples: 3,
   maxGroups: 20_000,
+  smallInputMax: 200,
 };
 
 export interface FindingOptions {

@@ -9,6 +9,7 @@ import type {
   TimelineEvent,
 } from '../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../shared/domain';
+import type { ServiceAliases } from '../../../shared/timeline/aliases';
 import { getDb } from '../db';
 
 export async function listImports(incidentId: string): Promise<ImportedLog[]> {
@@ -37,6 +38,8 @@ export async function commitImport(input: {
   phases: KeyTimes;
   /** The batch's mined patterns (replace what an earlier import of the same files left). */
   patterns?: LogPattern[];
+  /** The alias map the import used; stored on the incident for the next import. */
+  serviceAliases?: ServiceAliases;
   now?: number;
 }): Promise<Incident> {
   const db = getDb();
@@ -62,6 +65,7 @@ export async function commitImport(input: {
       origins[field] = 'import';
     }
     const updated: Incident = { ...incident, keyTimes, keyTimeOrigins: origins, updatedAt: now };
+    if (input.serviceAliases !== undefined) updated.serviceAliases = input.serviceAliases;
     await db.incidents.put(updated);
     return updated;
   });

@@ -76,6 +76,7 @@ export function richSnapshot(p = 'A'): IncidentSnapshot {
       keyTimeOrigins: { recoveredAt: 'import', impactStartAt: 'manual', detectedAt: 'timeline' },
       templateId: 'google-sre',
       tags: ['database', HOSTILE[2]],
+      serviceAliases: { 'blob-frontend': 'blob-fe', [HOSTILE[2]]: 'blob-fe' },
       createdAt: min(-100),
       updatedAt: min(200),
     },

@@ -29,6 +29,18 @@ describe('rootline CLI', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('applies --alias NAME=SERVICE and refuses a malformed one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rootline-alias-'));
+    const file = join(dir, 'app.log');
+    writeFileSync(file, 'time=2026-03-14T18:53:01Z level=error service=blob-frontend msg="upload failed"\n');
+    const r = rootline('timeline', file, '--alias', 'blob-frontend=blob-fe', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { events: { service: string }[] }).events[0]?.service).toBe('blob-fe');
+    const bad = rootline('timeline', file, '--alias', 'blob-frontend');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad alias "blob-frontend" (expected NAME=SERVICE');
+  });
+
   it('prints the timeline as JSON with the documented shape and key order', () => {
     const r = rootline('timeline', FIXTURE, '--json');
     expect(r.code).toBe(0);

@@ -66,6 +66,28 @@ describe('import commit and staged blocks', () => {
     expect((await getDb().logBlocks.toArray()).map((b) => b.id)).toEqual(['imp-1:000000', 'imp-1:000001']);
   });
 
+  it('stores the alias map the import used on the incident, and leaves it when none is given', async () => {
+    freshDb('aliases');
+    const incident = await addIncident({ title: 'A' });
+    const phases = {
+      impactStartAt: null,
+      detectedAt: null,
+      mitigatedAt: null,
+      recoveredAt: null,
+      resolvedAt: null,
+    };
+    await commitImport({
+      incidentId: incident.id,
+      imports: [importRow('imp-1', incident.id)],
+      events: [event(incident.id)],
+      phases,
+      serviceAliases: { 'blob-frontend': 'blob-fe' },
+    });
+    expect((await getIncident(incident.id))?.serviceAliases).toEqual({ 'blob-frontend': 'blob-fe' });
+    await commitImport({ incidentId: incident.id, imports: [], events: [], phases });
+    expect((await getIncident(incident.id))?.serviceAliases).toEqual({ 'blob-frontend': 'blob-fe' });
+  });
+
   it('discards the staged blocks of one import only', async () => {
     freshDb('discard');
     await getDb().logBlocks.bulkPut([block('a', 'i', 0), block('a', 'i', 1), block('b', 'i', 0)]);

@@ -39,7 +39,7 @@ describe('createImportWith', () => {
   });
 
   it('merges files given newest first into one time-sorted timeline', () => {
-    const a = [3, 2, 1].map((i) => `${T0 + i * MIN}|error|api|eu|timeout ${i}`).join('\n');
+    const a = [3, 2, 1].map((i) => `${T0 + i * MIN}|error|api|eu|timeout to db`).join('\n');
     const b = [`${T0 + 4 * 3_600_000}|info|api|eu|alert fired`, `${T0 - MIN}|info|api|eu|deployed v2`].join(
       '\n',
     );

@@ -13,6 +13,7 @@ import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportSummaryView } from './ImportSummaryView';
+import { ServiceAliasesPanel } from './ServiceAliasesPanel';
 import './import.css';
 
 export const LOG_FILE_ACCEPT = [
@@ -161,6 +162,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
             </ul>
           )}
           <FormatFilesPanel />
+          <ServiceAliasesPanel rows={imp.aliases.rows} onChange={imp.setAlias} />
           <ImportOptionsFields
             zone={imp.zone}
             year={imp.year}

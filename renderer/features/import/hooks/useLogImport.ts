@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FORMATS } from '../../../../shared/import/formats';
 import type { Incident } from '../../../../shared/domain';
+import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../../shared/timeline/aliases';
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
 import type { PickedFile } from '../../../platform';
 import type { JobResult } from '../../../workers/importProtocol';
@@ -57,6 +58,16 @@ export function useLogImport(incident: Incident) {
     const ids = new Set(own.map((f) => f.id));
     return [...own, ...FORMATS.filter((f) => !ids.has(f.id)).map((f) => ({ id: f.id, label: f.label }))];
   }, [rows]);
+  // What the user set in this dialog (alias → canonical; '' = not an alias), over the guesses.
+  const [aliasEdits, setAliasEdits] = useState<ServiceAliases>({});
+  const aliases = useMemo(
+    () => serviceAliasesFor(entries, incident, aliasEdits),
+    [entries, incident, aliasEdits],
+  );
+  const setAlias = useCallback(
+    (alias: string, canonical: string) => setAliasEdits((prev) => ({ ...prev, [alias]: canonical.trim() })),
+    [],
+  );
 
   const client = useCallback(() => (clientRef.current ??= new ImportWorkerClient()), []);
   useEffect(
@@ -148,7 +159,7 @@ export function useLogImport(incident: Incident) {
       const job = await runImport(
         client(),
         planned,
-        { incidentId: incident.id, zone, year, formatFiles },
+        { incidentId: incident.id, zone, year, formatFiles, aliases: aliases.applied },
         { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
       );
       setState({ step: 'summary', job });
@@ -158,7 +169,7 @@ export function useLogImport(incident: Incident) {
     } finally {
       abortRef.current = null;
     }
-  }, [client, entries, incident.id, zone, year, formatFiles]);
+  }, [client, entries, incident.id, zone, year, formatFiles, aliases]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
@@ -174,6 +185,7 @@ export function useLogImport(incident: Incident) {
         events: job.events,
         phases: job.result.phases,
         patterns: job.patterns,
+        serviceAliases: aliases.applied,
       });
       return job.events.length;
     } catch (e) {
@@ -181,7 +193,7 @@ export function useLogImport(incident: Incident) {
       setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
       throw e;
     }
-  }, [incident.id, state]);
+  }, [incident.id, state, aliases]);
 
   /** Drops a finished but unaccepted import (its staged raw blocks are deleted). */
   const discard = useCallback(async () => {
@@ -205,6 +217,8 @@ export function useLogImport(incident: Incident) {
     zone,
     year,
     state,
+    aliases,
+    setAlias,
     addFiles,
     updateEntry,
     removeEntry,
@@ -214,4 +228,41 @@ export function useLogImport(incident: Incident) {
     discard,
     applyOptions,
   };
+}
+
+/** The aliases shown in the dialog: every name that has one, and the map an import applies. */
+export interface AliasView {
+  /** alias → canonical as shown (guessed, stored or typed); '' = the user said "not an alias". */
+  rows: { alias: string; canonical: string }[];
+  /** What the import applies and stores. */
+  applied: ServiceAliases;
+}
+
+/**
+ * Aliases for this import: the incident's stored map, names guessed from the services in the
+ * files' samples and on the incident, then the user's edits in this dialog.
+ */
+export function serviceAliasesFor(
+  entries: FileEntry[],
+  incident: Incident,
+  edits: ServiceAliases,
+): AliasView {
+  const counts = new Map<string, number>();
+  for (const s of incident.services) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const e of entries)
+    for (const r of e.preview?.records ?? [])
+      if (r.service !== null) counts.set(r.service, (counts.get(r.service) ?? 0) + 1);
+  const stored = incident.serviceAliases ?? {};
+  // Names the incident already knows join the groups (a new spelling of a chosen canonical).
+  for (const name of [...Object.keys(stored), ...Object.values(stored)])
+    counts.set(name, counts.get(name) ?? 0);
+  const guessed = guessAliases(
+    [...counts].map(([name, count]) => ({ name, count })),
+    stored,
+  );
+  const shown: ServiceAliases = { ...guessed, ...edits };
+  const rows = Object.entries(shown)
+    .map(([alias, canonical]) => ({ alias, canonical }))
+    .sort((a, b) => a.alias.localeCompare(b.alias));
+  return { rows, applied: normalizeAliases(shown) };
 }
