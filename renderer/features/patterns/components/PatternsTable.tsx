@@ -19,7 +19,7 @@ interface PatternsTableProps {
   window: IncidentWindow | null;
   /** Makes each template a button that filters to the pattern. */
   onPick?: (p: PatternRow) => void;
-  /** The pattern the timeline is filtered to, if any. */
+  /** The row id of the pattern the view is filtered to, if any. */
   activeKey?: string | null;
   label: string;
 }
@@ -51,7 +51,7 @@ export function PatternsTable({ patterns, zone, window, onPick, activeKey, label
             const fresh = isNewInWindow(p, window);
             const template = p.template || '(empty message)';
             return (
-              <tr key={p.id} aria-current={activeKey === p.patternKey ? 'true' : undefined}>
+              <tr key={p.id} aria-current={activeKey === p.id ? 'true' : undefined}>
                 <td className="pattern-template">
                   {fresh && (
                     <span className="pattern-new" title="First seen within the incident window">
@@ -62,7 +62,7 @@ export function PatternsTable({ patterns, zone, window, onPick, activeKey, label
                     <button
                       type="button"
                       className="btn-link mono"
-                      aria-pressed={activeKey === p.patternKey}
+                      aria-pressed={activeKey === p.id}
                       title="Show only the events and evidence of this pattern"
                       onClick={() => onPick(p)}
                     >
