@@ -5,7 +5,7 @@ import type { OpenDialogOptions } from 'electron';
 import { MENU_EVENT_CHANNEL } from '../shared/ipc/channels';
 import type { MenuAction, MenuCommand } from '../shared/ipc/menu';
 import { APP_ENTRY_URL, APP_SCHEME, PDF_SCHEME } from './constants';
-import { findBundlePathInArgv, readBundleAction } from './files/bundle';
+import { findBundlePathInArgv, readBundleAction, readBundleAfterAsking } from './files/bundle';
 import { PickedFileRegistry } from './files/picked';
 import { createBackupStore } from './backup/store';
 import { createIpcDispatcher } from './ipc/dispatch';
@@ -52,7 +52,11 @@ function openExternal(url: string): void {
   openInBrowser(url).catch((error: unknown) => console.error(`Could not open ${url}:`, error));
 }
 
-async function openBundlePath(filePath: string): Promise<void> {
+/**
+ * Opens a bundle file in the main window. `from: 'os'` (double-click, file association, a second
+ * instance) asks first; `from: 'menu'` is the user's own choice in the open dialog.
+ */
+async function openBundlePath(filePath: string, from: 'os' | 'menu'): Promise<void> {
   if (!mainWindow) {
     if (!rendererReady) {
       pendingBundlePaths.push(filePath);
@@ -61,9 +65,17 @@ async function openBundlePath(filePath: string): Promise<void> {
     // macOS keeps running with no window; a double-clicked bundle opens a fresh one.
     mainWindow = createMainWindow();
   }
-  const action = await readBundleAction(filePath);
+  const window = mainWindow;
+  const action =
+    from === 'menu'
+      ? await readBundleAction(filePath)
+      : await readBundleAfterAsking(filePath, async (question) => {
+          const { response } = await dialog.showMessageBox(window, question);
+          return response === 0;
+        });
+  if (!action) return;
   if (action.type === 'bundle-opened') app.addRecentDocument(filePath);
-  outbox.push(mainWindow.webContents.id, action);
+  outbox.push(window.webContents.id, action);
 }
 
 function windowFor(senderId: number): BrowserWindow | null {
@@ -111,7 +123,7 @@ function runMenuCommand(command: MenuCommand): void {
       title: 'Open Rootline bundle',
       filters: [{ name: 'Rootline bundle', extensions: ['rootline.json'] }],
       properties: ['openFile'],
-    }).then(([filePath]) => (filePath === undefined ? undefined : openBundlePath(filePath)));
+    }).then(([filePath]) => (filePath === undefined ? undefined : openBundlePath(filePath, 'menu')));
     return;
   }
   const action: MenuAction = { type: command };
@@ -191,7 +203,7 @@ async function onReady(): Promise<void> {
   mainWindow = createMainWindow();
   const fromArgv = findBundlePathInArgv(process.argv.slice(1), process.cwd());
   if (fromArgv) pendingBundlePaths.push(fromArgv);
-  for (const filePath of pendingBundlePaths.splice(0)) await openBundlePath(filePath);
+  for (const filePath of pendingBundlePaths.splice(0)) await openBundlePath(filePath, 'os');
 }
 
 function start(): void {
@@ -199,12 +211,12 @@ function start(): void {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
     const filePath = findBundlePathInArgv(argv.slice(1), workingDirectory);
-    if (filePath) void openBundlePath(filePath);
+    if (filePath) void openBundlePath(filePath, 'os');
   });
   // macOS delivers double-clicked files here, possibly before `ready`.
   app.on('open-file', (event, filePath) => {
     event.preventDefault();
-    void openBundlePath(filePath);
+    void openBundlePath(filePath, 'os');
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

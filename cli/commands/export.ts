@@ -5,7 +5,7 @@ import { parseBundle } from '../../shared/bundle';
 import type { IncidentSnapshot } from '../../shared/domain';
 import { AUDIENCES, exportHtml, exportMarkdown, PAPER_SIZES } from '../../shared/export';
 import type { Audience, ExportOptions, PaperSize } from '../../shared/export';
-import type { Command } from './registry';
+import type { Command, CommandIo } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { builtinTemplates } from './templates';
 
@@ -106,7 +106,7 @@ function parse(args: string[]): { file: string; format: Format; options: ExportO
   };
 }
 
-async function readSnapshot(file: string): Promise<IncidentSnapshot> {
+async function readSnapshot(file: string, io: CommandIo): Promise<IncidentSnapshot> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -115,6 +115,8 @@ async function readSnapshot(file: string): Promise<IncidentSnapshot> {
   }
   const result = parseBundle(text, basename(file));
   if (!result.ok) throw new Error(result.error);
+  // A repair (an unknown zone shown as UTC) changes what the document says: never silently.
+  for (const notice of result.meta.notices) io.stderr(`rootline export: ${basename(file)}: ${notice}.\n`);
   return result.snapshot;
 }
 
@@ -123,7 +125,7 @@ export const exportCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { file, format, options, out } = parse(args);
-    const snapshot = await readSnapshot(file);
+    const snapshot = await readSnapshot(file, io);
     const template = builtinTemplates().find((t) => t.id === snapshot.incident.templateId);
     const opts: ExportOptions = { ...options, templateName: template?.name ?? null };
     if (format === 'md' || format === 'html') {

@@ -60,3 +60,43 @@ export async function readBundleAction(
     return { type: 'bundle-open-failed', name, reason: describeReadError(error) };
   }
 }
+
+/** The question shown before opening a bundle the OS handed over (double-click, file association). */
+export function openQuestion(filePath: string): {
+  type: 'question';
+  title: string;
+  message: string;
+  detail: string;
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+  noLink: true;
+} {
+  const name = nodePath.basename(filePath) || filePath;
+  return {
+    type: 'question',
+    title: 'Open bundle',
+    message: `Open “${name}” in Rootline?`,
+    detail:
+      `${filePath}\n\nOpening adds its incident to this profile (as a copy if it is already here). ` +
+      'Open bundles only from people you trust.',
+    buttons: ['Open', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
+/**
+ * A bundle the OS handed over, read only after the user said yes: a file can be made to open
+ * in Rootline without the user meaning to (a download opened by the browser, a crafted link),
+ * so nothing of it reaches the app unasked. Null when the user declined.
+ */
+export async function readBundleAfterAsking(
+  filePath: string,
+  ask: (question: ReturnType<typeof openQuestion>) => Promise<boolean>,
+  read: (filePath: string) => Promise<MenuAction> = readBundleAction,
+): Promise<MenuAction | null> {
+  if (!(await ask(openQuestion(filePath)))) return null;
+  return read(filePath);
+}

@@ -15,6 +15,7 @@ import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
 import { onFilesDropped } from '../platform';
 import { useAlert } from '../ui/Alerts';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useToast } from '../ui/Toast';
 import { AboutDialog } from './AboutDialog';
 import { ShortcutsSheet } from './ShortcutsSheet';
@@ -166,32 +167,35 @@ export function AppShell() {
         </button>
       </header>
       <main className="app-main">
-        {route.name === 'actions' ? (
-          <AllActionsView onOpenIncident={(id) => navigate({ name: 'incident', id, tab: 'actions' })} />
-        ) : route.name === 'list' ? (
-          <IncidentList
-            onNew={newIncident}
-            onOpenBundle={openBundle}
-            onTrySample={trySample}
-            onOpen={(i) => openIncident(i.id)}
-            onRename={(i, title) => void incidents.rename(i.id, title)}
-            onDuplicate={(i) => void incidents.duplicate(i.id)}
-            onExport={exportIncident}
-            onDeleteConfirmed={(i) => void incidents.remove(i)}
-          />
-        ) : (
-          <IncidentView
-            key={route.id}
-            id={route.id}
-            tab={route.tab}
-            onSelectTab={(tab) => navigate({ name: 'incident', id: route.id, tab }, true)}
-            onBack={() => navigate({ name: 'list' })}
-            onExport={exportIncident}
-            onError={showError}
-            onImportLogs={(i) => setImportTarget({ incidentId: i.id, files: [] })}
-            onOpenExport={(i) => setExportId(i.id)}
-          />
-        )}
+        {/* Keyed by route: a view that fails is retried fresh when the user goes elsewhere. */}
+        <ErrorBoundary key={route.name === 'incident' ? `incident-${route.id}` : route.name} what="This view">
+          {route.name === 'actions' ? (
+            <AllActionsView onOpenIncident={(id) => navigate({ name: 'incident', id, tab: 'actions' })} />
+          ) : route.name === 'list' ? (
+            <IncidentList
+              onNew={newIncident}
+              onOpenBundle={openBundle}
+              onTrySample={trySample}
+              onOpen={(i) => openIncident(i.id)}
+              onRename={(i, title) => void incidents.rename(i.id, title)}
+              onDuplicate={(i) => void incidents.duplicate(i.id)}
+              onExport={exportIncident}
+              onDeleteConfirmed={(i) => void incidents.remove(i)}
+            />
+          ) : (
+            <IncidentView
+              key={route.id}
+              id={route.id}
+              tab={route.tab}
+              onSelectTab={(tab) => navigate({ name: 'incident', id: route.id, tab }, true)}
+              onBack={() => navigate({ name: 'list' })}
+              onExport={exportIncident}
+              onError={showError}
+              onImportLogs={(i) => setImportTarget({ incidentId: i.id, files: [] })}
+              onOpenExport={(i) => setExportId(i.id)}
+            />
+          )}
+        </ErrorBoundary>
       </main>
       <StatusBar
         onRestoreBackup={(text, name) => void bundles.openText(text, name)}

@@ -4,6 +4,8 @@ interface Props {
   /** What failed, in words ("The Timeline tab"). */
   what: string;
   children: ReactNode;
+  /** Replaces the default box (e.g. a table row naming the damaged record). */
+  fallback?: (error: Error, retry: () => void) => ReactNode;
 }
 
 interface State {
@@ -25,6 +27,7 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
+    if (this.props.fallback) return this.props.fallback(error, () => this.setState({ error: null }));
     return (
       <div className="error-box" role="alert">
         <h2>{this.props.what} could not be shown</h2>

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { ActionItem, ActionStatus, Priority } from '../domain';
+import { writeCsv } from '../export/csv';
 
 /**
  * CSV interchange with issue trackers. The column names are the ones the Jira and Linear CSV
@@ -40,19 +40,6 @@ export interface CsvExportOptions {
   flavor?: CsvFlavor;
   causeTitle?: (causeId: string) => string | undefined;
   incidentTitle?: (incidentId: string) => string | undefined;
-  /**
-   * Prefix free-text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with
-   * an apostrophe (OWASP CSV-injection advice). On by default; the Id and Status columns never
-   * need it, so the status round trip is unaffected.
-   */
-  escapeFormulae?: boolean;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A free-text cell made safe for spreadsheets (see {@link CsvExportOptions.escapeFormulae}). */
-export function escapeFormulaCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** Labels for trackers: the action type as one token (Jira labels cannot contain spaces). */
@@ -63,24 +50,24 @@ export function typeLabel(type: string): string {
 /** The action items as RFC 4180 CSV (CRLF line ends, fields quoted when needed), header first. */
 export function exportActionsCsv(items: readonly ActionItem[], options: CsvExportOptions = {}): string {
   const flavor = options.flavor ?? 'jira';
-  const esc = options.escapeFormulae === false ? (t: string) => t : escapeFormulaCell;
+  // Every cell, ids included (a bundle from elsewhere chooses its ids), is neutralised by writeCsv.
   const rows = items.map((item) => [
     item.id,
-    esc(item.title),
-    esc(item.description),
-    esc(item.owner),
+    item.title,
+    item.description,
+    item.owner,
     PRIORITY_WORDS[flavor][item.priority],
     item.dueDate ?? '',
-    esc(typeLabel(item.type)),
+    typeLabel(item.type),
     STATUS_WORDS[flavor][item.status],
-    esc(item.statusReason),
-    esc(item.ticketUrl),
-    esc(item.causeIds.map((id) => options.causeTitle?.(id) ?? id).join('; ')),
-    esc(options.incidentTitle?.(item.incidentId) ?? item.incidentId),
+    item.statusReason,
+    item.ticketUrl,
+    item.causeIds.map((id) => options.causeTitle?.(id) ?? id).join('; '),
+    options.incidentTitle?.(item.incidentId) ?? item.incidentId,
     new Date(item.createdAt).toISOString(),
     item.completedAt === null ? '' : new Date(item.completedAt).toISOString(),
   ]);
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false });
+  return writeCsv(CSV_COLUMNS, rows);
 }
 
 const STATUS_SYNONYMS: Record<string, ActionStatus> = {};

@@ -1,5 +1,6 @@
 import type { ActionItem, ActionStatus } from '../domain';
 import { parseStatusWord } from './csv';
+import { restoreCsvCell } from '../export/csv';
 import type { CsvTable } from './csvParse';
 import { parseCsv } from './csvParse';
 import { withStatus } from './items';
@@ -102,7 +103,8 @@ export function planFromTable(
       plan.blank.push(line);
       continue;
     }
-    const id = cell(cells, idCol).trim();
+    // An id that could read as a formula was written with a leading apostrophe; undo exactly that.
+    const id = restoreCsvCell(cell(cells, idCol).trim());
     const summary = cell(cells, summaryCol);
     const statusText = cell(cells, statusCol);
     const issue = (reason: string): RowIssue => ({ line, id, summary, reason });

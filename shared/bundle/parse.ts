@@ -11,6 +11,8 @@ export interface BundleMeta {
   exportedAt: number;
   /** The version of the app that wrote it. */
   appVersion: string;
+  /** What was repaired on the way in (an unknown time zone shown as UTC), to tell the user. */
+  notices: string[];
 }
 
 export type ParseBundleResult =
@@ -88,7 +90,12 @@ function parseChecked(text: string, fileName: string): ParseBundleResult {
   return {
     ok: true,
     snapshot,
-    meta: { version: restored.fromVersion, exportedAt: Date.parse(exportedAt), appVersion: app.version },
+    meta: {
+      version: restored.fromVersion,
+      exportedAt: Date.parse(exportedAt),
+      appVersion: app.version,
+      notices: restored.notices,
+    },
   };
 }
 

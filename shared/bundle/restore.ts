@@ -1,4 +1,5 @@
 import { EMPTY_KEY_TIMES, eventDefaults } from '../domain';
+import { isIanaZone, isKnownZone } from '../time/zone';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 
 type JsonObject = Record<string, unknown>;
@@ -10,7 +11,7 @@ interface VersionStep {
 }
 
 export type RestoreResult =
-  { ok: true; bundle: JsonObject; fromVersion: number } | { ok: false; error: string };
+  { ok: true; bundle: JsonObject; fromVersion: number; notices: string[] } | { ok: false; error: string };
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -126,5 +127,40 @@ export function restoreBundle(raw: unknown): RestoreResult {
     if (!step.upgrade) return { ok: false, error: `uses bundle version ${v}, which this app cannot upgrade` };
     bundle = { ...step.upgrade(bundle), version: v + 1 };
   }
-  return { ok: true, bundle, fromVersion: version };
+  const notices: string[] = [];
+  return { ok: true, bundle: repairZones(bundle, notices), fromVersion: version, notices };
+}
+
+/**
+ * A zone this runtime does not know (a typo, a made-up name, or one newer than its time-zone
+ * data) would make every view of the incident throw. It is replaced by UTC — the times
+ * themselves are UTC and stay exact — and a notice says so.
+ */
+function repairZones(bundle: JsonObject, notices: string[]): JsonObject {
+  const out = { ...bundle };
+  const fix = (value: unknown, where: string, ok: (zone: string) => boolean): unknown => {
+    if (typeof value !== 'string' || ok(value)) return value;
+    notices.push(
+      `${where} "${value.slice(0, 100)}" is not a time zone this app knows; times are shown in UTC`,
+    );
+    return 'UTC';
+  };
+  if (isObject(out.incident)) {
+    const incident = { ...out.incident };
+    incident.displayZone = fix(incident.displayZone, 'the display zone', isIanaZone);
+    if (incident.secondaryZone !== null) {
+      const second = fix(incident.secondaryZone, 'the second zone', isIanaZone);
+      // Two UTC columns say nothing: a repaired second zone is dropped instead.
+      incident.secondaryZone = second === incident.secondaryZone ? second : null;
+    }
+    out.incident = incident;
+  }
+  if (Array.isArray(out.imports)) {
+    out.imports = out.imports.map((log: unknown, i) => {
+      if (!isObject(log) || !isObject(log.options)) return log;
+      const zone = fix(log.options.zone, `imports[${i}].options.zone`, isKnownZone);
+      return zone === log.options.zone ? log : { ...log, options: { ...log.options, zone } };
+    });
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { foldTree } from '../domain';
 import type { CauseNode, Gate } from '../domain';
 import { buildTree, childrenOf, flattenTree } from './tree';
 
@@ -33,10 +34,9 @@ function minimise(sets: Set<string>[]): Set<string>[] {
  */
 export function minimalCutSets(tree: FaultTree, limit: number = DEFAULT_CUT_SET_LIMIT): CutSetResult {
   let truncated = false;
-  const solve = (t: FaultTree): Set<string>[] => {
+  const solve = (t: FaultTree, parts: Set<string>[][]): Set<string>[] => {
     if ('event' in t) return [new Set([t.event])];
     if (t.children.length === 0) return [];
-    const parts = t.children.map(solve);
     if (t.gate === 'OR') {
       let all = minimise(parts.flat());
       if (all.length > limit) {
@@ -63,7 +63,8 @@ export function minimalCutSets(tree: FaultTree, limit: number = DEFAULT_CUT_SET_
     }
     return acc;
   };
-  const cutSets = solve(tree)
+  const childrenOfGate = (t: FaultTree): readonly FaultTree[] => ('event' in t ? [] : t.children);
+  const cutSets = foldTree(tree, childrenOfGate, solve)
     .map((s) => [...s].sort())
     .sort((a, b) => a.length - b.length || a.join('\u0000').localeCompare(b.join('\u0000')));
   return { cutSets, truncated };
@@ -89,18 +90,18 @@ export function causeFaultTree(
   const tree = buildTree(nodes);
   if (tree.root === null) return null;
   const events = new Map<string, CauseNode[]>();
-  const build = (node: CauseNode): FaultTree | null => {
-    const kids = childrenOf(tree, node.id)
-      .filter((c) => !NOT_CAUSES.has(c.kind))
-      .map(build)
-      .filter((c): c is FaultTree => c !== null);
+  const causal = (node: CauseNode): readonly CauseNode[] =>
+    childrenOf(tree, node.id).filter((c) => !NOT_CAUSES.has(c.kind));
+  const ft = foldTree(tree.root, causal, (node, results: (FaultTree | null)[]): FaultTree | null => {
+    const kids = results.filter((c): c is FaultTree => c !== null);
     if (kids.length > 0) return { gate: node.gate, children: kids };
     if (node === tree.root) return null;
     const key = eventKey(node);
-    events.set(key, [...(events.get(key) ?? []), node]);
+    const same = events.get(key);
+    if (same === undefined) events.set(key, [node]);
+    else same.push(node);
     return { event: key };
-  };
-  const ft = build(tree.root);
+  });
   return ft === null ? null : { tree: ft, events };
 }
 

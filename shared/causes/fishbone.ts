@@ -1,10 +1,16 @@
 import type { CauseNode } from '../domain';
-import { hash64 } from '../domain';
+import { hash64, walkTree } from '../domain';
 import { ishikawaText } from './escape';
-import { buildTree, flattenTree } from './tree';
+import { buildTree, childrenOf } from './tree';
 
 /** Bone for causes without a category. */
 export const UNCATEGORISED = 'uncategorised';
+
+/**
+ * Levels of sub-causes a fishbone draws on one bone. A fishbone is read at a glance; deeper
+ * sub-causes are counted in a "+N deeper causes" line (the outline shows them all).
+ */
+export const FISHBONE_MAX_DEPTH = 6;
 
 /** One bone of the fishbone: a category and its causes, nested as in the tree. */
 export interface FishboneBone {
@@ -25,24 +31,35 @@ export interface FishboneItem {
  */
 export function fishboneBones(nodes: readonly CauseNode[], categories: readonly string[]): FishboneBone[] {
   const tree = buildTree(nodes);
-  const rows = flattenTree(tree).filter((r) => r.depth > 0 && r.node.kind !== 'mitigating-factor');
-  const items = new Map<string, FishboneItem>();
   const bones = new Map<string, FishboneItem[]>();
-  for (const { node, hasChildren } of rows) {
-    const category = node.category ?? (hasChildren ? null : UNCATEGORISED);
-    if (category === null) continue;
-    const item: FishboneItem = { node, children: [] };
-    items.set(node.id, item);
-    let up = tree.parent.get(node.id) ?? null;
-    let host: FishboneItem | null = null;
-    while (up !== null && host === null) {
-      const anc = tree.byId.get(up);
-      if (anc !== undefined && (anc.category ?? null) === category) host = items.get(up) ?? null;
-      up = tree.parent.get(up) ?? null;
-    }
-    if (host !== null) host.children.push(item);
-    else bones.set(category, [...(bones.get(category) ?? []), item]);
-  }
+  if (tree.root === null) return [];
+  // Items open on the current path, per category: the top one hosts a new item of that category.
+  const open = new Map<string, FishboneItem[]>();
+  walkTree(tree.root, (n) => childrenOf(tree, n.id), {
+    enter: (node, depth) => {
+      if (depth === 0 || node.kind === 'mitigating-factor') return;
+      const hasChildren = childrenOf(tree, node.id).length > 0;
+      const category = node.category ?? (hasChildren ? null : UNCATEGORISED);
+      if (category === null) return;
+      const item: FishboneItem = { node, children: [] };
+      const host = open.get(category)?.at(-1);
+      if (host !== undefined) host.children.push(item);
+      else {
+        const bone = bones.get(category);
+        if (bone === undefined) bones.set(category, [item]);
+        else bone.push(item);
+      }
+      if (node.category !== null) {
+        const path = open.get(node.category);
+        if (path === undefined) open.set(node.category, [item]);
+        else path.push(item);
+      }
+    },
+    leave: (node, depth) => {
+      if (depth === 0 || node.kind === 'mitigating-factor' || node.category === null) return;
+      open.get(node.category)?.pop();
+    },
+  });
   const rank = (c: string): number => {
     const i = categories.indexOf(c);
     return c === UNCATEGORISED ? Number.MAX_SAFE_INTEGER : i === -1 ? categories.length : i;
@@ -60,13 +77,20 @@ export function fishboneSource(
   const tree = buildTree(nodes);
   const head = ishikawaText(tree.root?.title ?? 'Incident');
   const lines = ['ishikawa', `  ${head}`];
-  const emit = (item: FishboneItem, depth: number): void => {
-    lines.push(`${'  '.repeat(depth)}${ishikawaText(item.node.title)}`);
-    for (const c of item.children) emit(c, depth + 1);
-  };
+  const itemKids = (item: FishboneItem): readonly FishboneItem[] => item.children;
   for (const bone of fishboneBones(nodes, categories)) {
     lines.push(`    ${ishikawaText(bone.category)}`);
-    for (const item of bone.causes) emit(item, 3);
+    for (const top of bone.causes)
+      walkTree(top, itemKids, {
+        enter: (item, depth) => {
+          lines.push(`${'  '.repeat(depth + 3)}${ishikawaText(item.node.title)}`);
+          if (depth + 1 < FISHBONE_MAX_DEPTH || item.children.length === 0) return true;
+          let deeper = -1;
+          walkTree(item, itemKids, { enter: () => void deeper++ });
+          lines.push(`${'  '.repeat(depth + 4)}${ishikawaText(`+${deeper} deeper causes: see the outline`)}`);
+          return false;
+        },
+      });
   }
   const source = `${lines.join('\n')}\n`;
   return { source, hash: hash64(source) };

@@ -1,6 +1,6 @@
 import { inkFor } from '../chart/contrast';
 import type { CauseNode } from '../domain';
-import { hash64 } from '../domain';
+import { foldTree, hash64, walkTree } from '../domain';
 import { mermaidLabel } from './escape';
 import { kindLabel } from './kinds';
 import { CAUSE_KIND_COLORS, kindClass } from './style';
@@ -46,10 +46,20 @@ function visibleNodes(tree: CauseTree, budget: number, collapsed: ReadonlySet<st
   return shown;
 }
 
-function countBelow(tree: CauseTree, id: string): number {
-  let n = 0;
-  for (const c of childrenOf(tree, id)) n += 1 + countBelow(tree, c.id);
-  return n;
+/** How many nodes sit below each node (all levels), in one bottom-up pass. */
+function sizesBelow(tree: CauseTree): Map<string, number> {
+  const below = new Map<string, number>();
+  if (tree.root === null) return below;
+  foldTree(
+    tree.root,
+    (n) => childrenOf(tree, n.id),
+    (n, kids: number[]) => {
+      const count = kids.reduce((sum, k) => sum + 1 + k, 0);
+      below.set(n.id, count);
+      return count;
+    },
+  );
+  return below;
 }
 
 function badgeLine(node: CauseNode, threads: number): string {
@@ -102,40 +112,57 @@ export function causeDiagram(nodes: readonly CauseNode[], options: DiagramOption
   const mid = new Map<string, string>();
   let hiddenCount = 0;
   let i = 0;
-  const visit = (node: CauseNode): void => {
-    const id = `c${i++}`;
-    mid.set(node.id, id);
-    nodeIds[id] = node.id;
-    const threads = options.openThreads?.get(node.id) ?? 0;
-    lines.push(`  ${id}["${nodeLabel(node, threads)}"]`);
-    classes.push(`  class ${id} ${kindClass(node.kind)}`);
-    if (node.reviewState !== 'open') classes.push(`  class ${id} r_${node.reviewState}`);
-    const kids = childrenOf(tree, node.id);
-    const drawn = kids.filter((k) => shown.has(k.id));
-    const hidden = kids
-      .filter((k) => !shown.has(k.id))
-      .reduce((sum, k) => sum + 1 + countBelow(tree, k.id), 0);
-    hiddenCount += hidden;
-    // Mitigating factors limited the loss; they hang off the node on a dotted line, outside the gate.
-    const causal = drawn.filter((k) => k.kind !== 'mitigating-factor');
-    const targets = causal.length + (hidden > 0 ? 1 : 0);
-    let from = id;
-    if (targets >= 2) {
-      from = `${id}g`;
-      lines.push(`  ${from}(("${node.gate}"))`, `  ${id} --- ${from}`);
-      classes.push(`  class ${from} gate`);
-    }
-    for (const k of drawn) {
-      visit(k);
-      const to = mid.get(k.id)!;
-      lines.push(k.kind === 'mitigating-factor' ? `  ${id} -.- ${to}` : `  ${from} --- ${to}`);
-    }
-    if (hidden > 0) {
-      lines.push(`  ${id}m["+${hidden} more"]`, `  ${from} -.- ${id}m`);
-      classes.push(`  class ${id}m more`);
-    }
-  };
-  if (tree.root !== null) visit(tree.root);
+  const below = sizesBelow(tree);
+  /* Per drawn node: its mermaid id, where edges to its children start (itself or its gate), and
+   * the "+N more" count; edges are written after the child's own lines, as the reading order. */
+  const drawnKids = (node: CauseNode): readonly CauseNode[] =>
+    childrenOf(tree, node.id).filter((k) => shown.has(k.id));
+  const from = new Map<string, string>();
+  const hiddenOf = new Map<string, number>();
+  if (tree.root !== null)
+    walkTree(tree.root, drawnKids, {
+      enter: (node) => {
+        const id = `c${i++}`;
+        mid.set(node.id, id);
+        nodeIds[id] = node.id;
+        const threads = options.openThreads?.get(node.id) ?? 0;
+        lines.push(`  ${id}["${nodeLabel(node, threads)}"]`);
+        classes.push(`  class ${id} ${kindClass(node.kind)}`);
+        if (node.reviewState !== 'open') classes.push(`  class ${id} r_${node.reviewState}`);
+        const kids = childrenOf(tree, node.id);
+        const drawn = kids.filter((k) => shown.has(k.id));
+        const hidden = kids
+          .filter((k) => !shown.has(k.id))
+          .reduce((sum, k) => sum + 1 + (below.get(k.id) ?? 0), 0);
+        hiddenCount += hidden;
+        hiddenOf.set(node.id, hidden);
+        // Mitigating factors limited the loss; they hang off the node on a dotted line, outside the gate.
+        const causal = drawn.filter((k) => k.kind !== 'mitigating-factor');
+        const targets = causal.length + (hidden > 0 ? 1 : 0);
+        let start = id;
+        if (targets >= 2) {
+          start = `${id}g`;
+          lines.push(`  ${start}(("${node.gate}"))`, `  ${id} --- ${start}`);
+          classes.push(`  class ${start} gate`);
+        }
+        from.set(node.id, start);
+      },
+      leave: (node) => {
+        const id = mid.get(node.id)!;
+        const start = from.get(node.id)!;
+        const hidden = hiddenOf.get(node.id) ?? 0;
+        if (hidden > 0) {
+          lines.push(`  ${id}m["+${hidden} more"]`, `  ${start} -.- ${id}m`);
+          classes.push(`  class ${id}m more`);
+        }
+        const parentId = tree.parent.get(node.id) ?? null;
+        if (parentId === null || !mid.has(parentId)) return;
+        const p = mid.get(parentId)!;
+        lines.push(
+          node.kind === 'mitigating-factor' ? `  ${p} -.- ${id}` : `  ${from.get(parentId)!} --- ${id}`,
+        );
+      },
+    });
   const source = [...lines, ...classDefs(), ...classes, ''].join('\n');
   return { source, hash: hash64(source), nodeIds, hiddenCount };
 }

@@ -10,6 +10,13 @@ export interface CauseTree {
   parent: ReadonlyMap<string, string | null>;
 }
 
+/**
+ * The deepest level a view indents. A cause tree may be any depth (a bundle can hold a
+ * 50,000-deep chain), but past this many levels indentation stops helping a reader: views and
+ * exports draw deeper nodes at this indent and write their level out instead.
+ */
+export const MAX_INDENT_DEPTH = 24;
+
 /** One row of the outline: a node, its depth (root = 0) and its position among siblings. */
 export interface OutlineRow {
   node: CauseNode;
@@ -32,9 +39,10 @@ export function buildTree(nodes: readonly CauseNode[]): CauseTree {
   for (const n of nodes) byId.set(n.id, n);
   const tops = nodes.filter((n) => n.parentId === null).sort(byOrder);
   const root = tops[0] ?? null;
+  const cyclic = cyclicNodes(byId);
   const parentOf = (n: CauseNode): string | null => {
     if (n === root) return null;
-    if (n.parentId === null || !byId.has(n.parentId) || inCycle(n, byId)) return root?.id ?? null;
+    if (n.parentId === null || !byId.has(n.parentId) || cyclic.has(n.id)) return root?.id ?? null;
     return n.parentId;
   };
   const children = new Map<string, CauseNode[]>();
@@ -51,15 +59,35 @@ export function buildTree(nodes: readonly CauseNode[]): CauseTree {
   return { root, byId, children, parent };
 }
 
-function inCycle(start: CauseNode, byId: ReadonlyMap<string, CauseNode>): boolean {
-  const seen = new Set<string>([start.id]);
-  let cur = start.parentId;
-  while (cur !== null) {
-    if (seen.has(cur)) return true;
-    seen.add(cur);
-    cur = byId.get(cur)?.parentId ?? null;
+/**
+ * Ids of the nodes whose parent chain never ends (it runs into a cycle). Each node is walked
+ * once: a walk stops at the first node already decided, so a 20,000-deep chain costs 20,000
+ * steps, not 20,000² (a walk per node to its top).
+ */
+function cyclicNodes(byId: ReadonlyMap<string, CauseNode>): Set<string> {
+  const ends = new Set<string>();
+  const cyclic = new Set<string>();
+  const onPath = new Set<string>();
+  for (const start of byId.keys()) {
+    if (ends.has(start) || cyclic.has(start)) continue;
+    const path: string[] = [];
+    let cur: string | null = start;
+    let loops = false;
+    while (cur !== null) {
+      if (ends.has(cur)) break;
+      if (cyclic.has(cur) || onPath.has(cur)) {
+        loops = true;
+        break;
+      }
+      onPath.add(cur);
+      path.push(cur);
+      const parent: string | null = byId.get(cur)?.parentId ?? null;
+      cur = parent !== null && byId.has(parent) ? parent : null;
+    }
+    for (const id of path) (loops ? cyclic : ends).add(id);
+    onPath.clear();
   }
-  return false;
+  return cyclic;
 }
 
 /** Ordered children of a node (empty for leaves and unknown ids). */
@@ -76,13 +104,17 @@ export function parentIdOf(tree: CauseTree, id: string): string | null {
 export function flattenTree(tree: CauseTree, collapsed: ReadonlySet<string> = new Set()): OutlineRow[] {
   const rows: OutlineRow[] = [];
   if (tree.root === null) return rows;
-  const visit = (node: CauseNode, depth: number, index: number): void => {
+  // An explicit stack, not recursion: the depth is whatever the data says (20,000 is possible).
+  const stack: { node: CauseNode; depth: number; index: number }[] = [
+    { node: tree.root, depth: 0, index: 0 },
+  ];
+  while (stack.length > 0) {
+    const { node, depth, index } = stack.pop()!;
     const kids = childrenOf(tree, node.id);
     rows.push({ node, depth, index, hasChildren: kids.length > 0 });
-    if (collapsed.has(node.id)) return;
-    kids.forEach((k, i) => visit(k, depth + 1, i));
-  };
-  visit(tree.root, 0, 0);
+    if (collapsed.has(node.id)) continue;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1, index: i });
+  }
   return rows;
 }
 

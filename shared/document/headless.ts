@@ -8,8 +8,10 @@ import type { HeadingTagType } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
-import { escapeForLexicalMarkdown, safeUrl } from '../export/escape';
+import { escapeForLexicalMarkdown, escapeMarkdown, safeUrl } from '../export/escape';
 import { $createLiveBlockNode, LiveBlockNode } from './nodes';
+import { checkSectionState, MAX_SECTION_DEPTH } from './state';
+import { lexicalPlainText } from './text';
 import { documentTransformers, liveBlockTransformer } from './transformers';
 import type { LiveBlockExporter } from './transformers';
 
@@ -94,9 +96,15 @@ export function lexicalStateToMarkdown(
   exportBlock: LiveBlockExporter,
 ): LexicalMarkdownResult {
   if (state === null || state.trim() === '') return { ok: true, markdown: '' };
+  const checked = checkSectionState(state);
+  if (!checked.ok) {
+    // Too deep for Lexical: the words are kept, as plain text, with the reason.
+    const note = `_(This section is nested ${checked.depth.toLocaleString('en-US')} levels deep, more than the ${MAX_SECTION_DEPTH} Rootline keeps as structure, so it is exported as plain text.)_`;
+    return { ok: true, markdown: `${note}\n\n${escapeMarkdown(lexicalPlainText(state))}` };
+  }
   try {
     const editor = headless();
-    editor.setEditorState(editor.parseEditorState(state));
+    editor.setEditorState(editor.parseEditorState(checked.state ?? state));
     editor.update(() => $escapeForMarkdown($getRoot()), { discrete: true });
     const transformers = documentTransformers(liveBlockTransformer($createLiveBlockNode, exportBlock));
     const markdown = editor.getEditorState().read(() => $convertToMarkdownString(transformers));

@@ -1,5 +1,8 @@
 import { escapeHtml, safeUrl } from '../export/escape';
+import { walkTree } from '../domain';
 import { LIVE_BLOCK_NODE_TYPE, readSpec } from './nodes';
+import { MAX_SECTION_DEPTH, storedChildren } from './state';
+import type { StoredNode } from './state';
 import type { LiveBlockSpec } from './blocks';
 
 /** A serialized Lexical node as stored (only the fields the HTML writer reads). */
@@ -32,7 +35,7 @@ const FORMAT_TAGS: [number, string][] = [
 ];
 
 function kids(node: SerializedNode): SerializedNode[] {
-  return Array.isArray(node.children) ? (node.children as SerializedNode[]) : [];
+  return storedChildren(node as StoredNode) as SerializedNode[];
 }
 
 function text(node: SerializedNode): string {
@@ -57,22 +60,28 @@ function codeText(node: SerializedNode): string {
     .join('');
 }
 
-function render(node: SerializedNode, block: LiveBlockHtml): string {
-  const inner = (): string =>
-    kids(node)
-      .map((k) => render(k, block))
-      .join('');
+/** What a node writes around its children, and whether it has children to write. */
+interface Wrap {
+  open: string;
+  close: string;
+  descend: boolean;
+}
+
+const LEAF = (html: string): Wrap => ({ open: html, close: '', descend: false });
+const AROUND = (open: string, close: string): Wrap => ({ open, close, descend: true });
+
+function wrapOf(node: SerializedNode, block: LiveBlockHtml): Wrap {
   switch (node.type) {
     case 'root':
-      return inner();
+      return AROUND('', '');
     case 'paragraph':
-      return kids(node).length === 0 ? '' : `<p>${inner()}</p>\n`;
+      return kids(node).length === 0 ? LEAF('') : AROUND('<p>', '</p>\n');
     case 'heading': {
       const tag = headingTag(node.tag);
-      return `<${tag}>${inner()}</${tag}>\n`;
+      return AROUND(`<${tag}>`, `</${tag}>\n`);
     }
     case 'quote':
-      return `<blockquote>${inner()}</blockquote>\n`;
+      return AROUND('<blockquote>', '</blockquote>\n');
     case 'list': {
       const ordered = node.listType === 'number';
       const tag = ordered ? 'ol' : 'ul';
@@ -81,58 +90,79 @@ function render(node: SerializedNode, block: LiveBlockHtml): string {
           ? ` start="${Math.floor(node.start)}"`
           : '';
       const cls = node.listType === 'check' ? ' class="checklist"' : '';
-      return `<${tag}${start}${cls}>\n${inner()}</${tag}>\n`;
+      return AROUND(`<${tag}${start}${cls}>\n`, `</${tag}>\n`);
     }
     case 'listitem': {
       const nested = kids(node).length > 0 && kids(node).every((k) => k.type === 'list');
-      if (nested) return `<li class="nested">${inner()}</li>\n`;
+      if (nested) return AROUND('<li class="nested">', '</li>\n');
       if (typeof node.checked === 'boolean') {
         const box = node.checked ? '☑' : '☐';
         const cls = node.checked ? 'checked' : 'unchecked';
-        return `<li class="${cls}"><span class="box" aria-hidden="true">${box}</span> ${inner()}</li>\n`;
+        return AROUND(`<li class="${cls}"><span class="box" aria-hidden="true">${box}</span> `, '</li>\n');
       }
-      return `<li>${inner()}</li>\n`;
+      return AROUND('<li>', '</li>\n');
     }
     case 'text':
     case 'code-highlight':
-      return text(node);
+      return LEAF(text(node));
     case 'linebreak':
-      return '<br>';
+      return LEAF('<br>');
     case 'tab':
-      return '\t';
+      return LEAF('\t');
     case 'link':
     case 'autolink': {
       const url = typeof node.url === 'string' ? safeUrl(node.url) : null;
-      return url === null ? inner() : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${inner()}</a>`;
+      return url === null
+        ? AROUND('', '')
+        : AROUND(`<a href="${escapeHtml(url)}" rel="noopener noreferrer">`, '</a>');
     }
     case 'code': {
       const lang =
         typeof node.language === 'string' && /^[\w+-]{1,30}$/.test(node.language) ? node.language : '';
       const cls = lang === '' ? '' : ` class="language-${lang}"`;
-      return `<pre><code${cls}>${escapeHtml(codeText(node))}</code></pre>\n`;
+      return LEAF(`<pre><code${cls}>${escapeHtml(codeText(node))}</code></pre>\n`);
     }
     case 'table':
-      return `<table class="content">\n${inner()}</table>\n`;
+      return AROUND('<table class="content">\n', '</table>\n');
     case 'tablerow':
-      return `<tr>${inner()}</tr>\n`;
+      return AROUND('<tr>', '</tr>\n');
     case 'tablecell': {
       const tag = typeof node.headerState === 'number' && node.headerState !== 0 ? 'th' : 'td';
-      return `<${tag}>${kids(node)
-        .map((k) =>
-          k.type === 'paragraph'
-            ? kids(k)
-                .map((c) => render(c, block))
-                .join('')
-            : render(k, block),
-        )
-        .join('<br>')}</${tag}>`;
+      return AROUND(`<${tag}>`, `</${tag}>`);
     }
     case LIVE_BLOCK_NODE_TYPE:
-      return `${block(readSpec(node))}\n`;
+      return LEAF(`${block(readSpec(node))}\n`);
     default:
       // Unknown node types (from a newer version) keep their text rather than vanish.
-      return typeof node.text === 'string' ? text(node) : inner();
+      return typeof node.text === 'string' ? LEAF(text(node)) : AROUND('', '');
   }
+}
+
+/**
+ * Writes a node and everything below it, without recursion (a stored state may nest thousands
+ * of levels). Elements nested deeper than MAX_SECTION_DEPTH write their content without their
+ * own tags, so the output stays valid and its nesting bounded; all text is kept.
+ */
+function render(root: SerializedNode, block: LiveBlockHtml): string {
+  const out: string[] = [];
+  const closes: string[] = [];
+  walkTree(root, kids, {
+    enter: (node, depth, index, parent) => {
+      // A table cell's paragraphs are written bare, one line each.
+      const inCell = parent?.type === 'tablecell';
+      if (inCell && index > 0) out.push('<br>');
+      let wrap = wrapOf(node, block);
+      if (wrap.descend && ((inCell && node.type === 'paragraph') || depth > MAX_SECTION_DEPTH))
+        wrap = AROUND('', '');
+      out.push(wrap.open);
+      closes.push(wrap.close);
+      return wrap.descend;
+    },
+    leave: () => {
+      out.push(closes.pop()!);
+    },
+  });
+  return out.join('');
 }
 
 export type LexicalHtmlResult = { ok: true; html: string } | { ok: false; error: string };

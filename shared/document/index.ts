@@ -6,3 +6,4 @@ export * from './html';
 export * from './text';
 export * from './sample';
 export * from './outline';
+export * from './state';

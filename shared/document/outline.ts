@@ -1,7 +1,9 @@
 import type { Comment, DocumentSection } from '../domain';
 import { LIVE_BLOCK_LABELS, LiveBlockSpec } from './blocks';
 import { LIVE_BLOCK_NODE_TYPE } from './nodes';
+import { parseStoredRoot, storedChildren } from './state';
 import { lexicalPlainText } from './text';
+import { walkTree } from '../domain';
 
 /** One line of the document outline: how far a section is filled, and what is open on it. */
 export interface OutlineItem {
@@ -18,24 +20,16 @@ export interface OutlineItem {
 
 /** Labels of the live blocks in a serialized Lexical state, in document order. */
 export function liveBlockLabels(state: string | null): string[] {
-  if (state === null) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(state);
-  } catch {
-    return [];
-  }
+  const root = parseStoredRoot(state);
+  if (root === null) return [];
   const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as { type?: unknown; spec?: unknown; children?: unknown };
-    if (n.type === LIVE_BLOCK_NODE_TYPE) {
+  walkTree(root, storedChildren, {
+    enter: (n) => {
+      if (n.type !== LIVE_BLOCK_NODE_TYPE) return;
       const spec = LiveBlockSpec.safeParse(n.spec);
       if (spec.success) out.push(LIVE_BLOCK_LABELS[spec.data.block]);
-    }
-    if (Array.isArray(n.children)) n.children.forEach(walk);
-  };
-  walk((parsed as { root?: unknown }).root);
+    },
+  });
   return out;
 }
 

@@ -1,23 +1,20 @@
+import { walkTree } from '../domain';
+import { parseStoredRoot, storedChildren } from './state';
+
 /** Plain text of a serialized Lexical state (text nodes only), for "is there anything written?" checks. */
 export function lexicalPlainText(state: string | null): string {
   if (state === null) return '';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(state);
-  } catch {
-    return '';
-  }
+  const root = parseStoredRoot(state);
+  if (root === null) return '';
   const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as { text?: unknown; children?: unknown };
-    if (typeof n.text === 'string') out.push(n.text);
-    if (Array.isArray(n.children)) {
-      n.children.forEach(walk);
-      out.push(' ');
-    }
-  };
-  walk((parsed as { root?: unknown }).root);
+  walkTree(root, storedChildren, {
+    enter: (n) => {
+      if (typeof n.text === 'string') out.push(n.text);
+    },
+    leave: (n) => {
+      if (Array.isArray(n.children)) out.push(' ');
+    },
+  });
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidIsoDate } from '../actions/dates';
 import { EpochMs, Id, Label } from './common';
 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
@@ -12,7 +13,10 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 export const DEFAULT_ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'communication'] as const;
 
 /** Calendar date `yyyy-MM-dd` (due dates are days, not instants). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-26');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-26')
+  .refine(isValidIsoDate, 'not a date on the calendar (expected a date like 2026-11-26)');
 
 export const ActionItem = z.object({
   id: Id,

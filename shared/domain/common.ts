@@ -1,11 +1,40 @@
 import { z } from 'zod';
+import { isIanaZone, isKnownZone } from '../time/zone';
 
-/** UTC epoch milliseconds. Every stored instant in Rootline is one of these. */
-export const EpochMs = z.number().int().finite();
+/** The largest |epoch ms| a JavaScript Date can hold (±100,000,000 days around 1970). */
+export const MAX_DATE_MS = 8.64e15;
+
+/** True when `ms` is a whole number a Date can hold, so every formatter can show it. */
+export function isDateMs(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isInteger(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
+/**
+ * UTC epoch milliseconds. Every stored instant in Rootline is one of these, within the Date
+ * range: a time outside it makes every date formatter throw ("Invalid time value").
+ */
+export const EpochMs = z
+  .number()
+  .int()
+  .min(-MAX_DATE_MS, 'a time must be within the JavaScript date range (±8.64e15 ms)')
+  .max(MAX_DATE_MS, 'a time must be within the JavaScript date range (±8.64e15 ms)');
 export type EpochMs = z.infer<typeof EpochMs>;
 
 /** A nullable instant: null means "not known yet". */
 export const MaybeEpochMs = EpochMs.nullable();
+
+/** An IANA time-zone name the runtime knows (`America/Los_Angeles`, `UTC`), for showing times. */
+export const ZoneName = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine(isIanaZone, { message: 'unknown time zone; use an IANA name such as America/Los_Angeles' });
+
+/** A zone for reading log times: an IANA name, or `Z`/`''` (UTC), as the importers accept. */
+export const ParseZone = z
+  .string()
+  .max(100)
+  .refine(isKnownZone, { message: 'unknown time zone; use an IANA name such as America/Los_Angeles' });
 
 /** Opaque id (ULID-like text). */
 export const Id = z.string().min(1).max(128);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, Id, Label, MaybeEpochMs } from './common';
+import { EpochMs, Id, Label, MaybeEpochMs, ZoneName } from './common';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const Severity = z.enum(SEVERITIES);
@@ -43,9 +43,9 @@ export const Incident = z.object({
   authors: z.array(Label),
   reviewers: z.array(Label),
   /** IANA zone in which times are entered and shown, e.g. `America/Los_Angeles`. */
-  displayZone: z.string().min(1),
+  displayZone: ZoneName,
   /** Optional second zone shown beside the first (`Nov 18 16:51 PST (Nov 19 00:51 UTC)`). */
-  secondaryZone: z.string().min(1).nullable(),
+  secondaryZone: ZoneName.nullable(),
   keyTimes: KeyTimes,
   keyTimeOrigins: z.partialRecord(z.enum(KEY_TIME_FIELDS), KeyTimeOrigin),
   /** RCA template used by the Document tab (see templates/). */

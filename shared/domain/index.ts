@@ -9,3 +9,4 @@ export * from './section';
 export * from './ids';
 export * from './snapshot';
 export * from './pattern';
+export * from './walk';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, Id, Label, MaybeEpochMs } from './common';
+import { EpochMs, Id, Label, MaybeEpochMs, ParseZone } from './common';
 import { EventKind, SourceRef } from './event';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'notice', 'warn', 'error', 'fatal'] as const;
@@ -64,7 +64,7 @@ export type Finding = z.infer<typeof Finding>;
 export const ImportOptions = z.object({
   format: z.string().nullable(),
   /** Zone for timestamps that carry no offset. */
-  zone: z.string(),
+  zone: ParseZone,
   /** Year for formats that omit it (RFC 3164 syslog). */
   year: z.number().int().nullable(),
 });

@@ -1,7 +1,7 @@
 import { STATUS_LABELS } from '../actions/items';
-import { buildTree, childrenOf } from '../causes/tree';
+import { buildTree, childrenOf, flattenTree, MAX_INDENT_DEPTH } from '../causes/tree';
 import { kindLabel } from '../causes/kinds';
-import type { ActionItem, CauseNode, KeyTimeField, TimelineEvent } from '../domain';
+import type { ActionItem, KeyTimeField, TimelineEvent } from '../domain';
 import { KEY_TIME_FIELDS, PRIORITIES } from '../domain';
 import type { LiveBlockSpec } from '../document/blocks';
 import { formatDuration, formatImpactWindow } from '../format';
@@ -181,21 +181,27 @@ export interface CauseLine {
 /** The cause tree in reading order (depth-first), for lists. */
 export function causeLines(ctx: ExportContext): CauseLine[] {
   const tree = buildTree(ctx.causes);
-  const out: CauseLine[] = [];
-  const visit = (n: CauseNode, depth: number): void => {
+  return flattenTree(tree).map(({ node: n, depth }) => {
     const kids = childrenOf(tree, n.id);
-    out.push({
+    return {
       depth,
       kind: kindLabel(n.kind),
       title: n.title.trim() === '' ? '(untitled)' : n.title,
       gate: kids.length >= 2 ? (n.gate === 'AND' ? 'all of' : 'any of') : null,
       detail: n.detail,
       review: n.reviewState,
-    });
-    for (const k of kids) visit(k, depth + 1);
-  };
-  if (tree.root !== null) visit(tree.root, 0);
-  return out;
+    };
+  });
+}
+
+/**
+ * How a cause line is indented in an export: its depth up to MAX_INDENT_DEPTH; deeper lines sit
+ * at that indent and say their level, so a 20,000-deep chain stays a readable, linear-size list.
+ */
+export function causeIndent(depth: number): { indent: number; prefix: string } {
+  return depth <= MAX_INDENT_DEPTH
+    ? { indent: depth, prefix: '' }
+    : { indent: MAX_INDENT_DEPTH, prefix: `(level ${depth.toLocaleString('en-US')}) ` };
 }
 
 /** Columns of the action items table; owners and tickets are internal fields. */

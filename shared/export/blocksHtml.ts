@@ -4,6 +4,7 @@ import { assertNever } from '../domain';
 import {
   actionHeader,
   actionRows,
+  causeIndent,
   causeLines,
   eventTitle,
   impactData,
@@ -113,7 +114,8 @@ function causeListHtml(ctx: ExportContext): string {
     const review =
       ctx.audience === 'internal' && l.review !== 'open' ? ` <em>(${escapeHtml(l.review)})</em>` : '';
     const detail = l.detail.trim() === '' ? '' : `<div class="detail">${escapeHtml(l.detail.trim())}</div>`;
-    return `<li style="margin-left:${l.depth * 1.25}em"><strong>${escapeHtml(l.kind)}:</strong> ${escapeHtml(l.title)}${gate}${review}${detail}</li>`;
+    const { indent, prefix } = causeIndent(l.depth);
+    return `<li style="margin-left:${indent * 1.25}em">${escapeHtml(prefix)}<strong>${escapeHtml(l.kind)}:</strong> ${escapeHtml(l.title)}${gate}${review}${detail}</li>`;
   });
   return `<ul class="cause-list">\n${items.join('\n')}\n</ul>`;
 }

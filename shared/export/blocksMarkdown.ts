@@ -4,6 +4,7 @@ import { assertNever } from '../domain';
 import {
   actionHeader,
   actionRows,
+  causeIndent,
   causeLines,
   eventTitle,
   impactData,
@@ -84,11 +85,12 @@ function causeListMarkdown(ctx: ExportContext): string {
   if (lines.length === 0) return note('No causes yet.');
   return lines
     .map((l) => {
-      const indent = '  '.repeat(l.depth);
+      const { indent: level, prefix } = causeIndent(l.depth);
+      const indent = '  '.repeat(level);
       const gate = l.gate === null ? '' : ` — ${l.gate}:`;
       const review = ctx.audience === 'internal' && l.review !== 'open' ? ` _(${l.review})_` : '';
       const detail = l.detail.trim() === '' ? '' : `\n${indent}  ${escapeMarkdown(l.detail.trim())}`;
-      return `${indent}- **${escapeMarkdown(l.kind, false)}:** ${escapeMarkdown(l.title, false)}${gate}${review}${detail}`;
+      return `${indent}- ${escapeMarkdown(prefix, false)}**${escapeMarkdown(l.kind, false)}:** ${escapeMarkdown(l.title, false)}${gate}${review}${detail}`;
     })
     .join('\n');
 }

@@ -7,3 +7,4 @@ export * from './blocksMarkdown';
 export * from './blocksHtml';
 export * from './causeSvg';
 export * from './sections';
+export * from './csv';

@@ -1,11 +1,11 @@
 import { MAX_STORED_ERRORS } from '../domain';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
-import { classifyKind, classifyRecord } from '../timeline/classify';
+import { classifyRecord, RecordClassifier } from '../timeline/classify';
 import { FindingCollector, isStepType } from '../timeline/findings';
 import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
-import type { FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import type { BurstOptions, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
 import type { MinedPattern, PatternStats } from '../patterns/collect';
 import { FileReader } from './file-reader';
@@ -28,6 +28,8 @@ export interface CreateImportOptions {
   mapping?: FieldMapping | null;
   foldOptions?: Partial<FoldOptions>;
   findingOptions?: Partial<FindingOptions>;
+  /** When a WARN pattern counts as a burst (and so as impact). */
+  burstOptions?: Partial<BurstOptions>;
   /** Keep every pattern's record places (file, line): the CLI's `patterns --with-lines`. */
   patternLines?: boolean;
   /** Gets every classified record (log ones too), in file order, e.g. to store in blocks. */
@@ -106,6 +108,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const errors: ImportError[] = [];
   const folder = new Folder(options.foldOptions);
   const phases = new PhaseTracker();
+  const classifier = new RecordClassifier({ burst: options.burstOptions });
   const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
   const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
   const foldedRecords = new FoldedClusters();
@@ -126,7 +129,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     tally.records++;
     if (tally.firstAt === null || at < tally.firstAt) tally.firstAt = at;
     if (tally.lastAt === null || at > tally.lastAt) tally.lastAt = at;
-    const kind = classifyKind(raw);
+    const kind = classifier.kindOf(raw, fileIndex);
     const cluster = patterns.add({
       at,
       level: raw.level,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EpochMs } from '../domain/common';
 import { parseBackupFileName } from '../backup/retention';
 import type { IpcChannel } from './channels';
 
@@ -115,7 +116,7 @@ export const IPC_CONTRACT = {
         z.strictObject({
           fileName: BackupName,
           incidentId: z.string(),
-          at: z.number(),
+          at: EpochMs,
           size: z.number().int().nonnegative(),
         }),
       ),

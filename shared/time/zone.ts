@@ -39,8 +39,29 @@ export function zonedToEpoch(
   return wall + offset;
 }
 
-/** True when the runtime knows the IANA zone name. */
+/** True when the runtime knows the IANA zone name (or it is one of the UTC spellings logs use). */
 export function isKnownZone(zone: string): boolean {
   if (isUtc(zone)) return true;
-  return !Number.isNaN(new TZDate(2020, 0, 1, zone).getTime());
+  return isIanaZone(zone);
+}
+
+const ianaVerdicts = new Map<string, boolean>();
+
+/**
+ * True when `Intl` accepts the name as a time zone — what every formatter of a display zone
+ * needs (`Z` and `''`, which log parsing reads as UTC, are not names Intl accepts).
+ */
+export function isIanaZone(zone: string): boolean {
+  let ok = ianaVerdicts.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = zone.trim() !== '';
+    } catch {
+      ok = false;
+    }
+    if (ianaVerdicts.size >= 1_000) ianaVerdicts.clear();
+    ianaVerdicts.set(zone, ok);
+  }
+  return ok;
 }

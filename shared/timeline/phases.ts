@@ -31,8 +31,10 @@ class Instants {
 /**
  * Accumulates the phase boundaries while records stream in (any order):
  * - impactStartAt: first impact record;
- * - detectedAt / mitigatedAt: first detection / mitigation record at or after impact start
- *   (null while there is no impact);
+ * - detectedAt: first detection record at or after impact start, or the first communication
+ *   record there when it comes earlier (nobody tells customers before someone noticed: a status
+ *   page's first update is Detected when nothing earlier says so); null while there is no impact;
+ * - mitigatedAt: first mitigation record at or after impact start (null while there is no impact);
  * - recoveredAt: the last recovery record, unless an impact record follows it (still ongoing);
  * - resolvedAt: the last `…incident.resolved` record, else recoveredAt.
  */
@@ -43,6 +45,7 @@ export class PhaseTracker {
   private resolvedLast = -Infinity;
   private readonly detections = new Instants();
   private readonly mitigations = new Instants();
+  private readonly communications = new Instants();
 
   add(at: number, kind: EventKind, type: string | null): void {
     switch (kind) {
@@ -56,6 +59,9 @@ export class PhaseTracker {
       case 'mitigation':
         this.mitigations.push(at);
         break;
+      case 'communication':
+        this.communications.push(at);
+        break;
       case 'recovery':
         if (at > this.recoveryLast) this.recoveryLast = at;
         break;
@@ -65,13 +71,20 @@ export class PhaseTracker {
     if (isResolvedType(type) && at > this.resolvedLast) this.resolvedLast = at;
   }
 
+  private detectedFrom(impactStartAt: number): number | null {
+    const detected = this.detections.firstFrom(impactStartAt);
+    const told = this.communications.firstFrom(impactStartAt);
+    if (detected === null) return told;
+    return told === null ? detected : Math.min(detected, told);
+  }
+
   result(): KeyTimes {
     const impactStartAt = this.impactFirst === Infinity ? null : this.impactFirst;
     const hasRecovery = this.recoveryLast !== -Infinity;
     const recoveredAt = hasRecovery && this.impactLast <= this.recoveryLast ? this.recoveryLast : null;
     return {
       impactStartAt,
-      detectedAt: impactStartAt === null ? null : this.detections.firstFrom(impactStartAt),
+      detectedAt: impactStartAt === null ? null : this.detectedFrom(impactStartAt),
       mitigatedAt: impactStartAt === null ? null : this.mitigations.firstFrom(impactStartAt),
       recoveredAt,
       resolvedAt: this.resolvedLast === -Infinity ? recoveredAt : this.resolvedLast,

@@ -44,3 +44,25 @@ export const DEFAULT_FINDING_OPTIONS: FindingOptions = {
   waveWindowMs: 60_000,
   minKnownTargets: 4,
 };
+
+/** When a WARN pattern counts as a burst above its own earlier rate (see BurstTracker). */
+export interface BurstOptions {
+  /** Sliding window (ms) the current rate is counted over. */
+  windowMs: number;
+  /** Buckets the window is kept in (its resolution). */
+  buckets: number;
+  /** Fewest records in one window that can be a burst. */
+  minCount: number;
+  /** The window must hold at least this many times what the earlier rate predicts. */
+  factor: number;
+  /** Patterns tracked per import before new ones share one rate per stream. */
+  maxPatterns: number;
+}
+
+export const DEFAULT_BURST_OPTIONS: BurstOptions = {
+  windowMs: 60_000,
+  buckets: 6,
+  minCount: 5,
+  factor: 4,
+  maxPatterns: 50_000,
+};

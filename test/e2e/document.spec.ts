@@ -113,3 +113,55 @@ test('the Export… dialog saves the RCA as Markdown for customers and the bundl
   expect(bundle.name).toMatch(/\.rootline\.json$/);
   expect(JSON.parse(bundle.text)).toMatchObject({ format: 'rootline-bundle', version: 1 });
 });
+
+test('a section with a bad heading tag or text nested 5,000 deep opens without breaking the Document tab', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Hostile sections');
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+  await page.getByRole('button', { name: 'Use Google SRE postmortem' }).click();
+  await expect(page.getByRole('textbox', { name: 'Summary text' })).toBeVisible();
+  const exported = await captureDownload(page, () => incident.exportBundle());
+
+  const bundle = JSON.parse(exported.text) as {
+    sections: { title: string; lexicalState: string | null }[];
+  };
+  expect(bundle.sections.length).toBeGreaterThan(2);
+  const summary = bundle.sections[0]!;
+  const impact = bundle.sections[1]!;
+  // Lexical creates an element named by the tag: "h1 onclick" threw and blanked the tab.
+  summary.lexicalState = JSON.stringify({
+    root: {
+      type: 'root',
+      children: [
+        { type: 'heading', tag: 'h1 onclick', children: [{ type: 'text', text: 'Crafted heading' }] },
+      ],
+    },
+  });
+  // Built as text: JSON.stringify itself overflows at this depth.
+  const depth = 5_000;
+  impact.lexicalState =
+    `{"root":{"type":"root","children":[${'{"type":"quote","children":['.repeat(depth)}` +
+    `{"type":"text","text":"bottom of the well","format":0}${']}'.repeat(depth)}]}}`;
+
+  await incident.backToList();
+  await list.openBundle({
+    name: 'hostile.rootline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bundle)),
+  });
+  await expect(incident.title).toHaveValue('Hostile sections (copy)');
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+
+  const heading = page.getByRole('textbox', { name: `${summary.title} text` });
+  await expect(heading.getByRole('heading', { name: 'Crafted heading' })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: '5,001 levels deep' })).toContainText(
+    'the editor opens sections up to 100 levels',
+  );
+  await expect(page.getByLabel(`${impact.title} text (read-only)`)).toHaveText('bottom of the well');
+  // The other sections still edit.
+  const third = page.getByRole('textbox', { name: /text$/ }).nth(1);
+  await expect(third).toBeVisible();
+});

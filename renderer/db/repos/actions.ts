@@ -6,24 +6,41 @@ import {
   restoreDueDays,
   type DueDays,
 } from '../../../shared/actions';
-import type { ActionItem } from '../../../shared/domain';
-import { newId } from '../../../shared/domain';
+import { ActionItem, newId } from '../../../shared/domain';
 import { getDb } from '../db';
+import { checkRows, type DamagedRow } from './damaged';
 import { getPref, setPref } from './prefs';
 
+/** Valid action items of an incident, oldest first (a damaged row is left out, see {@link readAllActions}). */
 export async function listActions(incidentId: string): Promise<ActionItem[]> {
-  const rows = await getDb().actions.where('incidentId').equals(incidentId).toArray();
-  return rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const rows: unknown[] = await getDb().actions.where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, ActionItem).good.sort(
+    (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+  );
 }
 
-/** Open-ish action items of every incident (the cross-incident view and list counts). */
+/** Open-ish valid action items of every incident (the cross-incident view and list counts). */
 export async function listOpenActions(): Promise<ActionItem[]> {
-  return getDb().actions.where('status').anyOf('open', 'in-progress').toArray();
+  const rows: unknown[] = await getDb().actions.where('status').anyOf('open', 'in-progress').toArray();
+  return checkRows(rows, ActionItem).good;
 }
 
-/** Every action item of every incident (CSV export and import from the cross-incident view). */
+/** Every action item of every incident, split into valid and damaged rows. */
+export async function readAllActions(): Promise<{ good: ActionItem[]; damaged: DamagedRow[] }> {
+  const rows: unknown[] = await getDb().actions.toArray();
+  return checkRows(rows, ActionItem);
+}
+
+/** Every valid action item of every incident (CSV export and import from the cross-incident view). */
 export async function listAllActions(): Promise<ActionItem[]> {
-  return getDb().actions.toArray();
+  return (await readAllActions()).good;
+}
+
+/** One action row exactly as stored, as JSON ("Export raw" of a damaged item). */
+export async function exportRawAction(id: string): Promise<string> {
+  const row: unknown = await getDb().actions.get(id);
+  if (row === undefined) throw new Error('This action item no longer exists.');
+  return JSON.stringify({ rawRootlineRows: { actions: [row] } }, null, 2);
 }
 
 export async function putActions(items: ActionItem[]): Promise<void> {

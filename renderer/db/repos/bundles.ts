@@ -21,7 +21,7 @@ export async function exportBundleText(
 }
 
 export type OpenBundleResult =
-  { ok: true; incidentId: string; asCopy: boolean } | { ok: false; error: string };
+  { ok: true; incidentId: string; asCopy: boolean; notices: string[] } | { ok: false; error: string };
 
 /** True when any row of the snapshot has an id that is already taken in this profile. */
 async function anyIdTaken(db: RootlineDb, snapshot: IncidentSnapshot): Promise<boolean> {
@@ -71,7 +71,7 @@ export async function openBundleText(
         snapshot.incident = { ...snapshot.incident, title: copyTitle(snapshot.incident.title) };
       }
       await addSnapshot(db, snapshot);
-      return { ok: true as const, incidentId: snapshot.incident.id, asCopy };
+      return { ok: true as const, incidentId: snapshot.incident.id, asCopy, notices: parsed.meta.notices };
     });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

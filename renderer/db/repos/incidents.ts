@@ -1,17 +1,43 @@
-import { createIncident, newId, type Incident } from '../../../shared/domain';
+import { createIncident, Incident, newId } from '../../../shared/domain';
 import { copyTitle, remapSnapshotIds } from '../../../shared/bundle/remap';
 import { getDb } from '../db';
 import { incidentTablesOf } from '../schema';
 import type { IncidentSnapshot } from '../../../shared/domain';
+import { checkRows, type DamagedRow } from './damaged';
 import { deleteIncidentRows, insertSnapshot, loadIncidentSnapshot } from './snapshot';
 
-/** All incidents, most recently edited first. */
-export async function listIncidents(): Promise<Incident[]> {
-  return getDb().incidents.orderBy('updatedAt').reverse().toArray();
+/** Every stored incident, most recently edited first, split into valid and damaged rows. */
+export async function readIncidents(): Promise<{ good: Incident[]; damaged: DamagedRow[] }> {
+  const rows: unknown[] = await getDb().incidents.orderBy('updatedAt').reverse().toArray();
+  return checkRows(rows, Incident);
 }
 
+/** All valid incidents, most recently edited first (damaged rows: {@link readIncidents}). */
+export async function listIncidents(): Promise<Incident[]> {
+  return (await readIncidents()).good;
+}
+
+/** One stored incident, checked: the row, a damaged-row notice, or null when absent. */
+export async function readIncident(
+  id: string,
+): Promise<{ incident: Incident } | { damaged: DamagedRow } | null> {
+  const row: unknown = await getDb().incidents.get(id);
+  if (row === undefined) return null;
+  const { good, damaged } = checkRows([row], Incident);
+  return good[0] ? { incident: good[0] } : { damaged: damaged[0]! };
+}
+
+/** One valid incident; undefined when absent or damaged. */
 export async function getIncident(id: string): Promise<Incident | undefined> {
-  return getDb().incidents.get(id);
+  const read = await readIncident(id);
+  return read && 'incident' in read ? read.incident : undefined;
+}
+
+/** Every stored row of an incident exactly as IndexedDB holds it, as JSON ("Export raw"). */
+export async function exportRawIncident(id: string): Promise<string> {
+  const snapshot = await loadIncidentSnapshot(id);
+  if (!snapshot) throw new Error('This incident no longer exists.');
+  return JSON.stringify({ rawRootlineRows: snapshot }, null, 2);
 }
 
 /** Creates and stores a new incident; returns it. */

@@ -9,3 +9,4 @@ export * from './imports';
 export * from './prefs';
 export * from './bundles';
 export * from './patterns';
+export * from './damaged';

@@ -1,10 +1,11 @@
-import Papa from 'papaparse';
 import type { ImportError } from '../../../shared/domain';
+import { writeCsv } from '../../../shared/export/csv';
 
-/** The full error list of an import as CSV (file, line, reason). */
+/** The full error list of an import as CSV (file, line, reason), every cell neutralised. */
 export function errorsCsv(errors: readonly ImportError[]): string {
-  return Papa.unparse({
-    fields: ['file', 'line', 'reason'],
-    data: errors.map((e) => [e.file, e.line, e.reason]),
-  });
+  return writeCsv(
+    ['file', 'line', 'reason'],
+    errors.map((e) => [e.file, e.line, e.reason]),
+    '\r\n',
+  );
 }

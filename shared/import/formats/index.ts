@@ -15,6 +15,11 @@ import { slackFormat } from './slack';
 import { statuspageFormat } from './statuspage';
 import { syslogFormat } from './syslog';
 import { apacheErrorFormat, textFormat } from './text';
+import { BUILTIN_TEXT_FORMATS } from '../textformats/builtin';
+import { definitionFormat } from '../textformats/engine';
+
+/** The shipped text-format definitions as registry entries (ids = definition names). */
+export const DEFINITION_FORMATS: readonly FormatDef[] = BUILTIN_TEXT_FORMATS.map(definitionFormat);
 
 /**
  * Every format, most specific first: the order breaks detection ties, so a file that looks
@@ -31,6 +36,7 @@ export const FORMATS: readonly FormatDef[] = [
   cloudtrailFormat,
   githubFormat,
   slackFormat,
+  ...DEFINITION_FORMATS,
   accessLogFormat,
   apacheErrorFormat,
   syslogFormat,

@@ -1,5 +1,6 @@
 import type { Attrs } from '../../domain';
 import { parseTimeValue } from '../../time/parse';
+import { classifyText } from '../../timeline/classify';
 import type { FormatDef, ParseContext } from '../types';
 import { clip } from './attrs';
 import type { Json } from './json';
@@ -43,12 +44,16 @@ function mapEvent(e: Json, index: number, lineNo: number, ctx: ParseContext): vo
   const host = text(obj(e.source)?.host);
   if (host !== null) attrs.host = host;
   const subject = kind !== null && name !== null ? `${kind}/${name}` : (name ?? '');
+  const message = clip(`${reason ?? 'Event'} ${subject}: ${note}`.trim(), 10_000);
   ctx.sink.record(
-    makeRecord(ctx, lineNo, at, clip(`${reason ?? 'Event'} ${subject}: ${note}`.trim(), 10_000), {
+    makeRecord(ctx, lineNo, at, message, {
       level: type === 'Warning' ? 'warn' : type === 'Normal' ? 'info' : null,
       service: name,
       attrs,
       type: reason,
+      // A Warning event is already the cluster's own judgement (with its count), not a routine
+      // log line: its words decide, not the WARN burst rule.
+      kindHint: type === 'Warning' ? classifyText(message, reason, null) : null,
       repeat,
       endAt: last !== null && last > at ? last : null,
     }),

@@ -1,23 +1,18 @@
 import type { EventKind } from '../../domain';
 import { parseTimeValue } from '../../time/parse';
-import type { FormatDef, ParseContext } from '../types';
+import type { FormatDef, ParseContext, RawRecord } from '../types';
 import { clip } from './attrs';
 import type { Json } from './json';
 import { obj, text } from './json';
 import { makeRecord, timeOptions } from './record';
 import { feedJsonDocument } from './stream';
+import { ComponentStates, componentStatus, statusLabel, statusesInText } from './statuspage-components';
+import type { ComponentStatus, ComponentTransition } from './statuspage-components';
 
-const KINDS: Record<string, EventKind> = {
-  investigating: 'detection',
-  identified: 'response',
-  monitoring: 'mitigation',
-  resolved: 'recovery',
-  postmortem: 'communication',
-  scheduled: 'communication',
-  in_progress: 'communication',
-  verifying: 'communication',
-  completed: 'communication',
-};
+/** The type that marks the update closing an incident (PhaseTracker reads Resolved from it). */
+const RESOLVED_TYPE = 'statuspage.incident.resolved';
+/* Incident impacts that mean users were affected (not `none` or `maintenance`). */
+const USER_IMPACTS = new Set(['minor', 'major', 'critical']);
 
 function componentNames(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
@@ -29,12 +24,35 @@ function componentNames(list: unknown): string[] {
   return names;
 }
 
-/** One incident: its updates in time order (the API lists them newest first). */
-function mapIncident(incident: Json, lineNo: number, ctx: ParseContext): void {
+/** `affected_components` of one update: each component's new status, when it is one we know. */
+function affectedStatuses(list: unknown): { component: string; status: ComponentStatus }[] {
+  if (!Array.isArray(list)) return [];
+  const out: { component: string; status: ComponentStatus }[] = [];
+  for (const item of list) {
+    const c = obj(item);
+    const name = text(c?.name);
+    const status = componentStatus(text(c?.new_status));
+    if (name !== null && status !== null) out.push({ component: name, status });
+  }
+  return out;
+}
+
+function transitionMessage(t: ComponentTransition): string {
+  if (t.to === 'operational') return `${t.component} is operational again (was ${statusLabel(t.from)})`;
+  if (t.from === 'operational') return `${t.component}: ${statusLabel(t.to)}`;
+  return `${t.component}: ${statusLabel(t.to)} (was ${statusLabel(t.from)})`;
+}
+
+interface Row {
+  at: number;
+  u: Json;
+  index: number;
+}
+
+/** The incident's updates in time order (the API lists them newest first); bad ones are errors. */
+function updateRows(incident: Json, lineNo: number, ctx: ParseContext): Row[] {
   const updates = Array.isArray(incident.incident_updates) ? incident.incident_updates : [];
-  const name = text(incident.name);
-  const fallbackComponents = componentNames(incident.components);
-  const rows: { at: number; u: Json; index: number }[] = [];
+  const rows: Row[] = [];
   updates.forEach((item, index) => {
     const u = obj(item);
     if (u === null) {
@@ -47,26 +65,94 @@ function mapIncident(incident: Json, lineNo: number, ctx: ParseContext): void {
     else rows.push({ at, u, index });
   });
   // Stable order: equal times keep the API's reverse listing reversed (oldest first).
-  rows.sort((a, b) => a.at - b.at || b.index - a.index);
-  for (const { at, u } of rows) {
-    const status = text(u.status);
-    const affected = componentNames(u.affected_components);
-    const components = affected.length > 0 ? affected : fallbackComponents;
-    ctx.sink.record(
-      makeRecord(ctx, lineNo, at, clip(text(u.body) ?? status ?? '', 10_000), {
-        service: components.length > 0 ? clip(components.join(', '), 200) : null,
-        attrs: {
-          status,
-          incident: name,
-          incidentId: text(incident.id),
-          impact: text(incident.impact),
-          update: text(u.id),
-        },
-        kindHint: status === null ? null : (KINDS[status] ?? null),
-        type: status,
+  return rows.sort((a, b) => a.at - b.at || b.index - a.index);
+}
+
+/**
+ * One incident. Every update is a `communication` record with its text intact. Component status
+ * (from `affected_components`, and from the sentences Statuspage writes into the text) is
+ * followed across updates: a component going to degraded/partial/major is an `impact` record for
+ * that component, its return to operational a `recovery` record, and the moment every impacted
+ * component is operational again a `mitigation` record. The update at `resolved_at` carries the
+ * resolved type (Resolved phase). An incident with user impact but no component statuses starts
+ * its impact at `started_at`.
+ */
+function mapIncident(incident: Json, lineNo: number, ctx: ParseContext): void {
+  const name = text(incident.name);
+  const incidentId = text(incident.id);
+  const impact = text(incident.impact);
+  const fallbackComponents = componentNames(incident.components);
+  const resolvedAt = time(incident.resolved_at, ctx);
+  const rows = updateRows(incident, lineNo, ctx);
+  const states = new ComponentStates();
+  const base = { incident: name, incidentId, impact };
+  // Buffered so the records leave in time order (the started_at impact is known only at the end).
+  const out: RawRecord[] = [];
+  const derived = (at: number, message: string, kind: EventKind, component: string | null): void =>
+    void out.push(
+      makeRecord(ctx, lineNo, at, message, {
+        service: component === null ? null : clip(component, 200),
+        attrs: base,
+        kindHint: kind,
       }),
     );
+  let allBack = false;
+  let resolvedMarked = false;
+  for (const { at, u } of rows) {
+    const status = text(u.status);
+    const body = text(u.body) ?? '';
+    const affected = componentNames(u.affected_components);
+    const components = affected.length > 0 ? affected : fallbackComponents;
+    const closes = !resolvedMarked && resolvedAt !== null && Math.abs(at - resolvedAt) <= 1_000;
+    if (closes) resolvedMarked = true;
+    out.push(
+      makeRecord(ctx, lineNo, at, clip(body || (status ?? ''), 10_000), {
+        service: components.length > 0 ? clip(components.join(', '), 200) : null,
+        attrs: { ...base, status, update: text(u.id) },
+        kindHint: 'communication',
+        type: closes ? RESOLVED_TYPE : status,
+      }),
+    );
+    for (const { component, status: to } of [
+      ...affectedStatuses(u.affected_components),
+      ...statusesInText(body),
+    ]) {
+      const t = states.apply(component, to);
+      if (t !== null)
+        derived(at, transitionMessage(t), to === 'operational' ? 'recovery' : 'impact', component);
+    }
+    const all = states.allOperational();
+    if (all && !allBack)
+      derived(
+        at,
+        `Every affected component is operational: ${states.components().join(', ')}`,
+        'mitigation',
+        null,
+      );
+    allBack = all;
   }
+  const startedAt = time(incident.started_at, ctx) ?? rows[0]?.at ?? null;
+  if (!states.hadImpact() && startedAt !== null && impact !== null && USER_IMPACTS.has(impact))
+    derived(
+      startedAt,
+      `Incident started (${impact} impact): ${name ?? 'unnamed'}`,
+      'impact',
+      fallbackComponents.join(', ') || null,
+    );
+  if (!resolvedMarked && resolvedAt !== null)
+    out.push(
+      makeRecord(ctx, lineNo, resolvedAt, `Incident resolved: ${name ?? 'unnamed'}`, {
+        attrs: base,
+        kindHint: 'communication',
+        type: RESOLVED_TYPE,
+      }),
+    );
+  // Array.prototype.sort is stable: equal times keep the order they were made in.
+  for (const r of out.sort((a, b) => a.at - b.at)) ctx.sink.record(r);
+}
+
+function time(v: unknown, ctx: ParseContext): number | null {
+  return v === undefined || v === null || v === '' ? null : parseTimeValue(v, timeOptions(ctx));
 }
 
 /** Statuspage v2 incidents: one incident, `{incident: {...}}`, `{incidents: [...]}` or an array. */

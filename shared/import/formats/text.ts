@@ -6,7 +6,7 @@ import { levelFromName } from './levels';
 import { isBlank, makeRecord, timeOptions, headLines } from './record';
 
 /** Continuation lines (stack traces) appended to one record before the rest is dropped. */
-const MAX_CONTINUATION_CHARS = 16_000;
+export const MAX_CONTINUATION_CHARS = 16_000;
 
 const LOGGER = /^[A-Za-z_$][\w$.:-]*[\w$]:?$/;
 
@@ -102,6 +102,31 @@ function findTimestamp(
   return null;
 }
 
+/** One line read by the hand-written reader: time, header fields and the rest as message. */
+export interface TextLine {
+  at: number;
+  message: string;
+  level: LogLevel | null;
+  service: string | null;
+  attrs: Attrs;
+}
+
+/**
+ * Reads a line with a leading timestamp (ISO, log4j, ctime in brackets, yyMMdd HHmmss, syslog
+ * date, CLF), after up to four prefix words; null when there is none. Indented lines are never
+ * records here: callers treat them as continuations.
+ */
+export function readTextLine(text: string, opts: TimeOptions): TextLine | null {
+  const out: ScanEnd = { end: 0 };
+  const prefix = { text: '' };
+  const at = findTimestamp(text, opts, out, prefix);
+  if (at === null) return null;
+  const attrs: Attrs = {};
+  if (prefix.text.length > 0) attrs.prefix = prefix.text;
+  const head = readHead(text, out.end, attrs);
+  return { at, message: text.slice(head.rest), level: head.level, service: head.service, attrs };
+}
+
 /**
  * Plain-text logs with a leading timestamp (ISO, log4j, ctime in brackets, yyMMdd HHmmss,
  * syslog date, CLF). Lines without one continue the previous record (stack traces) and count
@@ -109,8 +134,6 @@ function findTimestamp(
  */
 export function textParser(ctx: ParseContext): LineParser {
   const opts = timeOptions(ctx);
-  const out: ScanEnd = { end: 0 };
-  const prefix = { text: '' };
   let pending: RawRecord | null = null;
   let extra: string[] = [];
   let extraChars = 0;
@@ -132,8 +155,8 @@ export function textParser(ctx: ParseContext): LineParser {
       }
       // Indented lines are continuations (stack frames) even when they hold a date.
       const indented = text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9;
-      const at = indented && pending !== null ? null : findTimestamp(text, opts, out, prefix);
-      if (at === null) {
+      const read = indented && pending !== null ? null : readTextLine(text, opts);
+      if (read === null) {
         if (pending === null) {
           ctx.sink.error(lineNo, 'no timestamp at the start of the line');
           return;
@@ -146,13 +169,10 @@ export function textParser(ctx: ParseContext): LineParser {
         return;
       }
       flush();
-      const attrs: Attrs = {};
-      if (prefix.text.length > 0) attrs.prefix = prefix.text;
-      const head = readHead(text, out.end, attrs);
-      pending = makeRecord(ctx, lineNo, at, text.slice(head.rest), {
-        level: head.level,
-        service: head.service,
-        attrs,
+      pending = makeRecord(ctx, lineNo, read.at, read.message, {
+        level: read.level,
+        service: read.service,
+        attrs: read.attrs,
       });
     },
     end() {

@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  CSV_COLUMNS,
-  escapeFormulaCell,
-  exportActionsCsv,
-  parseCsv,
-  parseStatusWord,
-  typeLabel,
-} from '../../../shared/actions';
+import { CSV_COLUMNS, exportActionsCsv, parseCsv, parseStatusWord, typeLabel } from '../../../shared/actions';
 import type { ActionItem } from '../../../shared/domain';
+import { neutraliseCsvCell as escapeFormulaCell } from '../../../shared/export/csv';
 import { ACTION_STATUSES, PRIORITIES } from '../../../shared/domain';
 import { item } from './fixtures';
 
@@ -95,10 +89,10 @@ describe('exportActionsCsv', () => {
     expect(csv).toContain("A1,'=1+1,");
   });
 
-  it('round-trips commas, quotes, newlines and unicode exactly', () => {
+  it('round-trips commas, quotes, newlines and unicode exactly (as the neutralised text)', () => {
     fc.assert(
       fc.property(items, (list) => {
-        const csv = exportActionsCsv(list, { escapeFormulae: false });
+        const csv = exportActionsCsv(list);
         const parsed = parseCsv(csv, 'x.csv');
         if (!parsed.ok) throw new Error(parsed.error);
         expect(parsed.table.header).toEqual([...CSV_COLUMNS]);
@@ -106,13 +100,13 @@ describe('exportActionsCsv', () => {
         parsed.table.records.forEach((rec, i) => {
           const a = list[i]!;
           expect(rec.cells[0]).toBe(a.id);
-          expect(rec.cells[1]).toBe(a.title);
-          expect(rec.cells[2]).toBe(a.description);
-          expect(rec.cells[3]).toBe(a.owner);
-          expect(rec.cells[6]).toBe(typeLabel(a.type));
+          expect(rec.cells[1]).toBe(escapeFormulaCell(a.title));
+          expect(rec.cells[2]).toBe(escapeFormulaCell(a.description));
+          expect(rec.cells[3]).toBe(escapeFormulaCell(a.owner));
+          expect(rec.cells[6]).toBe(escapeFormulaCell(typeLabel(a.type)));
           expect(parseStatusWord(rec.cells[7]!)).toBe(a.status);
-          expect(rec.cells[8]).toBe(a.statusReason);
-          expect(rec.cells[9]).toBe(a.ticketUrl);
+          expect(rec.cells[8]).toBe(escapeFormulaCell(a.statusReason));
+          expect(rec.cells[9]).toBe(escapeFormulaCell(a.ticketUrl));
         });
       }),
       { numRuns: 300 },

@@ -16,7 +16,12 @@ describe('parseBundle', () => {
   it('reads a good bundle with its meta', () => {
     const result = parseBundle(GOOD, 'a.rootline.json');
     if (!result.ok) throw new Error(result.error);
-    expect(result.meta).toEqual({ version: 1, exportedAt: Date.UTC(2025, 0, 2), appVersion: '1.2.3' });
+    expect(result.meta).toEqual({
+      version: 1,
+      exportedAt: Date.UTC(2025, 0, 2),
+      appVersion: '1.2.3',
+      notices: [],
+    });
     expect(result.snapshot.incident.id).toBe('A-INC');
     expect(result.snapshot.events).toHaveLength(4);
   });

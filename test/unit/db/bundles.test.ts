@@ -16,7 +16,7 @@ describe('bundle round trip through the database', () => {
 
     freshDb('rt-b');
     const opened = await openBundleText(first, 'checkout.rootline.json');
-    expect(opened).toEqual({ ok: true, incidentId: 'A-INC', asCopy: false });
+    expect(opened).toEqual({ ok: true, incidentId: 'A-INC', asCopy: false, notices: [] });
     const second = await exportBundleText('A-INC', OPTS);
     expect(second).toBe(first);
 
@@ -46,7 +46,7 @@ describe('bundle round trip through the database', () => {
     ] as const) {
       expect(byId(parsed.snapshot[key] as { id: string }[])).toEqual(byId(original[key] as { id: string }[]));
     }
-    expect(parsed.meta).toEqual({ version: 1, exportedAt: OPTS.now, appVersion: '0.1.0' });
+    expect(parsed.meta).toEqual({ version: 1, exportedAt: OPTS.now, appVersion: '0.1.0', notices: [] });
   });
 
   it('opening into the same profile makes a copy with new ids and rewritten references', async () => {

@@ -1,9 +1,15 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { findBundlePathInArgv, readBundleAction } from '../../../electron/files/bundle';
+import type {
+  openQuestion} from '../../../electron/files/bundle';
+import {
+  findBundlePathInArgv,
+  readBundleAction,
+  readBundleAfterAsking,
+} from '../../../electron/files/bundle';
 import { PickedFileRegistry, readFileChunk } from '../../../electron/files/picked';
 import { createIpcHandlers, saveFilters, type DesktopServices } from '../../../electron/ipc/handlers';
 
@@ -26,6 +32,38 @@ describe('findBundlePathInArgv', () => {
   it('ignores switches and other files', () => {
     expect(findBundlePathInArgv(['--inspect=x.rootline.json', '/work/main', 'notes.json'], '/')).toBeNull();
     expect(findBundlePathInArgv([], '/')).toBeNull();
+  });
+});
+
+describe('a bundle handed over by the OS (issue 11, item 1)', () => {
+  it('is read only after the user says Open', async () => {
+    const read = vi.fn(() => Promise.resolve({ type: 'bundle-opened' as const, name: 'x', text: '{}' }));
+    const asked: ReturnType<typeof openQuestion>[] = [];
+    const declined = await readBundleAfterAsking(
+      '/dl/x.rootline.json',
+      (q) => {
+        asked.push(q);
+        return Promise.resolve(false);
+      },
+      read,
+    );
+    expect(declined).toBeNull();
+    expect(read).not.toHaveBeenCalled();
+    expect(asked[0]).toMatchObject({
+      message: 'Open “x.rootline.json” in Rootline?',
+      buttons: ['Open', 'Cancel'],
+      cancelId: 1,
+    });
+    expect(asked[0]?.detail).toContain('/dl/x.rootline.json');
+    const opened = await readBundleAfterAsking('/dl/x.rootline.json', () => Promise.resolve(true), read);
+    expect(opened).toEqual({ type: 'bundle-opened', name: 'x', text: '{}' });
+  });
+
+  it('every OS route in main asks; only the open dialog does not', () => {
+    const main = readFileSync(new URL('../../../electron/main.ts', import.meta.url), 'utf8');
+    expect(main.match(/openBundlePath\(filePath, 'os'\)/g)).toHaveLength(3);
+    expect(main.match(/openBundlePath\(filePath, 'menu'\)/g)).toHaveLength(1);
+    expect(main.match(/openBundlePath\(/g)).toHaveLength(5);
   });
 });
 

@@ -51,7 +51,7 @@ describe('offline review round trip (repositories)', () => {
 
     // The reviewer opens the copy as a plain bundle (ids kept), comments, agrees, edits a title.
     const opened = await as(reviewer, () => openBundleText(copy, 'storage.rootline.json', { now: 3000 }));
-    expect(opened).toEqual({ ok: true, incidentId: inc.id, asCopy: false });
+    expect(opened).toEqual({ ok: true, incidentId: inc.id, asCopy: false, notices: [] });
     await as(reviewer, async () => {
       const nodes = await listCauses(inc.id);
       const cfg = nodes.find((n) => n.id === 'cfg')!;

@@ -42,3 +42,28 @@ describe('computePhases', () => {
     expect(Object.values(computePhases([])).every((v) => v === null)).toBe(true);
   });
 });
+
+describe('Detected from the first communication', () => {
+  it('takes the first communication after impact start when no detection comes earlier', () => {
+    const p = computePhases([
+      { at: T0, kind: 'impact' },
+      { at: T0 - MIN, kind: 'communication' },
+      { at: T0 + 5 * MIN, kind: 'communication' },
+      { at: T0 + 9 * MIN, kind: 'detection' },
+    ]);
+    expect(p.detectedAt).toBe(T0 + 5 * MIN);
+  });
+
+  it('keeps an earlier detection', () => {
+    const p = computePhases([
+      { at: T0, kind: 'impact' },
+      { at: T0 + 2 * MIN, kind: 'detection' },
+      { at: T0 + 5 * MIN, kind: 'communication' },
+    ]);
+    expect(p.detectedAt).toBe(T0 + 2 * MIN);
+  });
+
+  it('says nothing without impact', () => {
+    expect(computePhases([{ at: T0, kind: 'communication' }]).detectedAt).toBeNull();
+  });
+});

@@ -2,9 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STATUS_LABELS, groupOpenActions, isOverdue, type GroupBy } from '../../../../shared/actions';
 import type { ActionItem } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../app/ready';
+import { DamagedItem } from '../../../ui/DamagedItem';
 import { EmptyState } from '../../../ui/EmptyState';
+import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { useActionCommands } from '../hooks/useActionCommands';
-import { useAllActions, useIncidentIndex, useToday } from '../hooks/useActionData';
+import { useAllActionRows, useIncidentIndex, useToday } from '../hooks/useActionData';
+import { useDamagedActionRepair } from '../hooks/useDamagedActionRepair';
 import { useCsvTransfer } from '../hooks/useCsvTransfer';
 import { DueCell } from './DueCell';
 import { ImportReportDialog } from './ImportReportDialog';
@@ -17,7 +20,9 @@ interface AllActionsViewProps {
 
 /** Open action items of every incident, overdue first, grouped by owner or by incident. */
 export function AllActionsView({ onOpenIncident }: AllActionsViewProps) {
-  const items = useAllActions();
+  const rows = useAllActionRows();
+  const items = rows?.good;
+  const repair = useDamagedActionRepair();
   const incidents = useIncidentIndex();
   const today = useToday();
   const commands = useActionCommands();
@@ -86,6 +91,16 @@ export function AllActionsView({ onOpenIncident }: AllActionsViewProps) {
           Import statuses…
         </button>
       </header>
+      {rows?.damaged.map((row) => (
+        <DamagedItem
+          key={row.id}
+          kind="Action item"
+          name={row.name}
+          reason={row.reason}
+          onExportRaw={() => repair.exportRaw(row.id, row.name)}
+          onDelete={() => repair.remove(row.id)}
+        />
+      ))}
       {groups.length === 0 ? (
         <EmptyState title="No open action items">
           <p>Action items added to any incident show up here until they are done, overdue ones first.</p>
@@ -126,15 +141,29 @@ export function AllActionsView({ onOpenIncident }: AllActionsViewProps) {
               </thead>
               <tbody>
                 {g.items.map((item) => (
-                  <Row
+                  <ErrorBoundary
                     key={item.id}
-                    item={item}
-                    by={by}
-                    today={today}
-                    incidentTitle={titles.get(item.incidentId)}
-                    onOpen={onOpenIncident}
-                    onDone={() => void commands.setStatus([item], 'done')}
-                  />
+                    what={`Action item “${item.title}”`}
+                    fallback={(error) => (
+                      <DamagedItem
+                        kind="Action item"
+                        name={item.title}
+                        reason={error.message}
+                        onExportRaw={() => repair.exportRaw(item.id, item.title)}
+                        onDelete={() => repair.remove(item.id)}
+                        layout={{ as: 'row', colSpan: 6 }}
+                      />
+                    )}
+                  >
+                    <Row
+                      item={item}
+                      by={by}
+                      today={today}
+                      incidentTitle={titles.get(item.incidentId)}
+                      onOpen={onOpenIncident}
+                      onDone={() => void commands.setStatus([item], 'done')}
+                    />
+                  </ErrorBoundary>
                 ))}
               </tbody>
             </table>

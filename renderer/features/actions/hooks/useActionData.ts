@@ -9,7 +9,9 @@ import {
   listCauses,
   listIncidents,
   listOpenActions,
+  readAllActions,
   type ActionPrefs,
+  type DamagedRow,
 } from '../../../db/repos';
 import { useNow } from '../../../ui/useNow';
 
@@ -32,6 +34,11 @@ export function useIncidentCauses(incidentId: string): CauseNode[] | undefined {
 /** Every action item of every incident; undefined while loading. */
 export function useAllActions(): ActionItem[] | undefined {
   return useLiveQuery(() => listAllActions(), []);
+}
+
+/** Every action item of every incident with the damaged rows apart; undefined while loading. */
+export function useAllActionRows(): { good: ActionItem[]; damaged: DamagedRow[] } | undefined {
+  return useLiveQuery(() => readAllActions(), []);
 }
 
 /** Every incident (titles for the cross-incident view); undefined while loading. */

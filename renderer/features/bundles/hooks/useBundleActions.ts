@@ -54,6 +54,10 @@ export function useBundleActions(onOpened: (incidentId: string) => void): Bundle
             ? 'Opened as a copy because this incident already exists'
             : `Opened ${fileName}`,
         });
+        // A repair (an unknown time zone shown as UTC) must not pass unnoticed in a toast.
+        if (result.notices.length > 0) {
+          alert(`${fileName} was repaired`, `${result.notices.join('; ')}.`);
+        }
       } catch (err) {
         alert(`Could not open ${fileName}`, err instanceof Error ? err.message : String(err));
       }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { OutlineRow as Row } from '../../../../shared/causes';
-import { causeKindColor, kindLabel } from '../../../../shared/causes';
+import { causeKindColor, kindLabel, MAX_INDENT_DEPTH } from '../../../../shared/causes';
 import { EvidenceIcon } from './EvidenceIcon';
 
 export type DropPlace = 'before' | 'inside' | 'after';
@@ -57,7 +57,7 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
       aria-expanded={hasChildren ? !folded : undefined}
       className={`outline-row${selected ? ' is-selected' : ''}${over ? ` drop-${over}` : ''} review-${node.reviewState}`}
       data-cause-id={node.id}
-      style={{ paddingLeft: 6 + depth * 22 }}
+      style={{ paddingLeft: 6 + Math.min(depth, MAX_INDENT_DEPTH) * 22 }}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
         e.preventDefault();
@@ -104,6 +104,14 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
         title={kindLabel(node.kind)}
       />
       <span className="row-kind">{kindLabel(node.kind)}</span>
+      {depth > MAX_INDENT_DEPTH && (
+        <span
+          className="row-level"
+          title={`Indented as level ${MAX_INDENT_DEPTH}; deeper levels are numbered`}
+        >
+          level {depth.toLocaleString('en-US')}
+        </span>
+      )}
       <input
         ref={input}
         className="row-title"

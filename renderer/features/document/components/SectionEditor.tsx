@@ -1,5 +1,6 @@
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -8,6 +9,8 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useEffect, useMemo } from 'react';
+import { checkSectionState } from '../../../../shared/document/state';
+import { lexicalPlainText } from '../../../../shared/document/text';
 import type { DocumentSection } from '../../../../shared/domain';
 import { clearJournal, readJournal, writeJournal } from '../../../editor/journal';
 import { EDITOR_NODES, EDITOR_THEME, EDITOR_TRANSFORMERS } from '../../../editor/nodes';
@@ -47,13 +50,19 @@ export function SectionEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per section id
     [section.id],
   );
+  // A stored state is checked before Lexical sees it: bad heading tags repaired, too deep refused.
+  const checked = useMemo(
+    () => checkSectionState(journaled ?? section.lexicalState),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
+    [section.id],
+  );
   // The stored state seeds the editor once; afterwards the editor is the source and autosaves.
   const initialConfig = useMemo(
     () => ({
       namespace: `section-${section.id}`,
       nodes: EDITOR_NODES,
       theme: EDITOR_THEME,
-      editorState: journaled ?? section.lexicalState ?? undefined,
+      editorState: checked.ok ? (checked.state ?? undefined) : undefined,
       onError: (error: Error) => console.error(error),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
@@ -76,39 +85,75 @@ export function SectionEditor({
         )}
       </header>
       {guidance !== '' && <p className="doc-guidance">{guidance}</p>}
-      <LexicalComposer initialConfig={initialConfig}>
-        <ToolbarPlugin label={section.title} />
-        <div className="ed-frame">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="ed-content"
-                aria-label={`${section.title} text`}
-                aria-describedby={titleId}
-              />
-            }
-            placeholder={
-              <div className="ed-placeholder">
-                {guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
-              </div>
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-        </div>
-        <ListPlugin />
-        <CheckListPlugin />
-        <LinkPlugin validateUrl={(url) => SAFE_LINK.test(url)} />
-        <TablePlugin />
-        <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
-        <BoundedHistoryPlugin />
-        <TrailingParagraphPlugin />
-        <AutosavePlugin
-          save={(json) => onSave(json).then(() => clearJournal(section.id))}
+      {checked.ok ? (
+        <SectionEditorBody
+          section={section}
+          guidance={guidance}
+          titleId={titleId}
+          initialConfig={initialConfig}
+          onSave={onSave}
           onPending={onPending}
-          onHide={(json) => writeJournal(section.id, section.updatedAt, json)}
         />
-      </LexicalComposer>
+      ) : (
+        <div className="doc-too-deep" role="note">
+          <p className="doc-problem">{checked.message}</p>
+          <p className="doc-readonly" aria-label={`${section.title} text (read-only)`}>
+            {lexicalPlainText(section.lexicalState)}
+          </p>
+        </div>
+      )}
       <SectionComments section={section} />
     </section>
+  );
+}
+
+function SectionEditorBody({
+  section,
+  guidance,
+  titleId,
+  initialConfig,
+  onSave,
+  onPending,
+}: {
+  section: DocumentSection;
+  guidance: string;
+  titleId: string;
+  initialConfig: InitialConfigType;
+  onSave: (json: string) => Promise<void>;
+  onPending?: () => void;
+}) {
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin label={section.title} />
+      <div className="ed-frame">
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="ed-content"
+              aria-label={`${section.title} text`}
+              aria-describedby={titleId}
+            />
+          }
+          placeholder={
+            <div className="ed-placeholder">
+              {guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
+            </div>
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <ListPlugin />
+      <CheckListPlugin />
+      <LinkPlugin validateUrl={(url) => SAFE_LINK.test(url)} />
+      <TablePlugin />
+      <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
+      <BoundedHistoryPlugin />
+      <TrailingParagraphPlugin />
+      <AutosavePlugin
+        save={(json) => onSave(json).then(() => clearJournal(section.id))}
+        onPending={onPending}
+        onHide={(json) => writeJournal(section.id, section.updatedAt, json)}
+      />
+    </LexicalComposer>
   );
 }

@@ -1,13 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../app/ready';
+import { DamagedItem } from '../../../ui/DamagedItem';
 import { ConfirmDialog } from '../../../ui/Dialog';
+import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { useNow } from '../../../ui/useNow';
 import { useOpenActionCounts } from '../../actions';
-import { useIncidents } from '../hooks/useIncidents';
+import { useDamagedActions } from '../hooks/useDamagedActions';
+import { useIncidentRows } from '../hooks/useIncidents';
 import { filterIncidents } from '../search';
 import { IncidentRow, type RowHandlers } from './IncidentRow';
 import { IncidentsEmpty } from './IncidentsEmpty';
+
+const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
 
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;
@@ -24,7 +29,10 @@ export function IncidentList({
   onDeleteConfirmed,
   ...rowHandlers
 }: IncidentListProps) {
-  const incidents = useIncidents();
+  const rows = useIncidentRows();
+  const incidents = rows?.good;
+  const damaged = rows?.damaged ?? [];
+  const repair = useDamagedActions();
   const [query, setQuery] = useState('');
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
@@ -36,7 +44,7 @@ export function IncidentList({
   }, []);
 
   if (incidents === undefined) return <p className="loading muted">Loading incidents…</p>;
-  if (incidents.length === 0)
+  if (incidents.length === 0 && damaged.length === 0)
     return <IncidentsEmpty onNew={onNew} onOpenBundle={onOpenBundle} onTrySample={onTrySample} />;
 
   return (
@@ -74,15 +82,41 @@ export function IncidentList({
           </tr>
         </thead>
         <tbody>
-          {shown.map((incident) => (
-            <IncidentRow
-              key={incident.id}
-              incident={incident}
-              now={now}
-              actionCounts={actionCounts?.get(incident.id)}
-              {...rowHandlers}
-              onDelete={setConfirming}
+          {damaged.map((row) => (
+            <DamagedItem
+              key={`damaged-${row.id}`}
+              kind="Incident"
+              name={row.name}
+              reason={row.reason}
+              onExportRaw={() => repair.exportRaw(row.id, row.name)}
+              onDelete={() => repair.remove(row.id, row.name)}
+              layout={ROW_LAYOUT}
             />
+          ))}
+          {shown.map((incident) => (
+            // A row that throws (a value no check foresaw) is named in place, never blanks the list.
+            <ErrorBoundary
+              key={incident.id}
+              what={`Incident “${incident.title}”`}
+              fallback={(error) => (
+                <DamagedItem
+                  kind="Incident"
+                  name={incident.title}
+                  reason={error.message}
+                  onExportRaw={() => repair.exportRaw(incident.id, incident.title)}
+                  onDelete={() => repair.remove(incident.id, incident.title)}
+                  layout={ROW_LAYOUT}
+                />
+              )}
+            >
+              <IncidentRow
+                incident={incident}
+                now={now}
+                actionCounts={actionCounts?.get(incident.id)}
+                {...rowHandlers}
+                onDelete={setConfirming}
+              />
+            </ErrorBoundary>
           ))}
         </tbody>
       </table>

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useReadyMarker } from '../../../app/ready';
 import type { IncidentTab } from '../../../app/route';
 import { EmptyState } from '../../../ui/EmptyState';
+import { DamagedItem } from '../../../ui/DamagedItem';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { Tabs, type TabDef } from '../../../ui/Tabs';
 import { ActionsPanel } from '../../actions';
@@ -12,7 +13,8 @@ import { OverviewForm } from '../../overview';
 import { ReviewPanel, useOpenThreadCount } from '../../review';
 import { TimelinePanel } from '../../timeline';
 import { UndoButtons } from '../../undo';
-import { useIncident } from '../hooks/useIncidents';
+import { useDamagedActions } from '../hooks/useDamagedActions';
+import { useCheckedIncident } from '../hooks/useIncidents';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 
 const TABS: readonly TabDef<IncidentTab>[] = [
@@ -47,14 +49,31 @@ export function IncidentView({
   onError,
   onImportLogs,
 }: IncidentViewProps) {
-  const incident = useIncident(id);
+  const read = useCheckedIncident(id);
+  const incident = read === undefined ? undefined : read && 'incident' in read ? read.incident : null;
   const openThreads = useOpenThreadCount(id);
-  useReadyMarker(incident !== undefined);
+  const repair = useDamagedActions();
+  useReadyMarker(read !== undefined);
   const title = incident?.title;
   useEffect(() => {
     document.title = title ? `${title} — Rootline` : 'Rootline';
   }, [title]);
   if (incident === undefined) return <p className="loading muted">Loading incident…</p>;
+  if (read && 'damaged' in read) {
+    const { damaged } = read;
+    return (
+      <DamagedItem
+        kind="Incident"
+        name={damaged.name}
+        reason={damaged.reason}
+        onExportRaw={() => repair.exportRaw(id, damaged.name)}
+        onDelete={() => {
+          repair.remove(id, damaged.name);
+          onBack();
+        }}
+      />
+    );
+  }
   if (incident === null) {
     return (
       <EmptyState
@@ -114,7 +133,22 @@ export function IncidentView({
         id={`${prefix}-panel-${tab}`}
         aria-labelledby={`${prefix}-tab-${tab}`}
       >
-        <ErrorBoundary key={tab} what={`The ${TABS.find((t) => t.key === tab)?.label ?? tab} tab`}>
+        <ErrorBoundary
+          key={tab}
+          what={`The ${TABS.find((t) => t.key === tab)?.label ?? tab} tab`}
+          fallback={(error) => (
+            <DamagedItem
+              kind="Incident"
+              name={incident.title}
+              reason={`The ${TABS.find((t) => t.key === tab)?.label ?? tab} tab failed: ${error.message}`}
+              onExportRaw={() => repair.exportRaw(incident.id, incident.title)}
+              onDelete={() => {
+                repair.remove(incident.id, incident.title);
+                onBack();
+              }}
+            />
+          )}
+        >
           <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
         </ErrorBoundary>
       </div>

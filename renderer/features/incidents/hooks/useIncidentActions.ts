@@ -17,7 +17,7 @@ export interface IncidentActions {
   rename(id: string, title: string): Promise<void>;
   duplicate(id: string): Promise<Incident | null>;
   /** Deletes at once (the caller has already asked) and offers Undo in a toast. */
-  remove(incident: Incident): Promise<void>;
+  remove(incident: Pick<Incident, 'id' | 'title'>): Promise<void>;
 }
 
 /** Incident-level writes, each recorded as an undo step; failures are shown, never thrown. */
@@ -91,7 +91,7 @@ export function useIncidentActions(): IncidentActions {
   );
 
   const remove = useCallback(
-    async (incident: Incident) => {
+    async (incident: Pick<Incident, 'id' | 'title'>) => {
       try {
         const snapshot = await deleteIncident(incident.id);
         if (!snapshot) return;

@@ -46,17 +46,86 @@ describe('pagerduty', () => {
 });
 
 describe('statuspage', () => {
-  it('emits updates oldest first with status kinds', () => {
+  it('emits every update as communication, text intact, and component transitions as impact and recovery', () => {
     const r = runFixture('statuspage', 'githubstatus_incident_rgy28jwprr1c.json');
     expect(r.errors).toEqual([]);
-    expect(r.records.map((x) => [iso(x.at), x.kindHint])).toEqual([
-      ['2019-09-23T16:12:01.706Z', 'detection'],
-      ['2019-09-23T16:22:14.769Z', 'response'],
-      ['2019-09-23T16:28:27.036Z', 'mitigation'],
-      ['2019-09-23T16:37:46.707Z', 'recovery'],
+    expect(r.records.map((x) => [iso(x.at), x.kindHint, x.service, x.message])).toEqual([
+      [
+        '2019-09-23T16:12:01.706Z',
+        'communication',
+        'Notifications',
+        'We are investigating a delay in webhook delivery.',
+      ],
+      ['2019-09-23T16:12:01.706Z', 'impact', 'Notifications', 'Notifications: major outage'],
+      [
+        '2019-09-23T16:22:14.769Z',
+        'communication',
+        'Notifications',
+        'Webhooks have recovered, GitHub updates via the Slack integration are behind as we work through the backlog',
+      ],
+      [
+        '2019-09-23T16:22:14.769Z',
+        'impact',
+        'Notifications',
+        'Notifications: degraded performance (was major outage)',
+      ],
+      [
+        '2019-09-23T16:28:27.036Z',
+        'communication',
+        'Notifications',
+        'A fix has been implemented and we are monitoring the results.',
+      ],
+      [
+        '2019-09-23T16:37:46.707Z',
+        'communication',
+        'Notifications',
+        'The backlog has cleared and all notifications are operational.',
+      ],
+      [
+        '2019-09-23T16:37:46.707Z',
+        'recovery',
+        'Notifications',
+        'Notifications is operational again (was degraded performance)',
+      ],
+      [
+        '2019-09-23T16:37:46.707Z',
+        'mitigation',
+        null,
+        'Every affected component is operational: Notifications',
+      ],
     ]);
-    expect(r.records[0]?.service).toBe('Notifications');
-    expect(r.records[0]?.message).toBe('We are investigating a delay in webhook delivery.');
+    // The update at resolved_at closes the incident; the others keep their status as type.
+    expect(r.records.filter((x) => x.kindHint === 'communication').map((x) => x.type)).toEqual([
+      'investigating',
+      'identified',
+      'monitoring',
+      'statuspage.incident.resolved',
+    ]);
+  });
+
+  it('reads component status from the sentences Statuspage writes when affected_components say nothing', () => {
+    const r = runFixture('statuspage', 'githubstatus_incident_lc8s9rtyjmgq.json');
+    const derived = r.records.filter((x) => x.kindHint !== 'communication');
+    expect(derived.map((x) => [iso(x.at), x.kindHint, x.message])).toEqual([
+      ['2021-08-10T20:09:04.042Z', 'impact', 'GitHub Actions: degraded performance'],
+      ['2021-08-10T20:16:57.461Z', 'impact', 'GitHub Actions: partial outage (was degraded performance)'],
+      ['2021-08-10T22:24:05.186Z', 'impact', 'GitHub Actions: major outage (was partial outage)'],
+      ['2021-08-10T22:37:02.850Z', 'impact', 'GitHub Actions: partial outage (was major outage)'],
+      ['2021-08-10T23:10:51.289Z', 'recovery', 'GitHub Actions is operational again (was partial outage)'],
+      ['2021-08-10T23:10:51.289Z', 'mitigation', 'Every affected component is operational: GitHub Actions'],
+    ]);
+  });
+
+  it('starts impact at started_at when an incident with user impact names no component status', () => {
+    const r = runFixture('statuspage', 'githubstatus_incident_xvk42jkm6fzk.json');
+    const derived = r.records.filter((x) => x.kindHint !== 'communication');
+    expect(derived.map((x) => [iso(x.at), x.kindHint, x.message])).toEqual([
+      [
+        '2022-01-28T00:50:29.158Z',
+        'impact',
+        'Incident started (minor impact): Errors on the GitHub Dashboard',
+      ],
+    ]);
   });
 
   it('accepts the {incident} wrapper and arrays of incidents', () => {
@@ -68,7 +137,7 @@ describe('statuspage', () => {
     expect(list.records).toHaveLength(wrapped.records.length * 2);
     const times = wrapped.records.map((x) => x.at);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(wrapped.records.at(-1)?.kindHint).toBe('recovery');
+    expect(wrapped.records.at(-1)?.type).toBe('statuspage.incident.resolved');
   });
 });
 
