@@ -63,13 +63,17 @@ export class PatternMiner {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
   }
 
-  /** Adds one message and returns its cluster id (resolve with `finish().patternOf`). */
-  add(message: string): number {
-    const seen = this.recent.get(message);
+  /**
+   * Adds one message and returns its cluster id (resolve with `finish().patternOf`).
+   * `headerLeft`: the reader found no level, so part of a header may still lead the message.
+   */
+  add(message: string, headerLeft = false): number {
+    const memo = headerLeft ? `\u0001${message}` : message;
+    const seen = this.recent.get(memo);
     if (seen !== undefined) return seen;
-    const id = this.addKey(patternKey(message));
+    const id = this.addKey(patternKey(message, headerLeft));
     if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.set(message, id);
+    this.recent.set(memo, id);
     return id;
   }
 

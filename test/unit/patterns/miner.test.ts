@@ -30,11 +30,12 @@ describe('patternKey', () => {
   });
 
   it('drops a header the reader left in front (upper-case level among the first words)', () => {
-    expect(patternKey('R02-M1 RAS KERNEL INFO cache parity error corrected')).toBe(
+    expect(patternKey('R02-M1 RAS KERNEL INFO cache parity error corrected', true)).toBe(
       'cache parity error corrected',
     );
-    // A level word later in the message is message text.
-    expect(patternKey('job one two three four five ERROR here')).toBe(
+    // Only when the reader found no level; and a level word later in the message is message text.
+    expect(patternKey('Task FAILED with ERROR code 7')).toBe('Task FAILED with ERROR code <*>');
+    expect(patternKey('job one two three four five ERROR here', true)).toBe(
       'job one two three four five ERROR here',
     );
   });
