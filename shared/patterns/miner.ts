@@ -13,6 +13,13 @@ export interface MinerOptions {
   minDistinct: number;
   /** Distinct message keys remembered for exact reuse (bounds memory on endless variety). */
   maxKeys: number;
+  /** Templates of a leaf a new key is compared with (the newest): keeps each step bounded. */
+  maxLeafScan: number;
+  /**
+   * Templates kept before new keys must join one: the most similar in their leaf, else one
+   * catch-all per token count (input with endless variety must not grow without bound).
+   */
+  maxClusters: number;
 }
 
 export const DEFAULT_MINER_OPTIONS: MinerOptions = {
@@ -21,6 +28,8 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   prefixDepth: 2,
   maxChildren: 100,
   maxKeys: 200_000,
+  maxLeafScan: 256,
+  maxClusters: 50_000,
 };
 
 const RECENT_LIMIT = 4_096;
@@ -56,6 +65,7 @@ export class PatternMiner {
   private readonly clusters: Cluster[] = [];
   private readonly root = new Map<number, TreeNode>();
   private readonly keys = new Map<string, number>();
+  private readonly overflow = new Map<number, number>();
   /* Logs repeat messages verbatim a lot: a small memo skips masking them again. */
   private readonly recent = new Map<string, number>();
 
@@ -83,7 +93,10 @@ export class PatternMiner {
     const tokens = splitTokens(key);
     const leaf = this.leafFor(tokens);
     const list = leaf.clusters ?? (leaf.clusters = []);
-    let id = this.bestMatch(list, tokens);
+    const best = this.bestMatch(list, tokens);
+    const full = this.clusters.length >= this.options.maxClusters;
+    let id = best.sim >= this.options.similarity || (full && best.id >= 0) ? best.id : -1;
+    if (id < 0 && full) id = this.catchAll(tokens);
     if (id < 0) {
       id = this.clusters.length;
       this.clusters.push({ tokens: tokens.slice(), wildcards: 0 });
@@ -127,14 +140,27 @@ export class PatternMiner {
     return node;
   }
 
-  private bestMatch(list: number[], tokens: string[]): number {
+  /* The catch-all template of a token count, made on first need. */
+  private catchAll(tokens: string[]): number {
+    let id = this.overflow.get(tokens.length);
+    if (id === undefined) {
+      id = this.clusters.length;
+      this.clusters.push({ tokens: tokens.slice(), wildcards: 0 });
+      this.overflow.set(tokens.length, id);
+    }
+    return id;
+  }
+
+  /* The leaf's most similar template (ties: the more general) and its similarity. */
+  private bestMatch(list: number[], tokens: string[]): { id: number; sim: number } {
     let best = -1;
     let bestSim = -1;
     let bestWild = -1;
     const n = tokens.length;
     const variable = new Uint8Array(n);
     for (let i = 0; i < n; i++) variable[i] = isVariable(tokens[i]!) ? 1 : 0;
-    for (const id of list) {
+    for (let k = Math.max(0, list.length - this.options.maxLeafScan); k < list.length; k++) {
+      const id = list[k]!;
       const c = this.clusters[id]!;
       // Positions where either side is variable say nothing; the rest must mostly agree.
       let same = 0;
@@ -153,7 +179,7 @@ export class PatternMiner {
         bestWild = c.wildcards;
       }
     }
-    return bestSim >= this.options.similarity ? best : -1;
+    return { id: best, sim: bestSim };
   }
 
   private generalise(c: Cluster, tokens: string[]): void {

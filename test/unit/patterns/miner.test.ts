@@ -150,3 +150,21 @@ describe('PatternCollector', () => {
     expect(fitsTemplate(started.template, 'stopped worker 99')).toBe(false);
   });
 });
+
+describe('PatternMiner bounds', () => {
+  it('stops making templates at maxClusters: new keys join the nearest, else a catch-all', () => {
+    const miner = new PatternMiner({ maxClusters: 3 });
+    const messages = ['alpha beta', 'gamma delta', 'epsilon zeta', 'eta theta', 'iota kappa lambda', 'mu nu'];
+    const ids = messages.map((m) => miner.add(m));
+    // Three templates, then one catch-all per token count (2 and 3 words).
+    expect(miner.size).toBe(5);
+    expect(ids[5]).toBe(ids[3]);
+    const { templates, patternOf } = miner.finish();
+    // Every message still has a template that fits it.
+    messages.forEach((m, i) => {
+      const t = templates[patternOf(ids[i]!)]!;
+      expect(t.length).toBe(m.split(' ').length);
+      t.forEach((tok, j) => expect([m.split(' ')[j], '<*>']).toContain(tok));
+    });
+  });
+});
