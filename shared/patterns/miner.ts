@@ -28,7 +28,7 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   prefixDepth: 2,
   maxChildren: 100,
   maxKeys: 200_000,
-  maxLeafScan: 256,
+  maxLeafScan: 64,
   maxClusters: 50_000,
 };
 
@@ -36,8 +36,16 @@ const RECENT_LIMIT = 4_096;
 
 interface Cluster {
   tokens: string[];
+  /** 1 where `tokens` holds a value or `<*>` (isVariable), kept in step with `tokens`. */
+  values: Uint8Array;
   /** Wildcards in `tokens`: a tie-break (prefer the more general template). */
   wildcards: number;
+}
+
+function newCluster(tokens: string[]): Cluster {
+  const values = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) values[i] = isVariable(tokens[i]!) ? 1 : 0;
+  return { tokens: tokens.slice(), values, wildcards: 0 };
 }
 
 interface TreeNode {
@@ -99,7 +107,7 @@ export class PatternMiner {
     if (id < 0 && full) id = this.catchAll(tokens);
     if (id < 0) {
       id = this.clusters.length;
-      this.clusters.push({ tokens: tokens.slice(), wildcards: 0 });
+      this.clusters.push(newCluster(tokens));
       list.push(id);
     } else {
       this.generalise(this.clusters[id]!, tokens);
@@ -145,7 +153,7 @@ export class PatternMiner {
     let id = this.overflow.get(tokens.length);
     if (id === undefined) {
       id = this.clusters.length;
-      this.clusters.push({ tokens: tokens.slice(), wildcards: 0 });
+      this.clusters.push(newCluster(tokens));
       this.overflow.set(tokens.length, id);
     }
     return id;
@@ -159,20 +167,22 @@ export class PatternMiner {
     const n = tokens.length;
     const variable = new Uint8Array(n);
     for (let i = 0; i < n; i++) variable[i] = isVariable(tokens[i]!) ? 1 : 0;
+    // More mismatches than this and the similarity is below the threshold whatever follows.
+    const budget = Math.floor((1 - this.options.similarity) * n + 1e-9);
     for (let k = Math.max(0, list.length - this.options.maxLeafScan); k < list.length; k++) {
       const id = list[k]!;
       const c = this.clusters[id]!;
-      // Positions where either side is variable say nothing; the rest must mostly agree.
       let same = 0;
       let compared = 0;
-      for (let i = 0; i < n; i++) {
-        const t = c.tokens[i]!;
-        const u = tokens[i]!;
-        if (t === WILDCARD || (variable[i] === 1 && isVariable(t))) continue;
+      for (let i = 0; i < n && compared - same <= budget; i++) {
+        // A value against a value (or a `<*>`) says nothing; a word where the template already
+        // says `<*>` counts against it, so a template cannot drift into matching anything.
+        if (variable[i] === 1 && c.values[i] === 1) continue;
         compared++;
-        if (t === u) same++;
+        if (c.tokens[i] === tokens[i]) same++;
       }
-      const sim = compared === 0 ? 1 : same / compared;
+      // Stopped early: certainly below the threshold; 0 keeps the choice among such deterministic.
+      const sim = compared - same > budget ? 0 : compared === 0 ? 1 : same / compared;
       if (sim > bestSim || (sim === bestSim && c.wildcards > bestWild)) {
         best = id;
         bestSim = sim;
@@ -186,6 +196,7 @@ export class PatternMiner {
     for (let i = 0; i < tokens.length; i++) {
       if (c.tokens[i] !== WILDCARD && c.tokens[i] !== tokens[i]) {
         c.tokens[i] = WILDCARD;
+        c.values[i] = 1;
         c.wildcards++;
       }
     }
