@@ -147,6 +147,20 @@ function createMainWindow(): BrowserWindow {
     event.preventDefault();
     window.setTitle(title.includes('Rootline') ? title : `${title} — Rootline`);
   });
+  // The page asks before unloading while an edit is not yet committed (beforeunload); Electron
+  // would otherwise cancel the close silently. Leaving is safe: the edit is journaled and
+  // replayed next time, so the question only informs.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Changes are still being saved.',
+      detail: 'If you leave now, they are kept and saved the next time the incident opens.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.webContents.on('did-navigate', () => outbox.pause(id));
   window.webContents.once('destroyed', () => outbox.forget(id));
   window.on('closed', () => {

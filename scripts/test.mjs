@@ -2,7 +2,7 @@
 // `npm test`: every check CI runs, in order, with one summary line at the end.
 // Steps run even after a failure so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -53,6 +53,8 @@ const steps = [
 
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Steps without a test report (typecheck, lint, build…) are counted as steps, never as tests.
+const stepTotals = { passed: 0, failed: 0 };
 const failedSteps = [];
 
 function countReport(step) {
@@ -73,6 +75,8 @@ for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
   console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
   const started = Date.now();
+  // A report left by an earlier run must not be counted as this run's.
+  if (step.report) rmSync(step.report, { force: true });
   const [bin, ...args] = step.cmd;
   const res = spawnSync(bin, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -81,12 +85,14 @@ for (const step of steps) {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
-  } else if (res.status === 0) totals.passed += 1;
-  else totals.failed += 1;
+  }
+  if (res.status === 0) stepTotals.passed += 1;
+  else stepTotals.failed += 1;
   if (res.status !== 0) failedSteps.push(step.name);
   console.log(`${res.status === 0 ? '✔' : '✘'} ${step.name} (${secs}s)`);
 }
 
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
-console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`\nsteps: ${stepTotals.passed} passed, ${stepTotals.failed} failed`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length > 0 ? 1 : 0);

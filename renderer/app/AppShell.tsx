@@ -10,7 +10,8 @@ import {
   useOrphanSweep,
   type ImportTarget,
 } from '../features/import';
-import { IncidentList, IncidentView, useIncidentActions } from '../features/incidents';
+import { IncidentList, IncidentView, useDiscardUntouched, useIncidentActions } from '../features/incidents';
+import { useUnsavedWarning } from '../features/journal';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
 import { onFilesDropped } from '../platform';
@@ -45,6 +46,7 @@ export function AppShell() {
   const showError = useCallback((message: string) => alert('Something went wrong', message), [alert]);
   useUndoShortcuts(undo, showError);
   useOrphanSweep();
+  useUnsavedWarning();
 
   const newIncident = useCallback(() => {
     void incidents.create().then((i) => i && openIncident(i.id));
@@ -56,6 +58,7 @@ export function AppShell() {
       .catch((e: unknown) => showError(e instanceof Error ? e.message : String(e)));
   }, [navigate, showError]);
   const currentId = route.name === 'incident' ? route.id : null;
+  useDiscardUntouched(currentId);
 
   // Dropped bundles open; dropped logs (and folders of logs) are imported into the open
   // incident, or into a new one when the list is showing.

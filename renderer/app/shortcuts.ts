@@ -8,7 +8,7 @@ export interface ShortcutRow {
 /** Every keyboard shortcut, as listed in the shortcuts sheet. `mod` is Ctrl or ⌘. */
 export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
   const rows: ShortcutRow[] = [
-    { keys: 'N  or  Alt+N', action: 'New incident (N only when not typing)' },
+    { keys: 'Alt+N', action: 'New incident (kept once you change something in it)' },
     { keys: 'Alt+O', action: 'Open bundle…' },
     { keys: '/', action: 'Search incidents (on the list)' },
     { keys: `${mod}+Z`, action: 'Undo (outside text fields; in a field it undoes typing)' },
@@ -21,7 +21,7 @@ export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
     { keys: 'Alt+↑  /  Alt+↓', action: 'Cause outline: move the cause among its siblings' },
     {
       keys: `Delete (caret at the end)  /  ${mod}+Delete  /  Backspace when empty`,
-      action: 'Cause outline: remove the cause and what is under it',
+      action: 'Cause outline: remove the cause (asks first when causes or action items hang on it)',
     },
     { keys: '↑  /  ↓', action: 'Cause outline: previous / next cause' },
     { keys: `${mod}+Enter`, action: 'Post a comment or reply' },

@@ -8,7 +8,11 @@ export interface GlobalShortcutHandlers {
   focusSearch(): boolean;
 }
 
-/** App-wide single-key and Alt shortcuts; single keys are ignored while typing or in a dialog. */
+/**
+ * App-wide single-key and Alt shortcuts; single keys are ignored while typing or in a dialog.
+ * A single key never creates data (a keystroke meant for a field that lost focus would): new
+ * incident is Alt+N only.
+ */
 export function useGlobalShortcuts(handlers: GlobalShortcutHandlers): void {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -32,7 +36,6 @@ export function useGlobalShortcuts(handlers: GlobalShortcutHandlers): void {
       if (isTextEditingTarget(target) || target instanceof HTMLSelectElement) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       if (e.key === '?') h.showShortcuts();
-      else if (e.key === 'n' || e.key === 'N') h.newIncident();
       else if (e.key === '/') {
         if (!h.focusSearch()) return;
       } else return;

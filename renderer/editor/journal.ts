@@ -1,8 +1,7 @@
 /**
- * A last-moment journal for section text. When the page is hidden or closed with an autosave
- * still waiting, the text is written to localStorage synchronously (an IndexedDB write started
- * then does not get to finish); the next time the section opens, the journal is applied and
- * saved — but only if the stored section did not change since, so it never overwrites newer text.
+ * The section journal of earlier versions, written only when the page was hidden. It is still
+ * read (and then cleared) so text journaled before an upgrade is not lost; new edits go to the
+ * keystroke journal in features/journal.
  */
 const PREFIX = 'rootline:section-journal:';
 
@@ -17,14 +16,6 @@ function storage(): Storage | null {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
     return null;
-  }
-}
-
-export function writeJournal(sectionId: string, base: number, json: string): void {
-  try {
-    storage()?.setItem(PREFIX + sectionId, JSON.stringify({ base, json } satisfies Entry));
-  } catch {
-    // Storage full or disabled: the regular autosave is still attempted.
   }
 }
 

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { DATE_PATTERNS } from '../format/patterns';
 
 /**
  * Calendar-date arithmetic for due dates. A due date is a day (`yyyy-MM-dd`), not an instant, so
@@ -77,7 +78,7 @@ export function calendarDateAt(epochMs: number, zone?: string): string {
  * to UTC for formatting, so the machine's zone can never shift it to the neighbouring day.
  * An invalid date is returned as written.
  */
-export function formatCalendarDate(date: string, pattern = 'MMM d, yyyy'): string {
+export function formatCalendarDate(date: string, pattern: string = DATE_PATTERNS.date): string {
   const n = dayNumber(date);
   if (n === null) return date;
   const d = new Date(n * DAY_MS);

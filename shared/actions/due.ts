@@ -33,7 +33,7 @@ export interface DueDescription {
   state: DueState;
   /** Calendar days from today to the due date (negative when overdue); null without a date. */
   days: number | null;
-  /** Short wording for the table: "in 3 days", "overdue by 2 weeks", "due today". */
+  /** Short wording for the table: "in 3 days", "overdue by 2 weeks", "due today"; empty when closed. */
   text: string;
 }
 
@@ -58,17 +58,17 @@ export function describeDue(item: Pick<ActionItem, 'status' | 'dueDate'>, today:
   if (item.dueDate === null) return { state: 'none', days: null, text: 'no due date' };
   const days = calendarDaysBetween(today, item.dueDate);
   if (days === null) return { state: 'invalid', days: null, text: `invalid date "${item.dueDate}"` };
-  if (!isOpenStatus(item.status)) return { state: 'closed', days, text: relativeWords(days) };
+  // A closed item has no deadline left: its date is shown, with no wording that could read
+  // against an open item's "overdue by …" in the same column.
+  if (!isOpenStatus(item.status)) return { state: 'closed', days, text: '' };
   if (days < 0) return { state: 'overdue', days, text: `overdue by ${spanWords(days)}` };
   if (days === 0) return { state: 'today', days, text: 'due today' };
   return { state: days <= SOON_DAYS ? 'soon' : 'later', days, text: relativeWords(days) };
 }
 
+/** Wording of a due date still ahead (open items only). */
 function relativeWords(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${spanWords(days)}` : `${spanWords(days)} ago`;
+  return days === 1 ? 'tomorrow' : `in ${spanWords(days)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EVENT_KINDS } from '../domain';
 import type { EventKind, KeyTimes } from '../domain';
 import { zonedTicks, type Tick } from './ticks';
+import { impactEndAt } from '../format/window';
 
 /** The fields of an event the chart draws. */
 export interface ChartEvent {
@@ -190,7 +191,7 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
     if (end > kt.impactStartAt) bands.push({ kind: 'impact', x: xOf(kt.impactStartAt), x2: xOf(end) });
   }
   if (kt.mitigatedAt !== null) {
-    const end = kt.recoveredAt ?? kt.resolvedAt ?? to;
+    const end = impactEndAt(kt) ?? to;
     if (end > kt.mitigatedAt) bands.push({ kind: 'mitigated', x: xOf(kt.mitigatedAt), x2: xOf(end) });
   }
   const lines: ChartLayout['lines'] = [];

@@ -1,4 +1,5 @@
 import { formatInZone, zoneLabel } from '../format/zoned';
+import { DATE_PATTERNS } from '../format/patterns';
 import { zonedToEpoch } from '../time/zone';
 
 const MIN = 60_000;
@@ -70,11 +71,15 @@ export function zonedTicks(from: number, to: number, zone: string, maxTicks: num
     );
     if (at === null || at < from || at > to) continue;
     if (ticks.length && ticks[ticks.length - 1]!.at >= at) continue;
-    const day = formatInZone(at, zone, 'yyyy-MM-dd');
+    const day = formatInZone(at, zone, DATE_PATTERNS.isoDay);
     const label = zoneLabel(at, zone);
     const major = day !== lastDay;
-    let text = formatInZone(at, zone, major && ticks.length > 0 ? 'MMM d HH:mm' : 'HH:mm');
-    if (ticks.length === 0) text = formatInZone(at, zone, 'MMM d HH:mm');
+    let text = formatInZone(
+      at,
+      zone,
+      major && ticks.length > 0 ? DATE_PATTERNS.dateTime : DATE_PATTERNS.time,
+    );
+    if (ticks.length === 0) text = formatInZone(at, zone, DATE_PATTERNS.dateTime);
     if (label !== lastZone) text += ` ${label}`;
     ticks.push({ at, label: text, major });
     lastDay = day;

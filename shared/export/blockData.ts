@@ -4,7 +4,7 @@ import { kindLabel } from '../causes/kinds';
 import type { ActionItem, KeyTimeField, TimelineEvent } from '../domain';
 import { KEY_TIME_FIELDS, PRIORITIES } from '../domain';
 import type { LiveBlockSpec } from '../document/blocks';
-import { formatDuration, formatImpactWindow } from '../format';
+import { formatDuration, formatImpactWindow, impactEndAt } from '../format';
 import type { ExportContext } from './context';
 
 /** Most timeline rows one block shows; the rest are counted in a note. */
@@ -83,7 +83,7 @@ export function keyTimesData(ctx: ExportContext): KeyTimesData {
       {
         label: 'TTR',
         title: 'Time to recover (impact start → recovered)',
-        text: span(k.impactStartAt, k.recoveredAt ?? k.resolvedAt),
+        text: span(k.impactStartAt, impactEndAt(k)),
       },
     ],
   };
@@ -93,7 +93,7 @@ export function keyTimesData(ctx: ExportContext): KeyTimesData {
 export function impactData(ctx: ExportContext): { label: string; value: string }[] {
   const { incident, events } = ctx;
   const k = incident.keyTimes;
-  const end = k.recoveredAt ?? k.resolvedAt;
+  const end = impactEndAt(k);
   const impact = events.filter((e) => e.kind === 'impact');
   const services = new Set(incident.services);
   const regions = new Set(incident.regions);

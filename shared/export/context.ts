@@ -1,5 +1,5 @@
 import type { ActionItem, CauseNode, Incident, IncidentSnapshot, TimelineEvent } from '../domain';
-import { formatImpactWindow, formatZonedFull, zoneLabel } from '../format';
+import { formatImpactWindow, formatZonedFull, impactEndAt, zoneLabel } from '../format';
 
 /** Who a document is for: everything, or the customer-facing cut (no internal sections or fields). */
 export const AUDIENCES = ['internal', 'customer'] as const;
@@ -81,7 +81,7 @@ export function incidentFacts(ctx: ExportContext): [string, string][] {
   const k = incident.keyTimes;
   const rows: [string, string][] = [
     ['Severity', incident.severity],
-    ['Impact', formatImpactWindow(k.impactStartAt, k.recoveredAt ?? k.resolvedAt, ctx.zone)],
+    ['Impact', formatImpactWindow(k.impactStartAt, impactEndAt(k), ctx.zone)],
   ];
   if (k.impactStartAt !== null) rows.push(['Impact started', timeText(ctx, k.impactStartAt)]);
   if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);

@@ -3,3 +3,4 @@ export * from './zoned';
 export * from './parse';
 export * from './zones';
 export * from './window';
+export * from './patterns';

@@ -1,4 +1,14 @@
+import type { KeyTimes } from '../domain';
+import { DATE_PATTERNS as P } from './patterns';
 import { formatInZone, zoneLabel } from './zoned';
+
+/**
+ * When customer impact ended: recovery, or resolution when no recovery time is set. The one
+ * definition the list, the document, the exports and the chart use, so they never disagree.
+ */
+export function impactEndAt(k: KeyTimes): number | null {
+  return k.recoveredAt ?? k.resolvedAt;
+}
 
 /**
  * An incident's impact window in its zone, labelled: `2014-11-18 16:51 → 19:12 PST` (same day),
@@ -7,16 +17,16 @@ import { formatInZone, zoneLabel } from './zoned';
 export function formatImpactWindow(start: number | null, end: number | null, zone: string): string {
   if (start === null) return end === null ? '—' : `until ${label(end, zone)}`;
   if (end === null) return `from ${label(start, zone)}`;
-  const startDay = formatInZone(start, zone, 'yyyy-MM-dd');
-  const endDay = formatInZone(end, zone, 'yyyy-MM-dd');
+  const startDay = formatInZone(start, zone, P.isoDay);
+  const endDay = formatInZone(end, zone, P.isoDay);
   const startLabel = zoneLabel(start, zone);
   const endLabel = zoneLabel(end, zone);
   if (startDay === endDay && startLabel === endLabel) {
-    return `${formatInZone(start, zone, 'yyyy-MM-dd HH:mm')} → ${formatInZone(end, zone, 'HH:mm')} ${endLabel}`;
+    return `${formatInZone(start, zone, P.sortableMinutes)} → ${formatInZone(end, zone, P.time)} ${endLabel}`;
   }
   return `${label(start, zone)} → ${label(end, zone)}`;
 }
 
 function label(ms: number, zone: string): string {
-  return `${formatInZone(ms, zone, 'yyyy-MM-dd HH:mm')} ${zoneLabel(ms, zone)}`;
+  return `${formatInZone(ms, zone, P.sortableMinutes)} ${zoneLabel(ms, zone)}`;
 }

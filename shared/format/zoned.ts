@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { isKnownZone } from '../time/zone';
+import { DATE_PATTERNS as P } from './patterns';
 
 /** True for the names Rootline treats as UTC itself. */
 function isUtcName(zone: string): boolean {
@@ -31,12 +32,12 @@ export function formatInZone(epochMs: number, zone: string, pattern: string): st
 
 /** `2014-11-18 16:51:07 PST` — the full, sortable form used in tables and exports. */
 export function formatZonedFull(epochMs: number, zone: string): string {
-  return `${formatInZone(epochMs, zone, 'yyyy-MM-dd HH:mm:ss')} ${zoneLabel(epochMs, zone)}`;
+  return `${formatInZone(epochMs, zone, P.sortable)} ${zoneLabel(epochMs, zone)}`;
 }
 
 /** `Nov 18 16:51 PST` — the compact form; the year is shown when `withYear` is set. */
 export function formatZonedShort(epochMs: number, zone: string, withYear = false): string {
-  const pattern = withYear ? 'MMM d yyyy HH:mm' : 'MMM d HH:mm';
+  const pattern = withYear ? P.dateTimeYear : P.dateTime;
   return `${formatInZone(epochMs, zone, pattern)} ${zoneLabel(epochMs, zone)}`;
 }
 

@@ -7,7 +7,7 @@ export const ROW_DAY = 2;
 
 /**
  * The rows of the timeline table: events, a day heading wherever the calendar day changes
- * (in the display zone), and gap rows for silences longer than the threshold. Stored in typed
+ * (in a zone shown), and gap rows for silences longer than the threshold. Stored in typed
  * arrays so 100,000 rows cost a few hundred kilobytes and rebuild in milliseconds.
  */
 export interface RowModel {
@@ -38,8 +38,13 @@ export function nextMidnight(epochMs: number, zone: string): number {
   return at === null || at <= epochMs ? epochMs + 86_400_000 : at;
 }
 
-/** Builds the rows for events already sorted by time. `gapMs` <= 0 turns gap rows off. */
-export function buildRowModel(src: RowSource, zone: string, gapMs: number): RowModel {
+/**
+ * Builds the rows for events already sorted by time. A day heading starts wherever the calendar
+ * day changes in any zone shown (`zones`: the display zone, and the second zone when the table
+ * shows two), so no heading sits above a row of another day. `gapMs` <= 0 turns gap rows off.
+ */
+export function buildRowModel(src: RowSource, zones: string | readonly string[], gapMs: number): RowModel {
+  const shownZones = typeof zones === 'string' ? [zones] : zones;
   const n = src.count;
   const cap = n * 3 + 1;
   const kind = new Uint8Array(cap);
@@ -61,7 +66,7 @@ export function buildRowModel(src: RowSource, zone: string, gapMs: number): RowM
       kind[len] = ROW_DAY;
       ref[len++] = days.length;
       days.push(at);
-      dayEnd = nextMidnight(at, zone);
+      dayEnd = Math.min(...shownZones.map((z) => nextMidnight(at, z)));
     }
     kind[len] = ROW_EVENT;
     ref[len] = i;

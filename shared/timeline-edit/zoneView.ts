@@ -1,3 +1,4 @@
+import { DATE_PATTERNS as P } from '../format/patterns';
 import { formatInZone, zoneLabel } from '../format/zoned';
 import { isKnownZone } from '../time/zone';
 
@@ -27,17 +28,17 @@ export interface TimeCell {
 
 /** Time of day in a zone with its label; the label follows DST (`PDT` before, `PST` after). */
 export function timeCell(epochMs: number, zone: string): TimeCell {
-  return { time: formatInZone(epochMs, zone, 'HH:mm:ss'), zone: zoneLabel(epochMs, zone) };
+  return { time: formatInZone(epochMs, zone, P.timeSeconds), zone: zoneLabel(epochMs, zone) };
 }
 
 /** Calendar day of an instant in a zone (`2014-11-18`), for detecting day changes. */
 export function dayKey(epochMs: number, zone: string): string {
-  return formatInZone(epochMs, zone, 'yyyy-MM-dd');
+  return formatInZone(epochMs, zone, P.isoDay);
 }
 
-/** The heading of a day in the table: `Tue 18 Nov 2014`. */
+/** The heading of a day in the table: `Tue Nov 18, 2014`. */
 export function dayHeading(epochMs: number, zone: string): string {
-  return formatInZone(epochMs, zone, 'EEE d MMM yyyy');
+  return formatInZone(epochMs, zone, P.weekdayDate);
 }
 
 /**
@@ -59,7 +60,7 @@ export function formatTPlus(epochMs: number, impactStartAt: number | null): stri
  * `Nov 18 16:51 PST (Nov 19 00:51 UTC)`. With no second zone, just the first.
  */
 export function formatSideBySide(epochMs: number, zone: string, second: string | null): string {
-  const a = `${formatInZone(epochMs, zone, 'MMM d HH:mm:ss')} ${zoneLabel(epochMs, zone)}`;
+  const a = `${formatInZone(epochMs, zone, P.dateTimeSeconds)} ${zoneLabel(epochMs, zone)}`;
   if (second === null || second === zone) return a;
-  return `${a} (${formatInZone(epochMs, second, 'MMM d HH:mm:ss')} ${zoneLabel(epochMs, second)})`;
+  return `${a} (${formatInZone(epochMs, second, P.dateTimeSeconds)} ${zoneLabel(epochMs, second)})`;
 }

@@ -49,6 +49,33 @@ test('shortcuts sheet opens with ? and closes with Escape', async ({ page, list 
   await expect(sheet).toContainText('New incident');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
-  await page.keyboard.press('n');
+  await page.keyboard.press('Alt+n');
   await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
+});
+
+test('a single N creates nothing; an untouched new incident is not kept', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await list.goto();
+  await createIncident(list, incident, 'Kept one');
+  // Focus lost from a field (e.g. the Document): a stray N must not create an incident.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await page.keyboard.press('N');
+  await incident.backToList();
+  await expect(list.titles()).toHaveText(['Kept one']);
+  // Alt+N opens a new incident; left untouched, it is gone from the list.
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
+  await incident.backToList();
+  await expect(list.titles()).toHaveText(['Kept one']);
+  // Reloading on an untouched new incident does not keep it either.
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
+  await incident.backToList();
+  await expect(list.titles()).toHaveText(['Kept one']);
 });

@@ -22,7 +22,7 @@ test('add, edit, undo, delete, filter, zone switch, phases and reload on a hand-
   await expect(tl.row('API errors')).toContainText('16:51:00 PST');
   await expect(tl.row('Pager fired')).toContainText('16:56:00 PST');
   await expect(tl.row('Status page updated')).toContainText('18:00:00 PST');
-  await expect(tl.grid.getByText('Tue 18 Nov 2014')).toBeVisible();
+  await expect(tl.grid.getByText('Tue Nov 18, 2014')).toBeVisible();
   await expect(tl.grid.getByText('1 h 4 min without events')).toBeVisible();
 
   // Inline edit, then app undo/redo from the grid.

@@ -100,3 +100,42 @@ export async function duplicateIncident(id: string, now = Date.now()): Promise<I
     return copy.incident;
   });
 }
+
+/**
+ * Deletes an incident nobody has touched: still exactly as created with its default title and
+ * nothing in it. Returns whether it was deleted. A new incident that was opened and left without
+ * an edit is not kept (a stray `Alt+N` must not leave an "Untitled incident" behind).
+ */
+export async function discardIfUntouched(id: string): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', incidentTablesOf(db), async () => {
+    const incident = await db.incidents.get(id);
+    if (!incident || !isPristine(incident)) return false;
+    const counts = await Promise.all([
+      db.events.where('incidentId').equals(id).count(),
+      db.imports.where('incidentId').equals(id).count(),
+      db.logBlocks.where('incidentId').equals(id).count(),
+      db.causes.where('incidentId').equals(id).count(),
+      db.comments.where('incidentId').equals(id).count(),
+      db.actions.where('incidentId').equals(id).count(),
+      db.sections.where('incidentId').equals(id).count(),
+    ]);
+    if (counts.some((n) => n > 0)) return false;
+    await db.incidents.delete(id);
+    return true;
+  });
+}
+
+/** True for an incident row that is still what `createIncident` made, field for field. */
+function isPristine(incident: Incident): boolean {
+  // The zones may come from the user's preferences when the incident is created.
+  const fresh: Record<string, unknown> = createIncident({
+    id: incident.id,
+    now: incident.createdAt,
+    displayZone: incident.displayZone,
+    secondaryZone: incident.secondaryZone,
+  });
+  const row = incident as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(fresh), ...Object.keys(row)]);
+  return [...keys].every((k) => JSON.stringify(row[k]) === JSON.stringify(fresh[k]));
+}

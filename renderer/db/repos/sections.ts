@@ -14,6 +14,14 @@ export async function putSections(sections: DocumentSection[]): Promise<void> {
   await db.transaction('rw', db.sections, () => db.sections.bulkPut(sections));
 }
 
+/** A section's text could not be saved because the section is gone (the template was switched). */
+export class SectionGoneError extends Error {
+  constructor() {
+    super('This section no longer exists (the template may have been switched).');
+    this.name = 'SectionGoneError';
+  }
+}
+
 /** Writes one section's editor state; resolves once committed (what "Saved" in the UI waits for). */
 export async function saveSectionState(
   id: string,
@@ -23,7 +31,7 @@ export async function saveSectionState(
   const db = getDb();
   await db.transaction('rw', db.sections, async () => {
     const row = await db.sections.get(id);
-    if (!row) throw new Error('This section no longer exists (the template may have been switched).');
+    if (!row) throw new SectionGoneError();
     await db.sections.put({ ...row, lexicalState, updatedAt: now });
   });
 }

@@ -6,30 +6,31 @@ export const AUTOSAVE_DELAY_MS = 600;
 
 /**
  * Saves the editor state after typing pauses (and on unmount, and when the page is hidden or
- * closed), ignoring selection-only updates. `onPending` fires as soon as there are unsaved
- * changes; `save` resolves once the write committed; the caller shows "Saved" only then.
+ * closed), ignoring selection-only updates. `onChange` gets every change synchronously (to
+ * journal it); `onPending` fires as soon as there are unsaved changes; `save` resolves once the
+ * write committed; the caller shows "Saved" only then.
  */
 export function AutosavePlugin({
   save,
   onPending,
-  onHide,
+  onChange,
   delay = AUTOSAVE_DELAY_MS,
 }: {
   save: (json: string) => Promise<void>;
   onPending?: () => void;
-  /** Called synchronously with unsaved text when the page goes away (to journal it). */
-  onHide?: (json: string) => void;
+  /** Called synchronously with the new state on every content change, before the debounce. */
+  onChange?: (json: string) => void;
   delay?: number;
 }): null {
   const [editor] = useLexicalComposerContext();
   const saveRef = useRef(save);
   const pendingRef = useRef(onPending);
-  const hideRef = useRef(onHide);
+  const changeRef = useRef(onChange);
   useEffect(() => {
     saveRef.current = save;
     pendingRef.current = onPending;
-    hideRef.current = onHide;
-  }, [save, onPending, onHide]);
+    changeRef.current = onChange;
+  }, [save, onPending, onChange]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let pending: string | null = null;
@@ -45,15 +46,13 @@ export function AutosavePlugin({
       if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('history-merge')) return;
       if (pending === null) pendingRef.current?.();
       pending = JSON.stringify(editorState.toJSON());
+      changeRef.current?.(pending);
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(flush, delay);
     });
-    // Leaving the page (reload, close, switching away) must not drop the last keystrokes: the
-    // text is handed over synchronously, then the write is started.
-    const leave = (): void => {
-      if (pending !== null) hideRef.current?.(pending);
-      flush();
-    };
+    // Leaving the page (reload, close, switching away) starts the write at once; the text is
+    // already journaled should it not finish.
+    const leave = (): void => flush();
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') leave();
     };

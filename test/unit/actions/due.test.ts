@@ -80,11 +80,13 @@ describe('overdue and relative wording', () => {
       text: 'no due date',
     });
     expect(describeDue({ status: 'open', dueDate: '2026-02-31' }, today).state).toBe('invalid');
+    // A closed item says nothing that could read against "overdue by …" in the same column.
     expect(describeDue({ status: 'done', dueDate: '2026-02-24' }, today)).toEqual({
       state: 'closed',
       days: -14,
-      text: '2 weeks ago',
+      text: '',
     });
+    expect(describeDue({ status: 'wont-do', dueDate: '2014-02-24' }, today).text).toBe('');
   });
 
   it('rounds spans down so wording never overstates', () => {

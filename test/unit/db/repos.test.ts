@@ -185,3 +185,36 @@ describe('other repositories', () => {
     expect(await getPref('theme', 'light')).toBe('dark');
   });
 });
+
+describe('untouched new incidents', () => {
+  it('discards an incident still exactly as created, and nothing else', async () => {
+    const { discardIfUntouched } = await import('../../../renderer/db/repos/incidents');
+    freshDb('untouched');
+    const untouched = await addIncident({}, 1000);
+    const zoned = await addIncident({ displayZone: 'Europe/Berlin' }, 1000);
+    const titled = await addIncident({}, 1000);
+    await updateIncident(titled.id, { title: 'Typed' }, 2000);
+    const edited = await addIncident({}, 1000);
+    await updateIncident(edited.id, { summary: 'x' }, 2000);
+    await updateIncident(edited.id, { summary: '' }, 3000);
+    const withEvent = await addIncident({}, 1000);
+    await putEvents([
+      {
+        ...(richSnapshot().events[0] as TimelineEvent),
+        id: 'E-untouched',
+        incidentId: withEvent.id,
+      },
+    ]);
+
+    expect(await discardIfUntouched(untouched.id)).toBe(true);
+    expect(await discardIfUntouched(zoned.id)).toBe(true);
+    expect(await discardIfUntouched(titled.id)).toBe(false);
+    // Edited and edited back: updatedAt moved, so someone worked on it.
+    expect(await discardIfUntouched(edited.id)).toBe(false);
+    expect(await discardIfUntouched(withEvent.id)).toBe(false);
+    expect(await discardIfUntouched('missing')).toBe(false);
+    expect((await listIncidents()).map((i) => i.id).sort()).toEqual(
+      [titled.id, edited.id, withEvent.id].sort(),
+    );
+  });
+});

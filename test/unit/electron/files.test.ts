@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type {
-  openQuestion} from '../../../electron/files/bundle';
+import type { openQuestion } from '../../../electron/files/bundle';
 import {
   findBundlePathInArgv,
   readBundleAction,

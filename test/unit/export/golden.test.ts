@@ -13,7 +13,8 @@ import { GOLDEN_DIR, sampleSnapshot, template } from './helpers';
 function golden(name: string, actual: string): void {
   const path = `${GOLDEN_DIR}${name}`;
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual, 'utf8');
-  if (!existsSync(path)) throw new Error(`missing golden file ${path} (run with UPDATE_GOLDEN=1, then review it)`);
+  if (!existsSync(path))
+    throw new Error(`missing golden file ${path} (run with UPDATE_GOLDEN=1, then review it)`);
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 

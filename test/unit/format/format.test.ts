@@ -112,3 +112,16 @@ describe('zoneProblem', () => {
     expect(zoneProblem('Europe/Atlantis')).toMatch(/Unknown time zone/);
   });
 });
+
+describe('one date/time family', () => {
+  it('spells a day the same way in day headings, calendar dates and compact times', async () => {
+    const { dayHeading } = await import('../../../shared/timeline-edit');
+    const { formatCalendarDate } = await import('../../../shared/actions');
+    const { formatZonedShort: short } = await import('../../../shared/format');
+    const at = Date.parse('2014-11-19T00:51:00Z');
+    expect(formatCalendarDate('2014-11-19')).toBe('Nov 19, 2014');
+    expect(dayHeading(at, 'UTC')).toBe('Wed Nov 19, 2014');
+    expect(short(at, 'UTC')).toBe('Nov 19 00:51 UTC');
+    expect(dayHeading(at, 'UTC')).toContain(formatCalendarDate('2014-11-19'));
+  });
+});

@@ -64,4 +64,9 @@ describe('palette and shortcuts', () => {
     expect(desktop.some((r) => r.keys === 'Ctrl+Shift+L')).toBe(true);
     expect(web.some((r) => r.keys === '?')).toBe(true);
   });
+
+  it('has no single-key shortcut that creates data', () => {
+    const newIncident = shortcutRows('Ctrl', false).find((r) => r.action.startsWith('New incident'));
+    expect(newIncident?.keys).toBe('Alt+N');
+  });
 });

@@ -25,7 +25,7 @@ describe('opening the database', () => {
     const result = await openDatabaseSafely(db, deps());
     expect(result).toMatchObject({ kind: 'newer', stored: 99, supported: SCHEMA_VERSION });
     expect(result.kind === 'newer' && result.message).toMatch(
-      /schema version 99.*up to version 1.*Nothing was changed/,
+      new RegExp(`schema version 99.*up to version ${SCHEMA_VERSION}.*Nothing was changed`),
     );
     // Dexie 4 would open it silently with our older schema; the guard never lets it.
     expect(db.isOpen()).toBe(false);
@@ -52,7 +52,7 @@ describe('opening the database', () => {
       const snap = JSON.parse(text) as { version: number; tables: Record<string, unknown[]> };
       expect(snap.version).toBe(0.5);
       expect(snap.tables.incidents).toEqual([{ id: 'inc-old', title: 'from v0.5' }]);
-      expect(fileName).toMatch(/before-upgrade-v0\.5-to-v1\.json$/);
+      expect(fileName).toMatch(new RegExp(`before-upgrade-v0\\.5-to-v${SCHEMA_VERSION}\\.json$`));
       expect(await peekStoredVersion(indexedDB, name)).toBe(0.5);
     });
     const db = new RootlineDb(name, { indexedDB, IDBKeyRange });

@@ -4,6 +4,7 @@ import {
   ROW_EVENT,
   ROW_GAP,
   buildRowModel,
+  dayHeading,
   describeGap,
   findGaps,
   nextMidnight,
@@ -80,6 +81,17 @@ describe('buildRowModel', () => {
     // In Los Angeles all three fall on Nov 18: one heading only.
     const la = buildRowModel(src, 'America/Los_Angeles', 0);
     expect(Array.from(la.kind)).toEqual([ROW_DAY, ROW_EVENT, ROW_EVENT, ROW_EVENT]);
+  });
+  it('starts a heading when the day changes in the second zone shown, too', () => {
+    // Nov 18 16:45 and 16:50 PST; the second is 00:45 UTC on Wed Nov 19.
+    const at = [Date.UTC(2014, 10, 18, 23, 45), Date.UTC(2014, 10, 19, 0, 45)];
+    const src = { count: 2, at: (i: number) => at[i]!, endAt: () => null };
+    const one = buildRowModel(src, ['America/Los_Angeles'], 0);
+    expect(Array.from(one.kind)).toEqual([ROW_DAY, ROW_EVENT, ROW_EVENT]);
+    const both = buildRowModel(src, ['America/Los_Angeles', 'UTC'], 0);
+    expect(Array.from(both.kind)).toEqual([ROW_DAY, ROW_EVENT, ROW_DAY, ROW_EVENT]);
+    expect(dayHeading(both.days[1]!, 'UTC')).toBe('Wed Nov 19, 2014');
+    expect(dayHeading(both.days[1]!, 'America/Los_Angeles')).toBe('Tue Nov 18, 2014');
   });
   it('finds the next midnight across DST changes (23- and 25-hour days)', () => {
     const z = 'America/Los_Angeles';

@@ -28,8 +28,8 @@ describe('zone formatting', () => {
       'Nov 18 16:51:00 PST (Nov 19 00:51:00 UTC)',
     );
     expect(formatSideBySide(at, 'UTC', null)).toBe('Nov 19 00:51:00 UTC');
-    expect(dayHeading(at, 'America/Los_Angeles')).toBe('Tue 18 Nov 2014');
-    expect(dayHeading(at, 'UTC')).toBe('Wed 19 Nov 2014');
+    expect(dayHeading(at, 'America/Los_Angeles')).toBe('Tue Nov 18, 2014');
+    expect(dayHeading(at, 'UTC')).toBe('Wed Nov 19, 2014');
   });
   it('formats the offset from impact start', () => {
     const s = Date.UTC(2014, 10, 19, 0, 51);

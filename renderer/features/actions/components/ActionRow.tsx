@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/actions';
 import type { ActionItem, ActionStatus, CauseNode, Priority } from '../../../../shared/domain';
 import { ACTION_STATUSES, PRIORITIES } from '../../../../shared/domain';
+import { DATE_PATTERNS } from '../../../../shared/format';
 import { platform } from '../../../platform';
 import type { ActionCommands } from '../hooks/useActionCommands';
 import { DueCell } from './DueCell';
@@ -188,10 +189,12 @@ export function ActionRow(props: ActionRowProps) {
           </div>
         </td>
         <td className="nowrap muted col-date">
-          {formatCalendarDate(calendarDateAt(item.createdAt), 'MMM d')}
+          {formatCalendarDate(calendarDateAt(item.createdAt), DATE_PATTERNS.dateNoYear)}
         </td>
         <td className="nowrap muted col-date">
-          {item.completedAt === null ? '' : formatCalendarDate(calendarDateAt(item.completedAt), 'MMM d')}
+          {item.completedAt === null
+            ? ''
+            : formatCalendarDate(calendarDateAt(item.completedAt), DATE_PATTERNS.dateNoYear)}
         </td>
       </tr>
       {expanded && (

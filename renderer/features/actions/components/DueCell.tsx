@@ -31,10 +31,12 @@ export function DueCell({ item, today, onChange }: DueCellProps) {
       ) : (
         item.dueDate && <span className="mono">{formatCalendarDate(item.dueDate)}</span>
       )}
-      <span className={`due-text due-${due.state}`}>
-        {due.state === 'overdue' && <span aria-hidden="true">⚠ </span>}
-        {due.text}
-      </span>
+      {due.text !== '' && (
+        <span className={`due-text due-${due.state}`}>
+          {due.state === 'overdue' && <span aria-hidden="true">⚠ </span>}
+          {due.text}
+        </span>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { listActions, putActions, unlinkCauses } from '../../../db/repos/actions
 import { getCauseCategories, listEventIds } from '../../../db/repos/causes';
 import { listImports } from '../../../db/repos/imports';
 import { getIncident } from '../../../db/repos/incidents';
+import { ConfirmDialog } from '../../../ui/Dialog';
 import { Tabs, type TabDef } from '../../../ui/Tabs';
 import { useToast } from '../../../ui/Toast';
 import { useIncidentComments } from '../../comments';
@@ -85,7 +86,39 @@ function CauseWorkspace({
     return onCauseFocusRequest(take);
   }, []);
 
+  const [confirming, setConfirming] = useState<{ id: string; message: string } | null>(null);
+
+  /**
+   * Delete from the outline: a cause with causes under it or linked action items is removed
+   * only after the user agreed (a Delete at the end of a title is easy to press by accident).
+   */
   const onDelete = async (id: string) => {
+    const edit = deleteSubtree(edits.rows(), id);
+    if (edit === null) return null;
+    const message = deleteWarning(id, edit.remove);
+    if (message !== null) {
+      setConfirming({ id, message });
+      return null;
+    }
+    return deleteNow(id);
+  };
+
+  const deleteWarning = (id: string, removed: readonly string[]): string | null => {
+    const gone = new Set(removed);
+    const linked = actions.filter((a) => a.causeIds.some((c) => gone.has(c))).length;
+    const under = removed.length - 1;
+    if (under === 0 && linked === 0) return null;
+    const title = tree.byId.get(id)?.title || 'untitled cause';
+    const parts = [
+      under > 0 ? `${under} cause${under === 1 ? '' : 's'} under it` : null,
+      linked > 0
+        ? `the link${linked === 1 ? '' : 's'} from ${linked} action item${linked === 1 ? '' : 's'}`
+        : null,
+    ].filter((p) => p !== null);
+    return `“${title}” and ${parts.join(' and ')} will be removed. You can undo right after.`;
+  };
+
+  const deleteNow = async (id: string) => {
     const edit = deleteSubtree(edits.rows(), id);
     if (edit === null) return null;
     const title = tree.byId.get(id)?.title || 'untitled cause';
@@ -124,7 +157,8 @@ function CauseWorkspace({
             <div className="causes-outline">
               <p className="field-hint outline-help">
                 Enter: new line · Ctrl+Enter: new line below · Tab / Shift+Tab: indent / outdent · Alt+↑↓:
-                move · Delete (or Backspace when empty): remove · drag ⋮⋮ to move
+                move · Delete (or Backspace when empty): remove (asks first if causes or action items hang on
+                it) · drag ⋮⋮ to move
               </p>
               <CauseOutline
                 nodes={nodes}
@@ -195,6 +229,24 @@ function CauseWorkspace({
           />
         )}
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Delete cause?"
+          message={confirming.message}
+          confirmLabel="Delete"
+          danger
+          onCancel={() => {
+            const { id } = confirming;
+            setConfirming(null);
+            focusNode(id);
+          }}
+          onConfirm={() => {
+            const { id } = confirming;
+            setConfirming(null);
+            void deleteNow(id).then(focusNode);
+          }}
+        />
+      )}
       {shownEvent !== null && (
         <EventCard
           incidentId={incident.id}

@@ -1,6 +1,7 @@
-import { format } from 'date-fns';
 import { useState } from 'react';
 import type { Comment } from '../../../../shared/domain';
+import { formatZonedFull, formatZonedShort } from '../../../../shared/format';
+import { LOCAL_ZONE } from '../../../platform/zone';
 import { CommentComposer } from './CommentComposer';
 import { Markdown } from './Markdown';
 
@@ -18,11 +19,18 @@ export function CommentItem({ comment, me, onEdit }: CommentItemProps) {
     <div className="comment" data-comment-id={comment.id}>
       <div className="comment-meta">
         <span className="comment-author">{comment.author}</span>
-        <time dateTime={when.toISOString()} title={when.toISOString()} className="muted">
-          {format(when, 'MMM d, HH:mm')}
+        <time
+          dateTime={when.toISOString()}
+          title={formatZonedFull(comment.createdAt, LOCAL_ZONE)}
+          className="muted"
+        >
+          {formatZonedShort(comment.createdAt, LOCAL_ZONE)}
         </time>
         {comment.editedAt !== null && (
-          <span className="muted comment-edited" title={`Edited ${new Date(comment.editedAt).toISOString()}`}>
+          <span
+            className="muted comment-edited"
+            title={`Edited ${formatZonedFull(comment.editedAt, LOCAL_ZONE)}`}
+          >
             (edited)
           </span>
         )}

@@ -153,7 +153,11 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
               key={s.id}
               section={s}
               guidance={guidanceFor(template, s.key)}
-              onSave={(json) => track(saveSectionState(s.id, json))}
+              onSave={(json) => {
+                const write = saveSectionState(s.id, json);
+                void track(write);
+                return write;
+              }}
               onPending={markPending}
             />
           ))}

@@ -1,6 +1,5 @@
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -8,11 +7,14 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useEffect, useMemo } from 'react';
 import { checkSectionState } from '../../../../shared/document/state';
 import { lexicalPlainText } from '../../../../shared/document/text';
 import type { DocumentSection } from '../../../../shared/domain';
-import { clearJournal, readJournal, writeJournal } from '../../../editor/journal';
+import { clearJournal, readJournal } from '../../../editor/journal';
+import { SectionGoneError } from '../../../db/repos';
+import { journalCommitted, journalDrop, journalNewer, journalPut, sectionJournalKey } from '../../journal';
 import { EDITOR_NODES, EDITOR_THEME, EDITOR_TRANSFORMERS } from '../../../editor/nodes';
 import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
@@ -24,6 +26,9 @@ import { SectionComments } from './SectionComments';
 export function sectionTitleId(sectionId: string): string {
   return `section-title-${sectionId}`;
 }
+
+/** The journal field that holds a section's editor state. */
+const STATE_FIELD = 'lexicalState';
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
@@ -43,13 +48,29 @@ export function SectionEditor({
   onSave: (json: string) => Promise<void>;
   onPending?: () => void;
 }) {
-  // Text journaled when the page went away before its autosave wins over the stored state,
-  // as long as the stored section has not changed since.
+  // Text typed after the stored state was written (the page went away before its autosave
+  // committed) wins over the stored state; so does the journal of earlier versions.
+  const journalKey = sectionJournalKey(section.id);
   const journaled = useMemo(
-    () => readJournal(section.id, section.updatedAt),
+    () => {
+      const newer = journalNewer(journalKey, section.updatedAt)[STATE_FIELD]?.value;
+      return typeof newer === 'string' ? newer : readJournal(section.id, section.updatedAt);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per section id
     [section.id],
   );
+  // `onSave` rejects when the write failed (the error is shown by the caller); the text then
+  // stays journaled, unless the section itself is gone.
+  const save = (json: string) =>
+    onSave(json).then(
+      () => {
+        journalCommitted(journalKey, { [STATE_FIELD]: json });
+        clearJournal(section.id);
+      },
+      (e: unknown) => {
+        if (e instanceof SectionGoneError) journalDrop(journalKey);
+      },
+    );
   // A stored state is checked before Lexical sees it: bad heading tags repaired, too deep refused.
   const checked = useMemo(
     () => checkSectionState(journaled ?? section.lexicalState),
@@ -70,7 +91,8 @@ export function SectionEditor({
   );
   useEffect(() => {
     if (journaled === null) return;
-    void onSave(journaled).then(() => clearJournal(section.id));
+    journalPut(journalKey, STATE_FIELD, journaled);
+    void save(journaled);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- replays the journal once
   }, [journaled, section.id]);
   const titleId = sectionTitleId(section.id);
@@ -91,8 +113,9 @@ export function SectionEditor({
           guidance={guidance}
           titleId={titleId}
           initialConfig={initialConfig}
-          onSave={onSave}
+          save={save}
           onPending={onPending}
+          onChange={(json) => journalPut(journalKey, STATE_FIELD, json)}
         />
       ) : (
         <div className="doc-too-deep" role="note">
@@ -112,15 +135,17 @@ function SectionEditorBody({
   guidance,
   titleId,
   initialConfig,
-  onSave,
+  save,
   onPending,
+  onChange,
 }: {
   section: DocumentSection;
   guidance: string;
   titleId: string;
   initialConfig: InitialConfigType;
-  onSave: (json: string) => Promise<void>;
+  save: (json: string) => Promise<void>;
   onPending?: () => void;
+  onChange: (json: string) => void;
 }) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -149,11 +174,7 @@ function SectionEditorBody({
       <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
       <BoundedHistoryPlugin />
       <TrailingParagraphPlugin />
-      <AutosavePlugin
-        save={(json) => onSave(json).then(() => clearJournal(section.id))}
-        onPending={onPending}
-        onHide={(json) => writeJournal(section.id, section.updatedAt, json)}
-      />
+      <AutosavePlugin save={save} onPending={onPending} onChange={onChange} />
     </LexicalComposer>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { OpenCounts } from '../../../../shared/actions';
 import type { Incident } from '../../../../shared/domain';
 import { ActionCounts } from '../../actions';
-import { formatImpactWindow } from '../../../../shared/format';
+import { formatImpactWindow, impactEndAt } from '../../../../shared/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 
 export interface RowHandlers {
@@ -26,7 +26,7 @@ export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowP
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(incident.title);
   const { keyTimes: k } = incident;
-  const end = k.resolvedAt ?? k.recoveredAt;
+  const end = impactEndAt(k);
 
   const finish = (save: boolean) => {
     setRenaming(false);

@@ -3,6 +3,7 @@ import type { Incident, KeyTimeField, KeyTimes } from '../../../../shared/domain
 import { putIncident, updateIncident } from '../../../db/repos';
 import { useUndoManager } from '../../undo';
 import {
+  DRAFT_FIELDS,
   draftFromIncident,
   reconcileDraft,
   textInstant,
@@ -12,6 +13,13 @@ import {
   type PendingField,
 } from '../draft';
 import { fieldsLabel } from '../labels';
+import {
+  incidentJournalKey,
+  journalCommitted,
+  journalNewer,
+  journalPut,
+  replayableOverview,
+} from '../../journal';
 
 export type SaveStatus =
   { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
@@ -24,10 +32,15 @@ export const SAVE_DEBOUNCE_MS = 400;
 interface Queued {
   patch: Patch;
   keyTimes: Partial<KeyTimes>;
+  /** The text typed for each queued key time (what the journal holds). */
+  timeTexts: Partial<Record<KeyTimeField, string>>;
   fields: Set<PendingField>;
 }
 
-const emptyQueue = (): Queued => ({ patch: {}, keyTimes: {}, fields: new Set() });
+const emptyQueue = (): Queued => ({ patch: {}, keyTimes: {}, timeTexts: {}, fields: new Set() });
+
+/** Journal field names: draft fields as they are, key times as `times.<field>` (their text). */
+const timeJournalField = (f: KeyTimeField) => `times.${f}`;
 
 /**
  * The overview form's state and its saving: edits land in a local draft at once, are written
@@ -62,7 +75,7 @@ export function useOverviewDraft(incident: Incident) {
   }, [draft.displayZone]);
 
   const writeQueued = useCallback(async () => {
-    const { patch, keyTimes, fields } = queued.current;
+    const { patch, keyTimes, timeTexts, fields } = queued.current;
     queued.current = emptyQueue();
     if (fields.size === 0) return;
     const base = latest.current;
@@ -78,6 +91,9 @@ export function useOverviewDraft(incident: Incident) {
     try {
       const { before, after } = await updateIncident(base.id, full);
       latest.current = after;
+      const written: Record<string, unknown> = { ...patch };
+      for (const [f, text] of Object.entries(timeTexts)) written[timeJournalField(f as KeyTimeField)] = text;
+      journalCommitted(incidentJournalKey(base.id), written);
       undo.push({
         label: `edit of ${fieldsLabel(fields)}`,
         coalesceKey: `overview:${base.id}:${[...fields].sort().join(',')}`,
@@ -131,6 +147,8 @@ export function useOverviewDraft(incident: Incident) {
         return next;
       });
       if (field === 'displayZone' && typeof value === 'string') zone.current = value;
+      // Journaled before anything else, so a reload or crash a moment later loses nothing.
+      journalPut(incidentJournalKey(latest.current.id), field, value);
       Object.assign(queued.current.patch, { [field]: value });
       queued.current.fields.add(field);
       setPending((p) => new Set(p).add(field));
@@ -147,15 +165,52 @@ export function useOverviewDraft(incident: Incident) {
       if (instant === undefined) {
         // Invalid text is shown with an error and never written.
         delete queued.current.keyTimes[field];
+        delete queued.current.timeTexts[field];
         queued.current.fields.delete(field);
         return;
       }
+      journalPut(incidentJournalKey(latest.current.id), timeJournalField(field), text);
       queued.current.keyTimes[field] = instant;
+      queued.current.timeTexts[field] = text;
       queued.current.fields.add(field);
       schedule(false);
     },
     [schedule],
   );
+
+  // Edits journaled by a page that went away (reload, closed tab, crash) before their write
+  // committed are replayed once and saved, unless the stored row is newer.
+  const replayed = useRef<string | null>(null);
+  useEffect(() => {
+    if (replayed.current === incident.id) return;
+    replayed.current = incident.id;
+    const entry = journalNewer(incidentJournalKey(incident.id), incident.updatedAt);
+    const { fields, times } = replayableOverview(incident, entry, DRAFT_FIELDS);
+    // Replayed as edits once the form is on screen (each goes through the journal and the saver).
+    queueMicrotask(() => {
+      for (const [f, value] of Object.entries(fields)) setField(f as DraftField, value as never);
+      for (const [f, text] of Object.entries(times) as [KeyTimeField, string][]) {
+        if (textInstant(text, incident.displayZone) === incident.keyTimes[f]) {
+          journalCommitted(incidentJournalKey(incident.id), { [timeJournalField(f)]: text });
+        } else setTime(f, text);
+      }
+    });
+  }, [incident, setField, setTime]);
+
+  // The page going away (reload, close, switching apps) starts the write at once; the journal
+  // already holds the text should the write not finish.
+  useEffect(() => {
+    const leave = () => void flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [flush]);
 
   /** Leaving a field commits it and closes its undo step, so the next edit is a step of its own. */
   const endEdit = useCallback(async () => {

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { LOCAL_ZONE } from '../../../platform/zone';
 import type { Incident, KeyTimeField } from '../../../../shared/domain';
 import type { DensitySeries } from '../../../../shared/chart';
 import { formatZonedFull } from '../../../../shared/format';
@@ -43,8 +44,6 @@ interface TimelinePanelProps {
   onImportLogs?: () => void;
 }
 
-const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 /** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */
 export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   const { store, version, importsKey } = useTimelineStore(incident.id);
@@ -80,7 +79,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         ? incident.displayZone
         : 'UTC';
   const second = dual && altZone !== zone ? altZone : null;
-  const view = useTimelineView(store, version, filter, zone, gapMin * 60_000);
+  const view = useTimelineView(store, version, filter, zone, gapMin * 60_000, second);
   const chartEvents = useDeferredValue(view.chartEvents);
   const cited = useCitations(incident.id);
   const kt = incident.keyTimes;

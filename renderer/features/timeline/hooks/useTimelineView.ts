@@ -25,6 +25,8 @@ export function useTimelineView(
   filter: TimelineFilter,
   zone: string,
   gapMs: number,
+  /** The second zone the table shows, if any: its days start headings too. */
+  second: string | null = null,
 ): TimelineView {
   const { shown, chartEvents } = useMemo(() => {
     void version;
@@ -45,10 +47,10 @@ export function useTimelineView(
     () =>
       buildRowModel(
         { count: shown.length, at: (i) => shown[i]!.at, endAt: (i) => shown[i]!.endAt },
-        zone,
+        second === null ? [zone] : [zone, second],
         gapMs,
       ),
-    [shown, zone, gapMs],
+    [shown, zone, second, gapMs],
   );
   const { services, regions } = useMemo(() => {
     void version;

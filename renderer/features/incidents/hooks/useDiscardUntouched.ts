@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { discardIfUntouched, listIncidents } from '../../../db/repos';
+import { incidentJournalKey, journalHas } from '../../journal';
+
+/** Discards an incident left untouched, unless edits for it wait in the journal. */
+async function discard(id: string): Promise<void> {
+  if (journalHas(incidentJournalKey(id))) return;
+  await discardIfUntouched(id);
+}
+
+/**
+ * An incident created and left without a single edit is not kept: when the open incident
+ * changes, the one left is discarded if untouched; at start, untouched ones other than the open
+ * one (left behind by a reload or a crash) are too.
+ */
+export function useDiscardUntouched(openId: string | null): void {
+  const previous = useRef<string | null>(openId);
+  useEffect(() => {
+    const left = previous.current;
+    previous.current = openId;
+    if (left !== null && left !== openId) void discard(left).catch(() => undefined);
+  }, [openId]);
+
+  const swept = useRef(false);
+  useEffect(() => {
+    if (swept.current) return;
+    swept.current = true;
+    void listIncidents()
+      .then((all) => Promise.all(all.filter((i) => i.id !== openId).map((i) => discard(i.id))))
+      .catch(() => undefined);
+  }, [openId]);
+}
