@@ -45,7 +45,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`rootline ${command.name}: ${message.split('\n')[0] ?? message}\n`);
+    // A usage error may list several problems (a bad format file); other errors show one line.
+    const shown = e instanceof UsageError ? message : (message.split('\n')[0] ?? message);
+    io.stderr(`rootline ${command.name}: ${shown}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
 }

@@ -11,6 +11,7 @@ import { setDb } from '../renderer/db/db';
 import { SCHEMA_VERSION } from '../renderer/db/migrations';
 import { insertSnapshot } from '../renderer/db/repos/snapshot';
 import { setPref } from '../renderer/db/repos/prefs';
+import { addFormatFile } from '../renderer/db/repos/formatFiles';
 import { RootlineDb } from '../renderer/db/schema';
 import { richSnapshot } from '../test/unit/bundle/richSnapshot';
 import { tableDigest, type DbDump } from '../test/unit/db/dumpFormat';
@@ -56,6 +57,18 @@ if (firstImport !== undefined) {
 }
 await setPref('theme', 'dark');
 await setPref('recentBundles', ['/home/ada/checkout.rootline.json']);
+// Schema v2: a user's format file (Settings → Log formats).
+const added = await addFormatFile(
+  'acme-format.json',
+  JSON.stringify({
+    acme_log: {
+      regex: { std: { pattern: '^(?<timestamp>\\S+ \\S+) (?<level>[EWI]) (?<component>\\S+) (?<body>.*)$' } },
+      sample: [{ line: '2024-05-02 08:00:00 E billing failed' }],
+    },
+  }),
+  1_714_636_800_000,
+);
+if (!added.ok) throw new Error(added.problems.join('\n'));
 
 const dump: DbDump = {
   about: `Rootline database at schema version ${SCHEMA_VERSION}, made by scripts/make-db-fixture.ts. Do not edit.`,

@@ -7,13 +7,14 @@ import { finalizeImport, importIdFor } from '../../shared/import/finalize';
 import { createImport } from '../../shared/import/pipeline';
 import { isKnownZone } from '../../shared/time/parse';
 import { applyTemplate, DEFAULT_TEMPLATE_ID } from '../../shared/templates';
+import { loadFormatFiles } from '../formatFiles';
 import { addPath, checkReadable } from '../input';
 import { appVersion } from '../paths';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { resolveTemplate } from './templates';
 
-const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--logs FILES…] --out FILE.rootline.json
+const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--format-file F.json] [--logs FILES…] --out FILE.rootline.json
 
 Creates an incident bundle: the incident, its RCA document sections from the template, and —
 with --logs — the timeline, key times and raw records imported from the log files.
@@ -23,6 +24,8 @@ Options:
   --template ID    template id (see rootline templates) or a template .json file (default: ${DEFAULT_TEMPLATE_ID})
   --tz ZONE        display zone, also used for log timestamps without an offset (default: UTC)
   --logs FILES…    log files, .gz, .zip or folders to import (repeat --logs or list files after it)
+  --format-file F.json
+                   your own text format definitions for the logs (lnav format-file JSON; repeatable)
   --out FILE       where to write the bundle (required; should end in .rootline.json)
 `;
 
@@ -31,6 +34,7 @@ interface NewArgs {
   template: string;
   zone: string;
   logs: string[];
+  formatFiles: string[];
   out: string;
 }
 
@@ -40,6 +44,7 @@ function parse(args: string[]): NewArgs {
     template: { type: 'string' },
     tz: { type: 'string' },
     logs: { type: 'string', multiple: true },
+    'format-file': { type: 'string', multiple: true },
     out: { type: 'string' },
   });
   const { values, positionals } = parsed;
@@ -57,6 +62,7 @@ function parse(args: string[]): NewArgs {
     template: values.template ?? DEFAULT_TEMPLATE_ID,
     zone,
     logs,
+    formatFiles: values['format-file'] ?? [],
     out: values.out,
   };
 }
@@ -89,25 +95,29 @@ export async function createIncidentSnapshot(
   const warnings: string[] = [];
   if (opts.logs.length === 0) return { snapshot, warnings };
 
+  const userFormats = await loadFormatFiles(opts.formatFiles);
   await checkReadable(opts.logs);
   const logBlocks: LogBlock[] = [];
   const builders = new Map<string, ReturnType<typeof createBlockBuilder>>();
   const importId = (file: string): string => importIdFor(incidentId, file, 0, file);
-  const imp = createImport({
-    zone: opts.zone,
-    onRecord: (record) => {
-      let builder = builders.get(record.source.file);
-      if (builder === undefined) {
-        builder = createBlockBuilder({
-          importId: importId(record.source.file),
-          incidentId,
-          onBlock: (b) => logBlocks.push(b),
-        });
-        builders.set(record.source.file, builder);
-      }
-      builder.add(record);
+  const imp = createImport(
+    {
+      zone: opts.zone,
+      onRecord: (record) => {
+        let builder = builders.get(record.source.file);
+        if (builder === undefined) {
+          builder = createBlockBuilder({
+            importId: importId(record.source.file),
+            incidentId,
+            onBlock: (b) => logBlocks.push(b),
+          });
+          builders.set(record.source.file, builder);
+        }
+        builder.add(record);
+      },
     },
-  });
+    userFormats,
+  );
   for (const path of opts.logs) await addPath(imp, path, null);
   const result = imp.finish();
   for (const b of builders.values()) b.flush();

@@ -1,35 +1,43 @@
 import { isKnownZone } from '../../shared/time/parse';
-import { FORMATS, getFormat } from '../../shared/import/formats/index';
+import { FORMATS } from '../../shared/import/formats/index';
 import { createImport } from '../../shared/import/pipeline';
+import type { CompiledTextFormat } from '../../shared/import/textformats/compile';
+import { knownFormatIds, loadFormatFiles } from '../formatFiles';
 import { addPath, checkReadable } from '../input';
 import { toJson, toText } from '../render';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 
-const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--tz ZONE] [--year YYYY] [--json]
+const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--json]
 
 Builds the incident timeline from log files: folded events, phases and rollout findings.
 Files may be plain, .gz, .zip or folders (a Slack export, or a folder of logs). Bad lines are reported, not fatal.
 
 Options:
   --format NAME  read every file as this format (default: detect per file)
+  --format-file F.json
+                 add your own text format definitions (lnav format-file JSON; repeatable)
   --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
   --year YYYY    year for timestamps without one (default: inferred)
   --json         print JSON (events, phases, findings, stats) instead of text
 
 Formats (for --format):
-${FORMATS.map((f) => `  ${f.id.padEnd(16)}${f.label}`).join('\n')}
+${FORMATS.map((f) => `  ${f.id.padEnd(26)}${f.label}`).join('\n')}
 `;
 
-function parse(args: string[]): {
+interface TimelineArgs {
   files: string[];
   format: string | null;
+  formatFiles: string[];
   zone: string;
   year: number | null;
   json: boolean;
-} {
+}
+
+function parse(args: string[]): TimelineArgs {
   const parsed = parseCommandArgs(args, {
     format: { type: 'string' },
+    'format-file': { type: 'string', multiple: true },
     tz: { type: 'string' },
     year: { type: 'string' },
     json: { type: 'boolean' },
@@ -46,11 +54,22 @@ function parse(args: string[]): {
     }
     year = Number(values.year);
   }
-  const format = values.format ?? null;
-  if (format !== null && getFormat(format) === undefined) {
-    throw new UsageError(`unknown format "${format}" (known: ${FORMATS.map((f) => f.id).join(', ')})`);
-  }
-  return { files: positionals, format, zone, year, json: values.json ?? false };
+  return {
+    files: positionals,
+    format: values.format ?? null,
+    formatFiles: values['format-file'] ?? [],
+    zone,
+    year,
+    json: values.json ?? false,
+  };
+}
+
+/** Checks `--format` against the shipped formats and the user's own definitions. */
+export function checkFormat(format: string | null, user: readonly CompiledTextFormat[]): void {
+  if (format === null) return;
+  const known = knownFormatIds(user);
+  if (!known.includes(format))
+    throw new UsageError(`unknown format "${format}" (known: ${known.join(', ')})`);
 }
 
 export const timelineCommand: Command = {
@@ -58,8 +77,10 @@ export const timelineCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);
+    const userFormats = await loadFormatFiles(opts.formatFiles);
+    checkFormat(opts.format, userFormats);
     await checkReadable(opts.files);
-    const imp = createImport({ zone: opts.zone, year: opts.year, format: opts.format });
+    const imp = createImport({ zone: opts.zone, year: opts.year, format: opts.format }, userFormats);
     for (const file of opts.files) await addPath(imp, file, opts.format);
     const result = imp.finish();
     io.stdout(opts.json ? toJson(result) : toText(result));

@@ -19,6 +19,17 @@ export interface PrefRow {
   value: unknown;
 }
 
+/** A format file the user added (lnav format-file JSON), kept as text and compiled on use. */
+export interface FormatFileRow {
+  id: string;
+  /** The file name it was added from. */
+  name: string;
+  text: string;
+  /** Names of the formats it defined when added (for the list; the text is the truth). */
+  formats: string[];
+  addedAt: number;
+}
+
 export const DB_NAME = 'rootline';
 
 /**
@@ -36,6 +47,7 @@ export class RootlineDb extends Dexie {
   sections!: EntityTable<DocumentSection, 'id'>;
   patterns!: EntityTable<LogPattern, 'id'>;
   prefs!: EntityTable<PrefRow, 'key'>;
+  formatFiles!: EntityTable<FormatFileRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Authored content must survive a crash right after "Saved" is shown.
@@ -45,7 +57,7 @@ export class RootlineDb extends Dexie {
   }
 }
 
-/** Names of the tables that belong to one incident (everything but prefs). */
+/** Names of the tables that belong to one incident (everything but prefs and format files). */
 export const INCIDENT_TABLES = [
   'incidents',
   'events',

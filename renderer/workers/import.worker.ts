@@ -6,6 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { createBlockBuilder } from '../../shared/import/blocks';
 import { finalizeImport } from '../../shared/import/finalize';
 import { createImport, type FileInput, type Import } from '../../shared/import/pipeline';
+import { userFormats } from './userFormats';
 import type { ImportError, LogBlock } from '../../shared/domain';
 import { BlockWriter } from './blockWriter';
 import { createFileDecoder, type FileDecoder } from './decode';
@@ -80,28 +81,31 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
     records: 0,
     lastProgress: 0,
   };
-  j.importer = createImport({
-    zone: msg.options.zone,
-    year: msg.options.year,
-    onRecord(record) {
-      j.records++;
-      const importId = importIdByFile.get(record.source.file);
-      if (importId === undefined) return;
-      let builder = j.builders.get(importId);
-      if (builder === undefined) {
-        builder = createBlockBuilder({
-          importId,
-          incidentId: msg.options.incidentId,
-          onBlock: (b) => {
-            j.pending.push(b);
-            j.blockCounts.set(importId, (j.blockCounts.get(importId) ?? 0) + 1);
-          },
-        });
-        j.builders.set(importId, builder);
-      }
-      builder.add(record);
+  j.importer = createImport(
+    {
+      zone: msg.options.zone,
+      year: msg.options.year,
+      onRecord(record) {
+        j.records++;
+        const importId = importIdByFile.get(record.source.file);
+        if (importId === undefined) return;
+        let builder = j.builders.get(importId);
+        if (builder === undefined) {
+          builder = createBlockBuilder({
+            importId,
+            incidentId: msg.options.incidentId,
+            onBlock: (b) => {
+              j.pending.push(b);
+              j.blockCounts.set(importId, (j.blockCounts.get(importId) ?? 0) + 1);
+            },
+          });
+          j.builders.set(importId, builder);
+        }
+        builder.add(record);
+      },
     },
-  });
+    userFormats(msg.options.formatFiles),
+  );
   job = j;
 }
 

@@ -1,4 +1,5 @@
 import type { FieldMapping } from '../../shared/import/types';
+import type { FormatFileText } from '../../shared/import/textformats/compile';
 import type { ImportResult } from '../../shared/import/importer';
 import type { ImportError, ImportedLog, LogPattern, LogRecord, TimelineEvent } from '../../shared/domain';
 
@@ -21,6 +22,8 @@ export interface JobOptions {
   dbName: string;
   zone: string;
   year: number | null;
+  /** The user's own format definitions (Settings → Log formats), tried before the shipped ones. */
+  formatFiles: FormatFileText[];
 }
 
 export type ToWorker =
@@ -39,6 +42,7 @@ export type ToWorker =
       mapping: FieldMapping | null;
       zone: string;
       year: number | null;
+      formatFiles: FormatFileText[];
     };
 
 export interface PreviewResult {

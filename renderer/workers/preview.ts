@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { detectFormat } from '../../shared/import/detect';
-import { createImport } from '../../shared/import/pipeline';
+import { createImport, formatsWith } from '../../shared/import/pipeline';
+import { userFormats } from './userFormats';
 import type { LogRecord } from '../../shared/domain';
 import { createFileDecoder } from './decode';
 import type { PreviewResult, ToWorker } from './importProtocol';
@@ -25,7 +26,12 @@ export function previewSample(msg: Extract<ToWorker, { type: 'preview' }>): Prev
   };
   if (typeof decoded !== 'string') return { ...empty, problem: decoded.problem };
   const isZip = msg.bytes[0] === 0x50 && msg.bytes[1] === 0x4b;
-  const detection = detectFormat(isZip ? 'PK' : decoded.slice(0, 4096), msg.name.replace(/\.gz$/i, ''));
+  const own = userFormats(msg.formatFiles);
+  const detection = detectFormat(
+    isZip ? 'PK' : decoded.slice(0, 4096),
+    msg.name.replace(/\.gz$/i, ''),
+    formatsWith(own),
+  );
   const format = msg.format ?? detection.id;
   if (isZip)
     return {
@@ -40,15 +46,18 @@ export function previewSample(msg: Extract<ToWorker, { type: 'preview' }>): Prev
   const text =
     lastNewline > 0 && msg.bytes.byteLength >= 65_536 ? decoded.slice(0, lastNewline + 1) : decoded;
   const records: LogRecord[] = [];
-  const imp = createImport({
-    zone: msg.zone,
-    year: msg.year,
-    format,
-    mapping: msg.mapping,
-    onRecord: (r) => {
-      if (records.length < PREVIEW_RECORDS) records.push(r);
+  const imp = createImport(
+    {
+      zone: msg.zone,
+      year: msg.year,
+      format,
+      mapping: msg.mapping,
+      onRecord: (r) => {
+        if (records.length < PREVIEW_RECORDS) records.push(r);
+      },
     },
-  });
+    own,
+  );
   const input = imp.addFile(msg.name, { format });
   input.push(text);
   input.end();

@@ -1,4 +1,5 @@
 import { FORMATS } from './formats/index';
+import type { FormatDef } from './types';
 
 /** How much of the file head detection looks at. */
 export const DETECT_HEAD_CHARS = 1024;
@@ -12,12 +13,16 @@ export interface Detection {
 
 /**
  * Guesses a file's format from its first KB and its name. Deterministic: ties go to the
- * format listed first in FORMATS. Nothing recognised → `text` with low confidence.
+ * format listed first in `formats` (the app's FORMATS unless a caller adds its own). Nothing recognised → `text` with low confidence.
  * A zip (name ends `.zip` or head starts with `PK`) is a Slack export.
  */
-export function detectFormat(head: string, fileName: string): Detection {
+export function detectFormat(
+  head: string,
+  fileName: string,
+  formats: readonly FormatDef[] = FORMATS,
+): Detection {
   const sample = (head.charCodeAt(0) === 0xfeff ? head.slice(1) : head).slice(0, DETECT_HEAD_CHARS);
-  const scored = FORMATS.map((f, order) => {
+  const scored = formats.map((f, order) => {
     let confidence = 0;
     try {
       confidence = f.detect(sample, fileName);

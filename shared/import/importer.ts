@@ -129,7 +129,6 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     tally.records++;
     if (tally.firstAt === null || at < tally.firstAt) tally.firstAt = at;
     if (tally.lastAt === null || at > tally.lastAt) tally.lastAt = at;
-    const kind = classifier.kindOf(raw, fileIndex);
     const cluster = patterns.add({
       at,
       level: raw.level,
@@ -137,6 +136,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       file: fileIndex,
       line: raw.source.line,
     });
+    // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
+    const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
     findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);

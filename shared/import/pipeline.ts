@@ -1,5 +1,8 @@
 import { detectFormat } from './detect';
-import { getFormat } from './formats/index';
+import { FORMATS, getFormat } from './formats/index';
+import type { CompiledTextFormat } from './textformats/compile';
+import { definitionFormat } from './textformats/engine';
+import type { FormatDef } from './types';
 import { createImportWith } from './importer';
 import type { CreateImportOptions, FormatRegistry, Import, ImportResult } from './importer';
 
@@ -22,12 +25,37 @@ export const DEFAULT_REGISTRY: FormatRegistry = {
 };
 
 /**
+ * The app's formats plus a user's own definitions (from `--format-file` or the Formats
+ * setting). User definitions come first: they win detection ties, and one named like a shipped
+ * format replaces it.
+ */
+export function formatsWith(user: readonly CompiledTextFormat[]): readonly FormatDef[] {
+  if (user.length === 0) return FORMATS;
+  const own = user.map(definitionFormat);
+  const ids = new Set(own.map((f) => f.id));
+  return [...own, ...FORMATS.filter((f) => !ids.has(f.id))];
+}
+
+/** A registry over `formatsWith(user)`. */
+export function registryWith(user: readonly CompiledTextFormat[]): FormatRegistry {
+  if (user.length === 0) return DEFAULT_REGISTRY;
+  const formats = formatsWith(user);
+  return {
+    getFormat: (id) => formats.find((f) => f.id === id),
+    detectFormat: (head, fileName) => detectFormat(head, fileName, formats),
+  };
+}
+
+/**
  * Starts an import: add files (streamed chunk by chunk, or unpacked archives), then `finish()`
  * for the folded timeline, phases, findings and exact accounting. Memory stays bounded by the
  * number of non-log records (a few bytes each), not by file size. Never throws on file content.
  */
-export function createImport(options: CreateImportOptions): Import {
-  return createImportWith(DEFAULT_REGISTRY, options);
+export function createImport(
+  options: CreateImportOptions,
+  userFormats: readonly CompiledTextFormat[] = [],
+): Import {
+  return createImportWith(registryWith(userFormats), options);
 }
 
 /** Imports whole texts in one call (tests, small pastes). */

@@ -104,16 +104,20 @@ export class RecordClassifier {
     this.patternOf = options.patternOf ?? messageTemplate;
   }
 
-  /** The kind of one record of `stream` (records of a stream should come roughly in time order). */
-  kindOf(raw: RawRecord, stream: number): EventKind {
+  /**
+   * The kind of one record of `stream` (records of a stream should come roughly in time order).
+   * `pattern` is the record's mined pattern when the import has one (its rate is what makes a
+   * WARN burst); without it the message's masked template stands in.
+   */
+  kindOf(raw: RawRecord, stream: number, pattern?: string): EventKind {
     const hinted = raw.kindHint;
     if (hinted !== null || raw.level !== 'warn') {
       this.bursts.seen(stream, raw.at);
       return hinted ?? classifyText(raw.message, raw.type, raw.level);
     }
     const kind = classifyText(raw.message, raw.type, raw.level);
-    const pattern = `${raw.service ?? ''}\u0001${this.patternOf(raw.message)}`;
-    const burst = this.bursts.observe(stream, pattern, raw.at, raw.repeat);
+    const key = `${raw.service ?? ''}\u0001${pattern ?? this.patternOf(raw.message)}`;
+    const burst = this.bursts.observe(stream, key, raw.at, raw.repeat);
     return kind === 'log' && burst ? 'impact' : kind;
   }
 }

@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import { v1 } from './v1';
+import { v2 } from './v2';
 import { v3 } from './v3';
 
 /** One schema version: its Dexie version number and what it declares. */
@@ -16,6 +17,7 @@ export interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, migrate: v1 },
+  { version: 2, migrate: v2 },
   { version: 3, migrate: v3 },
 ];
 

@@ -10,3 +10,4 @@ export * from './prefs';
 export * from './bundles';
 export * from './patterns';
 export * from './damaged';
+export * from './formatFiles';

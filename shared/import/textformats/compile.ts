@@ -316,3 +316,42 @@ function checkSamples(f: CompiledTextFormat, def: FormatDefinition): RawProblem[
   });
   return problems;
 }
+
+/** A user's format file as stored (the Formats setting) or sent to the import worker. */
+export interface FormatFileText {
+  name: string;
+  text: string;
+}
+
+/**
+ * Compiles a user's format files in order. A file that no longer loads is left out and its
+ * problems returned (stored files are read again on every use: the schema may have moved on);
+ * a format name defined twice keeps the first file's definition.
+ */
+export function compileFormatFiles(files: readonly FormatFileText[]): {
+  formats: CompiledTextFormat[];
+  problems: FormatProblem[];
+} {
+  const formats: CompiledTextFormat[] = [];
+  const problems: FormatProblem[] = [];
+  for (const f of files) {
+    const result = loadFormatFile(f.text, f.name);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    for (const format of result.formats) {
+      if (formats.some((x) => x.name === format.name)) {
+        problems.push({
+          file: f.name,
+          line: 0,
+          path: format.name,
+          reason: 'this format name is already defined by another format file',
+        });
+      } else {
+        formats.push(format);
+      }
+    }
+  }
+  return { formats, problems };
+}

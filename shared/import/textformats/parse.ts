@@ -117,7 +117,9 @@ export function parseLine(f: CompiledTextFormat, line: string, opts: LineOptions
     const opid = g[f.opidField];
     const fields: Record<string, AttrValue> = {};
     FIXED.clear();
-    FIXED.add(f.timestampField).add(f.bodyField).add(f.levelField).add(serviceField).add(threadField);
+    FIXED.add(f.timestampField).add(f.bodyField).add(serviceField).add(threadField);
+    // A level read from a data field (an HTTP status) stays in the attributes as data too.
+    if (f.levelField === 'level') FIXED.add(f.levelField);
     FIXED.add(f.opidField);
     if (f.timeField !== null) FIXED.add(f.timeField);
     if (f.subsecondField !== null) FIXED.add(f.subsecondField);

@@ -104,6 +104,47 @@ describe('rootline CLI', () => {
     expect(r.stdout).toMatch(/app\.log:2: /);
   });
 
+  it('reads logs with a user format file and says which format read each file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rootline-fmt-'));
+    const log = join(dir, 'acme.log');
+    const fmt = join(dir, 'acme-format.json');
+    writeFileSync(
+      log,
+      [
+        '02.05.2024 08:00:00.008 *ERR* [w1] billing payment declined',
+        '02.05.2024 08:00:01.000 *INF* [w1] billing retry ok',
+      ].join('\n'),
+    );
+    const def = {
+      acme_log: {
+        regex: {
+          std: {
+            pattern:
+              '^(?<timestamp>\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) \\*(?<level>\\w+)\\* \\[(?<thread>[^\\]]+)\\] (?<component>\\S+) (?<body>.*)$',
+          },
+        },
+        'timestamp-format': ['%d.%m.%Y %H:%M:%S.%L'],
+        level: { error: 'ERR', info: 'INF' },
+        sample: [{ line: '02.05.2024 08:00:00.008 *ERR* [w1] billing payment declined', level: 'error' }],
+      },
+    };
+    writeFileSync(fmt, JSON.stringify(def, null, 2));
+    const r = rootline('timeline', log, '--format-file', fmt);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2024-05-02 08:00:00Z\s+impact\s+billing\s+payment declined/);
+    expect(r.stdout).toContain('acme.log: read as acme_log');
+
+    // A definition whose regex fails its own sample is refused by name, with file, line and path.
+    def.acme_log.sample[0]!.line = 'not what the regex reads';
+    writeFileSync(fmt, JSON.stringify(def, null, 2));
+    const bad = rootline('timeline', log, '--format-file', fmt);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      `${fmt}: line 16: acme_log.sample[0]: format "acme_log" fails its own sample 1 ("not what the regex reads"): no regex matches it`,
+    );
+  });
+
   it.each([
     [['timeline', FIXTURE, '--bogus'], /bogus/],
     [['timeline', FIXTURE, '--tz', 'Mars/Olympus'], /time zone/],

@@ -8,6 +8,7 @@ import { errorsCsv } from '../errorsCsv';
 import { useLogImport } from '../hooks/useLogImport';
 import { folderToFiles } from '../folder';
 import { needsMapping } from '../plan';
+import { FormatFilesPanel } from './FormatFilesPanel';
 import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
 import { ImportProgressView } from './ImportProgressView';
@@ -151,6 +152,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
                 <ImportFileRow
                   key={e.key}
                   entry={e}
+                  formats={imp.formats}
                   onFormat={(format) => void imp.updateEntry(e.key, { format })}
                   onMapping={(mapping) => void imp.updateEntry(e.key, { mapping })}
                   onRemove={() => imp.removeEntry(e.key)}
@@ -158,6 +160,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
               ))}
             </ul>
           )}
+          <FormatFilesPanel />
           <ImportOptionsFields
             zone={imp.zone}
             year={imp.year}

@@ -1,10 +1,11 @@
-import { FORMATS } from '../../../../shared/import/formats';
 import type { FieldMapping } from '../../../../shared/import/types';
 import { effectiveFormat, needsMapping, type FileEntry } from '../plan';
 import { FieldMappingPanel } from './FieldMappingPanel';
 
 interface Props {
   entry: FileEntry;
+  /** Every format the user may choose: their own definitions first, then the shipped ones. */
+  formats: readonly { id: string; label: string }[];
   onFormat(format: string | null): void;
   onMapping(mapping: FieldMapping | null): void;
   onRemove(): void;
@@ -17,7 +18,7 @@ function sizeLabel(bytes: number): string {
 }
 
 /** One chosen file: detected format (changeable), a sample of what it yields, field mapping. */
-export function ImportFileRow({ entry, onFormat, onMapping, onRemove }: Props) {
+export function ImportFileRow({ entry, formats, onFormat, onMapping, onRemove }: Props) {
   const p = entry.preview;
   const detected = p && entry.format === null ? `detected: ${p.format}` : null;
   const mapping = needsMapping(entry) || entry.mapping !== null;
@@ -39,7 +40,7 @@ export function ImportFileRow({ entry, onFormat, onMapping, onRemove }: Props) {
             onChange={(e) => onFormat(e.target.value === '' ? null : e.target.value)}
           >
             <option value="">Auto{p && !entry.zip ? ` (${p.format})` : ''}</option>
-            {FORMATS.map((f) => (
+            {formats.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
               </option>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FORMATS } from '../../../../shared/import/formats';
 import type { Incident } from '../../../../shared/domain';
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
 import type { PickedFile } from '../../../platform';
@@ -6,6 +7,7 @@ import type { JobResult } from '../../../workers/importProtocol';
 import { isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
 import { ImportCancelled, runImport, type ImportProgress } from '../runImport';
 import { ImportWorkerClient } from '../workerClient';
+import { useFormatFileRows } from './useFormatFiles';
 
 export type ImportStep =
   | { step: 'select' }
@@ -46,6 +48,15 @@ export function useLogImport(incident: Incident) {
   const [zone, setZone] = useState(incident.displayZone);
   const [year, setYear] = useState<number | null>(null);
   const [state, setState] = useState<ImportStep>({ step: 'select' });
+  const rows = useFormatFileRows();
+  const formatFiles = useMemo(() => (rows ?? []).map((r) => ({ name: r.name, text: r.text })), [rows]);
+  const formats = useMemo(() => {
+    const own = (rows ?? []).flatMap((r) =>
+      r.formats.map((id) => ({ id, label: `${id} (your format, ${r.name})` })),
+    );
+    const ids = new Set(own.map((f) => f.id));
+    return [...own, ...FORMATS.filter((f) => !ids.has(f.id)).map((f) => ({ id: f.id, label: f.label }))];
+  }, [rows]);
 
   const client = useCallback(() => (clientRef.current ??= new ImportWorkerClient()), []);
   useEffect(
@@ -67,11 +78,23 @@ export function useLogImport(incident: Incident) {
         mapping: entry.mapping,
         zone: z,
         year: y,
+        formatFiles,
       });
       return { ...entry, preview };
     },
-    [client],
+    [client, formatFiles],
   );
+
+  // Adding or removing a format file changes what detection picks: preview every file again.
+  const seenFormatFiles = useRef(formatFiles);
+  useEffect(() => {
+    if (seenFormatFiles.current === formatFiles) return;
+    seenFormatFiles.current = formatFiles;
+    void Promise.all(entries.map((e) => refreshPreview(e, zone, year))).then((next) => {
+      const byKey = new Map(next.map((e) => [e.key, e]));
+      setEntries((prev) => prev.map((e) => byKey.get(e.key) ?? e));
+    });
+  }, [entries, formatFiles, refreshPreview, zone, year]);
 
   const addFiles = useCallback(
     async (files: PickedFile[]) => {
@@ -125,7 +148,7 @@ export function useLogImport(incident: Incident) {
       const job = await runImport(
         client(),
         planned,
-        { incidentId: incident.id, zone, year },
+        { incidentId: incident.id, zone, year, formatFiles },
         { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
       );
       setState({ step: 'summary', job });
@@ -135,7 +158,7 @@ export function useLogImport(incident: Incident) {
     } finally {
       abortRef.current = null;
     }
-  }, [client, entries, incident.id, zone, year]);
+  }, [client, entries, incident.id, zone, year, formatFiles]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
@@ -178,6 +201,7 @@ export function useLogImport(incident: Incident) {
 
   return {
     entries,
+    formats,
     zone,
     year,
     state,
