@@ -4,3 +4,4 @@ export * from './ticks';
 export * from './layout';
 export * from './svg';
 export * from './density';
+export * from './sparkline';

@@ -98,7 +98,7 @@ export class PatternCollector {
 
   /** Adds one record; returns its cluster id. */
   add(input: PatternInput): number {
-    const id = this.miner.add(input.message);
+    const id = this.miner.add(input.message, input.level === null);
     const i = this.n++;
     this.at = grow(this.at, i, (k) => new Float64Array(k));
     this.cluster = grow(this.cluster, i, (k) => new Int32Array(k));

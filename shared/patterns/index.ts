@@ -4,5 +4,5 @@ export { PatternCollector } from './collect';
 export type { CollectorOptions, MinedPattern, PatternInput, PatternResult, PatternStats } from './collect';
 export { fitsTemplate, isVariable, patternKey, splitTokens, WILDCARD } from './tokens';
 export { mergeVariableColumns } from './merge';
-export { incidentWindow, isNewInWindow, sparklinePoints } from './window';
+export { incidentWindow, isNewInWindow } from './window';
 export type { IncidentWindow } from './window';

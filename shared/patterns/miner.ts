@@ -13,6 +13,13 @@ export interface MinerOptions {
   minDistinct: number;
   /** Distinct message keys remembered for exact reuse (bounds memory on endless variety). */
   maxKeys: number;
+  /** Templates of a leaf a new key is compared with (the newest): keeps each step bounded. */
+  maxLeafScan: number;
+  /**
+   * Templates kept before new keys must join one: the most similar in their leaf, else one
+   * catch-all per token count (input with endless variety must not grow without bound).
+   */
+  maxClusters: number;
 }
 
 export const DEFAULT_MINER_OPTIONS: MinerOptions = {
@@ -21,14 +28,24 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   prefixDepth: 2,
   maxChildren: 100,
   maxKeys: 200_000,
+  maxLeafScan: 64,
+  maxClusters: 50_000,
 };
 
 const RECENT_LIMIT = 4_096;
 
 interface Cluster {
   tokens: string[];
+  /** 1 where `tokens` holds a value or `<*>` (isVariable), kept in step with `tokens`. */
+  values: Uint8Array;
   /** Wildcards in `tokens`: a tie-break (prefer the more general template). */
   wildcards: number;
+}
+
+function newCluster(tokens: string[]): Cluster {
+  const values = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) values[i] = isVariable(tokens[i]!) ? 1 : 0;
+  return { tokens: tokens.slice(), values, wildcards: 0 };
 }
 
 interface TreeNode {
@@ -56,6 +73,7 @@ export class PatternMiner {
   private readonly clusters: Cluster[] = [];
   private readonly root = new Map<number, TreeNode>();
   private readonly keys = new Map<string, number>();
+  private readonly overflow = new Map<number, number>();
   /* Logs repeat messages verbatim a lot: a small memo skips masking them again. */
   private readonly recent = new Map<string, number>();
 
@@ -63,13 +81,17 @@ export class PatternMiner {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
   }
 
-  /** Adds one message and returns its cluster id (resolve with `finish().patternOf`). */
-  add(message: string): number {
-    const seen = this.recent.get(message);
+  /**
+   * Adds one message and returns its cluster id (resolve with `finish().patternOf`).
+   * `headerLeft`: the reader found no level, so part of a header may still lead the message.
+   */
+  add(message: string, headerLeft = false): number {
+    const memo = headerLeft ? `\u0001${message}` : message;
+    const seen = this.recent.get(memo);
     if (seen !== undefined) return seen;
-    const id = this.addKey(patternKey(message));
+    const id = this.addKey(patternKey(message, headerLeft));
     if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.set(message, id);
+    this.recent.set(memo, id);
     return id;
   }
 
@@ -79,10 +101,13 @@ export class PatternMiner {
     const tokens = splitTokens(key);
     const leaf = this.leafFor(tokens);
     const list = leaf.clusters ?? (leaf.clusters = []);
-    let id = this.bestMatch(list, tokens);
+    const best = this.bestMatch(list, tokens);
+    const full = this.clusters.length >= this.options.maxClusters;
+    let id = best.sim >= this.options.similarity || (full && best.id >= 0) ? best.id : -1;
+    if (id < 0 && full) id = this.catchAll(tokens);
     if (id < 0) {
       id = this.clusters.length;
-      this.clusters.push({ tokens: tokens.slice(), wildcards: 0 });
+      this.clusters.push(newCluster(tokens));
       list.push(id);
     } else {
       this.generalise(this.clusters[id]!, tokens);
@@ -123,39 +148,55 @@ export class PatternMiner {
     return node;
   }
 
-  private bestMatch(list: number[], tokens: string[]): number {
+  /* The catch-all template of a token count, made on first need. */
+  private catchAll(tokens: string[]): number {
+    let id = this.overflow.get(tokens.length);
+    if (id === undefined) {
+      id = this.clusters.length;
+      this.clusters.push(newCluster(tokens));
+      this.overflow.set(tokens.length, id);
+    }
+    return id;
+  }
+
+  /* The leaf's most similar template (ties: the more general) and its similarity. */
+  private bestMatch(list: number[], tokens: string[]): { id: number; sim: number } {
     let best = -1;
     let bestSim = -1;
     let bestWild = -1;
     const n = tokens.length;
     const variable = new Uint8Array(n);
     for (let i = 0; i < n; i++) variable[i] = isVariable(tokens[i]!) ? 1 : 0;
-    for (const id of list) {
+    // More mismatches than this and the similarity is below the threshold whatever follows.
+    const budget = Math.floor((1 - this.options.similarity) * n + 1e-9);
+    for (let k = Math.max(0, list.length - this.options.maxLeafScan); k < list.length; k++) {
+      const id = list[k]!;
       const c = this.clusters[id]!;
-      // Positions where either side is variable say nothing; the rest must mostly agree.
       let same = 0;
       let compared = 0;
-      for (let i = 0; i < n; i++) {
-        const t = c.tokens[i]!;
-        const u = tokens[i]!;
-        if (t === WILDCARD || (variable[i] === 1 && isVariable(t))) continue;
+      for (let i = 0; i < n && compared - same <= budget; i++) {
+        // A value against a value (or a `<*>`) says nothing; a word where the template already
+        // says `<*>` counts against it, so a template cannot drift into matching anything.
+        if (variable[i] === 1 && c.values[i] === 1) continue;
         compared++;
-        if (t === u) same++;
+        if (c.tokens[i] === tokens[i]) same++;
       }
-      const sim = compared === 0 ? 1 : same / compared;
+      // Stopped early: certainly below the threshold; 0 keeps the choice among such deterministic.
+      const sim = compared - same > budget ? 0 : compared === 0 ? 1 : same / compared;
       if (sim > bestSim || (sim === bestSim && c.wildcards > bestWild)) {
         best = id;
         bestSim = sim;
         bestWild = c.wildcards;
       }
     }
-    return bestSim >= this.options.similarity ? best : -1;
+    return { id: best, sim: bestSim };
   }
 
   private generalise(c: Cluster, tokens: string[]): void {
     for (let i = 0; i < tokens.length; i++) {
       if (c.tokens[i] !== WILDCARD && c.tokens[i] !== tokens[i]) {
         c.tokens[i] = WILDCARD;
+        c.values[i] = 1;
         c.wildcards++;
       }
     }

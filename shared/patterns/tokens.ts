@@ -72,11 +72,11 @@ function skipHeader(words: string[]): number {
 
 /**
  * A message as the miner sees it, as one space-joined key: the first line, a leftover header
- * dropped, paths and the timeline's masks (numbers, ids, IPs, hex…) replaced by placeholders,
+ * dropped (only with `headerLeft`: the reader found no level, so a header may remain), paths and the timeline's masks (numbers, ids, IPs, hex…) replaced by placeholders,
  * whitespace collapsed, and runs of variable words folded into one (`delete <id> <id>` →
  * `delete <id>`), so lists of any length look alike. Equal keys always share a pattern.
  */
-export function patternKey(message: string): string {
+export function patternKey(message: string, headerLeft = false): string {
   let line = firstLine(message);
   // Each pass only where its pattern can match: most messages skip most of them.
   const colon = line.indexOf(':') >= 0;
@@ -88,7 +88,7 @@ export function patternKey(message: string): string {
   const words = masked.split(/\s+/).filter((w) => w.length > 0);
   const out: string[] = [];
   let prevVariable = false;
-  for (let i = skipHeader(words); i < words.length; i++) {
+  for (let i = headerLeft ? skipHeader(words) : 0; i < words.length; i++) {
     const w = words[i]!;
     const variable = isVariable(w) && w.indexOf('<') >= 0;
     if (variable && prevVariable) continue;

@@ -15,6 +15,8 @@ export interface TimelineFilter {
 
 /** The part of a mined pattern the filter needs. */
 export interface PatternFilter {
+  /** The stored pattern row. */
+  id: string;
   template: string;
   eventIds: readonly string[];
 }

@@ -30,11 +30,12 @@ describe('patternKey', () => {
   });
 
   it('drops a header the reader left in front (upper-case level among the first words)', () => {
-    expect(patternKey('R02-M1 RAS KERNEL INFO cache parity error corrected')).toBe(
+    expect(patternKey('R02-M1 RAS KERNEL INFO cache parity error corrected', true)).toBe(
       'cache parity error corrected',
     );
-    // A level word later in the message is message text.
-    expect(patternKey('job one two three four five ERROR here')).toBe(
+    // Only when the reader found no level; and a level word later in the message is message text.
+    expect(patternKey('Task FAILED with ERROR code 7')).toBe('Task FAILED with ERROR code <*>');
+    expect(patternKey('job one two three four five ERROR here', true)).toBe(
       'job one two three four five ERROR here',
     );
   });
@@ -147,5 +148,23 @@ describe('PatternCollector', () => {
     expect(r.stats).toMatchObject({ records: 4, patterns: 2, firstAt: 0, lastAt: 400, buckets: 4 });
     expect(fitsTemplate(started.template, 'started worker 99')).toBe(true);
     expect(fitsTemplate(started.template, 'stopped worker 99')).toBe(false);
+  });
+});
+
+describe('PatternMiner bounds', () => {
+  it('stops making templates at maxClusters: new keys join the nearest, else a catch-all', () => {
+    const miner = new PatternMiner({ maxClusters: 3 });
+    const messages = ['alpha beta', 'gamma delta', 'epsilon zeta', 'eta theta', 'iota kappa lambda', 'mu nu'];
+    const ids = messages.map((m) => miner.add(m));
+    // Three templates, then one catch-all per token count (2 and 3 words).
+    expect(miner.size).toBe(5);
+    expect(ids[5]).toBe(ids[3]);
+    const { templates, patternOf } = miner.finish();
+    // Every message still has a template that fits it.
+    messages.forEach((m, i) => {
+      const t = templates[patternOf(ids[i]!)]!;
+      expect(t.length).toBe(m.split(' ').length);
+      t.forEach((tok, j) => expect([m.split(' ')[j], '<*>']).toContain(tok));
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incidentWindow, isNewInWindow, sparklinePoints } from '../../../shared/patterns/window';
+import { sparklinePoints } from '../../../shared/chart/sparkline';
+import { incidentWindow, isNewInWindow } from '../../../shared/patterns/window';
 
 const none = {
   impactStartAt: null,

@@ -1,7 +1,10 @@
-import type { Incident, KeyTimeField } from '../../../../shared/domain';
+import { useMemo, useState } from 'react';
+import type { Incident, KeyTimeField, KeyTimes } from '../../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../../shared/domain';
 import { formatZonedFull } from '../../../../shared/format';
+import { incidentWindow } from '../../../../shared/patterns/window';
 import { kindColor } from '../../../ui/palette';
+import { PatternsTable } from '../../patterns';
 import type { JobResult } from '../../../workers/importProtocol';
 
 const PHASE_LABELS: Record<KeyTimeField, string> = {
@@ -25,6 +28,11 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
   const { stats, phases, findings } = job.result;
   const zone = incident.displayZone;
   const n = (x: number) => x.toLocaleString('en-US');
+  const [picked, setPicked] = useState<string | null>(null);
+  const window = useMemo(() => incidentWindow(keyTimesAfter(incident, phases)), [incident, phases]);
+  const pattern = job.patterns.find((p) => p.id === picked) ?? null;
+  const pickedEvents = pattern === null ? null : new Set(pattern.eventIds);
+  const events = pickedEvents === null ? job.events : job.events.filter((e) => pickedEvents.has(e.id));
   return (
     <div className="import-summary">
       <dl className="stat-row" aria-label="Import counts">
@@ -83,7 +91,36 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
         </>
       )}
 
-      <h3>Proposed events</h3>
+      {job.patterns.length > 0 && (
+        <>
+          <h3>Patterns ({n(job.patterns.length)})</h3>
+          <div className="scroll-box">
+            <PatternsTable
+              patterns={job.patterns}
+              zone={zone}
+              window={window}
+              activeKey={picked}
+              label="Import patterns"
+              onPick={(p) => setPicked((cur) => (cur === p.id ? null : p.id))}
+            />
+          </div>
+        </>
+      )}
+
+      <h3>
+        Proposed events
+        {pattern !== null && (
+          <>
+            {' '}
+            <span className="muted">
+              of pattern <span className="mono">{pattern.template}</span> ({n(events.length)})
+            </span>{' '}
+            <button type="button" className="btn btn-link" onClick={() => setPicked(null)}>
+              Show all
+            </button>
+          </>
+        )}
+      </h3>
       <div className="scroll-box">
         <table className="table compact" aria-label="Proposed events">
           <thead>
@@ -99,7 +136,7 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
             </tr>
           </thead>
           <tbody>
-            {job.events.slice(0, 500).map((e) => (
+            {events.slice(0, 500).map((e) => (
               <tr key={e.id}>
                 <td className="mono nowrap">{formatZonedFull(e.at, zone)}</td>
                 <td className="nowrap">
@@ -114,7 +151,7 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
             ))}
           </tbody>
         </table>
-        {job.events.length > 500 && <p className="muted">…and {n(job.events.length - 500)} more.</p>}
+        {events.length > 500 && <p className="muted">…and {n(events.length - 500)} more.</p>}
       </div>
 
       {stats.errorCount > 0 && (
@@ -156,4 +193,14 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
       )}
     </div>
   );
+}
+
+/** The key times the incident will have once this import is accepted (the user's own are kept). */
+function keyTimesAfter(incident: Incident, phases: KeyTimes): KeyTimes {
+  const out = { ...incident.keyTimes };
+  for (const f of KEY_TIME_FIELDS) {
+    const own = incident.keyTimes[f] !== null && incident.keyTimeOrigins[f] !== 'import';
+    if (!own && phases[f] !== null) out[f] = phases[f];
+  }
+  return out;
 }

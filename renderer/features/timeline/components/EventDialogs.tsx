@@ -9,6 +9,8 @@ interface EventDialogsProps {
   store: TimelineStore;
   zone: string;
   importsKey: string | null;
+  /** The template the timeline is filtered to: evidence shows only its records. */
+  pattern: string | null;
   onClose: () => void;
   onSplit: (records: LogRecord[]) => void;
   onSaveDetails: (id: string, patch: Pick<TimelineEvent, 'endAt' | 'detail' | 'tags'>) => Promise<void>;
@@ -20,6 +22,7 @@ export function EventDialogs({
   store,
   zone,
   importsKey,
+  pattern,
   onClose,
   onSplit,
   onSaveDetails,
@@ -32,6 +35,7 @@ export function EventDialogs({
         event={event}
         zone={zone}
         importsKey={importsKey}
+        pattern={pattern}
         onClose={onClose}
         onSplit={onSplit}
         onSaveDetails={(patch) => onSaveDetails(event.id, patch)}

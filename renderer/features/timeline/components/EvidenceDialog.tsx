@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LogRecord, TimelineEvent } from '../../../../shared/domain';
+import { fitsTemplate } from '../../../../shared/patterns/tokens';
 import { createRecordMatcher } from '../../../../shared/timeline-edit';
 import { formatZonedFull } from '../../../../shared/format';
 import { findLogRecords } from '../../../db/repos';
@@ -13,6 +14,8 @@ interface EvidenceDialogProps {
   event: TimelineEvent;
   zone: string;
   importsKey: string | null;
+  /** Only records of this pattern template (the timeline's pattern filter), or null for all. */
+  pattern: string | null;
   onClose: () => void;
   /** Offered when records were found: replace the event by one event per record. */
   onSplit: (records: LogRecord[]) => void;
@@ -24,6 +27,7 @@ export function EvidenceDialog({
   event,
   zone,
   importsKey,
+  pattern,
   onClose,
   onSplit,
   onSaveDetails,
@@ -34,11 +38,12 @@ export function EvidenceDialog({
   const [savedAt, setSavedAt] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
+    const ofEvent = createRecordMatcher(event);
     findLogRecords({
       incidentId: event.incidentId,
       fromAt: event.at,
       toAt: event.endAt ?? event.at,
-      match: createRecordMatcher(event),
+      match: pattern === null ? ofEvent : (r) => ofEvent(r) && fitsTemplate(pattern, r.message),
       spans: importsKey === null ? null : cachedSpans(event.incidentId, importsKey),
     }).then(
       (r) => live && setResult(r),
@@ -47,7 +52,7 @@ export function EvidenceDialog({
     return () => {
       live = false;
     };
-  }, [event, importsKey]);
+  }, [event, importsKey, pattern]);
   const records = result?.records ?? [];
   const pages = Math.max(1, Math.ceil(records.length / PAGE));
   const shown = records.slice(page * PAGE, page * PAGE + PAGE);
@@ -93,7 +98,13 @@ export function EvidenceDialog({
         <>
           <p className="muted">
             {records.length.toLocaleString('en-US')} of {event.count.toLocaleString('en-US')} records found
-            {result.capped ? ' (stopped at the first 50,000)' : ''}.
+            {result.capped ? ' (stopped at the first 50,000)' : ''}
+            {pattern !== null && (
+              <>
+                , only those of pattern <span className="mono">{pattern}</span>
+              </>
+            )}
+            .
           </p>
           <table className="table tl-evidence">
             <thead>

@@ -13,6 +13,7 @@ import {
 import { useAlert } from '../../../ui/Alerts';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useToast } from '../../../ui/Toast';
+import { PatternsPanel } from '../../patterns';
 import { useUndoManager } from '../../undo';
 import { subscribeReveal, takeRevealRequest } from '../focus';
 import { useCitations } from '../hooks/useCitations';
@@ -266,6 +267,17 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         onSvg={(svg) => (svgRef.current = svg)}
       />
       {addBar}
+      <PatternsPanel
+        incident={incident}
+        zone={zone}
+        activeKey={filter.pattern?.id ?? null}
+        onPick={(p) =>
+          setFilter((f) => ({
+            ...f,
+            pattern: f.pattern?.id === p.id ? null : { id: p.id, template: p.template, eventIds: p.eventIds },
+          }))
+        }
+      />
       <FilterBar
         filter={filter}
         services={view.services}
@@ -329,6 +341,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         store={store}
         zone={zone}
         importsKey={importsKey}
+        pattern={filter.pattern?.template ?? null}
         onClose={() => setDialog(null)}
         onSplit={(r) => dialog && void doSplit(dialog.id, r)}
         onSaveDetails={(id, patch) => edits.update([id], patch, 'Edit details').catch(fail)}
