@@ -91,3 +91,29 @@ export function escapeForLexicalMarkdown(text: string, atLineStart: boolean): st
     .replace(BLOCK_MARK, (_m, ws: string, c: string) => `${ws}&#${c.charCodeAt(0)};`)
     .replace(LIST_NUMBER, (_m, n: string, c: string) => `${n}&#${c.charCodeAt(0)};`);
 }
+
+/** A backtick fence longer than any backtick run in `text` (at least `min`), so `text` cannot close it. */
+export function backtickFence(text: string, min: number): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(min, longest + 1));
+}
+
+/**
+ * A fenced code block that holds `text` literally: the fence outruns every backtick run in it,
+ * and the info string keeps only characters a language name uses (no newline, no backtick).
+ */
+export function fencedCodeBlock(text: string, language: string): string {
+  const fence = backtickFence(text, 3);
+  const info = language.replace(/[^\w+#.-]/g, '').slice(0, 40);
+  return `${fence}${info}\n${text === '' ? '' : `${text}\n`}${fence}`;
+}
+
+/**
+ * Inline code text made unable to leave its code span: a line break inside a span lets the
+ * next line start a block (a blank line ends the paragraph; `<div …` opens raw HTML), so every
+ * line break becomes a space — which is how Markdown shows a line break inside a code span anyway.
+ */
+export function flattenCodeText(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ');
+}
