@@ -8,3 +8,4 @@ export * from './action';
 export * from './section';
 export * from './ids';
 export * from './snapshot';
+export * from './lookup';

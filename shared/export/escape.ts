@@ -1,15 +1,16 @@
+import { nullProto } from '../domain/lookup';
 /**
  * Escaping for every output format. Text from logs, titles and people is data: it must show
  * as written and never become markup, a link, a table cell break or a diagram statement.
  */
 
-const HTML_ESCAPES: Record<string, string> = {
+const HTML_ESCAPES: Record<string, string> = nullProto({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-};
+});
 
 /** Text safe inside HTML element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {

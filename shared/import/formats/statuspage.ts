@@ -6,8 +6,9 @@ import type { Json } from './json';
 import { obj, text } from './json';
 import { makeRecord, timeOptions } from './record';
 import { feedJsonDocument } from './stream';
+import { nullProto } from '../../domain/lookup';
 
-const KINDS: Record<string, EventKind> = {
+const KINDS: Record<string, EventKind> = nullProto({
   investigating: 'detection',
   identified: 'response',
   monitoring: 'mitigation',
@@ -17,7 +18,7 @@ const KINDS: Record<string, EventKind> = {
   in_progress: 'communication',
   verifying: 'communication',
   completed: 'communication',
-};
+});
 
 function componentNames(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
