@@ -12,6 +12,7 @@ import { addPath, checkReadable } from '../input';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { resolveTemplate } from './templates';
+import { terminalSafe } from '../render';
 
 const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--logs FILES…] --out FILE.rootline.json
 
@@ -162,7 +163,7 @@ export const newCommand: Command = {
     );
     for (const w of warnings) io.stderr(`rootline new: ${w}\n`);
     io.stdout(
-      `Wrote ${opts.out}: "${snapshot.incident.title}", template ${snapshot.incident.templateId ?? '—'}, ` +
+      `Wrote ${terminalSafe(opts.out)}: "${terminalSafe(snapshot.incident.title)}", template ${snapshot.incident.templateId ?? '—'}, ` +
         `${snapshot.sections.length} sections, ${snapshot.events.length} timeline events\n`,
     );
     return 0;
