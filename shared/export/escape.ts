@@ -17,6 +17,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
+/* What XML 1.0 forbids in a document: C0 controls other than tab, LF and CR, unpaired
+ * surrogates, and U+FFFE / U+FFFF. One of them makes the whole SVG invalid (a broken image). */
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text safe in SVG/XML content and quoted attributes: characters XML forbids dropped, markup escaped. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(XML_FORBIDDEN, ''));
+}
+
 /* A line start that would open a heading, list, rule or setext underline: the mark followed by
  * a space, the end, or more of the same marks. */
 const BLOCK_MARK = /^(\s*)([#+\-=])(?=\s|$|[#=-])/;
