@@ -27,6 +27,26 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 11 item 4: `constructor`, `toString` or `__proto__` from input are keys of every plain
+    // object; a string-keyed lookup is a Map or nullProto({...}) (shared/domain/lookup.ts).
+    files: ['shared/**/*.ts', 'cli/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "VariableDeclarator[id.typeAnnotation.typeAnnotation.typeName.name='Record'][id.typeAnnotation.typeAnnotation.typeArguments.params.0.type='TSStringKeyword'] > ObjectExpression.init",
+          message: 'A string-keyed lookup must not be a plain object: use a Map or nullProto({...}).',
+        },
+        {
+          selector:
+            "VariableDeclarator[id.typeAnnotation.typeAnnotation.type='TSTypeLiteral'][id.typeAnnotation.typeAnnotation.members.0.type='TSIndexSignature'] > ObjectExpression.init",
+          message: 'A string-keyed lookup must not be a plain object: use a Map or nullProto({...}).',
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,5 @@
 import { getCommand, listCommands, UsageError } from './commands/index';
+import { terminalSafe } from './render';
 import type { CommandIo } from './commands/index';
 import { appVersion } from './paths';
 
@@ -54,6 +55,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 
 const io: CommandIo = {
   stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  // stderr carries only messages, which quote file names and log text: never raw escapes.
+  stderr: (text) => void process.stderr.write(text.split('\n').map(terminalSafe).join('\n')),
 };
 process.exitCode = await main(process.argv.slice(2), io);

@@ -13,6 +13,7 @@ import { appVersion } from '../paths';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { resolveTemplate } from './templates';
+import { terminalSafe } from '../render';
 
 const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--format-file F.json] [--logs FILES…] --out FILE.rootline.json
 
@@ -166,7 +167,7 @@ export const newCommand: Command = {
     );
     for (const w of warnings) io.stderr(`rootline new: ${w}\n`);
     io.stdout(
-      `Wrote ${opts.out}: "${snapshot.incident.title}", template ${snapshot.incident.templateId ?? '—'}, ` +
+      `Wrote ${terminalSafe(opts.out)}: "${terminalSafe(snapshot.incident.title)}", template ${snapshot.incident.templateId ?? '—'}, ` +
         `${snapshot.sections.length} sections, ${snapshot.events.length} timeline events\n`,
     );
     return 0;

@@ -6,13 +6,14 @@ import type { RcaTemplate } from '../../shared/templates';
 import { templatesDir } from '../paths';
 import type { Command } from './registry';
 import { UsageError } from './registry';
+import { nullProto } from '../../shared/domain/lookup';
 
 /** The repository's templates/ folder (data files shipped with the app). */
 export const TEMPLATES_DIR = templatesDir();
 
 /** The built-in templates, read from templates/*.json. */
 export function builtinTemplates(): RcaTemplate[] {
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = nullProto({});
   for (const name of readdirSync(TEMPLATES_DIR)
     .filter((n) => n.endsWith('.json'))
     .sort()) {

@@ -3,6 +3,7 @@ import { FORMATS } from '../../shared/import/formats/index';
 import { createImport } from '../../shared/import/pipeline';
 import type { CompiledTextFormat } from '../../shared/import/textformats/compile';
 import { knownFormatIds, loadFormatFiles } from '../formatFiles';
+import { nullProto } from '../../shared/domain/lookup';
 import type { ServiceAliases } from '../../shared/timeline/aliases';
 import { addPath, checkReadable } from '../input';
 import { toJson, toText } from '../render';
@@ -74,7 +75,7 @@ function parse(args: string[]): TimelineArgs {
 
 /** `--alias NAME=SERVICE` pairs as an alias map (alias → canonical service). */
 function parseAliases(pairs: readonly string[]): ServiceAliases {
-  const aliases = Object.create(null) as ServiceAliases;
+  const aliases: ServiceAliases = nullProto();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq).trim();

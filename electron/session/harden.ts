@@ -31,17 +31,16 @@ export function hardenSession(ses: Session): void {
 
 /**
  * Applied to every webContents as it is created: no pop-ups, no navigation away from the app,
- * no <webview>. http(s) links the user follows open in the system browser instead.
+ * no <webview>. http(s) links the user clicks (target=_blank) open in the system browser instead.
  */
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) openExternal(url);
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event, url) => {
-    event.preventDefault();
-    if (isAllowedExternalUrl(url)) openExternal(url);
-  });
+  // A page can navigate itself without any user gesture (location.href, meta refresh), so a
+  // navigation opens nothing; links reach the browser only from an explicit click (window open).
+  contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -1,4 +1,5 @@
 import { MENU_ACCELERATORS } from '../../shared/ipc/menu';
+import { nullProto } from '../../shared/domain/lookup';
 
 export interface ShortcutRow {
   keys: string;
@@ -29,13 +30,13 @@ export function shortcutRows(mod: string, desktop: boolean): ShortcutRow[] {
     { keys: '?', action: 'Show this list' },
   ];
   if (desktop) {
-    const names: Record<string, string> = {
+    const names: Record<string, string> = nullProto({
       'new-incident': 'New incident (menu)',
       'open-bundle': 'Open bundle… (menu)',
       'import-logs': 'Import logs… (menu)',
       export: 'Export bundle (menu)',
       shortcuts: 'Keyboard shortcuts (menu)',
-    };
+    });
     for (const [action, accel] of Object.entries(MENU_ACCELERATORS)) {
       if (accel === null) continue;
       rows.push({ keys: accel.replace('CmdOrCtrl', mod), action: names[action] ?? action });

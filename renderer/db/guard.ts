@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { SCHEMA_VERSION } from './migrations';
 import type { RootlineDb } from './schema';
+import { nullProto } from '../../shared/domain/lookup';
 
 /** Dexie stores version n as IndexedDB version n × 10. */
 const DEXIE_VERSION_FACTOR = 10;
@@ -40,7 +41,7 @@ async function snapshot(
   const raw = new Dexie(name, { indexedDB: factory, IDBKeyRange: keyRange });
   try {
     await raw.open();
-    const tables: Record<string, unknown[]> = {};
+    const tables: Record<string, unknown[]> = nullProto({});
     for (const table of raw.tables) tables[table.name] = await table.toArray();
     return {
       format: 'rootline-pre-upgrade-snapshot',

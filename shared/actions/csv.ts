@@ -1,5 +1,6 @@
 import type { ActionItem, ActionStatus, Priority } from '../domain';
 import { writeCsv } from '../export/csv';
+import { nullProto } from '../domain/lookup';
 
 /**
  * CSV interchange with issue trackers. The column names are the ones the Jira and Linear CSV
@@ -70,7 +71,7 @@ export function exportActionsCsv(items: readonly ActionItem[], options: CsvExpor
   return writeCsv(CSV_COLUMNS, rows);
 }
 
-const STATUS_SYNONYMS: Record<string, ActionStatus> = {};
+const STATUS_SYNONYMS: Record<string, ActionStatus> = nullProto({});
 const addSynonyms = (status: ActionStatus, words: string[]): void => {
   for (const w of words) STATUS_SYNONYMS[normaliseWord(w)] = status;
 };

@@ -1,6 +1,7 @@
 export {
   BACKUP_INTERVAL_MS,
   backupFileName,
+  backupIdPart,
   backupsToDelete,
   KEEP_AT_LEAST,
   KEEP_TODAY,

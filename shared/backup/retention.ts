@@ -5,7 +5,8 @@ export const KEEP_AT_LEAST = 10;
 /** Desktop backups run this often (milliseconds). */
 export const BACKUP_INTERVAL_MS = 15 * 60 * 1000;
 
-const NAME = /^rootline-backup-([A-Za-z0-9_-]{1,64})-(\d{8}T\d{6}Z)\.rootline\.json$/;
+/* `<readable part>.<hash of the full id>`; names written before the hash (no `.hash`) still parse. */
+const NAME = /^rootline-backup-([A-Za-z0-9_-]{1,64}(?:\.[0-9a-f]{16})?)-(\d{8}T\d{6}Z)\.rootline\.json$/;
 
 /** One backup file as named on disk. */
 export interface BackupFile {
@@ -22,13 +23,32 @@ function stamp(at: number): string {
     .replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (two 32-bit lanes with different seeds). */
+function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ (a >>> 13), 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
 /**
- * The file name of a backup of `incidentId` taken at `at`: sortable, safe on every file system
- * (the id is restricted to letters, digits, `-` and `_`; anything else is replaced).
+ * The id part of a backup's file name: a readable, file-system-safe prefix of the id plus a
+ * hash of the whole id, so ids that read alike (`team_db-outage`, `team.db-outage`) or differ
+ * only past the prefix never share files — and retention never deletes another incident's.
  */
+export function backupIdPart(incidentId: string): string {
+  const safe = incidentId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 47) || 'incident';
+  return `${safe}.${hash64(incidentId)}`;
+}
+
+/** The file name of a backup of `incidentId` taken at `at`: sortable, safe on every file system. */
 export function backupFileName(incidentId: string, at: number): string {
-  const safe = incidentId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'incident';
-  return `rootline-backup-${safe}-${stamp(at)}.rootline.json`;
+  return `rootline-backup-${backupIdPart(incidentId)}-${stamp(at)}.rootline.json`;
 }
 
 /** Reads a backup file name back, or null for any other file (which retention never touches). */

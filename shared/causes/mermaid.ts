@@ -6,6 +6,7 @@ import { kindLabel } from './kinds';
 import { CAUSE_KIND_COLORS, kindClass } from './style';
 import { buildTree, childrenOf } from './tree';
 import type { CauseTree } from './tree';
+import { nullProto } from '../domain/lookup';
 
 /** Trees above this many nodes are drawn with collapsed subtrees ("+N") instead of failing. */
 export const DIAGRAM_NODE_BUDGET = 150;
@@ -108,7 +109,7 @@ export function causeDiagram(nodes: readonly CauseNode[], options: DiagramOption
   const shown = visibleNodes(tree, budget, options.collapsed ?? new Set());
   const lines = ['flowchart TD'];
   const classes: string[] = [];
-  const nodeIds: Record<string, string> = {};
+  const nodeIds: Record<string, string> = nullProto({});
   const mid = new Map<string, string>();
   let hiddenCount = 0;
   let i = 0;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../export/escape';
+import { escapeXml } from '../export/escape';
 import { CHART_KIND_COLORS, KIND_ICON_PATHS } from './palette';
 import { layoutSwimlane, type ChartEvent, type ChartLayout, type ChartOptions } from './layout';
 
@@ -22,8 +22,8 @@ export function swimlaneSvg(layout: ChartLayout): string {
   const L = layout;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${escapeHtml(L.title)}" font-family="${FONT}" font-size="11">`,
-    `<title>${escapeHtml(L.title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${escapeXml(L.title)}" font-family="${FONT}" font-size="11">`,
+    `<title>${escapeXml(L.title)}</title>`,
     `<rect width="${L.width}" height="${L.height}" fill="#ffffff"/>`,
   );
   const plotW = L.plotRight - L.plotLeft;
@@ -40,7 +40,7 @@ export function swimlaneSvg(layout: ChartLayout): string {
         `<rect x="${L.plotLeft}" y="${y}" width="${plotW}" height="${L.laneHeight}" fill="#f6f8fa" fill-opacity="0.7"/>`,
       );
     out.push(
-      `<text x="${L.plotLeft - 8}" y="${y + L.laneHeight / 2 + 4}" text-anchor="end" fill="#1f2328">${escapeHtml(truncate(lane, 20))}</text>`,
+      `<text x="${L.plotLeft - 8}" y="${y + L.laneHeight / 2 + 4}" text-anchor="end" fill="#1f2328">${escapeXml(truncate(lane, 20))}</text>`,
     );
   });
   out.push(
@@ -51,7 +51,7 @@ export function swimlaneSvg(layout: ChartLayout): string {
       `<line x1="${r(t.x)}" x2="${r(t.x)}" y1="${L.densityTop}" y2="${L.axisY + 4}" stroke="${t.major ? '#8c959f' : '#d1d9e0'}" stroke-width="${t.major ? 1 : 0.6}"/>`,
     );
     out.push(
-      `<text x="${r(t.x)}" y="${L.axisY + 16}" text-anchor="middle" fill="#59636e">${escapeHtml(t.label)}</text>`,
+      `<text x="${r(t.x)}" y="${L.axisY + 16}" text-anchor="middle" fill="#59636e">${escapeXml(t.label)}</text>`,
     );
   }
   if (L.densityHeight > 0) {
@@ -76,7 +76,7 @@ export function swimlaneSvg(layout: ChartLayout): string {
   for (const m of L.marks) {
     const cy = L.lanesTop + m.lane * L.laneHeight + L.laneHeight / 2;
     const fill = CHART_KIND_COLORS[m.kind];
-    const id = escapeHtml(m.eventId);
+    const id = escapeXml(m.eventId);
     if (m.x2 !== null) {
       out.push(
         `<rect data-event="${id}" x="${r(m.x)}" y="${r(cy - 4)}" width="${r(m.x2 - m.x)}" height="8" rx="3" fill="${fill}" fill-opacity="0.55" stroke="${fill}"/>`,
@@ -101,9 +101,9 @@ export function swimlaneSvg(layout: ChartLayout): string {
     // A label that would run off the right edge is drawn to the left of its line instead.
     const fitsRight = l.x + 3 + l.label.length * LABEL_CHAR_PX <= L.width - 2;
     const at = fitsRight ? `x="${r(l.x + 3)}"` : `x="${r(l.x - 3)}" text-anchor="end"`;
-    out.push(`<text ${at} y="${y}" fill="#1f2328" font-weight="600">${escapeHtml(l.label)}</text>`);
+    out.push(`<text ${at} y="${y}" fill="#1f2328" font-weight="600">${escapeXml(l.label)}</text>`);
   }
-  out.push(`<text x="8" y="14" fill="#1f2328" font-weight="600">${escapeHtml(truncate(L.title, 60))}</text>`);
+  out.push(`<text x="8" y="14" fill="#1f2328" font-weight="600">${escapeXml(truncate(L.title, 60))}</text>`);
   out.push('</svg>');
   return out.join('');
 }

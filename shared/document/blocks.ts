@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs } from '../domain';
+import { nullProto } from '../domain/lookup';
 
 /** The kinds of live block a section can hold; each shows current incident data. */
 export const LIVE_BLOCK_KINDS = [
@@ -51,7 +52,7 @@ export const LIVE_BLOCK_SYNTAX = /^\{\{live:([a-z-]+)((?:\s+[a-z]+=[\w-]+)*)\s*\
 export function parseLiveBlockSyntax(line: string): LiveBlockSpec | null {
   const m = LIVE_BLOCK_SYNTAX.exec(line.trim());
   if (m === null) return null;
-  const raw: Record<string, unknown> = { block: m[1] };
+  const raw: Record<string, unknown> = nullProto({ block: m[1] });
   for (const pair of (m[2] ?? '').trim().split(/\s+/).filter(Boolean)) {
     const [k, v] = pair.split('=') as [string, string];
     raw[k] = k === 'from' || k === 'to' ? Number(v) : v;

@@ -8,7 +8,7 @@ import type { HeadingTagType } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import type { Klass, LexicalEditor, LexicalNode } from 'lexical';
-import { escapeForLexicalMarkdown, escapeMarkdown, safeUrl } from '../export/escape';
+import { escapeForLexicalMarkdown, escapeMarkdown, flattenCodeText, safeUrl } from '../export/escape';
 import { $createLiveBlockNode, LiveBlockNode } from './nodes';
 import { checkSectionState, MAX_SECTION_DEPTH } from './state';
 import { lexicalPlainText } from './text';
@@ -76,7 +76,13 @@ function $escapeForMarkdown(node: LexicalNode): void {
   }
   if ($isHeadingNode(node)) node.setTag(demoteHeading(node.getTag()));
   if ($isTextNode(node)) {
-    if (node.hasFormat('code')) return;
+    if (node.hasFormat('code')) {
+      // Lexical fences inline code with a longer backtick run; only the line breaks are ours to defuse.
+      const text = node.getTextContent();
+      const flat = flattenCodeText(text);
+      if (flat !== text) node.setTextContent(flat);
+      return;
+    }
     const first = node.getPreviousSibling() === null;
     node.setTextContent(escapeForLexicalMarkdown(node.getTextContent(), first));
     return;

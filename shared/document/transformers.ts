@@ -26,9 +26,11 @@ import {
   UNORDERED_LIST,
   BOLD_UNDERSCORE,
 } from '@lexical/markdown';
-import type { ElementTransformer, Transformer } from '@lexical/markdown';
+import type { ElementTransformer, MultilineElementTransformer, Transformer } from '@lexical/markdown';
 import { $createParagraphNode, $createTextNode } from 'lexical';
 import type { LexicalNode } from 'lexical';
+import { $isCodeNode } from '@lexical/code';
+import { fencedCodeBlock } from '../export/escape';
 import { LIVE_BLOCK_SYNTAX, liveBlockSyntax, parseLiveBlockSyntax } from './blocks';
 import type { LiveBlockSpec } from './blocks';
 import { $isLiveBlockNode, LiveBlockNode } from './nodes';
@@ -114,6 +116,16 @@ export const TABLE: ElementTransformer = {
   type: 'element',
 };
 
+/**
+ * Code blocks as Lexical reads them, but written with a fence no line of the code can close
+ * (Lexical keeps a `~~~` fence a line of the code may end) and a sanitised language name.
+ */
+export const SAFE_CODE: MultilineElementTransformer = {
+  ...CODE,
+  export: (node) =>
+    $isCodeNode(node) ? fencedCodeBlock(node.getTextContent(), node.getLanguage() ?? '') : null,
+};
+
 /** Element and text transformers for the document (order matters: check lists before lists). */
 export function documentTransformers(liveBlock: ElementTransformer): Transformer[] {
   return [
@@ -124,7 +136,7 @@ export function documentTransformers(liveBlock: ElementTransformer): Transformer
     CHECK_LIST,
     UNORDERED_LIST,
     ORDERED_LIST,
-    CODE,
+    SAFE_CODE,
     INLINE_CODE,
     BOLD_ITALIC_STAR,
     BOLD_STAR,

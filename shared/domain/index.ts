@@ -10,3 +10,4 @@ export * from './ids';
 export * from './snapshot';
 export * from './pattern';
 export * from './walk';
+export * from './lookup';

@@ -3,7 +3,7 @@ import { kindLabel } from '../causes/kinds';
 import { causeKindColor } from '../causes/style';
 import { buildTree, childrenOf } from '../causes/tree';
 import type { CauseNode } from '../domain';
-import { escapeHtml } from './escape';
+import { escapeXml } from './escape';
 
 const BOX_W = 184;
 const LINE_H = 15;
@@ -90,10 +90,10 @@ export function causeTreeSvg(nodes: readonly CauseNode[], title = 'Cause diagram
     const y = top(p);
     const fill = causeKindColor(p.node.kind);
     const ink = inkFor(fill);
-    const label = [`<tspan x="${x}" dy="0" font-weight="600">${escapeHtml(kindLabel(p.node.kind))}</tspan>`];
-    p.lines.forEach((l) => label.push(`<tspan x="${x}" dy="${LINE_H}">${escapeHtml(l)}</tspan>`));
+    const label = [`<tspan x="${x}" dy="0" font-weight="600">${escapeXml(kindLabel(p.node.kind))}</tspan>`];
+    p.lines.forEach((l) => label.push(`<tspan x="${x}" dy="${LINE_H}">${escapeXml(l)}</tspan>`));
     boxes.push(
-      `<g class="cause"><title>${escapeHtml(`${kindLabel(p.node.kind)}: ${p.node.title}`)}</title>` +
+      `<g class="cause"><title>${escapeXml(`${kindLabel(p.node.kind)}: ${p.node.title}`)}</title>` +
         `<rect x="${x - BOX_W / 2}" y="${y}" width="${BOX_W}" height="${boxH}" rx="6" fill="${fill}" stroke="#333333"/>` +
         `<text x="${x}" y="${y + PAD + 11}" text-anchor="middle" font-size="12" fill="${ink}">${label.join('')}</text></g>`,
     );
@@ -126,6 +126,6 @@ export function causeTreeSvg(nodes: readonly CauseNode[], title = 'Cause diagram
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="cause-diagram" role="img" viewBox="0 0 ${width} ${height}" ` +
     `width="${width}" height="${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">` +
-    `<title>${escapeHtml(title)}</title><g stroke="#555555" stroke-width="1.5">${edges.join('')}</g>${boxes.join('')}${more}</svg>`
+    `<title>${escapeXml(title)}</title><g stroke="#555555" stroke-width="1.5">${edges.join('')}</g>${boxes.join('')}${more}</svg>`
   );
 }

@@ -1,19 +1,31 @@
+import { nullProto } from '../domain/lookup';
 /**
  * Escaping for every output format. Text from logs, titles and people is data: it must show
  * as written and never become markup, a link, a table cell break or a diagram statement.
  */
 
-const HTML_ESCAPES: Record<string, string> = {
+const HTML_ESCAPES: Record<string, string> = nullProto({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-};
+});
 
 /** Text safe inside HTML element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/* What XML 1.0 forbids in a document: C0 controls other than tab, LF and CR, unpaired
+ * surrogates, and U+FFFE / U+FFFF. One of them makes the whole SVG invalid (a broken image). */
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text safe in SVG/XML content and quoted attributes: characters XML forbids dropped, markup escaped. */
+export function escapeXml(text: string): string {
+  return escapeHtml(text.replace(XML_FORBIDDEN, ''));
 }
 
 /* A line start that would open a heading, list, rule or setext underline: the mark followed by
@@ -90,4 +102,30 @@ export function escapeForLexicalMarkdown(text: string, atLineStart: boolean): st
   return coded
     .replace(BLOCK_MARK, (_m, ws: string, c: string) => `${ws}&#${c.charCodeAt(0)};`)
     .replace(LIST_NUMBER, (_m, n: string, c: string) => `${n}&#${c.charCodeAt(0)};`);
+}
+
+/** A backtick fence longer than any backtick run in `text` (at least `min`), so `text` cannot close it. */
+export function backtickFence(text: string, min: number): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(min, longest + 1));
+}
+
+/**
+ * A fenced code block that holds `text` literally: the fence outruns every backtick run in it,
+ * and the info string keeps only characters a language name uses (no newline, no backtick).
+ */
+export function fencedCodeBlock(text: string, language: string): string {
+  const fence = backtickFence(text, 3);
+  const info = language.replace(/[^\w+#.-]/g, '').slice(0, 40);
+  return `${fence}${info}\n${text === '' ? '' : `${text}\n`}${fence}`;
+}
+
+/**
+ * Inline code text made unable to leave its code span: a line break inside a span lets the
+ * next line start a block (a blank line ends the paragraph; `<div …` opens raw HTML), so every
+ * line break becomes a space — which is how Markdown shows a line break inside a code span anyway.
+ */
+export function flattenCodeText(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMs, hash64, Id } from '../domain';
 import type { IncidentSnapshot } from '../domain';
+import { nullProto } from '../domain/lookup';
 
 /**
  * What a review copy looked like when it left its author: a hash per field group of every
@@ -109,7 +110,7 @@ export function stableStringify(value: unknown): string {
 /** The fields of one group of a row. */
 export function groupValues(row: object, group: FieldGroup): Record<string, unknown> {
   const r = row as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = nullProto({});
   for (const f of group.fields) out[f] = r[f];
   return out;
 }
@@ -122,7 +123,7 @@ export function groupHash(row: object, group: FieldGroup): string {
 /** Hash of a whole event except its bookkeeping. */
 export function eventHash(row: object): string {
   const r = row as Record<string, unknown>;
-  const kept: Record<string, unknown> = {};
+  const kept: Record<string, unknown> = nullProto({});
   for (const k of Object.keys(r)) if (!EVENT_SKIP.has(k)) kept[k] = r[k];
   return hash64(stableStringify(kept));
 }
@@ -130,7 +131,7 @@ export function eventHash(row: object): string {
 /** Field-group hashes of a row of a collection. */
 export function rowHashes(collection: MergedCollection, row: object): Record<string, string> {
   if (collection === 'events') return { [EVENT_GROUP]: eventHash(row) };
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = nullProto({});
   for (const [name, group] of Object.entries(FIELD_GROUPS[collection])) out[name] = groupHash(row, group);
   return out;
 }
@@ -145,7 +146,7 @@ export function createReviewBase(
   snapshot: IncidentSnapshot,
   init: { id: string; now: number; by: string },
 ): ReviewBase {
-  const rows: Record<string, Record<string, string>> = {};
+  const rows: Record<string, Record<string, string>> = nullProto({});
   rows[baseKey('incident', snapshot.incident.id)] = rowHashes('incident', snapshot.incident);
   for (const c of ['causes', 'comments', 'actions', 'sections', 'events'] as const) {
     for (const row of snapshot[c]) rows[baseKey(c, row.id)] = rowHashes(c, row);

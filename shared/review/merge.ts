@@ -2,6 +2,7 @@ import type { IncidentSnapshot } from '../domain';
 import { buildTree } from '../causes/tree';
 import type { FieldGroup, MergedCollection, ReviewBase } from './base';
 import { baseKey, EVENT_GROUP, eventHash, FIELD_GROUPS, groupHash, groupValues, rowHashes } from './base';
+import { nullProto } from '../domain/lookup';
 
 /** A change both sides made to the same thing, or a reviewer's edit to something deleted here. */
 export interface MergeConflict {
@@ -95,7 +96,7 @@ class Merger {
       collection === 'events'
         ? [[EVENT_GROUP, { fields: [], rule: 'conflict' }]]
         : Object.entries(FIELD_GROUPS[collection]);
-    let row: Record<string, unknown> = { ...ours };
+    let row: Record<string, unknown> = nullProto({ ...ours });
     let changed = false;
     const take = (values: Record<string, unknown>): void => {
       row = { ...row, ...values };

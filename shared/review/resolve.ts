@@ -1,5 +1,6 @@
 import type { IncidentSnapshot } from '../domain';
 import type { MergeConflict } from './merge';
+import { nullProto } from '../domain/lookup';
 
 /** The key a resolved conflict is remembered by (see MergeInput.settled). */
 export function settledKey(conflict: MergeConflict): string {
@@ -40,7 +41,7 @@ export function resolveConflict(
   }
   const row = current(snapshot, conflict);
   if (row === undefined) return null;
-  const next: Record<string, unknown> = { ...row, ...conflict.theirs };
+  const next: Record<string, unknown> = nullProto({ ...row, ...conflict.theirs });
   if ('updatedAt' in next) next.updatedAt = now;
   return { collection: conflict.collection, row: next } as ResolvedRow;
 }

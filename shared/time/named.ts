@@ -2,9 +2,10 @@ import { digits, fractionMs, fullYear, isDigit, monthAt, utcMs, validFields, wee
 import type { ScanEnd } from './iso';
 import { offsetAt } from './iso';
 import { zonedToEpoch } from './zone';
+import { nullProto } from '../domain/lookup';
 
 /** Zone abbreviations with one widely agreed meaning (RFC 2822 §4.3 plus common ones), in minutes. */
-const ZONE_ABBR: Record<string, number> = {
+const ZONE_ABBR: Record<string, number> = nullProto({
   UT: 0,
   UTC: 0,
   GMT: 0,
@@ -34,7 +35,7 @@ const ZONE_ABBR: Record<string, number> = {
   AEDT: 660,
   NZST: 720,
   NZDT: 780,
-};
+});
 
 /** Reads a run of capital letters at `i` and returns it with its end, or null. */
 function capsAt(s: string, i: number): string | null {

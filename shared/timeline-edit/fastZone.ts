@@ -1,5 +1,6 @@
 import { zoneLabel } from '../format/zoned';
 import { isKnownZone } from '../time/zone';
+import { nullProto } from '../domain/lookup';
 
 const QUARTER = 900_000;
 
@@ -42,7 +43,7 @@ export function createZoneFormatter(zone: string): ZoneFormatter {
     let hit = cache.get(q);
     if (!hit) {
       const at = q * QUARTER;
-      const p: Record<string, number> = {};
+      const p: Record<string, number> = nullProto({});
       for (const part of parts.formatToParts(new Date(at)))
         if (part.type !== 'literal') p[part.type] = Number(part.value);
       const wall = Date.UTC(

@@ -1,6 +1,7 @@
 import { parseZonedInput, type ParsedInstant } from '../format/parse';
 import { formatInZone } from '../format/zoned';
 import { isKnownZone, zonedToEpoch } from '../time/zone';
+import { nullProto } from '../domain/lookup';
 
 export interface TimeInputContext {
   /** Zone in which wall-clock text is read (the zone the table shows). */
@@ -14,7 +15,7 @@ export interface TimeInputContext {
   anchor: number | null;
 }
 
-const UNIT_MS: Record<string, number> = {
+const UNIT_MS: Record<string, number> = nullProto({
   ms: 1,
   s: 1_000,
   sec: 1_000,
@@ -23,7 +24,7 @@ const UNIT_MS: Record<string, number> = {
   h: 3_600_000,
   hr: 3_600_000,
   d: 86_400_000,
-};
+});
 
 const OFFSET = /^([+\-−])\s*((?:\d+(?:\.\d+)?\s*(?:ms|sec|min|hr|s|m|h|d)\s*)+)$/;
 const OFFSET_PART = /(\d+(?:\.\d+)?)\s*(ms|sec|min|hr|s|m|h|d)/g;

@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { listIncidents } from '../../db/repos';
+import { backupIdPart } from '../../../shared/backup';
 import type { BackupFileEntry, BackupFolder } from '../../platform/types';
 import { Dialog } from '../../ui/Dialog';
 
@@ -21,7 +22,8 @@ export function BackupsDialog({ folder, onRestore, onClose }: BackupsDialogProps
     let live = true;
     Promise.all([folder.list(), listIncidents()]).then(
       ([entries, incidents]) => {
-        if (live) setLoaded({ entries, titles: new Map(incidents.map((i) => [i.id, i.title])) });
+        if (live)
+          setLoaded({ entries, titles: new Map(incidents.map((i) => [backupIdPart(i.id), i.title])) });
       },
       (e: unknown) => {
         if (live) setLoaded({ error: e instanceof Error ? e.message : String(e) });

@@ -6,6 +6,7 @@ import { getPref, setPref } from '../../db/repos/prefs';
 import { platform } from '../../platform';
 import { incidentChangedAt } from '../../db/changeLog';
 import { bundleFileName } from '../bundles/slug';
+import { nullProto } from '../../../shared/domain/lookup';
 
 /** When each incident was last saved out (backup written or included in "Export all"). */
 export type SavedTimes = Record<string, number>;
@@ -69,7 +70,7 @@ export function exportAllFileName(now: number): string {
 export async function exportAllIncidents(now = Date.now()): Promise<number> {
   const startedAt = Date.now();
   const incidents = await listIncidents();
-  const files: Record<string, Uint8Array> = {};
+  const files: Record<string, Uint8Array> = nullProto({});
   for (const incident of incidents) {
     let name = bundleFileName(incident.title);
     // Two incidents with the same title get distinct names inside the zip.

@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { isSlackExport } from '../../../shared/import/folder';
 import type { PickedFile, PickedFolder } from '../../platform';
+import { nullProto } from '../../../shared/domain/lookup';
 
 async function bytesOf(file: PickedFile): Promise<Uint8Array> {
   return new Uint8Array(await new Response(file.stream()).arrayBuffer());
@@ -16,7 +17,7 @@ export async function folderToFiles(folder: PickedFolder): Promise<PickedFile[]>
   if (!isSlackExport(paths)) {
     return folder.files.map(({ path, file }) => ({ ...file, name: `${folder.name}/${path}` }));
   }
-  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = nullProto({});
   for (const { path, file } of folder.files) {
     // Only JSON is read from a Slack export (attachments and the like are not messages).
     if (path.endsWith('.json')) entries[path] = [await bytesOf(file), { level: 0 }];

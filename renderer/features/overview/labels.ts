@@ -1,7 +1,8 @@
 import type { PendingField } from './draft';
 import { KEY_TIME_LABELS } from './keyTimes';
+import { nullProto } from '../../../shared/domain/lookup';
 
-const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = nullProto({
   ...KEY_TIME_LABELS,
   title: 'title',
   summary: 'summary',
@@ -13,7 +14,7 @@ const FIELD_LABELS: Record<string, string> = {
   reviewers: 'reviewers',
   displayZone: 'display time zone',
   secondaryZone: 'secondary time zone',
-};
+});
 
 /** Words for an undo step: "title", "title and summary", "3 fields". */
 export function fieldsLabel(fields: ReadonlySet<PendingField>): string {

@@ -7,6 +7,7 @@ import { obj, text } from './json';
 import { levelFromValue } from './levels';
 import { makeRecord, timeOptions } from './record';
 import { jsonStreamParser } from './stream';
+import { nullProto } from '../../domain/lookup';
 
 /** One Activity Log event read into the names both schemas share. */
 interface Activity {
@@ -222,7 +223,7 @@ function other(a: Activity, kind: EventKind | null): Story {
 }
 
 const evidence = (a: Activity): Story => other(a, 'log');
-const STORIES: Record<string, (a: Activity, at: number, ctx: ParseContext) => Story> = {
+const STORIES: Record<string, (a: Activity, at: number, ctx: ParseContext) => Story> = nullProto({
   administrative,
   servicehealth: serviceHealth,
   resourcehealth: resourceHealth,
@@ -231,7 +232,7 @@ const STORIES: Record<string, (a: Activity, at: number, ctx: ParseContext) => St
   recommendation: evidence,
   policy: evidence,
   security: evidence,
-};
+});
 
 function story(a: Activity, at: number, ctx: ParseContext): Story {
   const known = Object.hasOwn(STORIES, a.category) ? STORIES[a.category] : undefined;

@@ -4,6 +4,7 @@ import type { Attrs, EventKind, LogLevel } from '../../domain';
 import { clip } from './attrs';
 import type { Json } from './json';
 import { obj, text } from './json';
+import { nullProto } from '../../domain/lookup';
 
 /** What one GitHub object says, before its time and repository are attached. */
 export interface Parts {
@@ -15,7 +16,7 @@ export interface Parts {
   attrs: Attrs;
 }
 
-const STATUS_KINDS: Record<string, EventKind> = {
+const STATUS_KINDS: Record<string, EventKind> = nullProto({
   success: 'change',
   failure: 'impact',
   error: 'impact',
@@ -23,7 +24,7 @@ const STATUS_KINDS: Record<string, EventKind> = {
   queued: 'change',
   pending: 'change',
   inactive: 'log',
-};
+});
 
 /* Conclusions that mean the run or job did not pass; `cancelled`/`skipped` are choices, not failures. */
 const FAILED = new Set(['failure', 'timed_out', 'startup_failure', 'error']);
@@ -173,7 +174,7 @@ function about(p: Json, key: 'issue' | 'pull_request', into = ''): string {
 /** An Events API / GH Archive event; deployment and workflow events reuse the webhook wording. */
 export function eventParts(type: string, p: Json, who: string): Parts {
   const action = text(p.action);
-  const log = (message: string, extra: Record<string, unknown> = {}): Parts => ({
+  const log = (message: string, extra: Record<string, unknown> = nullProto({})): Parts => ({
     message,
     kind: 'log',
     level: 'info',

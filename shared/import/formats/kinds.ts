@@ -1,16 +1,17 @@
 import type { EventKind } from '../../domain';
+import { nullProto } from '../../domain/lookup';
 
 /** CDEvents types end in a version (`dev.cdevents.service.deployed.0.3.0`, `…0.6.0-draft`). */
 const CD_VERSION = /\.\d+\.\d+\.\d+(?:-[\w.]+)?$/;
 
-const CDEVENT_KINDS: Record<string, EventKind> = {
+const CDEVENT_KINDS: Record<string, EventKind> = nullProto({
   'service.deployed': 'change',
   'service.upgraded': 'change',
   'service.rolledback': 'mitigation',
   'incident.detected': 'detection',
   'incident.reported': 'response',
   'incident.resolved': 'recovery',
-};
+});
 
 /** Suffix table for orchestrator/monitoring CloudEvents types (any reverse-DNS prefix). */
 const SUFFIX_KINDS: [string, EventKind][] = [

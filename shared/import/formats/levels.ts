@@ -1,6 +1,7 @@
 import type { LogLevel } from '../../domain';
+import { nullProto } from '../../domain/lookup';
 
-const NAMES: Record<string, LogLevel> = {
+const NAMES: Record<string, LogLevel> = nullProto({
   trace: 'trace',
   trc: 'trace',
   finest: 'trace',
@@ -32,7 +33,7 @@ const NAMES: Record<string, LogLevel> = {
   emergency: 'fatal',
   panic: 'fatal',
   f: 'fatal',
-};
+});
 
 /** A level name in any case (`WARNING`, `Information`, `crit`) → LogLevel, or null. */
 export function levelFromName(name: string): LogLevel | null {

@@ -6,8 +6,9 @@ import type { Json } from './json';
 import { obj, text } from './json';
 import { makeRecord, timeOptions } from './record';
 import { feedJsonDocument } from './stream';
+import { nullProto } from '../../domain/lookup';
 
-const KINDS: Record<string, EventKind> = {
+const KINDS: Record<string, EventKind> = nullProto({
   trigger: 'detection',
   acknowledge: 'response',
   escalate: 'response',
@@ -17,9 +18,9 @@ const KINDS: Record<string, EventKind> = {
   resolve: 'recovery',
   notify: 'communication',
   annotate: 'note',
-};
+});
 
-const LEVELS: Record<string, LogLevel> = { trigger: 'error', resolve: 'info' };
+const LEVELS: Record<string, LogLevel> = nullProto({ trigger: 'error', resolve: 'info' });
 
 /** `trigger_log_entry` → `trigger` (the reference variants end in `_reference` too). */
 function verb(type: string): string {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupsToDelete, KEEP_AT_LEAST, parseBackupFileName } from '../../../shared/backup';
+import {
+  backupFileName,
+  backupIdPart,
+  backupsToDelete,
+  KEEP_AT_LEAST,
+  parseBackupFileName,
+} from '../../../shared/backup';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -9,17 +15,44 @@ const NOW = Date.UTC(2024, 5, 20, 18, 0, 0);
 describe('backup file names', () => {
   it('round-trip and sanitise ids', () => {
     const name = backupFileName('inc-42', Date.UTC(2024, 0, 2, 3, 4, 5));
-    expect(name).toBe('rootline-backup-inc-42-20240102T030405Z.rootline.json');
+    expect(name).toMatch(/^rootline-backup-inc-42\.[0-9a-f]{16}-20240102T030405Z\.rootline\.json$/);
     expect(parseBackupFileName(name)).toEqual({
       name,
-      incidentId: 'inc-42',
+      incidentId: backupIdPart('inc-42'),
       at: Date.UTC(2024, 0, 2, 3, 4, 5),
     });
-    expect(backupFileName('../../etc/passwd', 0)).toBe(
-      'rootline-backup-______etc_passwd-19700101T000000Z.rootline.json',
+    expect(backupFileName('../../etc/passwd', 0)).toMatch(
+      /^rootline-backup-______etc_passwd\.[0-9a-f]{16}-19700101T000000Z\.rootline\.json$/,
+    );
+    // Names written before the hash was added still parse (retention keeps handling them).
+    expect(parseBackupFileName('rootline-backup-inc-42-20240102T030405Z.rootline.json')?.incidentId).toBe(
+      'inc-42',
     );
     expect(parseBackupFileName('notes.txt')).toBeNull();
     expect(parseBackupFileName('rootline-backup-x-20241399T000000Z.rootline.json')).toBeNull();
+  });
+
+  it('are injective: ids that sanitise alike or differ past the prefix never share files (issue 11, item 9)', () => {
+    const long = 'x'.repeat(64);
+    const pairs = [
+      ['team_db-outage', 'team.db-outage'],
+      ['a/b', 'a:b'],
+      [`${long}-one`, `${long}-two`],
+      ['', '_'],
+    ];
+    for (const [a, b] of pairs) {
+      expect(backupFileName(a!, 0), `${a} vs ${b}`).not.toBe(backupFileName(b!, 0));
+      expect(backupIdPart(a!)).not.toBe(backupIdPart(b!));
+    }
+    // Retention counts each incident on its own: 12 recent backups of one never push out the other's.
+    const NOW = Date.UTC(2024, 5, 1, 12);
+    const names = [
+      ...Array.from({ length: 12 }, (_, i) => backupFileName('team_db-outage', NOW - i * 60_000)),
+      ...Array.from({ length: 3 }, (_, i) => backupFileName('team.db-outage', NOW - i * 60_000)),
+    ];
+    const doomed = backupsToDelete(names, NOW);
+    for (let i = 0; i < 3; i++)
+      expect(doomed).not.toContain(backupFileName('team.db-outage', NOW - i * 60_000));
   });
 });
 

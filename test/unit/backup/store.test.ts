@@ -5,6 +5,7 @@ import nodePath from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackupStore } from '../../../electron/backup/store';
 import { IPC_CONTRACT } from '../../../shared/ipc/contract';
+import { backupIdPart } from '../../../shared/backup';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 0, 31, 12, 0, 0);
@@ -27,7 +28,7 @@ describe('createBackupStore', () => {
     const b = await store.write('INC-2', '{"b":2}');
     const list = await store.list();
     expect(list.map((e) => e.fileName)).toEqual([b, a]);
-    expect(list[0]).toMatchObject({ incidentId: 'INC-2', at: T0 + 60_000, size: 7 });
+    expect(list[0]).toMatchObject({ incidentId: backupIdPart('INC-2'), at: T0 + 60_000, size: 7 });
     expect(await store.read(a)).toBe('{"a":1}');
   });
 

@@ -125,7 +125,8 @@ describe('hardenWebContents', async () => {
     handlers.get('will-navigate')?.({ preventDefault }, 'file:///etc/passwd');
     handlers.get('will-navigate')?.({ preventDefault }, 'https://example.com/b');
     expect(preventDefault).toHaveBeenCalledTimes(2);
-    expect(opened).toEqual(['https://example.com/a', 'https://example.com/b']);
+    // Issue 11, item 10: a navigation (possible without any user gesture) opens nothing.
+    expect(opened).toEqual(['https://example.com/a']);
     expect(handlers.has('will-attach-webview')).toBe(true);
   });
 });

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { $createCodeNode } from '@lexical/code';
+import { createHeadlessEditor } from '@lexical/headless';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import { marked } from 'marked';
 import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportActionsCsv } from '../../../shared/actions/csv';
 import { causeDiagram } from '../../../shared/causes/mermaid';
 import { fishboneSource } from '../../../shared/causes/fishbone';
-import { markdownToLexicalState } from '../../../shared/document';
+import { DOCUMENT_NODES, markdownToLexicalState } from '../../../shared/document';
 import type { IncidentSnapshot } from '../../../shared/domain';
 import { exportHtml, exportMarkdown } from '../../../shared/export';
 import { causeTreeSvg } from '../../../shared/export/causeSvg';
@@ -47,6 +51,37 @@ function hostile(p: string): IncidentSnapshot {
   return snap;
 }
 
+/**
+ * A section whose code text carries `p` (issue 11, item 3): inline code with blank lines and a
+ * reference-link line, a code block whose text holds backtick and tilde fences, and a language
+ * name with a line break.
+ */
+function codeSection(p: string): string {
+  const editor = createHeadlessEditor({
+    nodes: DOCUMENT_NODES,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  editor.update(
+    () => {
+      const inline = $createTextNode(
+        `a\n\n${p}\n\n[x]: javascript:top.__pwned('ref')\n\n[x]\n\n<img src=x onerror="top.__pwned('img')">`,
+      );
+      inline.toggleFormat('code');
+      const lead = $createTextNode('See ');
+      $getRoot().append(
+        $createParagraphNode().append(lead, inline),
+        $createCodeNode(`js\n<img src=x onerror="top.__pwned('lang')">`).append(
+          $createTextNode(`~~~\n\`\`\`\n${p}\n\`\`\`\`\n<img src=x onerror="top.__pwned('block')">\n${p}`),
+        ),
+      );
+    },
+    { discrete: true },
+  );
+  return JSON.stringify(editor.getEditorState().toJSON());
+}
+
 const CHROMIUM = CHROMIUM_PATH;
 const ARGS = CHROMIUM_FLAGS;
 let browser: Browser;
@@ -77,6 +112,9 @@ afterAll(async () => {
 /** Loads HTML into the page, pokes every element that could run code, returns what fired. */
 async function runInBrowser(html: string): Promise<{ fired: string[]; dangerous: string[] }> {
   pwned.length = 0;
+  // A fresh document each time: setContent rewrites the same document, which would keep the
+  // CSP <meta> of an earlier export and hide what this one does without it.
+  await page.goto('about:blank');
   await page.setContent(html, { waitUntil: 'load' });
   const dangerous = await page.evaluate(() => {
     const found: string[] = [];
@@ -154,6 +192,30 @@ describe('XSS corpus', () => {
       expect(md, id).not.toMatch(/^\s*\[[^\]]*\]:\s*(?:javascript|data|file):/im);
     }
   });
+
+  it('Markdown rendered by a real renderer (marked, raw HTML on) runs nothing and links nowhere', async () => {
+    // Canary: marked passes raw HTML through, so an escape the exporter missed would show here.
+    const canary = await runInBrowser(await marked.parse(`x <img src=x onerror="top.__pwned('md')">`));
+    expect(canary.fired).toEqual(['md']);
+    const failures: string[] = [];
+    for (const { id, payload } of PAYLOADS) {
+      const snap = hostile(payload);
+      snap.sections.push({
+        ...snap.sections[0]!,
+        id: 'code-section',
+        order: 99,
+        lexicalState: codeSection(payload),
+      });
+      for (const audience of ['internal', 'customer'] as const) {
+        const html = await marked.parse(exportMarkdown(snap, { audience }));
+        const r = await runInBrowser(`<!doctype html><body>${html}</body>`);
+        if (r.fired.length > 0 || r.dangerous.length > 0)
+          failures.push(`${id}/${audience}: fired ${r.fired.join(',')} dangerous ${r.dangerous.join(',')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 180_000);
 
   it('mermaid sources: payloads stay inside labels (no directives, clicks or styles)', () => {
     // Labels are entity-escaped; the only markup in them is the generator's own <br/>.

@@ -11,6 +11,7 @@ import { platform } from '../../../platform';
 import { useAlert } from '../../../ui/Alerts';
 import { useMermaid } from '../hooks/useMermaid';
 import { standaloneSvg, svgToPng } from '../render/exportImage';
+import { nullProto } from '../../../../shared/domain/lookup';
 
 interface DiagramCanvasProps {
   source: string;
@@ -83,12 +84,12 @@ export function DiagramCanvas({
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = 40;
-    const moves: Record<string, [number, number]> = {
+    const moves: Record<string, [number, number]> = nullProto({
       ArrowLeft: [step, 0],
       ArrowRight: [-step, 0],
       ArrowUp: [0, step],
       ArrowDown: [0, -step],
-    };
+    });
     const m = moves[e.key];
     if (m) setView((v) => ({ ...v, x: v.x + m[0], y: v.y + m[1] }));
     else if (e.key === '+' || e.key === '=') zoom(1.2);

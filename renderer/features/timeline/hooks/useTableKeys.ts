@@ -1,6 +1,7 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain';
 import type { EditField, RowActions } from '../components/EventRow';
+import { nullProto } from '../../../../shared/domain/lookup';
 
 export interface TableKeyDeps {
   shown: TimelineEvent[];
@@ -15,7 +16,7 @@ export interface TableKeyDeps {
   onEvidence: () => void;
 }
 
-const EDIT_KEYS: Record<string, EditField> = { Enter: 'title', F2: 'title', t: 'at', y: 'kind' };
+const EDIT_KEYS: Record<string, EditField> = nullProto({ Enter: 'title', F2: 'title', t: 'at', y: 'kind' });
 
 /**
  * Keyboard use of the table: ↑/↓ (Shift extends), Home/End, Space toggles, Enter/F2 edits the
