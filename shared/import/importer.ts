@@ -5,7 +5,7 @@ import { FindingCollector, isStepType } from '../timeline/findings';
 import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
-import type { FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import type { EventCapReport, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
 import { FileReader } from './file-reader';
 import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
@@ -56,6 +56,8 @@ export interface ImportStatsResult {
 
 export interface ImportResult {
   events: TimelineEventDraft[];
+  /** Set when the import had more events than FoldOptions.maxEvents and folded groups by pattern. */
+  cap: EventCapReport | null;
   phases: KeyTimes;
   findings: Finding[];
   stats: ImportStatsResult;
@@ -166,7 +168,13 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       const keyTimes = phases.result();
       const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
-      finished = { events: fold.events, phases: keyTimes, findings: found, stats: totals(tallies, errors) };
+      finished = {
+        events: fold.events,
+        cap: fold.cap,
+        phases: keyTimes,
+        findings: found,
+        stats: totals(tallies, errors),
+      };
       return finished;
     },
   };

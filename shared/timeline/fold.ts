@@ -2,7 +2,7 @@ import { hash64, MAX_SOURCES_PER_EVENT } from '../domain';
 import type { EventKind, SourceRef } from '../domain';
 import { messageTemplate } from './template';
 import { DEFAULT_FOLD_OPTIONS } from './types';
-import type { FoldOptions, TimelineEventDraft } from './types';
+import type { EventCapReport, FoldOptions, TimelineEventDraft } from './types';
 
 /** The compact part of a classified, non-`log` record that folding needs. */
 export interface FoldInput {
@@ -18,6 +18,20 @@ export interface FoldInput {
   repeat: number;
   endAt: number | null;
 }
+
+/**
+ * What folding groups a message by: its pattern. The default masks variable parts
+ * (`messageTemplate`); a pattern miner can take its place through `Folder`'s constructor, and
+ * the event cap then folds by its patterns.
+ */
+export interface MessagePatterns {
+  /** Short name said in summaries ("folded by template"). */
+  readonly name: string;
+  patternOf(message: string): string;
+}
+
+/** The default patterns: message templates (shared/timeline/template.ts). */
+export const TEMPLATE_PATTERNS: MessagePatterns = { name: 'template', patternOf: messageTemplate };
 
 /** Identifies one added record: group index × 2^32 + slot within the group. */
 export type RecordRef = number;
@@ -51,6 +65,8 @@ interface GroupRuns {
 
 export interface FoldResult {
   events: TimelineEventDraft[];
+  /** Set when the event cap folded groups by pattern. */
+  cap: EventCapReport | null;
   /** Id of the event that contains the record, or null if it is not in the timeline. */
   eventIdOf(ref: RecordRef): string | null;
 }
@@ -99,15 +115,17 @@ export class Folder {
    * record. Catch-all groups (past maxGroups) are found by kind/service/region alone. */
   private readonly byTemplate = new Map<string, number[]>();
   private readonly catchAll = new Map<string, number>();
+  private readonly patterns: MessagePatterns;
   private runs: GroupRuns[] = [];
 
-  constructor(options: Partial<FoldOptions> = {}) {
+  constructor(options: Partial<FoldOptions> = {}, patterns: MessagePatterns = TEMPLATE_PATTERNS) {
     this.options = { ...DEFAULT_FOLD_OPTIONS, ...options };
+    this.patterns = patterns;
   }
 
   /** Adds one non-`log` record and returns its reference. */
   add(input: FoldInput): RecordRef {
-    const template = messageTemplate(input.message);
+    const template = this.patterns.patternOf(input.message);
     let gi = this.findGroup(template, input);
     if (gi < 0) gi = this.newGroup(input, template);
     const g = this.groups[gi]!;
@@ -149,9 +167,14 @@ export class Folder {
   private newGroup(input: FoldInput, template: string): number {
     // Past maxGroups, further templates of a (kind, service, region) share one catch-all group.
     const overflow = this.groups.length >= this.options.maxGroups;
-    const catchAllKey = overflow
-      ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}`
-      : '';
+    // Catch-alls are per (kind, service, region) until there are maxGroups of them too; then
+    // per kind alone, so a log naming a million services still makes a bounded number of groups.
+    const perKind = overflow && this.catchAll.size >= this.options.maxGroups;
+    const catchAllKey = !overflow
+      ? ''
+      : perKind
+        ? `${input.kind}\u0002`
+        : `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}`;
     if (overflow) {
       const existing = this.catchAll.get(catchAllKey);
       if (existing !== undefined) {
@@ -161,8 +184,8 @@ export class Folder {
     }
     this.groups.push({
       kind: input.kind,
-      service: input.service,
-      region: input.region,
+      service: perKind ? null : input.service,
+      region: perKind ? null : input.region,
       template: overflow ? `various ${input.kind} messages` : template,
       firstMessage: input.message.slice(0, MAX_TITLE),
       allSame: !overflow,
@@ -189,9 +212,54 @@ export class Folder {
   finish(files: readonly string[]): FoldResult {
     const events: TimelineEventDraft[] = [];
     const seen = new Map<string, number>();
-    this.runs = this.groups.map((g) => this.foldGroup(g, files, events, seen));
+    const cap = this.capGroups();
+    this.runs = this.groups.map((g, gi) =>
+      this.foldGroup(g, files, events, seen, cap?.folded.has(gi) ?? false),
+    );
     events.sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
-    return { events, eventIdOf: (ref) => this.eventIdOf(ref) };
+    return { events, cap: cap?.report ?? null, eventIdOf: (ref) => this.eventIdOf(ref) };
+  }
+
+  /**
+   * The groups to fold into one event each so the import stays within maxEvents: counts each
+   * group's events first (no event is built), then takes the groups with the most, largest first.
+   */
+  private capGroups(): { folded: Set<number>; report: EventCapReport } | null {
+    const max = this.options.maxEvents;
+    // Never more events than records: most imports stop here without sorting anything twice.
+    if (this.groups.reduce((n, g) => n + g.n, 0) <= max) return null;
+    const runs = this.groups.map((g) => {
+      const { sortedAt } = this.sortGroup(g);
+      const window = adaptiveGap(sortedAt, this.options);
+      let n = g.n > 0 ? 1 : 0;
+      for (let i = 1; i < g.n; i++) if (sortedAt[i]! - sortedAt[i - 1]! > window) n++;
+      return n;
+    });
+    const eventsBefore = runs.reduce((a, b) => a + b, 0);
+    if (eventsBefore <= max) return null;
+    const byRuns = runs.map((_, gi) => gi).sort((a, b) => runs[b]! - runs[a]! || a - b);
+    const folded = new Set<number>();
+    let total = eventsBefore;
+    for (const gi of byRuns) {
+      if (total <= max || runs[gi]! <= 1) break;
+      folded.add(gi);
+      total -= runs[gi]! - 1;
+    }
+    return {
+      folded,
+      report: { maxEvents: max, eventsBefore, groupsFolded: folded.size, foldedBy: this.patterns.name },
+    };
+  }
+
+  /** A group's records in time order: slots, and their times. */
+  private sortGroup(g: Group): { order: Uint32Array; sortedAt: Float64Array } {
+    const order = new Uint32Array(g.n);
+    for (let i = 0; i < g.n; i++) order[i] = i;
+    const at = g.at;
+    if (!g.sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
+    const sortedAt = new Float64Array(g.n);
+    for (let i = 0; i < g.n; i++) sortedAt[i] = at[order[i]!]!;
+    return { order, sortedAt };
   }
 
   private eventIdOf(ref: RecordRef): string | null {
@@ -217,14 +285,10 @@ export class Folder {
     files: readonly string[],
     out: TimelineEventDraft[],
     seen: Map<string, number>,
+    foldAll: boolean,
   ): GroupRuns {
-    const order = new Uint32Array(g.n);
-    for (let i = 0; i < g.n; i++) order[i] = i;
-    const at = g.at;
-    if (!g.sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
-    const sortedAt = new Float64Array(g.n);
-    for (let i = 0; i < g.n; i++) sortedAt[i] = at[order[i]!]!;
-    const window = adaptiveGap(sortedAt, this.options);
+    const { order, sortedAt } = this.sortGroup(g);
+    const window = foldAll ? Infinity : adaptiveGap(sortedAt, this.options);
     const runs: GroupRuns = { startAt: [], ids: [] };
     let start = 0;
     for (let i = 1; i <= g.n; i++) {
@@ -301,4 +365,14 @@ export function foldRecords(
     folder.add({ ...r, file: fi, line: r.source.line });
   }
   return folder.finish(files).events;
+}
+
+/** The event cap in words, for the import summary and the CLI. */
+export function eventCapMessage(cap: EventCapReport): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return (
+    `${n(cap.eventsBefore)} events is more than the ${n(cap.maxEvents)} an import keeps: ` +
+    `the ${n(cap.groupsFolded)} largest group(s) were folded by ${cap.foldedBy} into one event each ` +
+    `(every record still counted).`
+  );
 }
