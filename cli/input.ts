@@ -5,7 +5,13 @@ import { createGunzip } from 'node:zlib';
 import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
 import { isHiddenPath, isSlackExport } from '../shared/import/folder';
 import type { FileInput, Import } from '../shared/import/pipeline';
-import { createZipStream, ZipError, zipEntryNames } from '../shared/import/zip';
+import {
+  archiveTextMessage,
+  createZipStream,
+  MAX_ARCHIVE_TEXT,
+  ZipError,
+  zipEntryNames,
+} from '../shared/import/zip';
 import { UsageError } from './commands/registry';
 
 const CHUNK = 1 << 20;
@@ -102,9 +108,6 @@ async function pushZipFile(
   stream.push(previous ?? new Uint8Array(0), true);
 }
 
-/** Most unpacked text a Slack export may hold: its day files are parsed together, in memory. */
-const MAX_ARCHIVE_TEXT = 256 * 2 ** 20;
-
 /**
  * A .zip, streamed twice: once for its entry names (nothing unpacked) to tell a Slack export
  * from a bundle of logs, then for the content — a Slack export's entries as text (at most
@@ -124,10 +127,7 @@ async function addZip(imp: Import, path: string, name: string, format: string | 
         return {
           data: (chunk) => {
             total += chunk.length;
-            if (total > MAX_ARCHIVE_TEXT)
-              throw new ZipError(
-                `cannot read ${path}: its Slack messages unpack to more than ${MAX_ARCHIVE_TEXT / 2 ** 20} MB, the most Rootline reads from one export`,
-              );
+            if (total > MAX_ARCHIVE_TEXT) throw new ZipError(archiveTextMessage(path));
             parts.push(chunk.slice());
           },
           end: () => {

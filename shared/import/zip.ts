@@ -19,6 +19,14 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioFloor: 64 * 2 ** 20,
 };
 
+/** Most unpacked text a Slack export may hold: its day files are parsed together, in memory. */
+export const MAX_ARCHIVE_TEXT = 256 * 2 ** 20;
+
+/** The refusal of a Slack export past MAX_ARCHIVE_TEXT. */
+export function archiveTextMessage(archive: string): string {
+  return `cannot read ${archive}: its Slack messages unpack to more than ${MAX_ARCHIVE_TEXT / 2 ** 20} MB, the most Rootline reads from one export`;
+}
+
 /** A zip refused by its limits, or not readable; the message names the archive and the reason. */
 export class ZipError extends Error {
   override readonly name = 'ZipError';
@@ -29,6 +37,9 @@ export interface ZipEntrySink {
   data(chunk: Uint8Array): void;
   end(): void;
 }
+
+/** Bytes of the archive handed to the inflater at a time (at 1000:1, a 4 MB buffer at most). */
+const SLICE = 4096;
 
 function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
@@ -96,9 +107,15 @@ export function createZipStream(
   return {
     push(chunk, final) {
       if (failure !== null) throw failure;
-      packed += chunk.length;
       try {
-        unzip.push(chunk, final);
+        // Small slices: fflate inflates each push in one go, so one megabyte of a zip bomb
+        // would become a gigabyte-sized buffer before a limit could be checked.
+        for (let at = 0; at < chunk.length || (at === 0 && final); at += SLICE) {
+          const slice = chunk.subarray(at, at + SLICE);
+          packed += slice.length;
+          unzip.push(slice, final && at + SLICE >= chunk.length);
+          if (failure !== null) break;
+        }
       } catch (e) {
         if (e instanceof ZipError) failure = e;
         else if (failure === null)
