@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { createIncident, expect, test } from './fixtures';
 import { ImportDialogPage } from './pages/ImportDialog';
 
@@ -88,6 +89,36 @@ test('a binary file gets a clear message and imports nothing', async ({ page, li
   await expect(dialog.fileRow('core.dump')).toContainText('NUL bytes', { timeout: 30_000 });
   await dialog.start();
   await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText('core.dump');
+  await expect(dialog.stat('Records')).toHaveText('0');
+});
+
+/** A Slack-export-shaped zip whose one day file unpacks to 100 MB of one repeated line (~0.3 MB). */
+function slackZipBomb(): Buffer {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    parts.push(chunk);
+  });
+  const entry = new ZipDeflate('general/2024-01-01.json', { level: 9 });
+  zip.add(entry);
+  const block = strToU8('{"type":"message","text":"again"},'.repeat(30_000));
+  for (let i = 0; i < 100; i++) entry.push(block, i === 99);
+  zip.end();
+  return Buffer.concat(parts);
+}
+
+test('a zip bomb is refused while it unpacks, with a clear message', async ({ page, list, incident }) => {
+  const bytes = slackZipBomb();
+
+  await createIncident(list, incident, 'Zip bomb');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.dropBinary('export.zip', bytes.toString('base64'));
+  await dialog.start();
+  await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText(
+    /export\.zip: it unpacks to more than 200× its size .* likely zip bomb/,
+    { timeout: 60_000 },
+  );
   await expect(dialog.stat('Records')).toHaveText('0');
 });
 
