@@ -20,7 +20,7 @@ export const ZIP_LIMITS: ZipLimits = {
 };
 
 /** Most unpacked text a Slack export may hold: its day files are parsed together, in memory. */
-export const MAX_ARCHIVE_TEXT = 256 * 2 ** 20;
+export const MAX_ARCHIVE_TEXT = 128 * 2 ** 20;
 
 /** The refusal of a Slack export past MAX_ARCHIVE_TEXT. */
 export function archiveTextMessage(archive: string): string {
