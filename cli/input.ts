@@ -2,14 +2,19 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
 import { isHiddenPath, isSlackExport } from '../shared/import/folder';
 import type { FileInput, Import } from '../shared/import/pipeline';
+import {
+  archiveTextMessage,
+  createZipStream,
+  MAX_ARCHIVE_TEXT,
+  ZipError,
+  zipEntryNames,
+} from '../shared/import/zip';
 import { UsageError } from './commands/registry';
 
 const CHUNK = 1 << 20;
-const decoder = new TextDecoder('utf-8');
 
 function describe(e: unknown): string {
   if (e instanceof Error) {
@@ -90,6 +95,77 @@ async function streamFile(imp: Import, path: string, name: string, format: strin
   input.end();
 }
 
+/** Feeds a file's bytes, chunk by chunk, to a zip stream. */
+async function pushZipFile(
+  path: string,
+  stream: { push(chunk: Uint8Array, final: boolean): void },
+): Promise<void> {
+  let previous: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    if (previous !== null) stream.push(previous, false);
+    previous = chunk;
+  }
+  stream.push(previous ?? new Uint8Array(0), true);
+}
+
+/**
+ * A .zip, streamed twice: once for its entry names (nothing unpacked) to tell a Slack export
+ * from a bundle of logs, then for the content — a Slack export's entries as text (at most
+ * MAX_ARCHIVE_TEXT), every other entry streamed into the import as a file of its own. The zip
+ * limits (shared/import/zip.ts) refuse a zip bomb before it fills memory.
+ */
+async function addZip(imp: Import, path: string, name: string, format: string | null): Promise<void> {
+  const listing = zipEntryNames(name);
+  await pushZipFile(path, listing);
+  if (format === 'slack' || (format === null && isSlackExport(listing.names))) {
+    const entries: { path: string; text: string }[] = [];
+    let total = 0;
+    await pushZipFile(
+      path,
+      createZipStream(name, (entry) => {
+        const parts: Uint8Array[] = [];
+        return {
+          data: (chunk) => {
+            total += chunk.length;
+            if (total > MAX_ARCHIVE_TEXT) throw new ZipError(archiveTextMessage(path));
+            parts.push(chunk.slice());
+          },
+          end: () => {
+            entries.push({ path: entry, text: stripBom(Buffer.concat(parts).toString('utf8')) });
+          },
+        };
+      }),
+    );
+    imp.addEntries(
+      name,
+      entries.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      { format: 'slack' },
+    );
+    return;
+  }
+  await pushZipFile(
+    path,
+    createZipStream(name, (entry) => {
+      const input = imp.addFile(`${name}/${entry}`, { format });
+      let text: InstanceType<typeof TextDecoder> | null = null;
+      return {
+        data: (chunk) => {
+          if (text === null) {
+            // Entries are read like files; a binary entry is read as UTF-8 (its lines become errors).
+            const encoding = sniffEncoding(chunk);
+            text = new TextDecoder(encoding === 'binary' ? 'utf-8' : encoding, { ignoreBOM: false });
+          }
+          input.push(text.decode(chunk, { stream: true }));
+        },
+        end: () => {
+          if (text !== null) input.push(text.decode());
+          input.end();
+        },
+      };
+    }),
+  );
+}
+
 /** Checks that every path can be read before anything is imported (exit 2 otherwise). */
 export async function checkReadable(paths: readonly string[]): Promise<void> {
   for (const p of paths) {
@@ -112,11 +188,7 @@ export async function addPath(imp: Import, path: string, format: string | null):
     if ((await stat(path)).isDirectory()) {
       addEntries(imp, name, await readFolder(path), format);
     } else if (path.toLowerCase().endsWith('.zip')) {
-      const files = unzipSync(new Uint8Array(await readFile(path)));
-      const entries = Object.entries(files)
-        .filter(([p]) => !p.endsWith('/'))
-        .map(([p, bytes]) => ({ path: p, text: stripBom(decoder.decode(bytes)) }));
-      addEntries(imp, name, entries, format);
+      await addZip(imp, path, name, format);
     } else {
       await streamFile(imp, path, name, format);
     }

@@ -1,5 +1,6 @@
 import type { Finding, KeyTimes } from '../shared/domain';
 import type { ImportResult } from '../shared/import/pipeline';
+import { eventCapMessage } from '../shared/timeline/fold';
 
 function iso(at: number | null): string | null {
   return at === null ? null : new Date(at).toISOString();
@@ -38,6 +39,7 @@ export function toJson(result: ImportResult): string {
       lines: stats.lines,
       records: stats.records,
       skipped: stats.skipped,
+      eventCap: result.cap === null ? null : { ...result.cap, message: eventCapMessage(result.cap) },
       errors: stats.errors.map((e) => ({ file: e.file, line: e.line, reason: e.reason })),
     },
   };
@@ -74,6 +76,7 @@ export function terminalSafe(text: string): string {
 export function toText(result: ImportResult): string {
   const { events, phases, findings, stats } = result;
   const out: string[] = [`Timeline (${events.length} events, times in UTC)`, ''];
+  if (result.cap !== null) out.splice(1, 0, `Note: ${eventCapMessage(result.cap)}`);
   for (const e of events) {
     const place = [e.service, e.region].filter((p) => p !== null).join('/') || '-';
     const span = e.endAt === null ? '' : ` → ${utc(e.endAt).slice(11)}`;

@@ -1,13 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { serializeBundle } from '../../shared/bundle';
+import { readFileSync } from 'node:fs';
 import { createIncident, newId } from '../../shared/domain';
 import type { IncidentSnapshot, LogBlock } from '../../shared/domain';
 import { createBlockBuilder } from '../../shared/import/blocks';
 import { finalizeImport, importIdFor } from '../../shared/import/finalize';
 import { createImport } from '../../shared/import/pipeline';
+import { eventCapMessage } from '../../shared/timeline/fold';
 import { isKnownZone } from '../../shared/time/parse';
 import { applyTemplate, DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { loadFormatFiles } from '../formatFiles';
+import { BlockSpool } from '../bundleWriter';
 import { addPath, checkReadable } from '../input';
 import { appVersion } from '../paths';
 import type { Command } from './registry';
@@ -72,6 +75,7 @@ function parse(args: string[]): NewArgs {
 export async function createIncidentSnapshot(
   opts: NewArgs,
   now: number,
+  onBlock?: (block: LogBlock) => void,
 ): Promise<{ snapshot: IncidentSnapshot; warnings: string[] }> {
   const template = await resolveTemplate(opts.template);
   const incidentId = newId(now);
@@ -110,7 +114,7 @@ export async function createIncidentSnapshot(
           builder = createBlockBuilder({
             importId: importId(record.source.file),
             incidentId,
-            onBlock: (b) => logBlocks.push(b),
+            onBlock: onBlock ?? ((b) => logBlocks.push(b)),
           });
           builders.set(record.source.file, builder);
         }
@@ -144,6 +148,7 @@ export async function createIncidentSnapshot(
         .map(([k]) => [k, 'import' as const]),
     ),
   };
+  if (result.cap !== null) warnings.push(eventCapMessage(result.cap));
   if (result.stats.errorCount > 0) {
     const first = result.stats.errors[0];
     warnings.push(
@@ -159,12 +164,16 @@ export const newCommand: Command = {
   async run(args, io) {
     const opts = parse(args);
     const now = Date.now();
-    const { snapshot, warnings } = await createIncidentSnapshot(opts, now);
-    await writeFile(
-      opts.out,
-      serializeBundle(snapshot, { exportedAt: now, appVersion: appVersion() }),
-      'utf8',
-    );
+    // Log blocks go to a spool as they are made and are streamed into the bundle.
+    const spool = new BlockSpool();
+    let made: Awaited<ReturnType<typeof createIncidentSnapshot>>;
+    try {
+      made = await createIncidentSnapshot(opts, now, (b) => spool.add(b));
+      await spool.writeBundle(opts.out, made.snapshot, { exportedAt: now, appVersion: appVersion() });
+    } finally {
+      spool.dispose();
+    }
+    const { snapshot, warnings } = made;
     for (const w of warnings) io.stderr(`rootline new: ${w}\n`);
     io.stdout(
       `Wrote ${terminalSafe(opts.out)}: "${terminalSafe(snapshot.incident.title)}", template ${snapshot.incident.templateId ?? '—'}, ` +

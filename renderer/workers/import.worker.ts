@@ -2,7 +2,8 @@
 // Log import off the main thread: bytes arrive in chunks, are decoded, parsed, classified and
 // folded here; raw records are written to IndexedDB in blocks as they fill (never crossing to the
 // main thread), and only the proposed timeline is sent back at the end.
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { archiveTextMessage, createZipStream, MAX_ARCHIVE_TEXT, ZipError } from '../../shared/import/zip';
 import { createBlockBuilder } from '../../shared/import/blocks';
 import { finalizeImport } from '../../shared/import/finalize';
 import { createImport, type FileInput, type Import } from '../../shared/import/pipeline';
@@ -30,7 +31,7 @@ interface Job {
   importer: Import;
   inputs: (FileInput | null)[];
   decoders: (FileDecoder | null)[];
-  zipParts: Uint8Array[][];
+  zips: (ZipJob | null)[];
   builders: Map<string, ReturnType<typeof createBlockBuilder>>;
   blockCounts: Map<string, number>;
   pending: LogBlock[];
@@ -70,7 +71,7 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
     importer: null as unknown as Import,
     inputs: msg.files.map(() => null),
     decoders: msg.files.map((f) => createFileDecoder(f.name)),
-    zipParts: msg.files.map(() => []),
+    zips: msg.files.map(() => null),
     builders: new Map(),
     blockCounts: new Map(),
     pending: [],
@@ -124,7 +125,7 @@ function chunk(j: Job, index: number, bytes: Uint8Array): void {
   j.bytes += bytes.byteLength;
   const file = j.files[index]!;
   if (file.container === 'zip') {
-    j.zipParts[index]!.push(bytes);
+    zipFor(j, index)?.stream.push(bytes, false);
   } else {
     const decoder = j.decoders[index];
     if (decoder) {
@@ -165,31 +166,69 @@ function fileEnd(j: Job, index: number): void {
   input.end();
 }
 
-function readZip(j: Job, index: number): void {
+/** A zip being unpacked as its bytes arrive: its Slack entries, or null once it failed. */
+interface ZipJob {
+  stream: { push(chunk: Uint8Array, final: boolean): void };
+  entries: { path: string; text: string }[];
+}
+
+/* A zip is a Slack export: its .json entries are kept as text (at most MAX_ARCHIVE_TEXT),
+ * the rest is skipped without unpacking; the zip limits stop a zip bomb as it unpacks. */
+function zipFor(j: Job, index: number): ZipJob | null {
+  const existing = j.zips[index];
+  if (existing !== undefined && existing !== null) return existing;
+  if (j.failures.some((f) => f.file === j.files[index]!.name)) return null;
   const file = j.files[index]!;
-  const parts = j.zipParts[index]!;
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  const entries: { path: string; text: string }[] = [];
+  let total = 0;
+  const inner = createZipStream(file.name, (path) => {
+    if (!path.endsWith('.json') || path.startsWith('__MACOSX/')) return null;
+    const parts: Uint8Array[] = [];
+    return {
+      data: (bytes) => {
+        total += bytes.length;
+        if (total > MAX_ARCHIVE_TEXT) throw new ZipError(archiveTextMessage(file.name));
+        parts.push(bytes.slice());
+      },
+      end: () => entries.push({ path, text: strFromU8(concatBytes(parts)) }),
+    };
+  });
+  const zip: ZipJob = {
+    entries,
+    stream: {
+      push: (bytes, final) => {
+        try {
+          inner.push(bytes, final);
+        } catch (e) {
+          // The file's one error; its later chunks are dropped (zipFor sees the failure).
+          j.zips[index] = null;
+          j.failures.push({ file: file.name, line: 0, reason: e instanceof Error ? e.message : String(e) });
+        }
+      },
+    },
+  };
+  j.zips[index] = zip;
+  return zip;
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
   for (const p of parts) {
-    bytes.set(p, at);
+    out.set(p, at);
     at += p.byteLength;
   }
-  j.zipParts[index] = [];
-  let entries: { path: string; text: string }[];
-  try {
-    const files = unzipSync(bytes);
-    entries = Object.entries(files)
-      .filter(([path]) => path.endsWith('.json') && !path.startsWith('__MACOSX/'))
-      .map(([path, data]) => ({ path, text: strFromU8(data) }));
-  } catch (e) {
-    j.failures.push({
-      file: file.name,
-      line: 0,
-      reason: `${file.name}: not a readable zip archive (${String(e)}).`,
-    });
-    return;
-  }
-  j.importer.addEntries(file.name, entries, { format: file.format ?? 'slack' });
+  return out;
+}
+
+function readZip(j: Job, index: number): void {
+  const file = j.files[index]!;
+  const zip = zipFor(j, index);
+  if (zip === null) return;
+  zip.stream.push(new Uint8Array(0), true);
+  if (j.zips[index] !== zip) return;
+  j.zips[index] = null;
+  j.importer.addEntries(file.name, zip.entries, { format: file.format ?? 'slack' });
 }
 
 async function finish(j: Job): Promise<void> {

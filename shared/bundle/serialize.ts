@@ -1,5 +1,6 @@
 import { KEY_TIME_FIELDS, type IncidentSnapshot } from '../domain';
-import type { Attrs, Incident, LogBlock } from '../domain';
+import { LogBlock } from '../domain';
+import type { Attrs, Incident } from '../domain';
 import { formatIssues } from './issues';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 
@@ -83,4 +84,39 @@ export function bundleFromSnapshot(snapshot: IncidentSnapshot, options: Serializ
  */
 export function serializeBundle(snapshot: IncidentSnapshot, options: SerializeOptions): string {
   return `${JSON.stringify(bundleFromSnapshot(snapshot, options), null, 2)}\n`;
+}
+
+/**
+ * One log block as it sits in a bundle's `logBlocks` array (validated, attributes sorted,
+ * indented four spaces, no separator), so a writer can stream blocks instead of holding them.
+ * Blocks written with `bundleAroundBlocks` give the same bytes as `serializeBundle`.
+ */
+export function logBlockText(block: LogBlock): string {
+  const parsed = LogBlock.safeParse(canonicalBlock(block));
+  if (!parsed.success) {
+    throw new Error(
+      `The incident cannot be exported because its data is invalid: logBlocks ${block.id}: ${formatIssues(parsed.error.issues)}`,
+    );
+  }
+  return `    ${JSON.stringify(parsed.data, null, 2).replaceAll('\n', '\n    ')}`;
+}
+
+/**
+ * The bundle text of a snapshot (its own logBlocks ignored) split where the log blocks go:
+ * write `head`, the `logBlockText` of every block in bundle order (by import id, then seq)
+ * joined by `,\n`, then `tail`. With no blocks, use `serializeBundle`.
+ */
+export function bundleAroundBlocks(
+  snapshot: IncidentSnapshot,
+  options: SerializeOptions,
+): { head: string; tail: string } {
+  const text = serializeBundle({ ...snapshot, logBlocks: [] }, options);
+  // Unique: only the top-level key sits at two spaces; strings never hold a raw newline.
+  const marker = '\n  "logBlocks": [],\n';
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error('bundle layout changed: no top-level "logBlocks"');
+  return {
+    head: `${text.slice(0, at)}\n  "logBlocks": [\n`,
+    tail: `\n  ],\n${text.slice(at + marker.length)}`,
+  };
 }

@@ -5,7 +5,7 @@ import { FindingCollector, isStepType } from '../timeline/findings';
 import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
-import type { BurstOptions, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import type { BurstOptions, EventCapReport, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
 import type { MinedPattern, PatternStats } from '../patterns/collect';
 import { canonicalService, normalizeAliases } from '../timeline/aliases';
@@ -71,6 +71,8 @@ export interface ImportPattern extends MinedPattern {
 
 export interface ImportResult {
   events: TimelineEventDraft[];
+  /** Set when the import had more events than FoldOptions.maxEvents and folded groups by pattern. */
+  cap: EventCapReport | null;
   phases: KeyTimes;
   findings: Finding[];
   stats: ImportStatsResult;
@@ -206,6 +208,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
       finished = {
         events: fold.events,
+        cap: fold.cap,
         phases: keyTimes,
         findings: found,
         stats: totals(tallies, errors),

@@ -2,7 +2,7 @@ import { hash64, MAX_SOURCES_PER_EVENT } from '../domain';
 import type { EventKind, SourceRef } from '../domain';
 import { changeTemplate, messageTemplate } from './template';
 import { DEFAULT_FOLD_OPTIONS } from './types';
-import type { FoldOptions, TimelineEventDraft } from './types';
+import type { EventCapReport, FoldOptions, TimelineEventDraft } from './types';
 
 /** The compact part of a classified, non-`log` record that folding needs. */
 export interface FoldInput {
@@ -28,6 +28,9 @@ export type FoldKeyFn = (message: string, kind: EventKind) => string;
 /** The default key: a change keeps the numbers that tell its steps apart, the rest is masked. */
 export const defaultFoldKey: FoldKeyFn = (message, kind) =>
   kind === 'change' ? changeTemplate(message) : messageTemplate(message);
+
+/** Said in summaries of the event cap: what the folded groups share. */
+const DEFAULT_KEY_NAME = 'template';
 
 /** Identifies one added record: group index × 2^32 + slot within the group. */
 export type RecordRef = number;
@@ -73,6 +76,8 @@ interface Lane {
 
 export interface FoldResult {
   events: TimelineEventDraft[];
+  /** Set when the event cap folded groups by pattern. */
+  cap: EventCapReport | null;
   /** Id of the event that contains the record, or null if it is not in the timeline. */
   eventIdOf(ref: RecordRef): string | null;
 }
@@ -122,14 +127,21 @@ export class Folder {
   private readonly byTemplate = new Map<string, number[]>();
   private readonly catchAll = new Map<string, number>();
   private readonly keyOf: FoldKeyFn;
+  private readonly keyName: string;
   private runs: GroupRuns[] = [];
   /* Records added so far, and whether exact messages are still kept (only small inputs need them). */
   private added = 0;
   private keepMessages = true;
 
-  constructor(options: Partial<FoldOptions> = {}, keyOf: FoldKeyFn = defaultFoldKey) {
+  /** `keyName` says in the event-cap report what the keys are (a miner: "pattern"). */
+  constructor(
+    options: Partial<FoldOptions> = {},
+    keyOf: FoldKeyFn = defaultFoldKey,
+    keyName: string = DEFAULT_KEY_NAME,
+  ) {
     this.options = { ...DEFAULT_FOLD_OPTIONS, ...options };
     this.keyOf = keyOf;
+    this.keyName = keyName;
   }
 
   /** Adds one non-`log` record and returns its reference. */
@@ -196,9 +208,14 @@ export class Folder {
   private newGroup(input: FoldInput, template: string): number {
     // Past maxGroups, further templates of a (kind, service, region) share one catch-all group.
     const overflow = this.groups.length >= this.options.maxGroups;
-    const catchAllKey = overflow
-      ? `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}`
-      : '';
+    // Catch-alls are per (kind, service, region) until there are maxGroups of them too; then
+    // per kind alone, so a log naming a million services still makes a bounded number of groups.
+    const perKind = overflow && this.catchAll.size >= this.options.maxGroups;
+    const catchAllKey = !overflow
+      ? ''
+      : perKind
+        ? `${input.kind}\u0002`
+        : `${input.kind}\u0001${input.service ?? ''}\u0001${input.region ?? ''}`;
     if (overflow) {
       const existing = this.catchAll.get(catchAllKey);
       if (existing !== undefined) {
@@ -208,8 +225,8 @@ export class Folder {
     }
     this.groups.push({
       kind: input.kind,
-      service: input.service,
-      region: input.region,
+      service: perKind ? null : input.service,
+      region: perKind ? null : input.region,
       template: overflow ? `various ${input.kind} messages` : template,
       firstMessage: input.message.slice(0, MAX_TITLE),
       allSame: !overflow,
@@ -243,9 +260,54 @@ export class Folder {
     const events: TimelineEventDraft[] = [];
     const seen = new Map<string, number>();
     const exact = this.keepMessages && inputRecords <= this.options.smallInputMax;
-    this.runs = this.groups.map((g) => this.foldGroup(g, files, events, seen, exact));
+    const cap = this.capGroups();
+    this.runs = this.groups.map((g, gi) =>
+      this.foldGroup(g, files, events, seen, exact, cap?.folded.has(gi) ?? false),
+    );
     events.sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
-    return { events, eventIdOf: (ref) => this.eventIdOf(ref) };
+    return { events, cap: cap?.report ?? null, eventIdOf: (ref) => this.eventIdOf(ref) };
+  }
+
+  /**
+   * The groups to fold into one event each so the import stays within maxEvents: counts each
+   * group's events first (no event is built), then takes the groups with the most, largest first.
+   */
+  private capGroups(): { folded: Set<number>; report: EventCapReport } | null {
+    const max = this.options.maxEvents;
+    // Never more events than records: most imports stop here without sorting anything twice.
+    if (this.groups.reduce((n, g) => n + g.n, 0) <= max) return null;
+    const runs = this.groups.map((g) => {
+      const { sortedAt } = this.sortGroup(g);
+      const window = adaptiveGap(sortedAt, this.options);
+      let n = g.n > 0 ? 1 : 0;
+      for (let i = 1; i < g.n; i++) if (sortedAt[i]! - sortedAt[i - 1]! > window) n++;
+      return n;
+    });
+    const eventsBefore = runs.reduce((a, b) => a + b, 0);
+    if (eventsBefore <= max) return null;
+    const byRuns = runs.map((_, gi) => gi).sort((a, b) => runs[b]! - runs[a]! || a - b);
+    const folded = new Set<number>();
+    let total = eventsBefore;
+    for (const gi of byRuns) {
+      if (total <= max || runs[gi]! <= 1) break;
+      folded.add(gi);
+      total -= runs[gi]! - 1;
+    }
+    return {
+      folded,
+      report: { maxEvents: max, eventsBefore, groupsFolded: folded.size, foldedBy: this.keyName },
+    };
+  }
+
+  /** A group's records in time order: slots, and their times. */
+  private sortGroup(g: Group): { order: Uint32Array; sortedAt: Float64Array } {
+    const order = new Uint32Array(g.n);
+    for (let i = 0; i < g.n; i++) order[i] = i;
+    const at = g.at;
+    if (!g.sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
+    const sortedAt = new Float64Array(g.n);
+    for (let i = 0; i < g.n; i++) sortedAt[i] = at[order[i]!]!;
+    return { order, sortedAt };
   }
 
   private eventIdOf(ref: RecordRef): string | null {
@@ -273,6 +335,7 @@ export class Folder {
     out: TimelineEventDraft[],
     seen: Map<string, number>,
     exact: boolean,
+    foldAll: boolean,
   ): GroupRuns {
     const at = g.at;
     // Typed: a group may hold a million records.
@@ -282,7 +345,7 @@ export class Folder {
     const lanes =
       exact && !g.allSame && g.msg !== null ? splitByMessage(g, all) : [{ slots: all, message: null }];
     const runs: GroupRuns = { startAt: [], ids: [], slotRun: lanes.length > 1 ? new Int32Array(g.n) : null };
-    for (const lane of lanes) this.foldLane(g, lane, files, out, seen, runs);
+    for (const lane of lanes) this.foldLane(g, lane, files, out, seen, runs, foldAll);
     return runs;
   }
 
@@ -294,11 +357,13 @@ export class Folder {
     out: TimelineEventDraft[],
     seen: Map<string, number>,
     runs: GroupRuns,
+    foldAll: boolean,
   ): void {
     const order = lane.slots;
     const sortedAt = new Float64Array(order.length);
     for (let i = 0; i < order.length; i++) sortedAt[i] = g.at[order[i]!]!;
-    const window = adaptiveGap(sortedAt, this.options);
+    // A group folded by the event cap becomes one event, whatever the gaps.
+    const window = foldAll ? Infinity : adaptiveGap(sortedAt, this.options);
     let start = 0;
     for (let i = 1; i <= order.length; i++) {
       if (i < order.length && sortedAt[i]! - sortedAt[i - 1]! <= window) continue;
@@ -384,4 +449,14 @@ export function foldRecords(
     folder.add({ ...r, file: fi, line: r.source.line });
   }
   return folder.finish(files, records.length).events;
+}
+
+/** The event cap in words, for the import summary and the CLI. */
+export function eventCapMessage(cap: EventCapReport): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return (
+    `${n(cap.eventsBefore)} events is more than the ${n(cap.maxEvents)} an import keeps: ` +
+    `the ${n(cap.groupsFolded)} largest group(s) were folded by ${cap.foldedBy} into one event each ` +
+    `(every record still counted).`
+  );
 }

@@ -24,6 +24,12 @@ export interface FoldOptions {
    * repeats of a message fold there (a 19-step rollout stays 19 events).
    */
   smallInputMax: number;
+  /**
+   * Most events one import yields. Past it, the groups with the most events fold by pattern:
+   * each becomes one event (first to last record, every record counted), largest first, until
+   * the timeline fits. Keeps memory and the timeline bounded for logs that never fold by time.
+   */
+  maxEvents: number;
 }
 
 export const DEFAULT_FOLD_OPTIONS: FoldOptions = {
@@ -34,7 +40,20 @@ export const DEFAULT_FOLD_OPTIONS: FoldOptions = {
   minSamples: 3,
   maxGroups: 20_000,
   smallInputMax: 200,
+  maxEvents: 50_000,
 };
+
+/** What the event cap did to one import (null in a result when the cap was not reached). */
+export interface EventCapReport {
+  /** The cap (FoldOptions.maxEvents). */
+  maxEvents: number;
+  /** Events the import would have had without the cap. */
+  eventsBefore: number;
+  /** Groups (one pattern of one kind, service and region) folded into a single event each. */
+  groupsFolded: number;
+  /** What the folded groups share: `template` (the message with its variable parts masked). */
+  foldedBy: string;
+}
 
 export interface FindingOptions {
   /** A step reaching more than this share of its components' known targets is an unstaged rollout. */

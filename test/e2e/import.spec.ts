@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { createIncident, expect, test } from './fixtures';
 import { ImportDialogPage } from './pages/ImportDialog';
 
@@ -88,6 +89,38 @@ test('a binary file gets a clear message and imports nothing', async ({ page, li
   await expect(dialog.fileRow('core.dump')).toContainText('NUL bytes', { timeout: 30_000 });
   await dialog.start();
   await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText('core.dump');
+  await expect(dialog.stat('Records')).toHaveText('0');
+});
+
+/** A Slack-export-shaped zip whose one day file unpacks to 100 MB of one repeated line (~0.3 MB). */
+function slackZipBomb(): Buffer {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    parts.push(chunk);
+  });
+  const entry = new ZipDeflate('general/2024-01-01.json', { level: 9 });
+  zip.add(entry);
+  const block = strToU8('{"type":"message","text":"again"},'.repeat(30_000));
+  for (let i = 0; i < 100; i++) entry.push(block, i === 99);
+  zip.end();
+  return Buffer.concat(parts);
+}
+
+test('a zip bomb is refused while it unpacks, with a clear message', async ({ page, list, incident }) => {
+  // Unpacking 65 MB before the refusal takes a while on a busy machine.
+  test.slow();
+  const bytes = slackZipBomb();
+
+  await createIncident(list, incident, 'Zip bomb');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.dropBinary('export.zip', bytes.toString('base64'));
+  await dialog.start();
+  await expect(dialog.dialog.getByRole('table', { name: 'Import errors' })).toContainText(
+    /export\.zip: it unpacks to more than 200× its size .* likely zip bomb/,
+    { timeout: 60_000 },
+  );
   await expect(dialog.stat('Records')).toHaveText('0');
 });
 
@@ -189,5 +222,22 @@ test('an unzipped Slack export chosen as a folder imports as one archive', async
   await expect(dialog.stat('Errors')).toHaveText('0');
   await dialog.acceptButton.click();
   await expect(dialog.dialog).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Timeline events' })).toContainText('Hamza Faran');
+});
+
+test('a Slack export zip dropped on the window imports as one archive (unpacked as a stream)', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Zipped chat');
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const dialog = new ImportDialogPage(page);
+  const zip = readFileSync(new URL('../fixtures/logs/slack-export-viewer_testarchive.zip', import.meta.url));
+  await dialog.dropBinary('slack-export.zip', zip.toString('base64'));
+  await dialog.start();
+  await expect(dialog.stat('Errors')).toHaveText('0', { timeout: 30_000 });
+  await expect(dialog.stat('Records')).not.toHaveText('0');
+  await dialog.acceptButton.click();
   await expect(page.getByRole('grid', { name: 'Timeline events' })).toContainText('Hamza Faran');
 });

@@ -20,6 +20,22 @@ export class ImportDialogPage {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** Drops one binary file (e.g. a zip), given as base64. */
+  async dropBinary(name: string, base64: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, base64 }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name));
+        return dt;
+      },
+      { name, base64 },
+    );
+    await this.page.locator('body').dispatchEvent('dragover', { dataTransfer });
+    await this.page.locator('body').dispatchEvent('drop', { dataTransfer });
+    await expect(this.dialog).toBeVisible();
+  }
+
   /** Records whether the progress bar was ever shown (an import of a small file is quick). */
   async watchProgress(): Promise<void> {
     await this.page.evaluate(() => {

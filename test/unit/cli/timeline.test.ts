@@ -79,7 +79,8 @@ describe('rootline CLI', () => {
       ['code', 'at', 'message', 'eventIds'],
       ['code', 'at', 'message', 'eventIds'],
     ]);
-    expect(Object.keys(doc.stats)).toEqual(['files', 'lines', 'records', 'skipped', 'errors']);
+    expect(Object.keys(doc.stats)).toEqual(['files', 'lines', 'records', 'skipped', 'eventCap', 'errors']);
+    expect(doc.stats.eventCap).toBeNull();
     expect(doc.stats.lines).toBe(600);
     expect(Object.keys(doc.stats.errors[0]!)).toEqual(['file', 'line', 'reason']);
   });

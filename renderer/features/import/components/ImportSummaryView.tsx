@@ -3,6 +3,7 @@ import type { Incident, KeyTimeField, KeyTimes } from '../../../../shared/domain
 import { KEY_TIME_FIELDS } from '../../../../shared/domain';
 import { formatZonedFull } from '../../../../shared/format';
 import { incidentWindow } from '../../../../shared/patterns/window';
+import { eventCapMessage } from '../../../../shared/timeline/fold';
 import { kindColor } from '../../../ui/palette';
 import { PatternsTable } from '../../patterns';
 import type { JobResult } from '../../../workers/importProtocol';
@@ -61,6 +62,11 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
           <dd>{n(job.events.length)}</dd>
         </div>
       </dl>
+      {job.result.cap !== null && (
+        <p className="import-cap" role="note">
+          {eventCapMessage(job.result.cap)}
+        </p>
+      )}
 
       <h3>Phases</h3>
       <ul className="phase-list">
