@@ -53,7 +53,11 @@ test('shortcuts sheet opens with ? and closes with Escape', async ({ page, list 
   await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
 });
 
-test('a single N creates nothing; an untouched new incident is not kept', async ({ page, list, incident }) => {
+test('a single N creates nothing; an untouched new incident is not kept', async ({
+  page,
+  list,
+  incident,
+}) => {
   await list.goto();
   await createIncident(list, incident, 'Kept one');
   // Focus lost from a field (e.g. the Document): a stray N must not create an incident.

@@ -192,7 +192,9 @@ export function ActionRow(props: ActionRowProps) {
           {formatCalendarDate(calendarDateAt(item.createdAt), DATE_PATTERNS.dateNoYear)}
         </td>
         <td className="nowrap muted col-date">
-          {item.completedAt === null ? '' : formatCalendarDate(calendarDateAt(item.completedAt), DATE_PATTERNS.dateNoYear)}
+          {item.completedAt === null
+            ? ''
+            : formatCalendarDate(calendarDateAt(item.completedAt), DATE_PATTERNS.dateNoYear)}
         </td>
       </tr>
       {expanded && (

@@ -111,7 +111,9 @@ function CauseWorkspace({
     const title = tree.byId.get(id)?.title || 'untitled cause';
     const parts = [
       under > 0 ? `${under} cause${under === 1 ? '' : 's'} under it` : null,
-      linked > 0 ? `the link${linked === 1 ? '' : 's'} from ${linked} action item${linked === 1 ? '' : 's'}` : null,
+      linked > 0
+        ? `the link${linked === 1 ? '' : 's'} from ${linked} action item${linked === 1 ? '' : 's'}`
+        : null,
     ].filter((p) => p !== null);
     return `“${title}” and ${parts.join(' and ')} will be removed. You can undo right after.`;
   };
@@ -155,7 +157,8 @@ function CauseWorkspace({
             <div className="causes-outline">
               <p className="field-hint outline-help">
                 Enter: new line · Ctrl+Enter: new line below · Tab / Shift+Tab: indent / outdent · Alt+↑↓:
-                move · Delete (or Backspace when empty): remove (asks first if causes or action items hang on it) · drag ⋮⋮ to move
+                move · Delete (or Backspace when empty): remove (asks first if causes or action items hang on
+                it) · drag ⋮⋮ to move
               </p>
               <CauseOutline
                 nodes={nodes}

@@ -116,26 +116,32 @@ export function useLogImport(incident: Incident) {
     [],
   );
 
-  const start = useCallback(async () => {
-    const controller = new AbortController();
-    abortRef.current = controller;
-    const planned = planFiles(incident.id, entries);
-    setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
-    try {
-      const job = await runImport(
-        client(),
-        planned,
-        { incidentId: incident.id, zone, year },
-        { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
-      );
-      setState({ step: 'summary', job });
-    } catch (e) {
-      if (e instanceof ImportCancelled) setState({ step: 'select' });
-      else setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
-    } finally {
-      abortRef.current = null;
-    }
-  }, [client, entries, incident.id, zone, year]);
+  /** Parses the chosen files; `inZone` reads times without a zone in that zone instead. */
+  const start = useCallback(
+    async (inZone?: string) => {
+      const z = inZone ?? zone;
+      if (inZone !== undefined) setZone(inZone);
+      const controller = new AbortController();
+      abortRef.current = controller;
+      const planned = planFiles(incident.id, entries);
+      setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
+      try {
+        const job = await runImport(
+          client(),
+          planned,
+          { incidentId: incident.id, zone: z, year },
+          { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
+        );
+        setState({ step: 'summary', job });
+      } catch (e) {
+        if (e instanceof ImportCancelled) setState({ step: 'select' });
+        else setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        abortRef.current = null;
+      }
+    },
+    [client, entries, incident.id, zone, year],
+  );
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
@@ -158,6 +164,15 @@ export function useLogImport(incident: Incident) {
       throw e;
     }
   }, [incident.id, state]);
+
+  /** Drops the finished, unaccepted import and parses again reading zoneless times in `z`. */
+  const rereadInZone = useCallback(
+    async (z: string) => {
+      if (state.step === 'summary') await discardStagedBlocks(state.job.imports.map((i) => i.id));
+      await start(z);
+    },
+    [state, start],
+  );
 
   /** Drops a finished but unaccepted import (its staged raw blocks are deleted). */
   const discard = useCallback(async () => {
@@ -188,5 +203,6 @@ export function useLogImport(incident: Incident) {
     accept,
     discard,
     applyOptions,
+    rereadInZone,
   };
 }

@@ -43,7 +43,6 @@ interface TimelinePanelProps {
   onImportLogs?: () => void;
 }
 
-
 /** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */
 export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   const { store, version, importsKey } = useTimelineStore(incident.id);
