@@ -13,6 +13,7 @@ function help(): string {
     ...lines,
     '',
     'Run `rootline <command> --help` for the options of one command.',
+    '`export --format md` and `--format html` print to stdout unless --out is given.',
     '',
     'Options:',
     '  --help, -h     show this help',

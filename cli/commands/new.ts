@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { serializeBundle } from '../../shared/bundle';
-import { readFileSync } from 'node:fs';
 import { createIncident, newId } from '../../shared/domain';
 import type { IncidentSnapshot, LogBlock } from '../../shared/domain';
 import { createBlockBuilder } from '../../shared/import/blocks';

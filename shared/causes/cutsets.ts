@@ -70,8 +70,12 @@ export function minimalCutSets(tree: FaultTree, limit: number = DEFAULT_CUT_SET_
   return { cutSets, truncated };
 }
 
-/** Kinds that do not explain the loss (they limited it), so they are no basic events. */
-const NOT_CAUSES = new Set(['mitigating-factor', 'incident']);
+/**
+ * Kinds that are no basic events of the loss: mitigating factors limited it, and detection and
+ * response gaps made it last longer or hurt more — they contributed, but the incident would have
+ * happened without them, so an AND gate above them must not make them necessary.
+ */
+const NOT_CAUSES = new Set(['mitigating-factor', 'incident', 'detection-gap', 'response-gap']);
 
 /** Text used to recognise the same basic event written twice in different branches. */
 export function eventKey(node: CauseNode): string {
@@ -82,7 +86,7 @@ export function eventKey(node: CauseNode): string {
 /**
  * The cause tree as a fault tree. Leaves are basic events; two leaves with the same title are
  * the same event (as in a fault tree that repeats an event under several gates). Mitigating
- * factors are left out. Returns null when there is nothing below the top node.
+ * factors and detection and response gaps are left out (see NOT_CAUSES). Returns null when there is nothing below the top node.
  */
 export function causeFaultTree(
   nodes: readonly CauseNode[],

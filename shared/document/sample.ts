@@ -9,7 +9,8 @@ import {
   IncidentStatus,
   Gate,
 } from '../domain';
-import type { ActionItem, CauseNode, IncidentSnapshot, LogBlock, TimelineEvent } from '../domain';
+import type { ActionItem, CauseNode, Comment, IncidentSnapshot, LogBlock, TimelineEvent } from '../domain';
+import { addCalendarDays, calendarDateAt } from '../actions/dates';
 import { createBlockBuilder } from '../import/blocks';
 import { finalizeImport, importIdFor } from '../import/finalize';
 import { createImport } from '../import/pipeline';
@@ -45,6 +46,8 @@ export const SampleSpec = z.object({
       title: z.string(),
       detail: z.string().default(''),
       reviewState: ReviewState,
+      /** Fishbone category. */
+      category: z.string().nullable().default(null),
       /** Event kinds whose key events are the evidence. */
       evidence: z.array(z.string()).default([]),
     }),
@@ -55,13 +58,35 @@ export const SampleSpec = z.object({
       type: z.string(),
       priority: Priority,
       owner: z.string(),
-      dueDate: IsoDate.nullable(),
+      /** A fixed due date, or (preferred) days from the day the sample is created, so open items
+       * are never overdue by years. */
+      dueDate: IsoDate.nullable().optional(),
+      dueInDays: z.number().int().nullable().optional(),
       status: ActionStatus,
       statusReason: z.string().default(''),
       causes: z.array(z.string()),
       ticketUrl: z.string(),
     }),
   ),
+  /** Reviewer threads: on a cause (`ref`), an action (`index`) or a section (`key`). */
+  comments: z
+    .array(
+      z.object({
+        ref: z.string(),
+        target: z.discriminatedUnion('type', [
+          z.object({ type: z.literal('cause'), ref: z.string() }),
+          z.object({ type: z.literal('action'), index: z.number().int().min(0) }),
+          z.object({ type: z.literal('section'), key: z.string() }),
+        ]),
+        parent: z.string().nullable(),
+        author: z.string().min(1),
+        /** Minutes into the review conversation (the last one is when the sample is created). */
+        minutesAfter: z.number().int().min(0),
+        body: z.string().min(1),
+        resolved: z.boolean(),
+      }),
+    )
+    .default([]),
   /** Markdown per section key; a template's starter (live blocks) follows it. */
   sections: z.record(z.string(), z.string()),
 });
@@ -167,7 +192,7 @@ export function buildSampleSnapshot(input: SampleInput): SampleResult {
     gate: c.gate,
     title: c.title,
     detail: c.detail,
-    category: null,
+    category: c.category,
     evidenceEventIds: keyEventsOf(c.evidence),
     reviewState: c.reviewState,
     createdAt: now,
@@ -182,7 +207,10 @@ export function buildSampleSnapshot(input: SampleInput): SampleResult {
     owner: a.owner,
     priority: a.priority,
     type: a.type,
-    dueDate: a.dueDate,
+    dueDate:
+      a.dueInDays !== undefined && a.dueInDays !== null
+        ? addCalendarDays(calendarDateAt(now, spec.incident.displayZone), a.dueInDays)
+        : (a.dueDate ?? null),
     status: a.status,
     statusReason: a.statusReason,
     causeIds: a.causes.map((r) => causeIds.get(r)).filter((id): id is string => id !== undefined),
@@ -200,8 +228,60 @@ export function buildSampleSnapshot(input: SampleInput): SampleResult {
     section.lexicalState = markdown === '' ? null : markdownToLexicalState(markdown);
   }
 
+  const comments = sampleComments(spec, { incidentId, now, causeIds, actions, sections });
+  if (typeof comments === 'string') return { ok: false, error: comments };
+
   return {
     ok: true,
-    snapshot: { incident, events, imports, logBlocks, causes, comments: [], actions, sections },
+    snapshot: { incident, events, imports, logBlocks, causes, comments, actions, sections },
   };
+}
+
+/** The sample's reviewer threads as comments, or why one cannot be placed. */
+function sampleComments(
+  spec: SampleSpec,
+  ctx: {
+    incidentId: string;
+    now: number;
+    causeIds: Map<string, string>;
+    actions: readonly ActionItem[];
+    sections: readonly { id: string; key: string }[];
+  },
+): Comment[] | string {
+  const ids = new Map(spec.comments.map((c) => [c.ref, `${ctx.incidentId}-comment-${c.ref}`]));
+  // The conversation happened before the sample was opened: the last comment is "now".
+  const last = Math.max(0, ...spec.comments.map((c) => c.minutesAfter));
+  const out: Comment[] = [];
+  for (const c of spec.comments) {
+    const t = c.target;
+    const targetId =
+      t.type === 'cause'
+        ? ctx.causeIds.get(t.ref)
+        : t.type === 'action'
+          ? ctx.actions[t.index]?.id
+          : ctx.sections.find((s) => s.key === t.key)?.id;
+    // A section the chosen template does not have: the thread is left out, not misplaced.
+    if (targetId === undefined) {
+      if (t.type === 'section') continue;
+      return `sample comment "${c.ref}": its ${t.type} does not exist`;
+    }
+    const parentId = c.parent === null ? null : (ids.get(c.parent) ?? null);
+    if (c.parent !== null && !out.some((o) => o.id === parentId)) continue;
+    const at = ctx.now - (last - c.minutesAfter) * 60_000;
+    out.push({
+      id: ids.get(c.ref)!,
+      incidentId: ctx.incidentId,
+      targetType: t.type,
+      targetId,
+      parentId,
+      author: c.author,
+      body: c.body,
+      createdAt: at,
+      editedAt: null,
+      resolved: c.resolved,
+      resolvedAt: c.resolved ? at : null,
+      resolvedBy: c.resolved ? c.author : null,
+    });
+  }
+  return out;
 }

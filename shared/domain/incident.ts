@@ -93,3 +93,11 @@ export function createIncident(init: { id: string; now: number } & Partial<Incid
     id,
   };
 }
+
+/** How an incident status reads (documents and the app show words, never the stored value). */
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  approved: 'Approved',
+  published: 'Published',
+};

@@ -1,4 +1,6 @@
 import type { ActionItem, CauseNode, Incident, IncidentSnapshot, TimelineEvent } from '../domain';
+import { INCIDENT_STATUS_LABELS } from '../domain';
+import { buildTree, childrenOf } from '../causes/tree';
 import { formatImpactWindow, formatZonedFull, impactEndAt, zoneLabel } from '../format';
 
 /** Who a document is for: everything, or the customer-facing cut (no internal sections or fields). */
@@ -14,6 +16,16 @@ export interface ExportOptions {
   templateName?: string | null;
   /** Page size of the HTML print stylesheet (and so of the PDF). */
   paper?: PaperSize;
+  /**
+   * Every time in UTC only, as Azure publishes; defaults to on for customers and off for
+   * internal copies (which show the incident's zone and its second zone).
+   */
+  utcOnly?: boolean;
+}
+
+/** Whether an export for `audience` shows UTC only unless the user chose otherwise. */
+export function defaultUtcOnly(audience: Audience): boolean {
+  return audience === 'customer';
 }
 
 /** Everything a renderer needs, sorted once so every format shows the same order. */
@@ -34,21 +46,42 @@ export interface ExportContext {
 /** Builds the export context of a snapshot; the snapshot is not changed. */
 export function createExportContext(snapshot: IncidentSnapshot, options: ExportOptions): ExportContext {
   const { incident } = snapshot;
+  const utcOnly = options.utcOnly ?? defaultUtcOnly(options.audience);
   const secondary =
-    incident.secondaryZone !== null && incident.secondaryZone !== incident.displayZone
+    !utcOnly && incident.secondaryZone !== null && incident.secondaryZone !== incident.displayZone
       ? incident.secondaryZone
       : null;
+  const customer = options.audience === 'customer';
   return {
     incident,
     audience: options.audience,
-    zone: incident.displayZone,
+    zone: utcOnly ? 'UTC' : incident.displayZone,
     secondary,
     events: [...snapshot.events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)),
-    causes: snapshot.causes,
-    actions: snapshot.actions,
-    templateName: options.templateName ?? null,
+    causes: customer ? publishableCauses(snapshot.causes) : snapshot.causes,
+    // Declined ("won't do") items are an internal decision, not a commitment to customers.
+    actions: customer ? snapshot.actions.filter((a) => a.status !== 'wont-do') : snapshot.actions,
+    // Which template wrote it is tool metadata: internal only.
+    templateName: customer ? null : (options.templateName ?? null),
     paper: options.paper ?? 'a4',
   };
+}
+
+/**
+ * The causes a customer-facing document may state: the top node and the causes reviewers
+ * agreed on, each under an agreed parent. Disputed and not yet reviewed causes (and what hangs
+ * under them) stay internal.
+ */
+export function publishableCauses(causes: readonly CauseNode[]): CauseNode[] {
+  const tree = buildTree(causes);
+  if (tree.root === null) return [];
+  const kept: CauseNode[] = [];
+  const visit = (n: CauseNode): void => {
+    kept.push(n);
+    for (const c of childrenOf(tree, n.id)) if (c.reviewState === 'agreed') visit(c);
+  };
+  visit(tree.root);
+  return kept;
 }
 
 /** Column headers for a time: `Time (PST)` and, with a second zone, `Time (UTC)`. */
@@ -87,7 +120,7 @@ export function incidentFacts(ctx: ExportContext): [string, string][] {
   if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);
   if (incident.regions.length > 0) rows.push(['Regions', incident.regions.join(', ')]);
   if (ctx.audience === 'internal') {
-    rows.push(['Status', incident.status]);
+    rows.push(['Status', INCIDENT_STATUS_LABELS[incident.status]]);
     if (incident.authors.length > 0) rows.push(['Authors', incident.authors.join(', ')]);
     if (incident.reviewers.length > 0) rows.push(['Reviewers', incident.reviewers.join(', ')]);
   }

@@ -14,6 +14,23 @@ export interface FileTally {
   bytes: number;
   firstAt: number | null;
   lastAt: number | null;
+  /**
+   * The zone the file's times were read in because they carry none (`2014-11-19 00:51:07`
+   * with no offset); null when the times say their own zone or there were none to check.
+   */
+  zoneAssumed: string | null;
+  /** Read as one whole document (a JSON document or archive), not line by line. */
+  document: boolean;
+}
+
+/** Lines (or, for whole-file formats, records) checked for times without a zone. */
+const ZONE_PROBE_RECORDS = 200;
+/** Whole-file formats larger than this are not parsed a second time for the zone check. */
+const ZONE_PROBE_MAX_CHARS = 4_000_000;
+
+/** A zone whose offset differs from `zone`'s, to tell times with a zone from times without. */
+function probeZoneFor(zone: string): string {
+  return zone === 'Pacific/Kiritimati' || zone === 'Etc/GMT-14' ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
 }
 
 export interface ReaderHooks {
@@ -44,6 +61,11 @@ export class FileReader {
   private parser: LineParser | null = null;
   private splitter: LineSplitter | null = null;
   private readonly ctx: ParseContext;
+  /* The zone check: the first records' times as read in the import's zone and in another one.
+   * A time that moves with the zone had none of its own. */
+  private readonly seenAt = new Map<number, number>();
+  private readonly probeAt = new Map<number, number>();
+  private probe: LineParser | null = null;
 
   constructor(
     name: string,
@@ -60,10 +82,16 @@ export class FileReader {
       bytes: 0,
       firstAt: null,
       lastAt: null,
+      zoneAssumed: null,
+      document: false,
     };
     const tally = this.tally;
+    const seenAt = this.seenAt;
     const sink: ImportSink = {
-      record: (raw) => hooks.record(tally, raw),
+      record: (raw) => {
+        if (seenAt.size < ZONE_PROBE_RECORDS) seenAt.set(seenAt.size, raw.at);
+        hooks.record(tally, raw);
+      },
       error: (line, reason) => hooks.error(tally, line, reason),
       skip: () => {
         tally.skipped++;
@@ -97,12 +125,75 @@ export class FileReader {
     if (this.state === 'lines') {
       this.splitter?.end();
       this.guard(0, () => this.parser?.end());
+      this.endProbe();
     } else if (this.state === 'document') {
       const text = this.chunks.join('');
       this.chunks = [];
-      this.runWhole(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      this.runWhole(body);
+      if (body.length <= ZONE_PROBE_MAX_CHARS) this.probeWhole(body);
     }
     this.state = 'ended';
+    this.decideZone();
+  }
+
+  /** A context like the file's own, in another zone, whose records only note their time. */
+  private probeContext(): ParseContext {
+    const probeAt = this.probeAt;
+    return {
+      ...this.ctx,
+      zone: probeZoneFor(this.ctx.zone),
+      sink: {
+        record: (raw) => {
+          if (probeAt.size < ZONE_PROBE_RECORDS) probeAt.set(probeAt.size, raw.at);
+        },
+        error: () => undefined,
+        skip: () => undefined,
+      },
+    };
+  }
+
+  private probeLine(line: string, lineNo: number): void {
+    if (this.probe === null) return;
+    if (lineNo > ZONE_PROBE_RECORDS || this.probeAt.size >= ZONE_PROBE_RECORDS) {
+      this.endProbe();
+      return;
+    }
+    try {
+      this.probe.line(line, lineNo);
+    } catch {
+      // The file's own parser reports the line.
+    }
+  }
+
+  private endProbe(): void {
+    const probe = this.probe;
+    this.probe = null;
+    try {
+      probe?.end();
+    } catch {
+      // as above
+    }
+  }
+
+  private probeWhole(text: string): void {
+    const def = this.def;
+    if (def === null || def.mode !== 'document' || def.document === undefined) return;
+    try {
+      def.document(text, this.probeContext());
+    } catch {
+      // as above
+    }
+  }
+
+  private decideZone(): void {
+    for (const [i, at] of this.probeAt) {
+      const seen = this.seenAt.get(i);
+      if (seen !== undefined && seen !== at) {
+        this.tally.zoneAssumed = this.ctx.zone;
+        return;
+      }
+    }
   }
 
   /** Unpacked archive entries (Slack export). Only archive formats read them as one. */
@@ -115,6 +206,7 @@ export class FileReader {
     this.state = 'ended';
     if (typeof def === 'string') return this.fail(def);
     this.tally.format = def.id;
+    this.tally.document = true;
     for (const e of entries) this.tally.bytes += e.text.length;
     if (def.mode !== 'archive' || def.archive === undefined) {
       return this.fail(`format "${def.id}" does not read archives; add the entries as separate files`);
@@ -135,6 +227,7 @@ export class FileReader {
     if (def.mode === 'lines' && def.lines !== undefined) {
       const parser = def.lines(this.ctx);
       this.parser = parser;
+      this.probe = def.lines(this.probeContext());
       this.state = 'lines';
       this.splitter = createLineSplitter(
         (line, lineNo) => {
@@ -145,6 +238,7 @@ export class FileReader {
           } catch (e) {
             this.hooks.error(this.tally, lineNo, `could not read: ${messageOf(e)}`);
           }
+          if (this.probe !== null) this.probeLine(line, lineNo);
         },
         {
           onTooLong: (lineNo, length) => {
@@ -160,6 +254,7 @@ export class FileReader {
       this.splitter.push(text);
     } else {
       this.state = 'document';
+      this.tally.document = true;
       this.chunks.push(text);
     }
   }

@@ -51,6 +51,10 @@ export interface FileStats {
   bytes: number;
   firstAt: number | null;
   lastAt: number | null;
+  /** The zone assumed for this file's times because they carry none; null when they do. */
+  zoneAssumed: string | null;
+  /** Read as one whole document: its lines are structure, not records or skips. */
+  document: boolean;
 }
 
 export interface ImportStatsResult {

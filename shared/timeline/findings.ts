@@ -1,4 +1,5 @@
 import type { Finding } from '../domain';
+import { formatZonedFull } from '../format/zoned';
 import type { ChangeInfo } from '../import/types';
 import { DEFAULT_FINDING_OPTIONS } from './types';
 import type { FindingOptions } from './types';
@@ -55,8 +56,9 @@ function addTarget(map: Map<string, Set<string>>, component: string, region: str
   set.add(region);
 }
 
+/** A finding's time in the app's one date/time family, labelled (`2014-11-19 00:45:00 UTC`). */
 function iso(at: number): string {
-  return new Date(at).toISOString();
+  return formatZonedFull(at, 'UTC');
 }
 
 function list(items: readonly string[]): string {

@@ -103,7 +103,15 @@ test('the Export… dialog saves the RCA as Markdown for customers and the bundl
   );
   expect(md.name).toMatch(/-customer\.md$/);
   expect(md.text).toContain('# Blob Storage unavailable');
+  // Customers get UTC only (on by default) and no tool metadata.
+  expect(md.text).toContain('| Impact started | 2014-11-19 01:01:22 UTC |');
+  expect(md.text).not.toContain('| Template |');
   await expect(dialog).toBeHidden();
+  // One audience setting per incident: the Document tab now says customer-facing too.
+  await page.getByRole('tab', { name: 'Document', exact: true }).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Document' });
+  await expect(toolbar.getByLabel('Audience')).toHaveValue('customer');
+  await expect(toolbar.getByRole('checkbox', { name: 'UTC only' })).toBeChecked();
 
   await page.getByRole('button', { name: 'Export…' }).click();
   await dialog.getByRole('radio', { name: /Bundle/ }).check();

@@ -1,3 +1,4 @@
 export { exportDocument, documentFileName } from './exportDocument';
 export type { DocumentFormat } from './exportDocument';
 export { ExportDialog } from './components/ExportDialog';
+export { useExportSettings, restoreExportSettings, type ExportSettings } from './hooks/useExportSettings';

@@ -50,6 +50,15 @@ export function effectiveFormat(entry: FileEntry): string | null {
   return entry.format ?? entry.preview?.format ?? null;
 }
 
+/**
+ * Why a chosen file cannot be imported as it is — it is empty, or its bytes are not text — or
+ * null. Such a file keeps the Import button off until it is removed.
+ */
+export function unreadableReason(entry: FileEntry): string | null {
+  if (entry.size === 0) return `${entry.name} is empty (0 bytes): there is nothing to import.`;
+  return entry.preview?.problem ?? null;
+}
+
 /** True when the sample yielded no record but errors, for a format whose fields can be mapped. */
 export function needsMapping(entry: FileEntry): boolean {
   const format = effectiveFormat(entry);

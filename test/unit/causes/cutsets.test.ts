@@ -102,6 +102,18 @@ describe('cause tree analysis', () => {
     expect(or.singlePoints.map((n) => n.id).sort()).toEqual(['cfg', 'test']);
   });
 
+  it('does not make detection and response gaps necessary under an AND gate', () => {
+    const nodes = [
+      node('root', null, 1, { gate: 'AND' }),
+      node('cause', 'root', 1, { title: 'Config enabled everywhere at once', kind: 'root-cause' }),
+      node('dg', 'root', 2, { title: 'Status page hosted on the failing storage', kind: 'detection-gap' }),
+      node('rg', 'root', 3, { title: 'Rollback needed a restart per region', kind: 'response-gap' }),
+    ];
+    const a = analyseCauses(nodes);
+    expect(a.cutSets.map((s) => s.causes.map((c) => c.id))).toEqual([['cause']]);
+    expect(a.singlePoints.map((n) => n.id)).toEqual(['cause']);
+  });
+
   it('treats leaves with the same title as one basic event', () => {
     const nodes = [
       node('root', null, 1, { gate: 'AND' }),

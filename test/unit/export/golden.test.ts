@@ -71,6 +71,33 @@ describe('Markdown export of the sample incident', () => {
     expect(customer).not.toContain('agreed');
   });
 
+  it('the customer version leaves out tool metadata, unreviewed causes, declined actions and raw values', () => {
+    for (const id of ['azure-rca-2014', 'azure-pir']) {
+      const t = template(id);
+      const snap = sampleSnapshot(id);
+      const customer = exportMarkdown(snap, { audience: 'customer', templateName: t.name });
+      expect(customer).not.toContain(t.name);
+      expect(customer).not.toMatch(/Rootline/);
+      for (const c of snap.causes.filter((c) => c.reviewState !== 'agreed' && c.kind !== 'incident')) {
+        expect(customer).not.toContain(c.title);
+      }
+      for (const a of snap.actions.filter((a) => a.status === 'wont-do'))
+        expect(customer).not.toContain(a.title);
+      expect(customer).not.toMatch(/in-review|wont-do|in-progress/);
+      // UTC only, as Azure publishes (on by default for customers).
+      expect(customer).toContain('2014-11-19 01:01:22 UTC');
+      // (The authors' own prose may name other zones; what the export writes is UTC.)
+      expect(customer).not.toMatch(/^\|.*PST/m);
+      expect(customer).not.toMatch(/^- \*\*.*PST/m);
+      const internal = exportMarkdown(snap, { audience: 'internal', templateName: t.name });
+      expect(internal).toContain(t.name);
+      expect(internal).toContain('| Status | In review |');
+      // The option can be turned off: the incident's zones come back.
+      const zoned = exportMarkdown(snap, { audience: 'customer', utcOnly: false });
+      expect(zoned).toContain('2014-11-18 17:01:22 PST (2014-11-19 01:01:22 UTC)');
+    }
+  });
+
   it('uses one zone when the incident has no second zone', () => {
     const snap = sampleSnapshot('azure-rca-2014');
     snap.incident.secondaryZone = null;

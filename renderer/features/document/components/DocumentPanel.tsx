@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { IncidentSnapshot } from '../../../../shared/domain';
 import { newId } from '../../../../shared/domain';
 import { createExportContext } from '../../../../shared/export';
-import type { Audience, PaperSize } from '../../../../shared/export';
+import type { PaperSize } from '../../../../shared/export';
 import {
   applyTemplate,
   findTemplate,
@@ -14,7 +14,7 @@ import type { RcaTemplate } from '../../../../shared/templates';
 import { replaceDocument, saveSectionState } from '../../../db/repos';
 import { platform } from '../../../platform';
 import { EmptyState } from '../../../ui/EmptyState';
-import { exportDocument } from '../../export';
+import { exportDocument, useExportSettings } from '../../export';
 import { useUndoManager } from '../../undo';
 import type { DocumentFormat } from '../../export';
 import { useDocumentSnapshot, useSaveStatus, useTemplates } from '../hooks/useDocument';
@@ -43,7 +43,10 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
   const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
   const template = findTemplate(templates, incident.templateId);
-  const [audience, setAudience] = useState<Audience>(template?.audience ?? 'internal');
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(
+    incident.id,
+    template?.audience ?? 'internal',
+  );
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);
@@ -96,9 +99,13 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
   };
 
   const runExport = (format: DocumentFormat) => {
-    exportDocument(snapshot, format, { audience, paper, templateName: template?.name ?? null }).catch(
-      (e: unknown) =>
-        setMessage({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` }),
+    exportDocument(snapshot, format, {
+      audience,
+      paper,
+      utcOnly,
+      templateName: template?.name ?? null,
+    }).catch((e: unknown) =>
+      setMessage({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` }),
     );
   };
 
@@ -131,6 +138,8 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
             onLoadTemplate={() => void loadTemplate()}
             audience={audience}
             onAudience={setAudience}
+            utcOnly={utcOnly}
+            onUtcOnly={setUtcOnly}
             paper={paper}
             onPaper={setPaper}
             onExport={runExport}

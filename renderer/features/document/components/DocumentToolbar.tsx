@@ -25,6 +25,8 @@ export interface DocumentToolbarProps {
   onLoadTemplate: () => void;
   audience: Audience;
   onAudience: (a: Audience) => void;
+  utcOnly: boolean;
+  onUtcOnly: (on: boolean) => void;
   paper: PaperSize;
   onPaper: (p: PaperSize) => void;
   onExport: (format: DocumentFormat) => void;
@@ -64,6 +66,9 @@ export function DocumentToolbar(p: DocumentToolbarProps) {
           <option value="internal">Internal (everything)</option>
           <option value="customer">Customer-facing</option>
         </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={p.utcOnly} onChange={(e) => p.onUtcOnly(e.target.checked)} /> UTC only
       </label>
       <label>
         Paper{' '}

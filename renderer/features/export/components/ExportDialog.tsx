@@ -8,6 +8,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { useTemplates } from '../../document/hooks/useDocument';
 import { useIncident } from '../../incidents/hooks/useIncidents';
 import { exportDocument, type DocumentFormat } from '../exportDocument';
+import { useExportSettings } from '../hooks/useExportSettings';
 import './export.css';
 
 type Choice = 'bundle' | DocumentFormat;
@@ -42,7 +43,7 @@ function ExportDialogBody({
   onClose(): void;
 }) {
   const [choice, setChoice] = useState<Choice>('md');
-  const [audience, setAudience] = useState<Audience>('internal');
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident.id);
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +62,7 @@ function ExportDialogBody({
     try {
       const snapshot = await loadDocumentSnapshot(incident.id);
       if (snapshot === null) throw new Error('This incident no longer exists.');
-      await exportDocument(snapshot, choice, { audience, paper, templateName });
+      await exportDocument(snapshot, choice, { audience, paper, templateName, utcOnly });
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -111,6 +112,10 @@ function ExportDialogBody({
               <option value="internal">Internal (everything)</option>
               <option value="customer">Customer-facing (no internal sections or fields)</option>
             </select>
+          </label>
+          <label className="field field-check">
+            <input type="checkbox" checked={utcOnly} onChange={(e) => setUtcOnly(e.target.checked)} />
+            <span>Times in UTC only</span>
           </label>
           {choice !== 'md' && (
             <label className="field">

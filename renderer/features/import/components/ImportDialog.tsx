@@ -7,7 +7,7 @@ import { useToast } from '../../../ui/Toast';
 import { errorsCsv } from '../errorsCsv';
 import { useLogImport } from '../hooks/useLogImport';
 import { folderToFiles } from '../folder';
-import { needsMapping } from '../plan';
+import { needsMapping, unreadableReason } from '../plan';
 import { FormatFilesPanel } from './FormatFilesPanel';
 import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
@@ -80,11 +80,20 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
     onClose();
   };
 
-  const blocked = entries.length === 0 || entries.some((e) => needsMapping(e) && e.mapping === null);
+  const unreadable = entries.filter((e) => unreadableReason(e) !== null);
+  const blocked =
+    entries.length === 0 ||
+    unreadable.length > 0 ||
+    entries.some((e) => needsMapping(e) && e.mapping === null);
   let footer = null;
   if (state.step === 'select') {
     footer = (
       <>
+        {unreadable.length > 0 && (
+          <span className="muted import-blocked">
+            Remove {unreadable.map((e) => e.name).join(', ')} to import (the reason is shown beside it).
+          </span>
+        )}
         <button type="button" className="btn" onClick={close}>
           Close
         </button>
@@ -104,16 +113,20 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
         >
           Discard
         </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => void accept()}
-          disabled={state.step === 'committing'}
-        >
-          {state.step === 'committing'
-            ? 'Saving…'
-            : `Accept ${state.job.events.length.toLocaleString('en-US')} events`}
-        </button>
+        {state.job.events.length === 0 ? (
+          <span className="muted">Nothing to import: no file yielded an event.</span>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void accept()}
+            disabled={state.step === 'committing'}
+          >
+            {state.step === 'committing'
+              ? 'Saving…'
+              : `Accept ${state.job.events.length.toLocaleString('en-US')} event${state.job.events.length === 1 ? '' : 's'}`}
+          </button>
+        )}
       </>
     );
   } else if (state.step === 'failed') {
@@ -175,6 +188,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
         <ImportSummaryView
           incident={incident}
           job={state.job}
+          onRereadInZone={state.step === 'summary' ? (z: string) => void imp.rereadInZone(z) : undefined}
           onDownloadErrors={() =>
             void platform.saveFile(
               `${incident.title || 'import'}-errors.csv`,

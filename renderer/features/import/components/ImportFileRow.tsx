@@ -1,5 +1,5 @@
 import type { FieldMapping } from '../../../../shared/import/types';
-import { effectiveFormat, needsMapping, type FileEntry } from '../plan';
+import { effectiveFormat, needsMapping, unreadableReason, type FileEntry } from '../plan';
 import { FieldMappingPanel } from './FieldMappingPanel';
 
 interface Props {
@@ -51,8 +51,8 @@ export function ImportFileRow({ entry, formats, onFormat, onMapping, onRemove }:
           Remove
         </button>
       </div>
-      {p?.problem && <p className="field-error">{p.problem}</p>}
-      {p && !p.problem && !entry.zip && (
+      {unreadableReason(entry) !== null && <p className="field-error">{unreadableReason(entry)}</p>}
+      {p && !p.problem && entry.size > 0 && !entry.zip && (
         <p className="muted import-file-sample">
           {detected && <>{detected} · </>}
           sample: {p.records.length} record{p.records.length === 1 ? '' : 's'} from the first {p.lines} lines

@@ -7,6 +7,7 @@ import { eventCapMessage } from '../../../../shared/timeline/fold';
 import { kindColor } from '../../../ui/palette';
 import { PatternsTable } from '../../patterns';
 import type { JobResult } from '../../../workers/importProtocol';
+import { fileNotes, summaryCounts } from '../summaryNotes';
 
 const PHASE_LABELS: Record<KeyTimeField, string> = {
   impactStartAt: 'Impact started',
@@ -22,10 +23,12 @@ interface Props {
   incident: Incident;
   job: JobResult;
   onDownloadErrors(): void;
+  /** Parses again, reading times that carry no zone in `zone`; absent while saving. */
+  onRereadInZone?: (zone: string) => void;
 }
 
 /** What an import found, before anything becomes part of the incident. */
-export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
+export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZone }: Props) {
   const { stats, phases, findings } = job.result;
   const zone = incident.displayZone;
   const n = (x: number) => x.toLocaleString('en-US');
@@ -34,6 +37,8 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
   const pattern = job.patterns.find((p) => p.id === picked) ?? null;
   const pickedEvents = pattern === null ? null : new Set(pattern.eventIds);
   const events = pickedEvents === null ? job.events : job.events.filter((e) => pickedEvents.has(e.id));
+  const counts = summaryCounts(stats);
+  const notes = fileNotes(stats.perFile);
   return (
     <div className="import-summary">
       <dl className="stat-row" aria-label="Import counts">
@@ -43,7 +48,7 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
         </div>
         <div>
           <dt>Lines</dt>
-          <dd>{n(stats.lines)}</dd>
+          <dd>{n(counts.lines)}</dd>
         </div>
         <div>
           <dt>Records</dt>
@@ -51,7 +56,7 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
         </div>
         <div>
           <dt>Skipped</dt>
-          <dd>{n(stats.skipped)}</dd>
+          <dd>{n(counts.skipped)}</dd>
         </div>
         <div>
           <dt>Errors</dt>
@@ -67,6 +72,17 @@ export function ImportSummaryView({ incident, job, onDownloadErrors }: Props) {
           {eventCapMessage(job.result.cap)}
         </p>
       )}
+
+      {notes.length > 0 && (
+        <ul className="import-file-notes" aria-label="About the files">
+          {notes.map((note) => (
+            <li key={note.file}>
+              <span className="mono">{note.file}</span> {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ZoneAssumedNote incident={incident} job={job} onRereadInZone={onRereadInZone} />
 
       <h3>Phases</h3>
       <ul className="phase-list">
@@ -209,4 +225,48 @@ function keyTimesAfter(incident: Incident, phases: KeyTimes): KeyTimes {
     if (!own && phases[f] !== null) out[f] = phases[f];
   }
   return out;
+}
+
+/**
+ * Which files had times without a zone and what was assumed for them, with the other zones of
+ * the incident one click away (the files are parsed again; nothing was saved yet).
+ */
+function ZoneAssumedNote({
+  incident,
+  job,
+  onRereadInZone,
+}: {
+  incident: Incident;
+  job: JobResult;
+  onRereadInZone: ((zone: string) => void) | undefined;
+}) {
+  const zoneless = job.result.stats.perFile.filter((f) => f.zoneAssumed !== null);
+  const assumed = zoneless[0]?.zoneAssumed;
+  if (assumed === undefined || assumed === null) return null;
+  const names = zoneless.map((f) => f.file);
+  const others = [incident.displayZone, incident.secondaryZone, 'UTC'].filter(
+    (z, i, all): z is string => z !== null && z !== assumed && all.indexOf(z) === i,
+  );
+  return (
+    <div className="import-zone-note" role="note" aria-label="Times without a zone">
+      <p>
+        <strong>
+          {names.length === 1 ? '1 file has' : `${names.length} files have`} times without a zone:
+        </strong>{' '}
+        <span className="mono">{names.join(', ')}</span>. They were read as <strong>{assumed}</strong>.
+      </p>
+      {onRereadInZone && others.length > 0 && (
+        <p>
+          {others.map((z) => (
+            <button key={z} type="button" className="btn btn-small" onClick={() => onRereadInZone(z)}>
+              Read them as {z}
+            </button>
+          ))}{' '}
+          <span className="muted">
+            (or Discard and choose any zone under “Time zone of times without an offset”)
+          </span>
+        </p>
+      )}
+    </div>
+  );
 }

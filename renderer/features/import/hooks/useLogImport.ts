@@ -150,26 +150,32 @@ export function useLogImport(incident: Incident) {
     [],
   );
 
-  const start = useCallback(async () => {
-    const controller = new AbortController();
-    abortRef.current = controller;
-    const planned = planFiles(incident.id, entries);
-    setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
-    try {
-      const job = await runImport(
-        client(),
-        planned,
-        { incidentId: incident.id, zone, year, formatFiles, aliases: aliases.applied },
-        { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
-      );
-      setState({ step: 'summary', job });
-    } catch (e) {
-      if (e instanceof ImportCancelled) setState({ step: 'select' });
-      else setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
-    } finally {
-      abortRef.current = null;
-    }
-  }, [client, entries, incident.id, zone, year, formatFiles, aliases]);
+  /** Parses the chosen files; `inZone` reads times without a zone in that zone instead. */
+  const start = useCallback(
+    async (inZone?: string) => {
+      const z = inZone ?? zone;
+      if (inZone !== undefined) setZone(inZone);
+      const controller = new AbortController();
+      abortRef.current = controller;
+      const planned = planFiles(incident.id, entries);
+      setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
+      try {
+        const job = await runImport(
+          client(),
+          planned,
+          { incidentId: incident.id, zone: z, year, formatFiles, aliases: aliases.applied },
+          { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
+        );
+        setState({ step: 'summary', job });
+      } catch (e) {
+        if (e instanceof ImportCancelled) setState({ step: 'select' });
+        else setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        abortRef.current = null;
+      }
+    },
+    [client, entries, incident.id, zone, year, formatFiles, aliases],
+  );
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
@@ -194,6 +200,15 @@ export function useLogImport(incident: Incident) {
       throw e;
     }
   }, [incident.id, state, aliases]);
+
+  /** Drops the finished, unaccepted import and parses again reading zoneless times in `z`. */
+  const rereadInZone = useCallback(
+    async (z: string) => {
+      if (state.step === 'summary') await discardStagedBlocks(state.job.imports.map((i) => i.id));
+      await start(z);
+    },
+    [state, start],
+  );
 
   /** Drops a finished but unaccepted import (its staged raw blocks are deleted). */
   const discard = useCallback(async () => {
@@ -227,6 +242,7 @@ export function useLogImport(incident: Incident) {
     accept,
     discard,
     applyOptions,
+    rereadInZone,
   };
 }
 

@@ -1,11 +1,7 @@
 import type { IncidentStatus, Severity } from '../../../../shared/domain';
+import { INCIDENT_STATUS_LABELS } from '../../../../shared/domain';
 
-export const STATUS_LABELS: Record<IncidentStatus, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  approved: 'Approved',
-  published: 'Published',
-};
+export const STATUS_LABELS: Record<IncidentStatus, string> = INCIDENT_STATUS_LABELS;
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`sev sev-${severity.toLowerCase()}`}>{severity}</span>;

@@ -1,0 +1,42 @@
+import type { FileStats, ImportStatsResult } from '../../../shared/import/importer';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
+
+/**
+ * The counts the summary shows. A file read as one document (pretty-printed JSON) has lines that
+ * are only structure: they are neither records nor skipped lines, so they are left out of both.
+ */
+export function summaryCounts(stats: ImportStatsResult): { lines: number; skipped: number } {
+  const lineFiles = stats.perFile.filter((f) => !f.document);
+  return {
+    lines: lineFiles.reduce((s, f) => s + f.lines, 0),
+    skipped: lineFiles.reduce((s, f) => s + f.skipped, 0),
+  };
+}
+
+/** One sentence per file that needs one: whole documents, empty files, files with no record. */
+export function fileNotes(perFile: readonly FileStats[]): { file: string; text: string }[] {
+  const notes: { file: string; text: string }[] = [];
+  for (const f of perFile) {
+    if (f.bytes === 0) {
+      notes.push({ file: f.file, text: 'is empty (0 bytes): nothing was imported from it.' });
+    } else if (f.document) {
+      notes.push({
+        file: f.file,
+        text: `was read as one document${f.format ? ` (${f.format})` : ''}: ${plural(f.records, 'record')}.`,
+      });
+    } else if (f.records === 0 && f.errorCount === 0) {
+      notes.push({
+        file: f.file,
+        text: `holds no records: its ${plural(f.lines, 'line')} are blank, comments or headers.`,
+      });
+    } else if (f.records === 0) {
+      notes.push({
+        file: f.file,
+        text: `yielded no records: none of its ${plural(f.lines, 'line')} could be read.`,
+      });
+    }
+  }
+  return notes;
+}

@@ -1,0 +1,88 @@
+import { createIncident, expect, test } from './fixtures';
+import { ImportDialogPage } from './pages/ImportDialog';
+
+test.beforeEach(async ({ list }) => {
+  await list.goto();
+});
+
+test('a text log without a zone: the summary says so and re-reads it in another zone with one click', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Zoneless log');
+  await incident.setZone('Display time zone', 'America/Los_Angeles');
+  await incident.saved();
+  await incident.tab('Timeline').click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.drop([
+    { name: 'app.log', text: '2014-11-18 16:51:07 ERROR front-end loop detected\n' },
+    { name: 'zoned.log', text: '2014-11-19T00:52:07Z ERROR storage errors rising\n' },
+  ]);
+  await dialog.start();
+  const note = dialog.dialog.getByRole('note', { name: 'Times without a zone' });
+  await expect(note).toContainText('1 file has times without a zone: app.log');
+  await expect(note).toContainText('read as America/Los_Angeles');
+  await note.getByRole('button', { name: 'Read them as UTC' }).click();
+  await expect(note).toContainText('read as UTC');
+  await expect(dialog.dialog.getByRole('table', { name: 'Proposed events' })).toContainText(
+    '2014-11-18 08:51:07',
+  );
+});
+
+test('binary, empty and pretty-printed JSON files each get their own message', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Odd files');
+  await incident.tab('Timeline').click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.drop([{ name: 'core.dump', text: '\u007fELF\u0000\u0001\u0002 not a log' }]);
+  await expect(dialog.fileRow('core.dump')).toContainText('NUL bytes', { timeout: 30_000 });
+  // Flagged binary: the Import button stays off and says why.
+  await expect(dialog.dialog.getByRole('button', { name: /^Import \d+ files?/ })).toBeDisabled();
+  await expect(dialog.dialog).toContainText('Remove core.dump to import');
+  const close = () => dialog.dialog.getByRole('button', { name: 'Close' }).click();
+  await close();
+
+  const eventList = JSON.stringify(
+    {
+      apiVersion: 'v1',
+      kind: 'EventList',
+      items: [1, 2].map((i) => ({
+        kind: 'Event',
+        involvedObject: { kind: 'Pod', name: `web-${i}`, namespace: 'prod' },
+        firstTimestamp: `2014-11-19T00:5${i}:07Z`,
+        lastTimestamp: `2014-11-19T00:5${i}:07Z`,
+        message: `Back-off restarting failed container ${i}`,
+        reason: 'BackOff',
+        type: 'Warning',
+        count: 1,
+      })),
+    },
+    null,
+    2,
+  );
+  await dialog.drop([{ name: 'events.json', text: eventList }]);
+  await dialog.start();
+  const about = dialog.dialog.getByRole('list', { name: 'About the files' });
+  await expect(about).toContainText('events.json was read as one document');
+  await expect(about).toContainText('2 records');
+  await expect(dialog.stat('Skipped')).toHaveText('0');
+  await dialog.dialog.getByRole('button', { name: 'Discard' }).click();
+  await close();
+
+  // A 0-byte file: said so at once, and nothing to start.
+  await dialog.drop([{ name: 'empty.log', text: '' }]);
+  await expect(dialog.fileRow('empty.log')).toContainText('empty.log is empty (0 bytes)');
+  await expect(dialog.dialog.getByRole('button', { name: /^Import \d+ files?/ })).toBeDisabled();
+  await close();
+
+  // Only blank lines: no "Accept 0 events".
+  await dialog.drop([{ name: 'blank.log', text: '\n\n   \n' }]);
+  await dialog.start();
+  await expect(about).toContainText('blank.log holds no records');
+  await expect(dialog.dialog.getByRole('button', { name: /^Accept/ })).toHaveCount(0);
+  await expect(dialog.dialog).toContainText('Nothing to import');
+});
