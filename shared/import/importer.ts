@@ -5,11 +5,18 @@ import { FindingCollector, isStepType } from '../timeline/findings';
 import { Folder } from '../timeline/fold';
 import type { RecordRef } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
-import type { BurstOptions, EventCapReport, FindingOptions, FoldOptions, TimelineEventDraft } from '../timeline/types';
+import type {
+  BurstOptions,
+  EventCapReport,
+  FindingOptions,
+  FoldOptions,
+  TimelineEventDraft,
+} from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
 import type { MinedPattern, PatternStats } from '../patterns/collect';
 import { canonicalService, normalizeAliases } from '../timeline/aliases';
 import type { ServiceAliases } from '../timeline/aliases';
+import { firstLineOf } from '../timeline/template';
 import { FileReader } from './file-reader';
 import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
@@ -163,7 +170,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         kind,
         service: raw.service,
         region: raw.region,
-        message: raw.message,
+        // The title names the record; its stack trace stays in the stored record as evidence.
+        message: firstLineOf(raw.message),
         file: fileIndex,
         line: raw.source.line,
         repeat: raw.repeat,

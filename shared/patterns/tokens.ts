@@ -1,5 +1,5 @@
 import { levelFromName } from '../import/formats/levels';
-import { maskVariables } from '../timeline/template';
+import { firstLineOf, maskVariables } from '../timeline/template';
 
 /** The token a template shows where its lines differ. */
 export const WILDCARD = '<*>';
@@ -38,8 +38,7 @@ const LETTER = /[A-Za-z]/;
  * not decide its pattern.
  */
 function firstLine(message: string): string {
-  const nl = message.indexOf('\n');
-  const line = nl < 0 ? message : message.slice(0, nl);
+  const line = firstLineOf(message);
   if (line.length <= MAX_MESSAGE) return line;
   // Cut at a space: half a word would read as a different word.
   const space = line.lastIndexOf(' ', MAX_MESSAGE);

@@ -116,3 +116,12 @@ function computeChangeTemplate(message: string): string {
   );
   return (isTidy(masked) ? masked : masked.replace(/\s+/g, ' ').trim()).slice(0, MAX_LENGTH);
 }
+
+/**
+ * The first line of a message. A record's continuation lines (a stack trace) are evidence kept
+ * with the record; the first line is what names it in titles, folding keys and patterns.
+ */
+export function firstLineOf(message: string): string {
+  const nl = message.indexOf('\n');
+  return nl < 0 ? message : message.slice(0, nl).replace(/\r$/, '');
+}

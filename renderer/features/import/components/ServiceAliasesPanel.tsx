@@ -15,8 +15,8 @@ export function ServiceAliasesPanel({ rows, onChange }: Props) {
     <fieldset className="service-aliases">
       <legend>Same service, other names</legend>
       <p className="muted">
-        Events of these names are shown as one service in the timeline, lanes and findings. Clear a field to keep
-        a name apart.
+        Events of these names are shown as one service in the timeline, lanes and findings. Clear a field to
+        keep a name apart.
       </p>
       <ul className="service-aliases-list" aria-label="Service aliases">
         {rows.map((r) => (
