@@ -80,6 +80,8 @@ export interface CompiledTextFormat {
   threadFields: string[];
   multiline: boolean;
   kinds: Record<string, ValueKind>;
+  /** Which time format read the last line (tried first next time; speed only, same result). */
+  hints: { time: number };
 }
 
 /** One problem in a format file: the file, the line, the JSON path and the reason. */
@@ -258,6 +260,7 @@ export function compileDefinition(
     threadFields: threadField !== undefined ? [threadField] : [...THREAD_FIELDS],
     multiline: def.multiline ?? true,
     kinds,
+    hints: { time: 0 },
   };
   const sampleProblems = checkSamples(compiled, def);
   return sampleProblems.length > 0 ? sampleProblems : compiled;

@@ -90,7 +90,7 @@ export function definitionParser(f: CompiledTextFormat, ctx: ParseContext): Line
       }
       flush();
       if (!inferYear || lastAt === null || parsed.at >= lastAt - ROLLOVER_MS) lastAt = parsed.at;
-      const attrs: Attrs = { ...parsed.fields };
+      const attrs: Attrs = parsed.fields;
       if (parsed.thread !== null) attrs.thread = parsed.thread;
       if (parsed.opid !== null) attrs.opid = parsed.opid;
       pendingLine = text;

@@ -66,9 +66,16 @@ function subsecondMs(text: string, units: CompiledTextFormat['subsecondUnits']):
 
 /** Reads a timestamp capture with the definition's formats, else any form Rootline knows. */
 export function readTime(f: CompiledTextFormat, text: string, opts: LineOptions): number | null {
-  for (const tf of f.timeFormats) {
-    const at = parseWithFormat(tf, text, opts);
-    if (at !== null) return at;
+  const formats = f.timeFormats;
+  const n = formats.length;
+  // A file keeps one time format: start with the one that read the last line.
+  for (let k = 0; k < n; k++) {
+    const i = (f.hints.time + k) % n;
+    const at = parseWithFormat(formats[i]!, text, opts);
+    if (at !== null) {
+      f.hints.time = i;
+      return at;
+    }
   }
   return parseTimestamp(text, opts);
 }
@@ -77,7 +84,8 @@ const FIXED = new Set<string>();
 
 /**
  * Parses one line with a compiled definition (first matching regex wins), or returns null when
- * no regex matches. Pure: no state between lines (multi-line records are the line parser's job).
+ * no regex matches. The result depends on the line alone (multi-line records are the line
+ * parser's job); only the order time formats are tried in is remembered, for speed.
  */
 export function parseLine(f: CompiledTextFormat, line: string, opts: LineOptions): LineParse | null {
   for (const p of f.patterns) {
