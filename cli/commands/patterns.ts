@@ -1,12 +1,14 @@
-import { FORMATS, getFormat } from '../../shared/import/formats/index';
+import { FORMATS } from '../../shared/import/formats/index';
 import { createImport } from '../../shared/import/pipeline';
 import type { ImportResult } from '../../shared/import/pipeline';
 import { isKnownZone } from '../../shared/time/parse';
+import { loadFormatFiles } from '../formatFiles';
 import { addPath, checkReadable } from '../input';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
+import { checkFormat } from './timeline';
 
-const USAGE = `Usage: rootline patterns <files…> [--format NAME] [--tz ZONE] [--year YYYY] [--json] [--with-lines]
+const USAGE = `Usage: rootline patterns <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--json] [--with-lines]
 
 Mines the message patterns of log files: every record belongs to exactly one pattern (its
 variable parts shown as <*>, <ip>, <path>…). One row per pattern, most frequent first.
@@ -14,18 +16,21 @@ Files may be plain, .gz, .zip or folders. Bad lines are reported, not fatal.
 
 Options:
   --format NAME  read every file as this format (default: detect per file)
+  --format-file F.json
+                 add your own text format definitions (lnav format-file JSON; repeatable)
   --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
   --year YYYY    year for timestamps without one (default: inferred)
   --json         print JSON ({"patterns":[…],"stats":{…}}) instead of text
   --with-lines   with --json: list each pattern's records as {"file","line"} (1-based)
 
 Formats (for --format):
-${FORMATS.map((f) => `  ${f.id.padEnd(16)}${f.label}`).join('\n')}
+${FORMATS.map((f) => `  ${f.id.padEnd(26)}${f.label}`).join('\n')}
 `;
 
 interface PatternArgs {
   files: string[];
   format: string | null;
+  formatFiles: string[];
   zone: string;
   year: number | null;
   json: boolean;
@@ -35,6 +40,7 @@ interface PatternArgs {
 function parse(args: string[]): PatternArgs {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: 'string' },
+    'format-file': { type: 'string', multiple: true },
     tz: { type: 'string' },
     year: { type: 'string' },
     json: { type: 'boolean' },
@@ -51,14 +57,18 @@ function parse(args: string[]): PatternArgs {
     }
     year = Number(values.year);
   }
-  const format = values.format ?? null;
-  if (format !== null && getFormat(format) === undefined) {
-    throw new UsageError(`unknown format "${format}" (known: ${FORMATS.map((f) => f.id).join(', ')})`);
-  }
   const withLines = values['with-lines'] ?? false;
   const json = values.json ?? false;
   if (withLines && !json) throw new UsageError('--with-lines needs --json');
-  return { files: positionals, format, zone, year, json, withLines };
+  return {
+    files: positionals,
+    format: values.format ?? null,
+    formatFiles: values['format-file'] ?? [],
+    zone,
+    year,
+    json,
+    withLines,
+  };
 }
 
 function iso(at: number): string {
@@ -123,13 +133,13 @@ export const patternsCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);
+    const userFormats = await loadFormatFiles(opts.formatFiles);
+    checkFormat(opts.format, userFormats);
     await checkReadable(opts.files);
-    const imp = createImport({
-      zone: opts.zone,
-      year: opts.year,
-      format: opts.format,
-      patternLines: opts.withLines,
-    });
+    const imp = createImport(
+      { zone: opts.zone, year: opts.year, format: opts.format, patternLines: opts.withLines },
+      userFormats,
+    );
     for (const file of opts.files) await addPath(imp, file, opts.format);
     const result = imp.finish();
     io.stdout(opts.json ? patternsJson(result, opts.withLines) : patternsText(result));

@@ -89,6 +89,44 @@ describe('rootline patterns', () => {
     expect(doc.patterns.map((p) => p.count)).toEqual(doc.patterns.map((p) => p.lines!.length));
   });
 
+  it('reads headers with a user format file (--format-file), so patterns are of message bodies', () => {
+    const log = join(dir, 'acme.log');
+    const fmt = join(dir, 'acme-format.json');
+    writeFileSync(
+      log,
+      [
+        '02.05.2024 08:00:00.008 *ERR* [w1] billing payment 17 declined',
+        '02.05.2024 08:00:01.000 *INF* [w2] billing payment 18 declined',
+        '02.05.2024 08:00:02.000 *INF* [w3] ledger retry ok',
+      ].join('\n'),
+    );
+    const def = {
+      acme_log: {
+        regex: {
+          std: {
+            pattern:
+              '^(?<timestamp>\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}) \\*(?<level>\\w+)\\* \\[(?<thread>[^\\]]+)\\] (?<component>\\S+) (?<body>.*)$',
+          },
+        },
+        'timestamp-format': ['%d.%m.%Y %H:%M:%S.%L'],
+        level: { error: 'ERR', info: 'INF' },
+        sample: [{ line: '02.05.2024 08:00:00.008 *ERR* [w1] billing payment 17 declined', level: 'error' }],
+      },
+    };
+    writeFileSync(fmt, JSON.stringify(def));
+    const r = rootline('patterns', log, '--format-file', fmt, '--format', 'acme_log', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as PatternsDoc;
+    expect(doc.patterns.map((p) => [p.template, p.count])).toEqual([
+      ['payment <*> declined', 2],
+      ['retry ok', 1],
+    ]);
+    const unknown = rootline('patterns', log, '--format', 'acme_log');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown format "acme_log"/);
+  });
+
   it('lists lines only with --with-lines', () => {
     const doc = JSON.parse(rootline('patterns', api, '--json').stdout) as PatternsDoc;
     expect(doc.patterns.every((p) => p.lines === undefined)).toBe(true);
