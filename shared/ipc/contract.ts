@@ -20,14 +20,19 @@ export const FileExtension = z
   .string()
   .regex(/^\.[A-Za-z0-9][A-Za-z0-9.+_-]{0,31}$/, 'Expected a file extension such as ".log"');
 
-/** A bare file name: no folders, no control characters. */
+/* Control characters (C0, DEL, C1) and the bidirectional controls that make `evil\u202Egpj.exe`
+ * read as `evilexe.jpg`. */
+// eslint-disable-next-line no-control-regex
+const FILE_NAME_FORBIDDEN = /[/\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A bare file name: no folders, no control or bidirectional-control characters. */
 const FileName = z
   .string()
   .min(1)
   .max(255)
   .refine(
-    (name) => ![...name].some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20),
-    'File name must not contain "/", "\\" or control characters',
+    (name) => !FILE_NAME_FORBIDDEN.test(name),
+    'File name must not contain "/", "\\", control or bidirectional-control characters',
   );
 
 /** A backup file name as `backupFileName` makes it: never a path, never another file. */

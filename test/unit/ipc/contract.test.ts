@@ -34,6 +34,15 @@ describe('IPC contract', () => {
     expect(save.safeParse({ suggestedName: '../../a.md', data: 'x', mime: 'text/markdown' }).success).toBe(
       false,
     );
+    // Issue 11, item 10: DEL, C1 controls and bidi overrides (`evil\u202Edm.exe` shows as `evilexe.md`).
+    for (const name of ['a\u007f.md', 'a\u009b.md', 'evil\u202Edm.exe', 'a\u2066.md', 'a\u200f.md']) {
+      expect(save.safeParse({ suggestedName: name, data: 'x', mime: 'text/markdown' }).success, name).toBe(
+        false,
+      );
+    }
+    expect(
+      save.safeParse({ suggestedName: 'Überblick — 事故.md', data: 'x', mime: 'text/markdown' }).success,
+    ).toBe(true);
     expect(save.safeParse({ suggestedName: 'a\u0007.md', data: 'x', mime: 'text/markdown' }).success).toBe(
       false,
     );

@@ -11,6 +11,7 @@ import { needsMapping, unreadableReason } from '../plan';
 import { FormatFilesPanel } from './FormatFilesPanel';
 import { ImportFileRow } from './ImportFileRow';
 import { ImportOptionsFields } from './ImportOptionsFields';
+import { slugify } from '../../bundles/slug';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportSummaryView } from './ImportSummaryView';
 import { ServiceAliasesPanel } from './ServiceAliasesPanel';
@@ -192,7 +193,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
           onRereadInZone={state.step === 'summary' ? (z: string) => void imp.rereadInZone(z) : undefined}
           onDownloadErrors={() =>
             void platform.saveFile(
-              `${incident.title || 'import'}-errors.csv`,
+              `${slugify(incident.title || 'import')}-errors.csv`,
               errorsCsv(state.job.result.stats.errors),
               'text/csv',
             )
