@@ -16,13 +16,24 @@ export function documentFileName(title: string, audience: string, ext: string): 
   return `${base}${audience === 'customer' ? '-customer' : ''}.${ext}`;
 }
 
+/**
+ * The hidden frame the web build prints from. Sandboxed without `allow-scripts`: nothing in the
+ * exported HTML can run even if an escape were missed; `allow-same-origin` lets the app call
+ * print() on it and `allow-modals` lets the print dialog open.
+ */
+export function createPrintFrame(html: string): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+  frame.srcdoc = html;
+  return frame;
+}
+
 /* Web mode: print the self-contained HTML from a hidden frame; the browser's dialog saves the PDF. */
 function printInFrame(html: string): Promise<void> {
   return new Promise((resolve) => {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
-    frame.srcdoc = html;
+    const frame = createPrintFrame(html);
     frame.onload = () => {
       frame.contentWindow?.focus();
       frame.contentWindow?.print();
