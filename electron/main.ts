@@ -195,6 +195,7 @@ async function onReady(): Promise<void> {
           () => false,
         ),
       readFile: (filePath) => fsPromises.readFile(filePath),
+      realPath: (filePath) => fsPromises.realpath(filePath),
     }),
   );
   registerPdfSession();

@@ -7,6 +7,18 @@ export interface StaticFileSystem {
   /** Resolves true for an existing regular file, false otherwise (never rejects). */
   isFile(path: string): Promise<boolean>;
   readFile(path: string): Promise<Uint8Array>;
+  /** The path with every symlink resolved (rejects when it does not exist). */
+  realPath(path: string): Promise<string>;
+}
+
+/** True when `file`, after symlinks, is inside `root` after symlinks: a link cannot lead out. */
+async function staysInside(root: string, file: string, fs: StaticFileSystem): Promise<boolean> {
+  try {
+    const [realRoot, realFile] = await Promise.all([fs.realPath(root), fs.realPath(file)]);
+    return realFile.startsWith(realRoot + nodePath.sep);
+  } catch {
+    return false;
+  }
 }
 
 /** Headers every app:// response carries, error pages included. */
@@ -45,6 +57,9 @@ export function createAppProtocolHandler(
       const index = nodePath.join(nodePath.resolve(root), 'index.html');
       if (!isSpaRoute(filePath) || !(await fs.isFile(index))) return textResponse(404, 'Not found');
       filePath = index;
+    }
+    if (!(await staysInside(root, filePath, fs))) {
+      return textResponse(403, 'Path leads out of the app folder through a link');
     }
     const body = request.method === 'HEAD' ? null : await fs.readFile(filePath);
     return new Response(body, {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,7 @@ describe('createAppProtocolHandler', () => {
         () => false,
       ),
     readFile: (p) => fs.readFile(p),
+    realPath: (p) => fs.realpath(p),
   });
 
   it('serves files with their MIME type and the CSP header', async () => {
@@ -104,6 +105,14 @@ describe('createAppProtocolHandler', () => {
     const missing = await handle(new Request('app://rootline/assets/missing.js'));
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('refuses a symlink in the app folder that leads out of it (issue 11, item 10)', async () => {
+    symlinkSync(path.join(os.tmpdir(), 'rootline-secret.txt'), path.join(root, 'assets', 'link.js'));
+    const res = await handle(new Request('app://rootline/assets/link.js'));
+    expect(res.status).toBe(403);
+    await expect(res.text()).resolves.not.toContain('secret');
+    expect((await handle(new Request('app://rootline/assets/app.js'))).status).toBe(200);
   });
 
   it('refuses traversal and non-GET methods', async () => {
