@@ -33,8 +33,8 @@ ul.checklist{list-style:none;padding-left:1.2rem}
 li.checked{color:var(--muted)}li.nested{list-style:none}
 .box{display:inline-block;width:1.1em}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.88rem}
-th,td{border:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}
-thead th,th{background:var(--soft)}
+th,td{border:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top;word-break:normal;overflow-wrap:normal;hyphens:manual}
+thead th,th{background:var(--soft);white-space:nowrap}
 tr{break-inside:avoid}
 .time{white-space:nowrap;font-variant-numeric:tabular-nums}
 .kind{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.78rem;white-space:nowrap}

@@ -107,3 +107,42 @@ describe('Markdown export of the sample incident', () => {
     expect(md).toMatch(/^\| Time \(PST\) \| Kind \| Event/m);
   });
 });
+
+describe('published template structures', () => {
+  it('Azure PIR: the six published questions, with the timeline under "How did we respond?"', () => {
+    const t = template('azure-pir');
+    expect(t.sections.map((s) => s.title)).toEqual([
+      'What happened?',
+      'What went wrong and why?',
+      'How did we respond?',
+      'How are we making incidents like this less likely or less impactful?',
+      'How can customers make incidents like this less impactful?',
+      'How can we make our incident communications more useful?',
+    ]);
+    expect(t.sections.find((s) => s.key === 'how-did-we-respond')?.starter).toContain('{{live:timeline}}');
+    const md = exportMarkdown(sampleSnapshot('azure-pir'), { audience: 'customer' });
+    const respond = md.slice(md.indexOf('## How did we respond?'), md.indexOf('## How are we making'));
+    expect(respond).toMatch(/\| Time \(UTC\) \| Kind \| Event/);
+  });
+
+  it('Azure 2014 RCA: summary, customer impact, root cause, mitigation and next steps', () => {
+    const keys = template('azure-rca-2014').sections.map((s) => s.key);
+    for (const key of ['summary', 'primary-impact', 'departure', 'mitigation', 'improvement-areas']) {
+      expect(keys).toContain(key);
+    }
+    expect(keys.indexOf('mitigation')).toBeLessThan(keys.indexOf('improvement-areas'));
+    const md = exportMarkdown(sampleSnapshot('azure-rca-2014'), { audience: 'customer' });
+    expect(md).toContain('## Mitigation');
+  });
+});
+
+describe('tables never break words', () => {
+  it('the HTML (and so the PDF) keeps words whole in table cells and headers on one line', async () => {
+    const { exportHtml } = await import('../../../shared/export');
+    const html = exportHtml(sampleSnapshot('azure-rca-2014'), { audience: 'internal' });
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(css).toMatch(/th,td\{[^}]*word-break:normal;overflow-wrap:normal/);
+    expect(css).toMatch(/th\{[^}]*white-space:nowrap/);
+    expect(css).not.toMatch(/td\{[^}]*(break-all|anywhere)/);
+  });
+});
