@@ -191,6 +191,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
           incident={incident}
           job={state.job}
           onRereadInZone={state.step === 'summary' ? (z: string) => void imp.rereadInZone(z) : undefined}
+          onChooseZone={state.step === 'summary' ? () => void imp.discard() : undefined}
           onDownloadErrors={() =>
             void platform.saveFile(
               `${slugify(incident.title || 'import')}-errors.csv`,

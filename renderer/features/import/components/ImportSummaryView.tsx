@@ -8,6 +8,7 @@ import { kindColor } from '../../../ui/palette';
 import { PatternsTable } from '../../patterns';
 import type { JobResult } from '../../../workers/importProtocol';
 import { fileNotes, summaryCounts } from '../summaryNotes';
+import { LOCAL_ZONE } from '../../../platform/zone';
 
 const PHASE_LABELS: Record<KeyTimeField, string> = {
   impactStartAt: 'Impact started',
@@ -25,10 +26,12 @@ interface Props {
   onDownloadErrors(): void;
   /** Parses again, reading times that carry no zone in `zone`; absent while saving. */
   onRereadInZone?: (zone: string) => void;
+  /** Back to the file list, where any zone can be chosen (the import is discarded). */
+  onChooseZone?: () => void;
 }
 
 /** What an import found, before anything becomes part of the incident. */
-export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZone }: Props) {
+export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZone, onChooseZone }: Props) {
   const { stats, phases, findings } = job.result;
   const zone = incident.displayZone;
   const n = (x: number) => x.toLocaleString('en-US');
@@ -82,7 +85,12 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
           ))}
         </ul>
       )}
-      <ZoneAssumedNote incident={incident} job={job} onRereadInZone={onRereadInZone} />
+      <ZoneAssumedNote
+        incident={incident}
+        job={job}
+        onRereadInZone={onRereadInZone}
+        onChooseZone={onChooseZone}
+      />
 
       <h3>Phases</h3>
       <ul className="phase-list">
@@ -235,16 +243,18 @@ function ZoneAssumedNote({
   incident,
   job,
   onRereadInZone,
+  onChooseZone,
 }: {
   incident: Incident;
   job: JobResult;
   onRereadInZone: ((zone: string) => void) | undefined;
+  onChooseZone: (() => void) | undefined;
 }) {
   const zoneless = job.result.stats.perFile.filter((f) => f.zoneAssumed !== null);
   const assumed = zoneless[0]?.zoneAssumed;
   if (assumed === undefined || assumed === null) return null;
   const names = zoneless.map((f) => f.file);
-  const others = [incident.displayZone, incident.secondaryZone, 'UTC'].filter(
+  const others = [incident.displayZone, incident.secondaryZone, 'UTC', LOCAL_ZONE].filter(
     (z, i, all): z is string => z !== null && z !== assumed && all.indexOf(z) === i,
   );
   return (
@@ -255,16 +265,18 @@ function ZoneAssumedNote({
         </strong>{' '}
         <span className="mono">{names.join(', ')}</span>. They were read as <strong>{assumed}</strong>.
       </p>
-      {onRereadInZone && others.length > 0 && (
+      {onRereadInZone && (
         <p>
           {others.map((z) => (
             <button key={z} type="button" className="btn btn-small" onClick={() => onRereadInZone(z)}>
               Read them as {z}
             </button>
           ))}{' '}
-          <span className="muted">
-            (or Discard and choose any zone under “Time zone of times without an offset”)
-          </span>
+          {onChooseZone && (
+            <button type="button" className="btn btn-small" onClick={onChooseZone}>
+              Choose another zone…
+            </button>
+          )}
         </p>
       )}
     </div>
