@@ -46,22 +46,40 @@ function addEntries(
   }
 }
 
-async function readFolder(root: string): Promise<{ path: string; text: string }[]> {
-  const out: { path: string; text: string }[] = [];
+/** The files under a folder (hidden ones left out), as paths relative to it, sorted. */
+async function listFolder(root: string): Promise<string[]> {
+  const out: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (isHiddenPath(entry.name)) continue;
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile())
-        out.push({
-          path: relative(root, full).split('\\').join('/'),
-          text: stripBom(await readFile(full, 'utf8')),
-        });
+      else if (entry.isFile()) out.push(relative(root, full).split('\\').join('/'));
     }
   };
   await walk(root);
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return out.sort((a, b) => (a < b ? -1 : 1));
+}
+
+/**
+ * A folder: a Slack export is read as one archive; otherwise every file is its own log, read
+ * exactly as it would be on its own (.gz unzipped, .zip streamed, binary refused by name).
+ */
+async function addFolder(imp: Import, root: string, name: string, format: string | null): Promise<void> {
+  const paths = await listFolder(root);
+  if (format === 'slack' || (format === null && isSlackExport(paths))) {
+    const entries = await Promise.all(
+      paths.map(async (path) => ({ path, text: stripBom(await readFile(join(root, path), 'utf8')) })),
+    );
+    addEntries(imp, name, entries, format);
+    return;
+  }
+  for (const path of paths) {
+    const full = join(root, path);
+    const label = `${name}/${path}`;
+    if (path.toLowerCase().endsWith('.zip')) await addZip(imp, full, label, format);
+    else await streamFile(imp, full, label, format);
+  }
 }
 
 /** Decodes byte chunks into the import: UTF-8 or UTF-16 (sniffed from the first chunk), never binary. */
@@ -186,7 +204,7 @@ export async function addPath(imp: Import, path: string, format: string | null):
   const name = basename(path);
   try {
     if ((await stat(path)).isDirectory()) {
-      addEntries(imp, name, await readFolder(path), format);
+      await addFolder(imp, path, name, format);
     } else if (path.toLowerCase().endsWith('.zip')) {
       await addZip(imp, path, name, format);
     } else {

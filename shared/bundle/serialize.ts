@@ -3,6 +3,7 @@ import { LogBlock } from '../domain';
 import type { Attrs, Incident } from '../domain';
 import { formatIssues } from './issues';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
+import { nullProto } from '../domain/lookup';
 
 export interface SerializeOptions {
   /** When the export happens, UTC epoch ms (written as ISO 8601). */
@@ -33,7 +34,7 @@ function canonicalIncident(incident: Incident): Incident {
   }
   if (incident.serviceAliases === undefined) return { ...incident, keyTimeOrigins: origins };
   // Aliases in code-unit order of the alias, so equal maps always print the same.
-  const aliases: Record<string, string> = {};
+  const aliases: Record<string, string> = nullProto();
   for (const key of Object.keys(incident.serviceAliases).sort(cmp))
     aliases[key] = incident.serviceAliases[key]!;
   return { ...incident, keyTimeOrigins: origins, serviceAliases: aliases };

@@ -6,6 +6,7 @@
 
 /** alias → the canonical service name it stands for. */
 export type ServiceAliases = Record<string, string>;
+import { nullProto } from '../domain/lookup';
 
 /* Kubernetes object kinds written before a name (`deployment/x`, `Pod/x`). */
 const KIND_PREFIX =
@@ -15,7 +16,7 @@ const POD_SUFFIX = /-(?=[a-z0-9]{6,10}-)(?=[a-z]*\d)[a-z0-9]{6,10}-[a-z0-9]{5}$/
 const RS_SUFFIX = /-(?=[a-z0-9]{6,10}$)(?=[a-z]*\d)[a-z0-9]{6,10}$/;
 
 /** Short forms that name the same role (whole tokens only). */
-const ABBREVIATIONS: Record<string, string> = {
+const ABBREVIATIONS: Record<string, string> = nullProto({
   fe: 'frontend',
   front: 'frontend',
   be: 'backend',
@@ -34,7 +35,7 @@ const ABBREVIATIONS: Record<string, string> = {
   authn: 'authentication',
   msg: 'messaging',
   prod: 'production',
-};
+});
 
 /**
  * The comparison key of a service name: lower case, without a Kubernetes kind prefix or generated

@@ -1,5 +1,6 @@
 import { Incident, KEY_TIME_FIELDS, type KeyTimeField } from '../../../shared/domain';
 import type { JournalEntry } from './journal';
+import { nullProto } from '../../../shared/domain/lookup';
 
 type DraftValues = Partial<Omit<Incident, 'keyTimes'>>;
 
@@ -13,7 +14,7 @@ export function replayableOverview(
   entry: JournalEntry,
   draftFields: readonly string[],
 ): { fields: DraftValues; times: Partial<Record<KeyTimeField, string>> } {
-  const fields: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = nullProto();
   const times: Partial<Record<KeyTimeField, string>> = {};
   const row = incident as unknown as Record<string, unknown>;
   for (const [name, { value }] of Object.entries(entry)) {

@@ -9,6 +9,7 @@ import { FormatFile } from './schema';
 import { compileTimeFormat } from './strptime';
 import type { CompiledTimeFormat } from './strptime';
 import { parseLine } from './parse';
+import { nullProto } from '../../domain/lookup';
 
 /** lnav level → Rootline level. */
 export const LEVEL_OF: Record<LnavLevel, LogLevel> = {
@@ -236,7 +237,7 @@ export function compileDefinition(
     }
   }
   if (problems.length > 0) return problems;
-  const kinds: Record<string, ValueKind> = {};
+  const kinds: Record<string, ValueKind> = nullProto();
   for (const [field, v] of Object.entries(def.value ?? {})) if (v.kind !== undefined) kinds[field] = v.kind;
   const moduleField = def['module-field'];
   const threadField = def['thread-id-field'];

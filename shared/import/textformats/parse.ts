@@ -5,6 +5,7 @@ import { levelFromName } from '../formats/levels';
 import { parseTimestamp } from '../../time/parse';
 import type { CompiledTextFormat, ValueKind } from './compile';
 import { parseWithFormat } from './strptime';
+import { nullProto } from '../../domain/lookup';
 
 /**
  * One line read by a format definition: the clean per-line result other parts of import build
@@ -123,7 +124,7 @@ export function parseLine(f: CompiledTextFormat, line: string, opts: LineOptions
       }
     }
     const opid = g[f.opidField];
-    const fields: Record<string, AttrValue> = {};
+    const fields: Record<string, AttrValue> = nullProto();
     FIXED.clear();
     FIXED.add(f.timestampField).add(f.bodyField).add(serviceField).add(threadField);
     // A level read from a data field (an HTTP status) stays in the attributes as data too.

@@ -6,8 +6,9 @@
  */
 
 export type PcreResult = { ok: true; source: string; flags: string } | { ok: false; reason: string };
+import { nullProto } from '../../domain/lookup';
 
-const POSIX_CLASSES: Record<string, string> = {
+const POSIX_CLASSES: Record<string, string> = nullProto({
   alpha: 'A-Za-z',
   digit: '0-9',
   alnum: 'A-Za-z0-9',
@@ -21,7 +22,7 @@ const POSIX_CLASSES: Record<string, string> = {
   cntrl: '\\x00-\\x1f\\x7f',
   print: '\\x20-\\x7e',
   graph: '\\x21-\\x7e',
-};
+});
 
 /** Escapes every regex metacharacter of a literal (for `\Q…\E`). */
 function escapeLiteral(s: string): string {

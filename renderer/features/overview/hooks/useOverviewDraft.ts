@@ -20,6 +20,7 @@ import {
   journalPut,
   replayableOverview,
 } from '../../journal';
+import { nullProto } from '../../../../shared/domain/lookup';
 
 export type SaveStatus =
   { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
@@ -91,7 +92,7 @@ export function useOverviewDraft(incident: Incident) {
     try {
       const { before, after } = await updateIncident(base.id, full);
       latest.current = after;
-      const written: Record<string, unknown> = { ...patch };
+      const written: Record<string, unknown> = nullProto({ ...patch });
       for (const [f, text] of Object.entries(timeTexts)) written[timeJournalField(f as KeyTimeField)] = text;
       journalCommitted(incidentJournalKey(base.id), written);
       undo.push({
