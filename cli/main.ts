@@ -1,5 +1,5 @@
 import { getCommand, listCommands, UsageError } from './commands/index';
-import { terminalSafe } from './render';
+import { terminalSafe } from './terminal';
 import type { CommandIo } from './commands/index';
 import { appVersion } from './paths';
 

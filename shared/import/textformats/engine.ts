@@ -131,6 +131,9 @@ export function scoreDefinition(f: CompiledTextFormat, head: string): Definition
     considered++;
     const p = parseLine(f, line, opts);
     if (p === null || p.at === null) continue;
+    // A definition that reads a line worse than the generic reader (it loses the level the
+    // generic reader finds, e.g. takes "ERROR" for a host name) does not fit that line.
+    if (p.level === null && readTextLine(line, { zone: 'UTC', year: 2000 })?.level) continue;
     matched++;
     header += p.headerShare;
   }
