@@ -16,9 +16,23 @@ test('reviewers comment on an action item and on a document section; the Review 
     'true',
   );
 
-  // A document section: the thread sits folded under the section's text.
-  const section = page.locator('.doc-section').first();
-  const sectionTitle = (await section.getByRole('heading', { level: 2 }).textContent()) ?? '';
+  // A document section without comments yet (the sample has a conversation on another one):
+  // the thread sits folded under the section's text.
+  await expect(
+    page
+      .locator('.doc-section')
+      .getByText(/ open of \d+\)/)
+      .first(),
+  ).toBeVisible();
+  const uncommented = page
+    .locator('.doc-section')
+    .filter({ hasNotText: / open of \d+\)/ })
+    .first();
+  const sectionTitle = (await uncommented.getByRole('heading', { level: 2 }).textContent()) ?? '';
+  // Held by its title from here on: the filter above stops matching once it has a comment.
+  const section = page
+    .locator('.doc-section')
+    .filter({ has: page.getByRole('heading', { level: 2, name: sectionTitle, exact: true }) });
   await section.getByText(`Comments on “${sectionTitle}”`).click();
   const onSection = new CommentsPage(page, section);
   await onSection.comment('Say which regions were hit first.', 'Riley Reviewer');
