@@ -1,12 +1,9 @@
 import { FORMATS } from '../../shared/import/formats/index';
-import { createImport } from '../../shared/import/pipeline';
 import type { ImportResult } from '../../shared/import/pipeline';
-import { isKnownZone } from '../../shared/time/parse';
-import { loadFormatFiles } from '../formatFiles';
-import { addPath, checkReadable } from '../input';
+import { READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
+import type { ReadLogArgs } from '../readLogs';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
-import { checkFormat } from './timeline';
 
 const USAGE = `Usage: rootline patterns <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--json] [--with-lines]
 
@@ -27,48 +24,22 @@ Formats (for --format):
 ${FORMATS.map((f) => `  ${f.id.padEnd(26)}${f.label}`).join('\n')}
 `;
 
-interface PatternArgs {
-  files: string[];
-  format: string | null;
-  formatFiles: string[];
-  zone: string;
-  year: number | null;
+interface PatternArgs extends ReadLogArgs {
   json: boolean;
   withLines: boolean;
 }
 
 function parse(args: string[]): PatternArgs {
   const { values, positionals } = parseCommandArgs(args, {
-    format: { type: 'string' },
-    'format-file': { type: 'string', multiple: true },
-    tz: { type: 'string' },
-    year: { type: 'string' },
+    ...READ_LOG_OPTIONS,
     json: { type: 'boolean' },
     'with-lines': { type: 'boolean' },
   });
-  if (positionals.length === 0) throw new UsageError('no input files (usage: rootline patterns <files…>)');
-  const zone = values.tz ?? 'UTC';
-  if (!isKnownZone(zone))
-    throw new UsageError(`unknown time zone "${zone}" (expected an IANA name like Europe/Paris)`);
-  let year: number | null = null;
-  if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1970) {
-      throw new UsageError(`bad year "${values.year}" (expected four digits, 1970 or later)`);
-    }
-    year = Number(values.year);
-  }
+  const read = readLogArgs(values, positionals, 'patterns');
   const withLines = values['with-lines'] ?? false;
   const json = values.json ?? false;
   if (withLines && !json) throw new UsageError('--with-lines needs --json');
-  return {
-    files: positionals,
-    format: values.format ?? null,
-    formatFiles: values['format-file'] ?? [],
-    zone,
-    year,
-    json,
-    withLines,
-  };
+  return { ...read, json, withLines };
 }
 
 function iso(at: number): string {
@@ -133,15 +104,7 @@ export const patternsCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);
-    const userFormats = await loadFormatFiles(opts.formatFiles);
-    checkFormat(opts.format, userFormats);
-    await checkReadable(opts.files);
-    const imp = createImport(
-      { zone: opts.zone, year: opts.year, format: opts.format, patternLines: opts.withLines },
-      userFormats,
-    );
-    for (const file of opts.files) await addPath(imp, file, opts.format);
-    const result = imp.finish();
+    const result = await readLogs(opts, { patternLines: opts.withLines });
     io.stdout(opts.json ? patternsJson(result, opts.withLines) : patternsText(result));
     return 0;
   },

@@ -1,11 +1,8 @@
-import { isKnownZone } from '../../shared/time/parse';
 import { FORMATS } from '../../shared/import/formats/index';
-import { createImport } from '../../shared/import/pipeline';
-import type { CompiledTextFormat } from '../../shared/import/textformats/compile';
-import { knownFormatIds, loadFormatFiles } from '../formatFiles';
 import { nullProto } from '../../shared/domain/lookup';
 import type { ServiceAliases } from '../../shared/timeline/aliases';
-import { addPath, checkReadable } from '../input';
+import { READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
+import type { ReadLogArgs } from '../readLogs';
 import { toJson, toText } from '../render';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
@@ -30,45 +27,20 @@ Formats (for --format):
 ${FORMATS.map((f) => `  ${f.id.padEnd(26)}${f.label}`).join('\n')}
 `;
 
-interface TimelineArgs {
-  files: string[];
-  format: string | null;
-  formatFiles: string[];
-  zone: string;
-  year: number | null;
+interface TimelineArgs extends ReadLogArgs {
   aliases: ServiceAliases;
   json: boolean;
 }
 
 function parse(args: string[]): TimelineArgs {
-  const parsed = parseCommandArgs(args, {
-    format: { type: 'string' },
-    'format-file': { type: 'string', multiple: true },
-    tz: { type: 'string' },
-    year: { type: 'string' },
+  const { values, positionals } = parseCommandArgs(args, {
+    ...READ_LOG_OPTIONS,
     alias: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   });
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('no input files (usage: rootline timeline <files…>)');
-  const zone = values.tz ?? 'UTC';
-  if (!isKnownZone(zone))
-    throw new UsageError(`unknown time zone "${zone}" (expected an IANA name like Europe/Paris)`);
-  let year: number | null = null;
-  if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1970) {
-      throw new UsageError(`bad year "${values.year}" (expected four digits, 1970 or later)`);
-    }
-    year = Number(values.year);
-  }
-  const aliases = parseAliases(values.alias ?? []);
   return {
-    files: positionals,
-    format: values.format ?? null,
-    formatFiles: values['format-file'] ?? [],
-    zone,
-    year,
-    aliases,
+    ...readLogArgs(values, positionals, 'timeline'),
+    aliases: parseAliases(values.alias ?? []),
     json: values.json ?? false,
   };
 }
@@ -87,28 +59,12 @@ function parseAliases(pairs: readonly string[]): ServiceAliases {
   return aliases;
 }
 
-/** Checks `--format` against the shipped formats and the user's own definitions. */
-export function checkFormat(format: string | null, user: readonly CompiledTextFormat[]): void {
-  if (format === null) return;
-  const known = knownFormatIds(user);
-  if (!known.includes(format))
-    throw new UsageError(`unknown format "${format}" (known: ${known.join(', ')})`);
-}
-
 export const timelineCommand: Command = {
   name: 'timeline',
   usage: USAGE,
   async run(args, io) {
     const opts = parse(args);
-    const userFormats = await loadFormatFiles(opts.formatFiles);
-    checkFormat(opts.format, userFormats);
-    await checkReadable(opts.files);
-    const imp = createImport(
-      { zone: opts.zone, year: opts.year, format: opts.format, aliases: opts.aliases },
-      userFormats,
-    );
-    for (const file of opts.files) await addPath(imp, file, opts.format);
-    const result = imp.finish();
+    const result = await readLogs(opts, { aliases: opts.aliases });
     io.stdout(opts.json ? toJson(result) : toText(result));
     return 0;
   },
