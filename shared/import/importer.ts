@@ -178,6 +178,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         line: raw.source.line,
         repeat: raw.repeat,
         endAt,
+        injected: raw.injected,
       });
       foldedRecords.add(ref, cluster);
     }

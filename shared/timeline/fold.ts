@@ -17,6 +17,8 @@ export interface FoldInput {
   /** How many occurrences the record stands for (RawRecord.repeat). */
   repeat: number;
   endAt: number | null;
+  /** From a fault-injection tool: the folded event is marked injected when any record is. */
+  injected?: boolean;
   /**
    * What the record folds on, when the caller knows better than the masks (a mined pattern's
    * cluster, resolved to its final pattern by `finish`'s `regroup`). Default: `foldKey`.
@@ -62,6 +64,7 @@ interface Group {
   template: string;
   firstMessage: string;
   allSame: boolean;
+  injected: boolean;
   n: number;
   at: Float64Array;
   line: Uint32Array;
@@ -180,6 +183,7 @@ export class Folder {
       g.endAt[slot] = input.endAt ?? NaN;
     }
     if (g.allSame && input.message !== g.firstMessage) g.allSame = false;
+    if (input.injected === true) g.injected = true;
     g.n = slot + 1;
     this.noteMessage(g, slot, input.message);
     return gi * SLOT_SPACE + slot;
@@ -239,6 +243,7 @@ export class Folder {
       template: overflow ? `various ${input.kind} messages` : template,
       firstMessage: input.message.slice(0, MAX_TITLE),
       allSame: !overflow,
+      injected: false,
       n: 0,
       at: new Float64Array(4),
       line: new Uint32Array(4),
@@ -475,6 +480,7 @@ export class Folder {
       sources,
       key: false,
       tags: [],
+      injected: g.injected,
     };
   }
 }
@@ -512,6 +518,7 @@ function appendGroup(host: Group, from: Group): void {
     host.msg = null;
   }
   host.allSame = host.allSame && from.allSame && host.firstMessage === from.firstMessage;
+  host.injected ||= from.injected;
   host.sorted = false;
   host.n = n;
 }
