@@ -1,7 +1,7 @@
 import { MAX_STORED_ERRORS } from '../domain';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
-import { FindingCollector, isStepType } from '../timeline/findings';
+import { ChangeAnalysis } from '../timeline/changes';
 import { Folder } from '../timeline/fold';
 import type { RecordRef, Regroup } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
@@ -126,7 +126,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const folder = new Folder(options.foldOptions);
   const phases = new PhaseTracker();
   const classifier = new RecordClassifier({ burst: options.burstOptions });
-  const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
+  const changes = new ChangeAnalysis<RecordRef | -1>(options.findingOptions);
   const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
   const foldedRecords = new FoldedClusters();
   const onRecord = options.onRecord;
@@ -159,7 +159,6 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
     const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
-    findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);
     let ref: RecordRef | -1 = -1;
     if (kind !== 'log') {
@@ -182,9 +181,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       });
       foldedRecords.add(ref, cluster);
     }
-    if (isStepType(raw.type)) {
-      findings.step({ at, change: raw.change, service: raw.service, region: raw.region, ref });
-    }
+    changes.add(raw, kind, firstLineOf(raw.message), ref);
   }
 
   function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
@@ -219,7 +216,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         keyName: 'pattern',
       });
       const keyTimes = phases.result();
-      const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
+      const found = changes.findings(keyTimes, (ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
       const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
       finished = {
