@@ -5,7 +5,7 @@ import { loadDocumentSnapshot } from '../../../db/repos';
 import { platform } from '../../../platform';
 import { findTemplate } from '../../../../shared/templates';
 import { Dialog } from '../../../ui/Dialog';
-import { useTemplates } from '../../document/hooks/useDocument';
+import { useTemplates } from '../../templates';
 import { useIncident } from '../../incidents/hooks/useIncidents';
 import { exportDocument, type DocumentFormat } from '../exportDocument';
 import { useExportSettings } from '../hooks/useExportSettings';

@@ -5,6 +5,7 @@ import type { Incident } from '../../../../shared/domain';
 import { ActionCounts } from '../../actions';
 import { formatImpactWindow, impactEndAt } from '../../../../shared/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
+import { routeHash } from '../../../routing/route';
 
 export interface RowHandlers {
   onOpen(incident: Incident): void;
@@ -55,7 +56,7 @@ export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowP
         ) : (
           <a
             className="incident-link"
-            href={`#/incident/${encodeURIComponent(incident.id)}/overview`}
+            href={routeHash({ name: 'incident', id: incident.id, tab: 'overview' })}
             onClick={(e) => {
               e.preventDefault();
               on.onOpen(incident);
