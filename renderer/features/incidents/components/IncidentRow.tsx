@@ -6,6 +6,7 @@ import { ActionCounts } from '../../actions';
 import { formatImpactWindow, impactEndAt } from '../../../../shared/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 import { routeHash } from '../../../routing/route';
+import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle/fileName';
 
 export interface RowHandlers {
   onOpen(incident: Incident): void;
@@ -97,7 +98,7 @@ export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowP
             type="button"
             className="btn btn-small"
             aria-label="Export bundle"
-            title="Export as a .rootline.json bundle"
+            title={`Export as a ${BUNDLE_FILE_SUFFIX} bundle`}
             onClick={() => on.onExport(incident)}
           >
             Export

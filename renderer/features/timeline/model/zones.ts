@@ -1,5 +1,6 @@
 import type { Incident, KeyTimes } from '../../../../shared/domain';
 import { PHASE_MARKS, resolveZone, type ZoneChoice } from '../../../../shared/timeline-edit';
+import { isUtcZone } from '../../../../shared/time/zone';
 import { LOCAL_ZONE } from '../../../platform/zone';
 
 /**
@@ -16,7 +17,7 @@ export function timelineZones(
   const altZone =
     incident.secondaryZone && incident.secondaryZone !== zone
       ? incident.secondaryZone
-      : zone === 'UTC'
+      : isUtcZone(zone)
         ? incident.displayZone
         : 'UTC';
   return { zone, altZone, second: dual && altZone !== zone ? altZone : null };
