@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bundle, BUNDLE_COLLECTIONS } from '../../../shared/bundle/schema';
+import { Bundle } from '../../../shared/bundle/schema';
+import { INCIDENT_COLLECTIONS } from '../../../shared/domain';
 import { serializeBundle } from '../../../shared/bundle/serialize';
 import { parseBundle } from '../../../shared/bundle/parse';
 import { Incident, TimelineEvent, type IncidentSnapshot } from '../../../shared/domain';
@@ -19,7 +20,7 @@ function scrambled(s: IncidentSnapshot): IncidentSnapshot {
     );
   };
   const out = reverseKeys(s) as IncidentSnapshot;
-  for (const c of BUNDLE_COLLECTIONS) (out[c] as unknown[]).reverse();
+  for (const c of INCIDENT_COLLECTIONS) (out[c] as unknown[]).reverse();
   return out;
 }
 
