@@ -45,7 +45,6 @@ export interface SavedFile {
 }
 
 interface TestingState {
-  kind: Platform['kind'];
   files: PickedFile[][];
   folders: (PickedFolder | null)[];
   openFilesCalls: OpenFilesOptions[];
@@ -58,7 +57,6 @@ interface TestingState {
 }
 
 const fresh = (): TestingState => ({
-  kind: 'web',
   files: [],
   folders: [],
   openFilesCalls: [],
@@ -91,11 +89,17 @@ const backups: BackupFolder = {
 
 const appInfo: AppInfo = { version: '0.0.0-test', platform: 'test' };
 
-/** The platform object the app code receives. Desktop-only members exist while `kind` is desktop. */
+async function printToPdf(html: string, page: PdfPageSize): Promise<Uint8Array> {
+  state.printed.push({ html, page });
+  return new TextEncoder().encode(html);
+}
+
+/**
+ * The platform object the app code receives. The desktop-only members (`printToPdf`, `backups`)
+ * are present only while it runs as the desktop app, as the app tells the two apart.
+ */
 export const platform: Platform = {
-  get kind() {
-    return state.kind;
-  },
+  kind: 'web',
   async openFiles(opts) {
     state.openFilesCalls.push(opts);
     return state.files.shift() ?? [];
@@ -122,18 +126,17 @@ export const platform: Platform = {
     state.menuListeners.add(fn);
     return () => state.menuListeners.delete(fn);
   },
-  get printToPdf() {
-    if (state.kind !== 'desktop') return undefined;
-    return async (html: string, page: PdfPageSize) => {
-      state.printed.push({ html, page });
-      return new TextEncoder().encode(html);
-    };
-  },
   appInfo: async () => appInfo,
-  get backups() {
-    return state.kind === 'desktop' ? backups : undefined;
-  },
 };
+
+function setKind(kind: Platform['kind']): void {
+  platform.kind = kind;
+  if (kind === 'desktop') Object.assign(platform, { printToPdf, backups });
+  else {
+    delete platform.printToPdf;
+    delete platform.backups;
+  }
+}
 
 /** Files and folders "dropped" on the window by {@link testing}.drop. */
 export function onFilesDropped(fn: (dropped: Dropped) => void): () => void {
@@ -146,11 +149,10 @@ export const testing = {
   /** Forgets everything: queued picks, saved files, listeners, backups; back to `web`. */
   reset(): void {
     state = fresh();
+    setKind('web');
   },
-  /** Runs as the desktop app (menu, printToPdf, backup folder) or as the web app. */
-  setKind(kind: Platform['kind']): void {
-    state.kind = kind;
-  },
+  /** Runs as the desktop app (printToPdf, backup folder) or as the web app. */
+  setKind,
   /** The files the next file picker returns (one call per argument list). */
   pickFiles(...files: PickedFile[]): void {
     state.files.push(files);

@@ -8,7 +8,7 @@ export function IncidentsEmpty({
 }: {
   onNew: () => void;
   onOpenBundle: () => void;
-  onTrySample?: () => void;
+  onTrySample?: (() => void) | undefined;
 }) {
   return (
     <EmptyState

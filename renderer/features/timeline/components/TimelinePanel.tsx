@@ -41,7 +41,7 @@ import './timeline.css';
 interface TimelinePanelProps {
   incident: Incident;
   /** Shown as an "Import logs…" button when given (the import feature provides it). */
-  onImportLogs?: () => void;
+  onImportLogs?: (() => void) | undefined;
 }
 
 /** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */
