@@ -33,7 +33,7 @@ interface IncidentViewProps {
   /** Opens the export dialog (bundle, Markdown, HTML, PDF). */
   onOpenExport?: (incident: Incident) => void;
   onError: (message: string) => void;
-  onImportLogs?: (incident: Incident) => void;
+  onImportLogs?: ((incident: Incident) => void) | undefined;
 }
 
 /** One incident: header with undo/redo and export, then the tabs. */
@@ -161,7 +161,7 @@ function TabBody({
 }: {
   incident: Incident;
   tab: IncidentTab;
-  onImportLogs?: (incident: Incident) => void;
+  onImportLogs?: ((incident: Incident) => void) | undefined;
 }) {
   switch (tab) {
     case 'overview':

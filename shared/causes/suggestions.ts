@@ -55,7 +55,7 @@ export function suggestionKey(f: Finding): string {
 export function suggestionsFromFindings(
   imports: readonly ImportedLog[],
   nodes: readonly CauseNode[],
-  options: { dismissed?: ReadonlySet<string>; eventIds?: ReadonlySet<string> } = {},
+  options: { dismissed?: ReadonlySet<string>; eventIds?: ReadonlySet<string> | undefined } = {},
 ): CauseSuggestion[] {
   const titles = new Set(nodes.map((n) => n.title.trim().toLowerCase()));
   const seen = new Set<string>();
