@@ -6,6 +6,7 @@ export * from './comments';
 export * from './actions';
 export * from './sections';
 export * from './imports';
+export * from './logBlocks';
 export * from './prefs';
 export * from './bundles';
 export * from './patterns';
