@@ -105,7 +105,7 @@ function upgradeV1(bundle: JsonObject): JsonObject | { error: string } {
       const issues = old.error.issues.map((issue) => ({ ...issue, path: ['logBlocks', i, ...issue.path] }));
       return { error: `is not a valid Rootline bundle: ${formatIssues(issues)}` };
     }
-    blocks.push(restoreLogBlock(old.data));
+    blocks.push(restoreLogBlock(block));
   }
   return { ...bundle, logBlocks: blocks };
 }

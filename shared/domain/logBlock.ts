@@ -40,8 +40,8 @@ export const LogBlock = z
     ...BlockHead,
     /** Distinct strings of the block, in order of first use. */
     strings: z.array(z.string()),
-    /** Milliseconds after `firstAt`. */
-    at: z.array(z.number().int().nonnegative()),
+    /** Milliseconds after {@link logTimeBase} (`firstAt` unless the block spans ~285,000 years). */
+    at: z.array(z.number().int()),
     level: z.array(NullableIndex),
     kind: z.array(Index),
     service: z.array(NullableIndex),
@@ -58,10 +58,20 @@ export const LogBlock = z
     values: z.array(AttrValue),
   })
   .superRefine((block, ctx) => {
-    for (const issue of checkLogBlockColumns(block, { levels: LOG_LEVELS, kinds: EVENT_KINDS, label: Label }))
+    const known = { levels: LOG_LEVELS, kinds: EVENT_KINDS, label: Label, base: logTimeBase };
+    for (const issue of checkLogBlockColumns(block, known))
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 export type LogBlock = z.infer<typeof LogBlock>;
+
+/**
+ * What a block's `at` column counts from: `firstAt`, so offsets stay short — unless the block
+ * spans more than 2^53 ms (possible only with times near both ends of the Date range), where
+ * offsets would lose precision; then 0, and the column holds the times themselves.
+ */
+export function logTimeBase(firstAt: number, lastAt: number): number {
+  return Number.isSafeInteger(lastAt - firstAt) ? firstAt : 0;
+}
 
 /** What identifies a block: everything but its records and time bounds. */
 export type LogBlockHead = Pick<LogBlock, 'id' | 'importId' | 'incidentId' | 'seq'>;
@@ -73,8 +83,8 @@ export function logRecordCount(block: LogBlock): number {
 
 /** Visits each record's instant and kind without building the records (density, counts). */
 export function forEachRecordTime(block: LogBlock, visit: (at: number, kind: EventKind) => void): void {
-  for (let i = 0; i < block.at.length; i++)
-    visit(block.firstAt + block.at[i]!, block.strings[block.kind[i]!] as EventKind);
+  const base = logTimeBase(block.firstAt, block.lastAt);
+  for (let i = 0; i < block.at.length; i++) visit(base + block.at[i]!, block.strings[block.kind[i]!] as EventKind);
 }
 
 /** Code-unit order: the same everywhere, unlike `localeCompare`. */
@@ -124,8 +134,9 @@ export function packLogBlock(head: LogBlockHead, records: readonly LogRecord[]):
     values: [],
   };
   let previousLine = 0;
+  const base = logTimeBase(firstAt, lastAt);
   for (const r of records) {
-    block.at.push(r.at - firstAt);
+    block.at.push(r.at - base);
     block.level.push(opt(r.level));
     block.kind.push(str(r.kind));
     block.service.push(opt(r.service));
@@ -160,12 +171,13 @@ export function unpackLogRecords(block: LogBlock): LogRecord[] {
   const out: LogRecord[] = [];
   let line = 0;
   let v = 0;
+  const base = logTimeBase(block.firstAt, block.lastAt);
   for (let i = 0; i < block.at.length; i++) {
     line += block.line[i]!;
     const attrs = Object.create(null) as Record<string, z.infer<typeof AttrValue>>;
     for (const key of block.shapes[block.shape[i]!]!) attrs[strings[key]!] = block.values[v++]!;
     out.push({
-      at: block.firstAt + block.at[i]!,
+      at: base + block.at[i]!,
       level: opt(block.level[i]!) as LogRecord['level'],
       kind: strings[block.kind[i]!] as LogRecord['kind'],
       service: opt(block.service[i]!),
@@ -185,8 +197,8 @@ export function unpackLogRecords(block: LogBlock): LogRecord[] {
  */
 export function restoreLogBlock(row: unknown): unknown {
   if (typeof row !== 'object' || row === null || !('records' in row)) return row;
-  const old = LogBlockV1.safeParse(row);
-  if (!old.success) return row;
-  const { id, importId, incidentId, seq } = old.data;
-  return packLogBlock({ id, importId, incidentId, seq }, old.data.records);
+  if (!LogBlockV1.safeParse(row).success) return row;
+  // The row itself, not zod's copy: a record parse rebuilds attrs and drops a `__proto__` key.
+  const { id, importId, incidentId, seq, records } = row as LogBlockV1;
+  return packLogBlock({ id, importId, incidentId, seq }, records);
 }

@@ -35,7 +35,13 @@ const COLUMNS = ['level', 'kind', 'service', 'region', 'file', 'line', 'message'
  */
 export function checkLogBlockColumns(
   block: LogBlockColumns,
-  known: { levels: readonly string[]; kinds: readonly string[]; label: z.ZodType<string> },
+  known: {
+    levels: readonly string[];
+    kinds: readonly string[];
+    label: z.ZodType<string>;
+    /** What the `at` column counts from, given the bounds. */
+    base: (firstAt: number, lastAt: number) => number;
+  },
 ): ColumnIssue[] {
   const issues: ColumnIssue[] = [];
   const n = block.at.length;
@@ -45,7 +51,7 @@ export function checkLogBlockColumns(
   }
   if (issues.length > 0) return issues;
   if (block.lastAt < block.firstAt) issues.push({ path: ['lastAt'], message: 'is before firstAt' });
-  const span = block.lastAt - block.firstAt;
+  const base = known.base(block.firstAt, block.lastAt);
   const firstBad = (
     column: 'level' | 'kind' | 'service' | 'region' | 'file',
     ok: (value: number) => boolean,
@@ -58,8 +64,8 @@ export function checkLogBlockColumns(
   const named = (allowed: readonly string[]) => (i: number) =>
     i >= 0 && i < names && allowed.includes(block.strings[i]!);
   const labelOrNull = (i: number) => i === -1 || (i < names && known.label.safeParse(block.strings[i]).success);
-  const lateAt = block.at.findIndex((ms) => ms > span);
-  if (lateAt >= 0) issues.push({ path: ['at', lateAt], message: 'is after the block’s lastAt' });
+  const outside = block.at.findIndex((ms) => base + ms < block.firstAt || base + ms > block.lastAt);
+  if (outside >= 0) issues.push({ path: ['at', outside], message: 'is outside the block’s firstAt…lastAt' });
   firstBad('level', (i) => i === -1 || named(known.levels)(i), 'is not the index of a log level');
   firstBad('kind', named(known.kinds), 'is not the index of an event kind');
   firstBad('service', labelOrNull, 'is not the index of a label (at most 200 characters)');
