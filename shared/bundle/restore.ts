@@ -150,7 +150,8 @@ export function restoreBundle(raw: unknown): RestoreResult {
     if (v === BUNDLE_VERSION) break;
     if (!step.upgrade) return { ok: false, error: `uses bundle version ${v}, which this app cannot upgrade` };
     const upgraded = step.upgrade(bundle);
-    if ('error' in upgraded && typeof upgraded.error === 'string') return { ok: false, error: upgraded.error };
+    if ('error' in upgraded && typeof upgraded.error === 'string')
+      return { ok: false, error: upgraded.error };
     bundle = { ...upgraded, version: v + 1 };
   }
   const notices: string[] = [];

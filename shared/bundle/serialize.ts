@@ -18,7 +18,6 @@ function cmp(a: string, b: string): number {
 
 const byId = <T extends { id: string }>(a: T, b: T): number => cmp(a.id, b.id);
 
-
 function canonicalIncident(incident: Incident): Incident {
   const origins: Incident['keyTimeOrigins'] = {};
   for (const field of KEY_TIME_FIELDS) {

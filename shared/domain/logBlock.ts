@@ -84,7 +84,8 @@ export function logRecordCount(block: LogBlock): number {
 /** Visits each record's instant and kind without building the records (density, counts). */
 export function forEachRecordTime(block: LogBlock, visit: (at: number, kind: EventKind) => void): void {
   const base = logTimeBase(block.firstAt, block.lastAt);
-  for (let i = 0; i < block.at.length; i++) visit(base + block.at[i]!, block.strings[block.kind[i]!] as EventKind);
+  for (let i = 0; i < block.at.length; i++)
+    visit(base + block.at[i]!, block.strings[block.kind[i]!] as EventKind);
 }
 
 /** Code-unit order: the same everywhere, unlike `localeCompare`. */

@@ -63,7 +63,8 @@ export function checkLogBlockColumns(
   const names = block.strings.length;
   const named = (allowed: readonly string[]) => (i: number) =>
     i >= 0 && i < names && allowed.includes(block.strings[i]!);
-  const labelOrNull = (i: number) => i === -1 || (i < names && known.label.safeParse(block.strings[i]).success);
+  const labelOrNull = (i: number) =>
+    i === -1 || (i < names && known.label.safeParse(block.strings[i]).success);
   const outside = block.at.findIndex((ms) => base + ms < block.firstAt || base + ms > block.lastAt);
   if (outside >= 0) issues.push({ path: ['at', outside], message: 'is outside the block’s firstAt…lastAt' });
   firstBad('level', (i) => i === -1 || named(known.levels)(i), 'is not the index of a log level');
@@ -89,6 +90,9 @@ export function checkLogBlockColumns(
   });
   if (badShape >= 0) issues.push({ path: ['shape', badShape], message: 'is not an index into shapes' });
   else if (wanted !== block.values.length)
-    issues.push({ path: ['values'], message: `has ${block.values.length} values; the shapes call for ${wanted}` });
+    issues.push({
+      path: ['values'],
+      message: `has ${block.values.length} values; the shapes call for ${wanted}`,
+    });
   return issues;
 }

@@ -17,7 +17,12 @@ export function createBlockBuilder(opts: {
   let seq = 0;
   const emit = (): void => {
     if (records.length === 0) return;
-    const head = { id: logBlockId(opts.importId, seq), importId: opts.importId, incidentId: opts.incidentId, seq };
+    const head = {
+      id: logBlockId(opts.importId, seq),
+      importId: opts.importId,
+      incidentId: opts.incidentId,
+      seq,
+    };
     opts.onBlock(packLogBlock(head, records));
     seq += 1;
     records = [];

@@ -89,9 +89,7 @@ describe('parseBundle', () => {
       /parent cause "A-NOPE" is not in the bundle/,
     );
     expect(
-      errorOf(
-        GOOD.replace(/"importId":"A-IMP1","incidentId"/, '"importId":"A-X","incidentId"'),
-      ),
+      errorOf(GOOD.replace(/"importId":"A-IMP1","incidentId"/, '"importId":"A-X","incidentId"')),
     ).toMatch(/logBlocks\[0\]\.importId: import "A-X" is not in the bundle/);
   });
 

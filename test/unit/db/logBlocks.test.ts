@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { packLogBlock, type ImportedLog, type LogRecord } from '../../../shared/domain';
-import { LOG_BLOCK_INDEXES, LOG_BLOCK_STORE, importIdOfBlock, logBlockId } from '../../../shared/import/blockStore';
+import {
+  LOG_BLOCK_INDEXES,
+  LOG_BLOCK_STORE,
+  importIdOfBlock,
+  logBlockId,
+} from '../../../shared/import/blockStore';
 import { addIncident } from '../../../renderer/db/repos/incidents';
 import { findLogRecords, getLogBlocks, listLogBlocks } from '../../../renderer/db/repos/logBlocks';
 import { loadIncidentSnapshot } from '../../../renderer/db/repos/snapshot';
