@@ -11,4 +11,5 @@ export * from './prefs';
 export * from './bundles';
 export * from './patterns';
 export * from './damaged';
+export * from './damagedRows';
 export * from './formatFiles';

@@ -4,6 +4,7 @@ import { useReadyMarker } from '../../../app/ready';
 import type { IncidentTab } from '../../../app/route';
 import { EmptyState } from '../../../ui/EmptyState';
 import { DamagedItem } from '../../../ui/DamagedItem';
+import { DamagedRows } from './DamagedRows';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { Tabs, type TabDef } from '../../../ui/Tabs';
 import { ActionsPanel } from '../../actions';
@@ -173,11 +174,21 @@ function TabBody({
         <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
       );
     case 'causes':
-      return <CausesPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="causes" incidentId={incident.id} kind="Cause" />
+          <CausesPanel incidentId={incident.id} />
+        </>
+      );
     case 'actions':
       return <ActionsPanel incidentId={incident.id} />;
     case 'document':
-      return <DocumentPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="sections" incidentId={incident.id} kind="Document section" />
+          <DocumentPanel incidentId={incident.id} />
+        </>
+      );
     case 'review':
       return <ReviewPanel incidentId={incident.id} />;
   }
