@@ -13,7 +13,13 @@ import { OverviewForm } from '../features/overview';
 import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel } from '../features/timeline';
 import { UndoButtons } from '../features/undo';
-import { SeverityBadge, StatusBadge, useCheckedIncident, useDamagedActions } from '../features/incidents';
+import {
+  DamagedRows,
+  SeverityBadge,
+  StatusBadge,
+  useCheckedIncident,
+  useDamagedActions,
+} from '../features/incidents';
 
 const TABS: readonly TabDef<IncidentTab>[] = [
   { key: 'overview', label: 'Overview' },
@@ -171,11 +177,21 @@ function TabBody({
         <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
       );
     case 'causes':
-      return <CausesPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="causes" incidentId={incident.id} kind="Cause" />
+          <CausesPanel incidentId={incident.id} />
+        </>
+      );
     case 'actions':
       return <ActionsPanel incidentId={incident.id} />;
     case 'document':
-      return <DocumentPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="sections" incidentId={incident.id} kind="Document section" />
+          <DocumentPanel incidentId={incident.id} />
+        </>
+      );
     case 'review':
       return <ReviewPanel incidentId={incident.id} />;
   }

@@ -89,18 +89,3 @@ export const ImportedLog = z.object({
 export type ImportedLog = z.infer<typeof ImportedLog>;
 
 export const MAX_STORED_ERRORS = 10_000;
-
-/** Raw records are stored ~1,000 per row: one row per record is ~30x slower in IndexedDB. */
-export const LOG_BLOCK_SIZE = 1_000;
-
-export const LogBlock = z.object({
-  id: Id,
-  importId: Id,
-  incidentId: Id,
-  /** 0-based position of the block within its import. */
-  seq: z.number().int().nonnegative(),
-  firstAt: EpochMs,
-  lastAt: EpochMs,
-  records: z.array(LogRecord),
-});
-export type LogBlock = z.infer<typeof LogBlock>;

@@ -43,7 +43,7 @@ describe('serializeBundle', () => {
     );
     expect(
       text.startsWith(
-        '{\n  "format": "rootline-bundle",\n  "version": 1,\n  "exportedAt": "2025-12-01T12:00:00.000Z"',
+        '{\n  "format": "rootline-bundle",\n  "version": 2,\n  "exportedAt": "2025-12-01T12:00:00.000Z"',
       ),
     ).toBe(true);
     expect(text.endsWith('\n}\n')).toBe(true);
