@@ -11,7 +11,7 @@
 //   node scripts/bench-timeline.mjs [--events N] [--records N] [--runs N] [--no-build]
 //     [--out DIR (a renderer build to use, e.g. an older one)] [--screenshot FILE] [--frames]
 //     [--profile DIR --port N (keep the seeded profile there, reuse it when it holds the incident;
-//      the origin, and so the port, must be the same each time)]
+//      the origin, and so the port, must be the same each time)] [--seed-only]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,15 @@ try {
     `first open after seeding:   first rows ${fmt(first.firstRows)}, all events ${fmt(first.fullLoad)}, density ${fmt(first.density)} (data written outside the app)`,
   );
 
+  if (!args.includes('--seed-only')) await measure(page, incidentId);
+} finally {
+  await context?.close();
+  await server.close();
+  if (!KEEP) rmSync(profile, { recursive: true, force: true });
+}
+
+/** The warm and cold runs, the tabs and the interaction figures, printed. */
+async function measure(page, incidentId) {
   const runs = { warm: [], cold: [] };
   for (let i = 0; i < RUNS; i++) {
     await reload(page);
@@ -151,8 +160,4 @@ try {
   console.log(
     `chart re-render (by kind): ${fmt(m.chartMs.total)} (layout + SVG text ${fmt(m.chartMs.layout)})`,
   );
-} finally {
-  await context?.close();
-  await server.close();
-  if (!KEEP) rmSync(profile, { recursive: true, force: true });
 }

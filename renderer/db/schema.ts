@@ -10,6 +10,7 @@ import type {
   LogPattern,
   TimelineEvent,
 } from '../../shared/domain';
+import type { ImportDensity } from '../../shared/chart';
 import { installChangeTracking } from './changeLog';
 import { applyMigrations } from './migrations';
 
@@ -30,6 +31,9 @@ export interface FormatFileRow {
   addedAt: number;
 }
 
+/** A stored density row (see shared/chart/blockDensity.ts). */
+export type ImportDensityRow = ImportDensity;
+
 export const DB_NAME = 'rootline';
 
 /**
@@ -48,6 +52,7 @@ export class RootlineDb extends Dexie {
   patterns!: EntityTable<LogPattern, 'id'>;
   prefs!: EntityTable<PrefRow, 'key'>;
   formatFiles!: EntityTable<FormatFileRow, 'id'>;
+  densities!: EntityTable<ImportDensityRow, 'importId'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Authored content must survive a crash right after "Saved" is shown.
@@ -68,6 +73,7 @@ export const INCIDENT_TABLES = [
   'actions',
   'sections',
   'patterns',
+  'densities',
 ] as const;
 export type IncidentTable = (typeof INCIDENT_TABLES)[number];
 
@@ -83,5 +89,6 @@ export function incidentTablesOf(db: RootlineDb) {
     db.actions,
     db.sections,
     db.patterns,
+    db.densities,
   ];
 }

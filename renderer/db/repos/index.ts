@@ -11,3 +11,4 @@ export * from './bundles';
 export * from './patterns';
 export * from './damaged';
 export * from './formatFiles';
+export * from './densities';

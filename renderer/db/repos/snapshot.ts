@@ -58,6 +58,7 @@ export async function deleteIncidentRows(incidentId: string): Promise<void> {
       db.actions.where('incidentId').equals(incidentId).delete(),
       db.sections.where('incidentId').equals(incidentId).delete(),
       db.patterns.where('incidentId').equals(incidentId).delete(),
+      db.densities.where('incidentId').equals(incidentId).delete(),
     ]);
     await db.incidents.delete(incidentId);
   });
