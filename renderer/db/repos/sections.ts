@@ -1,5 +1,6 @@
 import type { DocumentSection, IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
+import { listAllEvents } from './events';
 
 /** The document's sections in order. */
 export async function listSections(incidentId: string): Promise<DocumentSection[]> {
@@ -65,7 +66,8 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
     const incident = await db.incidents.get(incidentId);
     if (!incident) return null;
     const [events, causes, actions, sections] = await Promise.all([
-      db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
+      // Parallel slices: 100,000 events arrive as many small tasks, not one that blocks the page.
+      listAllEvents(incidentId),
       db.causes.where('incidentId').equals(incidentId).toArray(),
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),

@@ -2,7 +2,9 @@
 // order, of one read over the [incidentId+at] index — ties on `at` included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventDefaults } from '../../../shared/domain';
+import { createIncident, eventDefaults } from '../../../shared/domain';
+import { putIncident } from '../../../renderer/db/repos/incidents';
+import { loadDocumentSnapshot } from '../../../renderer/db/repos/sections';
 import type { TimelineEvent } from '../../../shared/domain';
 import {
   eventSliceBounds,
@@ -68,5 +70,19 @@ describe('listEventsFrom', () => {
     await putEvents(['a', 'b', 'c', 'd'].map((id, i) => event('inc', id, i < 3 ? 10 : 20)));
     expect((await listEventsFrom('inc', 10, 2, 5)).map((e) => e.id)).toEqual(['c', 'd']);
     expect((await listEventsFrom('inc', 10, 0, 2)).map((e) => e.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('loadDocumentSnapshot', () => {
+  it('holds every event of the incident in time order (read in slices)', async () => {
+    const db = freshDb('events-doc');
+    const incident = createIncident({ id: 'inc', now: 1, title: 'Doc' });
+    await putIncident(incident);
+    const events = Array.from({ length: 2_500 }, (_, i) =>
+      event('inc', `e${(i * 7919) % 2_500}`, (i % 40) * 1000),
+    );
+    await putEvents([...events, event('other', 'x', 1)]);
+    const snap = await loadDocumentSnapshot('inc');
+    expect(snap?.events.map((e) => e.id)).toEqual(await oneRead(db, 'inc'));
   });
 });

@@ -95,14 +95,20 @@ export class TimelineStore {
   }
 
   private async run(gen: number): Promise<void> {
-    const [total, first] = await Promise.all([
-      countEvents(this.incidentId),
-      listEventsFrom(this.incidentId, -Infinity, 0, FIRST),
-    ]);
+    // The first screen does not wait for the count (IndexedDB counts by walking the index).
+    // A failed count only leaves the scroll height short until every event is read.
+    void countEvents(this.incidentId)
+      .then((total) => {
+        if (gen !== this.generation || this.complete) return;
+        this.total = total;
+        this.emit();
+      })
+      .catch(() => undefined);
+    const first = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
     if (gen !== this.generation) return;
-    this.total = total;
-    this.setAll(first, first.length >= total);
-    if (first.length >= total) return this.warmSearch(gen, first, 0);
+    this.total = Math.max(first.length, this.total);
+    this.setAll(first, first.length < FIRST);
+    if (first.length < FIRST) return this.warmSearch(gen, first, 0);
     // The rest in parallel slices of one read transaction: no re-render per slice, since
     // recomputing filters, rows and chart as slices arrive would cost more than the reading.
     const all = await listAllEvents(this.incidentId, SLICE);
