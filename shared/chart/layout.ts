@@ -2,6 +2,8 @@ import { EVENT_KINDS } from '../domain';
 import type { EventKind, KeyTimes } from '../domain';
 import { zonedTicks, type Tick } from './ticks';
 import { impactEndAt } from '../format/window';
+import { densityBars, type DensityBar } from './densityLayout';
+import { LABEL_ROW_PX, keyTimeLines, placeKeyLabels, type PlacedLabel } from './keyLabels';
 
 /** The fields of an event the chart draws. */
 export interface ChartEvent {
@@ -64,9 +66,12 @@ export interface ChartLayout {
   lanes: string[];
   marks: ChartMark[];
   bands: { kind: 'impact' | 'mitigated'; x: number; x2: number }[];
-  lines: { label: string; x: number }[];
+  /** Key-time lines with their labels placed on rows that never overprint. */
+  lines: PlacedLabel[];
+  /** No events at all: the chart says so instead of drawing an axis at the epoch. */
+  empty: boolean;
   ticks: (Tick & { x: number })[];
-  density: { x: number; w: number; h: number; hImpact: number }[];
+  density: DensityBar[];
   densityMax: number;
   zone: string;
   title: string;
@@ -132,9 +137,12 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
   const scale = (plotRight - plotLeft) / (to - from);
   const xOf = (t: number) => plotLeft + (Math.min(Math.max(t, from), to) - from) * scale;
   const hasDensity = !!opts.density && opts.density.total.length > 0;
-  const densityTop = TOP;
+  const lines = placeKeyLabels(keyTimeLines(opts.keyTimes, from, to, xOf), width);
+  // The labels' rows grow the band above the plot; the top row always sits clear of the title.
+  const labelRows = Math.max(1, ...lines.map((l) => l.row + 1));
+  const densityTop = TOP + (labelRows - 1) * LABEL_ROW_PX;
   const densityHeight = hasDensity ? DENSITY_H : 0;
-  const lanesTop = TOP + densityHeight + (hasDensity ? 8 : 0);
+  const lanesTop = densityTop + densityHeight + (hasDensity ? 8 : 0);
   const lanes = laneNames(events, opts.laneBy, opts.maxLanes ?? 12);
   const laneIndex = new Map(lanes.map((l, i) => [l, i]));
   const otherLane = laneIndex.get(OTHER);
@@ -194,53 +202,18 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
     const end = impactEndAt(kt) ?? to;
     if (end > kt.mitigatedAt) bands.push({ kind: 'mitigated', x: xOf(kt.mitigatedAt), x2: xOf(end) });
   }
-  const lines: ChartLayout['lines'] = [];
-  const lineLabels: [keyof KeyTimes, string][] = [
-    ['impactStartAt', 'Impact'],
-    ['detectedAt', 'Detected'],
-    ['mitigatedAt', 'Mitigated'],
-    ['recoveredAt', 'Recovered'],
-    ['resolvedAt', 'Resolved'],
-  ];
-  for (const [field, label] of lineLabels) {
-    const t = kt[field];
-    if (t !== null && t >= from && t <= to) lines.push({ label, x: xOf(t) });
-  }
-  const density: ChartLayout['density'] = [];
-  let densityMax = 0;
-  if (hasDensity && opts.density) {
-    const d = opts.density;
-    const cols = new Map<number, { total: number; impact: number }>();
-    for (let i = 0; i < d.total.length; i++) {
-      const t = d.start + i * d.bucketMs;
-      const total = d.total[i] ?? 0;
-      if (total === 0 || t + d.bucketMs < from || t > to) continue;
-      const col = Math.floor(xOf(t));
-      const c = cols.get(col) ?? { total: 0, impact: 0 };
-      c.total += total;
-      c.impact += d.impact[i] ?? 0;
-      cols.set(col, c);
-    }
-    for (const c of cols.values()) densityMax = Math.max(densityMax, c.total);
-    const w = Math.max(1, d.bucketMs * scale);
-    for (const [col, c] of cols) {
-      const h = (c.total / densityMax) * (DENSITY_H - 4);
-      density.push({
-        x: col,
-        w: Math.min(w, 6),
-        h: Math.max(1, h),
-        hImpact: (c.impact / densityMax) * (DENSITY_H - 4),
-      });
-    }
-    density.sort((a, b) => a.x - b.x);
-  }
+  const strip =
+    hasDensity && opts.density
+      ? densityBars(opts.density, { from, to, plotLeft, scale }, DENSITY_H - 4)
+      : { bars: [], max: 0 };
   const axisY = lanesTop + Math.max(1, lanes.length) * LANE_H;
-  const ticks = zonedTicks(from, to, opts.zone, Math.max(2, Math.floor((plotRight - plotLeft) / 110))).map(
-    (t) => ({
-      ...t,
-      x: xOf(t.at),
-    }),
-  );
+  const empty = events.length === 0 && opts.from === undefined;
+  const ticks = empty
+    ? []
+    : zonedTicks(from, to, opts.zone, Math.max(2, Math.floor((plotRight - plotLeft) / 110))).map((t) => ({
+        ...t,
+        x: xOf(t.at),
+      }));
   return {
     width,
     height: axisY + AXIS_H,
@@ -257,9 +230,10 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
     marks,
     bands,
     lines,
+    empty,
     ticks,
-    density,
-    densityMax,
+    density: strip.bars,
+    densityMax: strip.max,
     zone: opts.zone,
     title: opts.title ?? 'Timeline',
   };
