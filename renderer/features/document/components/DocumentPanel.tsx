@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { IncidentSnapshot } from '../../../../shared/domain';
 import { newId } from '../../../../shared/domain';
-import { createExportContext } from '../../../../shared/export';
+import { createExportContext, liveBlockHasContent } from '../../../../shared/export';
+import type { LiveBlockSpec } from '../../../../shared/document';
 import type { PaperSize } from '../../../../shared/export';
 import {
   applyTemplate,
@@ -50,6 +51,7 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);
+  const blockShows = useCallback((spec: LiveBlockSpec) => liveBlockHasContent(ctx, spec), [ctx]);
 
   const apply = async (t: RcaTemplate): Promise<void> => {
     const now = clock();
@@ -171,7 +173,7 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
             />
           ))}
         </div>
-        <DocumentOutline incidentId={incident.id} sections={sections} />
+        <DocumentOutline incidentId={incident.id} sections={sections} blockShows={blockShows} />
       </div>
     </DocumentDataContext.Provider>
   );
