@@ -1,0 +1,21 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto('http://127.0.0.1:5233/#/');
+await page.locator('html[data-ready="true"]').waitFor();
+await page.getByRole('button', { name: 'Try the sample incident' }).click();
+await page.getByRole('tab', { name: 'Action items', exact: true }).click();
+const cov = page.getByRole('region', { name: 'Cause coverage' });
+await cov.waitFor();
+console.log('before:', await cov.locator('.pill').textContent());
+await page.getByRole('button', { name: /^Edit: link causes to Host the status/ }).click();
+await page.getByRole('checkbox', { name: /VM disks depend/ }).check();
+await page.getByRole('button', { name: 'Save links' }).click();
+await page.waitForTimeout(1500);
+console.log('after link:', await cov.locator('.pill').textContent());
+// Analysis view
+await page.getByRole('tab', { name: 'Root causes', exact: true }).click();
+await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+await page.waitForTimeout(1000);
+console.log((await page.locator('.analysis').innerText()).slice(0, 1500));
+await browser.close();
