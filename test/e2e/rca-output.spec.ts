@@ -14,9 +14,9 @@ test.beforeEach(async ({ page, list }) => {
 test('switching templates asks before moving public content into internal sections', async ({ page }) => {
   const picker = page.getByLabel('Template', { exact: true });
   const before = await picker.inputValue();
-  // The sample's own template publishes a "How can customers…" section; Google SRE has none.
-  const customers = 'How can customers make incidents like this less impactful?';
-  await expect(page.getByRole('heading', { name: customers })).toBeVisible();
+  // The sample's template (Azure 2014 RCA) publishes "Secondary impact"; Google SRE has no such section.
+  const customers = 'Secondary impact';
+  await expect(page.getByRole('heading', { name: customers, exact: true })).toBeVisible();
 
   await picker.selectOption({ label: 'Google SRE postmortem' });
   const dialog = page.getByRole('alertdialog', { name: 'Switch to “Google SRE postmortem”?' });
@@ -33,7 +33,7 @@ test('switching templates asks before moving public content into internal sectio
   // Nothing was dropped: the section is still there, now marked internal.
   const moved = page
     .locator('section.doc-section')
-    .filter({ has: page.getByRole('heading', { name: customers }) });
+    .filter({ has: page.getByRole('heading', { name: customers, exact: true }) });
   await expect(moved.locator('.pill')).toHaveText('internal');
 });
 
