@@ -95,7 +95,10 @@ export function swimlaneSvg(layout: ChartLayout, theme: ChartTheme = LIGHT_CHART
       `<line x1="${r(l.x)}" x2="${r(l.x)}" y1="${y + 2}" y2="${L.axisY}" stroke="${T.ink}" stroke-dasharray="3 3" stroke-width="1"/>`,
     );
     const at = l.anchor === 'start' ? `x="${r(l.x + 3)}"` : `x="${r(l.x - 3)}" text-anchor="end"`;
-    out.push(`<text ${at} y="${y}" fill="${T.ink}" font-weight="600">${escapeXml(l.label)}</text>`);
+    // A halo in the background colour keeps a label legible where another key time's line passes.
+    out.push(
+      `<text ${at} y="${y}" fill="${T.ink}" stroke="${T.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" font-weight="600">${escapeXml(l.label)}</text>`,
+    );
   }
   if (L.empty)
     out.push(
