@@ -6,3 +6,6 @@ export * from './svg';
 export * from './density';
 export * from './sparkline';
 export * from './blockDensity';
+export * from './theme';
+export * from './keyLabels';
+export * from './densityLayout';
