@@ -45,6 +45,8 @@ export const TimelineEvent = z.object({
   /** Key events are the ones the exported document shows by default. */
   key: z.boolean(),
   tags: z.array(Label),
+  /** Put there on purpose by a fault-injection tool (a chaos experiment, a game day). */
+  injected: z.boolean(),
   /** The import that produced it, or null when written by hand. */
   importId: Id.nullable(),
   createdAt: EpochMs,
@@ -59,7 +61,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
  */
 export function eventDefaults(): Pick<
   TimelineEvent,
-  'endAt' | 'detail' | 'service' | 'region' | 'count' | 'sources' | 'key' | 'tags' | 'importId'
+  'endAt' | 'detail' | 'service' | 'region' | 'count' | 'sources' | 'key' | 'tags' | 'injected' | 'importId'
 > {
   return {
     endAt: null,
@@ -70,6 +72,7 @@ export function eventDefaults(): Pick<
     sources: [],
     key: false,
     tags: [],
+    injected: false,
     importId: null,
   };
 }

@@ -3,7 +3,7 @@ import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
 import { FindingCollector, isStepType } from '../timeline/findings';
 import { Folder } from '../timeline/fold';
-import type { RecordRef } from '../timeline/fold';
+import type { RecordRef, Regroup } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
 import type {
   BurstOptions,
@@ -13,7 +13,7 @@ import type {
   TimelineEventDraft,
 } from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
-import type { MinedPattern, PatternStats } from '../patterns/collect';
+import type { MinedPattern, PatternResult, PatternStats } from '../patterns/collect';
 import { canonicalService, normalizeAliases } from '../timeline/aliases';
 import type { ServiceAliases } from '../timeline/aliases';
 import { firstLineOf } from '../timeline/template';
@@ -181,10 +181,13 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         region: raw.region,
         // The title names the record; its stack trace stays in the stored record as evidence.
         message: firstLineOf(raw.message),
+        // Changes keep their step numbers (the default key); the rest folds by mined pattern.
+        ...(kind === 'change' ? {} : { key: `${PATTERN_KEY}${cluster}` }),
         file: fileIndex,
         line: raw.source.line,
         repeat: raw.repeat,
         endAt,
+        injected: raw.injected,
       });
       foldedRecords.add(ref, cluster);
     }
@@ -234,14 +237,15 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     },
     finish() {
       if (finished !== null) return finished;
-      const fold = folder.finish(
-        files,
-        tallies.reduce((n, t) => n + t.records, 0),
-      );
+      const mined = patterns.finish(files);
+      const fold = folder.finish(files, {
+        inputRecords: tallies.reduce((n, t) => n + t.records, 0),
+        regroup: byMinedPattern(mined),
+        keyName: 'pattern',
+      });
       const keyTimes = phases.result();
       const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
-      const mined = patterns.finish(files);
       const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
       finished = {
         events: fold.events,
@@ -254,6 +258,20 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       };
       return finished;
     },
+  };
+}
+
+/* Fold keys that name a miner cluster; a change's key (its own text) never starts so. */
+const PATTERN_KEY = '\u0000p';
+
+/* A cluster's fold key → its final pattern (clusters the miner merged fold together), titled
+ * by the pattern's template. */
+function byMinedPattern(mined: PatternResult): Regroup {
+  return (key) => {
+    if (!key.startsWith(PATTERN_KEY)) return null;
+    const p = mined.indexOf(Number(key.slice(PATTERN_KEY.length)));
+    const pattern = mined.patterns[p];
+    return pattern === undefined ? null : { key: pattern.id, title: pattern.template };
   };
 }
 

@@ -236,6 +236,7 @@ export function richSnapshot(p = 'A'): IncidentSnapshot {
       sources: [],
       key: false,
       tags: [],
+      injected: false,
       importId: null,
       createdAt: min(100),
       updatedAt: min(101),

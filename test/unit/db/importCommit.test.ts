@@ -42,6 +42,7 @@ const event = (incidentId: string): TimelineEvent => ({
   sources: [{ file: 'a.log', line: 1 }],
   key: true,
   tags: [],
+  injected: false,
   importId: 'imp-1',
   createdAt: 1,
   updatedAt: 1,

@@ -14,6 +14,7 @@ export function ev(over: Partial<TimelineEvent> & { id: string; at: number }): T
     sources: [],
     key: false,
     tags: [],
+    injected: false,
     importId: null,
     createdAt: 0,
     updatedAt: 0,
