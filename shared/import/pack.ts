@@ -13,7 +13,7 @@ export interface PackedBatch {
   strings: string[];
   /** at, endAt (NaN = none: a NaN endAt is no end to the import either), repeat per record. */
   times: Float64Array;
-  /** line, then message, level, service, region, type, kindHint as string indices (-1 = null). */
+  /** line, then message, level, service, region, type, kindHint as string indices (-1 = null), injected (0/1). */
   ints: Int32Array;
   /** [record index, change] for the records that carry one. */
   changes: [number, ChangeInfo][];
@@ -23,7 +23,7 @@ export interface PackedBatch {
   skipped: number;
 }
 
-const INTS = 7;
+const INTS = 8;
 const TIMES = 3;
 
 /** Packs a batch; returns it with the buffers to transfer. */
@@ -59,6 +59,7 @@ export function packBatch(batch: SegmentBatch, keepAttrs: boolean): [PackedBatch
     ints[o + 4] = ref(r.region);
     ints[o + 5] = ref(r.type);
     ints[o + 6] = ref(r.kindHint);
+    ints[o + 7] = r.injected ? 1 : 0;
     if (r.change !== null) changes.push([i, r.change]);
   }
   const packed: PackedBatch = {
@@ -97,6 +98,7 @@ export function unpackBatch(p: PackedBatch): SegmentBatch {
       change: changes.get(i) ?? null,
       repeat: times[t + 2]!,
       endAt: Number.isNaN(endAt) ? null : endAt,
+      injected: ints[o + 7] === 1,
     };
   }
   return { records, errors: p.errors, skipped: p.skipped };

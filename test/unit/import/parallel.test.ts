@@ -8,6 +8,7 @@ import { createImport } from '../../../shared/import/pipeline';
 import { packBatch, unpackBatch } from '../../../shared/import/pack';
 import { readSegment } from '../../../shared/import/segment';
 import type { SegmentSource } from '../../../shared/import/segment';
+import type { RawRecord } from '../../../shared/import/types';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 
@@ -231,5 +232,49 @@ describe('files one parser must read stay whole', () => {
 
   it('a head whose first line is cut is not judged', () => {
     expect(plan('a.jsonl', `{"time":"2024-05-01T10:00:00Z","msg":"${'x'.repeat(5000)}"}\n`)).toBeNull();
+  });
+});
+
+describe('packed batches', () => {
+  it('carry every field of a record (a new field must be packed too)', () => {
+    const record: RawRecord = {
+      at: 1_714_550_400_123,
+      level: 'warn',
+      message: 'deploy: change c1 on api',
+      service: 'api',
+      region: 'eu-west',
+      attrs: { id: 'e1', n: 3, ok: true, none: null },
+      source: { file: '', line: 42 },
+      kindHint: 'change',
+      type: 'com.x.deploy.started',
+      change: {
+        id: 'c1',
+        changeKind: 'software',
+        description: null,
+        targets: [{ component: 'api', region: null, slice: 's1' }],
+      },
+      repeat: 3_000_000_000,
+      endAt: 1_714_550_500_000,
+      injected: true,
+    };
+    const empty: RawRecord = {
+      ...record,
+      level: null,
+      service: null,
+      region: null,
+      attrs: {},
+      kindHint: null,
+      type: null,
+      change: null,
+      repeat: 1,
+      endAt: null,
+      injected: false,
+    };
+    const batch = { records: [record, empty], errors: [{ before: 1, line: 2, reason: 'bad' }], skipped: 4 };
+    expect(unpackBatch(structuredClone(packBatch(batch, true)[0]))).toEqual(batch);
+    // Every key of a record is set by unpack: none is forgotten.
+    expect(Object.keys(unpackBatch(packBatch(batch, true)[0]).records[0]!).sort()).toEqual(
+      Object.keys(record).sort(),
+    );
   });
 });
