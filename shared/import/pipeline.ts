@@ -2,7 +2,6 @@ import { detectFormat } from './detect';
 import { getFormat } from './formats/index';
 import { formatsWith } from './formats/user';
 import type { CompiledTextFormat } from './textformats/compile';
-import type { FormatDef } from './types';
 import { createImportWith } from './importer';
 import type { CreateImportOptions, FormatRegistry, Import, ImportResult } from './importer';
 
