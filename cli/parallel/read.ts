@@ -60,6 +60,8 @@ export async function addInParallel(
     fileSource(path),
     cutOffsets(size, count),
     (index, from, to, onBatch) => parallel.pool.run(path, { ...plan.task, index }, from, to, onBatch),
+    // Two segments per worker in flight: one parsing, one ready, while the merge catches up.
+    2 * parallel.pool.size,
   );
   return true;
 }

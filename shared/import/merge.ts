@@ -29,6 +29,11 @@ export class SegmentMerger {
     private readonly zoneAssumed: () => string | null,
   ) {}
 
+  /** How many segments were handed over whole (the next one to merge). */
+  get merged(): number {
+    return this.current;
+  }
+
   /** True once every segment ended and the file got its totals. */
   get done(): boolean {
     return this.current >= this.count;

@@ -66,8 +66,8 @@ export type RunSegment = (
 
 /**
  * Imports one file in segments cut at `offsets` ([0, …, size]): checks its zone on the first
- * lines, runs every segment (in parallel, through `run`) and merges them in file order, so the
- * import's result is the one a single parser gives.
+ * lines, runs the segments (in parallel through `run`, at most `ahead` past the last one
+ * merged) and merges them in file order, so the import's result is the one a single parser gives.
  */
 export async function importInSegments(
   imp: Import,
@@ -76,6 +76,7 @@ export async function importInSegments(
   source: SegmentSource,
   offsets: readonly number[],
   run: RunSegment,
+  ahead: number,
 ): Promise<void> {
   const probe = createZoneProbe(plan.def, plan.task);
   let more = true;
@@ -94,10 +95,29 @@ export async function importInSegments(
   const zone = probe.result();
   const count = offsets.length - 1;
   const merger = new SegmentMerger(count, imp.addParsed(name, plan.def.id), () => zone);
-  await Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const totals = await run(i, offsets[i]!, offsets[i + 1]!, (b) => merger.batch(i, b));
-      merger.end(i, totals);
-    }),
-  );
+  // At most `ahead` segments past the last one merged run or wait: the merge's queue (and so
+  // memory) stays bounded when workers outpace it.
+  await new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let ended = 0;
+    let failed = false;
+    const fill = (): void => {
+      while (!failed && next < count && next < merger.merged + Math.max(1, ahead)) {
+        const i = next++;
+        run(i, offsets[i]!, offsets[i + 1]!, (b) => merger.batch(i, b)).then(
+          (totals) => {
+            merger.end(i, totals);
+            if (++ended === count) resolve();
+            else fill();
+          },
+          (e: unknown) => {
+            failed = true;
+            reject(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
+      }
+    };
+    if (count === 0) resolve();
+    else fill();
+  });
 }
