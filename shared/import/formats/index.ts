@@ -14,6 +14,7 @@ import { pagerdutyFormat } from './pagerduty';
 import { slackFormat } from './slack';
 import { statuspageFormat } from './statuspage';
 import { syslogFormat } from './syslog';
+import { terraformFormat } from './terraform';
 import { apacheErrorFormat, textFormat } from './text';
 import { BUILTIN_TEXT_FORMATS } from '../textformats/builtin';
 import { definitionFormat } from '../textformats/engine';
@@ -35,6 +36,7 @@ export const FORMATS: readonly FormatDef[] = [
   azureActivityFormat,
   cloudtrailFormat,
   githubFormat,
+  terraformFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,
