@@ -4,6 +4,7 @@ import { azureActivityFormat } from './azure-activity';
 import { cloudeventsFormat } from './cloudevents';
 import { cloudtrailFormat } from './cloudtrail';
 import { csvFormat } from './csv';
+import { fisFormat } from './fis';
 import { githubFormat } from './github';
 import { journaldFormat } from './journald';
 import { jsonlFormat } from './jsonl';
@@ -37,6 +38,7 @@ export const FORMATS: readonly FormatDef[] = [
   cloudtrailFormat,
   githubFormat,
   terraformFormat,
+  fisFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,
