@@ -15,6 +15,7 @@ import { pagerdutyFormat } from './pagerduty';
 import { slackFormat } from './slack';
 import { statuspageFormat } from './statuspage';
 import { syslogFormat } from './syslog';
+import { temporalFormat } from './temporal';
 import { terraformFormat } from './terraform';
 import { apacheErrorFormat, textFormat } from './text';
 import { BUILTIN_TEXT_FORMATS } from '../textformats/builtin';
@@ -39,6 +40,7 @@ export const FORMATS: readonly FormatDef[] = [
   githubFormat,
   terraformFormat,
   fisFormat,
+  temporalFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,
