@@ -98,7 +98,9 @@ async function pushDecoded(input: FileInput, chunks: AsyncIterable<Buffer>, path
 
 /** Streams a file (or gunzips it) into the import chunk by chunk. */
 async function streamFile(imp: Import, path: string, name: string, format: string | null): Promise<void> {
-  const input = imp.addFile(name, { format });
+  // The file's modification time stands for when it was captured (records without a time get it).
+  const capturedAt = (await stat(path)).mtimeMs;
+  const input = imp.addFile(name, { format, capturedAt });
   if (path.toLowerCase().endsWith('.gz')) {
     const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(createGunzip());
     try {

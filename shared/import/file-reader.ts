@@ -21,6 +21,8 @@ export interface FileTally {
   zoneAssumed: string | null;
   /** Read as one whole document (a JSON document or archive), not line by line. */
   document: boolean;
+  /** Records the source gave no time: they got the file's capture time (or the previous record's). */
+  timeFallback: number;
 }
 
 /** Lines (or, for whole-file formats, records) checked for times without a zone. */
@@ -69,7 +71,7 @@ export class FileReader {
 
   constructor(
     name: string,
-    options: { zone: string; year?: number | null; mapping?: FieldMapping | null },
+    options: { zone: string; year?: number | null; mapping?: FieldMapping | null; capturedAt?: number | null },
     private readonly hooks: ReaderHooks,
   ) {
     this.tally = {
@@ -84,12 +86,14 @@ export class FileReader {
       lastAt: null,
       zoneAssumed: null,
       document: false,
+      timeFallback: 0,
     };
     const tally = this.tally;
     const seenAt = this.seenAt;
     const sink: ImportSink = {
       record: (raw) => {
         if (seenAt.size < ZONE_PROBE_RECORDS) seenAt.set(seenAt.size, raw.at);
+        if (raw.timeFallback === true) tally.timeFallback++;
         hooks.record(tally, raw);
       },
       error: (line, reason) => hooks.error(tally, line, reason),
@@ -102,6 +106,7 @@ export class FileReader {
       zone: options.zone,
       year: options.year ?? null,
       mapping: options.mapping ?? null,
+      capturedAt: options.capturedAt ?? null,
       sink,
     };
   }

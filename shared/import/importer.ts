@@ -62,6 +62,8 @@ export interface FileStats {
   zoneAssumed: string | null;
   /** Read as one whole document: its lines are structure, not records or skips. */
   document: boolean;
+  /** Records the source gave no time of their own: they got the file's capture time (or the previous record's). */
+  timeFallback: number;
 }
 
 export interface ImportStatsResult {
@@ -100,7 +102,11 @@ export interface FileInput {
 
 export interface Import {
   /** `mapping` overrides the import's field mapping for this file (unknown JSON/CSV columns). */
-  addFile(name: string, options?: { format?: string | null; mapping?: FieldMapping | null }): FileInput;
+  /** `capturedAt`: the file's modification time, for formats whose records may carry no time. */
+  addFile(
+    name: string,
+    options?: { format?: string | null; mapping?: FieldMapping | null; capturedAt?: number | null },
+  ): FileInput;
   /** An archive (Slack export zip or folder) already unpacked into text entries. */
   addEntries(
     name: string,
@@ -187,13 +193,19 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     }
   }
 
-  function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
+  function open(
+    name: string,
+    format: string | null,
+    mapping?: FieldMapping | null,
+    capturedAt?: number | null,
+  ): FileReader {
     finished = null;
     const fileIndex = files.length;
     // Folding keeps the file index in 16 bits; a 65,536th file shares the last slot's name.
     const slot = Math.min(fileIndex, 0xffff);
     files.push(name);
-    const readerOptions = mapping === undefined || mapping === null ? options : { ...options, mapping };
+    const mapped = mapping === undefined || mapping === null ? options : { ...options, mapping };
+    const readerOptions = capturedAt === undefined || capturedAt === null ? mapped : { ...mapped, capturedAt };
     const reader = new FileReader(name, readerOptions, {
       resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
       record: (tally, raw) => addRecord(tally, slot, raw),
@@ -205,7 +217,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
 
   return {
     addFile(name, fileOptions) {
-      return open(name, fileOptions?.format ?? null, fileOptions?.mapping);
+      return open(name, fileOptions?.format ?? null, fileOptions?.mapping, fileOptions?.capturedAt);
     },
     addEntries(name, entries, fileOptions) {
       open(name, fileOptions?.format ?? null).entries(entries);

@@ -10,6 +10,7 @@ import { journaldFormat } from './journald';
 import { jsonlFormat } from './jsonl';
 import { k8sEventsFormat } from './k8s';
 import { logfmtFormat } from './logfmt';
+import { nomadFormat } from './nomad';
 import { otlpFormat } from './otlp';
 import { pagerdutyFormat } from './pagerduty';
 import { slackFormat } from './slack';
@@ -41,6 +42,7 @@ export const FORMATS: readonly FormatDef[] = [
   terraformFormat,
   fisFormat,
   temporalFormat,
+  nomadFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,
