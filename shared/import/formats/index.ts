@@ -14,6 +14,7 @@ import { nomadFormat } from './nomad';
 import { otlpFormat } from './otlp';
 import { pagerdutyFormat } from './pagerduty';
 import { slackFormat } from './slack';
+import { spinnakerFormat } from './spinnaker';
 import { statuspageFormat } from './statuspage';
 import { syslogFormat } from './syslog';
 import { temporalFormat } from './temporal';
@@ -43,6 +44,7 @@ export const FORMATS: readonly FormatDef[] = [
   fisFormat,
   temporalFormat,
   nomadFormat,
+  spinnakerFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,
