@@ -1,5 +1,6 @@
 import type { FormatDef } from '../types';
 import { accessLogFormat } from './access-log';
+import { argoFormat } from './argo';
 import { azureActivityFormat } from './azure-activity';
 import { cloudeventsFormat } from './cloudevents';
 import { cloudtrailFormat } from './cloudtrail';
@@ -45,6 +46,7 @@ export const FORMATS: readonly FormatDef[] = [
   temporalFormat,
   nomadFormat,
   spinnakerFormat,
+  argoFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,
