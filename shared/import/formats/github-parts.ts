@@ -16,7 +16,7 @@ export interface Parts {
   type: string;
   attrs: Attrs;
   /** A deployment's change: its id and phase (github.ts adds the repository/environment target). */
-  change?: { id: string | null; phase: ChangePhase | null };
+  change?: { id: string | null; phase: ChangePhase | null } | undefined;
 }
 
 /** Deployment status states → where the deployment is in its life. */
