@@ -137,7 +137,9 @@ async function streamFile(
   ) {
     return;
   }
-  const input = imp.addFile(name, { format });
+  // The file's modification time stands for when it was captured (records without a time get it).
+  const capturedAt = (await stat(path)).mtimeMs;
+  const input = imp.addFile(name, { format, capturedAt });
   if (lower.endsWith('.gz')) {
     const gunzip = createReadStream(path, { highWaterMark: CHUNK }).pipe(createGunzip());
     try {

@@ -93,7 +93,13 @@ export function toText(result: ImportResult): string {
     `Read ${stats.files} file(s): ${stats.lines} lines, ${stats.records} records, ${stats.skipped} skipped, ${stats.errorCount} errors`,
   );
   // Which format read each file (detected, or as asked with --format).
-  for (const f of stats.perFile) out.push(`  ${f.file}: read as ${f.format ?? 'nothing (unreadable)'}`);
+  for (const f of stats.perFile) {
+    out.push(`  ${f.file}: read as ${f.format ?? 'nothing (unreadable)'}`);
+    if (f.timeFallback > 0)
+      out.push(
+        `    ${f.timeFallback} record(s) had no time of their own: given the file's capture time (its modification time), or the previous record's`,
+      );
+  }
   for (const e of stats.errors.slice(0, 20)) out.push(`  ${e.file}:${e.line}: ${e.reason}`);
   if (stats.errorCount > 20)
     out.push(`  … and ${stats.errorCount - 20} more errors (use --json for all kept)`);

@@ -18,6 +18,8 @@ export interface FileStats extends ImportStats {
   zoneAssumed: string | null;
   /** Read as one whole document (a JSON document or archive), not line by line. */
   document: boolean;
+  /** Records the source gave no time: they got the file's capture time (or the previous record's). */
+  timeFallback: number;
 }
 
 /** A file's tally before any of it was read. */
@@ -34,6 +36,7 @@ export function newTally(file: string): FileStats {
     lastAt: null,
     zoneAssumed: null,
     document: false,
+    timeFallback: 0,
   };
 }
 
@@ -83,7 +86,12 @@ export class FileReader {
 
   constructor(
     name: string,
-    options: { zone: string; year?: number | null; mapping?: FieldMapping | null },
+    options: {
+      zone: string;
+      year?: number | null;
+      mapping?: FieldMapping | null;
+      capturedAt?: number | null;
+    },
     private readonly hooks: ReaderHooks,
   ) {
     this.tally = newTally(name);
@@ -92,6 +100,7 @@ export class FileReader {
     const sink: ImportSink = {
       record: (raw) => {
         if (seenAt.size < ZONE_PROBE_RECORDS) seenAt.set(seenAt.size, raw.at);
+        if (raw.timeFallback === true) tally.timeFallback++;
         hooks.record(tally, raw);
       },
       error: (line, reason) => hooks.error(tally, line, reason),
@@ -104,6 +113,7 @@ export class FileReader {
       zone: options.zone,
       year: options.year ?? null,
       mapping: options.mapping ?? null,
+      capturedAt: options.capturedAt ?? null,
       sink,
     };
   }

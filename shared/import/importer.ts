@@ -87,7 +87,11 @@ export interface FileInput {
 
 export interface Import {
   /** `mapping` overrides the import's field mapping for this file (unknown JSON/CSV columns). */
-  addFile(name: string, options?: { format?: string | null; mapping?: FieldMapping | null }): FileInput;
+  /** `capturedAt`: the file's modification time, for formats whose records may carry no time. */
+  addFile(
+    name: string,
+    options?: { format?: string | null; mapping?: FieldMapping | null; capturedAt?: number | null },
+  ): FileInput;
   /** An archive (Slack export zip or folder) already unpacked into text entries. */
   addEntries(
     name: string,
@@ -178,13 +182,20 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     changes.add(raw, kind, firstLineOf(raw.message), ref);
   }
 
-  function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
+  function open(
+    name: string,
+    format: string | null,
+    mapping?: FieldMapping | null,
+    capturedAt?: number | null,
+  ): FileReader {
     finished = null;
     const fileIndex = files.length;
     // Folding keeps the file index in 16 bits; a 65,536th file shares the last slot's name.
     const slot = Math.min(fileIndex, 0xffff);
     files.push(name);
-    const readerOptions = mapping === undefined || mapping === null ? options : { ...options, mapping };
+    const mapped = mapping === undefined || mapping === null ? options : { ...options, mapping };
+    const readerOptions =
+      capturedAt === undefined || capturedAt === null ? mapped : { ...mapped, capturedAt };
     const reader = new FileReader(name, readerOptions, {
       resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
       record: (tally, raw) => addRecord(tally, slot, raw),
@@ -196,7 +207,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
 
   return {
     addFile(name, fileOptions) {
-      return open(name, fileOptions?.format ?? null, fileOptions?.mapping);
+      return open(name, fileOptions?.format ?? null, fileOptions?.mapping, fileOptions?.capturedAt);
     },
     formatOf(name, head, format) {
       return resolveFormat(registry, format ?? options.format ?? null, head, name);

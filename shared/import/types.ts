@@ -56,6 +56,11 @@ export interface RawRecord {
   endAt: number | null;
   /** From a fault-injection tool (chaos experiment, FIS): a fault put there on purpose. */
   injected: boolean;
+  /**
+   * The source gave this record no time of its own: `at` is the file's capture time (or the
+   * previous record's). Counted per file so the import says how many (FileStats.timeFallback).
+   */
+  timeFallback?: boolean;
 }
 
 /** User's column choice for unknown JSON/CSV. Values are field names (dotted for nested JSON). */
@@ -85,6 +90,8 @@ export interface ParseContext {
   year: number | null;
   mapping: FieldMapping | null;
   sink: ImportSink;
+  /** When the file was captured (its modification time), for records that carry no time; null = unknown. */
+  capturedAt?: number | null;
 }
 
 /** Parses a line-oriented file one line at a time (streaming; memory independent of file size). */

@@ -1,4 +1,6 @@
 import type { Attrs, EventKind, LogLevel } from '../../domain';
+import { changeOf, target } from './change';
+import type { ChangePhase } from '../types';
 import { parseTimeValue } from '../../time/parse';
 import type { FormatDef, ParseContext } from '../types';
 import { clip, flattenInto } from './attrs';
@@ -33,7 +35,17 @@ interface Story {
   message: string;
   kind: EventKind | null;
   level: LogLevel | null;
+  /** A write/delete/action on a resource: where that change is (from the status). */
+  phase?: ChangePhase;
 }
+
+const WRITE_PHASES: Record<string, ChangePhase> = nullProto({
+  started: 'started',
+  accepted: 'started',
+  succeeded: 'completed',
+  failed: 'failed',
+  canceled: 'aborted',
+});
 
 /** `{value, localizedValue}` (REST schema) or a plain string (diagnostic records). */
 function value(v: unknown, localized = false): string | null {
@@ -142,10 +154,12 @@ function administrative(a: Activity): Story {
   const message = operationLine(a);
   if (isRead)
     return { message, kind: 'log', level: a.statusKey === 'failed' && !isSevere(a.level) ? 'warn' : a.level };
-  if (a.statusKey === 'failed') return failure(a, message);
   const mutates = verb === 'write' || verb === 'delete' || verb === 'action';
+  const phase = mutates ? WRITE_PHASES[a.statusKey] : undefined;
+  if (a.statusKey === 'failed') return { ...failure(a, message), ...(phase === undefined ? {} : { phase }) };
   const done = a.statusKey === 'succeeded' || a.statusKey === 'started';
-  return { message, kind: mutates && done ? 'change' : 'log', level: a.level };
+  const story: Story = { message, kind: mutates && done ? 'change' : 'log', level: a.level };
+  return phase === undefined ? story : { ...story, phase };
 }
 
 /**
@@ -301,6 +315,16 @@ function mapActivity(item: unknown, name: string, lineNo: number, ctx: ParseCont
       attrs: attrsOf(a),
       kindHint: s.kind,
       type: a.op,
+      change:
+        s.phase === undefined
+          ? null
+          : changeOf(
+              text(e.correlationId) ?? text(e.operationId) ?? text(e.eventDataId),
+              'infrastructure',
+              s.phase,
+              target(a.resource ?? a.resourceId, region),
+              s.message,
+            ),
     }),
   );
 }

@@ -44,6 +44,7 @@ export function mapCdEvent(o: Json, lineNo: number, ctx: ParseContext): void {
           changeKind: 'software',
           description,
           targets: service === null ? [] : [{ component: service, region: null, slice: null }],
+          phase: short === 'service.rolledback' ? 'rolled-back' : 'completed',
         }
       : null;
   const head = short ?? type ?? 'cdevent';

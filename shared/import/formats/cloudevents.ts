@@ -6,7 +6,7 @@ import { decodeBase64, utf8 } from './bytes';
 import { mapCdEvent } from './cdevents';
 import type { Json } from './json';
 import { obj, text, tryParse } from './json';
-import { kindFromEventType, shortType } from './kinds';
+import { kindFromEventType, phaseFromType, shortType } from './kinds';
 import { levelFromValue } from './levels';
 import { makeRecord, timeOptions } from './record';
 import { jsonLinesSplit, jsonStreamParser } from './stream';
@@ -28,12 +28,20 @@ function readTargets(v: unknown): ChangeInfo['targets'] {
   return out;
 }
 
-function readChange(d: Json): ChangeInfo | null {
+function readChange(d: Json, type: string | null): ChangeInfo | null {
   if (d.change === undefined && d.targets === undefined) return null;
   const id = text(d.change);
   const targets = readTargets(d.targets);
   if (id === null && targets.length === 0) return null;
-  return { id, changeKind: text(d.kind), description: text(d.description), targets };
+  const w = typeof d.weight === 'number' && Number.isFinite(d.weight) ? d.weight : null;
+  return {
+    id,
+    changeKind: text(d.kind),
+    description: text(d.description),
+    targets,
+    phase: phaseFromType(type),
+    weight: w === null ? null : Math.max(0, Math.min(100, w)),
+  };
 }
 
 /** `data` as an object: inline JSON, or `data_base64` holding JSON. Invalid base64 → absent. */
@@ -121,7 +129,7 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
   const inline = o.data;
   const isObject = typeof inline === 'object' && inline !== null && !Array.isArray(inline);
   const { data, textData } = isObject ? { data: inline as Json, textData: null } : readData(o);
-  const change = data === null ? null : readChange(data);
+  const change = data === null ? null : readChange(data, type);
   const component = data === null ? null : text(data.component);
   const message =
     (data === null ? null : (text(data.description) ?? text(data.message))) ??

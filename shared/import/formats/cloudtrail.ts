@@ -1,4 +1,6 @@
 import type { Attrs, EventKind, LogLevel } from '../../domain';
+import { changeOf, target } from './change';
+import type { ChangeInfo } from '../types';
 import { parseTimeValue } from '../../time/parse';
 import type { FormatDef, ParseContext } from '../types';
 import { clip, flattenInto } from './attrs';
@@ -202,6 +204,30 @@ function put(attrs: Attrs, key: string, v: string | boolean | null): void {
 }
 
 /** Maps one CloudTrail record (log file, Lake/Athena row, or parsed lookup-events item). */
+/**
+ * A write call as a change on the resources it names (else its service), in its region: completed
+ * when it succeeded (CloudTrail records the call after it returns), failed when the service
+ * faulted. Reads, dry runs, sign-ins and client errors carry none.
+ */
+function changeOfCall(
+  e: Json,
+  m: Meaning,
+  errorCode: string | null,
+  service: string | null,
+): ChangeInfo | null {
+  const failed = errorCode !== null && m.kind === null;
+  if (m.kind !== 'change' && !failed) return null;
+  if (failed && (bool(field(e, 'readOnly')) ?? READ_VERB.test(str(e, 'eventName') ?? ''))) return null;
+  const resource = resourceOf(e);
+  return changeOf(
+    str(e, 'requestID') ?? str(e, 'eventID'),
+    'infrastructure',
+    failed ? 'failed' : 'completed',
+    target(resource === '' ? service : resource, str(e, 'awsRegion')),
+    str(e, 'eventName'),
+  );
+}
+
 function mapRecord(e: Json, label: string, lineNo: number, ctx: ParseContext, timeField = 'eventTime'): void {
   const time = field(e, 'eventTime');
   const at = time === undefined || time === null ? null : parseTimeValue(time, timeOptions(ctx));
@@ -259,6 +285,7 @@ function mapRecord(e: Json, label: string, lineNo: number, ctx: ParseContext, ti
       attrs,
       kindHint: m.kind,
       type: eventName ?? eventType,
+      change: changeOfCall(e, m, errorCode, service),
     }),
   );
 }

@@ -5,6 +5,7 @@ import { clip } from './attrs';
 import type { Json } from './json';
 import { obj, text } from './json';
 import { nullProto } from '../../domain/lookup';
+import type { ChangePhase } from '../types';
 
 /** What one GitHub object says, before its time and repository are attached. */
 export interface Parts {
@@ -14,7 +15,19 @@ export interface Parts {
   region: string | null;
   type: string;
   attrs: Attrs;
+  /** A deployment's change: its id and phase (github.ts adds the repository/environment target). */
+  change?: { id: string | null; phase: ChangePhase | null } | undefined;
 }
+
+/** Deployment status states → where the deployment is in its life. */
+const STATUS_PHASES: Record<string, ChangePhase> = nullProto({
+  queued: 'started',
+  pending: 'started',
+  in_progress: 'step',
+  success: 'completed',
+  failure: 'failed',
+  error: 'failed',
+});
 
 const STATUS_KINDS: Record<string, EventKind> = nullProto({
   success: 'change',
@@ -64,10 +77,12 @@ export function deploymentParts(d: Json, actor: string | null): Parts {
     `Deployment${id === null ? '' : ` ${id}`}${what === null ? '' : ` of ${what}`}` +
     `${env === null ? '' : ` to ${env}`}${by === null ? '' : ` by ${by}`}` +
     `${description === null ? '' : `: ${description}`}`;
+  const rollback = ROLLBACK.test(`${description ?? ''} ${text(d.task) ?? ''}`);
   return {
     message,
+    change: { id, phase: rollback ? 'rolled-back' : 'started' },
     // A deployment that says it rolls back is the team undoing a change, not making one.
-    kind: ROLLBACK.test(`${description ?? ''} ${text(d.task) ?? ''}`) ? 'mitigation' : 'change',
+    kind: rollback ? 'mitigation' : 'change',
     level: 'info',
     region: env,
     type: 'deployment',
@@ -84,6 +99,8 @@ export function statusParts(s: Json, deployment: Json | null, actor: string | nu
   const target = env !== null ? ` to ${env}` : depId !== null ? ` ${depId}` : '';
   return {
     message: `Deployment${target}: ${state}${description === null ? '' : ` (${description})`}`,
+    change:
+      STATUS_PHASES[state] === undefined ? undefined : { id: depId, phase: STATUS_PHASES[state] ?? null },
     kind: STATUS_KINDS[state] ?? 'log',
     level: state === 'failure' || state === 'error' ? 'error' : 'info',
     region: env,

@@ -1,4 +1,5 @@
 import { parseTimeValue } from '../../time/parse';
+import { changeOf, target } from './change';
 import type { FormatDef, ParseContext } from '../types';
 import { clip } from './attrs';
 import type { Json } from './json';
@@ -48,7 +49,11 @@ function emit(o: Json, fields: readonly string[], parts: Parts, s: Scope): void 
   const { message, kind, level, region, type } = parts;
   const service = s.repo ?? repoFromUrl(o.repository_url ?? o.url ?? o.deployment_url);
   const attrs = service === null ? parts.attrs : { repo: service, ...parts.attrs };
-  const extras = { level, region, attrs, kindHint: kind, type, service };
+  const change =
+    parts.change === undefined
+      ? null
+      : changeOf(parts.change.id, 'software', parts.change.phase, target(service, region), message);
+  const extras = { level, region, attrs, kindHint: kind, type, service, change };
   s.ctx.sink.record(makeRecord(s.ctx, s.line, at, clip(message, 10_000), extras));
 }
 

@@ -1,19 +1,25 @@
 import type { FormatDef } from '../types';
 import { accessLogFormat } from './access-log';
+import { argoFormat } from './argo';
 import { azureActivityFormat } from './azure-activity';
 import { cloudeventsFormat } from './cloudevents';
 import { cloudtrailFormat } from './cloudtrail';
 import { csvFormat } from './csv';
+import { fisFormat } from './fis';
 import { githubFormat } from './github';
 import { journaldFormat } from './journald';
 import { jsonlFormat } from './jsonl';
 import { k8sEventsFormat } from './k8s';
 import { logfmtFormat } from './logfmt';
+import { nomadFormat } from './nomad';
 import { otlpFormat } from './otlp';
 import { pagerdutyFormat } from './pagerduty';
 import { slackFormat } from './slack';
+import { spinnakerFormat } from './spinnaker';
 import { statuspageFormat } from './statuspage';
 import { syslogFormat } from './syslog';
+import { temporalFormat } from './temporal';
+import { terraformFormat } from './terraform';
 import { apacheErrorFormat, textFormat } from './text';
 import { BUILTIN_TEXT_FORMATS } from '../textformats/builtin';
 import { definitionFormat } from '../textformats/engine';
@@ -35,6 +41,12 @@ export const FORMATS: readonly FormatDef[] = [
   azureActivityFormat,
   cloudtrailFormat,
   githubFormat,
+  terraformFormat,
+  fisFormat,
+  temporalFormat,
+  nomadFormat,
+  spinnakerFormat,
+  argoFormat,
   slackFormat,
   ...DEFINITION_FORMATS,
   accessLogFormat,

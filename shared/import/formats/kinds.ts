@@ -1,5 +1,6 @@
 import type { EventKind } from '../../domain';
 import { nullProto } from '../../domain/lookup';
+import type { ChangePhase } from '../types';
 
 /** CDEvents types end in a version (`dev.cdevents.service.deployed.0.3.0`, `…0.6.0-draft`). */
 const CD_VERSION = /\.\d+\.\d+\.\d+(?:-[\w.]+)?$/;
@@ -90,4 +91,24 @@ function computeShortType(type: string): string {
   if (last <= 0) return type;
   const prev = type.lastIndexOf('.', last - 1);
   return prev < 0 ? type : type.slice(prev + 1);
+}
+
+const PHASE_SUFFIXES: [RegExp, ChangePhase][] = [
+  [/(?:^|\.)(?:rolledback|rollback\.(?:completed|started))$/, 'rolled-back'],
+  [/(?:^|\.)(?:started|start|queued)$/, 'started'],
+  [/(?:^|\.)step$/, 'step'],
+  [/(?:^|\.)(?:completed|finished|succeeded|deployed|upgraded|published)$/, 'completed'],
+  [/(?:^|\.)(?:failed|error)$/, 'failed'],
+  [/(?:^|\.)(?:aborted|cancelled|canceled)$/, 'aborted'],
+];
+
+/**
+ * Where a change is by its event type (`….deploy.started` → started, `….deploy.step` → step,
+ * `….completed` / CDEvents `service.deployed` → completed, `….failed` → failed), or null.
+ */
+export function phaseFromType(type: string | null): ChangePhase | null {
+  if (type === null) return null;
+  const t = (cdeventShortType(type.toLowerCase()) ?? type.toLowerCase()).replace(CD_VERSION, '');
+  for (const [re, phase] of PHASE_SUFFIXES) if (re.test(t)) return phase;
+  return null;
 }

@@ -15,6 +15,7 @@ export interface RecordExtras {
   repeat?: number;
   endAt?: number | null;
   injected?: boolean;
+  timeFallback?: boolean;
 }
 
 /** Builds a RawRecord with every field set (one object shape keeps the hot path monomorphic). */
@@ -39,6 +40,7 @@ export function makeRecord(
     repeat: x.repeat ?? 1,
     endAt: x.endAt ?? null,
     injected: x.injected ?? false,
+    timeFallback: x.timeFallback ?? false,
   };
 }
 

@@ -270,3 +270,17 @@ describe('azure-activity: detection', () => {
     expect(f('{"records":[{"resourceId":"/x","operationName":"y"}]}')).toBe(0);
   });
 });
+
+describe('azure-activity: the change model', () => {
+  it('gives a write its resource as target, the correlation id as change id and the phase from its status', () => {
+    const r = runFixture('azure-activity', 'azure_activity_incident.jsonl');
+    const write = r.records.find((x) => x.type === 'Microsoft.Web/sites/config/write');
+    expect(write?.change?.id).toBe('c0000000-0000-0000-0000-000000000001');
+    expect(write?.change?.phase).toBe('started');
+    expect(write?.change?.targets.length).toBe(1);
+    const phases = new Set(r.records.filter((x) => x.change !== null).map((x) => x.change?.phase));
+    expect(phases.has('completed')).toBe(true);
+    // Reads never carry a change.
+    expect(r.records.filter((x) => /\/read$/i.test(x.type ?? '')).every((x) => x.change === null)).toBe(true);
+  });
+});

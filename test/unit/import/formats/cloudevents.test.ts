@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindFromEventType } from '../../../../shared/import/formats/kinds';
+import { kindFromEventType, phaseFromType } from '../../../../shared/import/formats/kinds';
 import { iso, readFixture, runFixture, runText } from './run';
 
 describe('cloudevents', () => {
@@ -28,7 +28,10 @@ describe('cloudevents', () => {
       changeKind: 'software',
       description: 'blob-fe 2.3 rollout',
       targets: [{ component: 'blob-fe', region: 'westus', slice: 's1' }],
+      phase: 'started',
+      weight: null,
     });
+    expect(step?.change?.phase).toBe('step');
     expect(start?.attrs).toMatchObject({
       type: 'com.contoso.deploy.started',
       change: '4711',
@@ -105,5 +108,21 @@ describe('cloudevents', () => {
     expect(kindFromEventType('dev.cdevents.service.upgraded.0.2.0-draft')).toBe('change');
     expect(kindFromEventType('io.x.redeploy.started')).toBeNull();
     expect(kindFromEventType('io.x.unfailed')).toBeNull();
+  });
+});
+
+describe('change phase from the event type', () => {
+  it.each([
+    ['com.x.deploy.started', 'started'],
+    ['com.x.deploy.step', 'step'],
+    ['com.x.deploy.completed', 'completed'],
+    ['com.x.deploy.failed', 'failed'],
+    ['com.x.rollback.completed', 'rolled-back'],
+    ['com.x.rollback.started', 'rolled-back'],
+    ['dev.cdevents.service.deployed.0.3.0', 'completed'],
+    ['dev.cdevents.service.rolledback.0.3.0', 'rolled-back'],
+    ['com.x.health.degraded', null],
+  ])('%s → %s', (type, phase) => {
+    expect(phaseFromType(type)).toBe(phase);
   });
 });

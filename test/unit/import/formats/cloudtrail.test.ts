@@ -222,6 +222,21 @@ describe('cloudtrail: JSON Lines (Lake / CloudWatch Logs exports)', () => {
       'RotateKey on kms by kms.amazonaws.com',
     ]);
   });
+
+  it('gives write calls the change model: completed on their resources, failed on a server fault', () => {
+    expect(
+      r.records.map((x) => [x.source.line, x.change?.phase ?? null, x.change?.targets[0]?.component ?? null]),
+    ).toEqual([
+      [2, null, null],
+      [3, 'completed', 'i-0a1b2c3d4e5f60001, i-0a1b2c3d4e5f60002'],
+      [4, null, null],
+      [6, 'failed', expect.any(String) as string],
+      [7, null, null],
+      [8, null, null],
+      [9, 'completed', 'kms'],
+    ]);
+    expect(r.records[1]?.change?.targets[0]?.region).toBe(r.records[1]?.region);
+  });
 });
 
 describe('cloudtrail: shapes and edge cases', () => {

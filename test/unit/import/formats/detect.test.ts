@@ -45,6 +45,22 @@ describe('detectFormat', () => {
     ['octokit_workflow_job.completed.failure.payload.json', 'github'],
     ['lnav_gharchive_50events.jsonl', 'github'],
     ['github_webhook_log.jsonl', 'github'],
+    ['orchestrators/argo_rollouts_events.json', 'k8s-events'],
+    ['orchestrators/flagger_canary_events.json', 'k8s-events'],
+    ['orchestrators/flux_events.json', 'k8s-events'],
+    ['orchestrators/flux_notifications.jsonl', 'k8s-events'],
+    ['orchestrators/argocd_app_events.json', 'k8s-events'],
+    ['chaos/chaos_mesh_events.json', 'k8s-events'],
+    ['chaos/litmus_events.json', 'k8s-events'],
+    ['orchestrators/argo_rollout_status.json', 'argo'],
+    ['orchestrators/argocd_app.json', 'argo'],
+    ['orchestrators/guestbook.argocd-history.txt', 'argo'],
+    ['orchestrators/terraform_apply.jsonl', 'terraform'],
+    ['orchestrators/temporal_history.json', 'temporal'],
+    ['orchestrators/temporal_history_tctl.json', 'temporal'],
+    ['chaos/aws_fis_experiment.jsonl', 'aws-fis'],
+    ['orchestrators/nomad_event_stream.ndjson', 'nomad-events'],
+    ['orchestrators/spinnaker_executions.json', 'spinnaker'],
   ])('%s → %s', (file, id) => {
     expect(detectFormat(head(file), file).id).toBe(id);
   });
@@ -89,6 +105,12 @@ describe('detectFormat', () => {
       'azure-activity',
       'cloudtrail',
       'github',
+      'terraform',
+      'aws-fis',
+      'temporal',
+      'nomad-events',
+      'spinnaker',
+      'argo',
     ]) {
       expect(ids).toContain(id);
     }

@@ -322,3 +322,17 @@ describe('github: detection', () => {
     }
   });
 });
+
+describe('github: the change model', () => {
+  it('gives a deployment and its statuses one change id on the repository in its environment', () => {
+    const created = runFixture('github', 'octokit_deployment.created.payload.json').records[0];
+    expect(created?.change).toMatchObject({
+      id: '145988746',
+      phase: 'started',
+      targets: [{ component: 'Codertocat/Hello-World', region: 'production', slice: null }],
+    });
+    const status = runFixture('github', 'octokit_deployment_status.success.payload.json').records[0];
+    expect(status?.change?.id).toBe('145988746');
+    expect(status?.change?.phase).toBe('completed');
+  });
+});

@@ -20,6 +20,8 @@ export interface RunOptions {
   mapping?: FieldMapping | null;
   /** Feed the text in chunks of this size (line formats). */
   chunk?: number;
+  /** The file's capture time (epoch ms), for records without a time. */
+  capturedAt?: number | null;
 }
 
 export function format(id: string): FormatDef {
@@ -34,6 +36,7 @@ function context(file: string, out: Outcome, o: RunOptions): ParseContext {
     zone: o.zone ?? 'UTC',
     year: o.year ?? null,
     mapping: o.mapping ?? null,
+    capturedAt: o.capturedAt ?? null,
     sink: {
       record: (r) => out.records.push(r),
       error: (line, reason) => out.errors.push({ line, reason }),

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
+const LOGS = new URL('../../fixtures/logs/', import.meta.url).pathname;
+
+function rootline(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const FILES: [string, string][] = [
+  ['orchestrators/argo_rollouts_events.json', 'k8s-events'],
+  ['orchestrators/argo_rollout_status.json', 'argo'],
+  ['orchestrators/guestbook.argocd-history.txt', 'argo'],
+  ['orchestrators/terraform_apply.jsonl', 'terraform'],
+  ['orchestrators/temporal_history.json', 'temporal'],
+  ['orchestrators/nomad_event_stream.ndjson', 'nomad-events'],
+  ['orchestrators/spinnaker_executions.json', 'spinnaker'],
+  ['chaos/aws_fis_experiment.jsonl', 'aws-fis'],
+  ['chaos/chaos_mesh_events.json', 'k8s-events'],
+];
+
+describe('rootline timeline with orchestrator and fault-injection logs', () => {
+  it('lists the new formats in --help', () => {
+    const help = rootline('timeline', '--help');
+    expect(help.code).toBe(0);
+    for (const id of ['terraform', 'aws-fis', 'temporal', 'nomad-events', 'spinnaker', 'argo'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${id} `, 'm'));
+  });
+
+  it('reads every new format in one run and says how many records got the capture time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rootline-orch-'));
+    const paths = FILES.map(([f]) => {
+      const to = join(dir, f.split('/').pop() ?? f);
+      copyFileSync(join(LOGS, f), to);
+      return to;
+    });
+    const nomad = paths[5] ?? '';
+    const captured = new Date('2026-03-14T16:00:00Z');
+    utimesSync(nomad, captured, captured);
+    const r = rootline('timeline', ...paths);
+    expect(r.code).toBe(0);
+    for (const [f, id] of FILES) expect(r.stdout).toContain(`${f.split('/').pop() ?? f}: read as ${id}`);
+    expect(r.stdout).toContain("2 record(s) had no time of their own: given the file's capture time");
+    expect(r.stdout).toMatch(/, 0 errors/);
+    const json = JSON.parse(rootline('timeline', nomad, '--json').stdout) as {
+      events: { at: string; title: string }[];
+    };
+    const fallback = json.events.find((e) => e.title.includes('rolling back'));
+    expect(fallback?.at).toBe('2026-03-14T16:00:00.000Z');
+  });
+});
