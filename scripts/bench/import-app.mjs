@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/* global window -- page.evaluate bodies run in the browser */
+// In-app import benchmark: the built renderer in Chromium imports a ~100 MB orchestrator log
+// through the Web Worker, as a user would (Import logs… → choose file → Import). Prints the time
+// from "Import" to the summary, the throughput, and the main thread's long tasks (goal: none over
+// 50 ms while the import runs), then the time to store the accepted import.
+//   node scripts/bench/import-app.mjs [--lines N] [--no-build]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { buildPrivateRenderer } from './build.mjs';
+import { serve } from '../dev/serve.mjs';
+import { parseArgs } from 'node:util';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: { lines: { type: 'string', default: '330000' }, 'no-build': { type: 'boolean', default: false } },
+});
+const LINES = Number(args.lines);
+const OUT = path.join(ROOT, '.bench', 'import-renderer');
+const FILE = path.join(ROOT, '.bench', `orchestrator-${LINES}.jsonl`);
+
+function run(cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!existsSync(FILE)) {
+  mkdirSync(path.dirname(FILE), { recursive: true });
+  console.log(`generating ${LINES} lines into ${FILE} …`);
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    'scripts/generators/orchestrator-log.ts',
+    '--lines',
+    String(LINES),
+    '--out',
+    FILE,
+  ]);
+}
+if (!args['no-build']) buildPrivateRenderer(ROOT, OUT);
+
+const mb = statSync(FILE).size / 1e6;
+const server = await serve({ root: OUT, port: 0 });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_FLAGS,
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(new URL('#/', server.url).href);
+  await page.locator('html[data-ready="true"]').waitFor();
+  await page.getByRole('button', { name: 'New incident' }).first().click();
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  await page.getByRole('button', { name: 'Import logs…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import logs' });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'Choose files…' }).click(),
+  ]);
+  await chooser.setFiles(FILE);
+  await dialog.getByRole('listitem').filter({ hasText: 'detected:' }).waitFor();
+
+  await page.evaluate(() => {
+    const w = window;
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const t0 = Date.now();
+  await dialog.getByRole('button', { name: /^Import 1 file/ }).click();
+  const accept = dialog.getByRole('button', { name: /^Accept \d+ events?/ });
+  await accept.waitFor({ timeout: 600_000 });
+  const toSummary = Date.now() - t0;
+  const during = await page.evaluate(() => window.__longTasks.slice());
+  const label = await accept.textContent();
+
+  const t1 = Date.now();
+  await accept.click();
+  await dialog.waitFor({ state: 'hidden', timeout: 600_000 });
+  const toStored = Date.now() - t1;
+  const all = await page.evaluate(() => window.__longTasks.slice());
+
+  const over = (list) => list.filter((d) => d > 50);
+  console.log(`file: ${path.relative(ROOT, FILE)} (${mb.toFixed(1)} MB, ${LINES} lines)`);
+  console.log(
+    `time to summary: ${(toSummary / 1000).toFixed(2)} s (${(mb / (toSummary / 1000)).toFixed(1)} MB/s) — ${label}`,
+  );
+  console.log(
+    `main-thread tasks over 50 ms while importing: ${over(during).length}` +
+      (during.length > 0 ? ` (longest ${Math.max(...during).toFixed(0)} ms)` : '') +
+      ' — goal 0',
+  );
+  console.log(`accept (events + import rows committed): ${(toStored / 1000).toFixed(2)} s`);
+  console.log(`main-thread tasks over 50 ms in all (incl. accept and re-render): ${over(all).length}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

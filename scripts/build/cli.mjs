@@ -1,0 +1,58 @@
+// @ts-check
+// Bundles the `rootline` command (cli/main.ts) into dist/cli/ with esbuild: one small entry and
+// one chunk per command, loaded on demand, so `rootline --help` starts without the import
+// pipeline or Lexical. Runs on `npm install` (prepare), before `npm pack`, and from the bin when
+// a source checkout has changed since the last build.
+// Usage: node scripts/build/cli.mjs
+import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI_OUT_DIR = path.join(root, 'dist', 'cli');
+
+/** Builds dist/cli/main.mjs and its chunks; each file is replaced atomically. */
+export async function buildCli() {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'cli/main.ts' },
+    outdir: CLI_OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Loaded only by `export --format pdf`; a runtime dependency, resolved from node_modules.
+    external: ['playwright-core'],
+    // CommonJS packages bundled into ESM may still call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __rootlineRequire } from 'node:module';\nconst require = __rootlineRequire(import.meta.url);",
+    },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  for (const file of result.outputFiles) {
+    mkdirSync(path.dirname(file.path), { recursive: true });
+    // Write beside, then rename: a CLI started during a rebuild never reads half a file.
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  return path.join(CLI_OUT_DIR, 'main.mjs');
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  try {
+    const out = await buildCli();
+    console.log(`Built ${path.relative(root, out)}`);
+  } catch (error) {
+    console.error(`CLI build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// Runs hostile-size inputs through the CLI and reports each one's peak resident memory (the
+// goal: 512 MiB for any input up to 2 GiB). Inputs are generated on the fly (gzip, or a zip
+// streamed out), never committed, so gigabytes never touch the disk. Cases:
+//   - timeline on JSON lines (--size-mb, default 2048): every line read, none lost;
+//   - timeline on error lines that never fold (--errors-mb, default 300): the event cap folds them;
+//   - timeline on a zip bomb (--bomb-mb unpacked, default 4096): refused with exit 2;
+//   - new --logs (--new-mb, default 200): the bundle is written as a stream.
+// Not part of `npm test` (it takes minutes).
+//
+// Usage: node scripts/test/stress-import.mjs [--case TEXT] [--size-mb N] [--errors-mb N] [--new-mb N]
+//          [--bomb-mb N] [--max-rss-mb 512] [--keep]
+// Exit 1 when a case failed or its peak RSS exceeded --max-rss-mb.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const { values: args } = parseArgs({
+  options: {
+    'size-mb': { type: 'string', default: '2048' },
+    'errors-mb': { type: 'string', default: '300' },
+    'new-mb': { type: 'string', default: '200' },
+    'bomb-mb': { type: 'string', default: '4096' },
+    'max-rss-mb': { type: 'string', default: '512' },
+    case: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizeBytes = Number(args['size-mb']) * 1024 * 1024;
+const errorsBytes = Number(args['errors-mb']) * 1024 * 1024;
+const newBytes = Number(args['new-mb']) * 1024 * 1024;
+const bombBytes = Number(args['bomb-mb']) * 1024 * 1024;
+const maxRssMb = Number(args['max-rss-mb']);
+
+const SERVICES = ['api', 'db', 'cache', 'auth', 'queue', 'web'];
+const LEVELS = ['info', 'info', 'info', 'warn', 'error', 'debug'];
+
+/** Yields JSON-lines chunks of ~1 MiB until `total` bytes were produced. */
+function* logChunks(total) {
+  const start = Date.UTC(2024, 0, 1);
+  let produced = 0;
+  let n = 0;
+  while (produced < total) {
+    const lines = [];
+    let size = 0;
+    while (size < 1 << 20 && produced + size < total) {
+      const at = new Date(start + n * 37).toISOString();
+      const line = `{"time":"${at}","level":"${LEVELS[n % 6]}","service":"${SERVICES[n % 6]}","msg":"request ${n % 1000} finished in ${n % 997} ms","trace":"${(n * 2654435761) % 4294967296}"}\n`;
+      lines.push(line);
+      size += line.length;
+      n++;
+    }
+    produced += size;
+    yield lines.join('');
+  }
+  return n;
+}
+
+/** Streams `chunks` (strings) into a gzip file; returns how many lines they held. */
+async function writeGzip(file, chunks) {
+  let lines = 0;
+  const source = Readable.from(
+    (function* () {
+      for (const chunk of chunks) {
+        lines += chunk.split('\n').length - 1;
+        yield chunk;
+      }
+    })(),
+  );
+  await pipeline(source, createGzip({ level: 1 }), createWriteStream(file));
+  return lines;
+}
+
+/** Error lines that never fold: three hours apart (past the widest window), each its own id. */
+function* errorChunks(total) {
+  const start = Date.UTC(2000, 0, 1);
+  let produced = 0;
+  let n = 0;
+  while (produced < total) {
+    const lines = [];
+    let size = 0;
+    while (size < 1 << 20 && produced + size < total) {
+      const at = new Date(start + n * 3 * 3_600_000).toISOString();
+      const line = `${at} ERROR api: request ${n} failed for user u${(n * 7919) % 100_003} after retry\n`;
+      lines.push(line);
+      size += line.length;
+      n++;
+    }
+    produced += size;
+    yield lines.join('');
+  }
+}
+
+/** A zip whose one entry unpacks to `total` bytes of one repeated line (a few MB on disk). */
+async function writeZipBomb(file, total) {
+  const { Zip, ZipDeflate, strToU8 } = await import('fflate');
+  const out = createWriteStream(file);
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.write(chunk);
+  });
+  const entry = new ZipDeflate('app.log', { level: 9 });
+  zip.add(entry);
+  const line = '2024-01-01 00:00:00 ERROR api: the same failure again\n';
+  const block = strToU8(line.repeat(Math.floor((1 << 20) / line.length)));
+  for (let done = 0; done < total; done += block.length) entry.push(block, done + block.length >= total);
+  zip.end();
+  out.end();
+  await new Promise((resolve) => out.on('close', resolve));
+}
+
+/** Runs the CLI entry under GNU time; returns exit code, output and peak RSS (MiB). */
+function runCli(args) {
+  const require = createRequire(import.meta.url);
+  const tsx = require.resolve('tsx');
+  const started = Date.now();
+  // The CLI entry directly (not the bin's wrapper), so GNU time measures the importing process.
+  const res = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, '--import', tsx, path.join(root, 'cli', 'main.ts'), ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 },
+  );
+  const errLines = res.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('Command exited with non-zero status'));
+  return {
+    status: res.status,
+    stdout: res.stdout,
+    stderr: errLines.slice(0, -1).join('\n'),
+    peakMb: Number(errLines.at(-1)) / 1024,
+    secs: (Date.now() - started) / 1000,
+  };
+}
+
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** The cases; each returns { ok, note } and its peak RSS is checked against --max-rss-mb. */
+const CASES = {
+  async 'timeline: JSON lines (gzip)'(dir) {
+    const file = path.join(dir, 'huge.jsonl.gz');
+    const lines = await writeGzip(file, logChunks(sizeBytes));
+    const r = runCli(['timeline', file, '--json']);
+    if (r.status !== 0) return { r, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const doc = JSON.parse(r.stdout);
+    const ok = doc.stats.lines === lines && doc.stats.records === lines;
+    return {
+      r,
+      ok,
+      note: `${mib(sizeBytes)} in, ${lines.toLocaleString('en')} lines, ${doc.events.length} events${ok ? '' : ` — LOST LINES (read ${doc.stats.lines})`}`,
+    };
+  },
+  async 'timeline: error lines that never fold (gzip)'(dir) {
+    const file = path.join(dir, 'errors.log.gz');
+    const lines = await writeGzip(file, errorChunks(errorsBytes));
+    const r = runCli(['timeline', file, '--json']);
+    if (r.status !== 0) return { r, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const doc = JSON.parse(r.stdout);
+    const counted = doc.events.reduce((n, e) => n + e.count, 0);
+    const ok = doc.stats.records === lines && counted === lines && doc.stats.eventCap !== null;
+    return {
+      r,
+      ok,
+      note: `${mib(errorsBytes)} in, ${lines.toLocaleString('en')} lines → ${doc.events.length.toLocaleString('en')} events (${doc.stats.eventCap?.message ?? 'no cap'})`,
+    };
+  },
+  async 'timeline: zip bomb'(dir) {
+    const file = path.join(dir, 'bomb.zip');
+    await writeZipBomb(file, bombBytes);
+    const size = statSync(file).size;
+    const r = runCli(['timeline', file, '--json']);
+    const ok = r.status === 2 && /zip bomb/.test(r.stderr);
+    return {
+      r,
+      ok,
+      note: `${mib(size)} zip unpacking to ${mib(bombBytes)}: exit ${r.status}: ${r.stderr.trim()}`,
+    };
+  },
+  async 'new --logs: bundle written as a stream'(dir) {
+    const file = path.join(dir, 'app.jsonl.gz');
+    const lines = await writeGzip(file, logChunks(newBytes));
+    const out = path.join(dir, 'out.rootline.json');
+    const r = runCli(['new', '--title', 'Stress', '--logs', file, '--out', out]);
+    if (r.status !== 0) return { r, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const size = statSync(out).size;
+    return {
+      r,
+      ok: true,
+      note: `${mib(newBytes)} in, ${lines.toLocaleString('en')} lines → bundle of ${mib(size)}; ${r.stdout.trim()}`,
+    };
+  },
+};
+
+async function main() {
+  const only = args.case ?? null;
+  const dir = mkdtempSync(path.join(tmpdir(), 'rootline-stress-'));
+  let failed = 0;
+  try {
+    for (const [name, run] of Object.entries(CASES)) {
+      if (only !== null && !name.includes(only)) continue;
+      console.log(`${name} …`);
+      const { r, ok, note } = await run(dir);
+      const over = !(r.peakMb <= maxRssMb);
+      console.log(
+        `  ${ok && !over ? 'ok  ' : 'FAIL'} peak RSS ${r.peakMb.toFixed(0)} MiB (limit ${maxRssMb}), ${r.secs.toFixed(1)} s — ${note}`,
+      );
+      if (!ok || over) failed++;
+      for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { force: true });
+    }
+    return failed === 0 ? 0 : 1;
+  } finally {
+    if (args.keep) console.log(`Kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
