@@ -73,7 +73,7 @@ const added = await addFormatFile(
 if (!added.ok) throw new Error(added.problems.join('\n'));
 
 const dump: DbDump = {
-  about: `Rootline database at schema version ${SCHEMA_VERSION}, made by scripts/make-db-fixture.ts. Do not edit.`,
+  about: `Rootline database at schema version ${SCHEMA_VERSION}, made by scripts/generators/db-fixture.ts. Do not edit.`,
   dexieVersion: db.verno,
   stores: {},
   tables: {},
