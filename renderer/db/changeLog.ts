@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
+import { INCIDENT_COLLECTIONS } from '../../shared/domain';
 
 /**
  * When each incident last changed, in any of its tables. Backups and the export reminder ask it
@@ -10,7 +11,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } f
 export const CHANGE_LOG_STORAGE_KEY = 'rootline.incidentChanges';
 
 /** Tables whose rows belong to an incident; raw-record blocks are covered by their import row. */
-const TRACKED = ['incidents', 'events', 'imports', 'causes', 'comments', 'actions', 'sections'] as const;
+const TRACKED = ['incidents', ...INCIDENT_COLLECTIONS.filter((c) => c !== 'logBlocks')];
 
 type ChangeTimes = Record<string, number>;
 

@@ -1,12 +1,14 @@
-import type { DocumentSection, IncidentSnapshot } from '../../../shared/domain';
+import { CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
+import { checkRows } from './damaged';
 
-/** The document's sections in order. */
+/** The document's valid sections in order (a damaged row: `readDamagedRows('sections', …)`). */
 export async function listSections(incidentId: string): Promise<DocumentSection[]> {
-  return getDb()
+  const rows: unknown[] = await getDb()
     .sections.where('[incidentId+order]')
     .between([incidentId, -Infinity], [incidentId, Infinity])
     .toArray();
+  return checkRows(rows, DocumentSection).good;
 }
 
 export async function putSections(sections: DocumentSection[]): Promise<void> {
@@ -70,6 +72,16 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),
     ]);
-    return { incident, events, imports: [], logBlocks: [], causes, comments: [], actions, sections };
+    const validCauses = checkRows(causes as unknown[], CauseNode).good;
+    return {
+      incident,
+      events,
+      imports: [],
+      logBlocks: [],
+      causes: validCauses,
+      comments: [],
+      actions,
+      sections,
+    };
   });
 }

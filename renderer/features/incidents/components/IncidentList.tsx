@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain';
-import { useReadyMarker } from '../../../app/ready';
+import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { DensityAccumulator } from '../../../../shared/chart';
-import { countIncidentLogBlocks, listIncidentLogBlocks, type BlockSpan } from '../../../db/repos/imports';
+import { forEachRecordTime } from '../../../../shared/domain';
+import { countIncidentLogBlocks, listIncidentLogBlocks, type BlockSpan } from '../../../db/repos/logBlocks';
 import type { DensityMessage, DensityRequest } from './densityProtocol';
 
 /*
@@ -30,7 +31,7 @@ async function run(incidentId: string): Promise<DensityMessage> {
     const page = await listIncidentLogBlocks(incidentId, offset, PAGE);
     for (const b of page) {
       spans.push({ id: b.id, firstAt: b.firstAt, lastAt: b.lastAt });
-      for (const r of b.records) acc.add(r.at, r.kind === 'impact');
+      forEachRecordTime(b, (at, kind) => acc.add(at, kind === 'impact'));
     }
     if (page.length < PAGE) break;
     scope.postMessage({ type: 'progress', blocksRead: spans.length, blocks } satisfies DensityMessage);
