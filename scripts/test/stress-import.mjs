@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs hostile-size inputs through the CLI and through the app's import worker (the worker's own
-// code in a Node process, scripts/stress/importWorker.ts) and reports each one's peak resident
+// code in a Node process, scripts/test/stress-import-worker.ts) and reports each one's peak resident
 // memory side by side (the goal: 512 MiB for any input up to 2 GiB in both). Inputs are generated on the fly (gzip, or a zip
 // streamed out), never committed, so gigabytes never touch the disk. Cases:
 //   - timeline on JSON lines (--size-mb, default 2048): every line read, none lost;
@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     'max-rss-mb': { type: 'string', default: '512' },
     case: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'no-worker': { type: 'boolean', default: false },
   },
 });
 const sizeBytes = Number(args['size-mb']) * 1024 * 1024;
@@ -147,7 +148,7 @@ function runCli(args) {
 
 /** Runs the app's import worker on `files` under GNU time; its JSON summary and peak RSS (MiB). */
 function runWorker(files) {
-  if (process.argv.includes('--no-worker')) return null;
+  if (args['no-worker']) return null;
   const require = createRequire(import.meta.url);
   const tsx = require.resolve('tsx');
   const started = Date.now();
@@ -159,7 +160,7 @@ function runWorker(files) {
       process.execPath,
       '--import',
       tsx,
-      path.join(root, 'scripts', 'stress', 'importWorker.ts'),
+      path.join(root, 'scripts', 'test', 'stress-import-worker.ts'),
       ...files,
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 },
