@@ -57,10 +57,10 @@ export default tseslint.config(
   {
     // Type-aware rules on every TypeScript file: a promise is awaited, caught, or visibly
     // dropped with `void`; an async function is never passed where a void callback is expected.
-    files: ['**/*.{ts,tsx,mts,cts}'],
+    files: ['**/*.{ts,tsx,mts,cts}', 'scripts/**/*.mjs'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['renderer/vite.config.ts', 'scripts/*.d.mts'] },
+        projectService: { allowDefaultProject: ['renderer/vite.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

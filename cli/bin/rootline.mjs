@@ -32,7 +32,7 @@ function isStale() {
 }
 
 if (existsSync(`${root}cli/main.ts`) && isStale()) {
-  const { buildCli } = await import('../../scripts/build-cli.mjs');
+  const { buildCli } = await import('../../scripts/build/cli.mjs');
   await buildCli();
 }
 await import(built);

@@ -4,7 +4,7 @@ import directives from './csp.json';
 export type CspDirectives = Readonly<Record<string, readonly string[]>>;
 
 /**
- * The policy lives in csp.json so that scripts/serve.mjs (plain Node, no TypeScript) sends the
+ * The policy lives in csp.json so that scripts/dev/serve.mjs (plain Node, no TypeScript) sends the
  * very same header in the browser build. `'unsafe-inline'` styles are needed by mermaid's SVG
  * output; scripts never get `'unsafe-inline'` or `'unsafe-eval'`.
  */

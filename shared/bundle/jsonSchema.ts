@@ -4,7 +4,7 @@ import { BUNDLE_VERSION, Bundle } from './schema';
 /**
  * The bundle format as a JSON Schema (draft 2020-12), generated from the zod schema so the
  * two cannot drift. It describes what Rootline accepts (`io: 'input'`), for other tools that
- * read or write bundles. scripts/gen-bundle-schema.ts writes it to schemas/.
+ * read or write bundles. scripts/generators/bundle-schema.ts writes it to schemas/.
  */
 export function bundleJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(Bundle, { io: 'input', target: 'draft-2020-12' });

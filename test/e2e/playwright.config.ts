@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/test/chromium.mjs';
 
 // ROOTLINE_E2E_PORT lets several checkouts run their e2e at once without reusing each other's server.
 const PORT = Number(process.env.ROOTLINE_E2E_PORT ?? 5218);
@@ -9,7 +9,7 @@ const reporter: NonNullable<Parameters<typeof defineConfig>[0]['reporter']> = pr
   : [['list']];
 
 /**
- * Web e2e against the BUILT renderer served by scripts/web.mjs (which rebuilds first when the
+ * Web e2e against the BUILT renderer served by scripts/dev/web.mjs (which rebuilds first when the
  * sources are newer than dist/renderer). Debian's Chromium, since no browser download is possible.
  */
 export default defineConfig({
@@ -38,7 +38,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `node scripts/web.mjs --port ${PORT}`,
+    command: `node scripts/dev/web.mjs --port ${PORT}`,
     cwd: '../..',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { hasDisplay, locateElectron } from '../../scripts/electron-binary.mjs';
+import { hasDisplay, locateElectron } from '../../scripts/dev/electron-binary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Never require('electron') here: that would try to download the binary.

@@ -5,7 +5,7 @@ import { bundleJsonSchema } from '../../../shared/bundle/jsonSchema';
 const FILE = new URL('../../../schemas/rootline-bundle.schema.json', import.meta.url);
 
 describe('schemas/rootline-bundle.schema.json', () => {
-  it('is up to date with the zod schema (regenerate: npx tsx scripts/gen-bundle-schema.ts)', () => {
+  it('is up to date with the zod schema (regenerate: npx tsx scripts/generators/bundle-schema.ts)', () => {
     const committed = JSON.parse(readFileSync(FILE, 'utf8')) as unknown;
     expect(committed).toEqual(bundleJsonSchema());
   });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCli } from '../../../scripts/build-cli.mjs';
+import { buildCli } from '../../../scripts/build/cli.mjs';
 
 /** Every built file the entry reaches through static imports (dynamic import() excluded). */
 function staticClosure(entry: string): Map<string, string> {

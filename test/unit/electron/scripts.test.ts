@@ -7,14 +7,14 @@ import {
   hasDisplay,
   locateElectron,
   planElectronE2e,
-} from '../../../scripts/electron-binary.mjs';
+} from '../../../scripts/dev/electron-binary.mjs';
 import {
   CONTENT_SECURITY_POLICY,
   resolveStaticPath,
   serve,
   type RunningServer,
-} from '../../../scripts/serve.mjs';
-import { parseWebArgs, rendererBuildState } from '../../../scripts/web.mjs';
+} from '../../../scripts/dev/serve.mjs';
+import { parseWebArgs, rendererBuildState } from '../../../scripts/dev/web.mjs';
 
 describe('serve', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'rootline-serve-'));

@@ -10,7 +10,7 @@ import {
   isPermissionAllowed,
   isTrustedSender,
 } from '../../../electron/security/urls';
-import { CONTENT_SECURITY_POLICY as WEB_CSP } from '../../../scripts/serve.mjs';
+import { CONTENT_SECURITY_POLICY as WEB_CSP } from '../../../scripts/dev/serve.mjs';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, htmlToPdf } from '../../../cli/commands/export';
 import { exportHtml } from '../../../shared/export';
 import { sampleSnapshot, template } from './helpers';
-import { CHROMIUM_FLAGS } from '../../../scripts/chromium.mjs';
+import { CHROMIUM_FLAGS } from '../../../scripts/test/chromium.mjs';
 
 const CHROMIUM = findChromium();
 const HAS_POPPLER = (() => {

@@ -4,7 +4,7 @@ import { DEFINITION_FORMATS, FORMAT_IDS, getFormat } from '../../../shared/impor
 import type { ImportResult } from '../../../shared/import/importer';
 import { createImport } from '../../../shared/import/pipeline';
 
-/** FC_RUNS=1000 in CI (scripts/test.mjs sets it when CI=true). */
+/** FC_RUNS=1000 in CI (scripts/test/run.mjs sets it when CI=true). */
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
 const SAMPLES = [

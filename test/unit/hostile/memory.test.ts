@@ -15,7 +15,7 @@ import { richSnapshot } from '../bundle/richSnapshot';
 /*
  * Memory bounded for any input: a zip bomb is refused while it unpacks, logs that never fold
  * are capped at a number of events (folded by pattern, and said so), bundles are written as a
- * stream. Peak RSS is measured by scripts/stress-import.mjs, not here.
+ * stream. Peak RSS is measured by scripts/test/stress-import.mjs, not here.
  */
 
 const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_CSP_DIRECTIVES } from '../../../electron/security/csp';
-import { classify, parseReport, REVIEWED } from '../../../scripts/audit-electron.mjs';
+import { classify, parseReport, REVIEWED } from '../../../scripts/test/audit-electron.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const read = (p: string) => readFileSync(path.join(root, p), 'utf8');

@@ -14,7 +14,7 @@ import type { IncidentSnapshot } from '../../../shared/domain';
 import { exportHtml, exportMarkdown } from '../../../shared/export';
 import { causeTreeSvg } from '../../../shared/export/causeSvg';
 import { sampleSnapshot } from '../export/helpers';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../scripts/test/chromium.mjs';
 
 interface Payload {
   id: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importTexts } from '../../../shared/import/pipeline';
-import { generateOrchestratorLines } from '../../../scripts/gen-orchestrator-log';
+import { generateOrchestratorLines } from '../../../scripts/generators/orchestrator-log';
 
 const FIXTURE = new URL('../../fixtures/scenarios/azure-2014-orchestrator.jsonl', import.meta.url);
 const GEN = { lines: 600, seed: 2014, malformed: 0.01, outOfOrder: 0.02, mixedOffsets: true };

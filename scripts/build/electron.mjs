@@ -1,10 +1,11 @@
 // Bundles the Electron main process and preload into dist/electron/*.cjs with esbuild.
-// Usage: node scripts/build-electron.mjs [--watch]
+// Usage: node scripts/build/electron.mjs [--watch]
 import { build, context } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
@@ -32,7 +33,8 @@ export async function buildElectron() {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  if (process.argv.includes('--watch')) {
+  const { values: args } = parseArgs({ options: { watch: { type: 'boolean', default: false } } });
+  if (args.watch) {
     const contexts = await Promise.all(targets.map((options) => context(options)));
     await Promise.all(contexts.map((ctx) => ctx.watch()));
     console.log('Watching electron/ and shared/ for changes…');

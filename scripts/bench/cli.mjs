@@ -2,17 +2,18 @@
 // CLI start-up benchmark: whole `rootline` processes, as a user runs them, side by side with a bare
 // `node -e 0` (the floor on this machine) and the old way (TypeScript compiled by tsx per call).
 // Goals (issue: a built CLI that starts at once): --help ≤ 150 ms, timeline on a small file ≤ 300 ms.
-//   node scripts/bench-cli.mjs [--runs N]
+//   node scripts/bench/cli.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { argValue } from './chromium.mjs';
-import { buildCli } from './build-cli.mjs';
+import { parseArgs } from 'node:util';
+import { buildCli } from '../build/cli.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(argValue(process.argv.slice(2), '--runs', '15'));
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
+const runs = Number(values.runs);
 await buildCli();
 
 const dir = mkdtempSync(join(tmpdir(), 'rootline-bench-cli-'));

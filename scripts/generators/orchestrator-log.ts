@@ -6,11 +6,12 @@
  * fires, the incident is declared, status is posted late, the change is rolled back, regions
  * recover. Heartbeats and health.ok lines are the noise that fills the file.
  *
- *   npx tsx scripts/gen-orchestrator-log.ts --lines 1000000 --out .bench/orchestrator.jsonl
+ *   npx tsx scripts/generators/orchestrator-log.ts --lines 1000000 --out .bench/orchestrator.jsonl
  *   options: --seed N  --malformed RATE  --out-of-order RATE  --mixed-offsets  --lines N
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export interface GenOptions {
   lines: number;
@@ -309,28 +310,29 @@ export function* generateOrchestratorLines(options: Partial<GenOptions> = {}): G
   if (held !== null) yield held;
 }
 
-function parseArgs(argv: string[]): { opts: Partial<GenOptions>; out: string | null } {
+function readArgs(argv: string[]): { opts: Partial<GenOptions>; out: string | null } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      lines: { type: 'string' },
+      seed: { type: 'string' },
+      malformed: { type: 'string' },
+      'out-of-order': { type: 'string' },
+      out: { type: 'string' },
+      'mixed-offsets': { type: 'boolean' },
+    },
+  });
   const opts: Partial<GenOptions> = {};
-  let out: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = argv[i + 1] ?? '';
-    if (a === '--lines') opts.lines = Number(v);
-    else if (a === '--seed') opts.seed = Number(v);
-    else if (a === '--malformed') opts.malformed = Number(v);
-    else if (a === '--out-of-order') opts.outOfOrder = Number(v);
-    else if (a === '--out') out = v;
-    else if (a === '--mixed-offsets') {
-      opts.mixedOffsets = true;
-      continue;
-    } else throw new Error(`unknown option ${a ?? ''}`);
-    i++;
-  }
-  return { opts, out };
+  if (values.lines !== undefined) opts.lines = Number(values.lines);
+  if (values.seed !== undefined) opts.seed = Number(values.seed);
+  if (values.malformed !== undefined) opts.malformed = Number(values.malformed);
+  if (values['out-of-order'] !== undefined) opts.outOfOrder = Number(values['out-of-order']);
+  if (values['mixed-offsets']) opts.mixedOffsets = true;
+  return { opts, out: values.out ?? null };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { opts, out } = parseArgs(process.argv.slice(2));
+  const { opts, out } = readArgs(process.argv.slice(2));
   const fd = out === null ? 1 : openSync(out, 'w');
   let buf: string[] = [];
   for (const line of generateOrchestratorLines(opts)) {

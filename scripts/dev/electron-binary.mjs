@@ -1,10 +1,14 @@
+// @ts-check
 // Finds the Electron executable the way node_modules/electron/index.js does, but WITHOUT its
 // side effect: requiring that module downloads the binary when it is missing.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Executable path inside Electron's dist folder, per platform (mirrors electron/install.js). */
+/**
+ * Executable path inside Electron's dist folder, per platform (mirrors electron/install.js).
+ * @param {string} platform
+ */
 export function defaultExecutableFor(platform) {
   switch (platform) {
     case 'darwin':
@@ -18,15 +22,20 @@ export function defaultExecutableFor(platform) {
 }
 
 /**
+ * @typedef {{ path: string } | { path: null, reason: 'not-installed' | 'missing-binary', detail: string }} ElectronLocation
+ */
+
+/**
  * Where the Electron binary is, or why it is not usable.
- * @returns {{ path: string } | { path: null, reason: 'not-installed' | 'missing-binary', detail: string }}
+ * @param {{ root: string, env?: Record<string, string | undefined>, platform?: string, exists?: (path: string) => boolean }} options
+ * @returns {ElectronLocation}
  */
 export function locateElectron({
   root,
   env = process.env,
   platform = process.platform,
   exists = existsSync,
-} = {}) {
+}) {
   const pkgDir = path.join(root, 'node_modules', 'electron');
   const pathTxt = path.join(pkgDir, 'path.txt');
   let relative = null;
@@ -55,6 +64,8 @@ export function hasDisplay(env = process.env, platform = process.platform) {
 /**
  * Runs electron's own installer (what `npx install-electron` does) with a time limit.
  * Resolves `{ ok: true }` or `{ ok: false, detail }`; never rejects.
+ * @param {{ root: string, timeoutMs?: number, env?: Record<string, string | undefined> }} options
+ * @returns {Promise<{ ok: true } | { ok: false, detail: string }>}
  */
 export function installElectron({ root, timeoutMs = 120_000, env = process.env }) {
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs hostile-size inputs through the CLI and through the app's import worker (the worker's own
-// code in a Node process, scripts/stress/importWorker.ts) and reports each one's peak resident
+// code in a Node process, scripts/test/stress-import-worker.ts) and reports each one's peak resident
 // memory side by side (the goal: 512 MiB for any input up to 2 GiB in both). Inputs are generated on the fly (gzip, or a zip
 // streamed out), never committed, so gigabytes never touch the disk. Cases:
 //   - timeline on JSON lines (--size-mb, default 2048): every line read, none lost;
@@ -11,7 +11,7 @@
 // --no-worker runs the CLI alone.
 // Not part of `npm test` (it takes minutes).
 //
-// Usage: node scripts/stress-import.mjs [--case TEXT] [--size-mb N] [--errors-mb N] [--new-mb N]
+// Usage: node scripts/test/stress-import.mjs [--case TEXT] [--size-mb N] [--errors-mb N] [--new-mb N]
 //          [--bomb-mb N] [--max-rss-mb 512] [--keep]
 // Exit 1 when a case failed or its peak RSS exceeded --max-rss-mb.
 import { spawnSync } from 'node:child_process';
@@ -22,19 +22,28 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? Number(process.argv[i + 1]) : fallback;
-}
-const sizeBytes = option('--size-mb', 2048) * 1024 * 1024;
-const errorsBytes = option('--errors-mb', 300) * 1024 * 1024;
-const newBytes = option('--new-mb', 200) * 1024 * 1024;
-const bombBytes = option('--bomb-mb', 4096) * 1024 * 1024;
-const maxRssMb = option('--max-rss-mb', 512);
+const { values: args } = parseArgs({
+  options: {
+    'size-mb': { type: 'string', default: '2048' },
+    'errors-mb': { type: 'string', default: '300' },
+    'new-mb': { type: 'string', default: '200' },
+    'bomb-mb': { type: 'string', default: '4096' },
+    'max-rss-mb': { type: 'string', default: '512' },
+    case: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-worker': { type: 'boolean', default: false },
+  },
+});
+const sizeBytes = Number(args['size-mb']) * 1024 * 1024;
+const errorsBytes = Number(args['errors-mb']) * 1024 * 1024;
+const newBytes = Number(args['new-mb']) * 1024 * 1024;
+const bombBytes = Number(args['bomb-mb']) * 1024 * 1024;
+const maxRssMb = Number(args['max-rss-mb']);
 
 const SERVICES = ['api', 'db', 'cache', 'auth', 'queue', 'web'];
 const LEVELS = ['info', 'info', 'info', 'warn', 'error', 'debug'];
@@ -139,7 +148,7 @@ function runCli(args) {
 
 /** Runs the app's import worker on `files` under GNU time; its JSON summary and peak RSS (MiB). */
 function runWorker(files) {
-  if (process.argv.includes('--no-worker')) return null;
+  if (args['no-worker']) return null;
   const require = createRequire(import.meta.url);
   const tsx = require.resolve('tsx');
   const started = Date.now();
@@ -151,7 +160,7 @@ function runWorker(files) {
       process.execPath,
       '--import',
       tsx,
-      path.join(root, 'scripts', 'stress', 'importWorker.ts'),
+      path.join(root, 'scripts', 'test', 'stress-import-worker.ts'),
       ...files,
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 },
@@ -253,7 +262,7 @@ const CASES = {
 };
 
 async function main() {
-  const only = process.argv.includes('--case') ? process.argv[process.argv.indexOf('--case') + 1] : null;
+  const only = args.case ?? null;
   const dir = mkdtempSync(path.join(tmpdir(), 'rootline-stress-'));
   let failed = 0;
   try {
@@ -272,7 +281,7 @@ async function main() {
     }
     return failed === 0 ? 0 : 1;
   } finally {
-    if (process.argv.includes('--keep')) console.log(`Kept ${dir}`);
+    if (args.keep) console.log(`Kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }

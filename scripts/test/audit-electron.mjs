@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run audit:electron`: runs Electronegativity over the Electron shell and fails on any HIGH
 // or MEDIUM finding. Electronegativity always exits 0, so this script reads its CSV report and
 // counts the findings itself.
@@ -10,7 +11,7 @@
 //   html/*.html     renderer/index.html and dist/renderer/index.html (meta CSP, inline scripts)
 //   package.json    so the tool knows the Electron version
 //
-// Usage: node scripts/audit-electron.mjs [--keep] [--verbose]
+// Usage: node scripts/test/audit-electron.mjs [--keep] [--verbose]
 // Electronegativity is found in node_modules, or in the folder named by ELECTRONEGATIVITY_DIR
 // (a folder where `npm install @doyensec/electronegativity` was run).
 import { spawnSync } from 'node:child_process';
@@ -19,9 +20,22 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = new Set(process.argv.slice(2));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const isMainModule =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// Imported by tests (report parsing): only the command line of a direct run is read.
+const { values: flags } = isMainModule
+  ? parseArgs({
+      options: { keep: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+    })
+  : { values: { keep: false, verbose: false } };
+
+/**
+ * @typedef {{ check: string, severity: string, confidence: string, file: string, location: string, sample: string, description: string }} AuditFinding
+ * @typedef {{ check: string, file: string, sample: RegExp, reason: string }} ReviewedFinding
+ */
 
 /**
  * Findings a person has reviewed and accepted. Only TENTATIVE "review this" findings may be
@@ -31,6 +45,7 @@ const args = new Set(process.argv.slice(2));
 const OPEN_EXTERNAL_REASON =
   'The one shell.openExternal call; it runs only after isAllowedExternalUrl() accepted an ' +
   'http(s) URL (test/unit/electron/security.test.ts, test/unit/security/checklist.test.ts).';
+/** @type {ReviewedFinding[]} */
 export const REVIEWED = [
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
@@ -48,7 +63,8 @@ export const REVIEWED = [
 
 /** Finds the Electronegativity CLI entry point, or null. */
 export function findElectronegativity() {
-  const bases = [root, process.env.ELECTRONEGATIVITY_DIR].filter(Boolean);
+  const bases = [root];
+  if (process.env.ELECTRONEGATIVITY_DIR) bases.push(process.env.ELECTRONEGATIVITY_DIR);
   for (const base of bases) {
     try {
       const require = createRequire(path.join(base, 'package.json'));
@@ -63,6 +79,7 @@ export function findElectronegativity() {
 }
 
 /** Splits one CSV line (the tool quotes fields that may hold commas). */
+/** @param {string} line @returns {string[]} */
 export function splitCsvLine(line) {
   const out = [];
   let field = '';
@@ -85,7 +102,11 @@ export function splitCsvLine(line) {
   return out;
 }
 
-/** Parses the CSV report into findings. */
+/**
+ * Parses the CSV report into findings.
+ * @param {string} csv
+ * @returns {AuditFinding[]}
+ */
 export function parseReport(csv) {
   const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
   const [header, ...rows] = lines;
@@ -112,11 +133,19 @@ export function parseReport(csv) {
   });
 }
 
-/** Splits findings into those that fail the audit, the reviewed ones, and the low/info ones. */
+/**
+ * Splits findings into those that fail the audit, the reviewed ones, and the low/info ones.
+ * @param {AuditFinding[]} findings
+ * @param {ReviewedFinding[]} [reviewed]
+ */
 export function classify(findings, reviewed = REVIEWED) {
+  /** @type {AuditFinding[]} */
   const failing = [];
+  /** @type {AuditFinding[]} */
   const accepted = [];
+  /** @type {AuditFinding[]} */
   const minor = [];
+  /** @type {Set<ReviewedFinding>} */
   const used = new Set();
   for (const f of findings) {
     if (f.severity !== 'HIGH' && f.severity !== 'MEDIUM') {
@@ -154,6 +183,7 @@ function stage() {
   return dir;
 }
 
+/** @param {AuditFinding} f */
 function show(f) {
   return `  ${f.severity.padEnd(6)} ${f.confidence.padEnd(9)} ${f.check}  ${f.file}:${f.location}\n         ${f.sample}`;
 }
@@ -175,7 +205,7 @@ function main() {
       [tool.entry, '--input', dir, '--relative', '--verbose', 'false', '--output', report],
       { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000 },
     );
-    if (args.has('--verbose')) process.stdout.write(res.stdout + res.stderr);
+    if (flags.verbose) process.stdout.write(res.stdout + res.stderr);
     if (res.error || !existsSync(report)) {
       console.error(
         `audit:electron: Electronegativity did not produce a report.\n${res.stderr || res.error}`,
@@ -189,7 +219,7 @@ function main() {
         `${accepted.length} reviewed, ${minor.length} low/informational.`,
     );
     if (accepted.length > 0) console.log(`Reviewed and accepted:\n${accepted.map(show).join('\n')}`);
-    if (minor.length > 0 && args.has('--verbose')) console.log(`Low:\n${minor.map(show).join('\n')}`);
+    if (minor.length > 0 && flags.verbose) console.log(`Low:\n${minor.map(show).join('\n')}`);
     if (failing.length > 0) {
       console.error(
         `High/medium findings (fix them, or review them in REVIEWED):\n${failing.map(show).join('\n')}`,
@@ -198,10 +228,9 @@ function main() {
     }
     return 0;
   } finally {
-    if (!args.has('--keep')) rmSync(dir, { recursive: true, force: true });
+    if (!flags.keep) rmSync(dir, { recursive: true, force: true });
     else console.log(`Kept ${dir}`);
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) process.exitCode = main();
+if (isMainModule) process.exitCode = main();

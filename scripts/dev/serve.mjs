@@ -1,3 +1,4 @@
+// @ts-check
 // A tiny static server for dist/renderer (no dependencies): GET/HEAD only, no path traversal,
 // correct MIME types, the desktop app's CSP on every response, SPA fallback to index.html.
 import { createReadStream, promises as fs, readFileSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const DEFAULT_PORT = 5217;
 export const DEFAULT_HOST = '127.0.0.1';
 
-const electronDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'electron');
+const electronDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..', 'electron');
+/** @param {string} file */
 const readJson = (file) => JSON.parse(readFileSync(path.join(electronDir, file), 'utf8'));
 
 // The same data files the Electron shell compiles in, so desktop and web send identical headers.
@@ -16,16 +18,24 @@ const CSP_DIRECTIVES = readJson('security/csp.json');
 const MIME_TYPES = readJson('protocol/mime.json');
 
 /** The Content-Security-Policy header value (identical to electron/security/csp.ts). */
-export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+export const CONTENT_SECURITY_POLICY = Object.entries(
+  /** @type {Record<string, string[]>} */ (CSP_DIRECTIVES),
+)
   .map(([name, sources]) => [name, ...sources].join(' '))
   .join('; ');
 
+/** @param {string} filePath */
 export function mimeTypeFor(filePath) {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  return (
+    /** @type {Record<string, string>} */ (MIME_TYPES)[path.extname(filePath).toLowerCase()] ??
+    'application/octet-stream'
+  );
 }
 
 /**
  * Maps a request path (`/assets/app.js?x`) to a file under root, or says why not.
+ * @param {string} root
+ * @param {string} requestPath
  * @returns {{ kind: 'file', path: string } | { kind: 'bad-request' | 'forbidden', reason: string }}
  */
 export function resolveStaticPath(root, requestPath) {
@@ -52,6 +62,7 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-cache',
 };
 
+/** @param {string} filePath */
 async function isFile(filePath) {
   try {
     return (await fs.stat(filePath)).isFile();
@@ -60,17 +71,26 @@ async function isFile(filePath) {
   }
 }
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} text
+ */
 function sendText(res, status, text) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
 
+/**
+ * @param {string} root
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
+ */
 function createHandler(root) {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     const resolved = resolveStaticPath(root, req.url ?? '/');
-    if (resolved.kind === 'bad-request') return sendText(res, 400, resolved.reason);
-    if (resolved.kind === 'forbidden') return sendText(res, 403, resolved.reason);
+    if (resolved.kind !== 'file')
+      return sendText(res, resolved.kind === 'bad-request' ? 400 : 403, resolved.reason);
     let filePath = resolved.path;
     if (!(await isFile(filePath))) {
       // Client-side routes have no extension; missing assets are a real 404.
@@ -84,7 +104,10 @@ function createHandler(root) {
       'Content-Type': mimeTypeFor(filePath),
       'Content-Length': size,
     });
-    if (req.method === 'HEAD') return res.end();
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     createReadStream(filePath)
       .on('error', () => res.destroy())
       .pipe(res);
@@ -92,9 +115,18 @@ function createHandler(root) {
 }
 
 /**
+ * @typedef {object} RunningServer
+ * @property {string} url
+ * @property {number} port
+ * @property {import('node:http').Server} server
+ * @property {() => Promise<void>} close
+ */
+
+/**
  * Serves `root` on host:port (port 0 picks a free one). Rejects with a clear message when the
  * port is taken.
- * @returns {Promise<{ url: string, port: number, server: import('node:http').Server, close(): Promise<void> }>}
+ * @param {{ root: string, port?: number, host?: string }} options
+ * @returns {Promise<RunningServer>}
  */
 export function serve({ root, port = DEFAULT_PORT, host = DEFAULT_HOST }) {
   const handle = createHandler(root);
@@ -105,7 +137,7 @@ export function serve({ root, port = DEFAULT_PORT, host = DEFAULT_HOST }) {
     });
   });
   return new Promise((resolve, reject) => {
-    server.once('error', (error) => {
+    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       const message =
         error.code === 'EADDRINUSE'
           ? `Port ${port} on ${host} is already in use; start with --port N (or ROOTLINE_PORT=N) to use another one.`
@@ -120,7 +152,7 @@ export function serve({ root, port = DEFAULT_PORT, host = DEFAULT_HOST }) {
         port: actualPort,
         server,
         close: () =>
-          new Promise((done) => {
+          new Promise((/** @type {(value?: void) => void} */ done) => {
             server.close(() => done());
             server.closeAllConnections();
           }),

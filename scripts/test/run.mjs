@@ -4,9 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasDisplay, locateElectron, planElectronE2e } from './electron-binary.mjs';
+import { parseArgs } from 'node:util';
+import { hasDisplay, locateElectron, planElectronE2e } from '../dev/electron-binary.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const out = join(root, 'dist', 'test-results');
 mkdirSync(out, { recursive: true });
 
@@ -15,7 +16,7 @@ const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
   // The CLI tests run the built command (dist/cli), as a user does.
-  { name: 'build-cli', cmd: ['node', 'scripts/build-cli.mjs'] },
+  { name: 'build-cli', cmd: ['node', 'scripts/build/cli.mjs'] },
   {
     name: 'unit',
     cmd: [
@@ -35,7 +36,7 @@ const steps = [
   // After the build: Electronegativity also scans the bundled main process in dist/electron.
   { name: 'audit-electron', cmd: ['npm', 'run', '--silent', 'audit:electron'] },
   // Acknowledged edits survive SIGKILL of the browser (a few cycles here; `npm run test:kill` runs 50).
-  { name: 'kill-test', cmd: ['node', 'scripts/kill-test.mjs', '--cycles', '3'] },
+  { name: 'kill-test', cmd: ['node', 'scripts/test/kill.mjs', '--cycles', '3'] },
   {
     name: 'e2e',
     cmd: ['npx', 'playwright', 'test', '--config', 'test/e2e/playwright.config.ts'],
@@ -70,7 +71,8 @@ function electronStep() {
     : { ...step, cmd: [...plan.prefix, ...step.cmd] };
 }
 
-const only = process.argv.slice(2);
+// `npm test -- unit e2e` runs only the named steps.
+const only = parseArgs({ allowPositionals: true, options: {} }).positionals;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 // Steps without a test report (typecheck, lint, build…) are counted as steps, never as tests.
 const stepTotals = { passed: 0, failed: 0, notRun: 0 };

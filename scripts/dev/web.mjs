@@ -1,12 +1,14 @@
+// @ts-check
 // `npm run web`: builds the renderer when needed, then serves it on http://127.0.0.1:5217/.
 // Flags: --port N (or ROOTLINE_PORT), --build (always rebuild), --open (open a browser).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, serve } from './serve.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE_DIRS = ['renderer', 'shared', 'templates'];
 const SOURCE_FILES = ['package.json'];
 
@@ -16,18 +18,36 @@ export const WEB_USAGE = `Usage: npm run web -- [--port N] [--build] [--open]
   --open     open the default browser once the server is up`;
 
 /**
- * Reads --port N / --port=N, ROOTLINE_PORT, --build, --open and --help. Unknown switches are
- * an error (a typo should not silently start a server); `extraFlags` lets npm start add its own.
+ * Reads --port N / --port=N, ROOTLINE_PORT, --build, --open and --help (node:util parseArgs).
+ * Unknown switches are an error (a typo should not silently start a server); `extraFlags` lets
+ * npm start add its own boolean switches. Other arguments (files to open) are left to the caller.
+ * @param {string[]} argv
+ * @param {Record<string, string | undefined>} [env]
+ * @param {string[]} [extraFlags] switches such as `--web`
  * @returns {{ port: number, build: boolean, open: boolean, help: boolean }}
  */
 export function parseWebArgs(argv, env = process.env, extraFlags = []) {
+  /** @type {import('node:util').ParseArgsConfig['options']} */
+  const options = {
+    port: { type: 'string' },
+    build: { type: 'boolean' },
+    open: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const flag of extraFlags) options[flag.replace(/^--/, '')] = { type: 'boolean' };
+  // Not strict: its own errors would not say what to type instead, these do.
+  const { values, tokens } = parseArgs({
+    args: argv,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   let portText = env.ROOTLINE_PORT;
-  const known = new Set(['--build', '--open', '--help', '-h', ...extraFlags]);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--port') portText = argv[++i] ?? '';
-    else if (arg.startsWith('--port=')) portText = arg.slice('--port='.length);
-    else if (arg.startsWith('-') && !known.has(arg)) throw new Error(`Unknown option "${arg}".`);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!(token.name in options)) throw new Error(`Unknown option "${token.rawName}".`);
+    if (token.name === 'port') portText = token.value ?? '';
   }
   let port = DEFAULT_PORT;
   if (portText !== undefined && portText !== '') {
@@ -38,14 +58,10 @@ export function parseWebArgs(argv, env = process.env, extraFlags = []) {
   } else if (portText === '') {
     throw new Error('--port needs a number, e.g. --port 5217.');
   }
-  return {
-    port,
-    build: argv.includes('--build'),
-    open: argv.includes('--open'),
-    help: argv.includes('--help') || argv.includes('-h'),
-  };
+  return { port, build: values.build === true, open: values.open === true, help: values.help === true };
 }
 
+/** @param {string} target @returns {number} */
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
   const info = statSync(target);
@@ -72,8 +88,9 @@ export function rendererBuildState(root = ROOT) {
     : { stale: false, reason: 'up to date' };
 }
 
+/** @param {string} root @returns {Promise<void>} */
 function runVite(root) {
-  return new Promise((resolve, reject) => {
+  return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
     const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
     const child = spawn(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts'], {
       cwd: root,
@@ -113,7 +130,10 @@ export async function ensureRendererBuilt({ root = ROOT, force = false, log = co
   await runVite(root);
 }
 
-/** Opens `url` in the default browser; failures are ignored (the URL is printed anyway). */
+/**
+ * Opens `url` in the default browser; failures are ignored (the URL is printed anyway).
+ * @param {string} url
+ */
 export function openBrowser(url) {
   const [command, args] =
     process.platform === 'darwin'

@@ -6,14 +6,20 @@
 //   npm run bench:patterns [-- --dir FOLDER …] [--verbose]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { createImport } from '../shared/import/pipeline';
+import { createImport } from '../../shared/import/pipeline';
 
-const root = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const dirs = args.flatMap((a, i) => (args[i - 1] === '--dir' ? [resolve(a)] : []));
+const root = resolve(import.meta.dirname, '../..');
+const { values: args } = parseArgs({
+  options: {
+    dir: { type: 'string', multiple: true, default: [] },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const dirs = args.dir.map((d) => resolve(d));
 if (dirs.length === 0) dirs.push(resolve(root, '../shared/corpus/loghub-text'));
-const verbose = args.includes('--verbose');
+const verbose = args.verbose;
 
 interface Scored {
   file: string;

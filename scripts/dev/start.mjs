@@ -3,7 +3,7 @@
 // why in one sentence and serves the same app for the browser, as `npm run web` does.
 // Flags: --web (skip Electron), --build (force a renderer rebuild), --port N, --no-download.
 import { spawn } from 'node:child_process';
-import { buildElectron } from './build-electron.mjs';
+import { buildElectron } from '../build/electron.mjs';
 import { describeFallback, hasDisplay, installElectron, locateElectron } from './electron-binary.mjs';
 import { ensureRendererBuilt, parseWebArgs, ROOT, runWeb } from './web.mjs';
 

@@ -3,25 +3,24 @@
 // content), before (hand-written formats only) and after (with format definitions). Then, for
 // every other text file in the corpus and the fixtures, what each side reads: records, errors,
 // levels and services found. Reads ../shared (never copied into the repository).
-//   npx tsx scripts/bench-text.ts [--corpus DIR]
+//   npx tsx scripts/bench/text.ts [--corpus DIR]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { detectFormat } from '../shared/import/detect';
-import { DEFINITION_FORMATS, FORMATS } from '../shared/import/formats/index';
-import { levelFromName } from '../shared/import/formats/levels';
-import { createImportWith } from '../shared/import/importer';
-import type { FormatRegistry } from '../shared/import/importer';
-import type { FormatDef } from '../shared/import/types';
-import type { LogRecord } from '../shared/domain';
-import { parseTimestamp } from '../shared/time/parse';
+import { detectFormat } from '../../shared/import/detect';
+import { DEFINITION_FORMATS, FORMATS } from '../../shared/import/formats/index';
+import { levelFromName } from '../../shared/import/formats/levels';
+import { createImportWith } from '../../shared/import/importer';
+import type { FormatRegistry } from '../../shared/import/importer';
+import type { FormatDef } from '../../shared/import/types';
+import type { LogRecord } from '../../shared/domain';
+import { parseTimestamp } from '../../shared/time/parse';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const corpusArg = args.indexOf('--corpus');
-const corpus =
-  corpusArg >= 0 && args[corpusArg + 1] ? resolve(args[corpusArg + 1]!) : resolve(root, '../shared/corpus');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({ options: { corpus: { type: 'string' } } });
+const corpus = args.corpus ? resolve(args.corpus) : resolve(root, '../shared/corpus');
 
 function registry(formats: readonly FormatDef[]): FormatRegistry {
   return {

@@ -4,23 +4,34 @@
 // timeline benchmark seeded (--profile DIR, kept by `bench:timeline --profile DIR`), records a
 // CPU profile (Chrome DevTools Protocol) from the route change until the density strip is
 // drawn, and prints the functions with the most self time and the heaviest call paths.
-//   node scripts/bench-timeline-profile.mjs --profile DIR [--out DIR] [--port N] [--top N] [--cold]
+//   node scripts/bench/timeline-profile.mjs --profile DIR [--out DIR] [--port N] [--top N] [--cold]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { serve } from './serve.mjs';
-import { openTimeline } from './bench-timeline-open.mjs';
-import { findSeeded } from './bench-timeline-seed.mjs';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
+import { parseArgs } from 'node:util';
+import { serve } from '../dev/serve.mjs';
+import { openTimeline } from './timeline-open.mjs';
+import { findSeeded } from './timeline-seed.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const PROFILE = argValue(args, '--profile', null);
-const OUT = path.resolve(ROOT, argValue(args, '--out', path.join('.bench', 'timeline-renderer')));
-const PORT = Number(argValue(args, '--port', '0'));
-const TOP = Number(argValue(args, '--top', '25'));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: {
+    profile: { type: 'string' },
+    out: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    top: { type: 'string', default: '25' },
+    cold: { type: 'boolean', default: false },
+  },
+});
+const PROFILE = args.profile ?? null;
+const OUT = path.resolve(ROOT, args.out ?? path.join('.bench', 'timeline-renderer'));
+const PORT = Number(args.port);
+const TOP = Number(args.top);
 if (!PROFILE) {
-  console.error('usage: bench-timeline-profile.mjs --profile DIR (seeded by bench:timeline --profile DIR)');
+  console.error(
+    'usage: scripts/bench/timeline-profile.mjs --profile DIR (seeded by bench:timeline --profile DIR)',
+  );
   process.exit(2);
 }
 
@@ -36,7 +47,7 @@ try {
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
   const incidentId = await findSeeded(page);
   if (!incidentId) throw new Error(`No benchmark incident in ${PROFILE} (origin ${server.url}).`);
-  if (!args.includes('--cold')) {
+  if (!args.cold) {
     // Warm: one open first, then a reload, as the benchmark's warm runs.
     await openTimeline(page, incidentId);
     await page.evaluate(() => (location.hash = '#/'));

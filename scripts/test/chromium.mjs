@@ -1,3 +1,4 @@
+// @ts-check
 // The system Chromium and the flags every browser run here uses (benchmarks, the kill test, the
 // Playwright configs, tests that render exports): no background traffic on a closed network.
 
@@ -11,9 +12,3 @@ export const CHROMIUM_FLAGS = [
   '--disable-quic',
   '--no-first-run',
 ];
-
-/** `--name value` from an argument list, or the fallback. */
-export function argValue(args, name, fallback) {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-}

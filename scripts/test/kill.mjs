@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 // Kill test: edit, wait until the UI acknowledges the write ("Saved" / the item shown after its
 // committed write), SIGKILL the browser 0–300 ms later, relaunch on the same profile and check
-// that every acknowledged edit is there. Usage: node scripts/kill-test.mjs [--cycles N]
+// that every acknowledged edit is there. Usage: node scripts/test/kill.mjs [--cycles N]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { serve } from '../dev/serve.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const args = process.argv.slice(2);
-const cyclesAt = args.indexOf('--cycles');
-const cycles = cyclesAt >= 0 ? Number(args[cyclesAt + 1]) : 50;
+const root = new URL('../..', import.meta.url).pathname;
+const { values: args } = parseArgs({ options: { cycles: { type: 'string', default: '50' } } });
+const cycles = Number(args.cycles);
 if (!Number.isInteger(cycles) || cycles < 1) {
   console.error('kill-test: --cycles needs a positive whole number');
   process.exit(2);

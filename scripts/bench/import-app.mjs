@@ -4,20 +4,22 @@
 // through the Web Worker, as a user would (Import logs… → choose file → Import). Prints the time
 // from "Import" to the summary, the throughput, and the main thread's long tasks (goal: none over
 // 50 ms while the import runs), then the time to store the accepted import.
-//   node scripts/bench-import-app.mjs [--lines N] [--no-build]
+//   node scripts/bench/import-app.mjs [--lines N] [--no-build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { buildPrivateRenderer } from './bench-build.mjs';
-import { serve } from './serve.mjs';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
+import { buildPrivateRenderer } from './build.mjs';
+import { serve } from '../dev/serve.mjs';
+import { parseArgs } from 'node:util';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => argValue(args, name, fallback);
-const LINES = Number(arg('--lines', '330000'));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: { lines: { type: 'string', default: '330000' }, 'no-build': { type: 'boolean', default: false } },
+});
+const LINES = Number(args.lines);
 const OUT = path.join(ROOT, '.bench', 'import-renderer');
 const FILE = path.join(ROOT, '.bench', `orchestrator-${LINES}.jsonl`);
 
@@ -32,14 +34,14 @@ if (!existsSync(FILE)) {
   run(process.execPath, [
     '--import',
     'tsx',
-    'scripts/gen-orchestrator-log.ts',
+    'scripts/generators/orchestrator-log.ts',
     '--lines',
     String(LINES),
     '--out',
     FILE,
   ]);
 }
-if (!args.includes('--no-build')) buildPrivateRenderer(ROOT, OUT);
+if (!args['no-build']) buildPrivateRenderer(ROOT, OUT);
 
 const mb = statSync(FILE).size / 1e6;
 const server = await serve({ root: OUT, port: 0 });

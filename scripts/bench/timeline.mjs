@@ -8,7 +8,7 @@
 // each as median (min–max) of --runs runs: time to first rows, every event in memory, density
 // strip drawn, main-thread tasks over 50 ms; then time to first content of the other tabs, and
 // DOM size, p95 frame time while scrolling, text-filter time and chart time.
-//   node scripts/bench-timeline.mjs [--events N] [--records N] [--runs N] [--no-build]
+//   node scripts/bench/timeline.mjs [--events N] [--records N] [--runs N] [--no-build]
 //     [--out DIR (a renderer build to use, e.g. an older one)] [--screenshot FILE] [--frames]
 //     [--profile DIR --port N (keep the seeded profile there, reuse it when it holds the incident;
 //      the origin, and so the port, must be the same each time)] [--seed-only]
@@ -17,28 +17,41 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { buildPrivateRenderer } from './bench-build.mjs';
-import { serve } from './serve.mjs';
-import { findSeeded, seedIncident } from './bench-timeline-seed.mjs';
-import { seedContent } from './bench-timeline-content.mjs';
-import { openTab, openTimeline, spread, TAB_CONTENT } from './bench-timeline-open.mjs';
-import { measureInteraction } from './bench-timeline-interact.mjs';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
+import { parseArgs } from 'node:util';
+import { buildPrivateRenderer } from './build.mjs';
+import { serve } from '../dev/serve.mjs';
+import { findSeeded, seedIncident } from './timeline-seed.mjs';
+import { seedContent } from './timeline-content.mjs';
+import { openTab, openTimeline, spread, TAB_CONTENT } from './timeline-open.mjs';
+import { measureInteraction } from './timeline-interact.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => argValue(args, name, fallback);
-const EVENTS = Number(arg('--events', '100000'));
-const RECORDS = Number(arg('--records', '1000000'));
-const RUNS = Number(arg('--runs', '5'));
-const SHOT = arg('--screenshot', null);
-const OUT = path.resolve(ROOT, arg('--out', path.join('.bench', 'timeline-renderer')));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: {
+    events: { type: 'string', default: '100000' },
+    records: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '5' },
+    screenshot: { type: 'string' },
+    out: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    profile: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+    frames: { type: 'boolean', default: false },
+  },
+});
+const EVENTS = Number(args.events);
+const RECORDS = Number(args.records);
+const RUNS = Number(args.runs);
+const SHOT = args.screenshot ?? null;
+const OUT = path.resolve(ROOT, args.out ?? path.join('.bench', 'timeline-renderer'));
 
-if (!args.includes('--no-build') && !args.includes('--out')) buildPrivateRenderer(ROOT, OUT);
+if (!args['no-build'] && args.out === undefined) buildPrivateRenderer(ROOT, OUT);
 // One server for the whole run: the origin (and so the IndexedDB database) stays the same
 // across browser restarts.
-const server = await serve({ root: OUT, port: Number(arg('--port', '0')) });
-const KEEP = arg('--profile', null);
+const server = await serve({ root: OUT, port: Number(args.port) });
+const KEEP = args.profile ?? null;
 const profile = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'rootline-bench-profile-'));
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const goal = (v, g) => (v <= g ? `ok (goal ≤ ${g} ms)` : `OVER goal ≤ ${g} ms`);
@@ -87,7 +100,7 @@ try {
     `first open after seeding:   first rows ${fmt(first.firstRows)}, all events ${fmt(first.fullLoad)}, density ${fmt(first.density)} (data written outside the app)`,
   );
 
-  if (!args.includes('--seed-only')) await measure(page, incidentId);
+  if (!args['seed-only']) await measure(page, incidentId);
 } finally {
   await context?.close();
   await server.close();
@@ -113,7 +126,7 @@ async function measure(page, incidentId) {
   }
   await reload(page);
   await openTimeline(page, incidentId);
-  const m = await measureInteraction(page, { frames: args.includes('--frames') });
+  const m = await measureInteraction(page, { frames: args.frames });
   if (SHOT) await page.screenshot({ path: SHOT });
 
   console.log(

@@ -6,18 +6,26 @@
 // --json`, start-up included) with --jobs 1, 2 and 4 and the default pool, beside the bare parse
 // in the same run; prints each ratio to the bare parse and each peak RSS (goals: ≤ 1.0× with the
 // default pool, ≤ 1.3× with --jobs 1, ≤ 512 MB).
-//   node scripts/bench-import.mjs [--lines N] [--file PATH] [--e2e] [--jobs 1,2,4,default]
+//   node scripts/bench/import.mjs [--lines N] [--file PATH] [--e2e] [--jobs 1,2,4,default]
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { argValue } from './chromium.mjs';
-import { buildCli } from './build-cli.mjs';
+import { parseArgs } from 'node:util';
+import { buildCli } from '../build/cli.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => argValue(args, name, fallback);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    child: { type: 'boolean', default: false },
+    e2e: { type: 'boolean', default: false },
+    lines: { type: 'string', default: '1000000' },
+    file: { type: 'string' },
+    jobs: { type: 'string', default: '1,2,4,default' },
+  },
+});
 
 async function bare(file) {
   let lines = 0;
@@ -70,11 +78,11 @@ async function child(mode, file) {
   process.stdout.write(JSON.stringify({ mode, seconds, mbPerSec: mb / seconds, maxRssMb, ...out }));
 }
 
-if (args[0] === '--child') {
-  await child(args[1], args[2]);
+if (args.child) {
+  await child(positionals[0], positionals[1]);
 } else {
-  const lines = Number(arg('--lines', '1000000'));
-  const file = resolve(arg('--file', join(root, '.bench', `orchestrator-${lines}.jsonl`)));
+  const lines = Number(args.lines);
+  const file = resolve(args.file ?? join(root, '.bench', `orchestrator-${lines}.jsonl`));
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     console.log(`generating ${lines} lines into ${file} …`);
@@ -83,7 +91,7 @@ if (args[0] === '--child') {
       [
         '--import',
         'tsx',
-        join(root, 'scripts/gen-orchestrator-log.ts'),
+        join(root, 'scripts/generators/orchestrator-log.ts'),
         '--lines',
         String(lines),
         '--malformed',
@@ -99,7 +107,7 @@ if (args[0] === '--child') {
     if (gen.status !== 0) process.exit(gen.status ?? 1);
   }
   console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
-  if (args.includes('--e2e')) await endToEnd(file);
+  if (args.e2e) await endToEnd(file);
   else await pipelineOnly(file);
 }
 
@@ -196,7 +204,7 @@ function runCli(file, jobs) {
 
 async function endToEnd(file) {
   await buildCli();
-  const jobsList = arg('--jobs', '1,2,4,default').split(',');
+  const jobsList = args.jobs.split(',');
   const { stdout: load } = spawnSync('uptime', { encoding: 'utf8' });
   console.log(`load: ${(load ?? '').trim()}  (cores: ${availableParallelism()})`);
   const bare = childRun('bare', file);

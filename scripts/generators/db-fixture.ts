@@ -1,25 +1,27 @@
 /**
  * Writes test/fixtures/db/v<SCHEMA_VERSION>-dump.json: a database made by the current schema,
  * filled with two rich incidents and some prefs, dumped table by table with counts and hashes.
- * Run once per released schema version (npx tsx scripts/make-db-fixture.ts) and commit the
+ * Run once per released schema version (npx tsx scripts/generators/db-fixture.ts) and commit the
  * file; never regenerate an older version's dump. test/unit/db/upgrade.test.ts loads every dump.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { setDb } from '../renderer/db/db';
-import { SCHEMA_VERSION } from '../renderer/db/migrations';
-import { insertSnapshot } from '../renderer/db/repos/snapshot';
-import { setPref } from '../renderer/db/repos/prefs';
-import { addFormatFile } from '../renderer/db/repos/formatFiles';
-import { putImportDensities } from '../renderer/db/repos/densities';
-import { countImportDensities } from '../renderer/features/timeline/model/countDensities';
-import { RootlineDb } from '../renderer/db/schema';
-import { richSnapshot } from '../test/unit/bundle/richSnapshot';
-import { tableDigest, type DbDump } from '../test/unit/db/dumpFormat';
+import { setDb } from '../../renderer/db/db';
+import { SCHEMA_VERSION } from '../../renderer/db/migrations';
+import { insertSnapshot } from '../../renderer/db/repos/snapshot';
+import { setPref } from '../../renderer/db/repos/prefs';
+import { addFormatFile } from '../../renderer/db/repos/formatFiles';
+import { putImportDensities } from '../../renderer/db/repos/densities';
+import { countImportDensities } from '../../renderer/features/timeline/model/countDensities';
+import { RootlineDb } from '../../renderer/db/schema';
+import { richSnapshot } from '../../test/unit/bundle/richSnapshot';
+import { tableDigest, type DbDump } from '../../test/unit/db/dumpFormat';
 
-const target = fileURLToPath(new URL(`../test/fixtures/db/v${SCHEMA_VERSION}-dump.json`, import.meta.url));
-if (existsSync(target) && !process.argv.includes('--force')) {
+const target = fileURLToPath(new URL(`../../test/fixtures/db/v${SCHEMA_VERSION}-dump.json`, import.meta.url));
+const { values: args } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
+if (existsSync(target) && !args.force) {
   console.error(
     `${target} exists; a released version's dump must not change (use --force only before release).`,
   );
@@ -84,7 +86,7 @@ const added = await addFormatFile(
 if (!added.ok) throw new Error(added.problems.join('\n'));
 
 const dump: DbDump = {
-  about: `Rootline database at schema version ${SCHEMA_VERSION}, made by scripts/make-db-fixture.ts. Do not edit.`,
+  about: `Rootline database at schema version ${SCHEMA_VERSION}, made by scripts/generators/db-fixture.ts. Do not edit.`,
   dexieVersion: db.verno,
   stores: {},
   tables: {},

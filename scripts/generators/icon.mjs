@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Renders build/icon.svg to the PNGs the app ships: build/icon.png (1024 px, electron-builder
 // makes every platform's icon from it) and renderer/public/icon.png (256 px, the Linux/Windows
-// window icon); copies the SVG to renderer/public/favicon.svg. Needs Chromium (scripts/chromium.mjs).
+// window icon); copies the SVG to renderer/public/favicon.svg. Needs Chromium (scripts/test/chromium.mjs).
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const svgPath = join(root, 'build', 'icon.svg');
 const svg = readFileSync(svgPath, 'utf8');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });

@@ -5,9 +5,10 @@
 // clone (what the browser does in the worker before handing the bytes to its storage process)
 // and keeps only the byte count. Prints one JSON line: records, events, blocks, stored bytes.
 //
-// Usage: tsx scripts/stress/importWorker.ts <file>... (used by scripts/stress-import.mjs)
+// Usage: tsx scripts/test/stress-import-worker.ts <file>... (used by scripts/test/stress-import.mjs)
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
 import { createGunzip } from 'node:zlib';
 import type { FromWorker, ToWorker } from '../../renderer/workers/importProtocol';
@@ -55,7 +56,7 @@ Object.assign(globalThis, {
 await import('../../renderer/workers/import.worker');
 const send = (msg: ToWorker): void => scope.onmessage!({ data: msg });
 
-const files = process.argv.slice(2);
+const files = parseArgs({ allowPositionals: true, options: {} }).positionals;
 let inFlight = 0;
 let wake: (() => void) | null = null;
 const done = new Promise<FromWorker>((resolve) =>

@@ -1,14 +1,15 @@
+// @ts-check
 // Bundles the `rootline` command (cli/main.ts) into dist/cli/ with esbuild: one small entry and
 // one chunk per command, loaded on demand, so `rootline --help` starts without the import
 // pipeline or Lexical. Runs on `npm install` (prepare), before `npm pack`, and from the bin when
 // a source checkout has changed since the last build.
-// Usage: node scripts/build-cli.mjs
+// Usage: node scripts/build/cli.mjs
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_OUT_DIR = path.join(root, 'dist', 'cli');
 
 /** Builds dist/cli/main.mjs and its chunks; each file is replaced atomically. */
