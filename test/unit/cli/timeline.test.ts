@@ -74,6 +74,7 @@ describe('rootline CLI', () => {
       'region',
       'count',
       'sources',
+      'injected',
     ]);
     expect(e.at).toMatch(ISO);
     expect(Object.keys((e.sources as object[])[0]!)).toEqual(['file', 'line']);
@@ -87,10 +88,9 @@ describe('rootline CLI', () => {
       'resolvedAt',
     ]);
     expect(doc.phases.resolvedAt).toBe('2014-11-19T11:45:00.000Z');
-    expect(doc.findings.map((f) => Object.keys(f))).toEqual([
-      ['code', 'at', 'message', 'eventIds'],
-      ['code', 'at', 'message', 'eventIds'],
-    ]);
+    const findingKeys = ['code', 'at', 'message', 'change', 'components', 'injected', 'eventIds'];
+    // The two rollout mistakes, and the global enable as the change before impact.
+    expect(doc.findings.map((f) => Object.keys(f))).toEqual([findingKeys, findingKeys, findingKeys]);
     expect(Object.keys(doc.stats)).toEqual(['files', 'lines', 'records', 'skipped', 'eventCap', 'errors']);
     expect(doc.stats.eventCap).toBeNull();
     expect(doc.stats.lines).toBe(600);
