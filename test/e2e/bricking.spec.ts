@@ -11,7 +11,7 @@ import { incidentIdOf } from './pages/route';
 const BASE = readFileSync(new URL('../fixtures/bundles/v1-rich.rootline.json', import.meta.url), 'utf8');
 
 type Row = Record<string, unknown>;
-type Raw = { incident: Row; events: Row[]; actions: Row[] };
+type Raw = { incident: Row; events: Row[]; actions: Row[]; causes: Row[]; sections: Row[] };
 
 function bundle(title: string, change: (b: Raw) => void): Buffer {
   const b = JSON.parse(BASE) as Raw;
@@ -98,13 +98,38 @@ test('rows damaged in IndexedDB are named with Export raw and Delete; the rest s
   await incident.backToList();
   const raw = JSON.parse(BASE) as Raw;
   await page.evaluate(
-    async ({ inc, action, healthyId }) => {
+    async ({ inc, action, cause, section, healthyId }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('rootline');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(['incidents', 'actions'], 'readwrite');
+      const tx = db.transaction(['incidents', 'actions', 'causes', 'sections'], 'readwrite');
+      const far = Number.MAX_SAFE_INTEGER;
+      const mine = { incidentId: healthyId };
+      tx.objectStore('causes').put({ ...cause, ...mine, id: 'GOOD-CAUSE', title: 'Healthy cause' });
+      tx.objectStore('causes').put({
+        ...cause,
+        ...mine,
+        id: 'BAD-CAUSE',
+        title: 'Broken cause',
+        updatedAt: far,
+      });
+      tx.objectStore('sections').put({
+        ...section,
+        ...mine,
+        id: 'GOOD-SECTION',
+        title: 'Healthy section',
+        order: 90,
+      });
+      tx.objectStore('sections').put({
+        ...section,
+        ...mine,
+        id: 'BAD-SECTION',
+        title: 'Broken section',
+        order: 91,
+        updatedAt: far,
+      });
       tx.objectStore('incidents').put({
         ...inc,
         id: 'BAD-ZONE',
@@ -131,7 +156,13 @@ test('rows damaged in IndexedDB are named with Export raw and Delete; the rest s
       });
       db.close();
     },
-    { inc: raw.incident, action: raw.actions[0], healthyId },
+    {
+      inc: raw.incident,
+      action: raw.actions[0],
+      cause: { ...raw.causes[1], parentId: null },
+      section: raw.sections[0],
+      healthyId,
+    },
   );
   await page.reload();
   await list.waitReady();
@@ -157,4 +188,30 @@ test('rows damaged in IndexedDB are named with Export raw and Delete; the rest s
     page.getByRole('alert').filter({ hasText: 'Action item “Bad due date” is damaged' }),
   ).toBeVisible();
   await healthyStillWorks(page, list);
+
+  // One damaged cause and one damaged section: named, with a way out; the healthy rows still show.
+  await list.goto();
+  await list.open('Healthy incident');
+  await page.getByRole('tab', { name: 'Root causes' }).click();
+  const badCause = page.getByRole('alert').filter({ hasText: 'Cause “Broken cause” is damaged' });
+  await expect(badCause).toContainText('updatedAt: a time must be within the JavaScript date range');
+  await expect(badCause.getByRole('button', { name: 'Export raw' })).toBeVisible();
+  await expect(page.getByText('Healthy cause').first()).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Document' }).click();
+  const badSection = page
+    .getByRole('alert')
+    .filter({ hasText: 'Document section “Broken section” is damaged' });
+  await expect(badSection).toBeVisible();
+  await expect(page.getByText('Healthy section').first()).toBeVisible();
+  const saved = page.waitForEvent('download');
+  await badSection.getByRole('button', { name: 'Export raw' }).click();
+  expect((await saved).suggestedFilename()).toBe('broken-section.raw.json');
+  await badSection.getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Delete damaged document section?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(badSection).toBeHidden();
+  await expect(page.getByText('Healthy section').first()).toBeVisible();
 });

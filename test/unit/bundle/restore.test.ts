@@ -121,6 +121,33 @@ describe('restoreBundle', () => {
       expect(restoreBundle({ ...sparse(), version }).ok).toBe(false);
   });
 
+  it('packs v1 log blocks by column, and refuses a broken one with its JSON path', () => {
+    const head = { id: 'B1', importId: 'IMP', incidentId: 'I1', seq: 0, firstAt: 5, lastAt: 5 };
+    const rec = {
+      at: 5,
+      level: 'info',
+      kind: 'log',
+      service: null,
+      region: null,
+      message: 'm',
+      attrs: { k: 'v' },
+      source: { file: 'a.log', line: 1 },
+    };
+    const good = restoreBundle({ ...sparse(), logBlocks: [{ ...head, records: [rec] }] });
+    if (!good.ok) throw new Error(good.error);
+    expect(good.bundle.version).toBe(2);
+    expect(good.bundle.logBlocks).toEqual([
+      expect.objectContaining({ ...head, message: ['m'], values: ['v'] }),
+    ]);
+    const broken = restoreBundle({
+      ...sparse(),
+      logBlocks: [{ ...head, records: [{ ...rec, at: 'soon' }] }],
+    });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok)
+      expect(broken.error).toMatch(/^is not a valid Rootline bundle: logBlocks\[0\]\.records\[0\]\.at:/);
+  });
+
   it('does not modify its input', () => {
     const raw = sparse();
     const copy = JSON.parse(JSON.stringify(raw)) as unknown;
