@@ -12,15 +12,16 @@ export class ActionsPage {
     return this.page.getByRole('table', { name: 'Action items' });
   }
 
-  /** The table row of an item, found by its title input's value. */
+  /** The table row of an item, found by its title field's stored text (a wrapping textarea). */
   row(title: string): Locator {
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     return this.table.locator('tr.action-row').filter({
-      has: this.page.locator(`input[aria-label="Title"][value="${title.replace(/["\\]/g, '\\$&')}"]`),
+      has: this.page.locator('textarea[aria-label="Title"]', { hasText: exact }),
     });
   }
 
   titles(): Locator {
-    return this.table.locator('tr.action-row input[aria-label="Title"]');
+    return this.table.locator('tr.action-row textarea[aria-label="Title"]');
   }
 
   /** Types a title and presses Enter (the keyboard path). */
