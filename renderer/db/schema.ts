@@ -10,6 +10,8 @@ import type {
   LogPattern,
   TimelineEvent,
 } from '../../shared/domain';
+import { INCIDENT_COLLECTIONS } from '../../shared/domain';
+import type { ImportDensity } from '../../shared/chart';
 import { installChangeTracking } from './changeLog';
 import { applyMigrations } from './migrations';
 
@@ -30,6 +32,9 @@ export interface FormatFileRow {
   addedAt: number;
 }
 
+/** A stored density row (see shared/chart/blockDensity.ts). */
+export type ImportDensityRow = ImportDensity;
+
 export const DB_NAME = 'rootline';
 
 /**
@@ -48,6 +53,7 @@ export class RootlineDb extends Dexie {
   patterns!: EntityTable<LogPattern, 'id'>;
   prefs!: EntityTable<PrefRow, 'key'>;
   formatFiles!: EntityTable<FormatFileRow, 'id'>;
+  densities!: EntityTable<ImportDensityRow, 'importId'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Authored content must survive a crash right after "Saved" is shown.
@@ -57,31 +63,17 @@ export class RootlineDb extends Dexie {
   }
 }
 
+/**
+ * Tables of rows that carry an `incidentId`: the incident's collections plus what is derived
+ * from its imports (mined log patterns, raw-record densities), so not carried in bundles.
+ */
+export const INCIDENT_ROW_TABLES = [...INCIDENT_COLLECTIONS, 'patterns', 'densities'] as const;
+
 /** Names of the tables that belong to one incident (everything but prefs and format files). */
-export const INCIDENT_TABLES = [
-  'incidents',
-  'events',
-  'imports',
-  'logBlocks',
-  'causes',
-  'comments',
-  'actions',
-  'sections',
-  'patterns',
-] as const;
+export const INCIDENT_TABLES = ['incidents', ...INCIDENT_ROW_TABLES] as const;
 export type IncidentTable = (typeof INCIDENT_TABLES)[number];
 
 /** The Dexie tables of one incident, for transactions that span all of them. */
 export function incidentTablesOf(db: RootlineDb) {
-  return [
-    db.incidents,
-    db.events,
-    db.imports,
-    db.logBlocks,
-    db.causes,
-    db.comments,
-    db.actions,
-    db.sections,
-    db.patterns,
-  ];
+  return INCIDENT_TABLES.map((name) => db[name]);
 }

@@ -5,3 +5,4 @@ export * from './layout';
 export * from './svg';
 export * from './density';
 export * from './sparkline';
+export * from './blockDensity';

@@ -45,8 +45,11 @@ export const TimelineEvent = z.object({
   /** Key events are the ones the exported document shows by default. */
   key: z.boolean(),
   tags: z.array(Label),
-  /** Put there on purpose by a fault-injection tool (a chaos experiment, a game day). */
-  injected: z.boolean(),
+  /**
+   * Put there on purpose by a fault-injection tool (a chaos experiment, a game day). Absent =
+   * not injected (bundles written before the flag re-export unchanged).
+   */
+  injected: z.boolean().optional(),
   /** The import that produced it, or null when written by hand. */
   importId: Id.nullable(),
   createdAt: EpochMs,
@@ -61,7 +64,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
  */
 export function eventDefaults(): Pick<
   TimelineEvent,
-  'endAt' | 'detail' | 'service' | 'region' | 'count' | 'sources' | 'key' | 'tags' | 'injected' | 'importId'
+  'endAt' | 'detail' | 'service' | 'region' | 'count' | 'sources' | 'key' | 'tags' | 'importId'
 > {
   return {
     endAt: null,
@@ -72,7 +75,6 @@ export function eventDefaults(): Pick<
     sources: [],
     key: false,
     tags: [],
-    injected: false,
     importId: null,
   };
 }

@@ -1,7 +1,7 @@
 import { MAX_STORED_ERRORS } from '../domain';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
-import { FindingCollector, isStepType } from '../timeline/findings';
+import { ChangeAnalysis } from '../timeline/changes';
 import { Folder } from '../timeline/fold';
 import type { RecordRef, Regroup } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
@@ -18,9 +18,9 @@ import { canonicalService, normalizeAliases } from '../timeline/aliases';
 import type { ServiceAliases } from '../timeline/aliases';
 import { firstLineOf } from '../timeline/template';
 import { FileReader, newTally } from './file-reader';
+import type { FileStats } from './file-reader';
 import { parsedFile } from './merge';
 import type { ParsedFile } from './merge';
-import type { FileTally } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
 
 /** Where formats come from: the app's registry, or a test's own list. */
@@ -49,22 +49,7 @@ export interface CreateImportOptions {
   onRecord?: (record: LogRecord) => void;
 }
 
-/** Accounting of one file. For every file: lines = records + skipped + errorCount. */
-export interface FileStats {
-  file: string;
-  format: string | null;
-  lines: number;
-  records: number;
-  skipped: number;
-  errorCount: number;
-  bytes: number;
-  firstAt: number | null;
-  lastAt: number | null;
-  /** The zone assumed for this file's times because they carry none; null when they do. */
-  zoneAssumed: string | null;
-  /** Read as one whole document: its lines are structure, not records or skips. */
-  document: boolean;
-}
+export type { FileStats };
 
 export interface ImportStatsResult {
   files: number;
@@ -130,12 +115,12 @@ const MIN_AT = -62_135_596_800_000;
  */
 export function createImportWith(registry: FormatRegistry, options: CreateImportOptions): Import {
   const files: string[] = [];
-  const tallies: FileTally[] = [];
+  const tallies: FileStats[] = [];
   const errors: ImportError[] = [];
   const folder = new Folder(options.foldOptions);
   const phases = new PhaseTracker();
   const classifier = new RecordClassifier({ burst: options.burstOptions });
-  const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
+  const changes = new ChangeAnalysis<RecordRef | -1>(options.findingOptions);
   const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
   const foldedRecords = new FoldedClusters();
   const onRecord = options.onRecord;
@@ -143,12 +128,12 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const hasAliases = Object.keys(aliases).length > 0;
   let finished: ImportResult | null = null;
 
-  function addError(tally: FileTally, line: number, reason: string): void {
+  function addError(tally: FileStats, line: number, reason: string): void {
     tally.errorCount++;
     if (errors.length < MAX_STORED_ERRORS) errors.push({ file: tally.file, line, reason });
   }
 
-  function addRecord(tally: FileTally, fileIndex: number, parsed: RawRecord): void {
+  function addRecord(tally: FileStats, fileIndex: number, parsed: RawRecord): void {
     const raw = hasAliases ? withAliases(parsed, aliases) : parsed;
     const at = raw.at;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < MIN_AT || at > MAX_AT) {
@@ -168,7 +153,6 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
     const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
-    findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);
     let ref: RecordRef | -1 = -1;
     if (kind !== 'log') {
@@ -191,9 +175,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       });
       foldedRecords.add(ref, cluster);
     }
-    if (isStepType(raw.type)) {
-      findings.step({ at, change: raw.change, service: raw.service, region: raw.region, ref });
-    }
+    changes.add(raw, kind, firstLineOf(raw.message), ref);
   }
 
   function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
@@ -244,7 +226,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         keyName: 'pattern',
       });
       const keyTimes = phases.result();
-      const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
+      const found = changes.findings(keyTimes, (ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
       const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
       finished = {
@@ -322,7 +304,7 @@ function markKeyEvents(events: TimelineEventDraft[], times: KeyTimes, found: Fin
   }
 }
 
-function totals(tallies: FileTally[], errors: ImportError[]): ImportStatsResult {
+function totals(tallies: FileStats[], errors: ImportError[]): ImportStatsResult {
   const perFile = tallies.map((t) => ({ ...t }));
   const sum = (f: (t: FileStats) => number): number => perFile.reduce((n, t) => n + f(t), 0);
   return {

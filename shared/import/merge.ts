@@ -1,4 +1,4 @@
-import type { FileTally } from './file-reader';
+import type { FileStats } from './file-reader';
 import type { SegmentBatch, SegmentTotals } from './segment';
 import type { RawRecord } from './types';
 
@@ -76,9 +76,9 @@ export class SegmentMerger {
  * error, e.g. a time out of range, lands between them as with one parser), skips counted.
  */
 export function parsedFile(
-  tally: FileTally,
+  tally: FileStats,
   record: (raw: RawRecord, line: number) => void,
-  error: (tally: FileTally, line: number, reason: string) => void,
+  error: (tally: FileStats, line: number, reason: string) => void,
 ): ParsedFile {
   const at = (base: number, line: number): number => (line === 0 ? 0 : base + line);
   return {

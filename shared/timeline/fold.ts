@@ -480,7 +480,7 @@ export class Folder {
       sources,
       key: false,
       tags: [],
-      injected: g.injected,
+      ...(g.injected ? { injected: true } : {}),
     };
   }
 }

@@ -14,7 +14,6 @@ export function ev(over: Partial<TimelineEvent> & { id: string; at: number }): T
     sources: [],
     key: false,
     tags: [],
-    injected: false,
     importId: null,
     createdAt: 0,
     updatedAt: 0,
