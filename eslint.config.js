@@ -5,6 +5,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import playwright from 'eslint-plugin-playwright';
 import globals from 'globals';
 
+/**
+ * `no-restricted-imports` options of renderer views (ui/, app/, features/); a later config
+ * object replaces the rule's options, so each one lists the common patterns again.
+ * @param {...{ regex: string, message: string }} extra
+ */
+function viewImports(...extra) {
+  return {
+    paths: [{ name: 'dexie', message: 'Only renderer/db/repos touch Dexie.' }],
+    patterns: [
+      { group: ['electron', 'node:*', '**/electron/**', '**/cli/**'], message: 'Use renderer/platform.' },
+      ...extra,
+    ],
+  };
+}
+
+const NOT_APP = {
+  regex: '^(\\.\\./)+app(/|$)',
+  message: 'Features do not import from app/ (it composes them); move what both need down.',
+};
+
+/** @param {string} feature */
+function notFeature(feature) {
+  return {
+    regex: `^(\\.\\./)+(features/)?${feature}(/|$)`,
+    message: `Do not import the ${feature} feature here; move what both need to a lower module.`,
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -24,6 +52,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Type-aware rules on every TypeScript file: a promise is awaited, caught, or visibly
+    // dropped with `void`; an async function is never passed where a void callback is expected.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['renderer/vite.config.ts', 'scripts/*.d.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
@@ -90,21 +133,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}', 'renderer/app/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'Only renderer/db/repos touch Dexie.' }],
-          patterns: [
-            {
-              group: ['electron', 'node:*', '**/electron/**', '**/cli/**'],
-              message: 'Use renderer/platform.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['renderer/ui/**/*.{ts,tsx}', 'renderer/app/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', viewImports()] },
+  },
+  {
+    // Features sit below app/ (which composes them) and share only through lower layers.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', viewImports(NOT_APP)] },
+  },
+  {
+    files: ['renderer/features/overview/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', viewImports(NOT_APP, notFeature('incidents'))] },
+  },
+  {
+    files: ['renderer/features/incidents/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', viewImports(NOT_APP, notFeature('overview'))] },
+  },
+  {
+    files: ['renderer/features/export/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', viewImports(NOT_APP, notFeature('document'))] },
   },
   {
     files: ['electron/**/*.ts'],

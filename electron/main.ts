@@ -19,6 +19,7 @@ import { openInBrowser } from './security/external';
 import { hardenSession, hardenWebContents } from './session/harden';
 import { createLockedWindow } from './window/create';
 import { buildMainWindowOptions } from './window/options';
+import { BUNDLE_EXTENSION } from '../shared/bundle/fileName';
 
 // Privileged schemes must be registered before `ready`; `standard` gives app:// a real origin
 // (IndexedDB, workers, relative URLs) and `secure` makes it count as a secure context.
@@ -121,7 +122,7 @@ function runMenuCommand(command: MenuCommand): void {
   if (command === 'open-bundle') {
     void showOpenDialog(window.webContents.id, {
       title: 'Open Rootline bundle',
-      filters: [{ name: 'Rootline bundle', extensions: ['rootline.json'] }],
+      filters: [{ name: 'Rootline bundle', extensions: [BUNDLE_EXTENSION] }],
       properties: ['openFile'],
     }).then(([filePath]) => (filePath === undefined ? undefined : openBundlePath(filePath, 'menu')));
     return;

@@ -39,7 +39,8 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const passThrough = args.filter((arg) => arg.toLowerCase().endsWith('.rootline.json'));
+  // Files go to Electron as they are; its main process knows which name is a bundle.
+  const passThrough = args.filter((arg, i) => !arg.startsWith('-') && args[i - 1] !== '--port');
 
   await ensureRendererBuilt({ force: options.build });
   await buildElectron();

@@ -1,18 +1,19 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseBundle } from '../../shared/bundle';
+import { bundleBaseName, parseBundle } from '../../shared/bundle';
 import type { IncidentSnapshot } from '../../shared/domain';
 import { AUDIENCES, exportHtml, exportMarkdown, PAPER_SIZES } from '../../shared/export';
 import type { Audience, ExportOptions, PaperSize } from '../../shared/export';
 import type { Command, CommandIo } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { builtinTemplates } from './templates';
+import { BUNDLE_FILE_SUFFIX } from '../../shared/bundle/fileName';
 
 const FORMATS = ['md', 'html', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: rootline export FILE.rootline.json --format md|html|pdf [--audience internal|customer] [--paper a4|letter] [--out FILE]
+const USAGE = `Usage: rootline export FILE${BUNDLE_FILE_SUFFIX} --format md|html|pdf [--audience internal|customer] [--paper a4|letter] [--out FILE]
 
 Writes the incident's RCA document. Markdown and HTML go to stdout without --out; a PDF is
 written to --out (default: the bundle's name with .pdf). PDF needs Chromium or Chrome
@@ -85,7 +86,9 @@ function parse(args: string[]): { file: string; format: Format; options: ExportO
   const { values, positionals } = parsed;
   const [file, extra] = positionals;
   if (file === undefined)
-    throw new UsageError('no bundle file (usage: rootline export FILE.rootline.json --format md|html|pdf)');
+    throw new UsageError(
+      `no bundle file (usage: rootline export FILE${BUNDLE_FILE_SUFFIX} --format md|html|pdf)`,
+    );
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (one bundle at a time)`);
   const format = values.format;
   if (format === undefined) throw new UsageError('--format is required (md, html or pdf)');
@@ -144,7 +147,7 @@ export const exportCommand: Command = {
       );
       return 1;
     }
-    const target = out ?? `${file.replace(/\.rootline\.json$|\.json$/, '')}.pdf`;
+    const target = out ?? `${bundleBaseName(file)}.pdf`;
     const pdf = await htmlToPdf(exportHtml(snapshot, opts), chromium);
     await writeFile(target, pdf);
     io.stderr(`Wrote ${target}\n`);

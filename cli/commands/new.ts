@@ -14,8 +14,9 @@ import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { resolveTemplate } from './templates';
 import { terminalSafe } from '../render';
+import { BUNDLE_FILE_SUFFIX } from '../../shared/bundle/fileName';
 
-const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--format-file F.json] [--logs FILES…] --out FILE.rootline.json
+const USAGE = `Usage: rootline new --title T [--template ID|FILE.json] [--tz ZONE] [--format-file F.json] [--logs FILES…] --out FILE${BUNDLE_FILE_SUFFIX}
 
 Creates an incident bundle: the incident, its RCA document sections from the template, and —
 with --logs — the timeline, key times and raw records imported from the log files.
@@ -27,7 +28,7 @@ Options:
   --logs FILES…    log files, .gz, .zip or folders to import (repeat --logs or list files after it)
   --format-file F.json
                    your own text format definitions for the logs (lnav format-file JSON; repeatable)
-  --out FILE       where to write the bundle (required; should end in .rootline.json)
+  --out FILE       where to write the bundle (required; should end in ${BUNDLE_FILE_SUFFIX})
 `;
 
 interface NewArgs {
@@ -50,7 +51,7 @@ function parse(args: string[]): NewArgs {
   });
   const { values, positionals } = parsed;
   if (values.title === undefined || values.title.trim() === '') throw new UsageError('--title is required');
-  if (values.out === undefined) throw new UsageError('--out FILE.rootline.json is required');
+  if (values.out === undefined) throw new UsageError(`--out FILE${BUNDLE_FILE_SUFFIX} is required`);
   const logs = [...(values.logs ?? []), ...positionals];
   if (positionals.length > 0 && values.logs === undefined) {
     throw new UsageError(`unexpected argument "${positionals[0] ?? ''}" (log files go after --logs)`);

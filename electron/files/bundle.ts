@@ -1,8 +1,7 @@
 import { promises as fsPromises } from 'node:fs';
 import nodePath from 'node:path';
 import { MAX_BUNDLE_BYTES, type MenuAction } from '../../shared/ipc/menu';
-
-export const BUNDLE_SUFFIX = '.rootline.json';
+import { isBundleFileName } from '../../shared/bundle/fileName';
 
 /**
  * The `.rootline.json` path the OS passed on the command line (Windows/Linux file association,
@@ -12,7 +11,7 @@ export function findBundlePathInArgv(argv: readonly string[], cwd: string): stri
   for (let i = argv.length - 1; i >= 0; i--) {
     const arg = argv[i];
     if (arg === undefined || arg.startsWith('-')) continue;
-    if (arg.toLowerCase().endsWith(BUNDLE_SUFFIX)) return nodePath.resolve(cwd, arg);
+    if (isBundleFileName(arg)) return nodePath.resolve(cwd, arg);
   }
   return null;
 }

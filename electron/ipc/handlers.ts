@@ -6,6 +6,7 @@ import { readBundleAction } from '../files/bundle';
 import { readFileChunk, type PickedFileRegistry } from '../files/picked';
 import { isAllowedExternalUrl } from '../security/urls';
 import type { IpcHandlers } from './dispatch';
+import { BUNDLE_EXTENSION, isBundleFileName } from '../../shared/bundle/fileName';
 
 export interface DialogFilter {
   name: string;
@@ -39,7 +40,7 @@ function backupsOf(services: DesktopServices): BackupStore {
   return services.backups;
 }
 
-const BUNDLE_FILTER: DialogFilter = { name: 'Rootline bundle', extensions: ['rootline.json'] };
+const BUNDLE_FILTER: DialogFilter = { name: 'Rootline bundle', extensions: [BUNDLE_EXTENSION] };
 const ALL_FILES: DialogFilter = { name: 'All files', extensions: ['*'] };
 
 const MIME_LABELS: Readonly<Record<string, string>> = {
@@ -55,12 +56,12 @@ const MIME_LABELS: Readonly<Record<string, string>> = {
 
 /** Save-dialog filters for a suggested name, keeping double extensions such as `.rootline.json`. */
 export function saveFilters(suggestedName: string, mime: string): DialogFilter[] {
-  const extension = suggestedName.toLowerCase().endsWith('.rootline.json')
-    ? 'rootline.json'
+  const extension = isBundleFileName(suggestedName)
+    ? BUNDLE_EXTENSION
     : nodePath.extname(suggestedName).slice(1);
   if (extension === '') return [ALL_FILES];
   const label =
-    extension === 'rootline.json'
+    extension === BUNDLE_EXTENSION
       ? BUNDLE_FILTER.name
       : (MIME_LABELS[mime.split(';')[0]!.trim()] ?? `${extension.toUpperCase()} file`);
   return [{ name: label, extensions: [extension] }, ALL_FILES];

@@ -10,7 +10,8 @@ import {
   useOrphanSweep,
   type ImportTarget,
 } from '../features/import';
-import { IncidentList, IncidentView, useDiscardUntouched, useIncidentActions } from '../features/incidents';
+import { IncidentList, useDiscardUntouched, useIncidentActions } from '../features/incidents';
+import { IncidentView } from './IncidentView';
 import { useUnsavedWarning } from '../features/journal';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -24,6 +25,7 @@ import { StatusBar } from './StatusBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useHashRoute } from './useHashRoute';
 import { useMenuActions } from './useMenuActions';
+import { routeHash } from '../routing/route';
 
 type Overlay = 'shortcuts' | 'about' | null;
 
@@ -137,7 +139,7 @@ export function AppShell() {
       <header className="app-header">
         <a
           className="app-name"
-          href="#/"
+          href={routeHash({ name: 'list' })}
           onClick={(e) => {
             e.preventDefault();
             navigate({ name: 'list' });
@@ -148,7 +150,7 @@ export function AppShell() {
         </a>
         <nav className="app-nav" aria-label="Main">
           <a
-            href="#/actions"
+            href={routeHash({ name: 'actions' })}
             aria-current={route.name === 'actions' ? 'page' : undefined}
             onClick={(e) => {
               e.preventDefault();

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { parseRoute, routeHash, type Route } from './route';
+import { parseRoute, routeHash, type Route } from '../routing/route';
 
 function subscribe(fn: () => void): () => void {
   window.addEventListener('hashchange', fn);

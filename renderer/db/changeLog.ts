@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
+import { INCIDENT_COLLECTIONS } from '../../shared/domain';
 
 /**
  * When each incident last changed, in any of its tables. Backups and the export reminder ask it
@@ -7,10 +8,10 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } f
  * records takes seconds). Kept in memory and mirrored to localStorage, which every tab of the
  * origin shares and which survives a reload.
  */
-const STORAGE_KEY = 'rootline.incidentChanges';
+export const CHANGE_LOG_STORAGE_KEY = 'rootline.incidentChanges';
 
 /** Tables whose rows belong to an incident; raw-record blocks are covered by their import row. */
-const TRACKED = ['incidents', 'events', 'imports', 'causes', 'comments', 'actions', 'sections'] as const;
+const TRACKED = ['incidents', ...INCIDENT_COLLECTIONS.filter((c) => c !== 'logBlocks')];
 
 type ChangeTimes = Record<string, number>;
 
@@ -28,7 +29,7 @@ function storage(): Storage | null {
 function load(): ChangeTimes {
   if (memory !== null) return memory;
   memory = {};
-  const raw = storage()?.getItem(STORAGE_KEY);
+  const raw = storage()?.getItem(CHANGE_LOG_STORAGE_KEY);
   if (raw) {
     try {
       const parsed = JSON.parse(raw) as unknown;
@@ -50,7 +51,7 @@ function flush(): void {
     memory = null;
     const stored = load();
     for (const [id, at] of Object.entries(mine)) if (!(stored[id]! >= at)) stored[id] = at;
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(stored));
+    storage()?.setItem(CHANGE_LOG_STORAGE_KEY, JSON.stringify(stored));
   } catch {
     // Storage full or disabled: the in-memory times still serve this session.
   }
@@ -122,7 +123,7 @@ function ensureCrossTab(): void {
   if (crossTab || typeof window === 'undefined') return;
   crossTab = true;
   window.addEventListener('storage', (e) => {
-    if (e.key !== STORAGE_KEY) return;
+    if (e.key !== CHANGE_LOG_STORAGE_KEY) return;
     const mine = load();
     memory = null;
     const stored = load();

@@ -10,6 +10,7 @@ import type {
   LogPattern,
   TimelineEvent,
 } from '../../shared/domain';
+import { INCIDENT_COLLECTIONS } from '../../shared/domain';
 import type { ImportDensity } from '../../shared/chart';
 import { installChangeTracking } from './changeLog';
 import { applyMigrations } from './migrations';
@@ -62,33 +63,16 @@ export class RootlineDb extends Dexie {
   }
 }
 
+/**
+ * Tables of rows that carry an `incidentId`: the incident's collections plus its mined log
+ * patterns and stored densities (derived from its imports, so not carried in bundles).
+ */
+export const INCIDENT_ROW_TABLES = [...INCIDENT_COLLECTIONS, 'patterns', 'densities'] as const;
+
 /** Names of the tables that belong to one incident (everything but prefs and format files). */
-export const INCIDENT_TABLES = [
-  'incidents',
-  'events',
-  'imports',
-  'logBlocks',
-  'causes',
-  'comments',
-  'actions',
-  'sections',
-  'patterns',
-  'densities',
-] as const;
-export type IncidentTable = (typeof INCIDENT_TABLES)[number];
+export const INCIDENT_TABLES = ['incidents', ...INCIDENT_ROW_TABLES] as const;
 
 /** The Dexie tables of one incident, for transactions that span all of them. */
 export function incidentTablesOf(db: RootlineDb) {
-  return [
-    db.incidents,
-    db.events,
-    db.imports,
-    db.logBlocks,
-    db.causes,
-    db.comments,
-    db.actions,
-    db.sections,
-    db.patterns,
-    db.densities,
-  ];
+  return INCIDENT_TABLES.map((name) => db[name]);
 }

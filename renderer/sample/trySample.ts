@@ -4,7 +4,7 @@ import { buildSampleSnapshot } from '../../shared/document/sample';
 import { newId } from '../../shared/domain';
 import { findTemplate } from '../../shared/templates';
 import { insertSnapshot } from '../db/repos';
-import { BUILTIN_TEMPLATES } from '../features/document';
+import { BUILTIN_TEMPLATES } from '../features/templates';
 
 /**
  * "Try the sample incident": imports the shipped orchestrator log through the real pipeline,

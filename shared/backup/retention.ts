@@ -1,3 +1,5 @@
+import { bundleBaseName, bundleFileNameOf, isBundleFileName } from '../bundle/fileName';
+
 /** How many backups of one incident today's retention keeps. */
 export const KEEP_TODAY = 3;
 /** Each incident keeps at least this many backups (the newest ones top up the daily rule). */
@@ -6,7 +8,7 @@ export const KEEP_AT_LEAST = 10;
 export const BACKUP_INTERVAL_MS = 15 * 60 * 1000;
 
 /* `<readable part>.<hash of the full id>`; names written before the hash (no `.hash`) still parse. */
-const NAME = /^rootline-backup-([A-Za-z0-9_-]{1,64}(?:\.[0-9a-f]{16})?)-(\d{8}T\d{6}Z)\.rootline\.json$/;
+const NAME = /^rootline-backup-([A-Za-z0-9_-]{1,64}(?:\.[0-9a-f]{16})?)-(\d{8}T\d{6}Z)$/;
 
 /** One backup file as named on disk. */
 export interface BackupFile {
@@ -48,12 +50,12 @@ export function backupIdPart(incidentId: string): string {
 
 /** The file name of a backup of `incidentId` taken at `at`: sortable, safe on every file system. */
 export function backupFileName(incidentId: string, at: number): string {
-  return `rootline-backup-${backupIdPart(incidentId)}-${stamp(at)}.rootline.json`;
+  return bundleFileNameOf(`rootline-backup-${backupIdPart(incidentId)}-${stamp(at)}`);
 }
 
 /** Reads a backup file name back, or null for any other file (which retention never touches). */
 export function parseBackupFileName(name: string): BackupFile | null {
-  const m = NAME.exec(name);
+  const m = isBundleFileName(name) ? NAME.exec(bundleBaseName(name)) : null;
   if (!m) return null;
   const [, incidentId = '', s = ''] = m;
   const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;

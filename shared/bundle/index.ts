@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './fileName';
 export * from './serialize';
 export * from './parse';
 export * from './restore';

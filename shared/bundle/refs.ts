@@ -1,5 +1,5 @@
 import type { IncidentSnapshot } from '../domain';
-import { BUNDLE_COLLECTIONS } from './schema';
+import { INCIDENT_COLLECTIONS } from '../domain';
 
 /**
  * Problems that the row schemas cannot see: rows of another incident, duplicate ids, log
@@ -17,7 +17,7 @@ export function findReferenceProblems(snapshot: IncidentSnapshot, max = 5): stri
   const incidentId = snapshot.incident.id;
 
   const seen = new Map<string, string>([[incidentId, 'incident']]);
-  for (const collection of BUNDLE_COLLECTIONS) {
+  for (const collection of INCIDENT_COLLECTIONS) {
     const rows: readonly { id: string; incidentId: string }[] = snapshot[collection];
     for (const [i, row] of rows.entries()) {
       const where = `${collection}[${i}]`;

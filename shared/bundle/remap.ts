@@ -1,4 +1,4 @@
-import type { IncidentSnapshot } from '../domain';
+import { INCIDENT_COLLECTIONS, type IncidentSnapshot } from '../domain';
 
 /**
  * Gives every row of a snapshot a fresh id and rewrites every reference to match
@@ -23,16 +23,8 @@ export function remapSnapshotIds(
   const ref = (old: string): string => map.get(old) ?? old;
 
   const incidentId = fresh(snapshot.incident.id);
-  for (const rows of [
-    snapshot.events,
-    snapshot.imports,
-    snapshot.logBlocks,
-    snapshot.causes,
-    snapshot.comments,
-    snapshot.actions,
-    snapshot.sections,
-  ]) {
-    for (const row of rows) fresh(row.id);
+  for (const c of INCIDENT_COLLECTIONS) {
+    for (const row of snapshot[c]) fresh(row.id);
   }
 
   return {

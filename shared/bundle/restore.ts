@@ -1,4 +1,4 @@
-import { EMPTY_KEY_TIMES, eventDefaults } from '../domain';
+import { EMPTY_KEY_TIMES, eventDefaults, INCIDENT_COLLECTIONS } from '../domain';
 import { isIanaZone, isKnownZone } from '../time/zone';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 
@@ -42,7 +42,7 @@ const mapRows = (rows: unknown, defaults: JsonObject): unknown =>
  */
 function fillV1Defaults(bundle: JsonObject): JsonObject {
   const out: JsonObject = { ...bundle };
-  for (const key of ['events', 'imports', 'logBlocks', 'causes', 'comments', 'actions', 'sections']) {
+  for (const key of INCIDENT_COLLECTIONS) {
     if (out[key] === undefined) out[key] = [];
   }
   out.incident = withDefaults(out.incident, {

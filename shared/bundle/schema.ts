@@ -17,21 +17,6 @@ export const BUNDLE_FORMAT = 'rootline-bundle';
 /** The bundle version this build writes, and the newest it can read. */
 export const BUNDLE_VERSION = 1;
 
-/** File name suffix used for exported bundles. */
-export const BUNDLE_FILE_SUFFIX = '.rootline.json';
-
-/** The snapshot collections, in the order they appear in a bundle. */
-export const BUNDLE_COLLECTIONS = [
-  'events',
-  'imports',
-  'logBlocks',
-  'causes',
-  'comments',
-  'actions',
-  'sections',
-] as const;
-export type BundleCollection = (typeof BUNDLE_COLLECTIONS)[number];
-
 /** Which app wrote the bundle (informational; `format` is what identifies a bundle). */
 export const BundleApp = z.object({
   name: z.string().min(1).max(100),

@@ -1,7 +1,8 @@
-import { EVENT_KINDS } from '../domain';
 import type { EventKind, KeyTimes } from '../domain';
 import { zonedTicks, type Tick } from './ticks';
 import { impactEndAt } from '../format/window';
+import { densityColumns } from './densityColumns';
+import { laneNames, placeMarks } from './marks';
 
 /** The fields of an event the chart draws. */
 export interface ChartEvent {
@@ -78,30 +79,6 @@ const LANE_H = 22;
 const DENSITY_H = 40;
 const TOP = 44;
 const AXIS_H = 34;
-const OTHER = 'other';
-const NONE = '(no service)';
-const KIND_RANK = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
-
-function laneNames(
-  events: readonly ChartEvent[],
-  laneBy: ChartOptions['laneBy'],
-  maxLanes: number,
-): string[] {
-  if (laneBy === 'kind') {
-    const present = new Set(events.map((e) => e.kind));
-    return EVENT_KINDS.filter((k) => present.has(k));
-  }
-  const counts = new Map<string, number>();
-  for (const e of events) {
-    const s = e.service || NONE;
-    counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const kept = byCount.slice(0, byCount.length > maxLanes ? maxLanes - 1 : maxLanes).map(([s]) => s);
-  kept.sort((a, b) => (a === NONE ? 1 : b === NONE ? -1 : a.localeCompare(b)));
-  if (byCount.length > maxLanes) kept.push(OTHER);
-  return kept;
-}
 
 /** The extent of the events, padded by 2 % so edge marks are not cut. */
 export function chartExtent(events: readonly ChartEvent[]): { from: number; to: number } | null {
@@ -137,53 +114,7 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
   const lanesTop = TOP + densityHeight + (hasDensity ? 8 : 0);
   const lanes = laneNames(events, opts.laneBy, opts.maxLanes ?? 12);
   const laneIndex = new Map(lanes.map((l, i) => [l, i]));
-  const otherLane = laneIndex.get(OTHER);
-  const marks: ChartMark[] = [];
-  const pointAt = new Map<number, ChartMark>();
-  const spanAt = new Map<number, ChartMark>();
-  for (const e of events) {
-    const end = e.endAt ?? e.at;
-    if (end < from || e.at > to) continue;
-    const laneKey = opts.laneBy === 'kind' ? e.kind : e.service || NONE;
-    const lane = laneIndex.get(laneKey) ?? otherLane;
-    if (lane === undefined) continue;
-    const x = xOf(e.at);
-    const x2 = xOf(end);
-    if (x2 - x >= 3) {
-      // Numeric keys: building a string per event costs more than the rest of the loop.
-      const k = (lane * 16 + (KIND_RANK.get(e.kind) ?? 15)) * 1e6 + Math.floor(x / 3);
-      const m = spanAt.get(k);
-      if (m && m.x2 !== null) {
-        m.x2 = Math.max(m.x2, x2);
-        m.n++;
-        m.key ||= e.key;
-      } else {
-        const mark: ChartMark = { lane, x, x2, kind: e.kind, n: 1, eventId: e.id, key: e.key };
-        spanAt.set(k, mark);
-        marks.push(mark);
-      }
-      continue;
-    }
-    const k = lane * 1e6 + Math.floor(x / 3);
-    const m = pointAt.get(k);
-    if (m) {
-      m.n++;
-      if (e.key && !m.key) {
-        m.key = true;
-        m.eventId = e.id;
-        m.kind = e.kind;
-      } else if (!m.key && (KIND_RANK.get(e.kind) ?? 99) < (KIND_RANK.get(m.kind) ?? 99)) {
-        m.kind = e.kind;
-        m.eventId = e.id;
-      }
-    } else {
-      const mark: ChartMark = { lane, x, x2: null, kind: e.kind, n: 1, eventId: e.id, key: e.key };
-      pointAt.set(k, mark);
-      marks.push(mark);
-    }
-  }
-  // Spans first, so points are drawn (and hit) on top of them.
-  marks.sort((a, b) => Number(a.x2 === null) - Number(b.x2 === null));
+  const marks = placeMarks(events, { laneBy: opts.laneBy, laneIndex, from, to, xOf });
   const kt = opts.keyTimes;
   const bands: ChartLayout['bands'] = [];
   if (kt.impactStartAt !== null) {
@@ -206,34 +137,10 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
     const t = kt[field];
     if (t !== null && t >= from && t <= to) lines.push({ label, x: xOf(t) });
   }
-  const density: ChartLayout['density'] = [];
-  let densityMax = 0;
-  if (hasDensity && opts.density) {
-    const d = opts.density;
-    const cols = new Map<number, { total: number; impact: number }>();
-    for (let i = 0; i < d.total.length; i++) {
-      const t = d.start + i * d.bucketMs;
-      const total = d.total[i] ?? 0;
-      if (total === 0 || t + d.bucketMs < from || t > to) continue;
-      const col = Math.floor(xOf(t));
-      const c = cols.get(col) ?? { total: 0, impact: 0 };
-      c.total += total;
-      c.impact += d.impact[i] ?? 0;
-      cols.set(col, c);
-    }
-    for (const c of cols.values()) densityMax = Math.max(densityMax, c.total);
-    const w = Math.max(1, d.bucketMs * scale);
-    for (const [col, c] of cols) {
-      const h = (c.total / densityMax) * (DENSITY_H - 4);
-      density.push({
-        x: col,
-        w: Math.min(w, 6),
-        h: Math.max(1, h),
-        hImpact: (c.impact / densityMax) * (DENSITY_H - 4),
-      });
-    }
-    density.sort((a, b) => a.x - b.x);
-  }
+  const { density, densityMax } =
+    hasDensity && opts.density
+      ? densityColumns(opts.density, { from, to, scale, xOf, height: DENSITY_H - 4 })
+      : { density: [], densityMax: 0 };
   const axisY = lanesTop + Math.max(1, lanes.length) * LANE_H;
   const ticks = zonedTicks(from, to, opts.zone, Math.max(2, Math.floor((plotRight - plotLeft) / 110))).map(
     (t) => ({

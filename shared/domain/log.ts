@@ -45,11 +45,11 @@ export const ImportStats = z.object({
 });
 export type ImportStats = z.infer<typeof ImportStats>;
 
-export const FINDING_CODES = ['unstaged-rollout', 'untested-target'] as const;
+export const FINDING_CODES = ['unstaged-rollout', 'untested-target', 'change-before-impact'] as const;
 export const FindingCode = z.enum(FINDING_CODES);
 export type FindingCode = z.infer<typeof FindingCode>;
 
-/** A risky-rollout finding from orchestrator logs, offered as a suggested contributing factor. */
+/** A risky-change finding from imported logs, offered as a suggested contributing factor. */
 export const Finding = z.object({
   code: FindingCode,
   at: EpochMs,
@@ -58,6 +58,8 @@ export const Finding = z.object({
   components: z.array(Label),
   regions: z.array(Label),
   eventIds: z.array(Id),
+  /** The change is a fault put there on purpose (a chaos experiment): never a root cause. */
+  injected: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

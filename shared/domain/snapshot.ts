@@ -7,6 +7,21 @@ import { Incident } from './incident';
 import { ImportedLog, LogBlock } from './log';
 import { DocumentSection } from './section';
 
+/**
+ * The collections of rows that belong to one incident besides the incident row itself, in
+ * bundle order: what delete, duplicate, export, restore, review merge and backup walk over.
+ */
+export const INCIDENT_COLLECTIONS = [
+  'events',
+  'imports',
+  'logBlocks',
+  'causes',
+  'comments',
+  'actions',
+  'sections',
+] as const;
+export type IncidentCollection = (typeof INCIDENT_COLLECTIONS)[number];
+
 /** Every row of one incident: what the store holds, what a bundle carries, what delete-undo keeps. */
 export const IncidentSnapshot = z.object({
   incident: Incident,

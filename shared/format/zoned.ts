@@ -1,12 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { isKnownZone } from '../time/zone';
+import { formattableZone, isUtcZone } from '../time/zone';
 import { DATE_PATTERNS as P } from './patterns';
-
-/** True for the names Rootline treats as UTC itself. */
-function isUtcName(zone: string): boolean {
-  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' || zone === 'Etc/GMT';
-}
 
 const abbrevFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,7 +10,7 @@ const abbrevFormatters = new Map<string, Intl.DateTimeFormat>();
  * otherwise an offset like `GMT+1`; `UTC` for UTC.
  */
 export function zoneLabel(epochMs: number, zone: string): string {
-  if (isUtcName(zone)) return 'UTC';
+  if (isUtcZone(zone)) return 'UTC';
   let fmt = abbrevFormatters.get(zone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' });
@@ -27,7 +22,7 @@ export function zoneLabel(epochMs: number, zone: string): string {
 
 /** Formats an instant in a zone with a date-fns pattern (no zone label). */
 export function formatInZone(epochMs: number, zone: string, pattern: string): string {
-  return format(new TZDate(epochMs, isKnownZone(zone) ? zone : 'UTC'), pattern);
+  return format(new TZDate(epochMs, formattableZone(zone)), pattern);
 }
 
 /** `2014-11-18 16:51:07 PST` — the full, sortable form used in tables and exports. */
@@ -46,7 +41,7 @@ export function formatZonedShort(epochMs: number, zone: string, withYear = false
  * and milliseconds only when they are not zero, so the text parses back to the same instant.
  */
 export function formatEditable(epochMs: number, zone: string): string {
-  const d = new TZDate(epochMs, isKnownZone(zone) ? zone : 'UTC');
+  const d = new TZDate(epochMs, formattableZone(zone));
   if (d.getMilliseconds() !== 0) return format(d, 'yyyy-MM-dd HH:mm:ss.SSS');
   if (d.getSeconds() !== 0) return format(d, 'yyyy-MM-dd HH:mm:ss');
   return format(d, 'yyyy-MM-dd HH:mm');

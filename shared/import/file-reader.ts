@@ -1,19 +1,16 @@
+import type { ImportStats } from '../domain/log';
 import { createLineSplitter, MAX_LINE_LENGTH } from './lines';
 import type { LineSplitter } from './lines';
 import type { FieldMapping, FormatDef, ImportSink, LineParser, ParseContext, RawRecord } from './types';
 
-/** Per-file accounting, filled while the file streams (see FileStats in importer.ts). */
-export interface FileTally {
+/**
+ * Accounting of one file, filled while it streams: the stored statistics of an import plus
+ * what the import summary needs. For every file: lines = records + skipped + errorCount.
+ * `bytes` here counts characters read (UTF-16 code units); the stored import keeps the file size.
+ */
+export interface FileStats extends ImportStats {
   file: string;
   format: string | null;
-  lines: number;
-  records: number;
-  skipped: number;
-  errorCount: number;
-  /** Characters read (UTF-16 code units; close to bytes for log text). */
-  bytes: number;
-  firstAt: number | null;
-  lastAt: number | null;
   /**
    * The zone the file's times were read in because they carry none (`2014-11-19 00:51:07`
    * with no offset); null when the times say their own zone or there were none to check.
@@ -36,8 +33,8 @@ function probeZoneFor(zone: string): string {
 export interface ReaderHooks {
   /** The format for this file given its first few KB, or why there is none. */
   resolve(head: string): FormatDef | string;
-  record(tally: FileTally, raw: RawRecord): void;
-  error(tally: FileTally, line: number, reason: string): void;
+  record(tally: FileStats, raw: RawRecord): void;
+  error(tally: FileStats, line: number, reason: string): void;
 }
 
 /** How much of a file format detection sees. */
@@ -53,7 +50,7 @@ function messageOf(e: unknown): string {
  * Parser exceptions become errors on the line that caused them.
  */
 export class FileReader {
-  readonly tally: FileTally;
+  readonly tally: FileStats;
   private state: 'head' | 'lines' | 'document' | 'failed' | 'ended' = 'head';
   private chunks: string[] = [];
   private headLength = 0;

@@ -1,9 +1,9 @@
 import { MAX_STORED_ERRORS } from '../domain';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
-import { FindingCollector, isStepType } from '../timeline/findings';
+import { ChangeAnalysis } from '../timeline/changes';
 import { Folder } from '../timeline/fold';
-import type { RecordRef } from '../timeline/fold';
+import type { RecordRef, Regroup } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
 import type {
   BurstOptions,
@@ -13,12 +13,12 @@ import type {
   TimelineEventDraft,
 } from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
-import type { MinedPattern, PatternStats } from '../patterns/collect';
+import type { MinedPattern, PatternResult, PatternStats } from '../patterns/collect';
 import { canonicalService, normalizeAliases } from '../timeline/aliases';
 import type { ServiceAliases } from '../timeline/aliases';
 import { firstLineOf } from '../timeline/template';
 import { FileReader } from './file-reader';
-import type { FileTally } from './file-reader';
+import type { FileStats } from './file-reader';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
 
 /** Where formats come from: the app's registry, or a test's own list. */
@@ -47,22 +47,7 @@ export interface CreateImportOptions {
   onRecord?: (record: LogRecord) => void;
 }
 
-/** Accounting of one file. For every file: lines = records + skipped + errorCount. */
-export interface FileStats {
-  file: string;
-  format: string | null;
-  lines: number;
-  records: number;
-  skipped: number;
-  errorCount: number;
-  bytes: number;
-  firstAt: number | null;
-  lastAt: number | null;
-  /** The zone assumed for this file's times because they carry none; null when they do. */
-  zoneAssumed: string | null;
-  /** Read as one whole document: its lines are structure, not records or skips. */
-  document: boolean;
-}
+export type { FileStats };
 
 export interface ImportStatsResult {
   files: number;
@@ -121,12 +106,12 @@ const MIN_AT = -62_135_596_800_000;
  */
 export function createImportWith(registry: FormatRegistry, options: CreateImportOptions): Import {
   const files: string[] = [];
-  const tallies: FileTally[] = [];
+  const tallies: FileStats[] = [];
   const errors: ImportError[] = [];
   const folder = new Folder(options.foldOptions);
   const phases = new PhaseTracker();
   const classifier = new RecordClassifier({ burst: options.burstOptions });
-  const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
+  const changes = new ChangeAnalysis<RecordRef | -1>(options.findingOptions);
   const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
   const foldedRecords = new FoldedClusters();
   const onRecord = options.onRecord;
@@ -134,12 +119,12 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const hasAliases = Object.keys(aliases).length > 0;
   let finished: ImportResult | null = null;
 
-  function addError(tally: FileTally, line: number, reason: string): void {
+  function addError(tally: FileStats, line: number, reason: string): void {
     tally.errorCount++;
     if (errors.length < MAX_STORED_ERRORS) errors.push({ file: tally.file, line, reason });
   }
 
-  function addRecord(tally: FileTally, fileIndex: number, parsed: RawRecord): void {
+  function addRecord(tally: FileStats, fileIndex: number, parsed: RawRecord): void {
     const raw = hasAliases ? withAliases(parsed, aliases) : parsed;
     const at = raw.at;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < MIN_AT || at > MAX_AT) {
@@ -159,7 +144,6 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
     const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
-    findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);
     let ref: RecordRef | -1 = -1;
     if (kind !== 'log') {
@@ -172,16 +156,17 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         region: raw.region,
         // The title names the record; its stack trace stays in the stored record as evidence.
         message: firstLineOf(raw.message),
+        // Changes keep their step numbers (the default key); the rest folds by mined pattern.
+        ...(kind === 'change' ? {} : { key: `${PATTERN_KEY}${cluster}` }),
         file: fileIndex,
         line: raw.source.line,
         repeat: raw.repeat,
         endAt,
+        injected: raw.injected,
       });
       foldedRecords.add(ref, cluster);
     }
-    if (isStepType(raw.type)) {
-      findings.step({ at, change: raw.change, service: raw.service, region: raw.region, ref });
-    }
+    changes.add(raw, kind, firstLineOf(raw.message), ref);
   }
 
   function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
@@ -209,14 +194,15 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     },
     finish() {
       if (finished !== null) return finished;
-      const fold = folder.finish(
-        files,
-        tallies.reduce((n, t) => n + t.records, 0),
-      );
-      const keyTimes = phases.result();
-      const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
-      markKeyEvents(fold.events, keyTimes, found);
       const mined = patterns.finish(files);
+      const fold = folder.finish(files, {
+        inputRecords: tallies.reduce((n, t) => n + t.records, 0),
+        regroup: byMinedPattern(mined),
+        keyName: 'pattern',
+      });
+      const keyTimes = phases.result();
+      const found = changes.findings(keyTimes, (ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
+      markKeyEvents(fold.events, keyTimes, found);
       const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
       finished = {
         events: fold.events,
@@ -229,6 +215,20 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       };
       return finished;
     },
+  };
+}
+
+/* Fold keys that name a miner cluster; a change's key (its own text) never starts so. */
+const PATTERN_KEY = '\u0000p';
+
+/* A cluster's fold key → its final pattern (clusters the miner merged fold together), titled
+ * by the pattern's template. */
+function byMinedPattern(mined: PatternResult): Regroup {
+  return (key) => {
+    if (!key.startsWith(PATTERN_KEY)) return null;
+    const p = mined.indexOf(Number(key.slice(PATTERN_KEY.length)));
+    const pattern = mined.patterns[p];
+    return pattern === undefined ? null : { key: pattern.id, title: pattern.template };
   };
 }
 
@@ -279,7 +279,7 @@ function markKeyEvents(events: TimelineEventDraft[], times: KeyTimes, found: Fin
   }
 }
 
-function totals(tallies: FileTally[], errors: ImportError[]): ImportStatsResult {
+function totals(tallies: FileStats[], errors: ImportError[]): ImportStatsResult {
   const perFile = tallies.map((t) => ({ ...t }));
   const sum = (f: (t: FileStats) => number): number => perFile.reduce((n, t) => n + f(t), 0);
   return {

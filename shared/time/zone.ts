@@ -5,8 +5,37 @@ import { utcMs } from './fields';
 const cache = new Map<string, number>();
 const CACHE_LIMIT = 20_000;
 
-function isUtc(zone: string): boolean {
-  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' || zone === 'Z' || zone === '';
+/**
+ * Every spelling of UTC Rootline meets, lower-cased: the tz database's aliases (`Etc/GMT`,
+ * `Zulu`, …, which Intl accepts in any letter case) and what logs write (`Z`, `UT`, or no zone).
+ */
+const UTC_NAMES = new Set([
+  '',
+  'z',
+  'ut',
+  'utc',
+  'uct',
+  'gmt',
+  'gmt0',
+  'gmt+0',
+  'gmt-0',
+  'zulu',
+  'universal',
+  'greenwich',
+  'etc/utc',
+  'etc/uct',
+  'etc/gmt',
+  'etc/gmt0',
+  'etc/gmt+0',
+  'etc/gmt-0',
+  'etc/zulu',
+  'etc/universal',
+  'etc/greenwich',
+]);
+
+/** True when a zone name (or a log's zone word) means UTC itself: `UTC`, `Etc/GMT`, `Z`, empty… */
+export function isUtcZone(zone: string): boolean {
+  return zone === 'UTC' || UTC_NAMES.has(zone.toLowerCase());
 }
 
 /**
@@ -26,7 +55,7 @@ export function zonedToEpoch(
   ms: number,
 ): number | null {
   const wall = utcMs(y, mo, d, h, mi, s, ms);
-  if (isUtc(zone)) return wall;
+  if (isUtcZone(zone)) return wall;
   const key = `${zone}|${y}|${mo}|${d}|${h}`;
   let offset = cache.get(key);
   if (offset === undefined) {
@@ -41,7 +70,7 @@ export function zonedToEpoch(
 
 /** True when the runtime knows the IANA zone name (or it is one of the UTC spellings logs use). */
 export function isKnownZone(zone: string): boolean {
-  if (isUtc(zone)) return true;
+  if (isUtcZone(zone)) return true;
   return isIanaZone(zone);
 }
 
@@ -64,4 +93,9 @@ export function isIanaZone(zone: string): boolean {
     ianaVerdicts.set(zone, ok);
   }
   return ok;
+}
+
+/** The zone to format in: the name itself when Intl accepts it, else UTC (`Z`, `''`, unknown names). */
+export function formattableZone(zone: string): string {
+  return isIanaZone(zone) ? zone : 'UTC';
 }

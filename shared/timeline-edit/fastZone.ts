@@ -1,5 +1,5 @@
 import { zoneLabel } from '../format/zoned';
-import { isKnownZone } from '../time/zone';
+import { formattableZone } from '../time/zone';
 import { nullProto } from '../domain/lookup';
 
 const QUARTER = 900_000;
@@ -26,7 +26,7 @@ export interface ZoneFormatter {
  * date-fns with TZDate is correct but ~50× slower per call.
  */
 export function createZoneFormatter(zone: string): ZoneFormatter {
-  const z = isKnownZone(zone) ? zone : 'UTC';
+  const z = formattableZone(zone);
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: z,
     hourCycle: 'h23',

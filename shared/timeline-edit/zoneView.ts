@@ -1,6 +1,6 @@
 import { DATE_PATTERNS as P } from '../format/patterns';
 import { formatInZone, zoneLabel } from '../format/zoned';
-import { isKnownZone } from '../time/zone';
+import { formattableZone } from '../time/zone';
 
 /** What the zone selector can hold: the incident's zone, UTC, the viewer's zone, or a named zone. */
 export type ZoneChoice =
@@ -10,13 +10,13 @@ export type ZoneChoice =
 export function resolveZone(choice: ZoneChoice, incidentZone: string, localZone: string): string {
   switch (choice.type) {
     case 'incident':
-      return isKnownZone(incidentZone) ? incidentZone : 'UTC';
+      return formattableZone(incidentZone);
     case 'utc':
       return 'UTC';
     case 'local':
-      return isKnownZone(localZone) ? localZone : 'UTC';
+      return formattableZone(localZone);
     case 'named':
-      return isKnownZone(choice.zone) ? choice.zone : 'UTC';
+      return formattableZone(choice.zone);
   }
 }
 

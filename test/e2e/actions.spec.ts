@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { ActionsPage } from './pages/ActionsPage';
 import { IncidentPage } from './pages/IncidentPage';
 import { ListPage } from './pages/ListPage';
+import { routeHash } from '../../renderer/routing/route';
+import { incidentIdOf } from './pages/route';
 
 const CAUSE_A = 'Connection pool exhausted after config push';
 const CAUSE_B = 'No alert on pool saturation';
@@ -54,9 +56,9 @@ async function newIncidentWithCauses(page: Page, title: string): Promise<string>
   const incident = new IncidentPage(page);
   await incident.title.fill(title);
   await incident.saved();
-  const id = decodeURIComponent(/#\/incident\/([^/]+)/.exec(page.url())![1]!);
+  const id = incidentIdOf(page.url());
   await seedCauses(page, id);
-  await page.goto(`./#/incident/${encodeURIComponent(id)}/actions`);
+  await page.goto(`./${routeHash({ name: 'incident', id, tab: 'actions' })}`);
   await page.reload();
   await list.waitReady();
   return id;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createIncident, expect, test } from './fixtures';
 import type { ListPage } from './pages/ListPage';
+import { incidentIdOf } from './pages/route';
 
 /**
  * Issue 11, item 1: a shared bundle (or a row damaged in IndexedDB) must never blank the app.
@@ -93,7 +94,7 @@ test('rows damaged in IndexedDB are named with Export raw and Delete; the rest s
 }) => {
   await list.goto();
   await createIncident(list, incident, 'Healthy incident');
-  const healthyId = decodeURIComponent(/#\/incident\/([^/]+)/.exec(page.url())![1]!);
+  const healthyId = incidentIdOf(page.url());
   await incident.backToList();
   const raw = JSON.parse(BASE) as Raw;
   await page.evaluate(

@@ -1,6 +1,7 @@
 import { createIncident, expect, test } from './fixtures';
 import { TimelinePage } from './pages/TimelinePage';
 import { seedTimeline, T } from './data/timelineSeed';
+import { routeHash } from '../../renderer/routing/route';
 
 test('add, edit, undo, delete, filter, zone switch, phases and reload on a hand-written timeline', async ({
   page,
@@ -106,7 +107,7 @@ test('evidence, split, merge, chart click and brushing on an imported incident',
   const tl = new TimelinePage(page);
   await list.goto();
   const id = await seedTimeline(page);
-  await page.goto(`./#/incident/${id}/timeline`);
+  await page.goto(`./${routeHash({ name: 'incident', id, tab: 'timeline' })}`);
   await expect(tl.rows).toHaveCount(3);
   const folded = tl.row('timeout after <dur> to <ip>');
   await expect(folded).toContainText('×4');

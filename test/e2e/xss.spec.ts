@@ -6,6 +6,7 @@ import { CausesPage } from './pages/CausesPage';
 import { CommentsPage } from './pages/CommentsPage';
 import { ImportDialogPage } from './pages/ImportDialog';
 import { ActionsPage } from './pages/ActionsPage';
+import { routeHash } from '../../renderer/routing/route';
 
 /**
  * The XSS corpus pushed through every input of the running app (an opened bundle for bulk, a
@@ -222,9 +223,9 @@ async function visitEveryView(page: Page): Promise<void> {
   await page.getByLabel('Audience').selectOption('internal');
   await page.getByRole('tab', { name: /^Review/ }).click();
   await expect(page.getByRole('region', { name: 'Review status' })).toBeVisible();
-  await page.goto('./#/actions');
+  await page.goto(`./${routeHash({ name: 'actions' })}`);
   await expect(page.getByRole('table').first()).toBeVisible();
-  await page.goto('./#/');
+  await page.goto(`./${routeHash({ name: 'list' })}`);
   await expect(page.locator('.incident-link').first()).toBeVisible();
 }
 

@@ -1,7 +1,7 @@
 import { copyTitle, remapSnapshotIds } from '../../../shared/bundle/remap';
 import { parseBundle } from '../../../shared/bundle/parse';
 import { serializeBundle } from '../../../shared/bundle/serialize';
-import { BUNDLE_COLLECTIONS } from '../../../shared/bundle/schema';
+import { INCIDENT_COLLECTIONS } from '../../../shared/domain';
 import { newId, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 import { incidentTablesOf, type RootlineDb } from '../schema';
@@ -26,7 +26,7 @@ export type OpenBundleResult =
 /** True when any row of the snapshot has an id that is already taken in this profile. */
 async function anyIdTaken(db: RootlineDb, snapshot: IncidentSnapshot): Promise<boolean> {
   if ((await db.incidents.where('id').equals(snapshot.incident.id).count()) > 0) return true;
-  for (const collection of BUNDLE_COLLECTIONS) {
+  for (const collection of INCIDENT_COLLECTIONS) {
     const ids = snapshot[collection].map((row) => row.id);
     if (ids.length === 0) continue;
     if ((await db.table(collection).where('id').anyOf(ids).count()) > 0) return true;
@@ -37,13 +37,7 @@ async function anyIdTaken(db: RootlineDb, snapshot: IncidentSnapshot): Promise<b
 async function addSnapshot(db: RootlineDb, s: IncidentSnapshot): Promise<void> {
   // add, not put: an id clash aborts the transaction instead of overwriting a row.
   await db.incidents.add(s.incident);
-  await db.events.bulkAdd(s.events);
-  await db.imports.bulkAdd(s.imports);
-  await db.logBlocks.bulkAdd(s.logBlocks);
-  await db.causes.bulkAdd(s.causes);
-  await db.comments.bulkAdd(s.comments);
-  await db.actions.bulkAdd(s.actions);
-  await db.sections.bulkAdd(s.sections);
+  for (const c of INCIDENT_COLLECTIONS) await db.table(c).bulkAdd(s[c]);
 }
 
 /**

@@ -125,7 +125,7 @@ export async function applyTimelineEdit(edit: {
   incidentId: string;
   put: TimelineEvent[];
   remove: string[];
-  keyTimes?: Pick<Incident, 'keyTimes' | 'keyTimeOrigins'>;
+  keyTimes?: Pick<Incident, 'keyTimes' | 'keyTimeOrigins'> | undefined;
   now?: number;
   /** Tag for the change log, so the writer's own cache does not reload what it applied. */
   origin?: string;

@@ -1,7 +1,7 @@
 import { createIncident, Incident, newId } from '../../../shared/domain';
 import { copyTitle, remapSnapshotIds } from '../../../shared/bundle/remap';
 import { getDb } from '../db';
-import { incidentTablesOf } from '../schema';
+import { INCIDENT_ROW_TABLES, incidentTablesOf } from '../schema';
 import type { IncidentSnapshot } from '../../../shared/domain';
 import { checkRows, type DamagedRow } from './damaged';
 import { deleteIncidentRows, insertSnapshot, loadIncidentSnapshot } from './snapshot';
@@ -111,15 +111,9 @@ export async function discardIfUntouched(id: string): Promise<boolean> {
   return db.transaction('rw', incidentTablesOf(db), async () => {
     const incident = await db.incidents.get(id);
     if (!incident || !isPristine(incident)) return false;
-    const counts = await Promise.all([
-      db.events.where('incidentId').equals(id).count(),
-      db.imports.where('incidentId').equals(id).count(),
-      db.logBlocks.where('incidentId').equals(id).count(),
-      db.causes.where('incidentId').equals(id).count(),
-      db.comments.where('incidentId').equals(id).count(),
-      db.actions.where('incidentId').equals(id).count(),
-      db.sections.where('incidentId').equals(id).count(),
-    ]);
+    const counts = await Promise.all(
+      INCIDENT_ROW_TABLES.map((t) => db.table(t).where('incidentId').equals(id).count()),
+    );
     if (counts.some((n) => n > 0)) return false;
     await db.incidents.delete(id);
     return true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newId } from '../../../shared/domain';
+import { INCIDENT_COLLECTIONS, newId } from '../../../shared/domain';
 import type { IncidentSnapshot, IncidentStatus } from '../../../shared/domain';
 import {
   chooseMergeBase,
@@ -88,13 +88,7 @@ export type ImportReviewResult =
 async function writeChanges(changes: ReturnType<typeof mergeSnapshots>['changes']): Promise<void> {
   const db = getDb();
   if (changes.incident !== null) await db.incidents.put(changes.incident);
-  await db.events.bulkPut(changes.events);
-  await db.imports.bulkPut(changes.imports);
-  await db.logBlocks.bulkPut(changes.logBlocks);
-  await db.causes.bulkPut(changes.causes);
-  await db.comments.bulkPut(changes.comments);
-  await db.actions.bulkPut(changes.actions);
-  await db.sections.bulkPut(changes.sections);
+  for (const c of INCIDENT_COLLECTIONS) await db.table(c).bulkPut(changes[c]);
 }
 
 /**

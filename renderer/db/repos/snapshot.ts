@@ -1,6 +1,6 @@
-import type { IncidentSnapshot } from '../../../shared/domain';
+import { INCIDENT_COLLECTIONS, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
-import { incidentTablesOf } from '../schema';
+import { INCIDENT_ROW_TABLES, incidentTablesOf } from '../schema';
 
 export type { IncidentSnapshot };
 
@@ -35,13 +35,7 @@ export async function insertSnapshot(snapshot: IncidentSnapshot): Promise<void> 
   const db = getDb();
   await db.transaction('rw', incidentTablesOf(db), async () => {
     await db.incidents.put(snapshot.incident);
-    await db.events.bulkPut(snapshot.events);
-    await db.imports.bulkPut(snapshot.imports);
-    await db.logBlocks.bulkPut(snapshot.logBlocks);
-    await db.causes.bulkPut(snapshot.causes);
-    await db.comments.bulkPut(snapshot.comments);
-    await db.actions.bulkPut(snapshot.actions);
-    await db.sections.bulkPut(snapshot.sections);
+    for (const c of INCIDENT_COLLECTIONS) await db.table(c).bulkPut(snapshot[c]);
   });
 }
 
@@ -49,17 +43,9 @@ export async function insertSnapshot(snapshot: IncidentSnapshot): Promise<void> 
 export async function deleteIncidentRows(incidentId: string): Promise<void> {
   const db = getDb();
   await db.transaction('rw', incidentTablesOf(db), async () => {
-    await Promise.all([
-      db.events.where('incidentId').equals(incidentId).delete(),
-      db.imports.where('incidentId').equals(incidentId).delete(),
-      db.logBlocks.where('incidentId').equals(incidentId).delete(),
-      db.causes.where('incidentId').equals(incidentId).delete(),
-      db.comments.where('incidentId').equals(incidentId).delete(),
-      db.actions.where('incidentId').equals(incidentId).delete(),
-      db.sections.where('incidentId').equals(incidentId).delete(),
-      db.patterns.where('incidentId').equals(incidentId).delete(),
-      db.densities.where('incidentId').equals(incidentId).delete(),
-    ]);
+    await Promise.all(
+      INCIDENT_ROW_TABLES.map((t) => db.table(t).where('incidentId').equals(incidentId).delete()),
+    );
     await db.incidents.delete(incidentId);
   });
 }

@@ -1,3 +1,5 @@
+import { bundleFileNameOf } from '../../../shared/bundle/fileName';
+
 /** File-name-safe slug of a title: `API outage (us-east-1)` → `api-outage-us-east-1`. */
 export function slugify(title: string): string {
   const slug = title
@@ -13,7 +15,7 @@ export function slugify(title: string): string {
 
 /** `<slug>.rootline.json`, the bundle file name for an incident title. */
 export function bundleFileName(title: string): string {
-  return `${slugify(title)}.rootline.json`;
+  return bundleFileNameOf(slugify(title));
 }
 
 /** True for names that look like a Rootline bundle (or any JSON file the user may try). */

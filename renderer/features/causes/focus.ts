@@ -1,4 +1,4 @@
-import { routeHash } from '../../app/route';
+import { routeHash } from '../../routing/route';
 
 /**
  * A cause another view asked to show (a "cited by" link, a review thread). The cause panel

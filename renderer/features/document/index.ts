@@ -1,2 +1,1 @@
 export { DocumentPanel } from './components/DocumentPanel';
-export { BUILTIN_TEMPLATES } from './templates';

@@ -4,6 +4,7 @@ import type { FieldMapping } from '../../../shared/import/types';
 import type { PickedFile } from '../../platform';
 import type { PreviewResult } from '../../workers/importProtocol';
 import type { PlannedFile } from './runImport';
+import { isBundleFileName } from '../../../shared/bundle/fileName';
 
 /** A file chosen for import, with what the dialog learned and the user chose about it. */
 export interface FileEntry {
@@ -92,5 +93,5 @@ export function planFiles(incidentId: string, entries: FileEntry[]): PlannedFile
 
 /** Dropped files ending `.rootline.json` are bundles to open; everything else is a log. */
 export function isBundleFile(name: string): boolean {
-  return /\.rootline\.json$/i.test(name);
+  return isBundleFileName(name);
 }

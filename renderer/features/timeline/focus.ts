@@ -1,3 +1,5 @@
+import { goTo } from '../../routing/route';
+
 /*
  * "Show this event in the timeline" for other features (a cause citing an event, a comment):
  * `revealTimelineEvent(incidentId, eventId)` opens the Timeline tab, scrolls to the event and
@@ -10,8 +12,7 @@ const listeners = new Set<() => void>();
 export function revealTimelineEvent(incidentId: string, eventId: string): void {
   pending = { incidentId, eventId };
   for (const l of listeners) l();
-  const hash = `#/incident/${encodeURIComponent(incidentId)}/timeline`;
-  if (window.location.hash !== hash) window.location.hash = hash;
+  goTo({ name: 'incident', id: incidentId, tab: 'timeline' });
 }
 
 /** Takes the pending reveal request for an incident, if any. */

@@ -14,6 +14,7 @@ export interface RecordExtras {
   change?: ChangeInfo | null;
   repeat?: number;
   endAt?: number | null;
+  injected?: boolean;
 }
 
 /** Builds a RawRecord with every field set (one object shape keeps the hot path monomorphic). */
@@ -37,6 +38,7 @@ export function makeRecord(
     change: x.change ?? null,
     repeat: x.repeat ?? 1,
     endAt: x.endAt ?? null,
+    injected: x.injected ?? false,
   };
 }
 

@@ -1,6 +1,6 @@
 import { fullYear, isDigit, monthAt, validFields, weekdayAt } from '../../time/fields';
 import { offsetAt } from '../../time/iso';
-import { zonedToEpoch } from '../../time/zone';
+import { isUtcZone, zonedToEpoch } from '../../time/zone';
 import { parseEpochText } from '../../time/epoch';
 
 /**
@@ -180,8 +180,6 @@ function fullNameAt(s: string, i: number, names: readonly string[]): number {
   return -1;
 }
 
-const ZONE_NAMES = new Set(['UTC', 'GMT', 'Z', 'UT']);
-
 /**
  * Parses `s` (the whole timestamp capture) with a compiled format. Returns epoch ms, or null
  * when the text does not follow the format or names an impossible date. Leading and trailing
@@ -312,7 +310,7 @@ export function parseWithFormat(f: CompiledTimeFormat, s: string, opts: TimePars
         const name = s.slice(p, k);
         if (name.length === 0) return null;
         // Only zones with a fixed meaning are trusted; other abbreviations (CST…) are ambiguous.
-        if (ZONE_NAMES.has(name.toUpperCase())) offset = 0;
+        if (isUtcZone(name)) offset = 0;
         p = k;
         break;
       }

@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { routeHash } from '../../../renderer/routing/route';
 
 /** The incidents list (home screen). */
 export class ListPage {
   constructor(readonly page: Page) {}
 
   async goto(): Promise<void> {
-    await this.page.goto('./#/');
+    await this.page.goto(`./${routeHash({ name: 'list' })}`);
     await this.waitReady();
   }
 

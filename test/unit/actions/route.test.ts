@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from '../../../renderer/app/route';
+import { parseRoute, routeHash } from '../../../renderer/routing/route';
 
 describe('the cross-incident Action items route', () => {
   it('parses and writes #/actions, and keeps longer paths on the list', () => {

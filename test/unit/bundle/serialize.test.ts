@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bundle, BUNDLE_COLLECTIONS } from '../../../shared/bundle/schema';
+import { Bundle } from '../../../shared/bundle/schema';
+import { INCIDENT_COLLECTIONS } from '../../../shared/domain';
 import { serializeBundle } from '../../../shared/bundle/serialize';
 import { parseBundle } from '../../../shared/bundle/parse';
 import { Incident, TimelineEvent, type IncidentSnapshot } from '../../../shared/domain';
@@ -19,7 +20,7 @@ function scrambled(s: IncidentSnapshot): IncidentSnapshot {
     );
   };
   const out = reverseKeys(s) as IncidentSnapshot;
-  for (const c of BUNDLE_COLLECTIONS) (out[c] as unknown[]).reverse();
+  for (const c of INCIDENT_COLLECTIONS) (out[c] as unknown[]).reverse();
   return out;
 }
 
@@ -36,7 +37,10 @@ describe('serializeBundle', () => {
     // `reviewBase` is optional and only written in review copies (shared/review).
     expect(Object.keys(json)).toEqual(Object.keys(Bundle.shape).filter((k) => k !== 'reviewBase'));
     expect(Object.keys(json.incident as object)).toEqual(Object.keys(Incident.shape));
-    expect(Object.keys((json.events as object[])[0]!)).toEqual(Object.keys(TimelineEvent.shape));
+    // `injected` is optional and only written for events a fault-injection tool put there.
+    expect(Object.keys((json.events as object[])[0]!)).toEqual(
+      Object.keys(TimelineEvent.shape).filter((k) => k !== 'injected'),
+    );
     expect(
       text.startsWith(
         '{\n  "format": "rootline-bundle",\n  "version": 1,\n  "exportedAt": "2025-12-01T12:00:00.000Z"',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIncident } from '../../../shared/domain';
-import { parseRoute, routeHash } from '../../../renderer/app/route';
+import { parseRoute, routeHash } from '../../../renderer/routing/route';
 import { shortcutRows } from '../../../renderer/app/shortcuts';
 import { bundleFileName, slugify } from '../../../renderer/features/bundles/slug';
 import { filterIncidents } from '../../../renderer/features/incidents/search';

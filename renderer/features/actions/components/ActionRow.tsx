@@ -4,18 +4,17 @@ import {
   calendarDateAt,
   dueDateAfterPriorityChange,
   formatCalendarDate,
-  isOpenableTicketUrl,
   isOverdue,
   type DueDays,
 } from '../../../../shared/actions';
 import type { ActionItem, ActionStatus, CauseNode, Priority } from '../../../../shared/domain';
 import { ACTION_STATUSES, PRIORITIES } from '../../../../shared/domain';
 import { DATE_PATTERNS } from '../../../../shared/format';
-import { platform } from '../../../platform';
 import type { ActionCommands } from '../hooks/useActionCommands';
 import { DueCell } from './DueCell';
 import { InlineText } from './InlineText';
-import { CommentThreads } from '../../comments';
+import { ActionDetailsRow, type SaveAction } from './ActionDetailsRow';
+import { CauseChips, TicketCell } from './ActionCells';
 
 export interface ActionRowProps {
   item: ActionItem;
@@ -39,7 +38,7 @@ const COLUMN_COUNT = 11;
 export function ActionRow(props: ActionRowProps) {
   const { item, today, causes, types, commands, expanded } = props;
   const name = item.title || 'untitled item';
-  const save = (patch: Partial<ActionItem>, label: string, coalesce = false) =>
+  const save: SaveAction = (patch, label, coalesce = false) =>
     void commands.update(item, { ...item, ...patch }, label, coalesce);
   const overdue = isOverdue(item, today);
   const typeOptions = types.includes(item.type) || item.type === '' ? types : [...types, item.type];
@@ -52,7 +51,6 @@ export function ActionRow(props: ActionRowProps) {
     const dueDate = dueDateAfterPriorityChange(item, priority, calendarDateAt(item.createdAt), props.dueDays);
     save({ priority, dueDate }, 'Change priority');
   };
-  const linked = item.causeIds.map((id) => causes.get(id));
 
   return (
     <Fragment>
@@ -144,49 +142,14 @@ export function ActionRow(props: ActionRowProps) {
           )}
         </td>
         <td className="col-causes">
-          <div className="cause-chips">
-            {linked.map((c, i) => (
-              <span
-                key={item.causeIds[i]}
-                className={c ? 'cause-chip' : 'cause-chip missing'}
-                title={c?.title}
-              >
-                {c ? c.title || 'Untitled cause' : 'Deleted cause'}
-              </span>
-            ))}
-            <button
-              type="button"
-              className="btn btn-link btn-small"
-              aria-label={
-                item.causeIds.length === 0 ? `Link causes to ${name}` : `Edit: link causes to ${name}`
-              }
-              onClick={() => props.onPickCauses(item)}
-            >
-              {item.causeIds.length === 0 ? 'Link…' : 'Edit'}
-            </button>
-          </div>
+          <CauseChips item={item} causes={causes} name={name} onPick={() => props.onPickCauses(item)} />
         </td>
         <td className="col-ticket">
-          <div className="ticket-cell">
-            <InlineText
-              value={item.ticketUrl}
-              type="text"
-              label={`Ticket of ${name}`}
-              placeholder="—"
-              onCommit={(ticketUrl) => save({ ticketUrl: ticketUrl.trim() }, 'Change ticket')}
-            />
-            {isOpenableTicketUrl(item.ticketUrl) && (
-              <button
-                type="button"
-                className="btn btn-icon"
-                aria-label={`Open ticket of ${name}`}
-                title="Open in browser"
-                onClick={() => void platform.openExternal(item.ticketUrl.trim())}
-              >
-                ↗
-              </button>
-            )}
-          </div>
+          <TicketCell
+            item={item}
+            name={name}
+            onCommit={(ticketUrl) => save({ ticketUrl }, 'Change ticket')}
+          />
         </td>
         <td className="nowrap muted col-date">
           {formatCalendarDate(calendarDateAt(item.createdAt), DATE_PATTERNS.dateNoYear)}
@@ -197,53 +160,7 @@ export function ActionRow(props: ActionRowProps) {
             : formatCalendarDate(calendarDateAt(item.completedAt), DATE_PATTERNS.dateNoYear)}
         </td>
       </tr>
-      {expanded && (
-        <tr className="action-details">
-          <td />
-          <td colSpan={COLUMN_COUNT - 1}>
-            <label className="field">
-              <span className="field-label">Description (Markdown)</span>
-              <textarea
-                key={item.description}
-                className="details-text"
-                rows={4}
-                defaultValue={item.description}
-                onBlur={(e) =>
-                  e.currentTarget.value !== item.description &&
-                  save({ description: e.currentTarget.value }, 'Edit description')
-                }
-              />
-            </label>
-            <label className="field">
-              <span className="field-label">
-                Status note{item.status === 'wont-do' ? ' (why it won’t be done)' : ''}
-              </span>
-              <InlineText
-                value={item.statusReason}
-                label="Status note"
-                onCommit={(statusReason) => {
-                  if (item.status === 'wont-do' && statusReason.trim() === '') return;
-                  save({ statusReason: statusReason.trim() }, 'Edit status note');
-                }}
-              />
-            </label>
-            <p className="muted small">
-              Id <span className="mono">{item.id}</span> · created{' '}
-              {formatCalendarDate(calendarDateAt(item.createdAt))}
-              {item.completedAt !== null && ` · done ${formatCalendarDate(calendarDateAt(item.completedAt))}`}
-              {item.ticketUrl &&
-                !isOpenableTicketUrl(item.ticketUrl) &&
-                ' · the ticket is not an http(s) link, so it is shown as text only'}
-            </p>
-            <CommentThreads
-              incidentId={item.incidentId}
-              targetType="action"
-              targetId={item.id}
-              label={`action item: ${item.title}`}
-            />
-          </td>
-        </tr>
-      )}
+      {expanded && <ActionDetailsRow item={item} save={save} columns={COLUMN_COUNT} />}
     </Fragment>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STATUS_LABELS, groupOpenActions, isOverdue, type GroupBy } from '../../../../shared/actions';
 import type { ActionItem } from '../../../../shared/domain';
-import { useReadyMarker } from '../../../app/ready';
+import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
@@ -12,6 +12,7 @@ import { useCsvTransfer } from '../hooks/useCsvTransfer';
 import { DueCell } from './DueCell';
 import { ImportReportDialog } from './ImportReportDialog';
 import './actions.css';
+import { routeHash } from '../../../routing/route';
 
 interface AllActionsViewProps {
   /** Opens an incident's Action items tab. */
@@ -193,7 +194,7 @@ function Row({ item, by, today, incidentTitle, onOpen, onDone }: RowProps) {
       <td className="col-title">
         <a
           className="action-link"
-          href={`#/incident/${encodeURIComponent(item.incidentId)}/actions`}
+          href={routeHash({ name: 'incident', id: item.incidentId, tab: 'actions' })}
           onClick={(e) => {
             e.preventDefault();
             onOpen(item.incidentId);

@@ -6,6 +6,7 @@ import type { PickedFile } from '../../../platform/types';
 import { useAlert } from '../../../ui/Alerts';
 import { useToast } from '../../../ui/Toast';
 import { bundleFileName, looksLikeBundle } from '../slug';
+import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle/fileName';
 
 export interface BundleActions {
   /** Saves `<slug>.rootline.json` of the incident with this id. */
@@ -70,7 +71,10 @@ export function useBundleActions(onOpened: (incidentId: string) => void): Bundle
       const file = files.find((f) => looksLikeBundle(f.name));
       if (!file) {
         const names = files.map((f) => f.name).join(', ');
-        alert('Not a Rootline bundle', `${names}: a bundle is a .rootline.json file exported from Rootline.`);
+        alert(
+          'Not a Rootline bundle',
+          `${names}: a bundle is a ${BUNDLE_FILE_SUFFIX} file exported from Rootline.`,
+        );
         return;
       }
       let text: string;

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatZonedFull } from '../../../../shared/format';
 import { getEvent } from '../../../db/repos/events';
-import { routeHash } from '../../../app/route';
+import { routeHash } from '../../../routing/route';
 import { Dialog } from '../../../ui/Dialog';
 import { kindColor } from '../../../ui/palette';
 import { CommentThreads, Markdown } from '../../comments';

@@ -1,30 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IncidentSnapshot } from '../../../../shared/domain';
-import { getPref, loadDocumentSnapshot, setPref } from '../../../db/repos';
-import type { RcaTemplate } from '../../../../shared/templates';
-import { BUILTIN_TEMPLATES, CUSTOM_TEMPLATES_PREF, restoreCustomTemplates } from '../templates';
+import { loadDocumentSnapshot } from '../../../db/repos';
 
 /** The incident as its document shows it (no raw log blocks); undefined while loading, null when gone. */
 export function useDocumentSnapshot(incidentId: string): IncidentSnapshot | null | undefined {
   return useLiveQuery(() => loadDocumentSnapshot(incidentId), [incidentId]);
-}
-
-/** Built-in templates plus the ones the user loaded, and a way to add one. */
-export function useTemplates(): { templates: RcaTemplate[]; addCustom: (t: RcaTemplate) => Promise<void> } {
-  const stored = useLiveQuery(() => getPref<unknown>(CUSTOM_TEMPLATES_PREF, []), []);
-  const custom = useMemo(() => restoreCustomTemplates(stored), [stored]);
-  const templates = useMemo(() => {
-    const builtinIds = new Set(BUILTIN_TEMPLATES.map((t) => t.id));
-    return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !builtinIds.has(t.id))];
-  }, [custom]);
-  const addCustom = useCallback(
-    async (t: RcaTemplate) => {
-      await setPref(CUSTOM_TEMPLATES_PREF, [...custom.filter((c) => c.id !== t.id), t]);
-    },
-    [custom],
-  );
-  return { templates, addCustom };
 }
 
 export type SaveStatus =

@@ -5,16 +5,21 @@ import { loadDocumentSnapshot } from '../../../db/repos';
 import { platform } from '../../../platform';
 import { findTemplate } from '../../../../shared/templates';
 import { Dialog } from '../../../ui/Dialog';
-import { useTemplates } from '../../document/hooks/useDocument';
+import { useTemplates } from '../../templates';
 import { useIncident } from '../../incidents/hooks/useIncidents';
 import { exportDocument, type DocumentFormat } from '../exportDocument';
 import { useExportSettings } from '../hooks/useExportSettings';
 import './export.css';
+import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle/fileName';
 
 type Choice = 'bundle' | DocumentFormat;
 
 const CHOICES: { id: Choice; label: string; hint: string }[] = [
-  { id: 'bundle', label: 'Bundle (.rootline.json)', hint: 'Everything, to back up, move or send for review' },
+  {
+    id: 'bundle',
+    label: `Bundle (${BUNDLE_FILE_SUFFIX})`,
+    hint: 'Everything, to back up, move or send for review',
+  },
   { id: 'md', label: 'Markdown', hint: 'GitHub-flavoured, with tables and a mermaid cause diagram' },
   { id: 'html', label: 'HTML', hint: 'One self-contained file with diagrams, ready to print' },
   { id: 'pdf', label: 'PDF', hint: 'Title page and page numbers' },

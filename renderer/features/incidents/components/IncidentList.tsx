@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain';
-import { useReadyMarker } from '../../../app/ready';
+import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
@@ -17,7 +17,7 @@ const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;
   onOpenBundle: () => void;
-  onTrySample?: () => void;
+  onTrySample?: (() => void) | undefined;
   onDeleteConfirmed: (incident: Incident) => void;
 }
 

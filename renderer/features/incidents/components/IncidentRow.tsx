@@ -5,6 +5,8 @@ import type { Incident } from '../../../../shared/domain';
 import { ActionCounts } from '../../actions';
 import { formatImpactWindow, impactEndAt } from '../../../../shared/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
+import { routeHash } from '../../../routing/route';
+import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle/fileName';
 
 export interface RowHandlers {
   onOpen(incident: Incident): void;
@@ -18,7 +20,7 @@ interface IncidentRowProps extends RowHandlers {
   incident: Incident;
   now: number;
   /** Open / overdue action items of this incident. */
-  actionCounts?: OpenCounts;
+  actionCounts?: OpenCounts | undefined;
 }
 
 /** One incident in the list, with inline rename and row actions. */
@@ -55,7 +57,7 @@ export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowP
         ) : (
           <a
             className="incident-link"
-            href={`#/incident/${encodeURIComponent(incident.id)}/overview`}
+            href={routeHash({ name: 'incident', id: incident.id, tab: 'overview' })}
             onClick={(e) => {
               e.preventDefault();
               on.onOpen(incident);
@@ -96,7 +98,7 @@ export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowP
             type="button"
             className="btn btn-small"
             aria-label="Export bundle"
-            title="Export as a .rootline.json bundle"
+            title={`Export as a ${BUNDLE_FILE_SUFFIX} bundle`}
             onClick={() => on.onExport(incident)}
           >
             Export

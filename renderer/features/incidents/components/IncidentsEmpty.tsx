@@ -1,4 +1,5 @@
 import { EmptyState } from '../../../ui/EmptyState';
+import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle/fileName';
 
 /** First-run explanation of what Rootline is for. */
 export function IncidentsEmpty({
@@ -8,7 +9,7 @@ export function IncidentsEmpty({
 }: {
   onNew: () => void;
   onOpenBundle: () => void;
-  onTrySample?: () => void;
+  onTrySample?: (() => void) | undefined;
 }) {
   return (
     <EmptyState
@@ -38,7 +39,7 @@ export function IncidentsEmpty({
         document your team will review.
       </p>
       <p>
-        Start a new incident, open a .rootline.json bundle someone shared with you, or try the sample: a
+        Start a new incident, open a {BUNDLE_FILE_SUFFIX} bundle someone shared with you, or try the sample: a
         storage outage built from a simulated orchestrator log, with causes, actions and a finished RCA.
       </p>
     </EmptyState>

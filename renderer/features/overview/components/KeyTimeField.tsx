@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { KeyTimeField as Field } from '../../../../shared/domain';
 import { formatZonedFull, parseZonedInput } from '../../../../shared/format';
 import { KEY_TIME_LABELS } from '../keyTimes';
+import { isUtcZone } from '../../../../shared/time/zone';
 
 interface KeyTimeFieldProps {
   field: Field;
@@ -39,7 +40,9 @@ export function KeyTimeField({ field, text, zone, secondaryZone, onChange, onBlu
         <p id={noteId} className="field-hint mono" data-testid={`${field}-parsed`}>
           {formatZonedFull(parsed.epochMs, zone)}
           {secondaryZone && secondaryZone !== zone && ` · ${formatZonedFull(parsed.epochMs, secondaryZone)}`}
-          {zone !== 'UTC' && secondaryZone !== 'UTC' && ` · ${formatZonedFull(parsed.epochMs, 'UTC')}`}
+          {!isUtcZone(zone) &&
+            !(secondaryZone !== null && isUtcZone(secondaryZone)) &&
+            ` · ${formatZonedFull(parsed.epochMs, 'UTC')}`}
         </p>
       ) : (
         <p id={noteId} className="field-error" role="alert">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import {
   INCIDENT_STATUSES,
+  INCIDENT_STATUS_LABELS,
   KEY_TIME_FIELDS,
   SEVERITIES,
   type Incident,
@@ -9,7 +10,6 @@ import {
   type Severity,
 } from '../../../../shared/domain';
 import { TokenInput } from '../../../ui/TokenInput';
-import { STATUS_LABELS } from '../../incidents/components/SeverityBadge';
 import { textInstant } from '../draft';
 import { useOverviewDraft } from '../hooks/useOverviewDraft';
 import { DurationsPanel } from './DurationsPanel';
@@ -68,7 +68,7 @@ export function OverviewForm({ incident }: { incident: Incident }) {
             >
               {INCIDENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {INCIDENT_STATUS_LABELS[s]}
                 </option>
               ))}
             </select>

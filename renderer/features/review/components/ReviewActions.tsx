@@ -6,6 +6,7 @@ import { useToast } from '../../../ui/Toast';
 import { useUndoManager } from '../../undo';
 import { slugify } from '../../bundles/slug';
 import { useAuthorGate } from '../../comments';
+import { bundleFileNameOf } from '../../../../shared/bundle/fileName';
 
 const STATUS_TEXT: Record<IncidentStatus, string> = {
   draft: 'Draft',
@@ -53,7 +54,7 @@ export function ReviewActions({ incident }: { incident: Incident }) {
       try {
         const info = await platform.appInfo();
         const text = await exportReviewCopyText(incident.id, { by, appVersion: info.version });
-        const name = `${slugify(incident.title) || 'incident'}.review.rootline.json`;
+        const name = bundleFileNameOf(`${slugify(incident.title)}.review`);
         await platform.saveFile(name, text, 'application/json');
         toast({
           message: `Exported ${name}. Send it to a reviewer; import their copy here when it comes back.`,

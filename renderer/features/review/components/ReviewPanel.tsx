@@ -10,7 +10,7 @@ import {
   type ThreadFilter,
   type MergeConflict,
 } from '../../../../shared/review';
-import { routeHash, type IncidentTab } from '../../../app/route';
+import { routeHash, type IncidentTab } from '../../../routing/route';
 import { getIncident } from '../../../db/repos/incidents';
 import { CommentThreads, useIncidentComments } from '../../comments';
 import { requestCauseFocus } from '../../causes';

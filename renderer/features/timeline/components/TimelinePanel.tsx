@@ -1,21 +1,12 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { LOCAL_ZONE } from '../../../platform/zone';
 import type { Incident, KeyTimeField } from '../../../../shared/domain';
-import type { DensitySeries } from '../../../../shared/chart';
 import { formatZonedFull } from '../../../../shared/format';
-import {
-  EMPTY_FILTER,
-  PHASE_MARKS,
-  resolveZone,
-  type TimelineFilter,
-  type ZoneChoice,
-} from '../../../../shared/timeline-edit';
+import { EMPTY_FILTER, type TimelineFilter, type ZoneChoice } from '../../../../shared/timeline-edit';
 import { useAlert } from '../../../ui/Alerts';
 import { EmptyState } from '../../../ui/EmptyState';
-import { useToast } from '../../../ui/Toast';
 import { PatternsPanel } from '../../patterns';
 import { useUndoManager } from '../../undo';
-import { subscribeReveal, takeRevealRequest } from '../focus';
 import { useCitations } from '../hooks/useCitations';
 import { useRowActions } from '../hooks/useRowActions';
 import { useViewPrefs } from '../hooks/useViewPrefs';
@@ -23,7 +14,8 @@ import { useTableKeys } from '../hooks/useTableKeys';
 import { useTimelineCommands } from '../hooks/useTimelineCommands';
 import { useTimelineStore } from '../hooks/useTimelineStore';
 import { useTimelineView } from '../hooks/useTimelineView';
-import { loadDensity } from '../model/density';
+import { useTimelineSelection } from '../hooks/useTimelineSelection';
+import { useDensity } from '../hooks/useDensity';
 import { TimelineEdits } from '../model/edits';
 import { exportChartPng, exportChartSvg } from '../model/exportChart';
 import { AddEventBar } from './AddEventBar';
@@ -32,23 +24,24 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { EventDialogs } from './EventDialogs';
 import type { EditField } from './EventRow';
 import { FilterBar } from './FilterBar';
-import { SelectionBar } from './SelectionBar';
+import { SelectionArea } from './SelectionArea';
 import { SwimlaneChart } from './SwimlaneChart';
 import { TimelineTable, type TimelineTableHandle } from './TimelineTable';
 import { ZoneControls } from './ZoneControls';
+import { phaseLabelsAt, timelineZones } from '../model/zones';
 import './timeline.css';
+import { goTo } from '../../../routing/route';
 
 interface TimelinePanelProps {
   incident: Incident;
   /** Shown as an "Import logs…" button when given (the import feature provides it). */
-  onImportLogs?: () => void;
+  onImportLogs?: (() => void) | undefined;
 }
 
 /** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */
 export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   const { store, version, importsKey } = useTimelineStore(incident.id);
   const undo = useUndoManager();
-  const toast = useToast();
   const alert = useAlert();
   const edits = useMemo(() => new TimelineEdits(store, undo), [store, undo]);
   const [prefs, setPrefs] = useViewPrefs(incident.id, {
@@ -59,85 +52,33 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   });
   const { choice, dual, laneBy, gapMin } = prefs;
   const [filter, setFilter] = useState<TimelineFilter>(EMPTY_FILTER);
-  const [sel, setSel] = useState<{ ids: Set<string>; focus: string | null; anchor: string | null }>({
-    ids: new Set(),
-    focus: null,
-    anchor: null,
-  });
   const [editing, setEditing] = useState<{ id: string; field: EditField } | null>(null);
   const [dialog, setDialog] = useState<{ type: 'evidence' | 'comments'; id: string } | null>(null);
-  const [densityOf, setDensityOf] = useState<{ key: string; density: DensitySeries | null } | null>(null);
-  const density = importsKey && densityOf?.key === importsKey ? densityOf.density : null;
+  const density = useDensity(incident.id, importsKey);
   const svgRef = useRef('');
   const table = useRef<TimelineTableHandle>(null);
   const addRef = useRef<HTMLInputElement>(null);
-  const zone = resolveZone(choice, incident.displayZone, LOCAL_ZONE);
-  const altZone =
-    incident.secondaryZone && incident.secondaryZone !== zone
-      ? incident.secondaryZone
-      : zone === 'UTC'
-        ? incident.displayZone
-        : 'UTC';
-  const second = dual && altZone !== zone ? altZone : null;
+  const { zone, altZone, second } = timelineZones(choice, dual, incident);
   const view = useTimelineView(store, version, filter, zone, gapMin * 60_000, second);
   const chartEvents = useDeferredValue(view.chartEvents);
   const cited = useCitations(incident.id);
   const kt = incident.keyTimes;
-  const phaseLabels = useMemo(() => {
-    const m = new Map<number, string>();
-    for (const p of PHASE_MARKS) {
-      const at = kt[p.field];
-      if (at !== null) m.set(at, m.has(at) ? `${m.get(at)}, ${p.label}` : p.label);
-    }
-    return m;
-  }, [kt]);
+  const phaseLabels = useMemo(() => phaseLabelsAt(kt), [kt]);
 
-  useEffect(() => {
-    if (!importsKey) return;
-    let live = true;
-    loadDensity(incident.id, importsKey).then(
-      (r) => live && setDensityOf({ key: importsKey, density: r.density }),
-      (err: unknown) =>
-        live &&
-        toast({ message: `Density strip unavailable: ${err instanceof Error ? err.message : String(err)}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [incident.id, importsKey, toast]);
-
-  const setSelection = useCallback((ids: Set<string>, focus: string | null, anchor?: string | null) => {
-    setSel((s) => ({ ids, focus, anchor: anchor === undefined ? s.anchor : anchor }));
-  }, []);
-  const scrollTo = useCallback((pos: number) => table.current?.scrollToEvent(pos), []);
-  const reveal = useCallback(
-    (id: string) => {
-      let pos = view.shown.findIndex((e) => e.id === id);
-      if (pos < 0 && store.byId.has(id)) {
-        setFilter(EMPTY_FILTER);
-        pos = store.events.findIndex((e) => e.id === id);
-      }
-      setSelection(new Set([id]), id, id);
-      if (pos >= 0) requestAnimationFrame(() => scrollTo(pos));
-    },
-    [view.shown, store, setSelection, scrollTo],
-  );
-  useEffect(() => {
-    const check = () => {
-      const id = takeRevealRequest(incident.id);
-      if (id) void store.whenLoaded().then(() => reveal(id));
-    };
-    check();
-    return subscribeReveal(check);
-  }, [incident.id, store, reveal]);
-
+  const clearFilter = useCallback(() => setFilter(EMPTY_FILTER), []);
+  const { sel, setSelection, scrollTo, reveal } = useTimelineSelection({
+    incidentId: incident.id,
+    store,
+    shown: view.shown,
+    table,
+    clearFilter,
+  });
   const fail = useCallback(
     (err: unknown) => alert('Timeline edit failed', err instanceof Error ? err.message : String(err)),
     [alert],
   );
   const selectedIds = [...sel.ids];
   const selectedEvents = selectedIds.map((id) => store.byId.get(id)).filter((e) => e !== undefined);
-  const single = selectedEvents.length === 1 ? selectedEvents[0] : undefined;
   const anchorAt = store.byId.get(sel.focus ?? '')?.at ?? store.events[store.events.length - 1]?.at ?? null;
 
   const { doDelete, doMerge, doKey, doSplit, doPhase } = useTimelineCommands({
@@ -170,7 +111,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
     setEditing,
     openEvidence: (id) => setDialog({ type: 'evidence', id }),
     openComments: (id) => setDialog({ type: 'comments', id }),
-    showCauses: () => (window.location.hash = `#/incident/${encodeURIComponent(incident.id)}/causes`),
+    showCauses: () => goTo({ name: 'incident', id: incident.id, tab: 'causes' }),
     refocus: () => table.current?.focus(),
   });
   const onKeyDown = useTableKeys({
@@ -287,38 +228,20 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         formatTime={(ms) => formatZonedFull(ms, zone)}
         onChange={setFilter}
       />
-      <div className="tl-under-filter">
-        {sel.ids.size > 0 ? (
-          <SelectionBar
-            count={sel.ids.size}
-            canSplit={!!single && single.count > 1}
-            allKey={selectedEvents.every((e) => e.key)}
-            onKind={(k) => void edits.setKind(selectedIds, k).catch(fail)}
-            onKey={doKey}
-            onMerge={() => void doMerge()}
-            onSplit={() => single && void doSplit(single.id)}
-            onDelete={doDelete}
-            onEvidence={() => single && setDialog({ type: 'evidence', id: single.id })}
-            onPhase={doPhase}
-            onClear={() => setSelection(new Set(), sel.focus, null)}
-          />
-        ) : (
-          <p className="muted tl-hint">
-            Click or use ↑/↓ to select · Shift/Ctrl to select more · Enter edits · T time · Y kind · K key · M
-            merge · E evidence · A add event
-          </p>
-        )}
-        <label className="tl-gap-pick">
-          Gap rows after{' '}
-          <select value={gapMin} onChange={(e) => setPrefs({ gapMin: Number(e.target.value) })}>
-            {[0, 5, 15, 30, 60, 120].map((v) => (
-              <option key={v} value={v}>
-                {v === 0 ? 'never' : `${v} min`}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SelectionArea
+        selectedIds={selectedIds}
+        selectedEvents={selectedEvents}
+        gapMin={gapMin}
+        onGapMin={(v) => setPrefs({ gapMin: v })}
+        onKind={(k) => void edits.setKind(selectedIds, k).catch(fail)}
+        onKey={doKey}
+        onMerge={() => void doMerge()}
+        onSplit={(id) => void doSplit(id)}
+        onDelete={doDelete}
+        onEvidence={(id) => setDialog({ type: 'evidence', id })}
+        onPhase={doPhase}
+        onClear={() => setSelection(new Set(), sel.focus, null)}
+      />
       <TableHeader zone={zone} second={second} />
       <TimelineTable
         ref={table}

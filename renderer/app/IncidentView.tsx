@@ -1,21 +1,19 @@
-import type { Incident } from '../../../../shared/domain';
+import type { Incident } from '../../shared/domain';
 import { useEffect } from 'react';
-import { useReadyMarker } from '../../../app/ready';
-import type { IncidentTab } from '../../../app/route';
-import { EmptyState } from '../../../ui/EmptyState';
-import { DamagedItem } from '../../../ui/DamagedItem';
-import { ErrorBoundary } from '../../../ui/ErrorBoundary';
-import { Tabs, type TabDef } from '../../../ui/Tabs';
-import { ActionsPanel } from '../../actions';
-import { CausesPanel } from '../../causes';
-import { DocumentPanel } from '../../document';
-import { OverviewForm } from '../../overview';
-import { ReviewPanel, useOpenThreadCount } from '../../review';
-import { TimelinePanel } from '../../timeline';
-import { UndoButtons } from '../../undo';
-import { useDamagedActions } from '../hooks/useDamagedActions';
-import { useCheckedIncident } from '../hooks/useIncidents';
-import { SeverityBadge, StatusBadge } from './SeverityBadge';
+import { useReadyMarker } from '../ui/ready';
+import { routeHash, type IncidentTab } from '../routing/route';
+import { EmptyState } from '../ui/EmptyState';
+import { DamagedItem } from '../ui/DamagedItem';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Tabs, type TabDef } from '../ui/Tabs';
+import { ActionsPanel } from '../features/actions';
+import { CausesPanel } from '../features/causes';
+import { DocumentPanel } from '../features/document';
+import { OverviewForm } from '../features/overview';
+import { ReviewPanel, useOpenThreadCount } from '../features/review';
+import { TimelinePanel } from '../features/timeline';
+import { UndoButtons } from '../features/undo';
+import { SeverityBadge, StatusBadge, useCheckedIncident, useDamagedActions } from '../features/incidents';
 
 const TABS: readonly TabDef<IncidentTab>[] = [
   { key: 'overview', label: 'Overview' },
@@ -35,7 +33,7 @@ interface IncidentViewProps {
   /** Opens the export dialog (bundle, Markdown, HTML, PDF). */
   onOpenExport?: (incident: Incident) => void;
   onError: (message: string) => void;
-  onImportLogs?: (incident: Incident) => void;
+  onImportLogs?: ((incident: Incident) => void) | undefined;
 }
 
 /** One incident: header with undo/redo and export, then the tabs. */
@@ -93,7 +91,7 @@ export function IncidentView({
     <article className="incident-view" aria-label={incident.title}>
       <header className="incident-header">
         <a
-          href="#/"
+          href={routeHash({ name: 'list' })}
           className="back-link"
           onClick={(e) => {
             e.preventDefault();
@@ -163,7 +161,7 @@ function TabBody({
 }: {
   incident: Incident;
   tab: IncidentTab;
-  onImportLogs?: (incident: Incident) => void;
+  onImportLogs?: ((incident: Incident) => void) | undefined;
 }) {
   switch (tab) {
     case 'overview':

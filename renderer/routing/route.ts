@@ -20,3 +20,9 @@ export function routeHash(route: Route): string {
   if (route.name === 'actions') return '#/actions';
   return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
 }
+
+/** Shows a route: sets the location hash when it differs (the hash route hook renders it). */
+export function goTo(route: Route): void {
+  const hash = routeHash(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}

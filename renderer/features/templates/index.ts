@@ -1,0 +1,2 @@
+export { BUILTIN_TEMPLATES } from './templates';
+export { useTemplates } from './useTemplates';
