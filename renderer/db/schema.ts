@@ -71,7 +71,6 @@ export const INCIDENT_ROW_TABLES = [...INCIDENT_COLLECTIONS, 'patterns', 'densit
 
 /** Names of the tables that belong to one incident (everything but prefs and format files). */
 export const INCIDENT_TABLES = ['incidents', ...INCIDENT_ROW_TABLES] as const;
-export type IncidentTable = (typeof INCIDENT_TABLES)[number];
 
 /** The Dexie tables of one incident, for transactions that span all of them. */
 export function incidentTablesOf(db: RootlineDb) {
