@@ -68,7 +68,12 @@ export class FileReader {
 
   constructor(
     name: string,
-    options: { zone: string; year?: number | null; mapping?: FieldMapping | null; capturedAt?: number | null },
+    options: {
+      zone: string;
+      year?: number | null;
+      mapping?: FieldMapping | null;
+      capturedAt?: number | null;
+    },
     private readonly hooks: ReaderHooks,
   ) {
     this.tally = {

@@ -185,7 +185,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     const slot = Math.min(fileIndex, 0xffff);
     files.push(name);
     const mapped = mapping === undefined || mapping === null ? options : { ...options, mapping };
-    const readerOptions = capturedAt === undefined || capturedAt === null ? mapped : { ...mapped, capturedAt };
+    const readerOptions =
+      capturedAt === undefined || capturedAt === null ? mapped : { ...mapped, capturedAt };
     const reader = new FileReader(name, readerOptions, {
       resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
       record: (tally, raw) => addRecord(tally, slot, raw),
