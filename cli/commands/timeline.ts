@@ -2,13 +2,13 @@ import { FORMATS } from '../../shared/import/formats/index';
 import { nullProto } from '../../shared/domain/lookup';
 import type { ServiceAliases } from '../../shared/timeline/aliases';
 import { DEFAULT_FINDING_OPTIONS } from '../../shared/timeline/types';
-import { READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
+import { JOBS_USAGE, READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
 import type { ReadLogArgs } from '../readLogs';
 import { toJson, toText } from '../render';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 
-const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--alias NAME=SERVICE]… [--change-window MIN] [--json]
+const USAGE = `Usage: rootline timeline <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--jobs N] [--alias NAME=SERVICE]… [--change-window MIN] [--json]
 
 Builds the incident timeline from log files: folded events, phases and change findings.
 Files may be plain, .gz, .zip or folders (a Slack export, or a folder of logs). Bad lines are reported, not fatal.
@@ -19,6 +19,7 @@ Options:
                  add your own text format definitions (lnav format-file JSON; repeatable)
   --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
   --year YYYY    year for timestamps without one (default: inferred)
+${JOBS_USAGE}
   --alias NAME=SERVICE
                  NAME is another name of SERVICE (repeatable): records of NAME are shown,
                  folded and judged as SERVICE, so files from several sources line up

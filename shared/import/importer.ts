@@ -17,8 +17,10 @@ import type { MinedPattern, PatternResult, PatternStats } from '../patterns/coll
 import { canonicalService, normalizeAliases } from '../timeline/aliases';
 import type { ServiceAliases } from '../timeline/aliases';
 import { firstLineOf } from '../timeline/template';
-import { FileReader } from './file-reader';
+import { FileReader, newTally } from './file-reader';
 import type { FileStats } from './file-reader';
+import { parsedFile } from './merge';
+import type { ParsedFile } from './merge';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
 
 /** Where formats come from: the app's registry, or a test's own list. */
@@ -96,6 +98,13 @@ export interface Import {
     entries: { path: string; text: string }[],
     options?: { format?: string | null },
   ): void;
+  /**
+   * The format a file would be read in, given its head (BOM dropped): the requested one, else
+   * the import's, else detected. A string says why there is none.
+   */
+  formatOf(name: string, head: string, format?: string | null): FormatDef | string;
+  /** A file parsed apart in segments (parallel import), in format `format` (an id). */
+  addParsed(name: string, format: string): ParsedFile;
   finish(): ImportResult;
 }
 
@@ -199,6 +208,22 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   return {
     addFile(name, fileOptions) {
       return open(name, fileOptions?.format ?? null, fileOptions?.mapping, fileOptions?.capturedAt);
+    },
+    formatOf(name, head, format) {
+      return resolveFormat(registry, format ?? options.format ?? null, head, name);
+    },
+    addParsed(name, format) {
+      finished = null;
+      const slot = Math.min(files.length, 0xffff);
+      files.push(name);
+      const tally = newTally(name);
+      tally.format = format;
+      tallies.push(tally);
+      const add = (raw: RawRecord, line: number): void => {
+        raw.source = { file: name, line };
+        addRecord(tally, slot, raw);
+      };
+      return parsedFile(tally, add, addError);
     },
     addEntries(name, entries, fileOptions) {
       open(name, fileOptions?.format ?? null).entries(entries);

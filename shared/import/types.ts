@@ -102,6 +102,18 @@ export interface LineParser {
 
 export type FormatMode = 'lines' | 'document' | 'archive';
 
+/**
+ * How a line format's file may be cut into segments parsed apart (parallel import) with the
+ * very records one parser would give. A segment begins at a line where `startsAt` holds: the
+ * one parser, whatever it read before, is there in the state `resume` starts in.
+ */
+export interface SplitRule {
+  /** True for a line where a segment may begin (a record starts; no state carries over). */
+  startsAt(line: string): boolean;
+  /** A parser for a segment that begins at such a line, mid-file. */
+  resume(ctx: ParseContext): LineParser;
+}
+
 export interface FormatDef {
   id: string;
   label: string;
@@ -109,6 +121,12 @@ export interface FormatDef {
   /** Confidence 0..1 that the file is in this format, from its first KB and its name. */
   detect(head: string, fileName: string): number;
   lines?(ctx: ParseContext): LineParser;
+  /**
+   * A split rule for this file, decided once from its head and context (zone, year, mapping),
+   * or null when it must be read by one parser (a JSON document, a yearless log whose year is
+   * inferred line by line). Absent = never split.
+   */
+  split?(head: string, ctx: ParseContext): SplitRule | null;
   /** Whole-file formats (JSON documents). */
   document?(text: string, ctx: ParseContext): void;
   /** Multi-file archives (Slack export zip/folder): entries by path. */

@@ -8,7 +8,9 @@ import type {
 } from '../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../shared/domain';
 import type { ServiceAliases } from '../../../shared/timeline/aliases';
+import type { BlockSpan } from '../../../shared/chart';
 import { getDb } from '../db';
+import type { ImportDensityRow } from '../schema';
 
 export async function listImports(incidentId: string): Promise<ImportedLog[]> {
   const rows = await getDb().imports.where('incidentId').equals(incidentId).toArray();
@@ -26,17 +28,21 @@ export async function commitImport(input: {
   phases: KeyTimes;
   /** The batch's mined patterns (replace what an earlier import of the same files left). */
   patterns?: LogPattern[];
+  /** Each import's raw-record density, counted while its blocks were written. */
+  densities?: ImportDensityRow[];
   /** The alias map the import used; stored on the incident for the next import. */
   serviceAliases?: ServiceAliases;
   now?: number;
 }): Promise<Incident> {
   const db = getDb();
   const now = input.now ?? Date.now();
-  return db.transaction('rw', [db.incidents, db.imports, db.events, db.patterns], async () => {
+  const tables = [db.incidents, db.imports, db.events, db.patterns, db.densities];
+  return db.transaction('rw', tables, async () => {
     const incident = await db.incidents.get(input.incidentId);
     if (!incident) throw new Error('The incident was deleted while its logs were being imported.');
     await db.imports.bulkPut(input.imports);
     await db.events.bulkPut(input.events);
+    if (input.densities !== undefined) await db.densities.bulkPut(input.densities);
     if (input.patterns !== undefined) {
       await db.patterns
         .where('importId')

@@ -13,3 +13,4 @@ export * from './patterns';
 export * from './damaged';
 export * from './damagedRows';
 export * from './formatFiles';
+export * from './densities';

@@ -1,6 +1,7 @@
 import { CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
+import { listAllEvents } from './events';
 
 /** The document's valid sections in order (a damaged row: `readDamagedRows('sections', …)`). */
 export async function listSections(incidentId: string): Promise<DocumentSection[]> {
@@ -67,7 +68,8 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
     const incident = await db.incidents.get(incidentId);
     if (!incident) return null;
     const [events, causes, actions, sections] = await Promise.all([
-      db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
+      // Parallel slices: 100,000 events arrive as many small tasks, not one that blocks the page.
+      listAllEvents(incidentId),
       db.causes.where('incidentId').equals(incidentId).toArray(),
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),

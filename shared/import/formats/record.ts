@@ -1,5 +1,5 @@
 import type { Attrs, EventKind, LogLevel } from '../../domain';
-import type { ChangeInfo, LineParser, ParseContext, RawRecord } from '../types';
+import type { ChangeInfo, LineParser, ParseContext, RawRecord, SplitRule } from '../types';
 import type { TimeOptions } from '../../time/parse';
 import { tryParse } from './json';
 
@@ -100,4 +100,9 @@ export function headLines(head: string, n = 5): string[] {
     .split(/\r?\n/)
     .filter((l) => l.trim().length > 0)
     .slice(0, n);
+}
+
+/** The split rule of a format whose lines are read each on its own: any line may begin a segment. */
+export function everyLine(parser: (ctx: ParseContext) => LineParser): SplitRule {
+  return { startsAt: () => true, resume: parser };
 }

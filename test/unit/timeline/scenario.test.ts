@@ -48,7 +48,11 @@ describe('Azure 2014 orchestrator scenario', () => {
     const global = result.events.find((e) => e.title.endsWith('enable in all regions'))!;
     expect(global.key).toBe(true);
     const byCode = new Map(result.findings.map((f) => [f.code, f]));
-    expect([...byCode.keys()].sort()).toEqual(['change-before-impact', 'unstaged-rollout', 'untested-target']);
+    expect([...byCode.keys()].sort()).toEqual([
+      'change-before-impact',
+      'unstaged-rollout',
+      'untested-target',
+    ]);
     const before = byCode.get('change-before-impact')!;
     expect(before).toMatchObject({ change: 'CHG-5127' });
     expect(before.components).toContain('blob-fe');

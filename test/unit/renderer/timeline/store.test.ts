@@ -83,3 +83,26 @@ describe('timeline store invalidation', () => {
     expect(load).not.toHaveBeenCalled();
   });
 });
+
+describe('timeline store order', () => {
+  it('holds every event in index order (time, then id) after the first screen and the slices', async () => {
+    const db = freshDb('timeline-store-order');
+    const incident = createIncident({ id: 'inc-order', now: 1, title: 'Order' });
+    await putIncident(incident);
+    // More than a first screen and a slice, many events sharing an instant, written out of order.
+    const rows = Array.from({ length: 2_300 }, (_, i) =>
+      event(incident.id, `e${String((i * 7_919) % 2_300).padStart(4, '0')}`, (i % 37) * 1_000, 't'),
+    );
+    await putEvents(rows);
+    const store = new TimelineStore(incident.id);
+    stores.push(store);
+    await store.load();
+    const expected = await db.events
+      .where('[incidentId+at]')
+      .between([incident.id, -Infinity], [incident.id, Infinity])
+      .primaryKeys();
+    expect(store.complete).toBe(true);
+    expect(store.total).toBe(2_300);
+    expect(store.events.map((e) => e.id)).toEqual(expected);
+  });
+});
