@@ -9,7 +9,7 @@ import {
   type CommandActions,
   type CommandContext,
 } from './commands';
-import './palette.css';
+import './commands.css';
 
 interface CommandPaletteProps {
   actions: CommandActions;

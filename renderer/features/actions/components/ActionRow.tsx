@@ -164,5 +164,3 @@ export function ActionRow(props: ActionRowProps) {
     </Fragment>
   );
 }
-
-export { COLUMN_COUNT };
