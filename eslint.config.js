@@ -55,6 +55,21 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules on every TypeScript file: a promise is awaited, caught, or visibly
+    // dropped with `void`; an async function is never passed where a void callback is expected.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['renderer/vite.config.ts', 'scripts/*.d.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Issue 11 item 4: `constructor`, `toString` or `__proto__` from input are keys of every plain
     // object; a string-keyed lookup is a Map or nullProto({...}) (shared/domain/lookup.ts).
     files: ['shared/**/*.ts', 'cli/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],

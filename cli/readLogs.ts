@@ -5,6 +5,7 @@ import { isKnownZone } from '../shared/time/parse';
 import { UsageError } from './commands/registry';
 import { knownFormatIds, loadFormatFiles } from './formatFiles';
 import { addPath, checkReadable } from './input';
+import { defaultJobs, ImportPool } from './parallel/pool';
 
 /** The options every command that reads log files takes (for parseCommandArgs). */
 export const READ_LOG_OPTIONS = {
@@ -12,7 +13,12 @@ export const READ_LOG_OPTIONS = {
   'format-file': { type: 'string', multiple: true },
   tz: { type: 'string' },
   year: { type: 'string' },
+  jobs: { type: 'string' },
 } as const;
+
+/** The `--jobs` line of the usage of commands that read logs. */
+export const JOBS_USAGE = `  --jobs N       parse large files with N workers (default: one per core; 1 = one parser,
+                 no workers). The output is the same for every N.`;
 
 /** How to read the log files of one command line. */
 export interface ReadLogArgs {
@@ -21,11 +27,13 @@ export interface ReadLogArgs {
   formatFiles: string[];
   zone: string;
   year: number | null;
+  /** `--jobs N`; null = one worker per core. */
+  jobs: number | null;
 }
 
 /** Checks the shared log-reading options (`command` names the usage in the message). */
 export function readLogArgs(
-  values: { format?: string; 'format-file'?: string[]; tz?: string; year?: string },
+  values: { format?: string; 'format-file'?: string[]; tz?: string; year?: string; jobs?: string },
   positionals: string[],
   command: string,
 ): ReadLogArgs {
@@ -40,7 +48,15 @@ export function readLogArgs(
     }
     year = Number(values.year);
   }
+  let jobs: number | null = null;
+  if (values.jobs !== undefined) {
+    if (!/^\d{1,3}$/.test(values.jobs) || Number(values.jobs) < 1) {
+      throw new UsageError(`bad --jobs "${values.jobs}" (expected a number of workers, 1 or more)`);
+    }
+    jobs = Number(values.jobs);
+  }
   return {
+    jobs,
     files: positionals,
     format: values.format ?? null,
     formatFiles: values['format-file'] ?? [],
@@ -69,6 +85,25 @@ export async function readLogs(
     { ...options, zone: args.zone, year: args.year, format: args.format },
     userFormats,
   );
-  for (const file of args.files) await addPath(imp, file, args.format);
+  const jobs = args.jobs ?? defaultJobs();
+  const pool = jobs > 1 ? new ImportPool(jobs, { formatFiles: args.formatFiles }) : null;
+  const parallel =
+    pool === null
+      ? null
+      : {
+          pool,
+          explicit: args.jobs !== null,
+          options: {
+            zone: args.zone,
+            year: args.year,
+            mapping: null,
+            keepAttrs: options.onRecord !== undefined,
+          },
+        };
+  try {
+    for (const file of args.files) await addPath(imp, file, args.format, parallel);
+  } finally {
+    await pool?.close();
+  }
   return imp.finish();
 }

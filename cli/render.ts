@@ -23,6 +23,7 @@ export function toJson(result: ImportResult): string {
       region: e.region,
       count: e.count,
       sources: e.sources.map((s) => ({ file: s.file, line: s.line })),
+      injected: e.injected === true,
     })),
     phases: {
       impactStartAt: iso(phases.impactStartAt),
@@ -35,6 +36,9 @@ export function toJson(result: ImportResult): string {
       code: f.code,
       at: iso(f.at),
       message: f.message,
+      change: f.change,
+      components: f.components,
+      injected: f.injected === true,
       eventIds: f.eventIds,
     })),
     stats: {
@@ -70,7 +74,10 @@ export function toText(result: ImportResult): string {
     const place = [e.service, e.region].filter((p) => p !== null).join('/') || '-';
     const span = e.endAt === null ? '' : ` → ${utc(e.endAt).slice(11)}`;
     const count = e.count > 1 ? `  ×${e.count.toLocaleString('en-US')}` : '';
-    out.push(`${utc(e.at)}${span.padEnd(12)}  ${e.kind.padEnd(13)} ${place.padEnd(24)} ${e.title}${count}`);
+    const injected = e.injected === true ? '  [injected]' : '';
+    out.push(
+      `${utc(e.at)}${span.padEnd(12)}  ${e.kind.padEnd(13)} ${place.padEnd(24)} ${e.title}${count}${injected}`,
+    );
   }
   out.push('', 'Phases');
   for (const [key, label] of PHASE_LABELS) {

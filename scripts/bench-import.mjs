@@ -2,12 +2,18 @@
 // Import benchmark: a bare stream + split + JSON.parse loop versus the full import pipeline
 // (parse, normalise, classify, fold, phases, findings) on the same 1,000,000-line orchestrator
 // log. Each mode runs in its own child process so peak RSS is measured per mode.
-//   node scripts/bench-import.mjs [--lines N] [--file PATH]
-import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+// With --e2e: what a user runs instead, the built CLI as a whole process (`rootline timeline
+// --json`, start-up included) with --jobs 1, 2 and 4 and the default pool, beside the bare parse
+// in the same run; prints each ratio to the bare parse and each peak RSS (goals: ≤ 1.0× with the
+// default pool, ≤ 1.3× with --jobs 1, ≤ 512 MB).
+//   node scripts/bench-import.mjs [--lines N] [--file PATH] [--e2e] [--jobs 1,2,4,default]
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argValue } from './chromium.mjs';
+import { buildCli } from './build-cli.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -92,6 +98,26 @@ if (args[0] === '--child') {
     );
     if (gen.status !== 0) process.exit(gen.status ?? 1);
   }
+  console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
+  if (args.includes('--e2e')) await endToEnd(file);
+  else await pipelineOnly(file);
+}
+
+/** Runs one mode of this script in a child process; returns its JSON report. */
+function childRun(mode, file) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) {
+    console.error(run.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(run.stdout);
+}
+
+async function pipelineOnly(file) {
   const esbuild = await import('esbuild');
   await esbuild.build({
     entryPoints: [join(root, 'shared/import/pipeline.ts')],
@@ -102,19 +128,9 @@ if (args[0] === '--child') {
     target: 'node20',
     logLevel: 'warning',
   });
-  console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);
   const results = {};
   for (const mode of ['bare', 'full']) {
-    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
-    if (run.status !== 0) {
-      console.error(run.stderr);
-      process.exit(1);
-    }
-    const r = JSON.parse(run.stdout);
+    const r = childRun(mode, file);
     results[mode] = r;
     const extra =
       mode === 'full'
@@ -130,4 +146,73 @@ if (args[0] === '--child') {
   console.log(
     `ratio full/bare: ${ratio.toFixed(2)} (goal ≤ 1.5: ${okRatio ? 'met' : 'NOT met'}); full peak RSS goal ≤ 512 MB: ${okRss ? 'met' : 'NOT met'}`,
   );
+}
+
+/** Peak RSS of a process (threads included) in MB, polled from /proc while it runs. */
+function pollPeakRss(pid) {
+  let peak = 0;
+  const read = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+    } catch {
+      // gone, or no /proc here
+    }
+  };
+  const timer = setInterval(read, 20);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+/** `rootline timeline --json` as a whole process (output discarded): wall seconds and peak RSS. */
+function runCli(file, jobs) {
+  const bin = join(root, 'cli', 'bin', 'rootline.mjs');
+  const cliArgs = [bin, 'timeline', '--json', file, ...(jobs === 'default' ? [] : ['--jobs', String(jobs)])];
+  // GNU time reports the child's true peak RSS; without it, /proc is polled.
+  const gnuTime = existsSync('/usr/bin/time');
+  const [cmd, cmdArgs] = gnuTime
+    ? ['/usr/bin/time', ['-f', '%M', process.execPath, ...cliArgs]]
+    : [process.execPath, cliArgs];
+  return new Promise((resolveRun, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const stopPolling = pollPeakRss(child.pid);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const polled = stopPolling();
+      if (code !== 0) return reject(new Error(`rootline exited ${code}: ${stderr}`));
+      const last = stderr.trim().split('\n').pop() ?? '';
+      const maxRssMb = gnuTime && /^\d+$/.test(last) ? Number(last) / 1024 : polled;
+      resolveRun({ seconds, maxRssMb });
+    });
+  });
+}
+
+async function endToEnd(file) {
+  await buildCli();
+  const jobsList = arg('--jobs', '1,2,4,default').split(',');
+  const { stdout: load } = spawnSync('uptime', { encoding: 'utf8' });
+  console.log(`load: ${(load ?? '').trim()}  (cores: ${availableParallelism()})`);
+  const bare = childRun('bare', file);
+  console.log(
+    `bare parse (stream + split + JSON.parse, one thread): ${bare.seconds.toFixed(2)} s, peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
+  );
+  for (const jobs of jobsList) {
+    const r = await runCli(file, jobs);
+    const ratio = r.seconds / bare.seconds;
+    const goal = jobs === 'default' ? 1.0 : jobs === '1' ? 1.3 : null;
+    const goalText =
+      goal === null ? '' : ` (goal ≤ ${goal.toFixed(1)}×: ${ratio <= goal ? 'met' : 'NOT met'})`;
+    console.log(
+      `rootline timeline --json ${jobs === 'default' ? '(default pool)' : `--jobs ${jobs}`}: ${r.seconds.toFixed(2)} s = ${ratio.toFixed(2)}× bare${goalText}; peak RSS ${r.maxRssMb.toFixed(0)} MB (goal ≤ 512: ${r.maxRssMb <= 512 ? 'met' : 'NOT met'})`,
+    );
+  }
+  const after = spawnSync('uptime', { encoding: 'utf8' }).stdout ?? '';
+  console.log(`load after: ${after.trim()}`);
 }

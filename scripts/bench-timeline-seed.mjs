@@ -188,3 +188,25 @@ export async function seedIncident(page, opts) {
     return id;
   }, opts);
 }
+
+/**
+ * The benchmark incident already in the page's database (a kept profile), or null.
+ * @param {import('@playwright/test').Page} page
+ * @returns {Promise<string | null>}
+ */
+export async function findSeeded(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('rootline');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const ids = await new Promise((resolve, reject) => {
+      const req = db.transaction('incidents').objectStore('incidents').getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return ids.find((id) => String(id).startsWith('BENCHINCIDENT')) ?? null;
+  });
+}

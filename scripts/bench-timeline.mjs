@@ -1,15 +1,28 @@
 #!/usr/bin/env node
-/* global document, location, MutationObserver, requestAnimationFrame, HTMLInputElement, HTMLSelectElement -- page.evaluate bodies run in the browser */
-// Timeline benchmark: builds the renderer, serves it, opens Chromium with Playwright, seeds an
-// incident with 100,000 events and 1,000,000 raw log records (1,000 blocks), then measures
-// time to first rows, DOM size, p95 frame time while scrolling, text-filter time and chart time.
-//   node scripts/bench-timeline.mjs [--events N] [--records N] [--no-build] [--screenshot FILE]
+/* global location */
+// Timeline benchmark: builds the renderer, serves it, opens Chromium with Playwright on an
+// on-disk profile, seeds an incident with 100,000 events and 1,000,000 raw log records (1,000
+// blocks) plus causes, action items, review threads and a document, then measures opening it:
+//   warm  - the page reloaded (browser and its caches still up), then the incident opened;
+//   cold  - the browser closed and started again on the same profile, then the incident opened;
+// each as median (min–max) of --runs runs: time to first rows, every event in memory, density
+// strip drawn, main-thread tasks over 50 ms; then time to first content of the other tabs, and
+// DOM size, p95 frame time while scrolling, text-filter time and chart time.
+//   node scripts/bench-timeline.mjs [--events N] [--records N] [--runs N] [--no-build]
+//     [--out DIR (a renderer build to use, e.g. an older one)] [--screenshot FILE] [--frames]
+//     [--profile DIR --port N (keep the seeded profile there, reuse it when it holds the incident;
+//      the origin, and so the port, must be the same each time)] [--seed-only]
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { buildPrivateRenderer } from './bench-build.mjs';
 import { serve } from './serve.mjs';
-import { seedIncident } from './bench-timeline-seed.mjs';
+import { findSeeded, seedIncident } from './bench-timeline-seed.mjs';
+import { seedContent } from './bench-timeline-content.mjs';
+import { openTab, openTimeline, spread, TAB_CONTENT } from './bench-timeline-open.mjs';
+import { measureInteraction } from './bench-timeline-interact.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, argValue } from './chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,182 +30,134 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => argValue(args, name, fallback);
 const EVENTS = Number(arg('--events', '100000'));
 const RECORDS = Number(arg('--records', '1000000'));
+const RUNS = Number(arg('--runs', '5'));
 const SHOT = arg('--screenshot', null);
-const OUT = path.join(ROOT, '.bench', 'timeline-renderer');
+const OUT = path.resolve(ROOT, arg('--out', path.join('.bench', 'timeline-renderer')));
 
-if (!args.includes('--no-build')) buildPrivateRenderer(ROOT, OUT);
-const server = await serve({ root: OUT, port: 0 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  args: CHROMIUM_FLAGS,
-});
+if (!args.includes('--no-build') && !args.includes('--out')) buildPrivateRenderer(ROOT, OUT);
+// One server for the whole run: the origin (and so the IndexedDB database) stays the same
+// across browser restarts.
+const server = await serve({ root: OUT, port: Number(arg('--port', '0')) });
+const KEEP = arg('--profile', null);
+const profile = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(os.tmpdir(), 'rootline-bench-profile-'));
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const goal = (v, g) => (v <= g ? `ok (goal ≤ ${g} ms)` : `OVER goal ≤ ${g} ms`);
+const show = (values, g) => {
+  const s = spread(values);
+  const text = `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
+  return g === undefined ? text : `${text}  ${goal(s.median, g)}`;
+};
+
+let context = null;
+/** Starts the browser on the profile and shows the app's list (the app is up and ready). */
+async function start() {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
   await page.goto(new URL('#/', server.url).href);
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+  return page;
+}
+/** A fresh page load on the list (no store cached in the page). */
+async function reload(page) {
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+}
+
+try {
+  let page = await start();
   const seedStart = Date.now();
-  const incidentId = await seedIncident(page, { events: EVENTS, records: RECORDS });
+  let incidentId = KEEP ? await findSeeded(page) : null;
+  if (incidentId === null) {
+    incidentId = await seedIncident(page, { events: EVENTS, records: RECORDS });
+    await seedContent(page, incidentId);
+  }
   console.log(
     `seeded ${EVENTS.toLocaleString('en-US')} events and ${RECORDS.toLocaleString('en-US')} records in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
   );
+  await reload(page);
+  const first = await openTimeline(page, incidentId);
+  console.log(
+    `first open after seeding:   first rows ${fmt(first.firstRows)}, all events ${fmt(first.fullLoad)}, density ${fmt(first.density)} (data written outside the app)`,
+  );
 
-  // A fresh page load, so no store is cached; then open the incident's timeline.
-  await page.reload();
-  await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
-  const { firstRows, fullLoad } = await page.evaluate(
-    (id) =>
-      new Promise((resolve) => {
-        const t0 = performance.now();
-        let firstRows = null;
-        const obs = new MutationObserver(() => {
-          if (firstRows === null && document.querySelector('.tl-event') !== null) {
-            requestAnimationFrame(() => (firstRows = performance.now() - t0));
-          }
-          if (document.querySelector('[role="grid"][aria-busy="false"]') !== null) {
-            obs.disconnect();
-            requestAnimationFrame(() =>
-              resolve({ firstRows: firstRows ?? performance.now() - t0, fullLoad: performance.now() - t0 }),
-            );
-          }
-        });
-        obs.observe(document.body, {
-          childList: true,
-          subtree: true,
-          attributes: true,
-          attributeFilter: ['aria-busy'],
-        });
-        location.hash = `#/incident/${id}/timeline`;
-      }),
-    incidentId,
-  );
-  const loadStart = Date.now() - fullLoad;
-  await page.waitForSelector('.tl-chart[data-density="drawn"]', { state: 'attached', timeout: 300_000 });
-  const densityMs = Date.now() - loadStart;
-  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  if (!args.includes('--seed-only')) await measure(page, incidentId);
+} finally {
+  await context?.close();
+  await server.close();
+  if (!KEEP) rmSync(profile, { recursive: true, force: true });
+}
 
-  // The machine's floor: frame times with nothing changing (a busy or slow machine shows it here).
-  const idleP95 = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const d = [];
-        let last = performance.now();
-        const f = () => {
-          const now = performance.now();
-          d.push(now - last);
-          last = now;
-          if (d.length > 120)
-            return resolve(d.slice(1).sort((a, b) => a - b)[Math.floor((d.length - 1) * 0.95)]);
-          requestAnimationFrame(f);
-        };
-        requestAnimationFrame(f);
-      }),
+/** The warm and cold runs, the tabs and the interaction figures, printed. */
+async function measure(page, incidentId) {
+  const runs = { warm: [], cold: [] };
+  for (let i = 0; i < RUNS; i++) {
+    await reload(page);
+    runs.warm.push(await openTimeline(page, incidentId));
+    await context.close();
+    page = await start();
+    runs.cold.push(await openTimeline(page, incidentId));
+  }
+  const tabs = Object.fromEntries(Object.keys(TAB_CONTENT).map((t) => [t, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const tab of Object.keys(TAB_CONTENT)) {
+      await reload(page);
+      tabs[tab].push(await openTab(page, incidentId, tab));
+    }
+  }
+  await reload(page);
+  await openTimeline(page, incidentId);
+  const m = await measureInteraction(page, { frames: args.includes('--frames') });
+  if (SHOT) await page.screenshot({ path: SHOT });
+
+  console.log(
+    `median (min–max) of ${RUNS} runs; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
-  const frames = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const el = document.querySelector('.tl-scroll');
-        const deltas = [];
-        const loaf = [];
-        const po = new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            const scripts = e.scripts.reduce((n, sc) => n + sc.duration, 0);
-            loaf.push({
-              d: e.duration,
-              script: scripts,
-              layout: e.startTime + e.duration - e.styleAndLayoutStart,
-              render: e.startTime + e.duration - e.renderStart,
-              block: e.blockingDuration,
-            });
-          }
-        });
-        try {
-          po.observe({ type: 'long-animation-frame', buffered: false });
-        } catch {
-          /* older Chromium: no frame breakdown */
-        }
-        let last = performance.now();
-        let maxNodes = 0;
-        const step = () => {
-          const now = performance.now();
-          deltas.push(now - last);
-          last = now;
-          maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length);
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) {
-            po.disconnect();
-            return resolve({ deltas, maxNodes, loaf });
-          }
-          el.scrollTop += el.clientHeight * 0.9;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-  );
-  const sorted = frames.deltas.slice(1).sort((a, b) => a - b);
-  const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-  if (args.includes('--frames')) {
-    const avg = (k) =>
-      (frames.loaf.reduce((n, f) => n + f[k], 0) / Math.max(1, frames.loaf.length)).toFixed(1);
+  for (const [name, list] of Object.entries(runs)) {
+    console.log(`${name}:`);
     console.log(
-      `long frames: ${frames.loaf.length}; mean duration ${avg('d')} ms, script ${avg('script')} ms, render ${avg('render')} ms, style+layout ${avg('layout')} ms`,
+      `  time to first rows:         ${show(
+        list.map((r) => r.firstRows),
+        200,
+      )}`,
+    );
+    console.log(
+      `  all events in memory after: ${show(
+        list.map((r) => r.fullLoad),
+        1500,
+      )}`,
+    );
+    console.log(
+      `  density strip drawn after:  ${show(
+        list.map((r) => r.density),
+        1500,
+      )}`,
+    );
+    const longest = Math.max(...list.map((r) => r.longest));
+    console.log(
+      `  tasks over 50 ms:           ${list.map((r) => r.longTasks).join(', ')} per run; longest ${fmt(longest)} (goal 0)`,
     );
   }
-
-  const filterMs = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const input = document.querySelector('input.tl-search');
-        const status = document.querySelector('.tl-filters [aria-live]');
-        const before = status.textContent;
-        const t0 = performance.now();
-        const obs = new MutationObserver(() => {
-          if (status.textContent !== before) {
-            obs.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          }
-        });
-        obs.observe(status, { childList: true, subtree: true, characterData: true });
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-        setter.call(input, 'timeout');
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
-  );
-  const shownAfterFilter = await page.locator('.tl-filters [aria-live] .muted').first().textContent();
-  await page.waitForTimeout(500);
-  const chartMs = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const select = document.querySelector('.tl-chart-bar select');
-        const chart = document.querySelector('.tl-chart');
-        const t0 = performance.now();
-        const obs = new MutationObserver(() => {
-          obs.disconnect();
-          requestAnimationFrame(() =>
-            resolve({ total: performance.now() - t0, layout: Number(chart.dataset.chartMs) }),
-          );
-        });
-        obs.observe(chart, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
-        const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
-        setter.call(select, 'kind');
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-      }),
-  );
-  if (SHOT) await page.screenshot({ path: SHOT });
-  const goal = (v, g) => (v <= g ? `ok (goal ≤ ${g} ms)` : `OVER goal ≤ ${g} ms`);
-  console.log(`time to first rows:        ${fmt(firstRows)}  ${goal(firstRows, 200)}`);
-  console.log(`all events in memory after: ${fmt(fullLoad)} (read in chunks after the first screen)`);
-  console.log(`density strip drawn after:  ${fmt(densityMs)} (1,000 blocks read in a worker)`);
+  for (const [tab, list] of Object.entries(tabs)) {
+    console.log(`tab ${tab.padEnd(9)} first content: ${show(list, 300)}`);
+  }
+  console.log(`DOM elements:              ${m.domNodes} (max while scrolling ${m.maxNodes}; goal < 1,400)`);
   console.log(
-    `DOM elements:              ${domNodes} (max while scrolling ${frames.maxNodes}; goal < 1,400)`,
+    `scroll p95 frame time:     ${fmt(m.p95)} over ${m.frameCount} frames  ${goal(m.p95, 20)} (idle frames p95 on this machine: ${fmt(m.idleP95)})`,
   );
   console.log(
-    `scroll p95 frame time:     ${fmt(p95)} over ${sorted.length} frames  ${goal(p95, 20)} (idle frames p95 on this machine: ${fmt(idleP95)})`,
+    `text filter "timeout":     ${fmt(m.filterMs)}  ${goal(m.filterMs, 100)} → ${m.shownAfterFilter}`,
   );
-  console.log(`text filter "timeout":     ${fmt(filterMs)}  ${goal(filterMs, 100)} → ${shownAfterFilter}`);
-  console.log(`chart re-render (by kind): ${fmt(chartMs.total)} (layout + SVG text ${fmt(chartMs.layout)})`);
-} finally {
-  await browser.close();
-  await server.close();
+  console.log(
+    `chart re-render (by kind): ${fmt(m.chartMs.total)} (layout + SVG text ${fmt(m.chartMs.layout)})`,
+  );
 }

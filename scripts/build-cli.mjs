@@ -15,7 +15,8 @@ export const CLI_OUT_DIR = path.join(root, 'dist', 'cli');
 export async function buildCli() {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'cli/main.ts' },
+    // The import worker (parallel import of large files) is an entry of its own.
+    entryPoints: { main: 'cli/main.ts', 'import-worker': 'cli/parallel/worker.ts' },
     outdir: CLI_OUT_DIR,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

@@ -20,3 +20,9 @@ export function describeFallback(why: {
   opensBrowser: boolean;
   launchError?: string;
 }): string;
+export function planElectronE2e(at: {
+  location: ElectronLocation;
+  display: boolean;
+  xvfbRun: boolean;
+  ci: boolean;
+}): { prefix: string[] } | { notRun: string };

@@ -107,3 +107,22 @@ export function describeFallback(why) {
   }
   throw new Error('describeFallback called without a reason');
 }
+
+/**
+ * How `npm test` runs the Electron e2e on this machine: directly with a display, under xvfb-run
+ * without one, or not at all where the binary cannot be had (with the one line that says so).
+ * In CI, with the binary but no way to show a window, it runs anyway so the skips fail the step.
+ * @param {{ location: ReturnType<typeof locateElectron>, display: boolean, xvfbRun: boolean, ci: boolean }} at
+ * @returns {{ prefix: string[] } | { notRun: string }}
+ */
+export function planElectronE2e({ location, display, xvfbRun, ci }) {
+  if (location.path === null) {
+    return {
+      notRun: `Electron's binary is not installed here (${location.detail}), so the desktop e2e cannot run on this machine.`,
+    };
+  }
+  if (display) return { prefix: [] };
+  if (xvfbRun) return { prefix: ['xvfb-run', '--auto-servernum'] };
+  if (ci) return { prefix: [] };
+  return { notRun: 'There is no display and no xvfb-run, so the desktop e2e cannot run here.' };
+}

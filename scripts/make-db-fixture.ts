@@ -12,6 +12,8 @@ import { SCHEMA_VERSION } from '../renderer/db/migrations';
 import { insertSnapshot } from '../renderer/db/repos/snapshot';
 import { setPref } from '../renderer/db/repos/prefs';
 import { addFormatFile } from '../renderer/db/repos/formatFiles';
+import { putImportDensities } from '../renderer/db/repos/densities';
+import { countImportDensities } from '../renderer/features/timeline/model/countDensities';
 import { RootlineDb } from '../renderer/db/schema';
 import { richSnapshot } from '../test/unit/bundle/richSnapshot';
 import { tableDigest, type DbDump } from '../test/unit/db/dumpFormat';
@@ -55,6 +57,17 @@ if (firstImport !== undefined) {
     eventIds: a.events.slice(0, 1).map((e) => e.id),
   });
 }
+// Schema v5: incident A's imports' stored densities, counted from their raw blocks.
+await putImportDensities(
+  await countImportDensities(
+    a.imports.map((i) => ({
+      importId: i.id,
+      incidentId: i.incidentId,
+      importedAt: i.importedAt,
+      blockCount: i.blockCount,
+    })),
+  ),
+);
 await setPref('theme', 'dark');
 await setPref('recentBundles', ['/home/ada/checkout.rootline.json']);
 // Schema v2: a user's format file (Settings → Log formats).

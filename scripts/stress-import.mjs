@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Runs hostile-size inputs through the CLI and reports each one's peak resident memory (the
-// goal: 512 MiB for any input up to 2 GiB). Inputs are generated on the fly (gzip, or a zip
+// Runs hostile-size inputs through the CLI and through the app's import worker (the worker's own
+// code in a Node process, scripts/stress/importWorker.ts) and reports each one's peak resident
+// memory side by side (the goal: 512 MiB for any input up to 2 GiB in both). Inputs are generated on the fly (gzip, or a zip
 // streamed out), never committed, so gigabytes never touch the disk. Cases:
 //   - timeline on JSON lines (--size-mb, default 2048): every line read, none lost;
 //   - timeline on error lines that never fold (--errors-mb, default 300): the event cap folds them;
 //   - timeline on a zip bomb (--bomb-mb unpacked, default 4096): refused with exit 2;
-//   - new --logs (--new-mb, default 200): the bundle is written as a stream.
+//   - new --logs (--new-mb, default 200): the bundle is written as a stream; its size against
+//     the logs' (raw records stored by column) and, for the worker, the bytes it stores.
+// --no-worker runs the CLI alone.
 // Not part of `npm test` (it takes minutes).
 //
 // Usage: node scripts/stress-import.mjs [--case TEXT] [--size-mb N] [--errors-mb N] [--new-mb N]
@@ -93,14 +96,14 @@ function* errorChunks(total) {
 }
 
 /** A zip whose one entry unpacks to `total` bytes of one repeated line (a few MB on disk). */
-async function writeZipBomb(file, total) {
+async function writeZipBomb(file, total, entryName = 'app.log') {
   const { Zip, ZipDeflate, strToU8 } = await import('fflate');
   const out = createWriteStream(file);
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
     out.write(chunk);
   });
-  const entry = new ZipDeflate('app.log', { level: 9 });
+  const entry = new ZipDeflate(entryName, { level: 9 });
   zip.add(entry);
   const line = '2024-01-01 00:00:00 ERROR api: the same failure again\n';
   const block = strToU8(line.repeat(Math.floor((1 << 20) / line.length)));
@@ -134,6 +137,43 @@ function runCli(args) {
   };
 }
 
+/** Runs the app's import worker on `files` under GNU time; its JSON summary and peak RSS (MiB). */
+function runWorker(files) {
+  if (process.argv.includes('--no-worker')) return null;
+  const require = createRequire(import.meta.url);
+  const tsx = require.resolve('tsx');
+  const started = Date.now();
+  const res = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M',
+      process.execPath,
+      '--import',
+      tsx,
+      path.join(root, 'scripts', 'stress', 'importWorker.ts'),
+      ...files,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 },
+  );
+  const errLines = res.stderr.trim().split('\n');
+  let summary = null;
+  try {
+    summary = JSON.parse(res.stdout.trim().split('\n').at(-1) ?? '');
+  } catch {
+    summary = { error: `exit ${res.status}: ${errLines.slice(-6, -1).join(' ')}` };
+  }
+  return { summary, peakMb: Number(errLines.at(-1)) / 1024, secs: (Date.now() - started) / 1000 };
+}
+
+/** What the worker did, in a few words. */
+function workerNote(w) {
+  const s = w.summary;
+  if (s.error) return `failed: ${s.error}`;
+  const reason = s.errors.length > 0 ? `; ${s.errors[0]}` : '';
+  return `${s.records.toLocaleString('en')} records, ${s.events.toLocaleString('en')} events, ${s.blocks} blocks, ${mib(s.storedBytes)} stored${reason}`;
+}
+
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** The cases; each returns { ok, note } and its peak RSS is checked against --max-rss-mb. */
@@ -142,11 +182,14 @@ const CASES = {
     const file = path.join(dir, 'huge.jsonl.gz');
     const lines = await writeGzip(file, logChunks(sizeBytes));
     const r = runCli(['timeline', file, '--json']);
-    if (r.status !== 0) return { r, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const w = runWorker([file]);
+    if (r.status !== 0) return { r, w, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const doc = JSON.parse(r.stdout);
-    const ok = doc.stats.lines === lines && doc.stats.records === lines;
+    const ok =
+      doc.stats.lines === lines && doc.stats.records === lines && (w === null || w.summary.records === lines);
     return {
       r,
+      w,
       ok,
       note: `${mib(sizeBytes)} in, ${lines.toLocaleString('en')} lines, ${doc.events.length} events${ok ? '' : ` — LOST LINES (read ${doc.stats.lines})`}`,
     };
@@ -155,12 +198,18 @@ const CASES = {
     const file = path.join(dir, 'errors.log.gz');
     const lines = await writeGzip(file, errorChunks(errorsBytes));
     const r = runCli(['timeline', file, '--json']);
-    if (r.status !== 0) return { r, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const w = runWorker([file]);
+    if (r.status !== 0) return { r, w, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const doc = JSON.parse(r.stdout);
     const counted = doc.events.reduce((n, e) => n + e.count, 0);
-    const ok = doc.stats.records === lines && counted === lines && doc.stats.eventCap !== null;
+    const ok =
+      doc.stats.records === lines &&
+      counted === lines &&
+      doc.stats.eventCap !== null &&
+      (w === null || w.summary.records === lines);
     return {
       r,
+      w,
       ok,
       note: `${mib(errorsBytes)} in, ${lines.toLocaleString('en')} lines → ${doc.events.length.toLocaleString('en')} events (${doc.stats.eventCap?.message ?? 'no cap'})`,
     };
@@ -170,9 +219,15 @@ const CASES = {
     await writeZipBomb(file, bombBytes);
     const size = statSync(file).size;
     const r = runCli(['timeline', file, '--json']);
-    const ok = r.status === 2 && /zip bomb/.test(r.stderr);
+    // The app reads a zip as a Slack export: a bomb there is a .json day file.
+    const appFile = path.join(dir, 'bomb-export.zip');
+    await writeZipBomb(appFile, bombBytes, 'general/2024-01-01.json');
+    const w = runWorker([appFile]);
+    const refusedByWorker = w === null || (w.summary.records === 0 && w.summary.errors?.length > 0);
+    const ok = r.status === 2 && /zip bomb/.test(r.stderr) && refusedByWorker;
     return {
       r,
+      w,
       ok,
       note: `${mib(size)} zip unpacking to ${mib(bombBytes)}: exit ${r.status}: ${r.stderr.trim()}`,
     };
@@ -182,12 +237,17 @@ const CASES = {
     const lines = await writeGzip(file, logChunks(newBytes));
     const out = path.join(dir, 'out.rootline.json');
     const r = runCli(['new', '--title', 'Stress', '--logs', file, '--out', out]);
-    if (r.status !== 0) return { r, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const w = runWorker([file]);
+    if (r.status !== 0) return { r, w, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const size = statSync(out).size;
+    const stored = w?.summary.storedBytes;
     return {
       r,
-      ok: true,
-      note: `${mib(newBytes)} in, ${lines.toLocaleString('en')} lines → bundle of ${mib(size)}; ${r.stdout.trim()}`,
+      w,
+      ok: w === null || w.summary.records === lines,
+      note:
+        `${mib(newBytes)} in, ${lines.toLocaleString('en')} lines → bundle of ${mib(size)} (${(size / newBytes).toFixed(2)}× the logs)` +
+        `${stored === undefined ? '' : `; the app stores ${mib(stored)} of blocks (${(stored / newBytes).toFixed(2)}×)`}; ${r.stdout.trim()}`,
     };
   },
 };
@@ -200,11 +260,13 @@ async function main() {
     for (const [name, run] of Object.entries(CASES)) {
       if (only !== null && !name.includes(only)) continue;
       console.log(`${name} …`);
-      const { r, ok, note } = await run(dir);
-      const over = !(r.peakMb <= maxRssMb);
-      console.log(
-        `  ${ok && !over ? 'ok  ' : 'FAIL'} peak RSS ${r.peakMb.toFixed(0)} MiB (limit ${maxRssMb}), ${r.secs.toFixed(1)} s — ${note}`,
-      );
+      const { r, w, ok, note } = await run(dir);
+      const over = !(r.peakMb <= maxRssMb) || (w !== null && !(w.peakMb <= maxRssMb));
+      const peaks =
+        `peak RSS CLI ${r.peakMb.toFixed(0)} MiB (${r.secs.toFixed(1)} s)` +
+        (w === null ? '' : ` | worker ${w.peakMb.toFixed(0)} MiB (${w.secs.toFixed(1)} s)`);
+      console.log(`  ${ok && !over ? 'ok  ' : 'FAIL'} ${peaks}, limit ${maxRssMb} — ${note}`);
+      if (w !== null) console.log(`       worker: ${workerNote(w)}`);
       if (!ok || over) failed++;
       for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { force: true });
     }

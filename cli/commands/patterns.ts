@@ -1,11 +1,11 @@
 import { FORMATS } from '../../shared/import/formats/index';
 import type { ImportResult } from '../../shared/import/pipeline';
-import { READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
+import { JOBS_USAGE, READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
 import type { ReadLogArgs } from '../readLogs';
 import type { Command } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 
-const USAGE = `Usage: rootline patterns <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--json] [--with-lines]
+const USAGE = `Usage: rootline patterns <files…> [--format NAME] [--format-file F.json] [--tz ZONE] [--year YYYY] [--jobs N] [--json] [--with-lines]
 
 Mines the message patterns of log files: every record belongs to exactly one pattern (its
 variable parts shown as <*>, <ip>, <path>…). One row per pattern, most frequent first.
@@ -17,6 +17,7 @@ Options:
                  add your own text format definitions (lnav format-file JSON; repeatable)
   --tz ZONE      IANA zone for timestamps without an offset (default: UTC)
   --year YYYY    year for timestamps without one (default: inferred)
+${JOBS_USAGE}
   --json         print JSON ({"patterns":[…],"stats":{…}}) instead of text
   --with-lines   with --json: list each pattern's records as {"file","line"} (1-based)
 

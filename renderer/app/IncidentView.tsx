@@ -13,7 +13,13 @@ import { OverviewForm } from '../features/overview';
 import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel } from '../features/timeline';
 import { UndoButtons } from '../features/undo';
-import { SeverityBadge, StatusBadge, useCheckedIncident, useDamagedActions } from '../features/incidents';
+import {
+  DamagedRows,
+  SeverityBadge,
+  StatusBadge,
+  useCheckedIncident,
+  useDamagedActions,
+} from '../features/incidents';
 
 const TABS: readonly TabDef<IncidentTab>[] = INCIDENT_TABS.map((key) => ({
   key,
@@ -29,7 +35,7 @@ interface IncidentViewProps {
   /** Opens the export dialog (bundle, Markdown, HTML, PDF). */
   onOpenExport?: (incident: Incident) => void;
   onError: (message: string) => void;
-  onImportLogs?: (incident: Incident) => void;
+  onImportLogs?: ((incident: Incident) => void) | undefined;
 }
 
 /** One incident: header with undo/redo and export, then the tabs. */
@@ -157,7 +163,7 @@ function TabBody({
 }: {
   incident: Incident;
   tab: IncidentTab;
-  onImportLogs?: (incident: Incident) => void;
+  onImportLogs?: ((incident: Incident) => void) | undefined;
 }) {
   switch (tab) {
     case 'overview':
@@ -167,11 +173,21 @@ function TabBody({
         <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
       );
     case 'causes':
-      return <CausesPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="causes" incidentId={incident.id} kind="Cause" />
+          <CausesPanel incidentId={incident.id} />
+        </>
+      );
     case 'actions':
       return <ActionsPanel incidentId={incident.id} />;
     case 'document':
-      return <DocumentPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="sections" incidentId={incident.id} kind="Document section" />
+          <DocumentPanel incidentId={incident.id} />
+        </>
+      );
     case 'review':
       return <ReviewPanel incidentId={incident.id} />;
   }

@@ -8,7 +8,7 @@ import { INCIDENT_COLLECTIONS } from '../../shared/domain';
  * records takes seconds). Kept in memory and mirrored to localStorage, which every tab of the
  * origin shares and which survives a reload.
  */
-const STORAGE_KEY = 'rootline.incidentChanges';
+export const CHANGE_LOG_STORAGE_KEY = 'rootline.incidentChanges';
 
 /** Tables whose rows belong to an incident; raw-record blocks are covered by their import row. */
 const TRACKED = ['incidents', ...INCIDENT_COLLECTIONS.filter((c) => c !== 'logBlocks')];
@@ -29,7 +29,7 @@ function storage(): Storage | null {
 function load(): ChangeTimes {
   if (memory !== null) return memory;
   memory = {};
-  const raw = storage()?.getItem(STORAGE_KEY);
+  const raw = storage()?.getItem(CHANGE_LOG_STORAGE_KEY);
   if (raw) {
     try {
       const parsed = JSON.parse(raw) as unknown;
@@ -51,7 +51,7 @@ function flush(): void {
     memory = null;
     const stored = load();
     for (const [id, at] of Object.entries(mine)) if (!(stored[id]! >= at)) stored[id] = at;
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(stored));
+    storage()?.setItem(CHANGE_LOG_STORAGE_KEY, JSON.stringify(stored));
   } catch {
     // Storage full or disabled: the in-memory times still serve this session.
   }
@@ -123,7 +123,7 @@ function ensureCrossTab(): void {
   if (crossTab || typeof window === 'undefined') return;
   crossTab = true;
   window.addEventListener('storage', (e) => {
-    if (e.key !== STORAGE_KEY) return;
+    if (e.key !== CHANGE_LOG_STORAGE_KEY) return;
     const mine = load();
     memory = null;
     const stored = load();

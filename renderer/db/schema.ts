@@ -11,6 +11,7 @@ import type {
   TimelineEvent,
 } from '../../shared/domain';
 import { INCIDENT_COLLECTIONS } from '../../shared/domain';
+import type { ImportDensity } from '../../shared/chart';
 import { installChangeTracking } from './changeLog';
 import { applyMigrations } from './migrations';
 
@@ -31,6 +32,9 @@ export interface FormatFileRow {
   addedAt: number;
 }
 
+/** A stored density row (see shared/chart/blockDensity.ts). */
+export type ImportDensityRow = ImportDensity;
+
 export const DB_NAME = 'rootline';
 
 /**
@@ -49,6 +53,7 @@ export class RootlineDb extends Dexie {
   patterns!: EntityTable<LogPattern, 'id'>;
   prefs!: EntityTable<PrefRow, 'key'>;
   formatFiles!: EntityTable<FormatFileRow, 'id'>;
+  densities!: EntityTable<ImportDensityRow, 'importId'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Authored content must survive a crash right after "Saved" is shown.
@@ -59,13 +64,14 @@ export class RootlineDb extends Dexie {
 }
 
 /**
- * Tables of rows that carry an `incidentId`: the incident's collections plus its mined log
- * patterns (derived from its imports, so not carried in bundles).
+ * Tables of rows that carry an `incidentId`: the incident's collections plus what is derived
+ * from its imports (mined log patterns, raw-record densities), so not carried in bundles.
  */
-export const INCIDENT_ROW_TABLES = [...INCIDENT_COLLECTIONS, 'patterns'] as const;
+export const INCIDENT_ROW_TABLES = [...INCIDENT_COLLECTIONS, 'patterns', 'densities'] as const;
 
 /** Names of the tables that belong to one incident (everything but prefs and format files). */
 export const INCIDENT_TABLES = ['incidents', ...INCIDENT_ROW_TABLES] as const;
+export type IncidentTable = (typeof INCIDENT_TABLES)[number];
 
 /** The Dexie tables of one incident, for transactions that span all of them. */
 export function incidentTablesOf(db: RootlineDb) {

@@ -1,7 +1,8 @@
 import type { LogBlock } from '../../shared/domain';
+import { blockIdRange, LOG_BLOCK_STORE } from '../../shared/import/blockStore';
 
 /**
- * Writes raw-record blocks from the import worker straight into the app's `logBlocks` store, so
+ * Writes raw-record blocks from the import worker straight into the app's raw-block store (name and keys: shared/import/blockStore.ts), so
  * millions of records never cross to the main thread (cloning them there would freeze the UI).
  * It opens the database at whatever version the app created and never upgrades it; everything
  * else about the schema stays in renderer/db. Blocks are staged: they belong to no incident view
@@ -51,7 +52,10 @@ export class BlockWriter {
     await this.settled();
     const db = await this.db;
     await transact(db, (store) => {
-      for (const id of importIds) store.delete(IDBKeyRange.bound(`${id}:`, `${id}:\uffff`));
+      for (const id of importIds) {
+        const { lower, upper } = blockIdRange(id);
+        store.delete(IDBKeyRange.bound(lower, upper));
+      }
     });
   }
 
@@ -66,11 +70,11 @@ export class BlockWriter {
 function transact(db: IDBDatabase, work: (store: IDBObjectStore) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // Raw blocks can be re-read from the file: they need not wait for a disk flush.
-    const tx = db.transaction('logBlocks', 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(LOG_BLOCK_STORE, 'readwrite', { durability: 'relaxed' });
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error ?? new Error('The block write failed.'));
     tx.onabort = () => reject(tx.error ?? new Error('The block write was aborted.'));
-    work(tx.objectStore('logBlocks'));
+    work(tx.objectStore(LOG_BLOCK_STORE));
   });
 }
 

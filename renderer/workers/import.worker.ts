@@ -5,6 +5,7 @@
 import { strFromU8 } from 'fflate';
 import { archiveTextMessage, createZipStream, MAX_ARCHIVE_TEXT, ZipError } from '../../shared/import/zip';
 import { createBlockBuilder } from '../../shared/import/blocks';
+import { BlockDensity } from '../../shared/chart/blockDensity';
 import { finalizeImport } from '../../shared/import/finalize';
 import { createImport, type FileInput, type Import } from '../../shared/import/pipeline';
 import { userFormats } from './userFormats';
@@ -34,6 +35,8 @@ interface Job {
   zips: (ZipJob | null)[];
   builders: Map<string, ReturnType<typeof createBlockBuilder>>;
   blockCounts: Map<string, number>;
+  /** Each import's density, counted as its blocks are made (showing it then reads no block). */
+  densities: Map<string, BlockDensity>;
   pending: LogBlock[];
   writer: BlockWriter;
   heldAcks: number[];
@@ -74,6 +77,7 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
     zips: msg.files.map(() => null),
     builders: new Map(),
     blockCounts: new Map(),
+    densities: new Map(),
     pending: [],
     writer: new BlockWriter(msg.options.dbName),
     heldAcks: [],
@@ -93,12 +97,15 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
         if (importId === undefined) return;
         let builder = j.builders.get(importId);
         if (builder === undefined) {
+          const density = new BlockDensity();
+          j.densities.set(importId, density);
           builder = createBlockBuilder({
             importId,
             incidentId: msg.options.incidentId,
             onBlock: (b) => {
               j.pending.push(b);
               j.blockCounts.set(importId, (j.blockCounts.get(importId) ?? 0) + 1);
+              density.add(b);
             },
           });
           j.builders.set(importId, builder);
@@ -261,7 +268,15 @@ async function finish(j: Job): Promise<void> {
     now: Date.now(),
   });
   post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
-  post({ type: 'done', jobId: j.id, job: { result, events, imports, patterns } });
+  const densities = imports.map((i) =>
+    (j.densities.get(i.id) ?? new BlockDensity()).result({
+      importId: i.id,
+      incidentId: i.incidentId,
+      importedAt: i.importedAt,
+      blockCount: i.blockCount,
+    }),
+  );
+  post({ type: 'done', jobId: j.id, job: { result, events, imports, patterns, densities } });
   job = null;
 }
 

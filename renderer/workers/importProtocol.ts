@@ -3,6 +3,7 @@ import type { FormatFileText } from '../../shared/import/textformats/compile';
 import type { ImportResult } from '../../shared/import/importer';
 import type { ImportError, ImportedLog, LogPattern, LogRecord, TimelineEvent } from '../../shared/domain';
 import type { ServiceAliases } from '../../shared/timeline/aliases';
+import type { ImportDensity } from '../../shared/chart/blockDensity';
 
 /** One file of an import job, as the worker needs to know it. */
 export interface JobFile {
@@ -67,6 +68,8 @@ export interface JobResult {
   imports: ImportedLog[];
   /** Mined patterns as rows of the incident (stored with the import). */
   patterns: LogPattern[];
+  /** Each import's raw-record density, counted while its blocks were written. */
+  densities: ImportDensity[];
 }
 
 export type FromWorker =

@@ -18,10 +18,11 @@ export interface NewActionInput {
   /** Today's calendar date in the user's zone; the default due date counts from it. */
   today: string;
   dueDays: DueDays;
-  priority?: Priority;
-  type?: string;
-  owner?: string;
-  causeIds?: string[];
+  // Optional inputs: absent and undefined both mean "the default".
+  priority?: Priority | undefined;
+  type?: string | undefined;
+  owner?: string | undefined;
+  causeIds?: string[] | undefined;
 }
 
 /** A new open action item with the default due date of its priority. */

@@ -1,13 +1,17 @@
-import { EMPTY_KEY_TIMES, eventDefaults, INCIDENT_COLLECTIONS } from '../domain';
+import { EMPTY_KEY_TIMES, eventDefaults, INCIDENT_COLLECTIONS, LogBlockV1, restoreLogBlock } from '../domain';
+import { formatIssues } from './issues';
 import { isIanaZone, isKnownZone } from '../time/zone';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 
 type JsonObject = Record<string, unknown>;
 
-/** One step of the chain: fills the defaults of version N, then (if N is not current) upgrades to N + 1. */
+/**
+ * One step of the chain: fills the defaults of version N, then (if N is not current) upgrades
+ * to N + 1 — or says, lower-case, why it cannot.
+ */
 interface VersionStep {
   fillDefaults: (bundle: JsonObject) => JsonObject;
-  upgrade: ((bundle: JsonObject) => JsonObject) | null;
+  upgrade: ((bundle: JsonObject) => JsonObject | { error: string }) | null;
 }
 
 export type RestoreResult =
@@ -89,11 +93,31 @@ function fillV1Defaults(bundle: JsonObject): JsonObject {
 }
 
 /**
- * The chain, keyed by version. When v2 ships: give step 1 an `upgrade` (v1 → v2), add step 2
- * with `fillV2Defaults`, and bump BUNDLE_VERSION.
+ * v1 → v2: raw records are packed by column. A v1 block that does not parse stops the upgrade
+ * with its JSON path (packing it would hide what is wrong).
+ */
+function upgradeV1(bundle: JsonObject): JsonObject | { error: string } {
+  if (!Array.isArray(bundle.logBlocks)) return bundle;
+  const blocks: unknown[] = [];
+  for (const [i, block] of bundle.logBlocks.entries()) {
+    const old = LogBlockV1.safeParse(block);
+    if (!old.success) {
+      const issues = old.error.issues.map((issue) => ({ ...issue, path: ['logBlocks', i, ...issue.path] }));
+      return { error: `is not a valid Rootline bundle: ${formatIssues(issues)}` };
+    }
+    blocks.push(restoreLogBlock(block));
+  }
+  return { ...bundle, logBlocks: blocks };
+}
+
+/**
+ * The chain, keyed by version. For the next version: give the last step an `upgrade`, add a
+ * step with that version's defaults, and bump BUNDLE_VERSION. v2 only changed how raw records
+ * are stored, so its defaults are v1's.
  */
 const STEPS: Readonly<Record<number, VersionStep>> = {
-  1: { fillDefaults: fillV1Defaults, upgrade: null },
+  1: { fillDefaults: fillV1Defaults, upgrade: upgradeV1 },
+  2: { fillDefaults: fillV1Defaults, upgrade: null },
 };
 
 /**
@@ -125,7 +149,10 @@ export function restoreBundle(raw: unknown): RestoreResult {
     bundle = step.fillDefaults(bundle);
     if (v === BUNDLE_VERSION) break;
     if (!step.upgrade) return { ok: false, error: `uses bundle version ${v}, which this app cannot upgrade` };
-    bundle = { ...step.upgrade(bundle), version: v + 1 };
+    const upgraded = step.upgrade(bundle);
+    if ('error' in upgraded && typeof upgraded.error === 'string')
+      return { ok: false, error: upgraded.error };
+    bundle = { ...upgraded, version: v + 1 };
   }
   const notices: string[] = [];
   return { ok: true, bundle: repairZones(bundle, notices), fromVersion: version, notices };

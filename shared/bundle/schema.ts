@@ -7,6 +7,7 @@ import {
   ImportedLog,
   Incident,
   LogBlock,
+  LogBlockV1,
   TimelineEvent,
 } from '../domain';
 import { ReviewBase } from '../review/base';
@@ -15,7 +16,7 @@ import { ReviewBase } from '../review/base';
 export const BUNDLE_FORMAT = 'rootline-bundle';
 
 /** The bundle version this build writes, and the newest it can read. */
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 /** Which app wrote the bundle (informational; `format` is what identifies a bundle). */
 export const BundleApp = z.object({
@@ -25,9 +26,8 @@ export const BundleApp = z.object({
 export type BundleApp = z.infer<typeof BundleApp>;
 
 /**
- * Bundle version 1. The key order of this object is the key order of the written file,
- * so keep new fields at the end. Unknown keys are dropped on read (a later v1 writer may add
- * optional fields); anything an older reader must not ignore needs a new version.
+ * Bundle version 1: raw records one object each (see `LogBlockV1`). Read only, to upgrade.
+ * Unknown keys are dropped on read (a later v1 writer may add optional fields).
  */
 export const BundleV1 = z.object({
   format: z.literal(BUNDLE_FORMAT),
@@ -38,7 +38,7 @@ export const BundleV1 = z.object({
   incident: Incident,
   events: z.array(TimelineEvent),
   imports: z.array(ImportedLog),
-  logBlocks: z.array(LogBlock),
+  logBlocks: z.array(LogBlockV1),
   causes: z.array(CauseNode),
   comments: z.array(Comment),
   actions: z.array(ActionItem),
@@ -51,6 +51,16 @@ export const BundleV1 = z.object({
   reviewBase: ReviewBase.optional(),
 });
 
+/**
+ * Bundle version 2: raw records stored by column (`LogBlock`), about a third of the size.
+ * The key order of this object is the key order of the written file, so keep new fields at
+ * the end; anything an older reader must not ignore needs a new version.
+ */
+export const BundleV2 = BundleV1.extend({
+  version: z.literal(2),
+  logBlocks: z.array(LogBlock),
+});
+
 /** The current bundle shape (what `restoreBundle` upgrades every older version to). */
-export const Bundle = BundleV1;
+export const Bundle = BundleV2;
 export type Bundle = z.infer<typeof Bundle>;

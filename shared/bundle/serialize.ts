@@ -1,6 +1,5 @@
-import { KEY_TIME_FIELDS, type IncidentSnapshot } from '../domain';
-import { LogBlock } from '../domain';
-import type { Attrs, Incident } from '../domain';
+import { KEY_TIME_FIELDS, LogBlock, packLogBlock, unpackLogRecords, type IncidentSnapshot } from '../domain';
+import type { Incident } from '../domain';
 import { formatIssues } from './issues';
 import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 import { nullProto } from '../domain/lookup';
@@ -19,13 +18,6 @@ function cmp(a: string, b: string): number {
 
 const byId = <T extends { id: string }>(a: T, b: T): number => cmp(a.id, b.id);
 
-/** Attribute keys in code-unit order, so equal content always prints the same. */
-function sortedAttrs(attrs: Attrs): Attrs {
-  const out: Attrs = {};
-  for (const key of Object.keys(attrs).sort(cmp)) out[key] = attrs[key] ?? null;
-  return out;
-}
-
 function canonicalIncident(incident: Incident): Incident {
   const origins: Incident['keyTimeOrigins'] = {};
   for (const field of KEY_TIME_FIELDS) {
@@ -40,8 +32,10 @@ function canonicalIncident(incident: Incident): Incident {
   return { ...incident, keyTimeOrigins: origins, serviceAliases: aliases };
 }
 
+/** Repacked, so equal records always print the same whatever order a writer chose for its strings. */
 function canonicalBlock(block: LogBlock): LogBlock {
-  return { ...block, records: block.records.map((r) => ({ ...r, attrs: sortedAttrs(r.attrs) })) };
+  const { id, importId, incidentId, seq } = block;
+  return packLogBlock({ id, importId, incidentId, seq }, unpackLogRecords(block));
 }
 
 /**
@@ -79,16 +73,29 @@ export function bundleFromSnapshot(snapshot: IncidentSnapshot, options: Serializ
 }
 
 /**
- * Writes an incident as bundle text: deterministic (schema key order, sorted rows, 2-space
- * indent, trailing newline), so export → open → export gives byte-identical files.
- * Throws (with the offending JSON paths) when the snapshot is invalid.
+ * Bundle text of a (validated) bundle object: 2-space indent, each log block on one line (its
+ * columns are long lists of numbers), trailing newline.
  */
-export function serializeBundle(snapshot: IncidentSnapshot, options: SerializeOptions): string {
-  return `${JSON.stringify(bundleFromSnapshot(snapshot, options), null, 2)}\n`;
+export function bundleText(bundle: Bundle): string {
+  const text = `${JSON.stringify({ ...bundle, logBlocks: [] }, null, 2)}\n`;
+  if (bundle.logBlocks.length === 0) return text;
+  const { head, tail } = splitAtBlocks(text);
+  return `${head}${bundle.logBlocks.map(blockLine).join(',\n')}${tail}`;
 }
 
 /**
- * One log block as it sits in a bundle's `logBlocks` array (validated, attributes sorted,
+ * Writes an incident as bundle text: deterministic (schema key order, sorted rows, 2-space
+ * indent, one line per log block, trailing newline), so export → open → export gives
+ * byte-identical files. Throws (with the offending JSON paths) when the snapshot is invalid.
+ */
+export function serializeBundle(snapshot: IncidentSnapshot, options: SerializeOptions): string {
+  return bundleText(bundleFromSnapshot(snapshot, options));
+}
+
+const blockLine = (block: LogBlock): string => `    ${JSON.stringify(block)}`;
+
+/**
+ * One log block as it sits in a bundle's `logBlocks` array (validated, repacked, one line
  * indented four spaces, no separator), so a writer can stream blocks instead of holding them.
  * Blocks written with `bundleAroundBlocks` give the same bytes as `serializeBundle`.
  */
@@ -99,7 +106,19 @@ export function logBlockText(block: LogBlock): string {
       `The incident cannot be exported because its data is invalid: logBlocks ${block.id}: ${formatIssues(parsed.error.issues)}`,
     );
   }
-  return `    ${JSON.stringify(parsed.data, null, 2).replaceAll('\n', '\n    ')}`;
+  return blockLine(parsed.data);
+}
+
+/** Splits bundle text written with an empty `logBlocks` where the blocks go. */
+function splitAtBlocks(text: string): { head: string; tail: string } {
+  // Unique: only the top-level key sits at two spaces; strings never hold a raw newline.
+  const marker = '\n  "logBlocks": [],\n';
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error('bundle layout changed: no top-level "logBlocks"');
+  return {
+    head: `${text.slice(0, at)}\n  "logBlocks": [\n`,
+    tail: `\n  ],\n${text.slice(at + marker.length)}`,
+  };
 }
 
 /**
@@ -111,13 +130,5 @@ export function bundleAroundBlocks(
   snapshot: IncidentSnapshot,
   options: SerializeOptions,
 ): { head: string; tail: string } {
-  const text = serializeBundle({ ...snapshot, logBlocks: [] }, options);
-  // Unique: only the top-level key sits at two spaces; strings never hold a raw newline.
-  const marker = '\n  "logBlocks": [],\n';
-  const at = text.indexOf(marker);
-  if (at < 0) throw new Error('bundle layout changed: no top-level "logBlocks"');
-  return {
-    head: `${text.slice(0, at)}\n  "logBlocks": [\n`,
-    tail: `\n  ],\n${text.slice(at + marker.length)}`,
-  };
+  return splitAtBlocks(serializeBundle({ ...snapshot, logBlocks: [] }, options));
 }

@@ -30,6 +30,13 @@ function suggestionTitle(f: Finding): string {
       return `${change} was rolled out everywhere at once, without staged deployment`;
     case 'untested-target':
       return `${change} reached ${f.components.length > 0 ? list(f.components) : 'a component'} where it was never tested`;
+    case 'change-before-impact': {
+      const where = f.components.length > 0 ? list(f.components) : 'the impacted service';
+      // An injected fault is the experiment, never the cause: what failed is the tolerance of it.
+      if (f.injected === true)
+        return `${where} did not tolerate the injected fault${f.change === null ? '' : ` ${f.change}`}`;
+      return `${change} on ${where} shortly before impact began`;
+    }
     default:
       return assertNever(f.code, 'finding code');
   }
@@ -48,7 +55,7 @@ export function suggestionKey(f: Finding): string {
 export function suggestionsFromFindings(
   imports: readonly ImportedLog[],
   nodes: readonly CauseNode[],
-  options: { dismissed?: ReadonlySet<string>; eventIds?: ReadonlySet<string> } = {},
+  options: { dismissed?: ReadonlySet<string>; eventIds?: ReadonlySet<string> | undefined } = {},
 ): CauseSuggestion[] {
   const titles = new Set(nodes.map((n) => n.title.trim().toLowerCase()));
   const seen = new Set<string>();
@@ -67,7 +74,7 @@ export function suggestionsFromFindings(
         title,
         detail: `${f.message}${regions}\n\nFound in \`${imp.fileName}\` by the log import (${f.code}).`,
         kind: 'contributing-factor',
-        category: f.code === 'unstaged-rollout' ? 'process' : 'technology',
+        category: f.code === 'untested-target' || f.injected === true ? 'technology' : 'process',
         evidenceEventIds:
           options.eventIds === undefined
             ? [...f.eventIds]

@@ -1,6 +1,18 @@
 import type { DensitySeries } from './layout';
 
 /**
+ * Raw-record counts per bucket, as stored for one import so the density strip needs no raw
+ * records: only non-empty buckets, ascending. `bucket` is `floor(at / bucketMs)`.
+ */
+export interface DensityCounts {
+  bucketMs: number;
+  buckets: number[];
+  total: number[];
+  impact: number[];
+  records: number;
+}
+
+/**
  * Counts raw records per time bucket (one minute by default), and how many of them are impact
  * records, for the density strip. Records may arrive in any order.
  */
@@ -16,6 +28,31 @@ export class DensityAccumulator {
     this.total.set(b, (this.total.get(b) ?? 0) + 1);
     if (isImpact) this.impact.set(b, (this.impact.get(b) ?? 0) + 1);
     this.records++;
+  }
+
+  /** Adds counts kept from an earlier pass (one import's), as if each record were added again. */
+  addCounts(c: DensityCounts): void {
+    if (c.bucketMs !== this.bucketMs) throw new Error('Density counts of another bucket size.');
+    for (let i = 0; i < c.buckets.length; i++) {
+      const b = c.buckets[i]!;
+      const t = c.total[i]!;
+      const m = c.impact[i]!;
+      if (t > 0) this.total.set(b, (this.total.get(b) ?? 0) + t);
+      if (m > 0) this.impact.set(b, (this.impact.get(b) ?? 0) + m);
+    }
+    this.records += c.records;
+  }
+
+  /** What was added so far as counts to store (see `addCounts`). */
+  counts(): DensityCounts {
+    const buckets = [...this.total.keys()].sort((a, b) => a - b);
+    return {
+      bucketMs: this.bucketMs,
+      buckets,
+      total: buckets.map((b) => this.total.get(b)!),
+      impact: buckets.map((b) => this.impact.get(b) ?? 0),
+      records: this.records,
+    };
   }
 
   /**

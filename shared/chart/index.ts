@@ -5,3 +5,7 @@ export * from './layout';
 export * from './svg';
 export * from './density';
 export * from './sparkline';
+export * from './blockDensity';
+export * from './theme';
+export * from './keyLabels';
+export * from './densityLayout';

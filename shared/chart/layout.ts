@@ -1,8 +1,9 @@
 import type { EventKind, KeyTimes } from '../domain';
 import { zonedTicks, type Tick } from './ticks';
 import { impactEndAt } from '../format/window';
-import { densityColumns } from './densityColumns';
 import { laneNames, placeMarks } from './marks';
+import { densityBars, type DensityBar } from './densityLayout';
+import { LABEL_ROW_PX, keyTimeLines, placeKeyLabels, type PlacedLabel } from './keyLabels';
 
 /** The fields of an event the chart draws. */
 export interface ChartEvent {
@@ -65,9 +66,12 @@ export interface ChartLayout {
   lanes: string[];
   marks: ChartMark[];
   bands: { kind: 'impact' | 'mitigated'; x: number; x2: number }[];
-  lines: { label: string; x: number }[];
+  /** Key-time lines with their labels placed on rows that never overprint. */
+  lines: PlacedLabel[];
+  /** No events at all: the chart says so instead of drawing an axis at the epoch. */
+  empty: boolean;
   ticks: (Tick & { x: number })[];
-  density: { x: number; w: number; h: number; hImpact: number }[];
+  density: DensityBar[];
   densityMax: number;
   zone: string;
   title: string;
@@ -109,9 +113,12 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
   const scale = (plotRight - plotLeft) / (to - from);
   const xOf = (t: number) => plotLeft + (Math.min(Math.max(t, from), to) - from) * scale;
   const hasDensity = !!opts.density && opts.density.total.length > 0;
-  const densityTop = TOP;
+  const lines = placeKeyLabels(keyTimeLines(opts.keyTimes, from, to, xOf), width);
+  // The labels' rows grow the band above the plot; the top row always sits clear of the title.
+  const labelRows = Math.max(1, ...lines.map((l) => l.row + 1));
+  const densityTop = TOP + (labelRows - 1) * LABEL_ROW_PX;
   const densityHeight = hasDensity ? DENSITY_H : 0;
-  const lanesTop = TOP + densityHeight + (hasDensity ? 8 : 0);
+  const lanesTop = densityTop + densityHeight + (hasDensity ? 8 : 0);
   const lanes = laneNames(events, opts.laneBy, opts.maxLanes ?? 12);
   const laneIndex = new Map(lanes.map((l, i) => [l, i]));
   const marks = placeMarks(events, { laneBy: opts.laneBy, laneIndex, from, to, xOf });
@@ -125,29 +132,18 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
     const end = impactEndAt(kt) ?? to;
     if (end > kt.mitigatedAt) bands.push({ kind: 'mitigated', x: xOf(kt.mitigatedAt), x2: xOf(end) });
   }
-  const lines: ChartLayout['lines'] = [];
-  const lineLabels: [keyof KeyTimes, string][] = [
-    ['impactStartAt', 'Impact'],
-    ['detectedAt', 'Detected'],
-    ['mitigatedAt', 'Mitigated'],
-    ['recoveredAt', 'Recovered'],
-    ['resolvedAt', 'Resolved'],
-  ];
-  for (const [field, label] of lineLabels) {
-    const t = kt[field];
-    if (t !== null && t >= from && t <= to) lines.push({ label, x: xOf(t) });
-  }
-  const { density, densityMax } =
+  const strip =
     hasDensity && opts.density
-      ? densityColumns(opts.density, { from, to, scale, xOf, height: DENSITY_H - 4 })
-      : { density: [], densityMax: 0 };
+      ? densityBars(opts.density, { from, to, plotLeft, scale }, DENSITY_H - 4)
+      : { bars: [], max: 0 };
   const axisY = lanesTop + Math.max(1, lanes.length) * LANE_H;
-  const ticks = zonedTicks(from, to, opts.zone, Math.max(2, Math.floor((plotRight - plotLeft) / 110))).map(
-    (t) => ({
-      ...t,
-      x: xOf(t.at),
-    }),
-  );
+  const empty = events.length === 0 && opts.from === undefined;
+  const ticks = empty
+    ? []
+    : zonedTicks(from, to, opts.zone, Math.max(2, Math.floor((plotRight - plotLeft) / 110))).map((t) => ({
+        ...t,
+        x: xOf(t.at),
+      }));
   return {
     width,
     height: axisY + AXIS_H,
@@ -164,9 +160,10 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
     marks,
     bands,
     lines,
+    empty,
     ticks,
-    density,
-    densityMax,
+    density: strip.bars,
+    densityMax: strip.max,
     zone: opts.zone,
     title: opts.title ?? 'Timeline',
   };

@@ -1,6 +1,8 @@
 import { escapeXml } from '../export/escape';
-import { CHART_KIND_COLORS, KIND_ICON_PATHS } from './palette';
+import { KIND_ICON_PATHS } from './palette';
+import { LABEL_ROW_PX } from './keyLabels';
 import { layoutSwimlane, type ChartEvent, type ChartLayout, type ChartOptions } from './layout';
+import { LIGHT_CHART, type ChartTheme } from './theme';
 
 const FONT = 'system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
 const BAND_FILL = { impact: '#D55E00', mitigated: '#009E73' } as const;
@@ -10,21 +12,19 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Width of one character of an 11 px bold label, a little generous (no text metrics here). */
-const LABEL_CHAR_PX = 7;
-
 /**
  * The chart as self-contained SVG text (inline styles, escaped labels, no scripts), so the
  * app, a PNG export and the Document export show the same picture. Marks carry
  * `data-event` so the app can resolve clicks; a legend lists the kinds drawn.
  */
-export function swimlaneSvg(layout: ChartLayout): string {
+export function swimlaneSvg(layout: ChartLayout, theme: ChartTheme = LIGHT_CHART): string {
   const L = layout;
+  const T = theme;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${escapeXml(L.title)}" font-family="${FONT}" font-size="11">`,
     `<title>${escapeXml(L.title)}</title>`,
-    `<rect width="${L.width}" height="${L.height}" fill="#ffffff"/>`,
+    `<rect width="${L.width}" height="${L.height}" fill="${T.background}"/>`,
   );
   const plotW = L.plotRight - L.plotLeft;
   const lanesH = L.axisY - L.lanesTop;
@@ -37,45 +37,45 @@ export function swimlaneSvg(layout: ChartLayout): string {
     const y = L.lanesTop + i * L.laneHeight;
     if (i % 2 === 1)
       out.push(
-        `<rect x="${L.plotLeft}" y="${y}" width="${plotW}" height="${L.laneHeight}" fill="#f6f8fa" fill-opacity="0.7"/>`,
+        `<rect x="${L.plotLeft}" y="${y}" width="${plotW}" height="${L.laneHeight}" fill="${T.stripe}" fill-opacity="0.7"/>`,
       );
     out.push(
-      `<text x="${L.plotLeft - 8}" y="${y + L.laneHeight / 2 + 4}" text-anchor="end" fill="#1f2328">${escapeXml(truncate(lane, 20))}</text>`,
+      `<text x="${L.plotLeft - 8}" y="${y + L.laneHeight / 2 + 4}" text-anchor="end" fill="${T.ink}">${escapeXml(truncate(lane, 20))}</text>`,
     );
   });
   out.push(
-    `<rect x="${L.plotLeft}" y="${L.lanesTop}" width="${plotW}" height="${lanesH}" fill="none" stroke="#d1d9e0"/>`,
+    `<rect x="${L.plotLeft}" y="${L.lanesTop}" width="${plotW}" height="${lanesH}" fill="none" stroke="${T.grid}"/>`,
   );
   for (const t of L.ticks) {
     out.push(
-      `<line x1="${r(t.x)}" x2="${r(t.x)}" y1="${L.densityTop}" y2="${L.axisY + 4}" stroke="${t.major ? '#8c959f' : '#d1d9e0'}" stroke-width="${t.major ? 1 : 0.6}"/>`,
+      `<line x1="${r(t.x)}" x2="${r(t.x)}" y1="${L.densityTop}" y2="${L.axisY + 4}" stroke="${t.major ? T.gridMajor : T.grid}" stroke-width="${t.major ? 1 : 0.6}"/>`,
     );
     out.push(
-      `<text x="${r(t.x)}" y="${L.axisY + 16}" text-anchor="middle" fill="#59636e">${escapeXml(t.label)}</text>`,
+      `<text x="${r(t.x)}" y="${L.axisY + 16}" text-anchor="middle" fill="${T.muted}">${escapeXml(t.label)}</text>`,
     );
   }
   if (L.densityHeight > 0) {
     const base = L.densityTop + L.densityHeight;
     out.push(
-      `<text x="${L.plotLeft - 8}" y="${L.densityTop + 14}" text-anchor="end" fill="#59636e">records</text>`,
+      `<text x="${L.plotLeft - 8}" y="${L.densityTop + 14}" text-anchor="end" fill="${T.muted}">records</text>`,
     );
     out.push(
-      `<text x="${L.plotLeft - 8}" y="${L.densityTop + 28}" text-anchor="end" fill="#8c959f">peak ${L.densityMax.toLocaleString('en-US')}</text>`,
+      `<text x="${L.plotLeft - 8}" y="${L.densityTop + 28}" text-anchor="end" fill="${T.faint}">peak ${L.densityMax.toLocaleString('en-US')}</text>`,
     );
-    out.push(`<line x1="${L.plotLeft}" x2="${L.plotRight}" y1="${base}" y2="${base}" stroke="#d1d9e0"/>`);
+    out.push(`<line x1="${L.plotLeft}" x2="${L.plotRight}" y1="${base}" y2="${base}" stroke="${T.grid}"/>`);
     for (const d of L.density) {
       out.push(
-        `<rect x="${r(d.x)}" y="${r(base - d.h)}" width="${r(d.w)}" height="${r(d.h)}" fill="#8c959f"/>`,
+        `<rect x="${r(d.x)}" y="${r(base - d.h)}" width="${r(d.w)}" height="${r(d.h)}" fill="${T.faint}"/>`,
       );
       if (d.hImpact > 0)
         out.push(
-          `<rect x="${r(d.x)}" y="${r(base - d.hImpact)}" width="${r(d.w)}" height="${r(d.hImpact)}" fill="${CHART_KIND_COLORS.impact}"/>`,
+          `<rect x="${r(d.x)}" y="${r(base - d.hImpact)}" width="${r(d.w)}" height="${r(d.hImpact)}" fill="${T.kinds.impact}"/>`,
         );
     }
   }
   for (const m of L.marks) {
     const cy = L.lanesTop + m.lane * L.laneHeight + L.laneHeight / 2;
-    const fill = CHART_KIND_COLORS[m.kind];
+    const fill = T.kinds[m.kind];
     const id = escapeXml(m.eventId);
     if (m.x2 !== null) {
       out.push(
@@ -84,26 +84,27 @@ export function swimlaneSvg(layout: ChartLayout): string {
     } else {
       const s = m.key ? 1.3 : 1;
       out.push(
-        `<path data-event="${id}" d="${KIND_ICON_PATHS[m.kind]}" transform="translate(${r(m.x - 5 * s)},${r(cy - 5 * s)}) scale(${s})" fill="${fill}" stroke="#1f2328" stroke-opacity="${m.key ? 1 : 0.45}" stroke-width="${m.key ? 1.2 : 0.5}"/>`,
+        `<path data-event="${id}" d="${KIND_ICON_PATHS[m.kind]}" transform="translate(${r(m.x - 5 * s)},${r(cy - 5 * s)}) scale(${s})" fill="${fill}" stroke="${T.markStroke}" stroke-opacity="${m.key ? 1 : 0.45}" stroke-width="${m.key ? 1.2 : 0.5}"/>`,
       );
     }
   }
-  // Labels of close key times are staggered on two rows so they never overprint.
-  let lastX = -Infinity;
-  let row = 0;
+  // Labels sit on the rows placeKeyLabels gave them, so close key times never overprint.
   for (const l of L.lines) {
-    row = l.x - lastX < 70 ? 1 - row : 0;
-    lastX = l.x;
-    const y = L.densityTop - 6 - row * 12;
+    const y = L.densityTop - 6 - l.row * LABEL_ROW_PX;
     out.push(
-      `<line x1="${r(l.x)}" x2="${r(l.x)}" y1="${y + 2}" y2="${L.axisY}" stroke="#1f2328" stroke-dasharray="3 3" stroke-width="1"/>`,
+      `<line x1="${r(l.x)}" x2="${r(l.x)}" y1="${y + 2}" y2="${L.axisY}" stroke="${T.ink}" stroke-dasharray="3 3" stroke-width="1"/>`,
     );
-    // A label that would run off the right edge is drawn to the left of its line instead.
-    const fitsRight = l.x + 3 + l.label.length * LABEL_CHAR_PX <= L.width - 2;
-    const at = fitsRight ? `x="${r(l.x + 3)}"` : `x="${r(l.x - 3)}" text-anchor="end"`;
-    out.push(`<text ${at} y="${y}" fill="#1f2328" font-weight="600">${escapeXml(l.label)}</text>`);
+    const at = l.anchor === 'start' ? `x="${r(l.x + 3)}"` : `x="${r(l.x - 3)}" text-anchor="end"`;
+    // A halo in the background colour keeps a label legible where another key time's line passes.
+    out.push(
+      `<text ${at} y="${y}" fill="${T.ink}" stroke="${T.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" font-weight="600">${escapeXml(l.label)}</text>`,
+    );
   }
-  out.push(`<text x="8" y="14" fill="#1f2328" font-weight="600">${escapeXml(truncate(L.title, 60))}</text>`);
+  if (L.empty)
+    out.push(
+      `<text x="${r((L.plotLeft + L.plotRight) / 2)}" y="${r((L.lanesTop + L.axisY) / 2 + 4)}" text-anchor="middle" fill="${T.muted}">No events to show</text>`,
+    );
+  out.push(`<text x="8" y="14" fill="${T.ink}" font-weight="600">${escapeXml(truncate(L.title, 60))}</text>`);
   out.push('</svg>');
   return out.join('');
 }

@@ -12,31 +12,42 @@ export interface OutlineItem {
   internalOnly: boolean;
   /** Words a person wrote (live blocks do not count). */
   words: number;
-  /** Labels of the live blocks in the section (`Timeline`, `Action items`…). */
+  /** Labels of the live blocks in the section that show something (`Timeline`, `Action items`…). */
   blocks: string[];
+  /** Labels of the live blocks that show nothing yet (no actions, no key events…): not filling. */
+  emptyBlocks: string[];
   /** Comment threads on the section not yet resolved. */
   openThreads: number;
 }
 
-/** Labels of the live blocks in a serialized Lexical state, in document order. */
-export function liveBlockLabels(state: string | null): string[] {
+/** The live blocks in a serialized Lexical state, in document order. */
+export function liveBlockSpecs(state: string | null): LiveBlockSpec[] {
   const root = parseStoredRoot(state);
   if (root === null) return [];
-  const out: string[] = [];
+  const out: LiveBlockSpec[] = [];
   walkTree(root, storedChildren, {
     enter: (n) => {
       if (n.type !== LIVE_BLOCK_NODE_TYPE) return;
       const spec = LiveBlockSpec.safeParse(n.spec);
-      if (spec.success) out.push(LIVE_BLOCK_LABELS[spec.data.block]);
+      if (spec.success) out.push(spec.data);
     },
   });
   return out;
 }
 
-/** The outline of a document: sections in order, with what fills them and open reviewer threads. */
+/** Labels of the live blocks in a serialized Lexical state, in document order. */
+export function liveBlockLabels(state: string | null): string[] {
+  return liveBlockSpecs(state).map((s) => LIVE_BLOCK_LABELS[s.block]);
+}
+
+/**
+ * The outline of a document: sections in order, with what fills them and open reviewer threads.
+ * `shows` says whether a live block shows anything for the incident now (see liveBlockHasContent).
+ */
 export function documentOutline(
   sections: readonly DocumentSection[],
   comments: readonly Comment[],
+  shows: (spec: LiveBlockSpec) => boolean = () => true,
 ): OutlineItem[] {
   const open = new Map<string, number>();
   for (const c of comments) {
@@ -47,12 +58,14 @@ export function documentOutline(
     .sort((a, b) => a.order - b.order)
     .map((s) => {
       const text = lexicalPlainText(s.lexicalState);
+      const specs = liveBlockSpecs(s.lexicalState);
       return {
         id: s.id,
         title: s.title,
         internalOnly: s.internalOnly,
         words: text === '' ? 0 : text.split(' ').length,
-        blocks: liveBlockLabels(s.lexicalState),
+        blocks: specs.filter(shows).map((b) => LIVE_BLOCK_LABELS[b.block]),
+        emptyBlocks: specs.filter((b) => !shows(b)).map((b) => LIVE_BLOCK_LABELS[b.block]),
         openThreads: open.get(s.id) ?? 0,
       };
     });

@@ -45,6 +45,11 @@ export const TimelineEvent = z.object({
   /** Key events are the ones the exported document shows by default. */
   key: z.boolean(),
   tags: z.array(Label),
+  /**
+   * Put there on purpose by a fault-injection tool (a chaos experiment, a game day). Absent =
+   * not injected (bundles written before the flag re-export unchanged).
+   */
+  injected: z.boolean().optional(),
   /** The import that produced it, or null when written by hand. */
   importId: Id.nullable(),
   createdAt: EpochMs,

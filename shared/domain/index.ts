@@ -2,6 +2,7 @@ export * from './common';
 export * from './incident';
 export * from './event';
 export * from './log';
+export * from './logBlock';
 export * from './cause';
 export * from './comment';
 export * from './action';

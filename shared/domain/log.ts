@@ -45,11 +45,11 @@ export const ImportStats = z.object({
 });
 export type ImportStats = z.infer<typeof ImportStats>;
 
-export const FINDING_CODES = ['unstaged-rollout', 'untested-target'] as const;
+export const FINDING_CODES = ['unstaged-rollout', 'untested-target', 'change-before-impact'] as const;
 export const FindingCode = z.enum(FINDING_CODES);
 export type FindingCode = z.infer<typeof FindingCode>;
 
-/** A risky-rollout finding from orchestrator logs, offered as a suggested contributing factor. */
+/** A risky-change finding from imported logs, offered as a suggested contributing factor. */
 export const Finding = z.object({
   code: FindingCode,
   at: EpochMs,
@@ -58,6 +58,8 @@ export const Finding = z.object({
   components: z.array(Label),
   regions: z.array(Label),
   eventIds: z.array(Id),
+  /** The change is a fault put there on purpose (a chaos experiment): never a root cause. */
+  injected: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -87,18 +89,3 @@ export const ImportedLog = z.object({
 export type ImportedLog = z.infer<typeof ImportedLog>;
 
 export const MAX_STORED_ERRORS = 10_000;
-
-/** Raw records are stored ~1,000 per row: one row per record is ~30x slower in IndexedDB. */
-export const LOG_BLOCK_SIZE = 1_000;
-
-export const LogBlock = z.object({
-  id: Id,
-  importId: Id,
-  incidentId: Id,
-  /** 0-based position of the block within its import. */
-  seq: z.number().int().nonnegative(),
-  firstAt: EpochMs,
-  lastAt: EpochMs,
-  records: z.array(LogRecord),
-});
-export type LogBlock = z.infer<typeof LogBlock>;

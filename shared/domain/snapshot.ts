@@ -4,7 +4,8 @@ import { CauseNode } from './cause';
 import { Comment } from './comment';
 import { TimelineEvent } from './event';
 import { Incident } from './incident';
-import { ImportedLog, LogBlock } from './log';
+import { ImportedLog } from './log';
+import { LogBlock } from './logBlock';
 import { DocumentSection } from './section';
 
 /**

@@ -3,6 +3,7 @@ export * from './escape';
 export * from './markdown';
 export * from './html';
 export * from './blockData';
+export * from './blockContent';
 export * from './blocksMarkdown';
 export * from './blocksHtml';
 export * from './causeSvg';

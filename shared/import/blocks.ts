@@ -1,8 +1,10 @@
-import { LOG_BLOCK_SIZE, type LogBlock, type LogRecord } from '../domain';
+import { LOG_BLOCK_SIZE, packLogBlock, type LogBlock, type LogRecord } from '../domain';
+import { logBlockId } from './blockStore';
 
 /**
- * Groups a stream of records into storage blocks of `size` records (one IndexedDB row each).
- * Block ids derive from the import id and position, so re-importing a file rewrites the same rows.
+ * Groups a stream of records into storage blocks of `size` records (one IndexedDB row each),
+ * packed by column. Block ids derive from the import id and position ({@link logBlockId}), so
+ * re-importing a file rewrites the same rows.
  */
 export function createBlockBuilder(opts: {
   importId: string;
@@ -15,21 +17,13 @@ export function createBlockBuilder(opts: {
   let seq = 0;
   const emit = (): void => {
     if (records.length === 0) return;
-    let firstAt = Infinity;
-    let lastAt = -Infinity;
-    for (const r of records) {
-      if (r.at < firstAt) firstAt = r.at;
-      if (r.at > lastAt) lastAt = r.at;
-    }
-    opts.onBlock({
-      id: `${opts.importId}:${String(seq).padStart(6, '0')}`,
+    const head = {
+      id: logBlockId(opts.importId, seq),
       importId: opts.importId,
       incidentId: opts.incidentId,
       seq,
-      firstAt,
-      lastAt,
-      records,
-    });
+    };
+    opts.onBlock(packLogBlock(head, records));
     seq += 1;
     records = [];
   };

@@ -20,13 +20,30 @@ export interface FileStats extends ImportStats {
   document: boolean;
 }
 
+/** A file's tally before any of it was read. */
+export function newTally(file: string): FileStats {
+  return {
+    file,
+    format: null,
+    lines: 0,
+    records: 0,
+    skipped: 0,
+    errorCount: 0,
+    bytes: 0,
+    firstAt: null,
+    lastAt: null,
+    zoneAssumed: null,
+    document: false,
+  };
+}
+
 /** Lines (or, for whole-file formats, records) checked for times without a zone. */
-const ZONE_PROBE_RECORDS = 200;
+export const ZONE_PROBE_RECORDS = 200;
 /** Whole-file formats larger than this are not parsed a second time for the zone check. */
 const ZONE_PROBE_MAX_CHARS = 4_000_000;
 
 /** A zone whose offset differs from `zone`'s, to tell times with a zone from times without. */
-function probeZoneFor(zone: string): string {
+export function probeZoneFor(zone: string): string {
   return zone === 'Pacific/Kiritimati' || zone === 'Etc/GMT-14' ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
 }
 
@@ -69,19 +86,7 @@ export class FileReader {
     options: { zone: string; year?: number | null; mapping?: FieldMapping | null },
     private readonly hooks: ReaderHooks,
   ) {
-    this.tally = {
-      file: name,
-      format: null,
-      lines: 0,
-      records: 0,
-      skipped: 0,
-      errorCount: 0,
-      bytes: 0,
-      firstAt: null,
-      lastAt: null,
-      zoneAssumed: null,
-      document: false,
-    };
+    this.tally = newTally(name);
     const tally = this.tally;
     const seenAt = this.seenAt;
     const sink: ImportSink = {

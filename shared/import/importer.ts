@@ -1,9 +1,9 @@
 import { MAX_STORED_ERRORS } from '../domain';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
-import { FindingCollector, isStepType } from '../timeline/findings';
+import { ChangeAnalysis } from '../timeline/changes';
 import { Folder } from '../timeline/fold';
-import type { RecordRef } from '../timeline/fold';
+import type { RecordRef, Regroup } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
 import type {
   BurstOptions,
@@ -13,12 +13,14 @@ import type {
   TimelineEventDraft,
 } from '../timeline/types';
 import { PatternCollector } from '../patterns/collect';
-import type { MinedPattern, PatternStats } from '../patterns/collect';
+import type { MinedPattern, PatternResult, PatternStats } from '../patterns/collect';
 import { canonicalService, normalizeAliases } from '../timeline/aliases';
 import type { ServiceAliases } from '../timeline/aliases';
 import { firstLineOf } from '../timeline/template';
-import { FileReader } from './file-reader';
+import { FileReader, newTally } from './file-reader';
 import type { FileStats } from './file-reader';
+import { parsedFile } from './merge';
+import type { ParsedFile } from './merge';
 import type { FieldMapping, FormatDef, RawRecord } from './types';
 
 /** Where formats come from: the app's registry, or a test's own list. */
@@ -92,6 +94,13 @@ export interface Import {
     entries: { path: string; text: string }[],
     options?: { format?: string | null },
   ): void;
+  /**
+   * The format a file would be read in, given its head (BOM dropped): the requested one, else
+   * the import's, else detected. A string says why there is none.
+   */
+  formatOf(name: string, head: string, format?: string | null): FormatDef | string;
+  /** A file parsed apart in segments (parallel import), in format `format` (an id). */
+  addParsed(name: string, format: string): ParsedFile;
   finish(): ImportResult;
 }
 
@@ -111,7 +120,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const folder = new Folder(options.foldOptions);
   const phases = new PhaseTracker();
   const classifier = new RecordClassifier({ burst: options.burstOptions });
-  const findings = new FindingCollector<RecordRef | -1>(options.findingOptions);
+  const changes = new ChangeAnalysis<RecordRef | -1>(options.findingOptions);
   const patterns = new PatternCollector({ keepLines: options.patternLines ?? false });
   const foldedRecords = new FoldedClusters();
   const onRecord = options.onRecord;
@@ -144,7 +153,6 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
     const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
-    findings.seen(raw.service, raw.region);
     phases.add(at, kind, raw.type);
     let ref: RecordRef | -1 = -1;
     if (kind !== 'log') {
@@ -157,16 +165,17 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         region: raw.region,
         // The title names the record; its stack trace stays in the stored record as evidence.
         message: firstLineOf(raw.message),
+        // Changes keep their step numbers (the default key); the rest folds by mined pattern.
+        ...(kind === 'change' ? {} : { key: `${PATTERN_KEY}${cluster}` }),
         file: fileIndex,
         line: raw.source.line,
         repeat: raw.repeat,
         endAt,
+        injected: raw.injected,
       });
       foldedRecords.add(ref, cluster);
     }
-    if (isStepType(raw.type)) {
-      findings.step({ at, change: raw.change, service: raw.service, region: raw.region, ref });
-    }
+    changes.add(raw, kind, firstLineOf(raw.message), ref);
   }
 
   function open(name: string, format: string | null, mapping?: FieldMapping | null): FileReader {
@@ -189,19 +198,36 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     addFile(name, fileOptions) {
       return open(name, fileOptions?.format ?? null, fileOptions?.mapping);
     },
+    formatOf(name, head, format) {
+      return resolveFormat(registry, format ?? options.format ?? null, head, name);
+    },
+    addParsed(name, format) {
+      finished = null;
+      const slot = Math.min(files.length, 0xffff);
+      files.push(name);
+      const tally = newTally(name);
+      tally.format = format;
+      tallies.push(tally);
+      const add = (raw: RawRecord, line: number): void => {
+        raw.source = { file: name, line };
+        addRecord(tally, slot, raw);
+      };
+      return parsedFile(tally, add, addError);
+    },
     addEntries(name, entries, fileOptions) {
       open(name, fileOptions?.format ?? null).entries(entries);
     },
     finish() {
       if (finished !== null) return finished;
-      const fold = folder.finish(
-        files,
-        tallies.reduce((n, t) => n + t.records, 0),
-      );
-      const keyTimes = phases.result();
-      const found = findings.findings((ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
-      markKeyEvents(fold.events, keyTimes, found);
       const mined = patterns.finish(files);
+      const fold = folder.finish(files, {
+        inputRecords: tallies.reduce((n, t) => n + t.records, 0),
+        regroup: byMinedPattern(mined),
+        keyName: 'pattern',
+      });
+      const keyTimes = phases.result();
+      const found = changes.findings(keyTimes, (ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
+      markKeyEvents(fold.events, keyTimes, found);
       const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
       finished = {
         events: fold.events,
@@ -214,6 +240,20 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       };
       return finished;
     },
+  };
+}
+
+/* Fold keys that name a miner cluster; a change's key (its own text) never starts so. */
+const PATTERN_KEY = '\u0000p';
+
+/* A cluster's fold key → its final pattern (clusters the miner merged fold together), titled
+ * by the pattern's template. */
+function byMinedPattern(mined: PatternResult): Regroup {
+  return (key) => {
+    if (!key.startsWith(PATTERN_KEY)) return null;
+    const p = mined.indexOf(Number(key.slice(PATTERN_KEY.length)));
+    const pattern = mined.patterns[p];
+    return pattern === undefined ? null : { key: pattern.id, title: pattern.template };
   };
 }
 

@@ -11,6 +11,8 @@ export interface LineSplitterOptions {
   maxLength?: number;
   /** Called instead of `onLine` for a line longer than `maxLength`, with its real length. */
   onTooLong?: (lineNo: number, length: number) => void;
+  /** Drop a byte-order mark at the start (default). False for text that begins mid-file. */
+  bom?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function createLineSplitter(
   let carryLength = 0;
   let overflow = false;
   let lineNo = 0;
-  let first = true;
+  let first = options.bom ?? true;
   let pendingCr = false;
 
   function emit(text: string): void {

@@ -1,8 +1,7 @@
 import { detectFormat } from './detect';
-import { FORMATS, getFormat } from './formats/index';
+import { getFormat } from './formats/index';
+import { formatsWith } from './formats/user';
 import type { CompiledTextFormat } from './textformats/compile';
-import { definitionFormat } from './textformats/engine';
-import type { FormatDef } from './types';
 import { createImportWith } from './importer';
 import type { CreateImportOptions, FormatRegistry, Import, ImportResult } from './importer';
 
@@ -17,24 +16,13 @@ export type {
   ImportStatsResult,
 } from './importer';
 export { createImportWith } from './importer';
+export { formatsWith } from './formats/user';
 
 /** The app's formats (shared/import/formats) and detection (shared/import/detect). */
 export const DEFAULT_REGISTRY: FormatRegistry = {
   getFormat: (id) => getFormat(id),
   detectFormat: (head, fileName) => detectFormat(head, fileName),
 };
-
-/**
- * The app's formats plus a user's own definitions (from `--format-file` or the Formats
- * setting). User definitions come first: they win detection ties, and one named like a shipped
- * format replaces it.
- */
-export function formatsWith(user: readonly CompiledTextFormat[]): readonly FormatDef[] {
-  if (user.length === 0) return FORMATS;
-  const own = user.map(definitionFormat);
-  const ids = new Set(own.map((f) => f.id));
-  return [...own, ...FORMATS.filter((f) => !ids.has(f.id))];
-}
 
 /** A registry over `formatsWith(user)`. */
 export function registryWith(user: readonly CompiledTextFormat[]): FormatRegistry {

@@ -1,16 +1,36 @@
 import type { Attrs, EventKind, LogLevel, SourceRef } from '../domain';
 
 /**
- * A structured change carried by orchestrator events (CloudEvents `deploy.*`, `config.changed`…).
- * Used by the rollout findings; flattened into attrs when stored.
+ * Where a change is in its life, as its source says: a rollout starts, takes steps (a canary
+ * weight, a wave of regions), and ends completed, failed, aborted or rolled back.
+ */
+export const CHANGE_PHASES = ['started', 'step', 'completed', 'failed', 'aborted', 'rolled-back'] as const;
+export type ChangePhase = (typeof CHANGE_PHASES)[number];
+
+/** True for the phases that put a change on its targets (what the rollout findings read). */
+export function isChangeStepPhase(phase: ChangePhase | null | undefined): boolean {
+  return phase === 'started' || phase === 'step';
+}
+
+/**
+ * One change model for every source (orchestrator CloudEvents `deploy.*`, GitHub deployments,
+ * Argo Rollouts, Flux, Terraform, Nomad, Spinnaker…): what changed, where, and how far. Used by
+ * the change findings; flattened into attrs when stored.
  */
 export interface ChangeInfo {
-  /** `data.change`: the change id shared by every step of one rollout. */
+  /** The change id shared by every step of one rollout (`data.change`, a revision, an apply). */
   id: string | null;
-  /** `data.kind`: software | config (free text kept as is). */
+  /** software | config | infrastructure (free text kept as is). */
   changeKind: string | null;
   description: string | null;
   targets: { component: string; region: string | null; slice: string | null }[];
+  /**
+   * Where the change is in its life; absent/null for sources that say it by event type
+   * (CloudEvents `…deploy.started`/`…deploy.step`, see `isStepType`).
+   */
+  phase?: ChangePhase | null;
+  /** Share of traffic or targets the change reaches after this step, 0–100 (a canary weight). */
+  weight?: number | null;
 }
 
 /**
@@ -34,6 +54,8 @@ export interface RawRecord {
   repeat: number;
   /** Last time for records that already span a range (Kubernetes lastTimestamp). */
   endAt: number | null;
+  /** From a fault-injection tool (chaos experiment, FIS): a fault put there on purpose. */
+  injected: boolean;
 }
 
 /** User's column choice for unknown JSON/CSV. Values are field names (dotted for nested JSON). */
@@ -73,6 +95,18 @@ export interface LineParser {
 
 export type FormatMode = 'lines' | 'document' | 'archive';
 
+/**
+ * How a line format's file may be cut into segments parsed apart (parallel import) with the
+ * very records one parser would give. A segment begins at a line where `startsAt` holds: the
+ * one parser, whatever it read before, is there in the state `resume` starts in.
+ */
+export interface SplitRule {
+  /** True for a line where a segment may begin (a record starts; no state carries over). */
+  startsAt(line: string): boolean;
+  /** A parser for a segment that begins at such a line, mid-file. */
+  resume(ctx: ParseContext): LineParser;
+}
+
 export interface FormatDef {
   id: string;
   label: string;
@@ -80,6 +114,12 @@ export interface FormatDef {
   /** Confidence 0..1 that the file is in this format, from its first KB and its name. */
   detect(head: string, fileName: string): number;
   lines?(ctx: ParseContext): LineParser;
+  /**
+   * A split rule for this file, decided once from its head and context (zone, year, mapping),
+   * or null when it must be read by one parser (a JSON document, a yearless log whose year is
+   * inferred line by line). Absent = never split.
+   */
+  split?(head: string, ctx: ParseContext): SplitRule | null;
   /** Whole-file formats (JSON documents). */
   document?(text: string, ctx: ParseContext): void;
   /** Multi-file archives (Slack export zip/folder): entries by path. */

@@ -1,6 +1,6 @@
 import type { IncidentSnapshot } from '../domain';
 import { parseBundle } from '../bundle/parse';
-import { bundleFromSnapshot } from '../bundle/serialize';
+import { bundleFromSnapshot, bundleText } from '../bundle/serialize';
 import type { SerializeOptions } from '../bundle/serialize';
 import type { ReviewBase } from './base';
 
@@ -14,7 +14,7 @@ export function serializeReviewCopy(
   options: SerializeOptions,
 ): string {
   const bundle = bundleFromSnapshot(snapshot, options);
-  return `${JSON.stringify({ ...bundle, reviewBase: base }, null, 2)}\n`;
+  return bundleText({ ...bundle, reviewBase: base });
 }
 
 export type ParseReviewCopyResult =

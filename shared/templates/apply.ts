@@ -1,5 +1,7 @@
 import type { DocumentSection } from '../domain';
 import { markdownToLexicalState } from '../document/headless';
+import { LIVE_BLOCK_LABELS } from '../document/blocks';
+import { liveBlockSpecs } from '../document/outline';
 import { hasWrittenText } from '../document/text';
 import type { RcaTemplate, TemplateSection } from './schema';
 
@@ -14,8 +16,24 @@ export interface ApplyTemplateResult {
   sections: DocumentSection[];
   /** Text carried over: old section key → new section key. */
   carried: { from: string; to: string }[];
-  /** Old sections with writing that no new section matched; kept at the end, internal-only. */
+  /** Old sections with writing or live blocks that no new section matched; kept at the end, internal-only. */
   kept: string[];
+  /**
+   * Content that customers saw and that the switch puts in an internal-only section (a match
+   * the new template marks internal, or a kept section): the old and new titles and the live
+   * blocks going with it. The app asks before doing this.
+   */
+  movedToInternal: { from: string; to: string; blocks: string[] }[];
+}
+
+/** Live block labels of a stored state, in document order. */
+function blockLabels(state: string | null): string[] {
+  return liveBlockSpecs(state).map((b) => LIVE_BLOCK_LABELS[b.block]);
+}
+
+/** Whether a section holds anything a switch must not lose: written words or a live block. */
+function hasContent(state: string | null): boolean {
+  return hasWrittenText(state) || liveBlockSpecs(state).length > 0;
 }
 
 /** The starting content of a template section, or null when it has none. */
@@ -26,8 +44,9 @@ export function starterState(section: TemplateSection): string | null {
 /**
  * The document sections for `template`, keeping what was written before: a new section takes
  * the text of the old section with the same key, else of one whose key is among its aliases
- * (or that lists its key as an alias of its own title key). Old sections with writing that
- * match nothing are kept at the end, marked internal-only, so a switch never loses text.
+ * (or that lists its key as an alias of its own title key). Old sections with writing or a
+ * live block that match nothing are kept at the end, marked internal-only, so a switch never
+ * loses text or a block; what that moves out of customers' sight is listed in `movedToInternal`.
  * Pure: nothing is stored.
  */
 export function applyTemplate(
@@ -38,6 +57,11 @@ export function applyTemplate(
   const pool = [...existing].sort((a, b) => a.order - b.order);
   const used = new Set<string>();
   const carried: { from: string; to: string }[] = [];
+  const movedToInternal: ApplyTemplateResult['movedToInternal'] = [];
+  const noteMove = (old: DocumentSection, toTitle: string) => {
+    if (!old.internalOnly && hasContent(old.lexicalState))
+      movedToInternal.push({ from: old.title, to: toTitle, blocks: blockLabels(old.lexicalState) });
+  };
   const take = (s: TemplateSection): DocumentSection | null => {
     const byKey = pool.find((o) => !used.has(o.id) && o.key === s.key);
     const found =
@@ -49,6 +73,7 @@ export function applyTemplate(
   const sections: DocumentSection[] = template.sections.map((s, i) => {
     const old = take(s);
     if (old !== null && old.lexicalState !== null) carried.push({ from: old.key, to: s.key });
+    if (old !== null && s.internalOnly) noteMove(old, s.title);
     return {
       id: old?.id ?? input.newId(),
       incidentId: input.incidentId,
@@ -62,12 +87,13 @@ export function applyTemplate(
   });
   const kept: string[] = [];
   for (const o of pool) {
-    if (used.has(o.id) || !hasWrittenText(o.lexicalState)) continue;
+    if (used.has(o.id) || !hasContent(o.lexicalState)) continue;
     kept.push(o.key);
+    noteMove(o, o.title);
     const key = sections.some((s) => s.key === o.key) ? `${o.key}-previous` : o.key;
     sections.push({ ...o, key, order: sections.length, internalOnly: true, updatedAt: input.now });
   }
-  return { sections, carried, kept };
+  return { sections, carried, kept, movedToInternal };
 }
 
 /** The guidance text of a section key in a template, for the editor's placeholder and help. */

@@ -99,7 +99,9 @@ export class RecordClassifier {
   private readonly bursts: BurstTracker;
   private readonly patternOf: (message: string) => string;
 
-  constructor(options: { burst?: Partial<BurstOptions>; patternOf?: (message: string) => string } = {}) {
+  constructor(
+    options: { burst?: Partial<BurstOptions> | undefined; patternOf?: (message: string) => string } = {},
+  ) {
     this.bursts = new BurstTracker(options.burst);
     this.patternOf = options.patternOf ?? messageTemplate;
   }

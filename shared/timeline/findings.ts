@@ -26,6 +26,8 @@ export interface StepInput<Ref> {
   change: ChangeInfo | null;
   service: string | null;
   region: string | null;
+  /** Share of traffic the change reaches after this step (0–100), when the source says. */
+  weight?: number | null;
   ref: Ref;
 }
 
@@ -40,6 +42,7 @@ interface Step<Ref> {
   change: string | null;
   /** component → regions ('*' = all known). */
   targets: Map<string, Set<string>>;
+  weight: number | null;
   ref: Ref;
 }
 
@@ -108,12 +111,14 @@ export class FindingCollector<Ref> {
       addTarget(targets, input.service, input.region ?? ALL);
       this.seen(input.service, input.region);
     }
-    if (targets.size === 0) return;
+    const weight = input.weight ?? input.change?.weight ?? null;
+    if (targets.size === 0 && weight === null) return;
     this.steps.push({
       at: input.at,
       seq: this.steps.length,
       change: input.change?.id ?? null,
       targets,
+      weight: weight !== null && Number.isFinite(weight) ? Math.max(0, Math.min(100, weight)) : null,
       ref: input.ref,
     });
   }
@@ -196,7 +201,47 @@ export class FindingCollector<Ref> {
       }
       for (const c of components) before.add(c);
     }
+    out.push(...this.weightJumps(eventIdOf, out));
     return out.sort((a, b) => a.at - b.at || a.code.localeCompare(b.code));
+  }
+
+  /**
+   * `unstaged-rollout` from traffic weights: a change whose share jumps by more than
+   * (1 − maxStepShare) in one step — a canary set straight to 100%, or started there. A
+   * promotion from a half-way canary (50% → 100%) is a normal last step.
+   */
+  private weightJumps(eventIdOf: (ref: Ref) => string | null, found: readonly Finding[]): Finding[] {
+    const limit = (1 - this.options.maxStepShare) * 100;
+    const last = new Map<string, number>();
+    const out: Finding[] = [];
+    const sorted = this.steps.filter((s) => s.weight !== null).sort((a, b) => a.at - b.at || a.seq - b.seq);
+    for (const s of sorted) {
+      const key = s.change ?? '';
+      const before = last.get(key) ?? 0;
+      const weight = s.weight!;
+      last.set(key, weight);
+      if (weight - before <= limit) continue;
+      if (found.some((f) => f.code === 'unstaged-rollout' && f.change === s.change && f.at === s.at))
+        continue;
+      const components = [...s.targets.keys()].sort();
+      const label = s.change === null ? 'A change' : `Change ${s.change}`;
+      const id = eventIdOf(s.ref);
+      out.push({
+        code: 'unstaged-rollout',
+        at: s.at,
+        change: s.change,
+        components,
+        regions: [...new Set([...s.targets.values()].flatMap((r) => [...r]))]
+          .filter((r) => r !== ALL && r !== NO_REGION)
+          .sort(),
+        eventIds: id === null ? [] : [id],
+        message:
+          `${label} went from ${before}% to ${weight}% of traffic${components.length > 0 ? ` on ${list(components)}` : ''} ` +
+          `in one step at ${iso(s.at)}; a staged rollout moves at most ${Math.round(limit)} points at a time ` +
+          `and waits for health signals.`,
+      });
+    }
+    return out;
   }
 
   /** Pairs a wave reaches, with '*' expanded to the component's known regions. */

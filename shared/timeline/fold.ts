@@ -17,20 +17,37 @@ export interface FoldInput {
   /** How many occurrences the record stands for (RawRecord.repeat). */
   repeat: number;
   endAt: number | null;
+  /** From a fault-injection tool: the folded event is marked injected when any record is. */
+  injected?: boolean;
+  /**
+   * What the record folds on, when the caller knows better than the masks (a mined pattern's
+   * cluster, resolved to its final pattern by `finish`'s `regroup`). Default: `foldKey`.
+   */
+  key?: string;
 }
 
 /**
- * What folding groups on: records of one kind, service and region fold when their keys are
- * equal, and the key doubles as the folded event's title. A pattern miner can supply its own.
+ * What folding groups on by default: records of one kind, service and region fold when their
+ * keys are equal, and the key doubles as the folded event's title. A change keeps the numbers
+ * that tell its steps apart; the rest is masked.
  */
-export type FoldKeyFn = (message: string, kind: EventKind) => string;
+export function foldKey(message: string, kind: EventKind): string {
+  return kind === 'change' ? changeTemplate(message) : messageTemplate(message);
+}
 
-/** The default key: a change keeps the numbers that tell its steps apart, the rest is masked. */
-export const defaultFoldKey: FoldKeyFn = (message, kind) =>
-  kind === 'change' ? changeTemplate(message) : messageTemplate(message);
+/**
+ * Resolves a key given to `add` to the one the record finally folds on, with that group's
+ * title (e.g. a miner cluster to its merged pattern's template); null keeps the key.
+ */
+export type Regroup = (key: string) => { key: string; title: string } | null;
 
-/** Said in summaries of the event cap: what the folded groups share. */
-const DEFAULT_KEY_NAME = 'template';
+export interface FinishOptions {
+  /** How many records the input held in all (log ones too; default: those added). */
+  inputRecords?: number;
+  regroup?: Regroup;
+  /** Said in the event-cap report: what the folded groups share ("template", "pattern"). */
+  keyName?: string;
+}
 
 /** Identifies one added record: group index × 2^32 + slot within the group. */
 export type RecordRef = number;
@@ -47,6 +64,7 @@ interface Group {
   template: string;
   firstMessage: string;
   allSame: boolean;
+  injected: boolean;
   n: number;
   at: Float64Array;
   line: Uint32Array;
@@ -126,27 +144,21 @@ export class Folder {
    * record. Catch-all groups (past maxGroups) are found by kind/service/region alone. */
   private readonly byTemplate = new Map<string, number[]>();
   private readonly catchAll = new Map<string, number>();
-  private readonly keyOf: FoldKeyFn;
-  private readonly keyName: string;
   private runs: GroupRuns[] = [];
+  /* After `regroup`: per group, the group its records moved into and the slot they start at. */
+  private movedTo: Int32Array | null = null;
+  private movedAt: Float64Array | null = null;
   /* Records added so far, and whether exact messages are still kept (only small inputs need them). */
   private added = 0;
   private keepMessages = true;
 
-  /** `keyName` says in the event-cap report what the keys are (a miner: "pattern"). */
-  constructor(
-    options: Partial<FoldOptions> = {},
-    keyOf: FoldKeyFn = defaultFoldKey,
-    keyName: string = DEFAULT_KEY_NAME,
-  ) {
+  constructor(options: Partial<FoldOptions> = {}) {
     this.options = { ...DEFAULT_FOLD_OPTIONS, ...options };
-    this.keyOf = keyOf;
-    this.keyName = keyName;
   }
 
   /** Adds one non-`log` record and returns its reference. */
   add(input: FoldInput): RecordRef {
-    const template = this.keyOf(input.message, input.kind);
+    const template = input.key ?? foldKey(input.message, input.kind);
     let gi = this.findGroup(template, input);
     if (gi < 0) gi = this.newGroup(input, template);
     const g = this.groups[gi]!;
@@ -171,6 +183,7 @@ export class Folder {
       g.endAt[slot] = input.endAt ?? NaN;
     }
     if (g.allSame && input.message !== g.firstMessage) g.allSame = false;
+    if (input.injected === true) g.injected = true;
     g.n = slot + 1;
     this.noteMessage(g, slot, input.message);
     return gi * SLOT_SPACE + slot;
@@ -230,6 +243,7 @@ export class Folder {
       template: overflow ? `various ${input.kind} messages` : template,
       firstMessage: input.message.slice(0, MAX_TITLE),
       allSame: !overflow,
+      injected: false,
       n: 0,
       at: new Float64Array(4),
       line: new Uint32Array(4),
@@ -252,15 +266,18 @@ export class Folder {
   }
 
   /**
-   * Folds every group into events (sorted by time, then kind, then title). `inputRecords` is
-   * how many records the input held in all (log ones too; default: those added): at most
-   * `smallInputMax`, only exact repeats fold.
+   * Folds every group into events (sorted by time, then kind, then title). With at most
+   * `smallInputMax` input records, only exact repeats fold. `regroup` first merges groups
+   * whose keys resolve to one.
    */
-  finish(files: readonly string[], inputRecords: number = this.added): FoldResult {
+  finish(files: readonly string[], finish: FinishOptions = {}): FoldResult {
+    const inputRecords = finish.inputRecords ?? this.added;
+    // Once: a second `finish` folds the same groups again.
+    if (finish.regroup !== undefined && this.movedTo === null) this.regroup(finish.regroup);
     const events: TimelineEventDraft[] = [];
     const seen = new Map<string, number>();
     const exact = this.keepMessages && inputRecords <= this.options.smallInputMax;
-    const cap = this.capGroups();
+    const cap = this.capGroups(finish.keyName ?? 'template');
     this.runs = this.groups.map((g, gi) =>
       this.foldGroup(g, files, events, seen, exact, cap?.folded.has(gi) ?? false),
     );
@@ -272,7 +289,7 @@ export class Folder {
    * The groups to fold into one event each so the import stays within maxEvents: counts each
    * group's events first (no event is built), then takes the groups with the most, largest first.
    */
-  private capGroups(): { folded: Set<number>; report: EventCapReport } | null {
+  private capGroups(keyName: string): { folded: Set<number>; report: EventCapReport } | null {
     const max = this.options.maxEvents;
     // Never more events than records: most imports stop here without sorting anything twice.
     if (this.groups.reduce((n, g) => n + g.n, 0) <= max) return null;
@@ -295,7 +312,7 @@ export class Folder {
     }
     return {
       folded,
-      report: { maxEvents: max, eventsBefore, groupsFolded: folded.size, foldedBy: this.keyName },
+      report: { maxEvents: max, eventsBefore, groupsFolded: folded.size, foldedBy: keyName },
     };
   }
 
@@ -310,9 +327,52 @@ export class Folder {
     return { order, sortedAt };
   }
 
-  private eventIdOf(ref: RecordRef): string | null {
-    const gi = Math.floor(ref / SLOT_SPACE);
-    const slot = ref - gi * SLOT_SPACE;
+  /**
+   * Moves the records of groups whose keys resolve to one key (same kind, service and region)
+   * into the first such group, retitled. Catch-all groups stay as they are.
+   */
+  private regroup(resolve: Regroup): void {
+    const groups = this.groups;
+    const catchAlls = new Set(this.catchAll.values());
+    const target = new Map<string, number>();
+    const movedTo = new Int32Array(groups.length).fill(-1);
+    const movedAt = new Float64Array(groups.length);
+    const kept: Group[] = [];
+    groups.forEach((g, gi) => {
+      const to = catchAlls.has(gi) ? null : resolve(g.template);
+      const id =
+        to === null
+          ? `\u0003${gi}`
+          : `${g.kind}\u0001${g.service ?? ''}\u0001${g.region ?? ''}\u0001${to.key}`;
+      const into = target.get(id);
+      if (into === undefined) {
+        if (to !== null) g.template = to.title.slice(0, MAX_TITLE);
+        target.set(id, kept.length);
+        movedTo[gi] = kept.length;
+        movedAt[gi] = 0;
+        kept.push(g);
+        return;
+      }
+      const host = kept[into]!;
+      movedTo[gi] = into;
+      movedAt[gi] = host.n;
+      appendGroup(host, g);
+    });
+    groups.length = 0;
+    groups.push(...kept);
+    this.movedTo = movedTo;
+    this.movedAt = movedAt;
+  }
+
+  private eventIdOf(original: RecordRef): string | null {
+    let gi = Math.floor(original / SLOT_SPACE);
+    let slot = original - gi * SLOT_SPACE;
+    if (this.movedTo !== null) {
+      const to = this.movedTo[gi];
+      if (to === undefined || to < 0) return null;
+      slot += this.movedAt![gi]!;
+      gi = to;
+    }
     const g = this.groups[gi];
     const runs = this.runs[gi];
     if (g === undefined || runs === undefined || slot >= g.n) return null;
@@ -420,8 +480,47 @@ export class Folder {
       sources,
       key: false,
       tags: [],
+      ...(g.injected ? { injected: true } : {}),
     };
   }
+}
+
+/* Appends `from`'s records to `host` (a regroup): typed arrays concatenated, messages re-indexed. */
+function appendGroup(host: Group, from: Group): void {
+  const n = host.n + from.n;
+  const cat = <T extends Float64Array | Uint32Array | Uint16Array>(a: T, b: T, make: (k: number) => T): T => {
+    const out = make(Math.max(4, n));
+    out.set(a.subarray(0, host.n));
+    out.set(b.subarray(0, from.n), host.n);
+    return out;
+  };
+  host.at = cat(host.at, from.at, (k) => new Float64Array(k));
+  host.line = cat(host.line, from.line, (k) => new Uint32Array(k));
+  host.file = cat(host.file, from.file, (k) => new Uint16Array(k));
+  if (host.repeat !== null || from.repeat !== null) {
+    const ones = (g: Group): Uint32Array => g.repeat ?? new Uint32Array(Math.max(4, g.n)).fill(1);
+    host.repeat = cat(ones(host), ones(from), (k) => new Uint32Array(k));
+  }
+  if (host.endAt !== null || from.endAt !== null) {
+    const none = (g: Group): Float64Array => g.endAt ?? new Float64Array(Math.max(4, g.n)).fill(NaN);
+    host.endAt = cat(none(host), none(from), (k) => new Float64Array(k));
+  }
+  if (host.msg !== null && from.msg !== null) {
+    const remap = from.messages.map((m) => {
+      const i = host.messages.indexOf(m);
+      return i < 0 ? host.messages.push(m) - 1 : i;
+    });
+    const msg = new Uint32Array(Math.max(4, n));
+    msg.set(host.msg.subarray(0, host.n));
+    for (let i = 0; i < from.n; i++) msg[host.n + i] = remap[from.msg[i]!]!;
+    host.msg = msg;
+  } else {
+    host.msg = null;
+  }
+  host.allSame = host.allSame && from.allSame && host.firstMessage === from.firstMessage;
+  host.injected ||= from.injected;
+  host.sorted = false;
+  host.n = n;
 }
 
 /* The slots of a group split by exact message (each lane keeps time order). */
@@ -448,7 +547,7 @@ export function foldRecords(
     }
     folder.add({ ...r, file: fi, line: r.source.line });
   }
-  return folder.finish(files, records.length).events;
+  return folder.finish(files, { inputRecords: records.length }).events;
 }
 
 /** The event cap in words, for the import summary and the CLI. */

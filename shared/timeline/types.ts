@@ -62,12 +62,15 @@ export interface FindingOptions {
   waveWindowMs: number;
   /** Below this many known targets a rollout cannot be staged, so it is not judged. */
   minKnownTargets: number;
+  /** A change that last acted this long (ms) or less before impact start is `change-before-impact`. */
+  changeWindowMs: number;
 }
 
 export const DEFAULT_FINDING_OPTIONS: FindingOptions = {
   maxStepShare: 0.25,
   waveWindowMs: 60_000,
   minKnownTargets: 4,
+  changeWindowMs: 60 * 60_000,
 };
 
 /** When a WARN pattern counts as a burst above its own earlier rate (see BurstTracker). */

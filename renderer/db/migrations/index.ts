@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v5 } from './v5';
 
 /** One schema version: its Dexie version number and what it declares. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, migrate: v1 },
   { version: 2, migrate: v2 },
   { version: 3, migrate: v3 },
+  { version: 5, migrate: v5 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,9 +1,14 @@
-import { DEFAULT_CAUSE_CATEGORIES, type CauseNode, type TimelineEvent } from '../../../shared/domain';
+import { CauseNode, DEFAULT_CAUSE_CATEGORIES, type TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
+import { checkRows } from './damaged';
 
-/** All cause nodes of an incident (trees are small; ordering is done by the tree model). */
+/**
+ * The valid cause nodes of an incident (trees are small; ordering is done by the tree model).
+ * A damaged row is left out, named apart by `readDamagedRows('causes', …)`.
+ */
 export async function listCauses(incidentId: string): Promise<CauseNode[]> {
-  return getDb().causes.where('incidentId').equals(incidentId).toArray();
+  const rows: unknown[] = await getDb().causes.where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, CauseNode).good;
 }
 
 export async function putCauses(nodes: CauseNode[]): Promise<void> {

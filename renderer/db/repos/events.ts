@@ -1,9 +1,13 @@
+import type { DBCoreKeyRange, DBCoreRangeType, DBCoreTransaction } from 'dexie';
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 import { tagWriteOrigin } from '../changeLog';
 
+/** Events in time order: `at`, then id (IndexedDB orders equal index keys by primary key). */
+const AT_INDEX = '[incidentId+at]';
+
 const range = (incidentId: string) =>
-  getDb().events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]);
+  getDb().events.where(AT_INDEX).between([incidentId, -Infinity], [incidentId, Infinity]);
 
 /** Number of timeline events of an incident (index count, no rows read). */
 export async function countEvents(incidentId: string): Promise<number> {
@@ -22,6 +26,8 @@ export async function listEventsWindow(
 /**
  * Events from `fromAt` on (skipping the first `skip` of them), for reading an incident in
  * chunks: each chunk starts where the last ended, so no chunk pays for an ever larger offset.
+ * The skipped rows are read and dropped here: a Dexie `offset()` would turn the read into a
+ * cursor walked one row at a time, where a plain range with a limit is one `getAll`.
  */
 export async function listEventsFrom(
   incidentId: string,
@@ -29,12 +35,70 @@ export async function listEventsFrom(
   skip: number,
   limit: number,
 ): Promise<TimelineEvent[]> {
-  return getDb()
+  const rows = await getDb()
     .events.where('[incidentId+at]')
     .between([incidentId, fromAt], [incidentId, Infinity])
-    .offset(skip)
-    .limit(limit)
+    .limit(skip + limit)
     .toArray();
+  return skip > 0 ? rows.slice(skip) : rows;
+}
+
+/**
+ * Where to cut an incident's events into slices of about `size`: the `at` of every size-th event
+ * in index order, ascending and without repeats. A key cursor skips along the index, so no
+ * event itself is read (or cloned).
+ */
+export async function eventSliceBounds(incidentId: string, size: number): Promise<number[]> {
+  const db = getDb();
+  return db.transaction('r', db.events, async (tx) => {
+    const table = db.core.table('events');
+    const index = table.schema.getIndexByKeyPath(['incidentId', 'at']);
+    if (!index) throw new Error('The timeline index is missing.');
+    const range: DBCoreKeyRange = {
+      type: 1 as DBCoreRangeType.Range,
+      lower: [incidentId, -Infinity],
+      upper: [incidentId, Infinity],
+      lowerOpen: false,
+      upperOpen: false,
+    };
+    const trans = tx.idbtrans as unknown as DBCoreTransaction;
+    const cursor = await table.openCursor({ trans, values: false, query: { index, range } });
+    const bounds: number[] = [];
+    if (cursor === null) return bounds;
+    let first = true;
+    await cursor.start(() => {
+      if (!first) {
+        const at = (cursor.key as [string, number])[1];
+        if (bounds.length === 0 || at > bounds[bounds.length - 1]!) bounds.push(at);
+      }
+      first = false;
+      cursor.advance(size);
+    });
+    return bounds;
+  });
+}
+
+/**
+ * Every event of an incident in time order (the index order: `at`, then id), read as slices
+ * of about `size` events, all requested at once in one read transaction. Each slice arrives as
+ * its own small task, so the page stays responsive while 100,000 events are read, and the
+ * database never waits for the page between slices.
+ */
+export async function listAllEvents(incidentId: string, size = 1_000): Promise<TimelineEvent[]> {
+  const bounds = await eventSliceBounds(incidentId, size);
+  const edges = [-Infinity, ...bounds, Infinity];
+  const db = getDb();
+  const parts = await db.transaction('r', db.events, () =>
+    Promise.all(
+      edges.slice(1).map((hi, i) =>
+        db.events
+          .where(AT_INDEX)
+          .between([incidentId, edges[i]!], [incidentId, hi], true, hi === Infinity)
+          .toArray(),
+      ),
+    ),
+  );
+  return parts.flat();
 }
 
 export async function getEvent(id: string): Promise<TimelineEvent | undefined> {
@@ -61,7 +125,7 @@ export async function applyTimelineEdit(edit: {
   incidentId: string;
   put: TimelineEvent[];
   remove: string[];
-  keyTimes?: Pick<Incident, 'keyTimes' | 'keyTimeOrigins'>;
+  keyTimes?: Pick<Incident, 'keyTimes' | 'keyTimeOrigins'> | undefined;
   now?: number;
   /** Tag for the change log, so the writer's own cache does not reload what it applied. */
   origin?: string;

@@ -1,12 +1,15 @@
-import type { DocumentSection, IncidentSnapshot } from '../../../shared/domain';
+import { CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
+import { checkRows } from './damaged';
+import { listAllEvents } from './events';
 
-/** The document's sections in order. */
+/** The document's valid sections in order (a damaged row: `readDamagedRows('sections', …)`). */
 export async function listSections(incidentId: string): Promise<DocumentSection[]> {
-  return getDb()
+  const rows: unknown[] = await getDb()
     .sections.where('[incidentId+order]')
     .between([incidentId, -Infinity], [incidentId, Infinity])
     .toArray();
+  return checkRows(rows, DocumentSection).good;
 }
 
 export async function putSections(sections: DocumentSection[]): Promise<void> {
@@ -65,11 +68,22 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
     const incident = await db.incidents.get(incidentId);
     if (!incident) return null;
     const [events, causes, actions, sections] = await Promise.all([
-      db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
+      // Parallel slices: 100,000 events arrive as many small tasks, not one that blocks the page.
+      listAllEvents(incidentId),
       db.causes.where('incidentId').equals(incidentId).toArray(),
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),
     ]);
-    return { incident, events, imports: [], logBlocks: [], causes, comments: [], actions, sections };
+    const validCauses = checkRows(causes as unknown[], CauseNode).good;
+    return {
+      incident,
+      events,
+      imports: [],
+      logBlocks: [],
+      causes: validCauses,
+      comments: [],
+      actions,
+      sections,
+    };
   });
 }

@@ -1,5 +1,6 @@
 import { INCIDENT_COLLECTIONS, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
+import { readLogBlock } from './logBlocks';
 import { INCIDENT_ROW_TABLES, incidentTablesOf } from '../schema';
 
 export type { IncidentSnapshot };
@@ -25,7 +26,7 @@ export async function loadIncidentSnapshot(incidentId: string): Promise<Incident
     // Blocks of an import still being written (staged, no import row yet) are not part of
     // the incident: exporting or duplicating them would carry half an import along.
     const importIds = new Set(imports.map((i) => i.id));
-    const committedBlocks = logBlocks.filter((b) => importIds.has(b.importId));
+    const committedBlocks = logBlocks.filter((b) => importIds.has(b.importId)).map(readLogBlock);
     return { incident, events, imports, logBlocks: committedBlocks, causes, comments, actions, sections };
   });
 }

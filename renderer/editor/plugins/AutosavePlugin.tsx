@@ -17,7 +17,7 @@ export function AutosavePlugin({
   delay = AUTOSAVE_DELAY_MS,
 }: {
   save: (json: string) => Promise<void>;
-  onPending?: () => void;
+  onPending?: (() => void) | undefined;
   /** Called synchronously with the new state on every content change, before the debounce. */
   onChange?: (json: string) => void;
   delay?: number;

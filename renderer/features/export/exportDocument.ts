@@ -5,6 +5,15 @@ import { platform } from '../../platform';
 
 export type DocumentFormat = 'md' | 'html' | 'pdf';
 
+/**
+ * What a PDF is in the browser, said wherever one is offered there: the print dialog makes it,
+ * and why (a page has no PDF writer of its own; the desktop app has Chromium's printToPDF).
+ */
+export const WEB_PDF_NOTE =
+  'In the browser, the PDF comes from the print dialog: choose “Save as PDF” as its destination. ' +
+  'A web page cannot write a PDF file by itself, so the browser’s own print engine lays out the ' +
+  'document (title page, page numbers, the paper you chose). The desktop app saves the PDF directly.';
+
 /** A file name from the incident title: letters, digits and dashes only. */
 export function documentFileName(title: string, audience: string, ext: string): string {
   const base =

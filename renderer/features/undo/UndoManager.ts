@@ -7,7 +7,7 @@ export interface UndoCommand {
    * Consecutive commands with the same key pushed within the coalescing window merge into one
    * step (first command's undo, last command's redo), e.g. several saves while typing a title.
    */
-  coalesceKey?: string;
+  coalesceKey?: string | undefined;
 }
 
 export interface UndoState {

@@ -1,6 +1,6 @@
 import type { Attrs, EventKind } from '../../domain';
 import { parseIso, parseTimeValue } from '../../time/parse';
-import type { ChangeInfo, FormatDef, ParseContext } from '../types';
+import type { ChangeInfo, FormatDef, LineParser, ParseContext } from '../types';
 import { clip } from './attrs';
 import { decodeBase64, utf8 } from './bytes';
 import { mapCdEvent } from './cdevents';
@@ -9,7 +9,7 @@ import { obj, text, tryParse } from './json';
 import { kindFromEventType, shortType } from './kinds';
 import { levelFromValue } from './levels';
 import { makeRecord, timeOptions } from './record';
-import { jsonStreamParser } from './stream';
+import { jsonLinesSplit, jsonStreamParser } from './stream';
 
 /** `data.targets`: `[{component, region, slice?}]`, ignoring entries without a component. */
 function readTargets(v: unknown): ChangeInfo['targets'] {
@@ -154,14 +154,21 @@ export const cloudeventsFormat: FormatDef = {
     if (head.includes('"context"') && head.includes('dev.cdevents.')) return 0.95;
     return 0;
   },
-  lines(ctx) {
-    return jsonStreamParser(ctx, (value, lineNo, lineCtx) => {
+  lines: (ctx) => cloudEventsParser(ctx, false),
+  split: (head) => jsonLinesSplit(head, cloudEventsParser),
+};
+
+function cloudEventsParser(ctx: ParseContext, resume: boolean): LineParser {
+  return jsonStreamParser(
+    ctx,
+    (value, lineNo, lineCtx) => {
       if (Array.isArray(value)) {
         if (value.length === 0) lineCtx.sink.skip(lineNo);
         for (const v of value) mapCloudEvent(v, lineNo, lineCtx);
       } else {
         mapCloudEvent(value, lineNo, lineCtx);
       }
-    });
-  },
-};
+    },
+    resume,
+  );
+}

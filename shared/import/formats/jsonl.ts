@@ -1,12 +1,12 @@
 import type { LogLevel } from '../../domain';
 import { parseTimeValue } from '../../time/parse';
-import type { FieldMapping, FormatDef, ParseContext } from '../types';
+import type { FieldMapping, FormatDef, LineParser, ParseContext } from '../types';
 import { clip, flattenInto, safeJson } from './attrs';
 import type { Json } from './json';
 import { firstOf, obj, text, tryParse } from './json';
 import { levelFromValue } from './levels';
 import { makeRecord, timeOptions } from './record';
-import { jsonStreamParser } from './stream';
+import { jsonLinesSplit, jsonStreamParser } from './stream';
 
 const TIME_KEYS = ['time', 'timestamp', '@timestamp', 'ts', 't', 'datetime', 'date', 'eventTime', 'asctime'];
 const MESSAGE_KEYS = ['msg', 'message', 'fields.message', '@message', 'log', 'text', 'event'];
@@ -96,9 +96,15 @@ export const jsonlFormat: FormatDef = {
     }
     return trimmed.includes('":') ? 0.4 + named : 0.1;
   },
-  lines(ctx) {
-    const keys = keysFrom(ctx.mapping);
-    return jsonStreamParser(ctx, (value, lineNo, lineCtx) => {
+  lines: (ctx) => jsonLogParser(ctx, false),
+  split: (head) => jsonLinesSplit(head, jsonLogParser),
+};
+
+function jsonLogParser(ctx: ParseContext, resume: boolean): LineParser {
+  const keys = keysFrom(ctx.mapping);
+  return jsonStreamParser(
+    ctx,
+    (value, lineNo, lineCtx) => {
       const items = Array.isArray(value) ? value : [value];
       if (items.length === 0) lineCtx.sink.skip(lineNo);
       for (const item of items) {
@@ -106,6 +112,7 @@ export const jsonlFormat: FormatDef = {
         if (o === null) lineCtx.sink.error(lineNo, 'expected a JSON object');
         else mapJsonLog(o, lineNo, lineCtx, keys);
       }
-    });
-  },
-};
+    },
+    resume,
+  );
+}

@@ -1,9 +1,9 @@
 import type { Attrs } from '../../domain';
 import { parseTimestamp } from '../../time/parse';
-import type { FormatDef } from '../types';
+import type { FormatDef, LineParser, ParseContext } from '../types';
 import { clip, MAX_ATTRS } from './attrs';
 import { levelFromValue } from './levels';
-import { isBlank, isComment, makeRecord, timeOptions, headLines } from './record';
+import { isBlank, isComment, makeRecord, timeOptions, headLines, everyLine } from './record';
 
 const TIME_KEYS = ['time', 'ts', 'timestamp', 't', '@timestamp', 'date'];
 const MESSAGE_KEYS = ['msg', 'message'];
@@ -81,56 +81,58 @@ export const logfmtFormat: FormatDef = {
     }
     return hits === 0 ? 0 : 0.7 * (hits / lines.length);
   },
-  lines(ctx) {
-    const opts = timeOptions(ctx);
-    const timeKeys = ctx.mapping === null ? TIME_KEYS : [ctx.mapping.time];
-    const messageKeys = ctx.mapping === null ? MESSAGE_KEYS : [ctx.mapping.message];
-    const levelKeys =
-      ctx.mapping === null ? LEVEL_KEYS : ctx.mapping.level === null ? [] : [ctx.mapping.level];
-    const serviceKeys =
-      ctx.mapping === null ? SERVICE_KEYS : ctx.mapping.service === null ? [] : [ctx.mapping.service];
-    const regionKeys = ctx.mapping?.region ? [ctx.mapping.region] : ['region'];
-    return {
-      line(text, lineNo) {
-        if (isBlank(text) || isComment(text)) {
-          ctx.sink.skip(lineNo);
-          return;
-        }
-        const pairs = parseLogfmt(text);
-        if (pairs === null) {
-          ctx.sink.error(lineNo, 'no key=value pairs on this line');
-          return;
-        }
-        const time = pick(pairs, timeKeys);
-        if (time === null) {
-          ctx.sink.error(lineNo, `no time field (looked for ${timeKeys.slice(0, 3).join('=, ')}=)`);
-          return;
-        }
-        const at = parseTimestamp(time[1], opts);
-        if (at === null) {
-          ctx.sink.error(lineNo, `unreadable time ${time[0]}="${clip(time[1], 60)}"`);
-          return;
-        }
-        const msg = pick(pairs, messageKeys);
-        const lvl = pick(pairs, levelKeys);
-        const attrs: Attrs = {};
-        let n = 0;
-        for (const [k, v] of pairs) {
-          if (n >= MAX_ATTRS) break;
-          if (k === time[0] || k === msg?.[0] || k === lvl?.[0]) continue;
-          attrs[k] = clip(v);
-          n++;
-        }
-        ctx.sink.record(
-          makeRecord(ctx, lineNo, at, msg?.[1] ?? '', {
-            level: lvl === null ? null : levelFromValue(lvl[1]),
-            service: pick(pairs, serviceKeys)?.[1] ?? null,
-            region: pick(pairs, regionKeys)?.[1] ?? null,
-            attrs,
-          }),
-        );
-      },
-      end() {},
-    };
-  },
+  lines: (ctx) => logfmtLines(ctx),
+  split: () => everyLine(logfmtLines),
 };
+
+function logfmtLines(ctx: ParseContext): LineParser {
+  const opts = timeOptions(ctx);
+  const timeKeys = ctx.mapping === null ? TIME_KEYS : [ctx.mapping.time];
+  const messageKeys = ctx.mapping === null ? MESSAGE_KEYS : [ctx.mapping.message];
+  const levelKeys = ctx.mapping === null ? LEVEL_KEYS : ctx.mapping.level === null ? [] : [ctx.mapping.level];
+  const serviceKeys =
+    ctx.mapping === null ? SERVICE_KEYS : ctx.mapping.service === null ? [] : [ctx.mapping.service];
+  const regionKeys = ctx.mapping?.region ? [ctx.mapping.region] : ['region'];
+  return {
+    line(text, lineNo) {
+      if (isBlank(text) || isComment(text)) {
+        ctx.sink.skip(lineNo);
+        return;
+      }
+      const pairs = parseLogfmt(text);
+      if (pairs === null) {
+        ctx.sink.error(lineNo, 'no key=value pairs on this line');
+        return;
+      }
+      const time = pick(pairs, timeKeys);
+      if (time === null) {
+        ctx.sink.error(lineNo, `no time field (looked for ${timeKeys.slice(0, 3).join('=, ')}=)`);
+        return;
+      }
+      const at = parseTimestamp(time[1], opts);
+      if (at === null) {
+        ctx.sink.error(lineNo, `unreadable time ${time[0]}="${clip(time[1], 60)}"`);
+        return;
+      }
+      const msg = pick(pairs, messageKeys);
+      const lvl = pick(pairs, levelKeys);
+      const attrs: Attrs = {};
+      let n = 0;
+      for (const [k, v] of pairs) {
+        if (n >= MAX_ATTRS) break;
+        if (k === time[0] || k === msg?.[0] || k === lvl?.[0]) continue;
+        attrs[k] = clip(v);
+        n++;
+      }
+      ctx.sink.record(
+        makeRecord(ctx, lineNo, at, msg?.[1] ?? '', {
+          level: lvl === null ? null : levelFromValue(lvl[1]),
+          service: pick(pairs, serviceKeys)?.[1] ?? null,
+          region: pick(pairs, regionKeys)?.[1] ?? null,
+          attrs,
+        }),
+      );
+    },
+    end() {},
+  };
+}

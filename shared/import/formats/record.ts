@@ -1,5 +1,5 @@
 import type { Attrs, EventKind, LogLevel } from '../../domain';
-import type { ChangeInfo, LineParser, ParseContext, RawRecord } from '../types';
+import type { ChangeInfo, LineParser, ParseContext, RawRecord, SplitRule } from '../types';
 import type { TimeOptions } from '../../time/parse';
 import { tryParse } from './json';
 
@@ -14,6 +14,7 @@ export interface RecordExtras {
   change?: ChangeInfo | null;
   repeat?: number;
   endAt?: number | null;
+  injected?: boolean;
 }
 
 /** Builds a RawRecord with every field set (one object shape keeps the hot path monomorphic). */
@@ -37,6 +38,7 @@ export function makeRecord(
     change: x.change ?? null,
     repeat: x.repeat ?? 1,
     endAt: x.endAt ?? null,
+    injected: x.injected ?? false,
   };
 }
 
@@ -96,4 +98,9 @@ export function headLines(head: string, n = 5): string[] {
     .split(/\r?\n/)
     .filter((l) => l.trim().length > 0)
     .slice(0, n);
+}
+
+/** The split rule of a format whose lines are read each on its own: any line may begin a segment. */
+export function everyLine(parser: (ctx: ParseContext) => LineParser): SplitRule {
+  return { startsAt: () => true, resume: parser };
 }

@@ -1,4 +1,4 @@
-import type { LineParser, ParseContext } from '../types';
+import type { LineParser, ParseContext, SplitRule } from '../types';
 import { splitJsonValues, tryParse } from './json';
 import { createLineLedger } from './ledger';
 import { isBlank, isComment } from './record';
@@ -44,10 +44,11 @@ export function feedJsonDocument(
  * Every line ends with exactly one outcome (see createLineLedger); `onValue` gets the context
  * whose sink does that bookkeeping.
  */
-export function jsonStreamParser(outer: ParseContext, onValue: OnJsonValue): LineParser {
+export function jsonStreamParser(outer: ParseContext, onValue: OnJsonValue, resume = false): LineParser {
   const ledger = createLineLedger(outer.sink);
   const ctx: ParseContext = { ...outer, sink: ledger.sink };
-  let mode: 'start' | 'lines' | 'buffer' = 'start';
+  // A resumed segment (parallel import) is mid-file: the file was already judged to be lines.
+  let mode: 'start' | 'lines' | 'buffer' = resume ? 'lines' : 'start';
   const buffer: string[] = [];
   let bufferStart = 0;
 
@@ -102,4 +103,30 @@ export function jsonStreamParser(outer: ParseContext, onValue: OnJsonValue): Lin
       ledger.flush();
     },
   };
+}
+
+/**
+ * The split rule of a JSON-lines format: any line may begin a segment once the file's first
+ * value is known to be one complete line that is not an array (otherwise the file is one
+ * document, read by one parser). `parser(ctx, resume)` makes the format's line parser.
+ */
+export function jsonLinesSplit(
+  head: string,
+  parser: (ctx: ParseContext, resume: boolean) => LineParser,
+): SplitRule | null {
+  let start = 0;
+  for (;;) {
+    const end = head.indexOf('\n', start);
+    // The head may end inside the first value: then it cannot be judged here.
+    if (end < 0) return null;
+    const line = head.slice(start, head.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
+    // A lone \r also ends a line for the splitter: leave such files to one parser.
+    if (line.includes('\r')) return null;
+    if (isBlank(line) || isComment(line)) continue;
+    const first = line.trimStart().charCodeAt(0);
+    if (first === 91) return null;
+    if (first === 123 && !tryParse(line).ok && !line.trimEnd().endsWith('}')) return null;
+    return { startsAt: () => true, resume: (ctx) => parser(ctx, true) };
+  }
 }

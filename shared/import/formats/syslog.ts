@@ -5,7 +5,7 @@ import { scanSyslogDate, syslogMonthAt } from '../../time/named';
 import type { FormatDef, LineParser, ParseContext } from '../types';
 import { clip, MAX_ATTRS } from './attrs';
 import { levelFromSyslog } from './levels';
-import { isBlank, makeRecord } from './record';
+import { everyLine, isBlank, makeRecord } from './record';
 
 /** Reads the next space-delimited token at `out.end`; `-` (NILVALUE) becomes null. */
 function token(s: string, out: ScanEnd): string | null {
@@ -156,4 +156,6 @@ export const syslogFormat: FormatDef = {
     return 0;
   },
   lines: syslogParser,
+  // Without --year, the year of an RFC 3164 line is inferred from the lines before it.
+  split: (_head, ctx) => (ctx.year === null ? null : everyLine(syslogParser)),
 };

@@ -1,7 +1,7 @@
 import type { Attrs, LogLevel } from '../../domain';
 import type { ScanEnd, TimeOptions } from '../../time/parse';
 import { scanLeadingTimestamp } from '../../time/parse';
-import type { FormatDef, LineParser, ParseContext, RawRecord } from '../types';
+import type { FormatDef, LineParser, ParseContext, RawRecord, SplitRule } from '../types';
 import { levelFromName } from './levels';
 import { isBlank, makeRecord, timeOptions, headLines } from './record';
 
@@ -181,6 +181,25 @@ export function textParser(ctx: ParseContext): LineParser {
   };
 }
 
+/**
+ * A plain-text log splits before any line the reader takes as a new record: not blank, not
+ * indented, with a leading timestamp. There the one parser always flushes what it held.
+ */
+export function textSplit(_head: string, ctx: ParseContext): SplitRule {
+  const opts = timeOptions(ctx);
+  return {
+    startsAt: (line) => startsTextRecord(line, opts),
+    resume: textParser,
+  };
+}
+
+/** True when the text reader starts a record at this line, whatever came before it. */
+export function startsTextRecord(line: string, opts: TimeOptions): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 32 || c === 9 || isBlank(line)) return false;
+  return readTextLine(line, opts) !== null;
+}
+
 export const textFormat: FormatDef = {
   id: 'text',
   label: 'Plain text with leading timestamps',
@@ -195,6 +214,7 @@ export const textFormat: FormatDef = {
     return lines.length === 0 ? 0.05 : 0.05 + 0.4 * (hits / lines.length);
   },
   lines: textParser,
+  split: textSplit,
 };
 
 /** Apache httpd error log (2.2 `[ctime] [error] msg`, 2.4 `[ctime.us] [mod:level] [pid N] msg`). */
@@ -209,4 +229,5 @@ export const apacheErrorFormat: FormatDef = {
       : 0;
   },
   lines: textParser,
+  split: textSplit,
 };

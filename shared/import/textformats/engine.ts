@@ -1,4 +1,5 @@
 import type { Attrs } from '../../domain';
+import type { TimeOptions } from '../../time/parse';
 import { MAX_CONTINUATION_CHARS, readTextLine } from '../formats/text';
 import { isBlank, makeRecord, timeOptions } from '../formats/record';
 import type { FormatDef, LineParser, ParseContext, RawRecord } from '../types';
@@ -106,6 +107,23 @@ export function definitionParser(f: CompiledTextFormat, ctx: ParseContext): Line
   };
 }
 
+/**
+ * True when the definition's parser starts a record at this line whatever it held before:
+ * the definition reads a time there, or (not indented) the generic text reader does.
+ */
+function startsDefinitionRecord(
+  f: CompiledTextFormat,
+  line: string,
+  opts: LineOptions,
+  base: TimeOptions,
+): boolean {
+  if (isBlank(line)) return false;
+  const parsed = parseLine(f, line, opts);
+  if (parsed !== null) return parsed.at !== null;
+  const c = line.charCodeAt(0);
+  return c !== 32 && c !== 9 && readTextLine(line, base) !== null;
+}
+
 /** How well a definition fits a file head: share of record lines matched, then specificity. */
 export interface DefinitionScore {
   /** Matched lines / lines that start a record (indented and blank lines are left out). */
@@ -165,6 +183,16 @@ export function definitionFormat(f: CompiledTextFormat): FormatDef {
     },
     lines(ctx) {
       return definitionParser(f, ctx);
+    },
+    split(_head, ctx) {
+      // A yearless format's year is inferred from the lines before: read by one parser.
+      if (ctx.year === null && !f.hasYear) return null;
+      const opts: LineOptions = { zone: ctx.zone, year: ctx.year ?? new Date().getUTCFullYear() };
+      const base = timeOptions(ctx);
+      return {
+        startsAt: (line) => startsDefinitionRecord(f, line, opts, base),
+        resume: (resumed) => definitionParser(f, resumed),
+      };
     },
   };
 }

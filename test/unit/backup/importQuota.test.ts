@@ -1,6 +1,7 @@
 import { IDBKeyRange, IDBObjectStore, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LogBlock } from '../../../shared/domain';
+import { packLogBlock, type LogBlock } from '../../../shared/domain';
+import { logBlockId } from '../../../shared/import/blockStore';
 import { storageProblem } from '../../../renderer/features/import/runImport';
 import { BlockWriter } from '../../../renderer/workers/blockWriter';
 import { freshDb } from '../db/testDb';
@@ -14,15 +15,7 @@ afterEach(() => {
 });
 
 function block(importId: string, seq: number): LogBlock {
-  return {
-    id: `${importId}:${String(seq).padStart(6, '0')}`,
-    importId,
-    incidentId: 'INC',
-    seq,
-    firstAt: seq,
-    lastAt: seq,
-    records: [],
-  } as LogBlock;
+  return packLogBlock({ id: logBlockId(importId, seq), importId, incidentId: 'INC', seq }, []);
 }
 
 /** Makes the store refuse every put after the first `allowed`, as a full disk does. */

@@ -16,7 +16,7 @@ describe('schemas/rootline-bundle.schema.json', () => {
       required: string[];
     };
     expect(schema.properties.format?.const).toBe('rootline-bundle');
-    expect(schema.properties.version?.const).toBe(1);
+    expect(schema.properties.version?.const).toBe(2);
     for (const key of [
       'incident',
       'events',

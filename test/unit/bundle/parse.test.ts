@@ -17,7 +17,7 @@ describe('parseBundle', () => {
     const result = parseBundle(GOOD, 'a.rootline.json');
     if (!result.ok) throw new Error(result.error);
     expect(result.meta).toEqual({
-      version: 1,
+      version: 2,
       exportedAt: Date.UTC(2025, 0, 2),
       appVersion: '1.2.3',
       notices: [],
@@ -58,8 +58,8 @@ describe('parseBundle', () => {
   });
 
   it('refuses bundles from a newer Rootline', () => {
-    expect(errorOf(GOOD.replace('"version": 1', '"version": 2'))).toBe(
-      'incident.rootline.json was written by a newer Rootline (bundle version 2; this app reads up to 1). Update Rootline to open it.',
+    expect(errorOf(GOOD.replace('"version": 2', '"version": 3'))).toBe(
+      'incident.rootline.json was written by a newer Rootline (bundle version 3; this app reads up to 2). Update Rootline to open it.',
     );
   });
 
@@ -89,9 +89,7 @@ describe('parseBundle', () => {
       /parent cause "A-NOPE" is not in the bundle/,
     );
     expect(
-      errorOf(
-        GOOD.replace(/"importId": "A-IMP1",\n {6}"incidentId"/, '"importId": "A-X",\n      "incidentId"'),
-      ),
+      errorOf(GOOD.replace(/"importId":"A-IMP1","incidentId"/, '"importId":"A-X","incidentId"')),
     ).toMatch(/logBlocks\[0\]\.importId: import "A-X" is not in the bundle/);
   });
 

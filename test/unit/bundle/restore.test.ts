@@ -109,10 +109,10 @@ describe('restoreBundle', () => {
   });
 
   it('refuses future versions, other formats and bad versions', () => {
-    expect(restoreBundle({ ...sparse(), version: 2 })).toEqual({
+    expect(restoreBundle({ ...sparse(), version: 3 })).toEqual({
       ok: false,
       error:
-        'was written by a newer Rootline (bundle version 2; this app reads up to 1). Update Rootline to open it.',
+        'was written by a newer Rootline (bundle version 3; this app reads up to 2). Update Rootline to open it.',
     });
     expect(restoreBundle({ ...sparse(), format: 'excalidraw' }).ok).toBe(false);
     expect(restoreBundle(null).ok).toBe(false);

@@ -1,4 +1,4 @@
-import type { IncidentSnapshot } from '../../../shared/domain';
+import { packLogBlock, type IncidentSnapshot } from '../../../shared/domain';
 
 /** Strings that break naive HTML, JSON or CSV handling; every one must survive a round trip. */
 export const HOSTILE = [
@@ -137,14 +137,8 @@ export function richSnapshot(p = 'A'): IncidentSnapshot {
         importedAt: min(60),
       },
     ],
-    logBlocks: [1, 0].map((seq) => ({
-      id: `${p}-BLK${seq}`,
-      importId: `${p}-IMP1`,
-      incidentId: inc,
-      seq,
-      firstAt: min(seq * 25),
-      lastAt: min(seq * 25 + 24),
-      records: [
+    logBlocks: [1, 0].map((seq) =>
+      packLogBlock({ id: `${p}-BLK${seq}`, importId: `${p}-IMP1`, incidentId: inc, seq }, [
         {
           at: min(seq * 25),
           level: 'error' as const,
@@ -155,8 +149,18 @@ export function richSnapshot(p = 'A'): IncidentSnapshot {
           attrs: { b: 1, '10': 'ten', '2': true, a: null, 'späce key': HOSTILE[0] },
           source: { file: 'app.log', line: 100 + seq },
         },
-      ],
-    })),
+        {
+          at: min(seq * 25 + 24),
+          level: null,
+          kind: 'impact' as const,
+          service: null,
+          region: 'eu-west-1',
+          message: 'second record',
+          attrs: {},
+          source: { file: 'app.log', line: 90 },
+        },
+      ]),
+    ),
     causes: [
       cause(p, 'C2', `${p}-C1`, 1, 'root-cause', [`${p}-E1`]),
       cause(p, 'C0', null, 0, 'incident', []),

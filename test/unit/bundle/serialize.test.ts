@@ -37,10 +37,13 @@ describe('serializeBundle', () => {
     // `reviewBase` is optional and only written in review copies (shared/review).
     expect(Object.keys(json)).toEqual(Object.keys(Bundle.shape).filter((k) => k !== 'reviewBase'));
     expect(Object.keys(json.incident as object)).toEqual(Object.keys(Incident.shape));
-    expect(Object.keys((json.events as object[])[0]!)).toEqual(Object.keys(TimelineEvent.shape));
+    // `injected` is optional and only written for events a fault-injection tool put there.
+    expect(Object.keys((json.events as object[])[0]!)).toEqual(
+      Object.keys(TimelineEvent.shape).filter((k) => k !== 'injected'),
+    );
     expect(
       text.startsWith(
-        '{\n  "format": "rootline-bundle",\n  "version": 1,\n  "exportedAt": "2025-12-01T12:00:00.000Z"',
+        '{\n  "format": "rootline-bundle",\n  "version": 2,\n  "exportedAt": "2025-12-01T12:00:00.000Z"',
       ),
     ).toBe(true);
     expect(text.endsWith('\n}\n')).toBe(true);

@@ -41,15 +41,33 @@ describe('coverage', () => {
     node('mf', 'root', 6, { kind: 'mitigating-factor' }),
   ];
 
-  it('lists actionable leaves no live action addresses', () => {
-    const c = causeCoverage(nodes, [
-      action('a1', ['cf']),
-      action('a2', ['dg'], 'wont-do'),
-      action('a3', ['rc']),
-    ]);
+  it('lists the deepest actionable causes no live action addresses', () => {
+    const c = causeCoverage(nodes, [action('a1', ['cf']), action('a2', ['dg'], 'wont-do')]);
     expect(c.needing.map((n) => n.id)).toEqual(['rc1', 'cf', 'dg', 'rg']);
     expect(c.uncovered.map((n) => n.id)).toEqual(['rc1', 'dg', 'rg']);
     expect(c.actionsByCause.get('cf')).toEqual(['a1']);
+  });
+
+  it('moves when a cause with causes under it gains an action item', () => {
+    const before = causeCoverage(nodes, []);
+    const after = causeCoverage(nodes, [action('a3', ['rc'])]);
+    expect(before.uncovered.map((n) => n.id)).toContain('rc1');
+    expect(after.uncovered.map((n) => n.id)).not.toContain('rc1');
+    expect(after.needing.length - after.uncovered.length).toBe(
+      before.needing.length - before.uncovered.length + 1,
+    );
+  });
+
+  it('counts a root cause whose only child is its trigger as needing a fix', () => {
+    const withTrigger = [
+      ...nodes,
+      node('rc2', 'root', 7, { kind: 'root-cause' }),
+      node('t2', 'rc2', 1, { kind: 'trigger' }),
+    ];
+    const before = causeCoverage(withTrigger, []);
+    expect(before.needing.map((n) => n.id)).toContain('rc2');
+    const after = causeCoverage(withTrigger, [action('a4', ['rc2'])]);
+    expect(after.uncovered.map((n) => n.id)).not.toContain('rc2');
   });
 
   it('counts done actions as addressing', () => {

@@ -2,7 +2,7 @@
 // Proves the runtime dependencies are honest (nothing the CLI loads is only a devDependency) and
 // that the built files, templates and bin are in the package.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,14 @@ describe('the packed CLI (npm pack, npm install --omit=dev)', () => {
     const timeline = run('timeline', FIXTURE, '--json');
     expect(timeline.status, timeline.stderr).toBe(0);
     expect((JSON.parse(timeline.stdout) as { events: unknown[] }).events.length).toBeGreaterThan(0);
+
+    // The import worker is in the package: a file over the split size read by two workers.
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, readFileSync(FIXTURE, 'utf8').repeat(Math.ceil(200_000 / statSync(FIXTURE).size)));
+    const single = run('timeline', big, '--json', '--jobs', '1');
+    const pooled = run('timeline', big, '--json', '--jobs', '2');
+    expect(pooled.status, pooled.stderr).toBe(0);
+    expect(pooled.stdout).toBe(single.stdout);
 
     const bundle = join(dir, 'check.rootline.json');
     const created = run('new', '--title', 'Pack check', '--logs', FIXTURE, '--out', bundle);

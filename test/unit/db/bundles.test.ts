@@ -46,7 +46,7 @@ describe('bundle round trip through the database', () => {
     ] as const) {
       expect(byId(parsed.snapshot[key] as { id: string }[])).toEqual(byId(original[key] as { id: string }[]));
     }
-    expect(parsed.meta).toEqual({ version: 1, exportedAt: OPTS.now, appVersion: '0.1.0', notices: [] });
+    expect(parsed.meta).toEqual({ version: 2, exportedAt: OPTS.now, appVersion: '0.1.0', notices: [] });
   });
 
   it('opening into the same profile makes a copy with new ids and rewritten references', async () => {
@@ -164,8 +164,8 @@ describe('opening a bad bundle changes nothing', () => {
     ],
     [
       'future version',
-      (g) => g.replace('"version": 1', '"version": 7'),
-      /newer Rootline \(bundle version 7; this app reads up to 1\)/,
+      (g) => g.replace('"version": 2', '"version": 7'),
+      /newer Rootline \(bundle version 7; this app reads up to 2\)/,
     ],
     [
       'schema violation',

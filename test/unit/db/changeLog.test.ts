@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { incidentChangedAt, markIncidentChanged, resetChangeLog } from '../../../renderer/db/changeLog';
 import { putActions, deleteActions } from '../../../renderer/db/repos/actions';
 import { addIncident, updateIncident } from '../../../renderer/db/repos/incidents';
 import { putComments } from '../../../renderer/db/repos/comments';
 import { freshDb } from './testDb';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Only the clock is faked: change times come from Date.now(), IndexedDB keeps its real tasks.
+beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
+afterEach(() => vi.useRealTimers());
+/** Lets time pass, so the next change gets a later time. */
+const later = () => vi.advanceTimersByTime(5);
 
 describe('incident change log', () => {
   it('records a change of the incident row and of the rows that belong to it', async () => {
@@ -16,12 +20,12 @@ describe('incident change log', () => {
     const afterCreate = incidentChangedAt(a.id);
     expect(afterCreate).not.toBeNull();
 
-    await wait(5);
+    later();
     await updateIncident(a.id, { title: 'A2' });
     const afterUpdate = incidentChangedAt(a.id)!;
     expect(afterUpdate).toBeGreaterThan(afterCreate!);
 
-    await wait(5);
+    later();
     const bBefore = incidentChangedAt(b.id)!;
     await putComments([
       {
@@ -44,7 +48,7 @@ describe('incident change log', () => {
     // A's time did not move.
     expect(incidentChangedAt(a.id)).toBe(afterUpdate);
 
-    await wait(5);
+    later();
     await putActions([
       {
         id: 'x1',
@@ -66,7 +70,7 @@ describe('incident change log', () => {
     ]);
     const bAfterAction = incidentChangedAt(b.id)!;
     expect(bAfterAction).toBeGreaterThan(bAfterComment);
-    await wait(5);
+    later();
     await deleteActions(['x1']);
     expect(incidentChangedAt(b.id)!).toBeGreaterThan(bAfterAction);
   });
@@ -86,19 +90,19 @@ describe('incident change log: deletes', () => {
     resetChangeLog();
     const rows = ['a', 'b', 'c'].map((id, i) => ({ id, incidentId: `inc-${i}`, title: id }));
     await db.table('causes').bulkPut(rows);
-    await wait(5);
+    later();
     const before = ['inc-0', 'inc-1', 'inc-2'].map((id) => incidentChangedAt(id)!);
 
     await db.table('causes').delete('a');
     expect(incidentChangedAt('inc-0')!).toBeGreaterThan(before[0]!);
     expect(incidentChangedAt('inc-1')).toBe(before[1]);
 
-    await wait(5);
+    later();
     await db.table('causes').where('incidentId').equals('inc-1').delete();
     expect(incidentChangedAt('inc-1')!).toBeGreaterThan(before[1]!);
     expect(incidentChangedAt('inc-2')).toBe(before[2]);
 
-    await wait(5);
+    later();
     await db.table('causes').clear();
     expect(incidentChangedAt('inc-2')!).toBeGreaterThan(before[2]!);
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain';
 import {
+  deleteDamagedRow,
   exportRawIncident,
+  exportRawRow,
+  listCauses,
+  listSections,
+  loadDocumentSnapshot,
+  readDamagedRows,
   getIncident,
   listAllActions,
   listIncidents,
@@ -55,5 +61,44 @@ describe('rows read back from IndexedDB are checked', () => {
     expect(good).toHaveLength(healthy.actions.length);
     expect(damaged).toEqual([{ id: 'BAD-DUE', name: 'Bad due', reason: expect.stringMatching(/dueDate/) }]);
     expect((await listAllActions()).some((a) => a.id === 'BAD-DUE')).toBe(false);
+  });
+
+  it('a damaged cause or section row is named apart; the other rows still list', async () => {
+    const db = freshDb('damaged-rows');
+    const healthy = richSnapshot();
+    await insertSnapshot(healthy);
+    const inc = healthy.incident.id;
+    const cause = healthy.causes[1]!;
+    const section = healthy.sections[1]!;
+    await db.causes.put({ ...cause, id: 'BAD-CAUSE', title: 'Broken cause', updatedAt: 8.64e15 + 1 });
+    await db.sections.put({
+      ...section,
+      id: 'BAD-SECTION',
+      title: 'Broken section',
+      updatedAt: Number.MAX_SAFE_INTEGER,
+    });
+
+    expect((await listCauses(inc)).map((c) => c.id).sort()).toEqual(healthy.causes.map((c) => c.id).sort());
+    expect((await listSections(inc)).map((x) => x.id).sort()).toEqual(
+      healthy.sections.map((x) => x.id).sort(),
+    );
+    const doc = await loadDocumentSnapshot(inc);
+    expect(doc?.causes.some((c) => c.id === 'BAD-CAUSE')).toBe(false);
+
+    expect(await readDamagedRows('causes', inc)).toEqual([
+      {
+        id: 'BAD-CAUSE',
+        name: 'Broken cause',
+        reason: expect.stringMatching(/updatedAt: a time must be within/),
+      },
+    ]);
+    const [badSection] = await readDamagedRows('sections', inc);
+    expect(badSection).toMatchObject({ id: 'BAD-SECTION', name: 'Broken section' });
+    expect(JSON.parse(await exportRawRow('sections', 'BAD-SECTION'))).toMatchObject({
+      rawRootlineRows: { sections: [{ id: 'BAD-SECTION', title: 'Broken section' }] },
+    });
+    await deleteDamagedRow('causes', 'BAD-CAUSE');
+    expect(await readDamagedRows('causes', inc)).toEqual([]);
+    expect(await db.causes.get(cause.id)).toBeDefined();
   });
 });

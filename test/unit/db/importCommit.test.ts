@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedLog, LogBlock, TimelineEvent } from '../../../shared/domain';
+import { packLogBlock, type ImportedLog, type LogBlock, type TimelineEvent } from '../../../shared/domain';
+import { logBlockId } from '../../../shared/import/blockStore';
 import { getDb } from '../../../renderer/db/db';
-import { commitImport, discardStagedBlocks, sweepOrphanBlocks } from '../../../renderer/db/repos/imports';
+import { commitImport } from '../../../renderer/db/repos/imports';
+import { discardStagedBlocks, sweepOrphanBlocks } from '../../../renderer/db/repos/logBlocks';
 import { addIncident, getIncident, updateIncident } from '../../../renderer/db/repos/incidents';
 import { freshDb } from './testDb';
 
-const block = (importId: string, incidentId: string, seq: number): LogBlock => ({
-  id: `${importId}:${String(seq).padStart(6, '0')}`,
-  importId,
-  incidentId,
-  seq,
-  firstAt: 0,
-  lastAt: 0,
-  records: [],
-});
+const block = (importId: string, incidentId: string, seq: number): LogBlock =>
+  packLogBlock({ id: logBlockId(importId, seq), importId, incidentId, seq }, []);
 
 const importRow = (id: string, incidentId: string): ImportedLog => ({
   id,

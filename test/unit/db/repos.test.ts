@@ -10,7 +10,8 @@ import {
   listEventsWindow,
   putEvents,
 } from '../../../renderer/db/repos/events';
-import { listImports, listLogBlocks } from '../../../renderer/db/repos/imports';
+import { listImports } from '../../../renderer/db/repos/imports';
+import { listLogBlocks } from '../../../renderer/db/repos/logBlocks';
 import {
   addIncident,
   deleteIncident,

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { setDb } from '../../../renderer/db/db';
 import { RootlineDb } from '../../../renderer/db/schema';
@@ -7,6 +8,9 @@ let counter = 0;
 /** A new, empty database with its own name, installed as the app's database. */
 export function freshDb(label: string): RootlineDb {
   counter += 1;
+  // Live queries run only where Dexie sees an IndexedDB (Node has none of its own).
+  Dexie.dependencies.indexedDB = indexedDB;
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
   const db = new RootlineDb(`test-${label}-${counter}-${Math.random().toString(36).slice(2)}`, {
     indexedDB,
     IDBKeyRange,

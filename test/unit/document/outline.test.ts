@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment, DocumentSection } from '../../../shared/domain';
 import { documentOutline, markdownToLexicalState } from '../../../shared/document';
+import { createExportContext, liveBlockHasContent } from '../../../shared/export';
+import { sampleSnapshot } from '../export/helpers';
 
 const section = (
   id: string,
@@ -66,5 +68,28 @@ describe('documentOutline', () => {
     expect(item?.blocks).toEqual(['Timeline', 'Action items']);
     const [empty] = documentOutline([section('x', 1, '{{live:nonsense}}')], []);
     expect(empty?.blocks).toEqual([]);
+  });
+});
+
+describe('documentOutline with the incident data', () => {
+  const snapshot = sampleSnapshot('google-sre');
+  const withBlocks = [section('next', 1, '{{live:actions}}'), section('when', 2, '{{live:timeline}}')];
+  it('does not count a live block that shows nothing as filling its section', () => {
+    const bare = { ...snapshot, actions: [], events: snapshot.events.map((e) => ({ ...e, key: false })) };
+    const ctx = createExportContext(bare, { audience: 'internal' });
+    const items = documentOutline(withBlocks, [], (spec) => liveBlockHasContent(ctx, spec));
+    expect(items.map((i) => [i.blocks, i.emptyBlocks])).toEqual([
+      [[], ['Action items']],
+      [[], ['Timeline']],
+    ]);
+  });
+  it('counts it once the incident has what it shows', () => {
+    const ctx = createExportContext(snapshot, { audience: 'internal' });
+    expect(snapshot.actions.length).toBeGreaterThan(0);
+    const items = documentOutline(withBlocks, [], (spec) => liveBlockHasContent(ctx, spec));
+    expect(items.map((i) => [i.blocks, i.emptyBlocks])).toEqual([
+      [['Action items'], []],
+      [['Timeline'], []],
+    ]);
   });
 });

@@ -2,7 +2,12 @@ import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFallback, hasDisplay, locateElectron } from '../../../scripts/electron-binary.mjs';
+import {
+  describeFallback,
+  hasDisplay,
+  locateElectron,
+  planElectronE2e,
+} from '../../../scripts/electron-binary.mjs';
 import {
   CONTENT_SECURITY_POLICY,
   resolveStaticPath,
@@ -75,6 +80,41 @@ describe('locateElectron', () => {
       exists: () => false,
     });
     expect(missing).toMatchObject({ path: null, reason: 'missing-binary' });
+  });
+});
+
+describe('the Electron e2e in npm test', () => {
+  const found = { path: '/opt/electron/electron' };
+  const missing = {
+    path: null,
+    reason: 'not-installed',
+    detail: 'node_modules/electron/path.txt is missing',
+  } as const;
+
+  it('says in one line that it cannot run where the binary cannot be had, in CI too', () => {
+    for (const ci of [false, true]) {
+      const plan = planElectronE2e({ location: missing, display: false, xvfbRun: true, ci });
+      expect(plan).toEqual({ notRun: expect.stringContaining("Electron's binary is not installed here") });
+      expect('notRun' in plan && plan.notRun.includes('\n')).toBe(false);
+    }
+  });
+
+  it('runs under xvfb-run without a display, directly with one', () => {
+    expect(planElectronE2e({ location: found, display: false, xvfbRun: true, ci: true })).toEqual({
+      prefix: ['xvfb-run', '--auto-servernum'],
+    });
+    expect(planElectronE2e({ location: found, display: true, xvfbRun: true, ci: true })).toEqual({
+      prefix: [],
+    });
+  });
+
+  it('runs in CI even with no way to show a window, so the skipped specs fail the step', () => {
+    expect(planElectronE2e({ location: found, display: false, xvfbRun: false, ci: true })).toEqual({
+      prefix: [],
+    });
+    expect(planElectronE2e({ location: found, display: false, xvfbRun: false, ci: false })).toHaveProperty(
+      'notRun',
+    );
   });
 });
 

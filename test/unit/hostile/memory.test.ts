@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { BlockSpool } from '../../../cli/bundleWriter';
+import { parseBundle } from '../../../shared/bundle/parse';
 import { serializeBundle } from '../../../shared/bundle/serialize';
+import { logRecordCount } from '../../../shared/domain';
 import { importTexts } from '../../../shared/import/pipeline';
 import { createZipStream, ZipError } from '../../../shared/import/zip';
 import { richSnapshot } from '../bundle/richSnapshot';
@@ -109,14 +111,14 @@ function neverFolding(n: number): string {
 }
 
 describe('the event cap', () => {
-  it('folds the largest groups by template once an import passes maxEvents, every record counted', () => {
+  it('folds the largest groups by mined pattern once an import passes maxEvents, every record counted', () => {
     const text = `${neverFolding(500)}${neverFolding(30).replaceAll('ERROR api: request', 'ERROR db: query')}`;
     const result = importTexts([{ name: 'app.log', text }], { zone: 'UTC', foldOptions: { maxEvents: 100 } });
-    expect(result.cap).toEqual({ maxEvents: 100, eventsBefore: 530, groupsFolded: 1, foldedBy: 'template' });
+    expect(result.cap).toEqual({ maxEvents: 100, eventsBefore: 530, groupsFolded: 1, foldedBy: 'pattern' });
     expect(result.events.length).toBeLessThanOrEqual(100);
     expect(result.events.reduce((n, e) => n + e.count, 0)).toBe(530);
     const folded = result.events.find((e) => e.count === 500);
-    expect(folded?.title).toBe('request <n> failed');
+    expect(folded?.title).toBe('request <*> failed');
     // The smaller group keeps its events.
     expect(result.events.filter((e) => e.service === 'db')).toHaveLength(30);
   });
@@ -145,7 +147,7 @@ describe('the event cap', () => {
     const text = rootline('timeline', file);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      'Note: 50,500 events is more than the 50,000 an import keeps: the 1 largest group(s) were folded by template',
+      'Note: 50,500 events is more than the 50,000 an import keeps: the 1 largest group(s) were folded by pattern',
     );
     const json = JSON.parse(rootline('timeline', file, '--json').stdout) as {
       events: unknown[];
@@ -178,7 +180,8 @@ describe('bundles written as a stream', () => {
     writeFileSync(log, neverFolding(2_500));
     const r = rootline('new', '--title', 'Streamed', '--logs', log, '--out', out);
     expect(r.code).toBe(0);
-    const bundle = JSON.parse(readFileSync(out, 'utf8')) as { logBlocks: { records: unknown[] }[] };
-    expect(bundle.logBlocks.map((b) => b.records.length)).toEqual([1000, 1000, 500]);
+    const opened = parseBundle(readFileSync(out, 'utf8'), 'new.rootline.json');
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.snapshot.logBlocks.map(logRecordCount)).toEqual([1000, 1000, 500]);
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStatusWord } from '../../../shared/actions';
-import { LogRecord, type LogRecord as LogRecordRow } from '../../../shared/domain';
+import { parseBundle } from '../../../shared/bundle/parse';
+import { LogRecord, unpackLogRecords, type LogRecord as LogRecordRow } from '../../../shared/domain';
 import { levelFromName } from '../../../shared/import/formats/levels';
 import { importTexts } from '../../../shared/import/pipeline';
 
@@ -59,8 +60,9 @@ describe('prototype words in input', () => {
     );
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
-    const bundle = JSON.parse(readFileSync(out, 'utf8')) as { logBlocks: { records: unknown[] }[] };
-    expect(bundle.logBlocks.flatMap((b) => b.records)).toHaveLength(2 * WORDS.length);
+    const opened = parseBundle(readFileSync(out, 'utf8'), 'levels.rootline.json');
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.snapshot.logBlocks.flatMap(unpackLogRecords)).toHaveLength(2 * WORDS.length);
 
     const shown = rootline('timeline', join(dir, 'levels.log'), '--json');
     expect(shown.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogBlock, LogRecord } from '../../../shared/domain';
+import { logRecordCount, unpackLogRecords, type LogBlock, type LogRecord } from '../../../shared/domain';
 import { createBlockBuilder } from '../../../shared/import/blocks';
 
 const record = (at: number, line: number): LogRecord => ({
@@ -25,7 +25,8 @@ describe('createBlockBuilder', () => {
     // Out of order on purpose: bounds are min/max, not first/last.
     [5, 1, 9, 4, 2, 8, 7].forEach((at, i) => builder.add(record(at, i + 1)));
     builder.flush();
-    expect(blocks.map((b) => b.records.length)).toEqual([3, 3, 1]);
+    expect(blocks.map(logRecordCount)).toEqual([3, 3, 1]);
+    expect(blocks.flatMap(unpackLogRecords)).toEqual([5, 1, 9, 4, 2, 8, 7].map((at, i) => record(at, i + 1)));
     expect(blocks.map((b) => b.id)).toEqual(['imp:000000', 'imp:000001', 'imp:000002']);
     expect(blocks.map((b) => [b.firstAt, b.lastAt])).toEqual([
       [1, 9],

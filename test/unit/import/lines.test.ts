@@ -11,7 +11,7 @@ function split(
   const lines: [string, number][] = [];
   const tooLong: [number, number][] = [];
   const s = createLineSplitter((t, n) => lines.push([t, n]), {
-    maxLength,
+    ...(maxLength === undefined ? {} : { maxLength }),
     onTooLong: (n, len) => tooLong.push([n, len]),
   });
   for (const c of chunks) s.push(c);

@@ -105,10 +105,12 @@ describe('UndoManager', () => {
     const log: string[] = [];
     const m = new UndoManager();
     let fail = true;
+    // The first step undone is slow: it finishes only when the test opens the gate.
+    let open = (): void => undefined;
+    const gate = new Promise<void>((r) => (open = r));
     m.push({
       label: 'a',
       undo: async () => {
-        await new Promise((r) => setTimeout(r, 5));
         log.push('undo a');
       },
       redo: async () => {
@@ -119,6 +121,8 @@ describe('UndoManager', () => {
       label: 'b',
       undo: async () => {
         if (fail) throw new Error('disk full');
+        log.push('undo b started');
+        await gate;
         log.push('undo b');
       },
       redo: async () => undefined,
@@ -128,8 +132,12 @@ describe('UndoManager', () => {
     fail = false;
     const both = Promise.all([m.undo(), m.undo()]);
     expect(m.getState().busy).toBe(true);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    // The second request waits for the first, however long it takes.
+    expect(log).toEqual(['undo b started']);
+    open();
     await both;
-    expect(log).toEqual(['undo b', 'undo a']);
+    expect(log).toEqual(['undo b started', 'undo b', 'undo a']);
     expect(m.getState().busy).toBe(false);
   });
 

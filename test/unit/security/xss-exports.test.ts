@@ -93,6 +93,9 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   page = await browser.newPage();
   await page.exposeFunction('__pwned', (label: unknown) => pwned.push(String(label)));
+  // Bindings are delivered in the order the page calls them: once this one has answered, every
+  // __pwned call made before it has been recorded (no waiting on the clock).
+  await page.exposeFunction('__settled', () => true);
   page.on('dialog', (d) => {
     pwned.push(`dialog:${d.message()}`);
     void d.dismiss();
@@ -140,7 +143,7 @@ async function runInBrowser(html: string): Promise<{ fired: string[]; dangerous:
     }
     return found;
   });
-  await page.waitForTimeout(30);
+  await page.evaluate(() => (window as unknown as { __settled(): Promise<boolean> }).__settled());
   return { fired: [...pwned], dangerous };
 }
 

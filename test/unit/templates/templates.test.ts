@@ -153,4 +153,34 @@ describe('applyTemplate', () => {
     expect(last?.internalOnly).toBe(true);
     expect(last?.lexicalState).toContain('VMs too.');
   });
+
+  it("never drops a live block, and lists what it moves out of customers' sight", () => {
+    const old = [
+      written('summary', 'Our summary.', 0),
+      // Only a live block, no words: before, a section like this was dropped by a switch.
+      written('customer-timeline', '{{live:timeline}}', 1),
+      // Matches Google SRE's internal-only "What went well".
+      written('went-well', 'Rollback was quick.', 2),
+    ];
+    const result = applyTemplate(template('google-sre'), old, { ...base, newId });
+    const kept = result.sections.find((s) => s.key === 'customer-timeline');
+    expect(kept?.lexicalState).toContain('rootline-live-block');
+    expect(kept?.internalOnly).toBe(true);
+    expect(result.movedToInternal).toEqual([
+      {
+        from: 'went-well',
+        to: template('google-sre').sections.find((s) => s.key === 'went-well')!.title,
+        blocks: [],
+      },
+      { from: 'customer-timeline', to: 'customer-timeline', blocks: ['Timeline'] },
+    ]);
+  });
+
+  it('says nothing when what customers saw stays public', () => {
+    const old = [
+      written('summary', 'Our summary.', 0),
+      { ...written('notes', 'internal', 1), internalOnly: true },
+    ];
+    expect(applyTemplate(template('google-sre'), old, { ...base, newId }).movedToInternal).toEqual([]);
+  });
 });

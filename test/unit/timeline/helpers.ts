@@ -15,6 +15,7 @@ export function raw(partial: Partial<RawRecord> & { at: number; message: string 
     change: null,
     repeat: 1,
     endAt: null,
+    injected: false,
     ...partial,
   };
 }

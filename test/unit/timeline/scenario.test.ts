@@ -44,11 +44,20 @@ describe('Azure 2014 orchestrator scenario', () => {
     expect(iso(p.resolvedAt)).toBe('2014-11-19T11:45:00.000Z');
   });
 
-  it('reports both rollout mistakes on the global enable', () => {
+  it('reports both rollout mistakes on the global enable, and the enable as the change before impact', () => {
     const global = result.events.find((e) => e.title.endsWith('enable in all regions'))!;
     expect(global.key).toBe(true);
     const byCode = new Map(result.findings.map((f) => [f.code, f]));
-    expect([...byCode.keys()].sort()).toEqual(['unstaged-rollout', 'untested-target']);
+    expect([...byCode.keys()].sort()).toEqual([
+      'change-before-impact',
+      'unstaged-rollout',
+      'untested-target',
+    ]);
+    const before = byCode.get('change-before-impact')!;
+    expect(before).toMatchObject({ change: 'CHG-5127' });
+    expect(before.components).toContain('blob-fe');
+    expect(before.eventIds).toContain(global.id);
+    expect(before.message).toContain('12 min before impact started');
     expect(byCode.get('unstaged-rollout')).toMatchObject({
       change: 'CHG-5127',
       components: ['blob-fe', 'table-fe'],

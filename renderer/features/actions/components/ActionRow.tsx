@@ -81,6 +81,7 @@ export function ActionRow(props: ActionRowProps) {
               value={item.title}
               label="Title"
               placeholder="Untitled"
+              wrap
               onCommit={(title) => save({ title: title.trim() }, 'Edit title')}
             />
           </div>
@@ -90,6 +91,7 @@ export function ActionRow(props: ActionRowProps) {
             value={item.owner}
             label={`Owner of ${name}`}
             placeholder="—"
+            wrap
             list={props.ownersListId}
             onCommit={(owner) => save({ owner: owner.trim() }, 'Change owner')}
           />

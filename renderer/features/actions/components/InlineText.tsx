@@ -8,6 +8,8 @@ interface InlineTextProps {
   className?: string;
   list?: string;
   type?: 'text' | 'url';
+  /** Wraps onto more lines instead of cutting the text off (a one-line value still: Enter saves). */
+  wrap?: boolean;
 }
 
 /**
@@ -22,8 +24,9 @@ export function InlineText({
   className,
   list,
   type = 'text',
+  wrap = false,
 }: InlineTextProps) {
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       e.currentTarget.blur();
@@ -34,6 +37,24 @@ export function InlineText({
       e.currentTarget.blur();
     }
   };
+  if (wrap)
+    return (
+      <textarea
+        key={value}
+        rows={1}
+        className={`cell-input cell-wrap ${className ?? ''}`}
+        aria-label={label}
+        defaultValue={value}
+        placeholder={placeholder}
+        spellCheck
+        onKeyDown={onKeyDown}
+        onBlur={(e) => {
+          // A pasted line break becomes a space: the value stays one line.
+          const next = e.currentTarget.value.replace(/\s*\n\s*/g, ' ');
+          if (next !== value) onCommit(next);
+        }}
+      />
+    );
   return (
     <input
       key={value}

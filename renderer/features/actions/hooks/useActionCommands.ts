@@ -22,8 +22,8 @@ export interface ActionCommands {
     title: string;
     today: string;
     dueDays: DueDays;
-    type?: string;
-    causeIds?: string[];
+    type?: string | undefined;
+    causeIds?: string[] | undefined;
   }): Promise<ActionItem>;
   /** Saves edited versions of items (one undo step; typing in one field coalesces). */
   update(before: ActionItem, after: ActionItem, label: string, coalesce?: boolean): Promise<void>;

@@ -22,7 +22,7 @@ interface DiagramCanvasProps {
   /** Mermaid node id → cause id; clicking a box selects its cause. */
   nodeIds?: Readonly<Record<string, string>>;
   onNodeClick?: (causeId: string) => void;
-  note?: string;
+  note?: string | undefined;
 }
 
 interface View {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { DocumentSection } from '../../../../shared/domain';
-import { documentOutline } from '../../../../shared/document';
+import { documentOutline, type LiveBlockSpec } from '../../../../shared/document';
 import { useIncidentComments } from '../../comments';
 import { sectionTitleId } from './SectionEditor';
 
@@ -26,12 +26,18 @@ function goTo(sectionId: string): void {
 export function DocumentOutline({
   incidentId,
   sections,
+  blockShows,
 }: {
   incidentId: string;
   sections: DocumentSection[];
+  /** Whether a live block shows anything now: an empty one does not fill its section. */
+  blockShows: (spec: LiveBlockSpec) => boolean;
 }) {
   const comments = useIncidentComments(incidentId);
-  const items = useMemo(() => documentOutline(sections, comments ?? []), [sections, comments]);
+  const items = useMemo(
+    () => documentOutline(sections, comments ?? [], blockShows),
+    [sections, comments, blockShows],
+  );
   const filled = items.filter((i) => i.words > 0 || i.blocks.length > 0).length;
   return (
     <nav className="doc-outline" aria-label="Document outline">
@@ -51,6 +57,11 @@ export function DocumentOutline({
                   </span>
                 )}
                 {item.blocks.length > 0 && <span>{describeBlocks(item.blocks)}</span>}
+                {item.emptyBlocks.length > 0 && (
+                  <span className="doc-outline-empty">
+                    {describeBlocks(item.emptyBlocks)}: nothing to show yet
+                  </span>
+                )}
                 {item.words === 0 && item.blocks.length === 0 && (
                   <span className="doc-outline-empty">to write</span>
                 )}

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { IncidentSnapshot } from '../../../../shared/domain';
 import { newId } from '../../../../shared/domain';
-import { createExportContext } from '../../../../shared/export';
+import { createExportContext, liveBlockHasContent } from '../../../../shared/export';
+import type { LiveBlockSpec } from '../../../../shared/document';
 import type { PaperSize } from '../../../../shared/export';
 import {
   applyTemplate,
@@ -10,11 +11,11 @@ import {
   guidanceFor,
   parseTemplate,
 } from '../../../../shared/templates';
-import type { RcaTemplate } from '../../../../shared/templates';
+import type { ApplyTemplateResult, RcaTemplate } from '../../../../shared/templates';
 import { replaceDocument, saveSectionState } from '../../../db/repos';
 import { platform } from '../../../platform';
 import { EmptyState } from '../../../ui/EmptyState';
-import { exportDocument, useExportSettings } from '../../export';
+import { exportDocument, useExportSettings, WEB_PDF_NOTE } from '../../export';
 import { useUndoManager } from '../../undo';
 import type { DocumentFormat } from '../../export';
 import { useTemplates } from '../../templates';
@@ -23,6 +24,7 @@ import { DocumentDataContext } from './DocumentData';
 import { DocumentOutline } from './DocumentOutline';
 import { DocumentToolbar } from './DocumentToolbar';
 import { SectionEditor } from './SectionEditor';
+import { TemplateSwitchDialog } from './TemplateSwitchDialog';
 import './document.css';
 
 /** Wall-clock time for stored rows (outside components: reading the clock is not rendering). */
@@ -51,6 +53,7 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);
+  const blockShows = useCallback((spec: LiveBlockSpec) => liveBlockHasContent(ctx, spec), [ctx]);
 
   const apply = async (t: RcaTemplate): Promise<void> => {
     const now = clock();
@@ -78,10 +81,21 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
     });
   };
 
+  // A switch that would move content customers saw into internal sections asks first.
+  const [confirmSwitch, setConfirmSwitch] = useState<{
+    template: RcaTemplate;
+    moves: ApplyTemplateResult['movedToInternal'];
+  } | null>(null);
+  const requestApply = (t: RcaTemplate) => {
+    const plan = applyTemplate(t, sections, { incidentId: incident.id, now: 0, newId: () => '' });
+    if (plan.movedToInternal.length > 0) setConfirmSwitch({ template: t, moves: plan.movedToInternal });
+    else void apply(t);
+  };
+
   const switchTemplate = (id: string) => {
     const t = findTemplate(templates, id);
     if (t === null || t.id === incident.templateId) return;
-    void apply(t);
+    requestApply(t);
   };
 
   const loadTemplate = async () => {
@@ -96,10 +110,11 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
       return;
     }
     await addCustom(result.template);
-    await apply(result.template);
+    requestApply(result.template);
   };
 
   const runExport = (format: DocumentFormat) => {
+    if (format === 'pdf' && !platform.printToPdf) setMessage({ kind: 'info', text: WEB_PDF_NOTE });
     exportDocument(snapshot, format, {
       audience,
       paper,
@@ -146,6 +161,7 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
             onExport={runExport}
             status={status}
             pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
+            pdfNote={platform.printToPdf ? null : WEB_PDF_NOTE}
           />
           {message && (
             <p
@@ -172,7 +188,18 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
             />
           ))}
         </div>
-        <DocumentOutline incidentId={incident.id} sections={sections} />
+        <DocumentOutline incidentId={incident.id} sections={sections} blockShows={blockShows} />
+        {confirmSwitch && (
+          <TemplateSwitchDialog
+            templateName={confirmSwitch.template.name}
+            moves={confirmSwitch.moves}
+            onCancel={() => setConfirmSwitch(null)}
+            onConfirm={() => {
+              setConfirmSwitch(null);
+              void apply(confirmSwitch.template);
+            }}
+          />
+        )}
       </div>
     </DocumentDataContext.Provider>
   );

@@ -32,6 +32,8 @@ export interface DocumentToolbarProps {
   onExport: (format: DocumentFormat) => void;
   status: SaveStatus;
   pdfLabel: string;
+  /** Web mode: how the PDF is made (the print dialog) and why; null on the desktop. */
+  pdfNote: string | null;
 }
 
 /** Template, audience and paper choices, the export buttons, and the save status. */
@@ -88,7 +90,7 @@ export function DocumentToolbar(p: DocumentToolbarProps) {
       <button type="button" className="btn" onClick={() => p.onExport('html')}>
         Export HTML
       </button>
-      <button type="button" className="btn" onClick={() => p.onExport('pdf')}>
+      <button type="button" className="btn" title={p.pdfNote ?? undefined} onClick={() => p.onExport('pdf')}>
         {p.pdfLabel}
       </button>
       <span className={`save-status save-${p.status.state}`} role="status" aria-live="polite">

@@ -46,7 +46,7 @@ export function SectionEditor({
   section: DocumentSection;
   guidance: string;
   onSave: (json: string) => Promise<void>;
-  onPending?: () => void;
+  onPending?: (() => void) | undefined;
 }) {
   // Text typed after the stored state was written (the page went away before its autosave
   // committed) wins over the stored state; so does the journal of earlier versions.
@@ -83,7 +83,8 @@ export function SectionEditor({
       namespace: `section-${section.id}`,
       nodes: EDITOR_NODES,
       theme: EDITOR_THEME,
-      editorState: checked.ok ? (checked.state ?? undefined) : undefined,
+      // Absent (not undefined) when there is nothing stored: Lexical starts empty.
+      ...(checked.ok && checked.state !== null ? { editorState: checked.state } : {}),
       onError: (error: Error) => console.error(error),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
@@ -144,7 +145,7 @@ function SectionEditorBody({
   titleId: string;
   initialConfig: InitialConfigType;
   save: (json: string) => Promise<void>;
-  onPending?: () => void;
+  onPending?: (() => void) | undefined;
   onChange: (json: string) => void;
 }) {
   return (

@@ -7,7 +7,7 @@ import { findTemplate } from '../../../../shared/templates';
 import { Dialog } from '../../../ui/Dialog';
 import { useTemplates } from '../../templates';
 import { useIncident } from '../../incidents/hooks/useIncidents';
-import { exportDocument, type DocumentFormat } from '../exportDocument';
+import { exportDocument, WEB_PDF_NOTE, type DocumentFormat } from '../exportDocument';
 import { useExportSettings } from '../hooks/useExportSettings';
 import './export.css';
 import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle/fileName';
@@ -131,11 +131,7 @@ function ExportDialogBody({
               </select>
             </label>
           )}
-          {choice === 'pdf' && !platform.printToPdf && (
-            <p className="field-hint">
-              In the browser, the PDF is made by the print dialog: choose “Save as PDF”.
-            </p>
-          )}
+          {choice === 'pdf' && !platform.printToPdf && <p className="field-hint">{WEB_PDF_NOTE}</p>}
         </div>
       )}
       {error && (

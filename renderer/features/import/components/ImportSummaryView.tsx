@@ -25,9 +25,9 @@ interface Props {
   job: JobResult;
   onDownloadErrors(): void;
   /** Parses again, reading times that carry no zone in `zone`; absent while saving. */
-  onRereadInZone?: (zone: string) => void;
+  onRereadInZone?: ((zone: string) => void) | undefined;
   /** Back to the file list, where any zone can be chosen (the import is discarded). */
-  onChooseZone?: () => void;
+  onChooseZone?: (() => void) | undefined;
 }
 
 /** What an import found, before anything becomes part of the incident. */

@@ -191,6 +191,7 @@ export function useLogImport(incident: Incident) {
         events: job.events,
         phases: job.result.phases,
         patterns: job.patterns,
+        densities: job.densities,
         serviceAliases: aliases.applied,
       });
       return job.events.length;

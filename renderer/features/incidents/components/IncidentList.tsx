@@ -17,7 +17,7 @@ const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;
   onOpenBundle: () => void;
-  onTrySample?: () => void;
+  onTrySample?: (() => void) | undefined;
   onDeleteConfirmed: (incident: Incident) => void;
 }
 

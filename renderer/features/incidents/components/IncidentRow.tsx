@@ -20,7 +20,7 @@ interface IncidentRowProps extends RowHandlers {
   incident: Incident;
   now: number;
   /** Open / overdue action items of this incident. */
-  actionCounts?: OpenCounts;
+  actionCounts?: OpenCounts | undefined;
 }
 
 /** One incident in the list, with inline rename and row actions. */

@@ -9,7 +9,7 @@ export function IncidentsEmpty({
 }: {
   onNew: () => void;
   onOpenBundle: () => void;
-  onTrySample?: () => void;
+  onTrySample?: (() => void) | undefined;
 }) {
   return (
     <EmptyState

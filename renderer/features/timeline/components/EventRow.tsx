@@ -142,6 +142,7 @@ export const EventRow = memo(function EventRow(p: EventRowProps) {
           <button
             type="button"
             className="tl-badge"
+            title={`Cited by ${p.cited} ${p.cited === 1 ? 'cause' : 'causes'}`}
             onClick={(ev) => (ev.stopPropagation(), a.showCauses(e.id))}
           >
             cited by {p.cited} {p.cited === 1 ? 'cause' : 'causes'}

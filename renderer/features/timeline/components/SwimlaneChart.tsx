@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { KeyTimes, TimelineEvent } from '../../../../shared/domain';
 import {
+  DARK_CHART,
+  LIGHT_CHART,
   hitTest,
   layoutSwimlane,
   swimlaneSvg,
@@ -10,6 +12,7 @@ import {
   type DensitySeries,
 } from '../../../../shared/chart';
 import { formatSideBySide } from '../../../../shared/timeline-edit';
+import { useColorScheme } from '../../../ui/useColorScheme';
 
 interface SwimlaneChartProps {
   events: readonly TimelineEvent[];
@@ -29,12 +32,16 @@ interface SwimlaneChartProps {
   onRendered?: (ms: number) => void;
 }
 
-/** Layout and SVG text, with the time they took (shown to the benchmark as data-chart-ms). */
-function drawChart(events: readonly TimelineEvent[], options: ChartOptions) {
+/**
+ * Layout and SVG text, with the time they took (shown to the benchmark as data-chart-ms). The
+ * screen follows the app's theme; exports (`paper`) are always the light chart.
+ */
+function drawChart(events: readonly TimelineEvent[], options: ChartOptions, dark: boolean) {
   const t0 = performance.now();
   const layout = layoutSwimlane(events, options);
-  const svg = swimlaneSvg(layout);
-  return { layout, svg, ms: performance.now() - t0 };
+  const paper = swimlaneSvg(layout, LIGHT_CHART);
+  const svg = dark ? swimlaneSvg(layout, DARK_CHART) : paper;
+  return { layout, svg, paper, ms: performance.now() - t0 };
 }
 
 /**
@@ -74,23 +81,28 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const { layout, svg, ms } = useMemo(
+  const dark = useColorScheme() === 'dark';
+  const { layout, svg, paper, ms } = useMemo(
     () =>
-      drawChart(p.events, {
-        width,
-        laneBy: p.laneBy,
-        zone: p.zone,
-        keyTimes: p.keyTimes,
-        density: p.density,
-        title: p.title,
-      }),
-    [p.events, width, p.laneBy, p.zone, p.keyTimes, p.density, p.title],
+      drawChart(
+        p.events,
+        {
+          width,
+          laneBy: p.laneBy,
+          zone: p.zone,
+          keyTimes: p.keyTimes,
+          density: p.density,
+          title: p.title,
+        },
+        dark,
+      ),
+    [p.events, width, p.laneBy, p.zone, p.keyTimes, p.density, p.title, dark],
   );
   const { onSvg, onRendered } = p;
   useEffect(() => {
-    onSvg(svg);
+    onSvg(paper);
     onRendered?.(ms);
-  }, [svg, ms, onSvg, onRendered]);
+  }, [paper, ms, onSvg, onRendered]);
   const byId = useMemo(() => new Map(p.events.map((e) => [e.id, e])), [p.events]);
   const local = (e: MouseEvent) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -106,6 +118,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
       className="tl-chart"
       data-chart-ms={ms.toFixed(1)}
       data-density={p.density ? 'drawn' : 'none'}
+      data-theme={dark ? 'dark' : 'light'}
       // The plot geometry, so tests and tools can aim at a time and lane without the pixels.
       data-plot={`${layout.plotLeft},${layout.plotRight},${layout.lanesTop},${layout.laneHeight},${layout.from},${layout.to}`}
       data-lanes={layout.lanes.join('|')}

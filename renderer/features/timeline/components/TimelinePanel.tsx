@@ -35,7 +35,7 @@ import { goTo } from '../../../routing/route';
 interface TimelinePanelProps {
   incident: Incident;
   /** Shown as an "Import logs…" button when given (the import feature provides it). */
-  onImportLogs?: () => void;
+  onImportLogs?: (() => void) | undefined;
 }
 
 /** The timeline editor: swimlane chart, filters, and the virtualised, editable event table. */

@@ -1,18 +1,15 @@
 /// <reference lib="webworker" />
-import { DensityAccumulator } from '../../../../shared/chart';
-import { countIncidentLogBlocks, listIncidentLogBlocks, type BlockSpan } from '../../../db/repos/imports';
+import { countImportDensities } from './countDensities';
 import type { DensityMessage, DensityRequest } from './densityProtocol';
 
 /*
- * Reads every raw-record block of an incident (a million records is ~1,000 blocks) off the
- * main thread and counts records per minute, impact records apart. It also returns each
- * block's time span, so the evidence viewer can fetch only the blocks an event overlaps.
+ * Counts the raw records of imports whose density is not stored yet (imports made before it
+ * was kept at import time), off the main thread: a million records is ~1,000 blocks. The rows
+ * it returns are stored, so this happens once per import.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const PAGE = 8;
-
 scope.onmessage = (e: MessageEvent<DensityRequest>) => {
-  void run(e.data.incidentId).then(
+  void run(e.data).then(
     (msg) => scope.postMessage(msg),
     (err: unknown) =>
       scope.postMessage({
@@ -22,18 +19,10 @@ scope.onmessage = (e: MessageEvent<DensityRequest>) => {
   );
 };
 
-async function run(incidentId: string): Promise<DensityMessage> {
-  const blocks = await countIncidentLogBlocks(incidentId);
-  const acc = new DensityAccumulator(60_000);
-  const spans: BlockSpan[] = [];
-  for (let offset = 0; offset < blocks; offset += PAGE) {
-    const page = await listIncidentLogBlocks(incidentId, offset, PAGE);
-    for (const b of page) {
-      spans.push({ id: b.id, firstAt: b.firstAt, lastAt: b.lastAt });
-      for (const r of b.records) acc.add(r.at, r.kind === 'impact');
-    }
-    if (page.length < PAGE) break;
-    scope.postMessage({ type: 'progress', blocksRead: spans.length, blocks } satisfies DensityMessage);
-  }
-  return { type: 'done', density: acc.finish(), spans, records: acc.records };
+async function run(req: DensityRequest): Promise<DensityMessage> {
+  const blocks = req.imports.reduce((n, i) => n + i.blockCount, 0);
+  const rows = await countImportDensities(req.imports, (blocksRead) =>
+    scope.postMessage({ type: 'progress', blocksRead, blocks } satisfies DensityMessage),
+  );
+  return { type: 'done', rows };
 }

@@ -1,11 +1,11 @@
-import type { DensitySeries } from '../../../../shared/chart';
-import type { BlockSpan } from '../../../db/repos';
+import type { ImportDensity } from '../../../../shared/chart';
 
+/** The imports whose density is not stored yet (made before densities were kept). */
 export interface DensityRequest {
-  incidentId: string;
+  imports: Pick<ImportDensity, 'importId' | 'incidentId' | 'importedAt' | 'blockCount'>[];
 }
 
 export type DensityMessage =
   | { type: 'progress'; blocksRead: number; blocks: number }
-  | { type: 'done'; density: DensitySeries | null; spans: BlockSpan[]; records: number }
+  | { type: 'done'; rows: ImportDensity[] }
   | { type: 'error'; message: string };

@@ -158,7 +158,7 @@ describe('csv', () => {
       'a blank line in it"',
     ].join('\r\n');
     for (const chunk of [undefined, 7]) {
-      const r = runText('csv', text, { chunk });
+      const r = runText('csv', text, chunk === undefined ? {} : { chunk });
       expect(r.errors).toEqual([]);
       expect(r.records.map((x) => [x.source.line, x.service, x.message])).toEqual([
         [2, 'api', 'first line\nsecond, with a comma\nand "quoted" third'],

@@ -1,6 +1,6 @@
 // The timeline's in-memory store reloads on the incident's change signal: an edit made elsewhere
 // that keeps the number of events (a review merge, a title fixed in another view) must show up.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIncident, eventDefaults } from '../../../../shared/domain';
 import type { TimelineEvent } from '../../../../shared/domain';
 import { putEvents } from '../../../../renderer/db/repos/events';
@@ -23,7 +23,18 @@ async function seed(): Promise<string> {
 }
 
 const stores: TimelineStore[] = [];
-afterEach(() => stores.splice(0).forEach((s) => s.dispose()));
+// The store's reload debounce runs on fake timers; IndexedDB keeps its real tasks.
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.dispose());
+  vi.useRealTimers();
+});
+
+/** Lets every pending timer (the reload debounce) run, then waits for the read it started. */
+async function settle(store: TimelineStore): Promise<void> {
+  await vi.runAllTimersAsync();
+  await store.whenLoaded();
+}
 
 describe('timeline store invalidation', () => {
   it('shows an in-place edit made elsewhere (same number of events)', async () => {
@@ -34,7 +45,8 @@ describe('timeline store invalidation', () => {
     expect(store.byId.get('e1')?.title).toBe('first');
 
     await putEvents([{ ...store.byId.get('e1')!, title: 'renamed by a review merge', updatedAt: 2 }]);
-    await vi.waitFor(() => expect(store.byId.get('e1')?.title).toBe('renamed by a review merge'));
+    await settle(store);
+    expect(store.byId.get('e1')?.title).toBe('renamed by a review merge');
     expect(store.total).toBe(2);
   });
 
@@ -46,13 +58,15 @@ describe('timeline store invalidation', () => {
     const load = vi.spyOn(store, 'load');
     const edits = new TimelineEdits(store, new UndoManager());
     await edits.update(['e2'], { title: 'edited here' }, 'Rename');
-    await new Promise((r) => setTimeout(r, 100));
+    await settle(store);
     expect(load).not.toHaveBeenCalled();
     expect(store.byId.get('e2')?.title).toBe('edited here');
 
     // …but a write from elsewhere right after still reloads.
     await putEvents([{ ...store.byId.get('e1')!, title: 'elsewhere' }]);
-    await vi.waitFor(() => expect(store.byId.get('e1')?.title).toBe('elsewhere'));
+    await settle(store);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(store.byId.get('e1')?.title).toBe('elsewhere');
   });
 
   it('ignores other incidents and stops listening once disposed', async () => {
@@ -65,7 +79,30 @@ describe('timeline store invalidation', () => {
     await putEvents([event(other.id, 'o1', 1, 'other')]);
     store.dispose();
     await putEvents([{ ...store.byId.get('e1')!, title: 'after dispose' }]);
-    await new Promise((r) => setTimeout(r, 100));
+    await settle(store);
     expect(load).not.toHaveBeenCalled();
+  });
+});
+
+describe('timeline store order', () => {
+  it('holds every event in index order (time, then id) after the first screen and the slices', async () => {
+    const db = freshDb('timeline-store-order');
+    const incident = createIncident({ id: 'inc-order', now: 1, title: 'Order' });
+    await putIncident(incident);
+    // More than a first screen and a slice, many events sharing an instant, written out of order.
+    const rows = Array.from({ length: 2_300 }, (_, i) =>
+      event(incident.id, `e${String((i * 7_919) % 2_300).padStart(4, '0')}`, (i % 37) * 1_000, 't'),
+    );
+    await putEvents(rows);
+    const store = new TimelineStore(incident.id);
+    stores.push(store);
+    await store.load();
+    const expected = await db.events
+      .where('[incidentId+at]')
+      .between([incident.id, -Infinity], [incident.id, Infinity])
+      .primaryKeys();
+    expect(store.complete).toBe(true);
+    expect(store.total).toBe(2_300);
+    expect(store.events.map((e) => e.id)).toEqual(expected);
   });
 });

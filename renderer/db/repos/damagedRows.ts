@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { CauseNode, DocumentSection } from '../../../shared/domain';
+import { getDb } from '../db';
+import { checkRows, type DamagedRow } from './damaged';
+
+/** Incident tables whose rows a tab lists one by one, each with the schema a row must pass. */
+const CHECKED: Readonly<Record<'causes' | 'sections', z.ZodType>> = {
+  causes: CauseNode,
+  sections: DocumentSection,
+};
+
+/** A table whose damaged rows are named apart ({@link readDamagedRows}). */
+export type CheckedTable = keyof typeof CHECKED;
+
+/** The rows of one incident in `table` that fail their schema, by name: shown, never rendered. */
+export async function readDamagedRows(table: CheckedTable, incidentId: string): Promise<DamagedRow[]> {
+  const rows: unknown[] = await getDb().table(table).where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, CHECKED[table]).damaged;
+}
+
+/** One row exactly as stored, as JSON ("Export raw" of a damaged item). */
+export async function exportRawRow(table: CheckedTable, id: string): Promise<string> {
+  const row: unknown = await getDb().table(table).get(id);
+  if (row === undefined) throw new Error('This item no longer exists.');
+  return JSON.stringify({ rawRootlineRows: { [table]: [row] } }, null, 2);
+}
+
+/** Deletes one damaged row (asked first by the view). */
+export async function deleteDamagedRow(table: CheckedTable, id: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.table(table), () => db.table(table).delete(id));
+}

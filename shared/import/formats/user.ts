@@ -1,0 +1,16 @@
+import type { CompiledTextFormat } from '../textformats/compile';
+import { definitionFormat } from '../textformats/engine';
+import type { FormatDef } from '../types';
+import { FORMATS } from './index';
+
+/**
+ * The app's formats plus a user's own definitions (from `--format-file` or the Formats
+ * setting). User definitions come first: they win detection ties, and one named like a shipped
+ * format replaces it.
+ */
+export function formatsWith(user: readonly CompiledTextFormat[]): readonly FormatDef[] {
+  if (user.length === 0) return FORMATS;
+  const own = user.map(definitionFormat);
+  const ids = new Set(own.map((f) => f.id));
+  return [...own, ...FORMATS.filter((f) => !ids.has(f.id))];
+}

@@ -1,0 +1,289 @@
+import { StringDecoder } from 'node:string_decoder';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LogRecord } from '../../../shared/domain';
+import { headOf, importInSegments, planSplit } from '../../../shared/import/parallel';
+import type { SplitOptions } from '../../../shared/import/parallel';
+import { createImport } from '../../../shared/import/pipeline';
+import { packBatch, unpackBatch } from '../../../shared/import/pack';
+import { readSegment } from '../../../shared/import/segment';
+import type { SegmentSource } from '../../../shared/import/segment';
+import type { RawRecord } from '../../../shared/import/types';
+
+const RUNS = Number(process.env.FC_RUNS ?? 200);
+
+/** A file in memory, read in chunks of the given sizes (bytes), like a stream would. */
+function memorySource(bytes: Buffer, chunk: number): SegmentSource {
+  return {
+    lineStart: (offset) => {
+      if (offset <= 0) return Promise.resolve(0);
+      const i = bytes.indexOf(10, offset - 1);
+      return Promise.resolve(i < 0 ? bytes.length : i + 1);
+    },
+    text: (start, end, each) => {
+      const decoder = new StringDecoder('utf8');
+      const stop = end ?? bytes.length;
+      for (let p = start; p < stop; p += chunk) {
+        if (!each(decoder.write(bytes.subarray(p, Math.min(stop, p + chunk))))) return Promise.resolve();
+      }
+      const rest = decoder.end();
+      if (rest.length > 0) each(rest);
+      return Promise.resolve();
+    },
+  };
+}
+
+interface Run {
+  json: string;
+  records: LogRecord[];
+}
+
+function single(name: string, bytes: Buffer, chunk: number, options: SplitOptions): Run {
+  const records: LogRecord[] = [];
+  const imp = createImport({ ...options, onRecord: (r) => records.push(r) });
+  const input = imp.addFile(name);
+  const decoder = new StringDecoder('utf8');
+  let atTop = true;
+  // As the CLI decodes (TextDecoder drops a byte-order mark).
+  for (let p = 0; p < bytes.length; p += chunk) {
+    const text = decoder.write(bytes.subarray(p, p + chunk));
+    input.push(atTop && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (text.length > 0) atTop = false;
+  }
+  input.push(decoder.end());
+  input.end();
+  return { json: JSON.stringify(imp.finish()), records };
+}
+
+async function parallel(
+  name: string,
+  bytes: Buffer,
+  chunk: number,
+  cuts: number[],
+  options: SplitOptions,
+  ahead = 2,
+): Promise<Run | null> {
+  const records: LogRecord[] = [];
+  const imp = createImport({ ...options, onRecord: (r) => records.push(r) });
+  const plan = planSplit(imp, name, headOf(bytes.subarray(0, 64 * 1024).toString('utf8')), options);
+  if (plan === null) return null;
+  const source = memorySource(bytes, chunk);
+  const offsets = [0, ...cuts.map((c) => Math.floor(c * bytes.length)).sort((a, b) => a - b), bytes.length];
+  // Segments finish in reverse order: the merge must still hand them over in file order.
+  await importInSegments(
+    imp,
+    name,
+    plan,
+    source,
+    offsets,
+    async (index, from, to, onBatch) => {
+      await new Promise((resolve) => setTimeout(resolve, (offsets.length - index) * 2));
+      // Batches cross threads packed (typed arrays, strings once): the round trip loses nothing.
+      return readSegment(source, plan.def, plan.rule, { ...plan.task, index }, from, to, (b) =>
+        onBatch(unpackBatch(structuredClone(packBatch(b, plan.task.keepAttrs)[0]))),
+      );
+    },
+    ahead,
+  );
+  return { json: JSON.stringify(imp.finish()), records };
+}
+
+const WORDS = ['alpha', 'béta', 'γάμμα', '漢字', 'emoji 🚀', 'x'];
+const word = fc.constantFrom(...WORDS);
+const n = fc.integer({ min: 0, max: 9_999 });
+const stamp = fc
+  .integer({ min: 0, max: 86_399 })
+  .map((s) => new Date(Date.UTC(2024, 4, 1) + s * 1000).toISOString());
+const level = fc.constantFrom('INFO', 'WARN', 'ERROR', 'DEBUG');
+
+/** Plain text: records, stack traces (indented or not), blank lines, a stray line at the top. */
+const textLine = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.tuple(stamp, level, word, n).map(([t, l, w, k]) => `${t} ${l} svc.${w}: job ${k} ${w}`),
+  },
+  { weight: 2, arbitrary: fc.tuple(word, n).map(([w, k]) => `    at ${w}.run (file.js:${k})`) },
+  { weight: 1, arbitrary: word.map((w) => `Caused by: ${w} failed`) },
+  { weight: 1, arbitrary: fc.constant('') },
+);
+const jsonLine = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(stamp, level, word, n)
+      .map(([t, l, w, k]) => JSON.stringify({ time: t, level: l, service: w, msg: `req ${k} ${w}` })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(stamp, word).map(([t, w]) =>
+      JSON.stringify([
+        { time: t, msg: w },
+        { time: t, msg: `${w} 2` },
+      ]),
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('{"time": broken', '', '# comment', '[]', '42') },
+);
+const cloudLine = fc.tuple(stamp, word, n).map(([t, w, k]) =>
+  JSON.stringify({
+    specversion: '1.0',
+    id: `e${k}`,
+    source: '/o',
+    type: `com.x.deploy.${k % 2 ? 'started' : 'heartbeat'}`,
+    subject: w,
+    time: t,
+    data: { region: 'r1', level: k % 5 === 0 ? 'error' : 'info' },
+  }),
+);
+const logfmtLine = fc
+  .tuple(stamp, level, word, n)
+  .map(([t, l, w, k]) => `time=${t} level=${l} service=s${k % 3} msg="${w} ${k}"`);
+const syslogLine = fc
+  .tuple(fc.integer({ min: 1, max: 28 }), n, word)
+  .map(
+    ([d, k, w]) =>
+      `May ${String(d).padStart(2, ' ')} 10:${String(k % 60).padStart(2, '0')}:00 host app[${k}]: ${w} ${k}`,
+  );
+
+function file(lines: fc.Arbitrary<string>, first: fc.Arbitrary<string>) {
+  return fc
+    .record({
+      first,
+      lines: fc.array(lines, { minLength: 0, maxLength: 60 }),
+      crlf: fc.boolean(),
+      bom: fc.boolean(),
+      finalNewline: fc.boolean(),
+    })
+    .map((f) => {
+      const eol = f.crlf ? '\r\n' : '\n';
+      const text = [f.first, ...f.lines].join(eol) + (f.finalNewline ? eol : '');
+      return Buffer.from((f.bom ? '\ufeff' : '') + text, 'utf8');
+    });
+}
+
+const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 });
+const chunk = fc.integer({ min: 1, max: 300 });
+const OPTIONS: SplitOptions = {
+  format: null,
+  zone: 'Europe/Paris',
+  year: null,
+  mapping: null,
+  keepAttrs: true,
+};
+
+async function same(name: string, bytes: Buffer, c: number, at: number[], options = OPTIONS): Promise<void> {
+  const one = single(name, bytes, c, options);
+  const many = await parallel(name, bytes, c, at, options, (c % 3) + 1);
+  if (many === null) {
+    // Only a head without one whole line is left unjudged (and so read whole).
+    expect(bytes.subarray(0, 4096).includes(10)).toBe(false);
+    return;
+  }
+  expect(many.json).toBe(one.json);
+  expect(many.records).toEqual(one.records);
+}
+
+describe('parallel import: every split gives the single-parser result, byte for byte', () => {
+  const cases: [string, fc.Arbitrary<Buffer>, SplitOptions?][] = [
+    ['text with stack traces', file(textLine, textLine)],
+    [
+      'JSON lines',
+      file(
+        jsonLine,
+        jsonLine.filter((l) => l.startsWith('{"time":"')),
+      ),
+    ],
+    ['CloudEvents', file(cloudLine, cloudLine)],
+    ['logfmt', file(logfmtLine, logfmtLine)],
+    ['syslog with a year', file(syslogLine, syslogLine), { ...OPTIONS, year: 2024 }],
+  ];
+  for (const [label, arb, options] of cases) {
+    it(label, async () => {
+      await fc.assert(
+        fc.asyncProperty(arb, chunk, cuts, (bytes, c, at) => same('app.log', bytes, c, at, options)),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it('a record whose stack trace crosses every cut stays one record', async () => {
+    const trace = Array.from({ length: 40 }, (_, i) => `    at frame${i} (x.js:${i})`);
+    const text = ['2024-05-01T10:00:00Z ERROR boom', ...trace, '2024-05-01T10:00:01Z INFO next', ''].join(
+      '\n',
+    );
+    const bytes = Buffer.from(text);
+    await same('app.log', bytes, 17, [0.2, 0.4, 0.6, 0.8]);
+    const many = await parallel('app.log', bytes, 17, [0.2, 0.4, 0.6, 0.8], OPTIONS);
+    expect(many!.records.map((r) => r.message.split('\n').length)).toEqual([41, 1]);
+  });
+});
+
+describe('files one parser must read stay whole', () => {
+  const plan = (name: string, text: string, options = OPTIONS) =>
+    planSplit(createImport(options), name, headOf(text), options);
+
+  it('CSV (a quoted field may hold a newline) is not split', () => {
+    expect(plan('a.csv', 'time,level,message\n2024-05-01T10:00:00Z,INFO,"two\nlines"\n')).toBeNull();
+  });
+
+  it('a JSON array document, or an object spanning lines, is not split', () => {
+    const json = { ...OPTIONS, format: 'jsonl' };
+    expect(plan('a.json', '[\n{"time":"2024-05-01T10:00:00Z","msg":"a"}\n]\n', json)).toBeNull();
+    expect(plan('a.json', '{\n "time": "2024-05-01T10:00:00Z",\n "msg": "a"\n}\n', json)).toBeNull();
+    expect(plan('a.jsonl', '\n{"time":"2024-05-01T10:00:00Z","msg":"a"}\n', json)).not.toBeNull();
+  });
+
+  it('yearless syslog is split only when the year is given', () => {
+    const text = 'Dec 31 23:59:59 host app: a\nJan  1 00:00:01 host app: b\n';
+    expect(plan('sys.log', text)).toBeNull();
+    expect(plan('sys.log', text, { ...OPTIONS, year: 2024 })).not.toBeNull();
+  });
+
+  it('a head whose first line is cut is not judged', () => {
+    expect(plan('a.jsonl', `{"time":"2024-05-01T10:00:00Z","msg":"${'x'.repeat(5000)}"}\n`)).toBeNull();
+  });
+});
+
+describe('packed batches', () => {
+  it('carry every field of a record (a new field must be packed too)', () => {
+    const record: RawRecord = {
+      at: 1_714_550_400_123,
+      level: 'warn',
+      message: 'deploy: change c1 on api',
+      service: 'api',
+      region: 'eu-west',
+      attrs: { id: 'e1', n: 3, ok: true, none: null },
+      source: { file: '', line: 42 },
+      kindHint: 'change',
+      type: 'com.x.deploy.started',
+      change: {
+        id: 'c1',
+        changeKind: 'software',
+        description: null,
+        targets: [{ component: 'api', region: null, slice: 's1' }],
+      },
+      repeat: 3_000_000_000,
+      endAt: 1_714_550_500_000,
+      injected: true,
+    };
+    const empty: RawRecord = {
+      ...record,
+      level: null,
+      service: null,
+      region: null,
+      attrs: {},
+      kindHint: null,
+      type: null,
+      change: null,
+      repeat: 1,
+      endAt: null,
+      injected: false,
+    };
+    const batch = { records: [record, empty], errors: [{ before: 1, line: 2, reason: 'bad' }], skipped: 4 };
+    expect(unpackBatch(structuredClone(packBatch(batch, true)[0]))).toEqual(batch);
+    // Every key of a record is set by unpack: none is forgotten.
+    expect(Object.keys(unpackBatch(packBatch(batch, true)[0]).records[0]!).sort()).toEqual(
+      Object.keys(record).sort(),
+    );
+  });
+});
