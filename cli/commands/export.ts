@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { bundleBaseName, parseBundle } from '../../shared/bundle';
@@ -8,6 +7,12 @@ import type { Audience, ExportOptions, PaperSize } from '../../shared/export';
 import type { Command, CommandIo } from './registry';
 import { parseCommandArgs, UsageError } from './registry';
 import { builtinTemplates } from './templates';
+import {
+  CHROMIUM_CANDIDATES,
+  CHROMIUM_ENV,
+  CHROMIUM_FLAGS,
+  findChromium,
+} from '../../scripts/test/chromium.mjs';
 import { BUNDLE_FILE_SUFFIX } from '../../shared/bundle/fileName';
 
 const FORMATS = ['md', 'html', 'pdf'] as const;
@@ -17,7 +22,7 @@ const USAGE = `Usage: rootline export FILE${BUNDLE_FILE_SUFFIX} --format md|html
 
 Writes the incident's RCA document. Markdown and HTML go to stdout without --out; a PDF is
 written to --out (default: the bundle's name with .pdf). PDF needs Chromium or Chrome
-(found at /usr/bin/chromium and similar places, or set ROOTLINE_CHROMIUM).
+(found at /usr/bin/chromium and similar places, or set ${CHROMIUM_ENV}).
 
 Options:
   --format F      md (GitHub-flavoured Markdown), html (one self-contained file) or pdf
@@ -25,26 +30,6 @@ Options:
   --paper P       a4 (default) or letter, for html print and pdf
   --out FILE      output file
 `;
-
-/** Where Chromium-family browsers are usually installed. */
-const CHROMIUM_PATHS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-/** The browser to print with: ROOTLINE_CHROMIUM when set, else the first installed one; null when none. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const override = env.ROOTLINE_CHROMIUM;
-  if (override !== undefined && override !== '') return existsSync(override) ? override : null;
-  return CHROMIUM_PATHS.find((p) => existsSync(p)) ?? null;
-}
 
 /**
  * Prints self-contained HTML to PDF with headless Chromium (page size and page numbers come
@@ -59,13 +44,7 @@ export async function htmlToPdf(html: string, executablePath: string): Promise<B
   }
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const page = await browser.newPage();
@@ -141,8 +120,8 @@ export const exportCommand: Command = {
     if (chromium === null) {
       io.stderr(
         'rootline export: PDF export needs Chromium or Google Chrome, and none was found ' +
-          `(looked in ${CHROMIUM_PATHS.slice(0, 3).join(', ')}… and $ROOTLINE_CHROMIUM). ` +
-          'Install one (Debian/Ubuntu: apt-get install chromium), set ROOTLINE_CHROMIUM=/path/to/chrome, ' +
+          `(looked in ${CHROMIUM_CANDIDATES.slice(0, 3).join(', ')}… and $${CHROMIUM_ENV}). ` +
+          `Install one (Debian/Ubuntu: apt-get install chromium), set ${CHROMIUM_ENV}=/path/to/chrome, ` +
           'or export --format html and print it from any browser.\n',
       );
       return 1;

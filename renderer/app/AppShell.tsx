@@ -21,13 +21,15 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useToast } from '../ui/Toast';
 import { AboutDialog } from './AboutDialog';
 import { ShortcutsSheet } from './ShortcutsSheet';
+import { CommandPalette } from './CommandPalette';
+import type { CommandActions } from './commands';
 import { StatusBar } from './StatusBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useHashRoute } from './useHashRoute';
 import { useMenuActions } from './useMenuActions';
 import { routeHash } from '../routing/route';
 
-type Overlay = 'shortcuts' | 'about' | null;
+type Overlay = 'shortcuts' | 'about' | 'palette' | null;
 
 /** Header, the current screen, the status bar, and the app-wide commands that drive them. */
 export function AppShell() {
@@ -90,21 +92,47 @@ export function AppShell() {
     [alert, bundles, currentId, incidents, navigate, showError],
   );
 
-  useGlobalShortcuts(
-    useMemo(
-      () => ({
-        newIncident,
-        openBundle,
-        showShortcuts: () => setOverlay('shortcuts'),
-        focusSearch: () => {
-          const el = document.querySelector<HTMLInputElement>('[data-search]');
-          el?.focus();
-          return el !== null;
-        },
-      }),
-      [newIncident, openBundle],
-    ),
+  const importLogs = useCallback(() => {
+    if (!currentId) {
+      toast({ message: 'Open an incident (or create one) to import logs into it.' });
+      return;
+    }
+    navigate({ name: 'incident', id: currentId, tab: 'timeline' });
+    setImportTarget({ incidentId: currentId, files: [] });
+  }, [currentId, navigate, toast]);
+  const openExport = useCallback(() => {
+    if (currentId) setExportId(currentId);
+    else toast({ message: 'Open an incident to export it.' });
+  }, [currentId, toast]);
+  const fail = useCallback(
+    (p: Promise<unknown>) =>
+      void p.catch((e: unknown) => showError(e instanceof Error ? e.message : String(e))),
+    [showError],
   );
+  const commandActions: CommandActions = useMemo(
+    () => ({
+      navigate: (r) => navigate(r),
+      newIncident,
+      openBundle,
+      trySample,
+      importLogs,
+      openExport,
+      exportBundle: () => currentId && void bundles.exportBundle(currentId),
+      undo: () => fail(undo.undo()),
+      redo: () => fail(undo.redo()),
+      focusSearch: () => {
+        const el = document.querySelector<HTMLInputElement>('[data-search]');
+        el?.focus();
+        return el !== null;
+      },
+      showShortcuts: () => setOverlay('shortcuts'),
+      showPalette: () => setOverlay('palette'),
+      showAbout: () => setOverlay('about'),
+    }),
+    [navigate, newIncident, openBundle, trySample, importLogs, openExport, currentId, bundles, fail, undo],
+  );
+  const commandCtx = useMemo(() => ({ route }), [route]);
+  useGlobalShortcuts(commandActions, commandCtx);
 
   useMenuActions(
     useMemo(
@@ -112,22 +140,12 @@ export function AppShell() {
         newIncident,
         openBundleText: (text: string, name: string) => void bundles.openText(text, name),
         bundleFailed: (name: string, reason: string) => alert(`Could not open ${name}`, reason),
-        importLogs: () => {
-          if (!currentId) {
-            toast({ message: 'Open an incident (or create one) to import logs into it.' });
-            return;
-          }
-          navigate({ name: 'incident', id: currentId, tab: 'timeline' });
-          setImportTarget({ incidentId: currentId, files: [] });
-        },
-        exportCurrent: () => {
-          if (currentId) setExportId(currentId);
-          else toast({ message: 'Open an incident to export it.' });
-        },
+        importLogs,
+        exportCurrent: openExport,
         showShortcuts: () => setOverlay('shortcuts'),
         showAbout: () => setOverlay('about'),
       }),
-      [newIncident, bundles, alert, toast, currentId, navigate],
+      [newIncident, bundles, alert, importLogs, openExport],
     ),
   );
 
@@ -208,6 +226,9 @@ export function AppShell() {
       />
       {overlay === 'shortcuts' && <ShortcutsSheet onClose={() => setOverlay(null)} />}
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
+      {overlay === 'palette' && (
+        <CommandPalette actions={commandActions} ctx={commandCtx} onClose={() => setOverlay(null)} />
+      )}
       {importTarget && <ImportLauncher target={importTarget} onClose={() => setImportTarget(null)} />}
       {exportId && (
         <ExportDialog

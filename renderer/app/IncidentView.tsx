@@ -1,7 +1,7 @@
 import type { Incident } from '../../shared/domain';
 import { useEffect } from 'react';
 import { useReadyMarker } from '../ui/ready';
-import { routeHash, type IncidentTab } from '../routing/route';
+import { INCIDENT_TAB_LABELS, INCIDENT_TABS, routeHash, type IncidentTab } from '../routing/route';
 import { EmptyState } from '../ui/EmptyState';
 import { DamagedItem } from '../ui/DamagedItem';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -21,14 +21,10 @@ import {
   useDamagedActions,
 } from '../features/incidents';
 
-const TABS: readonly TabDef<IncidentTab>[] = [
-  { key: 'overview', label: 'Overview' },
-  { key: 'timeline', label: 'Timeline' },
-  { key: 'causes', label: 'Root causes' },
-  { key: 'actions', label: 'Action items' },
-  { key: 'document', label: 'Document' },
-  { key: 'review', label: 'Review' },
-];
+const TABS: readonly TabDef<IncidentTab>[] = INCIDENT_TABS.map((key) => ({
+  key,
+  label: INCIDENT_TAB_LABELS[key],
+}));
 
 interface IncidentViewProps {
   id: string;

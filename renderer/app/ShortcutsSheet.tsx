@@ -1,8 +1,9 @@
 import { platform } from '../platform';
 import { Dialog } from '../ui/Dialog';
 import { modKeyLabel } from '../ui/keyboard';
-import { shortcutRows } from './shortcuts';
+import { shortcutRows } from './commands';
 
+/** Every shortcut of the command table (app-wide commands, then keys that work in one place). */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const rows = shortcutRows(modKeyLabel(), platform.kind === 'desktop');
   return (

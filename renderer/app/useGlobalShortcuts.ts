@@ -1,44 +1,28 @@
 import { useEffect, useRef } from 'react';
 import { isTextEditingTarget } from '../ui/keyboard';
-
-export interface GlobalShortcutHandlers {
-  newIncident(): void;
-  openBundle(): void;
-  showShortcuts(): void;
-  focusSearch(): boolean;
-}
+import { commandForKey, type CommandActions, type CommandContext } from './commands';
 
 /**
- * App-wide single-key and Alt shortcuts; single keys are ignored while typing or in a dialog.
- * A single key never creates data (a keystroke meant for a field that lost focus would): new
- * incident is Alt+N only.
+ * Runs the app-wide keys of the command table (APP_COMMANDS). Single keys are ignored while
+ * typing or while a dialog is open; a key a component already handled is left alone.
  */
-export function useGlobalShortcuts(handlers: GlobalShortcutHandlers): void {
-  const ref = useRef(handlers);
+export function useGlobalShortcuts(actions: CommandActions, ctx: CommandContext): void {
+  const ref = useRef({ actions, ctx });
   useEffect(() => {
-    ref.current = handlers;
-  }, [handlers]);
+    ref.current = { actions, ctx };
+  }, [actions, ctx]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey) return;
-      const h = ref.current;
-      if (e.altKey && !e.shiftKey) {
-        // e.code: Alt+letter types special characters on some layouts (macOS).
-        if (e.code === 'KeyN') h.newIncident();
-        else if (e.code === 'KeyO') h.openBundle();
-        else return;
-        e.preventDefault();
-        return;
-      }
-      if (e.altKey) return;
+      if (e.defaultPrevented) return;
       const target = e.target;
-      if (isTextEditingTarget(target) || target instanceof HTMLSelectElement) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
-      if (e.key === '?') h.showShortcuts();
-      else if (e.key === '/') {
-        if (!h.focusSearch()) return;
-      } else return;
+      const busy =
+        isTextEditingTarget(target) ||
+        target instanceof HTMLSelectElement ||
+        document.querySelector('[aria-modal="true"]') !== null;
+      const { actions: a, ctx: c } = ref.current;
+      const command = commandForKey(e, busy, c);
+      if (!command || command.run(a, c) === false) return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

@@ -1,6 +1,16 @@
 export const INCIDENT_TABS = ['overview', 'timeline', 'causes', 'actions', 'document', 'review'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
 
+/** The name of each incident tab, as its tab and the command palette show it. */
+export const INCIDENT_TAB_LABELS: Readonly<Record<IncidentTab, string>> = {
+  overview: 'Overview',
+  timeline: 'Timeline',
+  causes: 'Root causes',
+  actions: 'Action items',
+  document: 'Document',
+  review: 'Review',
+};
+
 export type Route =
   { name: 'list' } | { name: 'actions' } | { name: 'incident'; id: string; tab: IncidentTab };
 

@@ -5,6 +5,7 @@ import { userFormats } from './userFormats';
 import type { LogRecord } from '../../shared/domain';
 import { createFileDecoder } from './decode';
 import type { PreviewResult, ToWorker } from './importProtocol';
+import { csvDelimiterOf } from '../../shared/csv/delimiter';
 
 const PREVIEW_RECORDS = 25;
 
@@ -78,7 +79,7 @@ export function previewSample(msg: Extract<ToWorker, { type: 'preview' }>): Prev
 function fieldsOf(format: string, text: string): string[] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (format === 'csv') {
-    const parsed = Papa.parse<string[]>(firstLine, { delimiter: firstLine.includes('\t') ? '\t' : '' });
+    const parsed = Papa.parse<string[]>(firstLine, { delimiter: csvDelimiterOf(firstLine) });
     return (parsed.data[0] ?? []).map((c) => c.trim()).filter((c) => c.length > 0);
   }
   for (const line of text.split(/\r?\n/, 50)) {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvDelimiterOf } from '../csv/delimiter';
 
 /** One data row: its 1-based physical line number in the file and its cells by header name. */
 export interface CsvRecord {
@@ -37,24 +38,6 @@ function lineIndex(text: string): (offset: number) => number {
 }
 
 /**
- * The delimiter of the header line: whichever of comma, semicolon and tab occurs most outside
- * quotes (comma on a tie). Deciding from the header alone means a description full of semicolons
- * can never make the data rows look like a different dialect.
- */
-function headerDelimiter(text: string): string {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
-  }
-  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
-  if (counts['\t'] > counts[',']) return '\t';
-  return ',';
-}
-
-/**
  * Parses CSV text strictly: any structural fault (an unterminated quote, a row with more or fewer
  * cells than the header, no header) fails the whole file with a message naming the file and line,
  * so a damaged file can never half-apply. Empty lines are skipped; a leading BOM is removed.
@@ -69,7 +52,7 @@ export function parseCsv(text: string, fileName: string): CsvParseResult {
   let fault: string | null = null;
   let start = 0;
   Papa.parse<string[]>(body, {
-    delimiter: headerDelimiter(body),
+    delimiter: csvDelimiterOf(body),
     skipEmptyLines: false,
     step: (result, parser) => {
       const line = lineOf(start);

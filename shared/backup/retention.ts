@@ -25,8 +25,12 @@ function stamp(at: number): string {
     .replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (two 32-bit lanes with different seeds). */
-function hash64(text: string): string {
+/**
+ * 64 bits of the UTF-16 code units as 16 hex digits: two 32-bit FNV-1a-style lanes with different
+ * seeds. Not domain/ids.ts hash64 on purpose: backup names already on disk carry this hash, and
+ * retention must keep recognising them.
+ */
+function backupHash(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {
@@ -45,7 +49,7 @@ function hash64(text: string): string {
  */
 export function backupIdPart(incidentId: string): string {
   const safe = incidentId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 47) || 'incident';
-  return `${safe}.${hash64(incidentId)}`;
+  return `${safe}.${backupHash(incidentId)}`;
 }
 
 /** The file name of a backup of `incidentId` taken at `at`: sortable, safe on every file system. */

@@ -3,9 +3,9 @@ import type { EventKind } from '../domain';
 import type { ChartEvent, ChartMark, ChartOptions } from './layout';
 
 /** The lane of events beyond the chart's lane limit. */
-export const OTHER_LANE = 'other';
+const OTHER_LANE = 'other';
 /** The lane of events without a service. */
-export const NO_SERVICE = '(no service)';
+const NO_SERVICE = '(no service)';
 const KIND_RANK = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
 
 /** The lanes: the kinds present, or the services with most events (the rest as one "other" lane). */

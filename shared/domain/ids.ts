@@ -17,8 +17,9 @@ export function newId(now: number = Date.now(), random: () => number = Math.rand
 }
 
 /**
- * 64-bit FNV-1a of a string as 16 hex chars. Used for stable ids of imported events
- * (same source and content → same id, so re-import adds no duplicates) and content hashes.
+ * A 64-bit hash of a string as 16 hex chars: two 32-bit FNV-style lanes (the second mixes in
+ * the first), not the FNV-1a-64 algorithm and not cryptographic. Used for stable ids of imported
+ * events (same source and content → same id, so re-import adds no duplicates) and content hashes.
  */
 export function hash64(text: string): string {
   let h1 = 0x811c9dc5 | 0;

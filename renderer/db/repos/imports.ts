@@ -8,7 +8,6 @@ import type {
 } from '../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../shared/domain';
 import type { ServiceAliases } from '../../../shared/timeline/aliases';
-import type { BlockSpan } from '../../../shared/chart';
 import { getDb } from '../db';
 import type { ImportDensityRow } from '../schema';
 

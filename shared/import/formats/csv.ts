@@ -5,6 +5,7 @@ import type { FieldMapping, FormatDef, LineParser, ParseContext } from '../types
 import { clip, MAX_ATTRS } from './attrs';
 import { levelFromValue } from './levels';
 import { isBlank, makeRecord, timeOptions } from './record';
+import { csvDelimiterOf } from '../../csv/delimiter';
 
 const TIME_NAMES = ['@timestamp', 'timestamp', 'time', 'datetime', 'date', 'ts', 'eventtime', 'created_at'];
 const MESSAGE_NAMES = ['message', 'msg', 'content', 'text', 'description', 'log'];
@@ -54,12 +55,6 @@ export function pickColumns(header: string[], mapping: FieldMapping | null): Col
     service: find(header, SERVICE_NAMES),
     region: find(header, REGION_NAMES),
   };
-}
-
-function delimiterOf(headerLine: string): string {
-  const counts: [string, number][] = ['\t', ',', ';', '|'].map((d) => [d, headerLine.split(d).length - 1]);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]?.[0] ?? ',';
 }
 
 function splitRow(line: string, delimiter: string): string[] {
@@ -120,7 +115,7 @@ function csvParser(ctx: ParseContext): LineParser {
       return;
     }
     if (header === null || cols === null) {
-      delimiter = delimiterOf(text);
+      delimiter = csvDelimiterOf(text);
       header = splitRow(text, delimiter).map((h) => h.trim());
       cols = pickColumns(header, ctx.mapping);
       ctx.sink.skip(lineNo);
@@ -213,7 +208,7 @@ export const csvFormat: FormatDef = {
     const lines = head.split(/\r?\n/).filter((l) => l.trim().length > 0);
     const first = lines[0];
     if (first === undefined || first.trimStart().startsWith('{')) return named;
-    const d = delimiterOf(first);
+    const d = csvDelimiterOf(first);
     const fields = splitRow(first, d).map((f) => f.trim().toLowerCase());
     if (fields.length < 2) return named;
     const hasTime = fields.some((f) => TIME_NAMES.includes(f) || f === 'time');

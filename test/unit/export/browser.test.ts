@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, htmlToPdf } from '../../../cli/commands/export';
+import { htmlToPdf } from '../../../cli/commands/export';
 import { exportHtml } from '../../../shared/export';
 import { sampleSnapshot, template } from './helpers';
-import { CHROMIUM_FLAGS } from '../../../scripts/test/chromium.mjs';
+import { CHROMIUM_FLAGS, findChromium } from '../../../scripts/test/chromium.mjs';
 
 const CHROMIUM = findChromium();
 const HAS_POPPLER = (() => {

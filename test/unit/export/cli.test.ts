@@ -8,6 +8,7 @@ import { templatesCommand } from '../../../cli/commands/templates';
 import type { Command } from '../../../cli/commands/registry';
 import { parseBundle } from '../../../shared/bundle';
 import { TEMPLATES_DIR } from './helpers';
+import { CHROMIUM_ENV } from '../../../scripts/test/chromium.mjs';
 
 async function run(command: Command, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -93,15 +94,15 @@ describe('rootline templates / new / export', () => {
   it('says clearly when no Chromium is installed for PDF', async () => {
     const bundle = join(dir, 'plain.rootline.json');
     await run(newCommand, ['--title', 'Plain', '--out', bundle]);
-    const before = process.env.ROOTLINE_CHROMIUM;
-    process.env.ROOTLINE_CHROMIUM = join(dir, 'no-such-browser');
+    const before = process.env[CHROMIUM_ENV];
+    process.env[CHROMIUM_ENV] = join(dir, 'no-such-browser');
     try {
       const r = await run(exportCommand, [bundle, '--format', 'pdf']);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/PDF export needs Chromium or Google Chrome, and none was found/);
     } finally {
-      if (before === undefined) delete process.env.ROOTLINE_CHROMIUM;
-      else process.env.ROOTLINE_CHROMIUM = before;
+      if (before === undefined) delete process.env[CHROMIUM_ENV];
+      else process.env[CHROMIUM_ENV] = before;
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIncident } from '../../../shared/domain';
 import { parseRoute, routeHash } from '../../../renderer/routing/route';
-import { shortcutRows } from '../../../renderer/app/shortcuts';
+import { shortcutRows } from '../../../renderer/app/commands';
 import { bundleFileName, slugify } from '../../../renderer/features/bundles/slug';
 import { filterIncidents } from '../../../renderer/features/incidents/search';
 import { EVENT_KIND_COLORS } from '../../../renderer/ui/palette';

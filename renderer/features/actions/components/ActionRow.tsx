@@ -166,5 +166,3 @@ export function ActionRow(props: ActionRowProps) {
     </Fragment>
   );
 }
-
-export { COLUMN_COUNT };
