@@ -2,6 +2,7 @@
 // Kill test: edit, wait until the UI acknowledges the write ("Saved" / the item shown after its
 // committed write), SIGKILL the browser 0–300 ms later, relaunch on the same profile and check
 // that every acknowledged edit is there. Usage: node scripts/test/kill.mjs [--cycles N]
+/* global document -- the waitForFunction body runs in the page */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,7 +138,14 @@ try {
     const add = page.getByLabel('New action item', { exact: true });
     await add.fill(action);
     await add.press('Enter');
-    await page.locator(`tr.action-row input[aria-label="Title"][value="${action}"]`).waitFor();
+    // Titles are wrapping text areas (no value attribute to select on): wait for the value itself.
+    await page.waitForFunction(
+      (text) =>
+        [...document.querySelectorAll('tr.action-row [aria-label="Title"]')].some(
+          (el) => /** @type {HTMLInputElement} */ (el).value === text,
+        ),
+      action,
+    );
     expected.actions.push(action);
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 300)));
     await kill(session, profile);
@@ -152,7 +160,7 @@ try {
     await session.page.getByRole('tab', { name: 'Action items', exact: true }).click();
     await session.page.getByLabel('New action item', { exact: true }).waitFor();
     const titles = await session.page
-      .locator('tr.action-row input[aria-label="Title"]')
+      .locator('tr.action-row [aria-label="Title"]')
       .evaluateAll((els) => els.map((e) => e.value));
     for (const a of expected.actions) {
       verified++;
