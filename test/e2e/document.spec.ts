@@ -1,4 +1,5 @@
 import { captureDownload, createIncident, expect, test } from './fixtures';
+import { BUNDLE_VERSION } from '../../shared/bundle/schema';
 
 test.beforeEach(async ({ list }) => {
   await list.goto();
@@ -120,7 +121,7 @@ test('the Export… dialog saves the RCA as Markdown for customers and the bundl
     dialog.getByRole('button', { name: 'Export', exact: true }).click(),
   );
   expect(bundle.name).toMatch(/\.rootline\.json$/);
-  expect(JSON.parse(bundle.text)).toMatchObject({ format: 'rootline-bundle', version: 1 });
+  expect(JSON.parse(bundle.text)).toMatchObject({ format: 'rootline-bundle', version: BUNDLE_VERSION });
 });
 
 test('a section with a bad heading tag or text nested 5,000 deep opens without breaking the Document tab', async ({
