@@ -320,9 +320,18 @@ test('the XSS corpus in every input runs nothing and opens nothing, in every vie
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(template)),
   });
+  // The switch moves the blank incident's public sections out of sight, so it asks first.
+  await page
+    .getByRole('alertdialog', { name: /Switch to/ })
+    .getByRole('button', { name: 'Switch template' })
+    .click();
   await expect(page.getByText(/^Template ".*" applied/)).toBeVisible();
   const first = page.locator('.doc-section').first();
-  await first.getByText(/^Comments on /).click();
+  // The sections are drawn again once the template is stored: open the comments of the new one.
+  await expect(async () => {
+    await first.getByText(/^Comments on /).click();
+    await expect(first.getByRole('textbox', { name: 'New comment' })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await sections.comment(fit(20), fit(21), '');
 
   await visitEveryView(page);
