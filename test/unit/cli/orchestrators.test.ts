@@ -45,7 +45,9 @@ describe('rootline timeline with orchestrator and fault-injection logs', () => {
     const r = rootline('timeline', ...paths);
     expect(r.code).toBe(0);
     for (const [f, id] of FILES) expect(r.stdout).toContain(`${f.split('/').pop() ?? f}: read as ${id}`);
-    expect(r.stdout).toContain("2 record(s) had no time of their own: given the file's capture time");
+    expect(r.stdout).toContain(
+      "2 of 7 records had no time of their own: they were given the file's capture time, its last-modified time (2026-03-14 16:00:00 UTC).",
+    );
     expect(r.stdout).toMatch(/, 0 errors/);
     const json = JSON.parse(rootline('timeline', nomad, '--json').stdout) as {
       events: { at: string; title: string }[];

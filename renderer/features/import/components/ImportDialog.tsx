@@ -182,6 +182,8 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
             zone={imp.zone}
             year={imp.year}
             onApply={(z, y) => void imp.applyOptions(z, y)}
+            changeWindow={imp.changeWindow}
+            onChangeWindow={imp.setChangeWindow}
           />
         </>
       )}

@@ -13,6 +13,7 @@ import { TokenInput } from '../../../ui/TokenInput';
 import { textInstant } from '../draft';
 import { useOverviewDraft } from '../hooks/useOverviewDraft';
 import { DurationsPanel } from './DurationsPanel';
+import { IncidentTypeField } from './IncidentTypeField';
 import { KeyTimeField } from './KeyTimeField';
 import { SaveIndicator } from './SaveIndicator';
 import { ZoneField } from './ZoneField';
@@ -73,6 +74,7 @@ export function OverviewForm({ incident }: { incident: Incident }) {
               ))}
             </select>
           </div>
+          <IncidentTypeField incident={incident} id={`${id}-type`} />
           <SaveIndicator status={status} />
         </div>
         <div className="field">
