@@ -4,7 +4,7 @@ import { formatEditable } from '../../../../shared/format';
 import { formatTPlus, type ZoneFormatter } from '../../../../shared/timeline-edit';
 import { KIND_ICON_PATHS } from '../../../../shared/chart';
 import { EditableCell } from './EditableCell';
-import { InjectedBadge } from './InjectedBadge';
+import { InjectedBadge } from '../../../ui/InjectedBadge';
 import { KindIcon } from './KindIcon';
 
 const COUNT = new Intl.NumberFormat('en-US');
