@@ -143,3 +143,21 @@ describe('tables never break words', () => {
     expect(css).not.toMatch(/td\{[^}]*(break-all|anywhere)/);
   });
 });
+
+describe('injected faults in exports', () => {
+  it('marks an injected event in words in the Markdown and HTML timelines, and rings it in the chart', async () => {
+    const snap = sampleSnapshot('azure-rca-2014');
+    const target = snap.events.find((e) => e.kind === 'change' && e.key);
+    expect(target).toBeDefined();
+    const marked = { ...snap, events: snap.events.map((e) => (e === target ? { ...e, injected: true } : e)) };
+    const md = exportMarkdown(marked, { audience: 'internal' });
+    // Markdown escapes the brackets so no renderer takes them for a link.
+    expect(md).toContain(`\\[injected fault\\] ${target!.title}`);
+    expect(exportMarkdown(snap, { audience: 'internal' })).not.toContain('[injected fault]');
+    const { exportHtml } = await import('../../../shared/export');
+    const html = exportHtml(marked, { audience: 'internal' });
+    expect(html).toContain('[injected fault] ');
+    expect(html).toContain('data-injected=');
+  });
+});
+
