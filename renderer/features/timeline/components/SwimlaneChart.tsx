@@ -120,6 +120,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
   };
   const selectedMark = p.selectedId ? layout.marks.find((m) => m.eventId === p.selectedId) : undefined;
   const hovered = hover ? byId.get(hover.mark.eventId) : undefined;
+  const injectedMarks = useMemo(() => layout.marks.filter((m) => m.injected).length, [layout]);
   const xOf = (t: number) =>
     layout.plotLeft + ((t - layout.from) / (layout.to - layout.from)) * (layout.plotRight - layout.plotLeft);
   return (
@@ -132,6 +133,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
       // The plot geometry, so tests and tools can aim at a time and lane without the pixels.
       data-plot={`${layout.plotLeft},${layout.plotRight},${layout.lanesTop},${layout.laneHeight},${layout.from},${layout.to}`}
       data-lanes={layout.lanes.join('|')}
+      data-injected-marks={injectedMarks}
       onMouseDown={(e) => {
         const { x } = local(e);
         if (x >= layout.plotLeft) setBrush({ x0: x, x1: x });
@@ -163,7 +165,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
         svg={svg}
         width={layout.width}
         height={layout.height}
-        injected={layout.marks.filter((m) => m.injected).length}
+        injected={injectedMarks}
       />
       {p.range && (
         <div
