@@ -29,7 +29,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   if (size) await page.setViewportSize(size);
 }
 
-test('an Argo rollout, a Terraform apply and an AWS FIS experiment: injected faults marked, change-before-impact found and suggested', async ({
+test('an Argo rollout, a Terraform apply and an AWS FIS experiment: injected faults marked, change-before-impact found and suggested, game-day section', async ({
   page,
   list,
   incident,
@@ -94,9 +94,23 @@ test('an Argo rollout, a Terraform apply and an AWS FIS experiment: injected fau
   await page.mouse.move(0, 0);
   await shoot(page, 'timeline');
 
-  // Real changes came before the impact, so the import left it an incident, not a game day.
+  // Real changes came before the impact, so the import left it an incident, not a game day; made
+  // one by hand, its document gains the Hypothesis / Expected / Observed section.
+  await incident.tab('Document').click();
+  await page.getByRole('button', { name: 'Use Google SRE postmortem' }).click();
+  const hypothesis = page.getByRole('textbox', { name: 'Hypothesis / Expected / Observed text' });
+  await expect(page.getByRole('textbox', { name: 'Summary text' })).toBeVisible();
+  await expect(hypothesis).toHaveCount(0);
   await incident.tab('Overview').click();
-  await expect(page.getByRole('combobox', { name: 'Type', exact: true })).toHaveValue('incident');
+  const type = page.getByRole('combobox', { name: 'Type', exact: true });
+  await expect(type).toHaveValue('incident');
+  await type.selectOption('game-day');
+  await expect(page.getByText('The document has a Hypothesis / Expected / Observed section.')).toBeVisible();
+  await shoot(page, 'overview');
+  await incident.tab('Document').click();
+  await expect(hypothesis).toContainText('Hypothesis:');
+  await expect(hypothesis).toContainText('Observed:');
+  await shoot(page, 'document');
 
   // The cause tree offers the finding as a contributing factor, naming the change.
   const causes = new CausesPage(page);

@@ -31,7 +31,7 @@ export function IncidentTypeField({ incident, id }: { incident: Incident; id: st
     }
   };
   return (
-    <div className="field">
+    <div className="field incident-type">
       <label htmlFor={id}>Type</label>
       <select
         id={id}

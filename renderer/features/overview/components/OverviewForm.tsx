@@ -74,9 +74,9 @@ export function OverviewForm({ incident }: { incident: Incident }) {
               ))}
             </select>
           </div>
-          <IncidentTypeField incident={incident} id={`${id}-type`} />
           <SaveIndicator status={status} />
         </div>
+        <IncidentTypeField incident={incident} id={`${id}-type`} />
         <div className="field">
           <label htmlFor={`${id}-summary`}>Summary</label>
           <textarea
