@@ -1,5 +1,6 @@
 /** Words, not colour alone: the marker an injected fault carries in the table and the import summary. */
-export const INJECTED_HINT = 'Injected fault: put there on purpose by a fault-injection tool (chaos experiment, game day)';
+export const INJECTED_HINT =
+  'Injected fault: put there on purpose by a fault-injection tool (chaos experiment, game day)';
 
 /** The badge beside an injected event's title (a label screen readers read, a tooltip on hover). */
 export function InjectedBadge() {

@@ -67,7 +67,10 @@ export async function commitImport(input: {
     if (incident.incidentTypeOrigin !== 'manual') {
       // Game day when every fault-like event of the incident (old and new) was injected.
       const tally = new FaultTally();
-      await db.events.where('incidentId').equals(input.incidentId).each((e) => tally.add(e));
+      await db.events
+        .where('incidentId')
+        .equals(input.incidentId)
+        .each((e) => tally.add(e));
       const type = tally.type();
       if (type !== (incident.incidentType ?? 'incident')) {
         updated.incidentType = type;

@@ -137,10 +137,10 @@ describe('swimlaneSvg', () => {
     expect(svg).not.toContain('data-injected="deploy"');
     expect(svg).toContain('>injected fault</text>');
     // A shared mark that holds an injected event is ringed too.
-    const layout = layoutSwimlane(
-      [e('a', T0), e('b', T0 + 1, { injected: true }), e('z', T0 + 10 * H)],
-      { ...opts, width: 400 },
-    );
+    const layout = layoutSwimlane([e('a', T0), e('b', T0 + 1, { injected: true }), e('z', T0 + 10 * H)], {
+      ...opts,
+      width: 400,
+    });
     expect(layout.marks.find((m) => m.n === 2)?.injected).toBe(true);
     expect(swimlaneSvg(layout)).toContain('data-injected');
   });

@@ -160,4 +160,3 @@ describe('injected faults in exports', () => {
     expect(html).toContain('data-injected=');
   });
 });
-

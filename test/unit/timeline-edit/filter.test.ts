@@ -51,7 +51,13 @@ describe('timeline filter', () => {
   });
   it('shows injected faults with the rest, alone, or hides them', () => {
     const mixed = [
-      ev({ id: 'fault', at: 0, kind: 'change', title: 'Fault aws:ec2:stop-instances started', injected: true }),
+      ev({
+        id: 'fault',
+        at: 0,
+        kind: 'change',
+        title: 'Fault aws:ec2:stop-instances started',
+        injected: true,
+      }),
       ev({ id: 'deploy', at: 5, kind: 'change', title: 'Deploy 42' }),
       ev({ id: 'flag-false', at: 9, kind: 'impact', title: 'API 500s', injected: false }),
     ];

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { INCIDENT_TYPES, INCIDENT_TYPE_LABELS, type Incident, type IncidentType } from '../../../../shared/domain';
+import {
+  INCIDENT_TYPES,
+  INCIDENT_TYPE_LABELS,
+  type Incident,
+  type IncidentType,
+} from '../../../../shared/domain';
 import { putIncident, updateIncident } from '../../../db/repos';
 import { syncDocumentType } from '../../document';
 import { loadTemplates } from '../../templates';

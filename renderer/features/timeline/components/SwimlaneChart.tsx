@@ -161,12 +161,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
         setBrush(null);
       }}
     >
-      <ChartImage
-        svg={svg}
-        width={layout.width}
-        height={layout.height}
-        injected={injectedMarks}
-      />
+      <ChartImage svg={svg} width={layout.width} height={layout.height} injected={injectedMarks} />
       {p.range && (
         <div
           className="tl-chart-range"
@@ -212,8 +207,8 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
           <strong>{hovered.title}</strong>
           {hover.mark.injected && (
             <div className="tl-chart-tip-injected">
-              {hovered.injected === true ? 'Injected fault' : 'Includes an injected fault'} (put there on purpose
-              by a fault-injection tool)
+              {hovered.injected === true ? 'Injected fault' : 'Includes an injected fault'} (put there on
+              purpose by a fault-injection tool)
             </div>
           )}
           <div className="muted">

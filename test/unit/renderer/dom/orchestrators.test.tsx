@@ -42,7 +42,11 @@ describe('incident type on the Overview', () => {
     const incident = await addIncident({ title: 'Zone loss drill', templateId: 'google-sre' });
     const template = findTemplate(BUILTIN_TEMPLATES, 'google-sre')!;
     let n = 0;
-    const { sections } = applyTemplate(template, [], { incidentId: incident.id, now: 1, newId: () => `s${n++}` });
+    const { sections } = applyTemplate(template, [], {
+      incidentId: incident.id,
+      now: 1,
+      newId: () => `s${n++}`,
+    });
     await replaceDocument(incident.id, sections, template.id, 1);
     const undo = new UndoManager();
     const { container } = render(

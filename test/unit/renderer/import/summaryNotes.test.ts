@@ -68,7 +68,9 @@ describe('change findings and time fallback wording', () => {
 
   it('names every kind of change finding found, and the window only when change-before-impact is among them', () => {
     const both = findingsIntro([finding('unstaged-rollout'), finding('change-before-impact')], 45);
-    expect(both).toMatch(/^The change analysis found 2 findings: unstaged-rollout \(.*\); change-before-impact \(/);
+    expect(both).toMatch(
+      /^The change analysis found 2 findings: unstaged-rollout \(.*\); change-before-impact \(/,
+    );
     expect(both).toContain('finished up to 45 minutes before it began');
     expect(both).toContain('suggested contributing factor in the cause tree');
     expect(both).not.toContain('injected');
