@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,28 @@ describe('rootline timeline with orchestrator and fault-injection logs', () => {
     };
     const fallback = json.events.find((e) => e.title.includes('rolling back'));
     expect(fallback?.at).toBe('2026-03-14T16:00:00.000Z');
+  });
+
+  it('rootline new: an experiment whose faults were all injected makes a game day with its document section', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rootline-gameday-'));
+    const make = (name: string, ...logs: string[]) => {
+      const out = join(dir, `${name}.rootline.json`);
+      const r = rootline('new', '--title', name, '--template', 'google-sre', '--logs', ...logs, '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(readFileSync(out, 'utf8')) as {
+        incident: { incidentType?: string; incidentTypeOrigin?: string };
+        sections: { key: string; title: string }[];
+      };
+    };
+    const drill = make('drill', join(LOGS, 'chaos/aws_fis_experiment.jsonl'));
+    expect(drill.incident).toMatchObject({ incidentType: 'game-day', incidentTypeOrigin: 'import' });
+    expect(drill.sections.map((s) => s.title)).toContain('Hypothesis / Expected / Observed');
+    const outage = make(
+      'outage',
+      join(LOGS, 'chaos/aws_fis_experiment.jsonl'),
+      join(LOGS, 'orchestrators/terraform_apply.jsonl'),
+    );
+    expect(outage.incident.incidentType).toBeUndefined();
+    expect(outage.sections.map((s) => s.key)).not.toContain('hypothesis');
   });
 });

@@ -159,4 +159,16 @@ describe('injected faults in exports', () => {
     expect(html).toContain('[injected fault] ');
     expect(html).toContain('data-injected=');
   });
+
+  it('a game day says so in the facts at the top', () => {
+    const snap = sampleSnapshot('azure-rca-2014');
+    const md = exportMarkdown(
+      { ...snap, incident: { ...snap.incident, incidentType: 'game-day' } },
+      {
+        audience: 'customer',
+      },
+    );
+    expect(md).toContain('| Type | Game day (injected faults) |');
+    expect(exportMarkdown(snap, { audience: 'customer' })).not.toContain('| Type | Game day');
+  });
 });
