@@ -51,6 +51,7 @@ test('an Argo rollout, a Terraform apply and an AWS FIS experiment: injected fau
   await expect(window).toHaveValue('60');
   await window.fill('30');
   await window.blur();
+  await shoot(page, 'import-options');
   await dialog.start();
 
   const findings = dialog.dialog.getByRole('list', { name: 'Findings' });

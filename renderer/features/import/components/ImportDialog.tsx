@@ -146,7 +146,7 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
             Event logs become timeline events: CloudEvents from a deployment orchestrator, JSON Lines, logfmt,
             CSV, syslog, Kubernetes events, journald, OpenTelemetry, Slack exports, PagerDuty, Statuspage,
             Azure Activity Log, AWS CloudTrail, GitHub deployments and Actions, Argo Rollouts and Argo CD,
-            Flagger, Flux, Terraform <code>-json</code>, Temporal, Nomad, Spinnaker, AWS FIS, Chaos Mesh and
+            Flagger, Flux, Terraform (plan/apply -json), Temporal, Nomad, Spinnaker, AWS FIS, Chaos Mesh and
             LitmusChaos, access and error logs, and text logs in 40 described formats (log4j, Python, Go,
             nginx, PostgreSQL, klog…) or your own. You can also drop files or folders on the window.
           </p>
