@@ -122,3 +122,27 @@ test('an Argo rollout, a Terraform apply and an AWS FIS experiment: injected fau
   await expect(suggestion).toContainText('aws_db_instance.main');
   await shoot(page, 'causes');
 });
+
+test('an experiment whose every fault was injected makes the incident a game day on import', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await list.goto();
+  await createIncident(list, incident, 'Zone loss drill');
+  await incident.tab('Document').click();
+  await page.getByRole('button', { name: 'Use Google SRE postmortem' }).click();
+  await expect(page.getByRole('textbox', { name: 'Summary text' })).toBeVisible();
+  await incident.tab('Timeline').click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.drop([{ name: 'fis.jsonl', text: fixture('chaos/aws_fis_experiment.jsonl') }]);
+  await expect(dialog.fileRow('fis.jsonl')).toContainText('detected:', { timeout: 30_000 });
+  await dialog.start();
+  await dialog.acceptButton.click();
+  await expect(page.getByText(/so the incident is now a game day/)).toBeVisible();
+  await incident.tab('Overview').click();
+  await expect(page.getByRole('combobox', { name: 'Type', exact: true })).toHaveValue('game-day');
+  await expect(page.getByText('Set by the import: every fault on the timeline was injected.')).toBeVisible();
+  await incident.tab('Document').click();
+  await expect(page.getByRole('textbox', { name: 'Hypothesis / Expected / Observed text' })).toBeVisible();
+});

@@ -75,9 +75,15 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
   };
 
   const accept = async () => {
-    const count = await imp.accept().catch(() => null);
-    if (count === null) return;
-    toast({ message: `Imported ${count.toLocaleString('en-US')} events into the timeline.` });
+    const done = await imp.accept().catch(() => null);
+    if (done === null) return;
+    const type =
+      done.becameType === 'game-day'
+        ? ' Every fault on the timeline was injected, so the incident is now a game day (Overview → Type).'
+        : done.becameType === 'incident'
+          ? ' A fault on the timeline was not injected, so the incident is no longer a game day (Overview → Type).'
+          : '';
+    toast({ message: `Imported ${done.events.toLocaleString('en-US')} events into the timeline.${type}` });
     onClose();
   };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FORMATS } from '../../../../shared/import/formats';
-import { DEFAULT_CHANGE_WINDOW_MINUTES, type Incident } from '../../../../shared/domain';
+import { DEFAULT_CHANGE_WINDOW_MINUTES, type Incident, type IncidentType } from '../../../../shared/domain';
 import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../../shared/timeline/aliases';
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
 import type { PickedFile } from '../../../platform';
@@ -192,12 +192,13 @@ export function useLogImport(incident: Incident) {
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
   /** Stores the events and import rows and fills the phases the user has not set. */
-  const accept = useCallback(async (): Promise<number> => {
-    if (state.step !== 'summary') return 0;
+  const accept = useCallback(async (): Promise<{ events: number; becameType: IncidentType | null }> => {
+    if (state.step !== 'summary') return { events: 0, becameType: null };
     const { job } = state;
     setState({ step: 'committing', job });
+    let after: Incident;
     try {
-      await commitImport({
+      after = await commitImport({
         incidentId: incident.id,
         imports: job.imports,
         events: job.events,
@@ -207,15 +208,18 @@ export function useLogImport(incident: Incident) {
         serviceAliases: aliases.applied,
         changeWindowMinutes: job.changeWindowMinutes,
       });
-      // An import that made the incident a game day (or no longer one) reshapes its document.
-      await syncDocumentType(incident.id, await loadTemplates());
-      return job.events.length;
     } catch (e) {
       await discardStagedBlocks(job.imports.map((i) => i.id)).catch(() => undefined);
       setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
       throw e;
     }
-  }, [incident.id, state, aliases]);
+    const before = incident.incidentType ?? 'incident';
+    const now = after.incidentType ?? 'incident';
+    // An import that made the incident a game day (or no longer one) reshapes its document; the
+    // import itself is saved whatever happens here (the Document tab catches up when opened).
+    if (now !== before) await syncDocumentType(incident.id, await loadTemplates()).catch(() => false);
+    return { events: job.events.length, becameType: now !== before ? now : null };
+  }, [incident.id, incident.incidentType, state, aliases]);
 
   /** Drops the finished, unaccepted import and parses again reading zoneless times in `z`. */
   const rereadInZone = useCallback(
