@@ -1,7 +1,7 @@
 import { CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
-import { listAllEvents } from './events';
+import { readIncidentEvents } from './eventPacks';
 
 /** The document's valid sections in order (a damaged row: `readDamagedRows('sections', …)`). */
 export async function listSections(incidentId: string): Promise<DocumentSection[]> {
@@ -64,26 +64,30 @@ export async function replaceDocument(
  */
 export async function loadDocumentSnapshot(incidentId: string): Promise<IncidentSnapshot | null> {
   const db = getDb();
-  return db.transaction('r', [db.incidents, db.events, db.causes, db.actions, db.sections], async () => {
-    const incident = await db.incidents.get(incidentId);
-    if (!incident) return null;
-    const [events, causes, actions, sections] = await Promise.all([
-      // Parallel slices: 100,000 events arrive as many small tasks, not one that blocks the page.
-      listAllEvents(incidentId),
-      db.causes.where('incidentId').equals(incidentId).toArray(),
-      db.actions.where('incidentId').equals(incidentId).toArray(),
-      listSections(incidentId),
-    ]);
-    const validCauses = checkRows(causes as unknown[], CauseNode).good;
-    return {
-      incident,
-      events,
-      imports: [],
-      logBlocks: [],
-      causes: validCauses,
-      comments: [],
-      actions,
-      sections,
-    };
-  });
+  // Events from their packs (or rows) outside the transaction: parsing yields to the page
+  // between packs, which would let a transaction commit under it.
+  const [rest, events] = await Promise.all([
+    db.transaction('r', [db.incidents, db.causes, db.actions, db.sections], async () => {
+      const incident = await db.incidents.get(incidentId);
+      if (!incident) return null;
+      const [causes, actions, sections] = await Promise.all([
+        db.causes.where('incidentId').equals(incidentId).toArray(),
+        db.actions.where('incidentId').equals(incidentId).toArray(),
+        listSections(incidentId),
+      ]);
+      return { incident, causes: checkRows(causes as unknown[], CauseNode).good, actions, sections };
+    }),
+    readIncidentEvents(incidentId),
+  ]);
+  if (rest === null) return null;
+  return {
+    incident: rest.incident,
+    events,
+    imports: [],
+    logBlocks: [],
+    causes: rest.causes,
+    comments: [],
+    actions: rest.actions,
+    sections: rest.sections,
+  };
 }
