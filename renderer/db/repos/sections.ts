@@ -59,35 +59,40 @@ export async function replaceDocument(
 }
 
 /**
+ * What an incident's document shows besides its events (causes, actions, sections), read in
+ * one transaction; `events` is empty. The document takes the events from the timeline's store,
+ * which holds them once for both views.
+ */
+export async function loadDocumentParts(incidentId: string): Promise<IncidentSnapshot | null> {
+  const db = getDb();
+  return db.transaction('r', [db.incidents, db.causes, db.actions, db.sections], async () => {
+    const incident = await db.incidents.get(incidentId);
+    if (!incident) return null;
+    const [causes, actions, sections] = await Promise.all([
+      db.causes.where('incidentId').equals(incidentId).toArray(),
+      db.actions.where('incidentId').equals(incidentId).toArray(),
+      listSections(incidentId),
+    ]);
+    return {
+      incident,
+      events: [],
+      imports: [],
+      logBlocks: [],
+      causes: checkRows(causes as unknown[], CauseNode).good,
+      comments: [],
+      actions,
+      sections,
+    };
+  });
+}
+
+/**
  * An incident with everything its document shows (events, causes, actions, sections) but no
  * raw log blocks, which the document never needs and which can be large.
  */
 export async function loadDocumentSnapshot(incidentId: string): Promise<IncidentSnapshot | null> {
-  const db = getDb();
-  // Events from their packs (or rows) outside the transaction: parsing yields to the page
+  // Events from their packs (or rows) outside the parts' transaction: parsing yields to the page
   // between packs, which would let a transaction commit under it.
-  const [rest, events] = await Promise.all([
-    db.transaction('r', [db.incidents, db.causes, db.actions, db.sections], async () => {
-      const incident = await db.incidents.get(incidentId);
-      if (!incident) return null;
-      const [causes, actions, sections] = await Promise.all([
-        db.causes.where('incidentId').equals(incidentId).toArray(),
-        db.actions.where('incidentId').equals(incidentId).toArray(),
-        listSections(incidentId),
-      ]);
-      return { incident, causes: checkRows(causes as unknown[], CauseNode).good, actions, sections };
-    }),
-    readIncidentEvents(incidentId),
-  ]);
-  if (rest === null) return null;
-  return {
-    incident: rest.incident,
-    events,
-    imports: [],
-    logBlocks: [],
-    causes: rest.causes,
-    comments: [],
-    actions: rest.actions,
-    sections: rest.sections,
-  };
+  const [parts, events] = await Promise.all([loadDocumentParts(incidentId), readIncidentEvents(incidentId)]);
+  return parts === null ? null : { ...parts, events };
 }
