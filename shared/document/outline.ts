@@ -42,12 +42,15 @@ export function liveBlockLabels(state: string | null): string[] {
 
 /**
  * The outline of a document: sections in order, with what fills them and open reviewer threads.
- * `shows` says whether a live block shows anything for the incident now (see liveBlockHasContent).
+ * `shows` says whether a live block shows anything for the incident now (see liveBlockHasContent);
+ * `starterText` gives the plain text a section starts with (its template's starter), which counts
+ * as no words until something else is written (a "**Hypothesis:** / **Expected:** …" scaffold).
  */
 export function documentOutline(
   sections: readonly DocumentSection[],
   comments: readonly Comment[],
   shows: (spec: LiveBlockSpec) => boolean = () => true,
+  starterText: (key: string) => string | null = () => null,
 ): OutlineItem[] {
   const open = new Map<string, number>();
   for (const c of comments) {
@@ -63,7 +66,7 @@ export function documentOutline(
         id: s.id,
         title: s.title,
         internalOnly: s.internalOnly,
-        words: text === '' ? 0 : text.split(' ').length,
+        words: text === '' || text === starterText(s.key) ? 0 : text.split(' ').length,
         blocks: specs.filter(shows).map((b) => LIVE_BLOCK_LABELS[b.block]),
         emptyBlocks: specs.filter((b) => !shows(b)).map((b) => LIVE_BLOCK_LABELS[b.block]),
         openThreads: open.get(s.id) ?? 0,

@@ -134,6 +134,19 @@ export function applyTemplate(
   return { sections, carried, kept, movedToInternal };
 }
 
+/**
+ * Each section's starter as plain text (key → text), for sections whose starter has words: the
+ * outline counts a section holding only that as not yet written.
+ */
+export function starterTexts(template: RcaTemplate | null): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const s of template?.sections ?? []) {
+    const text = lexicalPlainText(starterState(s));
+    if (text !== '') out.set(s.key, text);
+  }
+  return out;
+}
+
 /** The guidance text of a section key in a template, for the editor's placeholder and help. */
 export function guidanceFor(template: RcaTemplate | null, key: string): string {
   return template?.sections.find((s) => s.key === key)?.guidance ?? '';

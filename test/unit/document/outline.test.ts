@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Comment, DocumentSection } from '../../../shared/domain';
 import { documentOutline, markdownToLexicalState } from '../../../shared/document';
 import { createExportContext, liveBlockHasContent } from '../../../shared/export';
-import { sampleSnapshot } from '../export/helpers';
+import { starterTexts } from '../../../shared/templates';
+import { sampleSnapshot, template } from '../export/helpers';
 
 const section = (
   id: string,
@@ -91,5 +92,26 @@ describe('documentOutline with the incident data', () => {
       [['Action items'], []],
       [['Timeline'], []],
     ]);
+  });
+
+  it("counts a section holding only its template's starter scaffold as not written yet", () => {
+    const t = template('google-sre');
+    const starters = starterTexts(t);
+    const scaffold = t.sections.find((x) => x.key === 'hypothesis')!.starter;
+    const untouched = section('hypothesis', 0, scaffold);
+    const written = section('hypothesis', 0, `${scaffold}zone loss is survived`);
+    const [before, after] = [untouched, written].map(
+      (s) =>
+        documentOutline(
+          [s],
+          [],
+          () => true,
+          (key) => starters.get(key) ?? null,
+        )[0]!,
+    );
+    expect(before?.words).toBe(0);
+    expect(after?.words).toBeGreaterThan(3);
+    // Without the starters (no template) the scaffold's words count as written.
+    expect(documentOutline([untouched], [])[0]?.words).toBe(3);
   });
 });

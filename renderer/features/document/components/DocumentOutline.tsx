@@ -27,16 +27,19 @@ export function DocumentOutline({
   incidentId,
   sections,
   blockShows,
+  starterText,
 }: {
   incidentId: string;
   sections: DocumentSection[];
   /** Whether a live block shows anything now: an empty one does not fill its section. */
   blockShows: (spec: LiveBlockSpec) => boolean;
+  /** A section's starter text (its template's scaffold), which does not count as written. */
+  starterText: (key: string) => string | null;
 }) {
   const comments = useIncidentComments(incidentId);
   const items = useMemo(
-    () => documentOutline(sections, comments ?? [], blockShows),
-    [sections, comments, blockShows],
+    () => documentOutline(sections, comments ?? [], blockShows, starterText),
+    [sections, comments, blockShows, starterText],
   );
   const filled = items.filter((i) => i.words > 0 || i.blocks.length > 0).length;
   return (

@@ -10,6 +10,7 @@ import {
   formatTemplateProblem,
   guidanceFor,
   parseTemplate,
+  starterTexts,
 } from '../../../../shared/templates';
 import type { ApplyTemplateResult, RcaTemplate } from '../../../../shared/templates';
 import { replaceDocument, saveSectionState } from '../../../db/repos';
@@ -75,6 +76,8 @@ function DocumentBody({
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);
   const blockShows = useCallback((spec: LiveBlockSpec) => liveBlockHasContent(ctx, spec), [ctx]);
+  const starters = useMemo(() => starterTexts(template), [template]);
+  const starterText = useCallback((key: string) => starters.get(key) ?? null, [starters]);
 
   const apply = async (t: RcaTemplate): Promise<void> => {
     const now = clock();
@@ -225,7 +228,12 @@ function DocumentBody({
               />
             ))}
           </div>
-          <DocumentOutline incidentId={incident.id} sections={sections} blockShows={blockShows} />
+          <DocumentOutline
+            incidentId={incident.id}
+            sections={sections}
+            blockShows={blockShows}
+            starterText={starterText}
+          />
           {confirmSwitch && (
             <TemplateSwitchDialog
               templateName={confirmSwitch.template.name}
