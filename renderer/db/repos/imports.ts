@@ -1,6 +1,7 @@
 import type {
   ImportedLog,
   Incident,
+  IncidentType,
   KeyTimeField,
   KeyTimes,
   LogPattern,
@@ -65,13 +66,7 @@ export async function commitImport(input: {
     if (input.serviceAliases !== undefined) updated.serviceAliases = input.serviceAliases;
     if (input.changeWindowMinutes !== undefined) updated.changeWindowMinutes = input.changeWindowMinutes;
     if (incident.incidentTypeOrigin !== 'manual') {
-      // Game day when every fault-like event of the incident (old and new) was injected.
-      const tally = new FaultTally();
-      await db.events
-        .where('incidentId')
-        .equals(input.incidentId)
-        .each((e) => tally.add(e));
-      const type = tally.type();
+      const type = await incidentTypeAfter(input.incidentId, input.events);
       if (type !== (incident.incidentType ?? 'incident')) {
         updated.incidentType = type;
         updated.incidentTypeOrigin = 'import';
@@ -80,6 +75,29 @@ export async function commitImport(input: {
     await db.incidents.put(updated);
     return updated;
   });
+}
+
+/**
+ * The FaultTally rule over every event of the incident (old and new: the new ones are already
+ * stored), read no further than it must: a change that was not injected settles it at once, so a
+ * large incident with real deploys is not read whole inside the import's transaction.
+ */
+async function incidentTypeAfter(incidentId: string, added: readonly TimelineEvent[]): Promise<IncidentType> {
+  const tally = new FaultTally();
+  for (const e of added) tally.add(e);
+  if (tally.other > 0) return 'incident';
+  const stored = () => getDb().events.where('incidentId').equals(incidentId);
+  const realChange = await stored()
+    .filter((e) => e.kind === 'change' && e.injected !== true)
+    .first();
+  if (realChange !== undefined) tally.add(realChange);
+  else if (tally.injected === 0) {
+    const fault = await stored()
+      .filter((e) => e.injected === true)
+      .first();
+    if (fault !== undefined) tally.add(fault);
+  }
+  return tally.type();
 }
 
 /** An import fills a key time only when it is empty or was itself filled by an import. */

@@ -144,6 +144,39 @@ describe('import commit and staged blocks', () => {
     });
   });
 
+  it('reads the events already stored: an earlier real deploy keeps it an incident, earlier faults a game day', async () => {
+    freshDb('gameday-stored');
+    const phases = {
+      impactStartAt: null,
+      detectedAt: null,
+      mitigatedAt: null,
+      recoveredAt: null,
+      resolvedAt: null,
+    };
+    const withDeploy = await addIncident({ title: 'D' });
+    const deploy = { ...event(withDeploy.id), id: 'ev-deploy', kind: 'change' as const };
+    await commitImport({ incidentId: withDeploy.id, imports: [], events: [deploy], phases });
+    const fault = { ...event(withDeploy.id), id: 'ev-fault', kind: 'change' as const, injected: true };
+    await commitImport({ incidentId: withDeploy.id, imports: [], events: [fault], phases });
+    expect((await getIncident(withDeploy.id))?.incidentType).toBeUndefined();
+
+    const drill = await addIncident({ title: 'F' });
+    await commitImport({
+      incidentId: drill.id,
+      imports: [],
+      events: [{ ...fault, id: 'ev-f2', incidentId: drill.id }],
+      phases,
+    });
+    // Only observations arrive next: the stored fault still makes it a game day.
+    await commitImport({
+      incidentId: drill.id,
+      imports: [],
+      events: [{ ...event(drill.id), id: 'ev-i2' }],
+      phases,
+    });
+    expect((await getIncident(drill.id))?.incidentType).toBe('game-day');
+  });
+
   it('never overrides an incident type the user chose', async () => {
     freshDb('gameday-manual');
     const incident = await addIncident({ title: 'M' });
