@@ -67,6 +67,11 @@ export function markIncidentChanged(incidentId: string, at = Date.now()): void {
   }
 }
 
+/** Every recorded change time, by incident id (a copy). */
+export function incidentChangeTimes(): Record<string, number> {
+  return { ...load() };
+}
+
 /** When an incident last changed, or null when nothing is recorded for it. */
 export function incidentChangedAt(incidentId: string): number | null {
   return load()[incidentId] ?? null;

@@ -20,6 +20,7 @@ export interface SearchTarget {
 export type SearchField =
   | 'title'
   | 'overview'
+  | 'labels'
   | 'event'
   | 'event detail'
   | 'cause'
@@ -73,8 +74,9 @@ function push(
   targetId: string,
   field: SearchField,
   part: string,
-  text: string,
+  text: unknown,
 ): void {
+  if (typeof text !== 'string') return;
   const trimmed = text.trim();
   if (trimmed === '') return;
   out.push({ id: docId(incidentId, kind, targetId, part), incidentId, kind, targetId, field, text: trimmed });
@@ -99,8 +101,8 @@ export function sectionBlocks(state: string | null): string[] {
 }
 
 /**
- * The searchable text of one table of an incident, one document per place: the incident's title
- * and overview; each event's title and detail; each cause's title and notes; each action's title
+ * The searchable text of one table of an incident, one document per place: the incident's title,
+ * overview and labels (services, regions, tags); each event's title and detail; each cause's title and notes; each action's title
  * and description; each top-level block of each document section; each comment.
  */
 export function tableDocs(table: IndexedTable, text: IncidentText): SearchDoc[] {
@@ -110,6 +112,15 @@ export function tableDocs(table: IndexedTable, text: IncidentText): SearchDoc[] 
     case 'incidents':
       push(out, inc, 'incident', inc, 'title', 'title', text.incident.title);
       push(out, inc, 'incident', inc, 'overview', 'summary', text.incident.summary);
+      push(
+        out,
+        inc,
+        'incident',
+        inc,
+        'labels',
+        'labels',
+        [...text.incident.services, ...text.incident.regions, ...text.incident.tags].join(', '),
+      );
       break;
     case 'events':
       for (const e of text.events) {

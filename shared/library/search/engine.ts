@@ -123,6 +123,11 @@ export class LibraryIndex {
     return this.incidents.size;
   }
 
+  /** True when the incident is in the index. */
+  has(incidentId: string): boolean {
+    return this.incidents.has(incidentId);
+  }
+
   /** Ids of the indexed incidents with the change time each reflects. */
   indexedTimes(): Map<string, number> {
     return new Map([...this.incidents].map(([id, e]) => [id, e.indexedAt]));
@@ -131,19 +136,22 @@ export class LibraryIndex {
   /**
    * Brings an incident up to date: `tables` says which of its tables changed (their rows are in
    * `rows`); the documents of those tables are replaced where their text differs, added or
-   * removed. Facets are always recomputed (their rows are always given).
+   * removed. Facets are always recomputed (their rows are always given). An incident not in the
+   * index yet takes every table whose rows are given (give them all).
    */
   update(rows: IncidentRows, tables: readonly IndexedTable[], at: number): void {
     const id = rows.incident.id;
     const before = this.incidents.get(id);
     const text: IncidentText = {
-      events: [],
-      sections: [],
-      comments: [],
       ...rows,
+      events: rows.events ?? [],
+      sections: rows.sections ?? [],
+      comments: rows.comments ?? [],
     };
-    // A new incident is read whole whatever the caller says.
-    const changed = new Set<IndexedTable>(before === undefined ? INDEXED_TABLES : tables);
+    // A table counts as changed only when its rows were given; a new incident needs them all.
+    const given = (t: IndexedTable) =>
+      t === 'incidents' || t === 'causes' || t === 'actions' || rows[t] !== undefined;
+    const changed = new Set<IndexedTable>((before === undefined ? INDEXED_TABLES : tables).filter(given));
     const kept = (before?.docs ?? []).filter((d) => !changed.has(tableOfDoc(parseDocId(d))));
     const docs = [...kept];
     const fresh = new Set<string>();

@@ -26,11 +26,12 @@ function indexOf(...texts: ReturnType<typeof smallIncident>[]): LibraryIndex {
 
 describe('what is indexed', () => {
   it('makes one document per place, each with its exact target', () => {
-    const docs = incidentDocs(smallIncident('A', { summary: 'Payments were down' }));
+    const docs = incidentDocs(smallIncident('A', { summary: 'Payments were down', services: ['api'] }));
     const places = docs.map((d) => `${d.kind}:${d.targetId}:${d.field}`);
     expect(places).toEqual([
       'incident:A:title',
       'incident:A:overview',
+      'incident:A:labels',
       'event:A-e1:event',
       'event:A-e1:event detail',
       'cause:A-c1:cause',
