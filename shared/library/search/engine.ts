@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Comment, DocumentSection, TimelineEvent } from '../../domain';
 import {
   INDEXED_TABLES,
   tableDocs,
@@ -174,6 +175,47 @@ export class LibraryIndex {
       indexedAt: at,
       docs,
       facets: incidentFacets(rows.incident, rows.causes, rows.actions),
+    });
+  }
+
+  /**
+   * Brings some rows of an incident's events, sections or comments up to date: `keys` are the
+   * rows written, `changed` those of them that still exist (a key without a row was deleted).
+   * Only those rows' documents are touched; facets are recomputed from `base`. The incident must
+   * be in the index (else use `update` with every table).
+   */
+  updateRows(
+    base: IncidentRows,
+    table: 'events' | 'sections' | 'comments',
+    keys: readonly string[],
+    changed: readonly (TimelineEvent | DocumentSection | Comment)[],
+    at: number,
+  ): void {
+    const before = this.incidents.get(base.incident.id);
+    if (before === undefined) throw new Error(`Incident ${base.incident.id} is not indexed; index it whole.`);
+    const targets = new Set(keys);
+    const text: IncidentText = { ...base, events: [], sections: [], comments: [], [table]: changed as never };
+    const fresh = new Map(tableDocs(table, text).map((d) => [d.id, d]));
+    const docs: string[] = [];
+    for (const d of before.docs) {
+      const place = parseDocId(d);
+      if (tableOfDoc(place) === table && targets.has(place.targetId) && !fresh.has(d)) {
+        if (this.search_.has(d)) this.search_.discard(d);
+      } else docs.push(d);
+    }
+    for (const doc of fresh.values()) {
+      const old = this.search_.has(doc.id)
+        ? (this.search_.getStoredFields(doc.id) as Stored | undefined)
+        : undefined;
+      if (old === undefined) {
+        this.search_.add(doc);
+        docs.push(doc.id);
+      } else if (old.text !== doc.text || old.field !== doc.field) this.search_.replace(doc);
+    }
+    this.incidents.set(base.incident.id, {
+      indexedAt: at,
+      docs,
+      facets: incidentFacets(base.incident, base.causes, base.actions),
     });
   }
 

@@ -15,6 +15,8 @@ import { IncidentRow, type RowHandlers } from './IncidentRow';
 import { IncidentsEmpty } from './IncidentsEmpty';
 
 const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
+/** Search results shown at first (and added by "Show more"): the best ones are on top. */
+const PAGE = 50;
 
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;
@@ -44,7 +46,10 @@ export function IncidentList({
   const damaged = rows?.damaged ?? [];
   const repair = useDamagedActions();
   const [query, setQuery] = useLibraryQuery(search, onSearchChange);
-  const { result, answered, status } = useLibrarySearch(query);
+  // How many results to show; back to one page when the search changes.
+  const [more, setMore] = useState({ search, limit: PAGE });
+  const limit = more.search === search ? more.limit : PAGE;
+  const { result, answered } = useLibrarySearch(query, limit);
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
   const actionCounts = useOpenActionCounts();
@@ -100,7 +105,6 @@ export function IncidentList({
         onChange={(filter) => setQuery({ ...query, filter })}
       />
       <LibraryStatus
-        status={status}
         shown={shown.length}
         total={incidents.length}
         searching={searching}
@@ -131,7 +135,7 @@ export function IncidentList({
               layout={ROW_LAYOUT}
             />
           ))}
-          {shown.map((incident) => (
+          {(searching ? shown.slice(0, limit) : shown).map((incident) => (
             // A row that throws (a value no check foresaw) is named in place, never blanks the list.
             <ErrorBoundary
               key={incident.id}
@@ -165,6 +169,14 @@ export function IncidentList({
           ))}
         </tbody>
       </table>
+      {searching && shown.length > limit && (
+        <p className="list-more">
+          <button type="button" className="btn" onClick={() => setMore({ search, limit: limit + PAGE })}>
+            Show {Math.min(PAGE, shown.length - limit).toLocaleString('en-US')} more of{' '}
+            {(shown.length - limit).toLocaleString('en-US')}
+          </button>
+        </p>
+      )}
       {searching && result !== undefined && shown.length === 0 && (
         <p className="muted no-matches">
           {query.text.trim() === ''

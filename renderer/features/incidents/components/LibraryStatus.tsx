@@ -1,4 +1,4 @@
-import type { IndexState } from '../../library/search';
+import { useIndexState } from '../../library/search';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -7,18 +7,17 @@ const n = (v: number) => v.toLocaleString('en-US');
  * while it is being built. Its data attributes let tests and the benchmark wait for an answer.
  */
 export function LibraryStatus({
-  status,
   shown,
   total,
   searching,
   answeredText,
 }: {
-  status: IndexState;
   shown: number;
   total: number;
   searching: boolean;
   answeredText: string;
 }) {
+  const status = useIndexState();
   const index =
     status.state === 'loading'
       ? 'Opening the search index…'

@@ -61,7 +61,12 @@ export class LibrarySearchClient {
       const table = indexedTable(change.table);
       if (table === undefined) return;
       if (!this.changedAt.has(change.incidentId)) this.changedAt.set(change.incidentId, performance.now());
-      channel.send({ type: 'changed', incidentId: change.incidentId, table });
+      const { incidentId, keys } = change;
+      channel.send(
+        keys === undefined
+          ? { type: 'changed', incidentId, table }
+          : { type: 'changed', incidentId, table, keys },
+      );
     });
     channel.send({ type: 'start', dbName, changes: incidentChangeTimes() });
   }

@@ -4,8 +4,11 @@ import type { IndexedTable, LibraryQuery, LibraryResult } from '../../../../../s
 export type SearchRequest =
   /** Load the stored index (or build it) and bring it up to date with the change log's times. */
   | { type: 'start'; dbName: string; changes: Record<string, number> }
-  /** Rows of an incident changed (`table` null: any of them, or the incident itself went away). */
-  | { type: 'changed'; incidentId: string; table: IndexedTable | null }
+  /**
+   * Rows of an incident changed (`table` null: any of them, or the incident itself went away;
+   * `keys`: the written rows, when known).
+   */
+  | { type: 'changed'; incidentId: string; table: IndexedTable | null; keys?: readonly string[] }
   | { type: 'query'; seq: number; query: LibraryQuery; limit: number };
 
 /** Where the index is: reading the stored copy, indexing incidents, or ready. */

@@ -1,7 +1,14 @@
 /// <reference lib="webworker" />
 import type { SearchReply, SearchRequest } from './protocol';
 import { SearchService } from './service';
-import { incidentIds, openExisting, readIncidentRows, readSnapshot, writeSnapshot } from './source';
+import {
+  incidentIds,
+  openExisting,
+  readIncidentRows,
+  readIncidentRowsByKey,
+  readSnapshot,
+  writeSnapshot,
+} from './source';
 
 /*
  * The library's search index lives here, off the main thread: loading it, indexing changed
@@ -22,6 +29,7 @@ scope.onmessage = (e: MessageEvent<SearchRequest>) => {
         {
           incidentIds: () => incidentIds(db),
           read: (id, tables) => readIncidentRows(db, id, tables),
+          readRows: (id, table, keys) => readIncidentRowsByKey(db, id, table, keys),
           load: () => readSnapshot(db),
           save: (snap) => writeSnapshot(db, snap),
         },

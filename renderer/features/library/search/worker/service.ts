@@ -5,12 +5,23 @@ import {
   type IndexedTable,
   type IndexSnapshot,
 } from '../../../../../shared/library/search';
+import type { Comment, DocumentSection, TimelineEvent } from '../../../../../shared/domain';
 import type { IndexState, SearchReply, SearchRequest } from './protocol';
 
 /** Where the service reads rows and keeps its index (raw IndexedDB in the worker; fakes in tests). */
+/** Tables whose changes can be applied row by row (the others are small, or feed the facets). */
+export type RowTable = 'events' | 'sections' | 'comments';
+const isRowTable = (t: IndexedTable | null): t is RowTable =>
+  t === 'events' || t === 'sections' || t === 'comments';
+
 export interface SearchSource {
   incidentIds(): Promise<string[]>;
   read(incidentId: string, tables: readonly IndexedTable[]): Promise<IncidentRows | null>;
+  readRows(
+    incidentId: string,
+    table: RowTable,
+    keys: readonly string[],
+  ): Promise<{ base: IncidentRows; rows: (TimelineEvent | DocumentSection | Comment)[] } | null>;
   load(): Promise<IndexSnapshot | null>;
   save(snap: IndexSnapshot): Promise<void>;
 }
@@ -26,7 +37,12 @@ export const SAVE_DELAY_MS = 2_000;
  */
 export class SearchService {
   private index: LibraryIndex | null = null;
-  private readonly pending = new Map<string, Set<IndexedTable>>();
+  /** Per incident: tables to read whole, and rows to read by key. */
+  private readonly pending = new Map<
+    string,
+    { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> }
+  >();
+  private lastStatusAt = 0;
   private waiting: (() => void)[] = [];
   private draining = false;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -43,7 +59,9 @@ export class SearchService {
       case 'start':
         return this.start(msg.changes);
       case 'changed':
-        this.enqueue(msg.incidentId, msg.table === null ? INDEXED_TABLES : [msg.table]);
+        if (isRowTable(msg.table) && msg.keys !== undefined)
+          this.enqueueRows(msg.incidentId, msg.table, msg.keys);
+        else this.enqueue(msg.incidentId, msg.table === null ? INDEXED_TABLES : [msg.table]);
         return this.drain();
       case 'query':
         return this.ready().then(() => {
@@ -89,10 +107,44 @@ export class SearchService {
     await this.drain();
   }
 
+  private job(incidentId: string) {
+    let job = this.pending.get(incidentId);
+    if (job === undefined) this.pending.set(incidentId, (job = { tables: new Set(), rows: new Map() }));
+    return job;
+  }
+
   private enqueue(incidentId: string, tables: readonly IndexedTable[]): void {
-    const set = this.pending.get(incidentId) ?? new Set<IndexedTable>();
-    for (const t of tables) set.add(t);
-    this.pending.set(incidentId, set);
+    const job = this.job(incidentId);
+    for (const t of tables) job.tables.add(t);
+  }
+
+  private enqueueRows(incidentId: string, table: RowTable, keys: readonly string[]): void {
+    const job = this.job(incidentId);
+    const set = job.rows.get(table) ?? new Set<string>();
+    for (const k of keys) set.add(k);
+    job.rows.set(table, set);
+  }
+
+  /** Applies one incident's queued changes: whole tables, then single rows. */
+  private async apply(
+    index: LibraryIndex,
+    id: string,
+    job: { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
+  ) {
+    const at = Date.now();
+    // An incident the index does not have yet is read whole.
+    const whole = index.has(id) ? [...job.tables] : INDEXED_TABLES;
+    if (whole.length > 0) {
+      const rows = await this.source.read(id, whole);
+      if (rows === null) return index.remove(id);
+      index.update(rows, whole, at);
+    }
+    for (const [table, keys] of job.rows) {
+      if (whole.includes(table)) continue;
+      const read = await this.source.readRows(id, table, [...keys]);
+      if (read === null) return index.remove(id);
+      index.updateRows(read.base, table, [...keys], read.rows, at);
+    }
   }
 
   /** Applies queued changes one incident at a time, yielding between them so queries get answered. */
@@ -104,23 +156,25 @@ export class SearchService {
     try {
       while (this.pending.size > 0) {
         const total = done + this.pending.size;
-        const [id, tables] = this.pending.entries().next().value as [string, Set<IndexedTable>];
+        const [id, job] = this.pending.entries().next().value as [
+          string,
+          { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
+        ];
         this.pending.delete(id);
         const t0 = performance.now();
-        const at = Date.now();
         try {
-          // An incident the index does not have yet is read whole.
-          const read = index.has(id) ? [...tables] : INDEXED_TABLES;
-          const rows = await this.source.read(id, read);
-          if (rows === null) index.remove(id);
-          else index.update(rows, read, at);
+          await this.apply(index, id, job);
         } catch {
           // A damaged row (one the app lists as damaged) is left out of search, not fatal.
           this.skipped++;
         }
         done++;
         this.post({ type: 'updated', incidentId: id, ms: performance.now() - t0 });
-        if (total > 1) this.status({ state: 'indexing', done, total });
+        // Progress a few times a second, not per incident (each message costs the page a render).
+        if (total > 1 && performance.now() - this.lastStatusAt > 250) {
+          this.lastStatusAt = performance.now();
+          this.status({ state: 'indexing', done, total });
+        }
         this.scheduleSave();
         if (this.pending.size > 0) await new Promise((r) => setTimeout(r, 0));
       }
