@@ -8,6 +8,7 @@ import {
   type LibraryResult,
 } from '../../../shared/library/search';
 import type { SearchReply } from '../../../renderer/features/library/search/worker/protocol';
+import type { KeyedRow } from '../../../renderer/features/library/search/worker/source';
 import {
   SearchService,
   type RowTable,
@@ -33,7 +34,7 @@ class MemorySource implements SearchSource {
     this.reads.push(`${id}:${table}[${keys.join(',')}]`);
     const t = this.incidents.get(id);
     if (t === undefined) return Promise.resolve(null);
-    const rows = (t[table] as { id: string }[]).filter((r) => keys.includes(r.id)) as IncidentText['events'];
+    const rows = [...(t[table] as readonly KeyedRow[])].filter((r) => keys.includes(r.id));
     return Promise.resolve({ base: { incident: t.incident, causes: t.causes, actions: t.actions }, rows });
   }
   load() {
