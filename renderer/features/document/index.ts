@@ -1,1 +1,2 @@
 export { DocumentPanel } from './components/DocumentPanel';
+export { sectionElement, showSection } from './focus';
