@@ -16,6 +16,8 @@ export interface JobFile {
   container: 'stream' | 'zip';
   /** Field mapping chosen for this file (unknown JSON/CSV), or null for automatic. */
   mapping: FieldMapping | null;
+  /** The file's capture time (its `lastModified`), for records that carry no time; null = unknown. */
+  capturedAt: number | null;
 }
 
 export interface JobOptions {
@@ -28,6 +30,8 @@ export interface JobOptions {
   formatFiles: FormatFileText[];
   /** Service aliases (alias → canonical) applied to every record. */
   aliases: ServiceAliases;
+  /** A change that finished this many minutes or less before impact start is change-before-impact. */
+  changeWindowMinutes: number;
 }
 
 export type ToWorker =
@@ -70,6 +74,8 @@ export interface JobResult {
   patterns: LogPattern[];
   /** Each import's raw-record density, counted while its blocks were written. */
   densities: ImportDensity[];
+  /** The change-before-impact window (minutes) the findings were computed with. */
+  changeWindowMinutes: number;
 }
 
 export type FromWorker =

@@ -82,6 +82,7 @@ export function planFiles(incidentId: string, entries: FileEntry[]): PlannedFile
     container: e.zip ? 'zip' : 'stream',
     format: e.zip ? (e.format ?? 'slack') : effectiveFormat(e),
     mapping: e.mapping,
+    capturedAt: e.picked.lastModified ?? null,
     importId: importIdFor(
       incidentId,
       e.name,
