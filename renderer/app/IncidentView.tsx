@@ -170,7 +170,10 @@ function TabBody({
       return <OverviewForm key={incident.id} incident={incident} />;
     case 'timeline':
       return (
-        <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
+        <>
+          <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
+          <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
+        </>
       );
     case 'causes':
       return (
@@ -185,6 +188,7 @@ function TabBody({
       return (
         <>
           <DamagedRows table="sections" incidentId={incident.id} kind="Document section" />
+          <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
           <DocumentPanel incidentId={incident.id} />
         </>
       );

@@ -1,4 +1,4 @@
-import { CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
+import { ActionItem, CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
 import { listAllEvents } from './events';
@@ -74,7 +74,9 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),
     ]);
+    // Damaged rows are named apart on their tabs; the document shows the sound ones.
     const validCauses = checkRows(causes as unknown[], CauseNode).good;
+    const validActions = checkRows(actions as unknown[], ActionItem).good;
     return {
       incident,
       events,
@@ -82,7 +84,7 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
       logBlocks: [],
       causes: validCauses,
       comments: [],
-      actions,
+      actions: validActions,
       sections,
     };
   });

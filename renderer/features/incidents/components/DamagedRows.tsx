@@ -4,8 +4,8 @@ import { useDamagedRows } from '../hooks/useDamagedRows';
 
 /**
  * The incident's rows of `table` that are damaged, each named with "Export raw" and "Delete",
- * above a tab that shows the healthy ones: one bad row never hides the others. Renders nothing
- * when every row is sound.
+ * above a tab that shows the healthy ones: one bad row never hides the others. A row without a
+ * title is named by its id. Renders nothing when every row is sound.
  */
 export function DamagedRows({
   table,
@@ -24,7 +24,7 @@ export function DamagedRows({
         <DamagedItem
           key={row.id}
           kind={kind}
-          name={row.name}
+          name={row.name.trim() === '' ? row.id : row.name}
           reason={row.reason}
           onExportRaw={() => exportRaw(row)}
           onDelete={() => remove(row)}
