@@ -6,6 +6,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createIncident, eventDefaults, type TimelineEvent } from '../../../../shared/domain';
 import { IncidentView } from '../../../../renderer/app/IncidentView';
+import { AllActionsView } from '../../../../renderer/features/actions/components/AllActionsView';
+import { IncidentList } from '../../../../renderer/features/incidents/components/IncidentList';
 import type { IncidentTab } from '../../../../renderer/routing/route';
 import { putEvents } from '../../../../renderer/db/repos/events';
 import { putIncident } from '../../../../renderer/db/repos/incidents';
@@ -124,5 +126,28 @@ describe('damaged timeline event rows', () => {
     await acting(async () => use()!.click());
     await until(() => expect(view.container.textContent).toContain('Healthy event two'));
     expect(view.container.textContent).not.toMatch(/tab failed|Invalid time value/);
+  });
+
+  it('the incident list and the cross-incident action items view do not blank', async () => {
+    const none = () => undefined;
+    const view = render(
+      <AlertProvider>
+        <ToastProvider>
+          <IncidentList
+            onNew={none}
+            onOpenBundle={none}
+            onDeleteConfirmed={none}
+            onOpen={none}
+            onRename={none}
+            onDuplicate={none}
+            onExport={none}
+          />
+          <AllActionsView onOpenIncident={none} />
+        </ToastProvider>
+      </AlertProvider>,
+    );
+    await until(() => expect(view.container.textContent).toContain('Outage with damaged rows'));
+    await until(() => expect(view.container.querySelector('h1')?.textContent).toBe('Incidents'));
+    expect(alerts(view.container)).toEqual([]);
   });
 });
