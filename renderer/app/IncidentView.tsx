@@ -171,6 +171,7 @@ function TabBody({
     case 'timeline':
       return (
         <>
+          <DamagedRows table="imports" incidentId={incident.id} kind="Import" />
           <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
           <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
         </>
@@ -193,6 +194,11 @@ function TabBody({
         </>
       );
     case 'review':
-      return <ReviewPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="comments" incidentId={incident.id} kind="Comment" />
+          <ReviewPanel incidentId={incident.id} />
+        </>
+      );
   }
 }

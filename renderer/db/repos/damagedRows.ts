@@ -1,13 +1,15 @@
 import type { z } from 'zod';
-import { CauseNode, DocumentSection, TimelineEvent } from '../../../shared/domain';
+import { CauseNode, Comment, DocumentSection, ImportedLog, TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows, type DamagedRow } from './damaged';
 
 /** Incident tables whose rows a tab lists one by one, each with the schema a row must pass. */
-const CHECKED: Readonly<Record<'causes' | 'sections' | 'events', z.ZodType>> = {
+const CHECKED: Readonly<Record<'causes' | 'sections' | 'events' | 'comments' | 'imports', z.ZodType>> = {
   causes: CauseNode,
   sections: DocumentSection,
   events: TimelineEvent,
+  comments: Comment,
+  imports: ImportedLog,
 };
 
 /** A table whose damaged rows are named apart ({@link readDamagedRows}). */

@@ -10,6 +10,7 @@ import { AllActionsView } from '../../../../renderer/features/actions/components
 import { IncidentList } from '../../../../renderer/features/incidents/components/IncidentList';
 import type { IncidentTab } from '../../../../renderer/routing/route';
 import { putEvents } from '../../../../renderer/db/repos/events';
+import { putComments } from '../../../../renderer/db/repos/comments';
 import { putIncident } from '../../../../renderer/db/repos/incidents';
 import { testing } from '../../../../renderer/platform/index.testing';
 import { AlertProvider } from '../../../../renderer/ui/Alerts';
@@ -149,5 +150,45 @@ describe('damaged timeline event rows', () => {
     await until(() => expect(view.container.textContent).toContain('Outage with damaged rows'));
     await until(() => expect(view.container.querySelector('h1')?.textContent).toBe('Incidents'));
     expect(alerts(view.container)).toEqual([]);
+  });
+
+  it('a damaged comment or import row is named on its tab; the rest still shows', async () => {
+    const comment = {
+      id: 'GOOD-COMMENT',
+      incidentId: INC,
+      targetType: 'incident' as const,
+      targetId: INC,
+      parentId: null,
+      author: 'Reviewer',
+      body: 'A healthy thread',
+      createdAt: Date.UTC(2026, 0, 2),
+      editedAt: null,
+      resolved: false,
+      resolvedAt: null,
+      resolvedBy: null,
+    };
+    await putComments([comment]);
+    await db.comments.put({ ...comment, id: 'BAD-COMMENT', body: 'Broken', createdAt: 8.64e15 + 1 });
+    await db.imports.put({
+      id: 'BAD-IMPORT',
+      incidentId: INC,
+      fileName: 'broken.log',
+      importedAt: Number.MAX_SAFE_INTEGER,
+    } as never);
+
+    const review = render(<View tab="review" />);
+    await until(() =>
+      expect(alerts(review.container).join('\n')).toContain('Comment “BAD-COMMENT” is damaged'),
+    );
+    expect(alerts(review.container).join('\n')).not.toMatch(/tab failed/);
+    await until(() => expect(review.container.textContent).toContain('A healthy thread'));
+    review.unmount();
+
+    const timeline = render(<View tab="timeline" />);
+    await until(() =>
+      expect(alerts(timeline.container).join('\n')).toContain('Import “broken.log” is damaged'),
+    );
+    expect(alerts(timeline.container).join('\n')).not.toMatch(/tab failed/);
+    await until(() => expect(timeline.container.textContent).toMatch(/Key only\s*2 events/));
   });
 });
