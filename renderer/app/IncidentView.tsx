@@ -173,6 +173,7 @@ function TabBody({
         <>
           <DamagedRows table="imports" incidentId={incident.id} kind="Import" />
           <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
+          <DamagedRows table="patterns" incidentId={incident.id} kind="Log pattern" />
           <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
         </>
       );

@@ -1,15 +1,25 @@
 import type { z } from 'zod';
-import { CauseNode, Comment, DocumentSection, ImportedLog, TimelineEvent } from '../../../shared/domain';
+import {
+  CauseNode,
+  Comment,
+  DocumentSection,
+  ImportedLog,
+  LogPattern,
+  TimelineEvent,
+} from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows, type DamagedRow } from './damaged';
 
 /** Incident tables whose rows a tab lists one by one, each with the schema a row must pass. */
-const CHECKED: Readonly<Record<'causes' | 'sections' | 'events' | 'comments' | 'imports', z.ZodType>> = {
+const CHECKED: Readonly<
+  Record<'causes' | 'sections' | 'events' | 'comments' | 'imports' | 'patterns', z.ZodType>
+> = {
   causes: CauseNode,
   sections: DocumentSection,
   events: TimelineEvent,
   comments: Comment,
   imports: ImportedLog,
+  patterns: LogPattern,
 };
 
 /** A table whose damaged rows are named apart ({@link readDamagedRows}). */

@@ -152,7 +152,7 @@ describe('damaged timeline event rows', () => {
     expect(alerts(view.container)).toEqual([]);
   });
 
-  it('a damaged comment or import row is named on its tab; the rest still shows', async () => {
+  it('a damaged comment, import or pattern row is named on its tab; the rest still shows', async () => {
     const comment = {
       id: 'GOOD-COMMENT',
       incidentId: INC,
@@ -176,6 +176,13 @@ describe('damaged timeline event rows', () => {
       importedAt: Number.MAX_SAFE_INTEGER,
     } as never);
 
+    await db.patterns.put({
+      id: 'BAD-PATTERN',
+      incidentId: INC,
+      template: 'GET <*>',
+      firstAt: Number.NaN,
+    } as never);
+
     const review = render(<View tab="review" />);
     await until(() =>
       expect(alerts(review.container).join('\n')).toContain('Comment “BAD-COMMENT” is damaged'),
@@ -188,6 +195,7 @@ describe('damaged timeline event rows', () => {
     await until(() =>
       expect(alerts(timeline.container).join('\n')).toContain('Import “broken.log” is damaged'),
     );
+    expect(alerts(timeline.container).join('\n')).toContain('Log pattern “BAD-PATTERN” is damaged');
     expect(alerts(timeline.container).join('\n')).not.toMatch(/tab failed/);
     await until(() => expect(timeline.container.textContent).toMatch(/Key only\s*2 events/));
   });
