@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import type { CheckedTable } from '../../../db/repos';
 import { DamagedItem } from '../../../ui/DamagedItem';
 import { useDamagedRows } from '../hooks/useDamagedRows';
+
+/** Damaged rows named before the rest are folded behind "Show … more". */
+const FIRST_SHOWN = 3;
 
 /**
  * The incident's rows of `table` that are damaged, each named with "Export raw" and "Delete",
@@ -17,10 +21,13 @@ export function DamagedRows({
   kind: string;
 }) {
   const { rows, exportRaw, remove } = useDamagedRows(table, incidentId);
+  const [all, setAll] = useState(false);
   if (!rows || rows.length === 0) return null;
+  // Many damaged rows (an old build's data) must not push the healthy ones off the screen.
+  const shown = all ? rows : rows.slice(0, FIRST_SHOWN);
   return (
     <div className="damaged-rows">
-      {rows.map((row) => (
+      {shown.map((row) => (
         <DamagedItem
           key={row.id}
           kind={kind}
@@ -30,6 +37,12 @@ export function DamagedRows({
           onDelete={() => remove(row)}
         />
       ))}
+      {shown.length < rows.length && (
+        <button type="button" className="btn btn-small" onClick={() => setAll(true)}>
+          Show {rows.length - shown.length} more damaged {kind.toLowerCase()}
+          {rows.length - shown.length === 1 ? '' : 's'}
+        </button>
+      )}
     </div>
   );
 }
