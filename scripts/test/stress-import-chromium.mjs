@@ -138,11 +138,14 @@ export async function chromiumImporter(root, { build = true } = {}) {
             ),
           );
         const { Records: records, Events: events } = counts;
-        const errorRows = await dialog
-          .getByRole('table', { name: 'Import errors' })
-          .getByRole('row')
-          .allTextContents()
-          .catch(() => []);
+        const errorTable = dialog.getByRole('table', { name: 'Import errors' });
+        const errorRows = (await errorTable.count())
+          ? await errorTable.evaluate((t) =>
+              [...t.querySelectorAll('tr')].map((tr) =>
+                [...tr.children].map((c) => c.textContent?.trim() ?? '').join(' · '),
+              ),
+            )
+          : [];
         const accept = dialog.getByRole('button', { name: /^Accept [\d,]+ events?/ });
         if (await accept.isVisible()) {
           await accept.click();
