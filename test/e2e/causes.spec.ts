@@ -171,6 +171,13 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
   });
   expect(drawn.labels).toBeGreaterThan(3);
   expect(drawn.overlaps).toBe(0);
+  // Export SVG saves the same drawing, in paper colours and with its text alternative.
+  const fishFile = await captureDownload(page, () =>
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  );
+  expect(fishFile.name).toBe('Azure-Storage-outage-fishbone.svg');
+  expect(fishFile.text).toMatch(/<desc>[^<]+<\/desc>/);
+  expect(fishFile.text).toContain('fill="#ffffff"');
   // A cause on the fishbone opens in the outline.
   const onBone = causes.diagramSvg.locator('g.fb-cause').first();
   const boneTitle = (await onBone.locator('title').textContent()) ?? '';
