@@ -46,10 +46,7 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
   const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
   const template = findTemplate(templates, incident.templateId);
-  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(
-    incident.id,
-    template?.audience ?? 'internal',
-  );
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);

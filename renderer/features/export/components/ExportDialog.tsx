@@ -48,7 +48,7 @@ function ExportDialogBody({
   onClose(): void;
 }) {
   const [choice, setChoice] = useState<Choice>('md');
-  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident.id);
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
