@@ -118,7 +118,7 @@ function ExportDialogBody({
               <option value="customer">Customer-facing (no internal sections or fields)</option>
             </select>
           </label>
-          <label className="field field-check">
+          <label className="check">
             <input type="checkbox" checked={utcOnly} onChange={(e) => setUtcOnly(e.target.checked)} />
             <span>Times in UTC only</span>
           </label>
