@@ -55,7 +55,9 @@ export function similarIncidents(
       if (r) reasons.push(r);
     }
     if (reasons.length === 0) continue;
-    reasons.sort((a, b) => SIMILAR_WEIGHTS[b.kind] - SIMILAR_WEIGHTS[a.kind] || a.label.localeCompare(b.label));
+    reasons.sort(
+      (a, b) => SIMILAR_WEIGHTS[b.kind] - SIMILAR_WEIGHTS[a.kind] || a.label.localeCompare(b.label),
+    );
     const score = reasons.reduce((sum, r) => sum + SIMILAR_WEIGHTS[r.kind], 0);
     found.push({ id: o.id, title: o.title, score, reasons, at: incidentDate(o) });
   }

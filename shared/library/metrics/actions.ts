@@ -4,7 +4,14 @@ import { PRIORITIES } from '../../domain';
 import type { LibraryAction, LibraryIncident } from '../summary';
 
 /** Where an action item stands, for the health counts. */
-export const ACTION_HEALTH_STATES = ['open', 'overdue', 'done-in-time', 'done-late', 'done', 'wont-do'] as const;
+export const ACTION_HEALTH_STATES = [
+  'open',
+  'overdue',
+  'done-in-time',
+  'done-late',
+  'done',
+  'wont-do',
+] as const;
 export type ActionHealthState = (typeof ACTION_HEALTH_STATES)[number];
 
 export const ACTION_HEALTH_LABELS: Record<ActionHealthState, string> = {
@@ -51,13 +58,26 @@ export function actionHealthState(a: LibraryAction, today: string, zone?: string
   return isOverdue(a, today) ? 'overdue' : 'open';
 }
 
-const zero = (): HealthCounts => ({ open: 0, overdue: 0, 'done-in-time': 0, 'done-late': 0, done: 0, 'wont-do': 0 });
+const zero = (): HealthCounts => ({
+  open: 0,
+  overdue: 0,
+  'done-in-time': 0,
+  'done-late': 0,
+  done: 0,
+  'wont-do': 0,
+});
 
 /** Action-item health of some incidents: totals, per owner, per priority, and the open items. */
-export function actionHealth(incidents: readonly LibraryIncident[], today: string, zone?: string): ActionHealth {
+export function actionHealth(
+  incidents: readonly LibraryIncident[],
+  today: string,
+  zone?: string,
+): ActionHealth {
   const total = zero();
   const owners = new Map<string, HealthRow>();
-  const priorities = new Map<string, HealthRow>(PRIORITIES.map((p) => [p, { group: p, counts: zero(), total: 0 }]));
+  const priorities = new Map<string, HealthRow>(
+    PRIORITIES.map((p) => [p, { group: p, counts: zero(), total: 0 }]),
+  );
   const openItems: ActionHealth['openItems'] = [];
   for (const i of incidents) {
     for (const a of i.actions) {

@@ -52,7 +52,9 @@ function grouped(values: Map<string, number[]>, order?: (a: string, b: string) =
     const spread = spreadOf(list);
     if (spread) out.push({ group, spread });
   }
-  return out.sort((a, b) => (order ? order(a.group, b.group) : b.spread.count - a.spread.count || a.group.localeCompare(b.group)));
+  return out.sort((a, b) =>
+    order ? order(a.group, b.group) : b.spread.count - a.spread.count || a.group.localeCompare(b.group),
+  );
 }
 
 function push(map: Map<string, number[]>, key: string, v: number): void {
@@ -106,6 +108,8 @@ export function excludedWords(t: MetricTrend): string[] {
   if (t.excluded.noImpactStart > 0) out.push(`${n(t.excluded.noImpactStart)} without an impact start`);
   if (t.excluded.noEnd > 0) out.push(`${n(t.excluded.noEnd)} without ${DURATION_LABELS[t.metric].missing}`);
   if (t.excluded.endBeforeStart > 0)
-    out.push(`${n(t.excluded.endBeforeStart)} with ${DURATION_LABELS[t.metric].missing} before the impact start`);
+    out.push(
+      `${n(t.excluded.endBeforeStart)} with ${DURATION_LABELS[t.metric].missing} before the impact start`,
+    );
   return out;
 }

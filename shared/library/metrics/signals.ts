@@ -28,7 +28,8 @@ export function signalsOf(i: LibraryIncident): { kind: SignalKind; key: string; 
   const out: { kind: SignalKind; key: string; label: string }[] = [];
   for (const s of i.services) out.push({ kind: 'service', key: s, label: s });
   for (const p of i.patterns)
-    if (p.level !== null && SIGNAL_LEVELS.has(p.level)) out.push({ kind: 'pattern', key: p.key, label: p.template });
+    if (p.level !== null && SIGNAL_LEVELS.has(p.level))
+      out.push({ kind: 'pattern', key: p.key, label: p.template });
   for (const f of i.findings)
     out.push({ kind: 'finding', key: `${f.code} ${f.component}`, label: `${f.code} on ${f.component}` });
   return out;
