@@ -12,9 +12,15 @@ export const INCIDENT_TAB_LABELS: Readonly<Record<IncidentTab, string>> = {
 };
 
 export type Route =
-  { name: 'list' } | { name: 'actions' } | { name: 'incident'; id: string; tab: IncidentTab };
+  | { name: 'list' }
+  | { name: 'actions' }
+  | { name: 'trends' }
+  | { name: 'incident'; id: string; tab: IncidentTab };
 
-/** Reads `#/`, `#/actions` (action items of every incident) or `#/incident/<id>/<tab>`; anything else is the list. */
+/**
+ * Reads `#/`, `#/actions` (action items of every incident), `#/trends` (learning across
+ * incidents) or `#/incident/<id>/<tab>`; anything else is the list.
+ */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'incident' && parts[1]) {
@@ -22,12 +28,14 @@ export function parseRoute(hash: string): Route {
     return { name: 'incident', id: parts[1], tab };
   }
   if (parts[0] === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (parts[0] === 'trends' && parts.length === 1) return { name: 'trends' };
   return { name: 'list' };
 }
 
 export function routeHash(route: Route): string {
   if (route.name === 'list') return '#/';
   if (route.name === 'actions') return '#/actions';
+  if (route.name === 'trends') return '#/trends';
   return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
 }
 
