@@ -1,59 +1,31 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { libraryBundle, MIN } from '../../fixtures/libraryBundles';
 
 const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
-const BASE = readFileSync(new URL('../../fixtures/bundles/v2-rich.rootline.json', import.meta.url), 'utf8');
-const MIN = 60_000;
-
 function rootline(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Bundle {
-  incident: Record<string, unknown> & { keyTimes: Record<string, number | null> };
-  causes: Record<string, unknown>[];
-  actions: Record<string, unknown>[];
-  imports: Record<string, unknown>[];
-}
-
-/** A copy of the rich fixture as another incident: `start` impact start, detected `ttd` minutes later. */
-function bundle(id: string, start: number, ttd: number | null, services: string[]): string {
-  const b = JSON.parse(BASE) as Bundle;
-  b.incident.id = id;
-  for (const rows of Object.values(b))
-    if (Array.isArray(rows)) for (const row of rows as Record<string, unknown>[]) row.incidentId = id;
-  b.incident.title = `Incident ${id}`;
-  b.incident.services = services;
-  b.incident.keyTimes = {
-    impactStartAt: start,
-    detectedAt: ttd === null ? null : start + ttd * MIN,
-    mitigatedAt: null,
-    recoveredAt: null,
-    resolvedAt: null,
-  };
-  b.incident.keyTimeOrigins = {};
-  return JSON.stringify(b);
-}
-
 function library() {
   const dir = mkdtempSync(join(tmpdir(), 'rootline-report-'));
   mkdirSync(join(dir, 'q1', 'deep'), { recursive: true });
-  writeFileSync(join(dir, 'q1', 'a.rootline.json'), bundle('A', Date.UTC(2026, 0, 5), 10, ['api']));
+  writeFileSync(join(dir, 'q1', 'a.rootline.json'), libraryBundle('A', Date.UTC(2026, 0, 5), 10, ['api']));
   writeFileSync(
     join(dir, 'q1', 'deep', 'b.rootline.json'),
-    bundle('B', Date.UTC(2026, 1, 5), 30, ['api', 'db']),
+    libraryBundle('B', Date.UTC(2026, 1, 5), 30, ['api', 'db']),
   );
-  writeFileSync(join(dir, 'q1', 'c.rootline.json'), bundle('C', Date.UTC(2026, 2, 5), null, ['db']));
+  writeFileSync(join(dir, 'q1', 'c.rootline.json'), libraryBundle('C', Date.UTC(2026, 2, 5), null, ['db']));
   // Not a bundle by name: ignored in folders.
   writeFileSync(join(dir, 'q1', 'notes.json'), '{}');
   const broken = join(dir, 'broken.rootline.json');
   writeFileSync(broken, '{"format": "rootline-bundle", ');
   const old = join(dir, 'old.rootline.json');
-  writeFileSync(old, bundle('D', Date.UTC(2025, 5, 1), 5, ['api']));
+  writeFileSync(old, libraryBundle('D', Date.UTC(2025, 5, 1), 5, ['api']));
   return { dir, broken, old };
 }
 
