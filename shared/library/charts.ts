@@ -27,7 +27,12 @@ export const SERIES_COLORS: readonly string[] = [
 
 const ROW = 22;
 const BAR = 14;
-const TOP = 30;
+
+/** How a chart is drawn: its width in pixels, and whether it carries its title (exports do). */
+export interface ChartDrawOptions {
+  width?: number;
+  titled?: boolean;
+}
 const AXIS = 22;
 const LEGEND_ROW = 18;
 const r = (n: number) => Math.round(n * 10) / 10;
@@ -79,21 +84,26 @@ interface Frame {
 function frame(
   title: string,
   labels: readonly string[],
-  width: number,
   legendRows: number,
   theme: ChartTheme,
+  o: ChartDrawOptions,
 ): Frame {
+  const width = Math.max(320, o.width ?? 640);
+  const titled = o.titled ?? true;
   const longest = Math.max(40, ...labels.map((l) => labelWidth(truncate(l, 28))));
   const plotLeft = Math.min(220, longest + 14);
-  const plotTop = TOP;
+  const plotTop = titled ? 30 : 8;
   const plotBottom = plotTop + Math.max(1, labels.length) * ROW;
   const height = plotBottom + AXIS + legendRows * LEGEND_ROW + 6;
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-family="${CHART_FONT}" font-size="11">`,
     `<title>${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="${theme.background}"/>`,
-    `<text x="8" y="18" font-size="13" font-weight="600" fill="${theme.ink}">${escapeXml(title)}</text>`,
   ];
+  if (titled)
+    out.push(
+      `<text x="8" y="18" font-size="13" font-weight="600" fill="${theme.ink}">${escapeXml(title)}</text>`,
+    );
   labels.forEach((label, i) => {
     const y = plotTop + i * ROW;
     if (i % 2 === 1)
@@ -166,15 +176,15 @@ export function spreadChartSvg(
   title: string,
   rows: readonly { label: string; spread: Spread }[],
   theme: ChartTheme = LIGHT_CHART,
-  width = 640,
+  o: ChartDrawOptions = {},
 ): string {
   const labels = rows.map((x) => x.label);
   const items = [
     { name: 'median', color: theme.ink },
-    { name: 'middle half (25th–75th percentile)', color: CHART_KIND_COLORS.detection },
+    { name: 'middle half (p25–p75)', color: CHART_KIND_COLORS.detection },
     { name: 'min–max', color: theme.muted },
   ];
-  const f = frame(title, labels, width, 1, theme);
+  const f = frame(title, labels, 1, theme, o);
   const max = Math.max(1, ...rows.map((x) => x.spread.max));
   const x = axis(
     f,
@@ -212,12 +222,12 @@ export function stackedBarsSvg(
   rows: readonly { label: string; values: readonly number[] }[],
   series: readonly BarSeries[],
   theme: ChartTheme = LIGHT_CHART,
-  width = 640,
+  o: ChartDrawOptions = {},
 ): string {
   const labels = rows.map((x) => x.label);
   const shown = series.length > 1 ? series : [];
   const probe = Math.min(220, Math.max(40, ...labels.map((l) => labelWidth(truncate(l, 28)))) + 14);
-  const f = frame(title, labels, width, legendRows(shown, width, probe), theme);
+  const f = frame(title, labels, legendRows(shown, Math.max(320, o.width ?? 640), probe), theme, o);
   const max = Math.max(1, ...rows.map((x) => x.values.reduce((a, b) => a + b, 0)));
   const x = axis(
     f,

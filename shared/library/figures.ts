@@ -1,6 +1,12 @@
 import { formatDuration } from '../format/duration';
 import { SEVERITIES } from '../domain';
-import { type BarSeries, SERIES_COLORS, spreadChartSvg, stackedBarsSvg } from './charts';
+import {
+  type BarSeries,
+  type ChartDrawOptions,
+  SERIES_COLORS,
+  spreadChartSvg,
+  stackedBarsSvg,
+} from './charts';
 import type { ChartTheme } from '../chart/theme';
 import {
   ACTION_HEALTH_LABELS,
@@ -38,7 +44,7 @@ export interface FigureTable {
 /** A figure: its table and, when it has a picture, the chart of that table. */
 export interface Figure {
   table: FigureTable;
-  svg: ((theme: ChartTheme, width?: number) => string) | null;
+  svg: ((theme: ChartTheme, options?: ChartDrawOptions) => string) | null;
 }
 
 export type DurationGrouping = 'month' | 'service' | 'severity';
@@ -100,12 +106,12 @@ export function durationFigure(r: TrendsReport, metric: DurationMetric, by: Dura
     svg:
       groups.length === 0
         ? null
-        : (theme, width) =>
+        : (theme, o) =>
             spreadChartSvg(
               title,
               groups.map((g) => ({ label: g.group, spread: g.spread })),
               theme,
-              width,
+              o,
             ),
   };
 }
@@ -128,7 +134,7 @@ export function durationSummaryFigure(r: TrendsReport): Figure {
   const title = 'Response times';
   return {
     table: { id: 'response-times', title, columns: spreadColumns('Measure'), rows, notes },
-    svg: drawn.length === 0 ? null : (theme, width) => spreadChartSvg(title, drawn, theme, width),
+    svg: drawn.length === 0 ? null : (theme, o) => spreadChartSvg(title, drawn, theme, o),
   };
 }
 
@@ -170,13 +176,13 @@ export function volumeFigure(r: TrendsReport): Figure {
     svg:
       rows.length === 0 || series.length === 0
         ? null
-        : (theme, width) =>
+        : (theme, o) =>
             stackedBarsSvg(
               title,
               rows.map((x) => ({ label: x.month, values: x.values })),
               series,
               theme,
-              width,
+              o,
             ),
   };
 }
@@ -203,13 +209,13 @@ export function categoryFigure(r: TrendsReport, limit = 12): Figure {
     svg:
       top.length === 0
         ? null
-        : (theme, width) =>
+        : (theme, o) =>
             stackedBarsSvg(
               title,
               top.map((c) => ({ label: c.category, values: [c.incidents] })),
               [{ name: 'Incidents', color: CHART_KIND_COLORS.response }],
               theme,
-              width,
+              o,
             ),
   };
 }
@@ -278,13 +284,13 @@ export function actionHealthFigure(r: TrendsReport, by: 'owner' | 'priority'): F
     svg:
       rows.length === 0
         ? null
-        : (theme, width) =>
+        : (theme, o) =>
             stackedBarsSvg(
               title,
               rows.map((x) => ({ label: x.group, values: ACTION_HEALTH_STATES.map((s) => x.counts[s]) })),
               series,
               theme,
-              width,
+              o,
             ),
   };
 }

@@ -136,7 +136,9 @@ export function learningReviewHtml(
   ];
   for (const f of reviewFigures(r, titleOf)) {
     const chart =
-      f.svg && f.table.rows.length > 0 ? `<figure class="chart">${f.svg(LIGHT_CHART, 720)}</figure>` : '';
+      f.svg && f.table.rows.length > 0
+        ? `<figure class="chart">${f.svg(LIGHT_CHART, { width: 720 })}</figure>`
+        : '';
     const notes = f.table.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
     body.push(
       `<section data-figure="${escapeHtml(f.table.id)}"><h2>${escapeHtml(f.table.title)}</h2>\n${chart}${tableHtml(f.table)}${notes ? `<ul class="notes">${notes}</ul>` : ''}</section>`,

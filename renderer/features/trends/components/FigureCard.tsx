@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DARK_CHART, LIGHT_CHART } from '../../../../shared/chart';
 import { cellText, figureCsv, type Figure } from '../../../../shared/library';
 import { platform } from '../../../platform';
@@ -25,7 +25,23 @@ interface FigureCardProps {
 export function FigureCard({ figure, onError, controls, tableOpen, renderCell }: FigureCardProps) {
   const { table, svg } = figure;
   const dark = useColorScheme() === 'dark';
-  const screen = useMemo(() => (svg ? svg(dark ? DARK_CHART : LIGHT_CHART) : null), [svg, dark]);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    // Drawn at the width it is shown at (capped: a very wide bar chart reads worse), never scaled.
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.min(960, Math.max(320, Math.floor(entry.contentRect.width))));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // On screen the card's heading names the chart; exported files carry the title themselves.
+  const screen = useMemo(
+    () => (svg ? svg(dark ? DARK_CHART : LIGHT_CHART, { width, titled: false }) : null),
+    [svg, dark, width],
+  );
   const fail = (p: Promise<void>) =>
     void p.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
   const empty = table.rows.length === 0;
@@ -56,7 +72,7 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
     </table>
   );
   return (
-    <section className="trends-card" aria-labelledby={titleId} data-figure={table.id}>
+    <section ref={box} className="trends-card" aria-labelledby={titleId} data-figure={table.id}>
       <header className="trends-card-head">
         <h2 id={titleId} className="section-title">
           {table.title}
