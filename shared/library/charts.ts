@@ -27,6 +27,8 @@ export const SERIES_COLORS: readonly string[] = [
 
 const ROW = 22;
 const BAR = 14;
+// Room right of the plot for a bar's total ("12") and the last axis label.
+const RIGHT = 30;
 
 /** How a chart is drawn: its width in pixels, and whether it carries its title (exports do). */
 export interface ChartDrawOptions {
@@ -108,13 +110,13 @@ function frame(
     const y = plotTop + i * ROW;
     if (i % 2 === 1)
       out.push(
-        `<rect x="${plotLeft}" y="${y}" width="${width - 16 - plotLeft}" height="${ROW}" fill="${theme.stripe}" fill-opacity="0.7"/>`,
+        `<rect x="${plotLeft}" y="${y}" width="${width - RIGHT - plotLeft}" height="${ROW}" fill="${theme.stripe}" fill-opacity="0.7"/>`,
       );
     out.push(
       `<text x="${plotLeft - 8}" y="${y + ROW / 2 + 4}" text-anchor="end" fill="${theme.ink}">${escapeXml(truncate(label, 28))}</text>`,
     );
   });
-  return { width, height, plotLeft, plotRight: width - 16, plotTop, plotBottom, out };
+  return { width, height, plotLeft, plotRight: width - RIGHT, plotTop, plotBottom, out };
 }
 
 function axis(
@@ -159,7 +161,7 @@ function legendRows(items: readonly { name: string }[], width: number, plotLeft:
   let x = plotLeft;
   for (const it of items) {
     const w = 28 + labelWidth(truncate(it.name, 28));
-    if (x + w > width - 16 && x > plotLeft) {
+    if (x + w > width - RIGHT && x > plotLeft) {
       rows++;
       x = plotLeft;
     }
