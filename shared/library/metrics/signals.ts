@@ -41,27 +41,38 @@ export function signalsOf(i: LibraryIncident): { kind: SignalKind; key: string; 
  * a signal, the more it says.
  */
 export function recurringSignals(incidents: readonly LibraryIncident[], minIncidents = 2): RecurringSignal[] {
-  const map = new Map<string, RecurringSignal>();
+  // One map per kind (no joined keys); a label is made only when a signal is first seen.
+  const maps: Record<SignalKind, Map<string, RecurringSignal>> = {
+    service: new Map(),
+    pattern: new Map(),
+    finding: new Map(),
+  };
+  const note = (kind: SignalKind, key: string, label: () => string, id: string, at: number) => {
+    const map = maps[kind];
+    const row = map.get(key);
+    if (!row) map.set(key, { kind, key, label: label(), incidentIds: [id], firstAt: at, lastAt: at });
+    else if (row.incidentIds[row.incidentIds.length - 1] !== id) {
+      row.incidentIds.push(id);
+      if (at < row.firstAt) row.firstAt = at;
+    }
+  };
   const dated = incidents.map((i) => ({ i, at: incidentDate(i) })).sort((a, b) => b.at - a.at);
   for (const { i, at } of dated) {
-    for (const s of signalsOf(i)) {
-      const id = `${s.kind}\u0000${s.key}`;
-      const row = map.get(id);
-      if (!row) map.set(id, { ...s, incidentIds: [i.id], firstAt: at, lastAt: at });
-      else if (row.incidentIds[row.incidentIds.length - 1] !== i.id) {
-        row.incidentIds.push(i.id);
-        row.firstAt = Math.min(row.firstAt, at);
-      }
-    }
+    for (const s of i.services) note('service', s, () => s, i.id, at);
+    for (const p of i.patterns)
+      if (p.level !== null && SIGNAL_LEVELS.has(p.level)) note('pattern', p.key, () => p.template, i.id, at);
+    for (const f of i.findings)
+      note('finding', `${f.code} ${f.component}`, () => `${f.code} on ${f.component}`, i.id, at);
   }
   const rank: Record<SignalKind, number> = { finding: 0, pattern: 1, service: 2 };
-  return [...map.values()]
-    .filter((s) => s.incidentIds.length >= minIncidents)
-    .sort(
-      (a, b) =>
-        b.incidentIds.length - a.incidentIds.length ||
-        rank[a.kind] - rank[b.kind] ||
-        b.lastAt - a.lastAt ||
-        a.label.localeCompare(b.label),
-    );
+  const out: RecurringSignal[] = [];
+  for (const map of Object.values(maps))
+    for (const s of map.values()) if (s.incidentIds.length >= minIncidents) out.push(s);
+  return out.sort(
+    (a, b) =>
+      b.incidentIds.length - a.incidentIds.length ||
+      rank[a.kind] - rank[b.kind] ||
+      b.lastAt - a.lastAt ||
+      a.label.localeCompare(b.label),
+  );
 }
