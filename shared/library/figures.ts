@@ -22,8 +22,8 @@ import {
 } from './metrics';
 import { CHART_KIND_COLORS } from '../chart/palette';
 
-/** How a column's numbers read: plain text, a count, or a duration in milliseconds. */
-export type ColumnKind = 'text' | 'count' | 'duration';
+/** How a column's values read: plain text, a day (yyyy-MM-dd), a count, or a duration in milliseconds. */
+export type ColumnKind = 'text' | 'date' | 'count' | 'duration';
 
 export interface Column {
   label: string;
@@ -236,7 +236,7 @@ export function signalsFigure(r: TrendsReport, titleOf: (id: string) => string):
         { label: 'Kind', kind: 'text' },
         { label: 'Signal', kind: 'text' },
         { label: 'Incidents', kind: 'count' },
-        { label: 'Last seen', kind: 'text' },
+        { label: 'Last seen', kind: 'date' },
         { label: 'In', kind: 'text' },
       ],
       rows: r.signals.map((s) => [
@@ -303,7 +303,7 @@ export function openItemsFigure(r: TrendsReport): Figure {
       title: 'Open follow-ups',
       columns: ['Incident', 'Action item', 'Owner', 'Priority', 'Due', 'State'].map((label) => ({
         label,
-        kind: 'text' as const,
+        kind: label === 'Due' ? ('date' as const) : ('text' as const),
       })),
       rows: r.actions.openItems.map((o) => [
         o.incidentTitle,

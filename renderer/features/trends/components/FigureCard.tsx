@@ -1,9 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DARK_CHART, LIGHT_CHART } from '../../../../shared/chart';
-import { cellText, figureCsv, type Figure } from '../../../../shared/library';
+import { cellText, figureCsv, type ColumnKind, type Figure } from '../../../../shared/library';
 import { platform } from '../../../platform';
 import { useColorScheme } from '../../../ui/useColorScheme';
 import { exportChartPng, exportChartSvg } from '../../timeline';
+
+const COLUMN_CLASS: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  date: 'nowrap',
+  count: 'num',
+  duration: 'num nowrap',
+};
 
 interface FigureCardProps {
   figure: Figure;
@@ -52,7 +59,7 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
       <thead>
         <tr>
           {table.columns.map((c) => (
-            <th key={c.label} scope="col" className={c.kind === 'text' ? undefined : 'num'}>
+            <th key={c.label} scope="col" className={COLUMN_CLASS[c.kind]}>
               {c.label}
             </th>
           ))}
@@ -62,7 +69,7 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
         {table.rows.map((row, r) => (
           <tr key={r}>
             {row.map((v, c) => (
-              <td key={c} className={table.columns[c]?.kind === 'text' ? undefined : 'num'}>
+              <td key={c} className={COLUMN_CLASS[table.columns[c]?.kind ?? 'text']}>
                 {renderCell?.(r, c) ?? cellText(v, table.columns[c]?.kind ?? 'text')}
               </td>
             ))}
