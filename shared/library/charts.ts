@@ -43,9 +43,10 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** A round step giving at most about `maxTicks` ticks up to `max` (1, 2, 5 × 10ⁿ). */
+/** A whole, round step giving at most about `maxTicks` ticks up to `max` (1, 2, 5 × 10ⁿ). */
 export function countStep(max: number, maxTicks: number): number {
-  const raw = Math.max(1, max) / Math.max(1, maxTicks);
+  // Counts are whole: never a step under 1 (an axis of 0.2, 0.4… incidents means nothing).
+  const raw = Math.max(1, Math.max(1, max) / Math.max(1, maxTicks));
   const p = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
 }
@@ -128,7 +129,9 @@ function axis(
 ): (v: number) => number {
   const top = Math.max(step, Math.ceil(max / step) * step);
   const x = (v: number) => f.plotLeft + (v / top) * (f.plotRight - f.plotLeft);
-  for (let v = 0; v <= top + step / 2; v += step) {
+  for (let k = 0; k * step <= top + step / 2; k++) {
+    // Multiplied, not summed: repeated addition drifts (0.6000000000000001).
+    const v = k * step;
     const xv = r(x(v));
     f.out.push(
       `<line x1="${xv}" y1="${f.plotTop}" x2="${xv}" y2="${f.plotBottom}" stroke="${v === 0 ? theme.gridMajor : theme.grid}"/>`,

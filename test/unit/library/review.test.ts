@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DARK_CHART, LIGHT_CHART } from '../../../shared/chart';
 import {
   computeTrends,
+  countStep,
   durationFigure,
   figureCsv,
   learningReviewHtml,
@@ -92,5 +93,24 @@ describe('figures, CSV and the learning review', () => {
     expect(parseRoute('#/trends')).toEqual({ name: 'trends' });
     expect(routeHash({ name: 'trends' })).toBe('#/trends');
     expect(parseRoute('#/trends/x')).toEqual({ name: 'list' });
+  });
+});
+
+describe('chart axes', () => {
+  it('count axes step by whole numbers; labels never drift', () => {
+    expect(countStep(3, 16)).toBe(1);
+    expect(countStep(40, 8)).toBe(5);
+    expect(countStep(1000, 10)).toBe(100);
+    const svg = stackedBarsSvg(
+      'T',
+      [{ label: 'a', values: [3] }],
+      [{ name: 'x', color: '#000000' }],
+      LIGHT_CHART,
+      {
+        width: 1200,
+      },
+    );
+    const labels = [...svg.matchAll(/text-anchor="middle"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(labels).toEqual(['0', '1', '2', '3']);
   });
 });
