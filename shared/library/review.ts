@@ -2,6 +2,7 @@ import { LIGHT_CHART } from '../chart/theme';
 import { writeCsv } from '../export/csv';
 import { escapeHtml, escapeMarkdown, markdownCell, markdownTable } from '../export/escape';
 import { documentCss } from '../export/styles';
+import { htmlDocument } from '../export/html';
 import type { PaperSize } from '../export/context';
 import {
   actionHealthFigure,
@@ -144,24 +145,8 @@ export function learningReviewHtml(
       `<section data-figure="${escapeHtml(f.table.id)}"><h2>${escapeHtml(f.table.title)}</h2>\n${chart}${tableHtml(f.table)}${notes ? `<ul class="notes">${notes}</ul>` : ''}</section>`,
     );
   }
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(o.title)}</title>
-<style>
-${documentCss(o.paper ?? 'a4')}
+  const css = `${documentCss(o.paper ?? 'a4')}
 figure.chart{margin:1rem 0}figure.chart svg{max-width:100%;height:auto}
-ul.notes{color:var(--muted);font-size:.88rem}
-</style>
-</head>
-<body>
-<main>
-${body.join('\n')}
-</main>
-</body>
-</html>
-`;
+ul.notes{color:var(--muted);font-size:.88rem}`;
+  return htmlDocument(o.title, css, body.join('\n'));
 }

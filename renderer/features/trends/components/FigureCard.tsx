@@ -95,26 +95,23 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
           >
             CSV
           </button>
-          {svg && (
-            <>
+          {svg &&
+            (
+              [
+                ['SVG', exportChartSvg],
+                ['PNG', exportChartPng],
+              ] as const
+            ).map(([label, save]) => (
               <button
+                key={label}
                 type="button"
                 className="btn btn-small"
                 disabled={empty}
-                onClick={() => fail(exportChartSvg(svg(LIGHT_CHART), table.id))}
+                onClick={() => fail(save(svg(LIGHT_CHART), table.id))}
               >
-                SVG
+                {label}
               </button>
-              <button
-                type="button"
-                className="btn btn-small"
-                disabled={empty}
-                onClick={() => fail(exportChartPng(svg(LIGHT_CHART), table.id))}
-              >
-                PNG
-              </button>
-            </>
-          )}
+            ))}
         </div>
       </header>
       {empty ? (
