@@ -20,7 +20,7 @@ describe('readLibrary', () => {
       importId: 'imp',
       template: 'timeout calling <*>',
       count: 3,
-      level: 'error',
+      level: 'error' as const,
       firstAt: 0,
       lastAt: 1,
       files: [],
@@ -34,6 +34,9 @@ describe('readLibrary', () => {
       // Damaged: no key. Skipped, the rest of A still counts.
       { ...pattern, id: 'p2', patternKey: undefined as unknown as string },
     ]);
+    // A damaged action item (unknown status) is left out of the trends; the Actions view lists it.
+    const [first] = await db.actions.where('incidentId').equals('B').toArray();
+    await db.actions.put({ ...first!, id: 'B-broken', status: 'bogus' as never });
     const lib = await readLibrary();
     const a = lib.find((i) => i.id === 'A')!;
     const b = lib.find((i) => i.id === 'B')!;
