@@ -65,13 +65,25 @@ export function similarIncidents(
   return found.slice(0, limit).map(({ at: _at, ...rest }) => rest);
 }
 
-/** A reason as a reader sees it: "Same service: checkout". */
-export function reasonText(r: SimilarReason): string {
-  const what: Record<SimilarReason['kind'], string> = {
-    service: 'Same service',
-    pattern: 'Same error log pattern',
-    finding: 'Same change finding',
-    category: 'Same cause category',
-  };
-  return `${what[r.kind]}: ${r.label}`;
+const REASON_WORDS: Record<SimilarReason['kind'], [one: string, many: string]> = {
+  finding: ['Same change finding', 'Same change findings'],
+  pattern: ['Same error log pattern', 'Same error log patterns'],
+  service: ['Same service', 'Same services'],
+  category: ['Same cause category', 'Same cause categories'],
+};
+
+/**
+ * The reasons as a reader sees them, one phrase per kind in the reasons' order:
+ * ["Same change finding: unstaged-rollout on api", "Same services: api, db"].
+ */
+export function reasonPhrases(reasons: readonly SimilarReason[]): string[] {
+  const byKind = new Map<SimilarReason['kind'], string[]>();
+  for (const r of reasons) {
+    const list = byKind.get(r.kind);
+    if (list) list.push(r.label);
+    else byKind.set(r.kind, [r.label]);
+  }
+  return [...byKind].map(
+    ([kind, labels]) => `${REASON_WORDS[kind][labels.length === 1 ? 0 : 1]}: ${labels.join(', ')}`,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reasonText, similarIncidents } from '../../../shared/library';
+import { reasonPhrases, similarIncidents } from '../../../shared/library';
 import { FEB, inc, JAN, MAR, times } from './fixtures';
 
 describe('similar incidents', () => {
@@ -31,11 +31,18 @@ describe('similar incidents', () => {
       ['a', 3],
       ['c', 3],
     ]);
-    expect(found[0]!.reasons.map(reasonText)).toEqual([
+    expect(reasonPhrases(found[0]!.reasons)).toEqual([
       'Same change finding: change-before-impact on api',
       'Same error log pattern: timeout calling <*>',
       'Same service: api',
     ]);
+    expect(
+      reasonPhrases([
+        { kind: 'service', label: 'api' },
+        { kind: 'service', label: 'db' },
+        { kind: 'category', label: 'process' },
+      ]),
+    ).toEqual(['Same services: api, db', 'Same cause category: process']);
   });
 
   it('finds nothing for an incident with no traits, and respects the limit', () => {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { reasonText, similarIncidents } from '../../../../shared/library';
+import { reasonPhrases, similarIncidents } from '../../../../shared/library';
 import { routeHash } from '../../../routing/route';
 import { useLibrary } from '../hooks/useLibrary';
 import './trends.css';
@@ -44,7 +44,7 @@ export function SimilarIncidents({
               >
                 {s.title || 'Untitled incident'}
               </a>
-              <p className="similar-reasons">{s.reasons.map(reasonText).join(' · ')}</p>
+              <p className="similar-reasons">{reasonPhrases(s.reasons).join(' · ')}</p>
             </li>
           ))}
         </ul>
