@@ -15,3 +15,4 @@ export * from './damagedRows';
 export * from './formatFiles';
 export * from './densities';
 export * from './library';
+export * from './eventPacks';
