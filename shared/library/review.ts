@@ -138,7 +138,7 @@ export function learningReviewHtml(
   for (const f of reviewFigures(r, titleOf)) {
     const chart =
       f.svg && f.table.rows.length > 0
-        ? `<figure class="chart">${f.svg(LIGHT_CHART, { width: 720 })}</figure>`
+        ? `<figure class="chart">${f.svg(LIGHT_CHART, { width: 720, titled: false })}</figure>`
         : '';
     const notes = f.table.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
     body.push(
