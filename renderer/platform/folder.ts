@@ -11,6 +11,7 @@ export function toPicked(file: File, name = file.name): PickedFile {
     size: file.size,
     stream: () => file.stream(),
     text: () => file.text(),
+    blob: file,
   };
 }
 

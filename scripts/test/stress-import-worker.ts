@@ -84,7 +84,7 @@ send({
   type: 'begin',
   jobId: 1,
   files: jobFiles,
-  options: { incidentId: 'INC', dbName: 'stress', zone: 'UTC', year: null, formatFiles: [], aliases: {} },
+  options: { incidentId: 'INC', dbName: 'stress', zone: 'UTC', year: null, formatFiles: [], aliases: {}, workers: 1 },
 });
 for (const [fileIndex, path] of files.entries()) {
   const raw = createReadStream(path, { highWaterMark: 1 << 16 });

@@ -5,7 +5,7 @@ import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../..
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
 import type { PickedFile } from '../../../platform';
 import type { JobResult } from '../../../workers/importProtocol';
-import { isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
+import { importWorkers, isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
 import { ImportCancelled, runImport, type ImportProgress } from '../runImport';
 import { ImportWorkerClient } from '../workerClient';
 import { useFormatFileRows } from './useFormatFiles';
@@ -157,13 +157,14 @@ export function useLogImport(incident: Incident) {
       if (inZone !== undefined) setZone(inZone);
       const controller = new AbortController();
       abortRef.current = controller;
-      const planned = planFiles(incident.id, entries);
+      const workers = importWorkers(navigator.hardwareConcurrency);
+      const planned = planFiles(incident.id, entries, workers);
       setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
       try {
         const job = await runImport(
           client(),
           planned,
-          { incidentId: incident.id, zone: z, year, formatFiles, aliases: aliases.applied },
+          { incidentId: incident.id, zone: z, year, formatFiles, aliases: aliases.applied, workers },
           { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
         );
         setState({ step: 'summary', job });
