@@ -4,7 +4,8 @@ import { createLineSplitter } from './lines';
 import { SegmentMerger } from './merge';
 import { createZoneProbe } from './probe';
 import { cutOffsets } from './segment';
-import type { SegmentBatch, SegmentSource, SegmentTask, SegmentTotals } from './segment';
+import type { PackedBatch } from './pack';
+import type { SegmentSource, SegmentTask, SegmentTotals } from './segment';
 import type { FieldMapping, FormatDef, SplitRule } from './types';
 
 /** Segments are at most this big: more segments than workers keep the merge's queue short. */
@@ -70,12 +71,12 @@ export function planSplit(imp: Import, name: string, head: string, options: Spli
   return { def, rule, task };
 }
 
-/** Runs segment `index` over bytes [from, to) somewhere (a worker) and reports its batches. */
+/** Runs segment `index` over bytes [from, to) somewhere (a worker) and reports its batches, packed. */
 export type RunSegment = (
   index: number,
   from: number,
   to: number,
-  onBatch: (batch: SegmentBatch) => void,
+  onBatch: (batch: PackedBatch) => void,
 ) => Promise<SegmentTotals>;
 
 /**

@@ -1,7 +1,7 @@
-import { packBatch, unpackBatch } from './pack';
+import { packBatch } from './pack';
 import type { PackedBatch } from './pack';
 import { readSegment } from './segment';
-import type { SegmentBatch, SegmentSource, SegmentTask, SegmentTotals } from './segment';
+import type { SegmentSource, SegmentTask, SegmentTotals } from './segment';
 import type { FormatDef } from './types';
 
 /** Worker → pool, for one segment request (the CLI's worker_threads and the app's Web Workers). */
@@ -18,14 +18,14 @@ export interface PoolWorker<R> {
 
 interface Pending<R> {
   request: R & { id: number };
-  onBatch: (batch: SegmentBatch) => void;
+  onBatch: (batch: PackedBatch) => void;
   resolve: (totals: SegmentTotals) => void;
   reject: (error: Error) => void;
 }
 
 /**
  * Segment workers, started when first needed and kept until `close()`: requests queue and go to
- * the next free worker; each worker's batches are unpacked and handed to its request's callback.
+ * the next free worker; each worker's batches are handed, still packed, to its request's callback.
  * `start` makes a worker and wires its replies to `reply` and its crashes to `crash`.
  */
 export class SegmentPool<R> {
@@ -45,7 +45,7 @@ export class SegmentPool<R> {
   ) {}
 
   /** Parses one segment in a worker; `onBatch` gets its batches in order. */
-  run(request: R, onBatch: (batch: SegmentBatch) => void): Promise<SegmentTotals> {
+  run(request: R, onBatch: (batch: PackedBatch) => void): Promise<SegmentTotals> {
     return new Promise((resolve, reject) => {
       if (this.closed) {
         reject(new Error('The import workers were stopped.'));
@@ -84,7 +84,7 @@ export class SegmentPool<R> {
         const job = this.busy.get(worker);
         if (job === undefined || job.request.id !== reply.id) return;
         if (reply.type === 'batch') {
-          job.onBatch(unpackBatch(reply.batch));
+          job.onBatch(reply.batch);
           return;
         }
         this.busy.delete(worker);

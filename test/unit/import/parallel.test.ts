@@ -80,7 +80,7 @@ async function parallel(
       await new Promise((resolve) => setTimeout(resolve, (offsets.length - index) * 2));
       // Batches cross threads packed (typed arrays, strings once): the round trip loses nothing.
       return readSegment(source, plan.def, plan.rule, { ...plan.task, index }, from, to, (b) =>
-        onBatch(unpackBatch(structuredClone(packBatch(b, plan.task.keepAttrs)[0]))),
+        onBatch(structuredClone(packBatch(b, plan.task.keepAttrs)[0])),
       );
     },
     ahead,

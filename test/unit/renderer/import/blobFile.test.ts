@@ -72,7 +72,7 @@ async function pooled(
       onRecord(r);
     },
   });
-  const blob = new Blob([bytes]);
+  const blob = new Blob([bytes.slice()]);
   const file: JobFile = {
     name,
     size: bytes.length,
