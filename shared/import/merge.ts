@@ -81,7 +81,7 @@ export class SegmentMerger {
  */
 export function parsedFile(
   tally: FileStats,
-  record: (raw: RawRecord, line: number) => void,
+  record: (raw: RawRecord, line: number, key: string | undefined) => void,
   error: (tally: FileStats, line: number, reason: string) => void,
 ): ParsedFile {
   const at = (base: number, line: number): number => (line === 0 ? 0 : base + line);
@@ -95,7 +95,7 @@ export function parsedFile(
           error(tally, at(base, errors[e]!.line), errors[e]!.reason);
         }
         const raw = records[i]!;
-        record(raw, at(base, raw.source.line));
+        record(raw, at(base, raw.source.line), b.keys?.[i]);
       }
       for (; e < errors.length; e++) error(tally, at(base, errors[e]!.line), errors[e]!.reason);
       tally.skipped += b.skipped;

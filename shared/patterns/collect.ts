@@ -12,6 +12,8 @@ export interface PatternInput {
   file: number;
   /** 1-based line of the record in its file. */
   line: number;
+  /** The message's pattern key, when a parallel import's worker worked it out (`patternKey`). */
+  key?: string | undefined;
 }
 
 /** A mined pattern: the template its records share, and when and where they appeared. */
@@ -98,7 +100,7 @@ export class PatternCollector {
 
   /** Adds one record; returns its cluster id. */
   add(input: PatternInput): number {
-    const id = this.miner.add(input.message, input.level === null);
+    const id = this.miner.add(input.message, input.level === null, input.key);
     const i = this.n++;
     this.at = grow(this.at, i, (k) => new Float64Array(k));
     this.cluster = grow(this.cluster, i, (k) => new Int32Array(k));
