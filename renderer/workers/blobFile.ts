@@ -29,6 +29,7 @@ export interface BlobFileHooks {
 export interface BlobFileOptions {
   zone: string;
   year: number | null;
+  /** Segment workers; 0: this worker reads the file alone. */
   workers: number;
   /** Starts the segment workers for this file (segmentWorkers.ts; in-process in tests). */
   startPool: (size: number, blob: Blob) => SegmentPool<Omit<SegmentJob, 'id'>>;
@@ -50,7 +51,7 @@ export async function readBlobFile(
 ): Promise<void> {
   const head = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
   const plan =
-    options.workers > 1 && sniffEncoding(head) === 'utf-8'
+    options.workers >= 1 && sniffEncoding(head) === 'utf-8'
       ? planSplit(imp, file.name, headOf(new TextDecoder('utf-8', { ignoreBOM: true }).decode(head)), {
           format: file.format,
           zone: options.zone,

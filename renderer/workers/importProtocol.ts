@@ -31,7 +31,7 @@ export interface JobOptions {
   formatFiles: FormatFileText[];
   /** Service aliases (alias → canonical) applied to every record. */
   aliases: ServiceAliases;
-  /** How many workers parse a large file ('blob' container) in segments; 1 = this worker alone. */
+  /** How many segment workers parse a large file ('blob' container); 0 = this worker alone. */
   workers: number;
 }
 

@@ -2,12 +2,12 @@
 /* global window -- page.evaluate bodies run in the browser */
 // In-app import benchmark: the built renderer in Chromium imports a large orchestrator log as a
 // user would (Import logs… → choose file → Import), once per pool size, side by side in one run:
-// with one worker (the import worker alone) and with the app's default pool (one segment worker
-// per core, capped). For each it prints the time from "Import" to the summary, the throughput,
+// with one core reported (the import worker alone) and with the app's default pool (a segment worker
+// per core besides the import worker's, capped). For each it prints the time from "Import" to the summary, the throughput,
 // and the main thread's longest task and tasks over 50 ms while importing (goal: none), then the
 // time to store the accepted import. The load average is printed before and after: the machine
 // may be shared, so only figures from the same run compare.
-//   node scripts/bench/import-app.mjs [--lines N] [--workers 1,default] [--no-build]
+//   node scripts/bench/import-app.mjs [--lines N] [--cores 1,default] [--no-build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values: args } = parseArgs({
   options: {
     lines: { type: 'string', default: '330000' },
-    workers: { type: 'string', default: '1,default' },
+    cores: { type: 'string', default: '1,default' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -112,10 +112,10 @@ try {
   console.log(`file: ${path.relative(ROOT, FILE)} (${mb.toFixed(1)} MB, ${LINES} lines)`);
   console.log(`load before: ${load()}`);
   const runs = [];
-  for (const workers of args.workers.split(',')) {
+  for (const workers of args.cores.split(',')) {
     const r = await importOnce(browser, server.url, workers);
     runs.push(r);
-    const pool = r.workers === 'default' ? `default (${r.cores} cores)` : `${r.workers} worker(s)`;
+    const pool = r.workers === 'default' ? `${r.cores} cores (default)` : `${r.workers} core(s)`;
     console.log(
       `${pool.padEnd(18)} time to summary ${(r.toSummary / 1000).toFixed(2)} s (${(mb / (r.toSummary / 1000)).toFixed(1)} MB/s) — ${r.label}`,
     );

@@ -61,11 +61,11 @@ test('a large log imported by a pool of workers stores what one worker stores', 
   });
   await list.goto();
 
-  const importWith = async (workers: number, title: string) => {
+  const importWith = async (cores: number, title: string) => {
     await createIncident(list, incident, title);
     const id = incidentIdOf(page.url());
     await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
-    await dialog.useWorkers(workers);
+    await dialog.reportCores(cores);
     await page.getByRole('button', { name: 'Import logs…' }).first().click();
     await dialog.choose(path);
     await expect(dialog.fileRow('orchestrator.jsonl')).toContainText('detected: cloudevents', {
@@ -85,9 +85,9 @@ test('a large log imported by a pool of workers stores what one worker stores', 
   };
 
   const dialog = new ImportDialogPage(page);
-  const one = await importWith(1, 'One worker');
+  const one = await importWith(1, 'One core');
   expect(segmentWorkers).toEqual([]);
-  const pool = await importWith(4, 'Four workers');
+  const pool = await importWith(4, 'Four cores');
   expect(segmentWorkers.length).toBeGreaterThan(0);
 
   expect(one.summary.counts).toContain('30,000');

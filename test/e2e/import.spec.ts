@@ -130,9 +130,9 @@ test('cancelling a large import read by a pool of workers leaves nothing half-st
 }) => {
   await createIncident(list, incident, 'Cancelled import');
   await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
-  // Four cores, whatever the machine: the file is read in segments by four workers.
+  // Four cores, whatever the machine: the file is read in segments by three segment workers.
   const dialog = new ImportDialogPage(page);
-  await dialog.useWorkers(4);
+  await dialog.reportCores(4);
   const segmentWorkers: string[] = [];
   page.on('request', (r) => {
     if (/segment\.worker/.test(r.url())) segmentWorkers.push(r.url());

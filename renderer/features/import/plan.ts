@@ -30,19 +30,23 @@ export const POOL_MIN_BYTES = 8 * 1024 * 1024;
 /** At most this many segment workers (each holds a parser's state and a block of records). */
 export const MAX_IMPORT_WORKERS = 4;
 
-/** The import's pool size: one worker per core the browser reports, capped; 1 = one worker. */
+/**
+ * The import's segment workers: one per core the browser reports besides the one the import
+ * worker itself needs (it merges, folds and stores what they parse), capped; 0 = the import
+ * worker alone (one core).
+ */
 export function importWorkers(cores: number | undefined): number {
-  return Math.max(1, Math.min(MAX_IMPORT_WORKERS, cores ?? 1));
+  return Math.max(0, Math.min(MAX_IMPORT_WORKERS, (cores ?? 1) - 1));
 }
 
 /**
  * How a file reaches the import worker: a zip whole, a large plain file as a Blob the worker
- * reads itself (in parallel segments) when the platform has one and there is more than one
- * worker, everything else streamed in chunks.
+ * reads itself (in parallel segments) when the platform has one and there are segment workers,
+ * everything else streamed in chunks.
  */
 export function containerOf(entry: FileEntry, workers: number): JobFile['container'] {
   if (entry.zip) return 'zip';
-  const large = entry.size >= POOL_MIN_BYTES && workers > 1;
+  const large = entry.size >= POOL_MIN_BYTES && workers > 0;
   return large && !entry.gzip && entry.picked.blob !== undefined ? 'blob' : 'stream';
 }
 

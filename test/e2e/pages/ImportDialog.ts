@@ -47,9 +47,10 @@ export class ImportDialogPage {
 
   /**
    * Makes the page report `cores` cores, as a machine with that many would: the next import
-   * reads a large file with that many workers (one: the import worker alone).
+   * reads a large file with a segment worker per core besides the import worker's (one core:
+   * the import worker alone).
    */
-  async useWorkers(cores: number): Promise<void> {
+  async reportCores(cores: number): Promise<void> {
     await this.page.evaluate((n) => {
       Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { configurable: true, get: () => n });
     }, cores);

@@ -113,9 +113,9 @@ describe('the app reads a large file in segments: the import is the one workerâ€
     ...generateOrchestratorLines({ lines: 12_000, malformed: 0.01, outOfOrder: 0.02, mixedOffsets: true }),
   ]);
 
-  it('an orchestrator log through 1, 2 and 4 segment workers gives the same result', async () => {
+  it('an orchestrator log through 0 (the import worker alone), 1, 2 and 4 segment workers gives the same result', async () => {
     const one = oneWorker('orchestrator.jsonl', orchestrator);
-    for (const workers of [1, 2, 4]) {
+    for (const workers of [0, 1, 2, 4]) {
       const many = await pooled('orchestrator.jsonl', orchestrator, workers);
       expect(many.json).toBe(one.json);
       expect(many.records).toEqual(one.records);
