@@ -173,9 +173,10 @@ function progressed(j: Job, file?: { index: number; bytes: number }): void {
   const now = performance.now();
   if (now - j.lastProgress > PROGRESS_EVERY_MS) {
     j.lastProgress = now;
-    post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
+    // The file's bytes first: the main thread renders progress once, on 'progress'.
     if (file !== undefined)
       post({ type: 'fileProgress', jobId: j.id, fileIndex: file.index, bytes: file.bytes });
+    post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
   }
 }
 

@@ -76,8 +76,8 @@ async function runLocked(
       records = msg.records;
       report();
     } else if (msg.type === 'fileProgress' && reading?.fileIndex === msg.fileIndex) {
+      // Shown with the 'progress' that follows it (one render per update).
       bytesRead = reading.base + msg.bytes;
-      report();
     } else if (msg.type === 'fileRead' && reading?.fileIndex === msg.fileIndex) {
       reading.done();
     } else if (msg.type === 'done') settle?.resolve(msg.job);
