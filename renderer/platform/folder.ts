@@ -12,6 +12,7 @@ export function toPicked(file: File, name = file.name): PickedFile {
     lastModified: file.lastModified,
     stream: () => file.stream(),
     text: () => file.text(),
+    blob: file,
   };
 }
 

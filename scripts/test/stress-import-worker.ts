@@ -93,6 +93,7 @@ send({
     formatFiles: [],
     aliases: {},
     changeWindowMinutes: 60,
+    workers: 1,
   },
 });
 for (const [fileIndex, path] of files.entries()) {

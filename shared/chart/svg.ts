@@ -4,7 +4,7 @@ import { LABEL_ROW_PX } from './keyLabels';
 import { layoutSwimlane, type ChartEvent, type ChartLayout, type ChartOptions } from './layout';
 import { LIGHT_CHART, type ChartTheme } from './theme';
 
-const FONT = 'system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
+export const CHART_FONT = 'system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif';
 const BAND_FILL = { impact: '#D55E00', mitigated: '#009E73' } as const;
 const r = (n: number) => Math.round(n * 10) / 10;
 
@@ -23,7 +23,7 @@ export function swimlaneSvg(layout: ChartLayout, theme: ChartTheme = LIGHT_CHART
   const T = theme;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${escapeXml(L.title)}" font-family="${FONT}" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${L.height}" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${escapeXml(L.title)}" font-family="${CHART_FONT}" font-size="11">`,
     `<title>${escapeXml(L.title)}</title>`,
     `<rect width="${L.width}" height="${L.height}" fill="${T.background}"/>`,
   );

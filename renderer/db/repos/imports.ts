@@ -1,21 +1,23 @@
-import type {
+import {
   ImportedLog,
-  Incident,
-  IncidentType,
-  KeyTimeField,
-  KeyTimes,
-  LogPattern,
-  TimelineEvent,
+  type Incident,
+  type IncidentType,
+  type KeyTimeField,
+  type KeyTimes,
+  type LogPattern,
+  type TimelineEvent,
 } from '../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../shared/domain';
 import type { ServiceAliases } from '../../../shared/timeline/aliases';
 import { FaultTally } from '../../../shared/timeline/gameDay';
 import { getDb } from '../db';
 import type { ImportDensityRow } from '../schema';
+import { checkRows } from './damaged';
 
+/** The incident's valid imports, oldest first (damaged: `readDamagedRows('imports', …)`). */
 export async function listImports(incidentId: string): Promise<ImportedLog[]> {
-  const rows = await getDb().imports.where('incidentId').equals(incidentId).toArray();
-  return rows.sort((a, b) => a.importedAt - b.importedAt);
+  const rows: unknown[] = await getDb().imports.where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, ImportedLog).good.sort((a, b) => a.importedAt - b.importedAt);
 }
 
 /**

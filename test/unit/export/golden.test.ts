@@ -45,7 +45,7 @@ describe('Markdown export of the sample incident', () => {
     expect(md).toMatch(/^\| Time \(PST\) \| Time \(UTC\) \| Kind \| Event \| Service \| Region \|$/m);
     expect(md).toMatch(/^\| Action \| Type \| Priority \| Owner \| Due \| Status \| Ticket \|$/m);
     expect(md).toContain('Fix the cache loop in the blob front-end (Completed)');
-    expect(md).toContain('```mermaid\nflowchart TD');
+    expect(md).toContain('```mermaid\n---\nconfig:\n  flowchart:\n    curve: stepBefore\n---\nflowchart TD');
     expect(md).toContain('2014-11-18 17:01:22 PST (2014-11-19 01:01:22 UTC)');
     expect(md).toMatch(/\*\*TTD\*\*.*: 3m 35s/);
   });

@@ -64,10 +64,7 @@ function DocumentBody({
   const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
   const template = findTemplate(templates, incident.templateId);
-  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(
-    incident.id,
-    template?.audience ?? 'internal',
-  );
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
   // A document opened after its incident changed type (an import, a bundle) catches up here.
   useEffect(() => {

@@ -5,7 +5,7 @@ import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../..
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
 import type { PickedFile } from '../../../platform';
 import type { JobResult } from '../../../workers/importProtocol';
-import { isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
+import { importWorkers, isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
 import { ImportCancelled, runImport, type ImportProgress } from '../runImport';
 import { ImportWorkerClient } from '../workerClient';
 import { useFormatFileRows } from './useFormatFiles';
@@ -162,7 +162,8 @@ export function useLogImport(incident: Incident) {
       if (inZone !== undefined) setZone(inZone);
       const controller = new AbortController();
       abortRef.current = controller;
-      const planned = planFiles(incident.id, entries);
+      const workers = importWorkers(navigator.hardwareConcurrency);
+      const planned = planFiles(incident.id, entries, workers);
       setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
       try {
         const job = await runImport(
@@ -175,6 +176,7 @@ export function useLogImport(incident: Incident) {
             formatFiles,
             aliases: aliases.applied,
             changeWindowMinutes: changeWindow,
+            workers,
           },
           { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
         );

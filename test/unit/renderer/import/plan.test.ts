@@ -40,10 +40,14 @@ describe('import plan', () => {
       stream: () => new ReadableStream<Uint8Array>(),
       text: () => Promise.resolve(''),
     });
-    const [known, unknown] = planFiles('inc', [
-      entry({ picked: picked(Date.UTC(2026, 2, 14, 16)), name: 'a.ndjson' }),
-      entry({ picked: picked(undefined), name: 'b.ndjson' }),
-    ]);
+    const [known, unknown] = planFiles(
+      'inc',
+      [
+        entry({ picked: picked(Date.UTC(2026, 2, 14, 16)), name: 'a.ndjson' }),
+        entry({ picked: picked(undefined), name: 'b.ndjson' }),
+      ],
+      1,
+    );
     expect(known?.capturedAt).toBe(Date.UTC(2026, 2, 14, 16));
     expect(unknown?.capturedAt).toBeNull();
   });
