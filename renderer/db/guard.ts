@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { SCHEMA_VERSION } from './migrations';
 import type { RootlineDb } from './schema';
+import { DERIVED_TABLES } from './eventPacks';
 import { nullProto } from '../../shared/domain/lookup';
-import { SEARCH_INDEX_STORE } from '../../shared/library/search/store';
 
 /** Dexie stores version n as IndexedDB version n × 10. */
 const DEXIE_VERSION_FACTOR = 10;
@@ -43,10 +43,9 @@ async function snapshot(
   try {
     await raw.open();
     const tables: Record<string, unknown[]> = nullProto({});
+    // Derived tables (packed copies of rows that are backed up) are rebuilt, not saved.
     for (const table of raw.tables) {
-      // The search index is derived from the other tables (and large): rebuilt, not backed up.
-      if (table.name === SEARCH_INDEX_STORE) continue;
-      tables[table.name] = await table.toArray();
+      if (!DERIVED_TABLES.includes(table.name)) tables[table.name] = await table.toArray();
     }
     return {
       format: 'rootline-pre-upgrade-snapshot',

@@ -2,6 +2,7 @@ import type { DBCoreKeyRange, DBCoreRangeType, DBCoreTransaction } from 'dexie';
 import type { Incident, TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 import { tagWriteOrigin } from '../changeLog';
+import { META_PART, type EventPackRow } from '../eventPacks';
 
 /** Events in time order: `at`, then id (IndexedDB orders equal index keys by primary key). */
 const AT_INDEX = '[incidentId+at]';
@@ -85,20 +86,35 @@ export async function eventSliceBounds(incidentId: string, size: number): Promis
  * database never waits for the page between slices.
  */
 export async function listAllEvents(incidentId: string, size = 1_000): Promise<TimelineEvent[]> {
+  return (await readEventRows(incidentId, size)).events;
+}
+
+/**
+ * Every event of an incident (as `listAllEvents`) and, read in the same transaction, the
+ * revision of its events (db/eventPacks.ts): what packs built from these rows must carry.
+ */
+export async function readEventRows(
+  incidentId: string,
+  size = 1_000,
+): Promise<{ events: TimelineEvent[]; rev: string | null }> {
   const bounds = await eventSliceBounds(incidentId, size);
   const edges = [-Infinity, ...bounds, Infinity];
   const db = getDb();
-  const parts = await db.transaction('r', db.events, () =>
-    Promise.all(
-      edges.slice(1).map((hi, i) =>
+  return db.transaction('r', [db.events, db.eventPacks], async () => {
+    const [meta, ...parts] = await Promise.all([
+      db.eventPacks.get([incidentId, META_PART]),
+      ...edges.slice(1).map((hi, i) =>
         db.events
           .where(AT_INDEX)
           .between([incidentId, edges[i]!], [incidentId, hi], true, hi === Infinity)
           .toArray(),
       ),
-    ),
-  );
-  return parts.flat();
+    ]);
+    return {
+      events: (parts as TimelineEvent[][]).flat(),
+      rev: (meta as EventPackRow | undefined)?.rev ?? null,
+    };
+  });
 }
 
 export async function getEvent(id: string): Promise<TimelineEvent | undefined> {
