@@ -81,7 +81,7 @@ export class LibrarySearchClient {
   }
 
   /** Runs a query; resolves with its result (every query gets one, in order). */
-  query(query: LibraryQuery, limit = 50): Promise<LibraryResult> {
+  query(query: LibraryQuery, limit = 25): Promise<LibraryResult> {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.answers.set(seq, resolve);
