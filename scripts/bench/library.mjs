@@ -58,17 +58,17 @@ async function start() {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.addInitScript(() => {
     window.__longTasks = [];
-    // When the list is first drawn (the app sets html[data-ready]).
-    new MutationObserver((_, mo) => {
-      if (document.documentElement.dataset.ready === 'true') {
-        window.__listReadyAt = performance.now();
-        mo.disconnect();
-      }
-    }).observe(document.documentElement, { attributes: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
         window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // When the list is first drawn (the app sets html[data-ready]); the script runs before <html> exists.
+    new MutationObserver((_, mo) => {
+      if (document.documentElement?.dataset.ready === 'true') {
+        window.__listReadyAt = performance.now();
+        mo.disconnect();
+      }
+    }).observe(document, { attributes: true, subtree: true, childList: true });
   });
   await page.goto(new URL('#/', server.url).href);
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
@@ -267,7 +267,9 @@ try {
   console.log(
     `\nIncident library, ${COUNT.toLocaleString('en-US')} incidents (Chromium, ${os.cpus().length} cores)`,
   );
-  console.log(`  index built from scratch (first start, in the worker)   ${buildS.toFixed(1)} s`);
+  console.log(
+    `  index ready on the first start after seeding (built from scratch in the worker unless the profile had it)   ${buildS.toFixed(1)} s`,
+  );
   console.log(
     `  search while typing, p95 (${typing.times.length} keystrokes)      ${fmt(p95(typing.times))}  ${verdict(p95(typing.times), 50)}`,
   );
