@@ -6,12 +6,9 @@ import type {
   DBCoreTable,
   DBCoreTransaction,
 } from 'dexie';
-import { SEARCH_INDEX_STORE } from '../../shared/library/search/store';
 
 /** The table of packed events (schema v7). */
 export const EVENT_PACKS = 'eventPacks';
-/** Tables that only hold copies of other tables' rows: never backed up, rebuilt on use. */
-export const DERIVED_TABLES: readonly string[] = [EVENT_PACKS, SEARCH_INDEX_STORE];
 /** The part number of an incident's meta row. */
 export const META_PART = -1;
 

@@ -12,11 +12,15 @@ export const INCIDENT_TAB_LABELS: Readonly<Record<IncidentTab, string>> = {
 };
 
 export type Route =
-  { name: 'list'; query?: string } | { name: 'actions' } | { name: 'incident'; id: string; tab: IncidentTab };
+  | { name: 'list'; query?: string }
+  | { name: 'actions' }
+  | { name: 'trends' }
+  | { name: 'incident'; id: string; tab: IncidentTab };
 
 /**
- * Reads `#/`, `#/actions` (action items of every incident) or `#/incident/<id>/<tab>`; anything
- * else is the list. The list keeps its search and filters after a `?` (`#/?q=disk&severity=SEV1`).
+ * Reads `#/`, `#/actions` (action items of every incident), `#/trends` (learning across
+ * incidents) or `#/incident/<id>/<tab>`; anything else is the list. The list keeps its search
+ * and filters after a `?` (`#/?q=disk&severity=SEV1`).
  */
 export function parseRoute(hash: string): Route {
   const bare = hash.replace(/^#\/?/, '');
@@ -28,6 +32,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'incident', id: parts[1], tab };
   }
   if (parts[0] === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (parts[0] === 'trends' && parts.length === 1) return { name: 'trends' };
   const query = q === -1 ? '' : bare.slice(q + 1);
   return query === '' ? { name: 'list' } : { name: 'list', query };
 }
@@ -35,6 +40,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'list') return route.query ? `#/?${route.query}` : '#/';
   if (route.name === 'actions') return '#/actions';
+  if (route.name === 'trends') return '#/trends';
   return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
 }
 

@@ -21,8 +21,22 @@ export interface SearchChannel {
   close(): void;
 }
 
+/** A channel whose service could not start: it says so once, and the list works without search. */
+function failedChannel(message: string): SearchChannel {
+  return {
+    send: () => undefined,
+    onReply: (fn) => queueMicrotask(() => fn({ type: 'status', status: { state: 'failed', message } })),
+    close: () => undefined,
+  };
+}
+
 function workerChannel(): SearchChannel {
-  const worker = new Worker(new URL('./worker/search.worker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./worker/search.worker.ts', import.meta.url), { type: 'module' });
+  } catch (e) {
+    return failedChannel(`Search could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return {
     send: (msg) => worker.postMessage(msg),
     onReply: (fn) => {
