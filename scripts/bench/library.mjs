@@ -62,6 +62,13 @@ async function start() {
       for (const e of list.getEntries())
         window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // When the list is first drawn (the app sets html[data-ready]); the script runs before <html> exists.
+    new MutationObserver((_, mo) => {
+      if (document.documentElement?.dataset.ready === 'true') {
+        window.__listReadyAt = performance.now();
+        mo.disconnect();
+      }
+    }).observe(document, { attributes: true, subtree: true, childList: true });
   });
   await page.goto(new URL('#/', server.url).href);
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
@@ -130,7 +137,11 @@ try {
           const ready = performance.now();
           const tasks = window.__longTasks;
           const after = tasks.filter((t) => t.start + t.duration >= mark);
+          const listReady = window.__listReadyAt ?? mark;
+          const afterList = tasks.filter((t) => t.start >= listReady);
           resolve({
+            afterListLongest: Math.max(0, ...afterList.map((t) => t.duration)),
+            afterListOver50: afterList.filter((t) => t.duration > 50).length,
             loadMs: ready - mark,
             longestAfter: Math.max(0, ...after.map((t) => t.duration)),
             over50After: after.filter((t) => t.duration > 50).length,
@@ -256,7 +267,9 @@ try {
   console.log(
     `\nIncident library, ${COUNT.toLocaleString('en-US')} incidents (Chromium, ${os.cpus().length} cores)`,
   );
-  console.log(`  index built from scratch (first start, in the worker)   ${buildS.toFixed(1)} s`);
+  console.log(
+    `  index ready on the first start after seeding (built from scratch in the worker unless the profile had it)   ${buildS.toFixed(1)} s`,
+  );
   console.log(
     `  search while typing, p95 (${typing.times.length} keystrokes)      ${fmt(p95(typing.times))}  ${verdict(p95(typing.times), 50)}`,
   );
@@ -271,6 +284,9 @@ try {
   );
   console.log(
     `  start-up: longest main-thread task after search start     ${fmt(startup.longestAfter)}  ${startup.over50After === 0 ? 'ok (goal: none over 50 ms)' : `OVER: ${startup.over50After} task(s) over 50 ms`}`,
+  );
+  console.log(
+    `      after the list was drawn, until the index was ready: longest ${fmt(startup.afterListLongest)}, ${startup.afterListOver50} over 50 ms`,
   );
   console.log(
     `      stored index loaded in ${fmt(startup.loadMs)} (worker); longest task of the whole start-up ${fmt(startup.longestAll)}`,

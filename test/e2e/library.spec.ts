@@ -35,8 +35,7 @@ test('search the library, filter it (kept in the URL), open a hit at its place',
   });
   await page.reload();
   await list.waitReady();
-  const status = page.getByRole('status').filter({ hasText: 'incidents' });
-  await expect(status).toHaveAttribute('data-index-state', 'ready');
+  await expect(page.locator('.library-status')).toHaveAttribute('data-index-state', 'ready');
 
   // Filter: by the incident's severity; the URL keeps it, a reload restores it.
   await page.getByLabel('Filter by severity').selectOption(target.severity);

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Comment, DocumentSection, TimelineEvent } from '../../domain';
 import {
   INDEXED_TABLES,
@@ -13,7 +13,7 @@ import {
 import { facetCounts, incidentFacets, matchesFilter, type FacetCounts, type IncidentFacets } from './facets';
 import type { LibraryQuery } from './query';
 import { searchWords, tokenize } from './query';
-import { snippet, type SnippetPart } from './snippet';
+import { escapeRegExp, snippet, type SnippetPart } from './snippet';
 import { SEARCH_INDEX_VERSION } from './store';
 
 /** One matching place of an incident. */
@@ -45,12 +45,12 @@ export interface LibraryResult {
   indexed: number;
 }
 
-/** What is kept about each indexed incident besides its words. */
+/** What is kept about each indexed incident: its places' text (for hits) and its facets. */
 export interface IndexedIncident {
   /** The change time the index reflects (from the app's change log). */
   indexedAt: number;
-  /** Ids of its documents in the index. */
-  docs: string[];
+  /** Its searchable places, one document each (see documents.ts). */
+  docs: SearchDoc[];
   facets: IncidentFacets;
 }
 
@@ -67,44 +67,54 @@ const SEP = '\u001f';
 /** Rows read for an incident: always the incident, its causes and actions (facets), plus changed tables. */
 export type IncidentRows = Pick<IncidentText, 'incident' | 'causes' | 'actions'> & Partial<IncidentText>;
 
-type Stored = Pick<SearchDoc, 'field' | 'text'>;
+/** A word-index document: all text of one table of one incident. */
+interface TableText {
+  id: string;
+  text: string;
+}
 
 const OPTIONS = {
   idField: 'id',
   fields: ['text'],
-  storeFields: ['field', 'text'],
+  storeFields: [],
   tokenize,
-  // Long-lived index with edits: clean up discarded documents in the background, in batches.
-  autoVacuum: { minDirtCount: 200, minDirtFactor: 0.05, batchSize: 2000, batchWait: 5 },
+  // Long-lived index with edits: clean up replaced documents in the background, in batches.
+  autoVacuum: { minDirtCount: 50, minDirtFactor: 0.1, batchSize: 500, batchWait: 5 },
 };
 
-/** The incident and place of a document id (documents.ts builds it). */
-function parseDocId(id: string): { incidentId: string; kind: SearchTargetKind; targetId: string } {
-  const [incidentId = '', kind = 'incident', targetId = ''] = id.split(SEP);
-  return { incidentId, kind: kind as SearchTargetKind, targetId };
+const tableTextId = (incidentId: string, table: IndexedTable) => `${incidentId}${SEP}${table}`;
+function parseTableTextId(id: string): { incidentId: string; table: IndexedTable } {
+  const at = id.lastIndexOf(SEP);
+  return { incidentId: id.slice(0, at), table: id.slice(at + 1) as IndexedTable };
 }
 
+const sameDocs = (a: readonly SearchDoc[], b: readonly SearchDoc[]) =>
+  a.length === b.length &&
+  a.every((d, i) => d.id === b[i]!.id && d.text === b[i]!.text && d.field === b[i]!.field);
+
 /**
- * The library's full-text index (MiniSearch) with each incident's facets. Pure: whoever owns it
- * feeds it rows; updates replace only the documents whose text changed.
+ * The library's full-text index with each incident's facets. Pure: whoever owns it feeds it rows.
+ * Words are indexed per incident and table (a few thousand documents for a thousand incidents,
+ * so a common word or a short prefix stays cheap to look up); the places inside an incident
+ * that match are found in its kept text, only for the incidents a query shows.
  */
 export class LibraryIndex {
-  private search_: MiniSearch<SearchDoc>;
+  private words: MiniSearch<TableText>;
   private readonly incidents = new Map<string, IndexedIncident>();
 
-  private constructor(ms: MiniSearch<SearchDoc>) {
-    this.search_ = ms;
+  private constructor(ms: MiniSearch<TableText>) {
+    this.words = ms;
   }
 
   static empty(): LibraryIndex {
-    return new LibraryIndex(new MiniSearch<SearchDoc>(OPTIONS));
+    return new LibraryIndex(new MiniSearch<TableText>(OPTIONS));
   }
 
   /** An index from its snapshot, or null when the snapshot is of another version or unreadable. */
   static fromSnapshot(snap: IndexSnapshot): LibraryIndex | null {
     if (snap.version !== SEARCH_INDEX_VERSION) return null;
     try {
-      const idx = new LibraryIndex(MiniSearch.loadJSON<SearchDoc>(snap.index, OPTIONS));
+      const idx = new LibraryIndex(MiniSearch.loadJSON<TableText>(snap.index, OPTIONS));
       for (const [id, entry] of Object.entries(snap.incidents)) idx.incidents.set(id, entry);
       return idx;
     } catch {
@@ -115,7 +125,7 @@ export class LibraryIndex {
   snapshot(): IndexSnapshot {
     return {
       version: SEARCH_INDEX_VERSION,
-      index: JSON.stringify(this.search_),
+      index: JSON.stringify(this.words),
       incidents: Object.fromEntries(this.incidents),
     };
   }
@@ -134,11 +144,19 @@ export class LibraryIndex {
     return new Map([...this.incidents].map(([id, e]) => [id, e.indexedAt]));
   }
 
+  /** Re-indexes the words of one table of an incident from its places. */
+  private indexTable(incidentId: string, table: IndexedTable, docs: readonly SearchDoc[]): void {
+    const id = tableTextId(incidentId, table);
+    if (this.words.has(id)) this.words.discard(id);
+    const text = docs.map((d) => d.text).join('\n');
+    if (text !== '') this.words.add({ id, text });
+  }
+
   /**
    * Brings an incident up to date: `tables` says which of its tables changed (their rows are in
-   * `rows`); the documents of those tables are replaced where their text differs, added or
-   * removed. Facets are always recomputed (their rows are always given). An incident not in the
-   * index yet takes every table whose rows are given (give them all).
+   * `rows`); the words of those tables are indexed again when their text differs. Facets are
+   * always recomputed (their rows are always given). An incident not in the index yet takes
+   * every table whose rows are given (give them all).
    */
   update(rows: IncidentRows, tables: readonly IndexedTable[], at: number): void {
     const id = rows.incident.id;
@@ -152,24 +170,13 @@ export class LibraryIndex {
     // A table counts as changed only when its rows were given; a new incident needs them all.
     const given = (t: IndexedTable) =>
       t === 'incidents' || t === 'causes' || t === 'actions' || rows[t] !== undefined;
-    const changed = new Set<IndexedTable>((before === undefined ? INDEXED_TABLES : tables).filter(given));
-    const kept = (before?.docs ?? []).filter((d) => !changed.has(tableOfDoc(parseDocId(d))));
-    const docs = [...kept];
-    const fresh = new Set<string>();
-    for (const table of changed) {
-      for (const doc of tableDocs(table, text)) {
-        fresh.add(doc.id);
-        docs.push(doc.id);
-        const old = this.search_.has(doc.id)
-          ? (this.search_.getStoredFields(doc.id) as Stored | undefined)
-          : undefined;
-        if (old === undefined) this.search_.add(doc);
-        else if (old.text !== doc.text || old.field !== doc.field) this.search_.replace(doc);
-      }
-    }
-    for (const d of before?.docs ?? []) {
-      if (!fresh.has(d) && changed.has(tableOfDoc(parseDocId(d))) && this.search_.has(d))
-        this.search_.discard(d);
+    const changed = (before === undefined ? INDEXED_TABLES : tables).filter(given);
+    let docs = before?.docs ?? [];
+    for (const table of new Set(changed)) {
+      const fresh = tableDocs(table, text);
+      const old = docs.filter((d) => tableOfDoc(d) === table);
+      docs = [...docs.filter((d) => tableOfDoc(d) !== table), ...fresh];
+      if (before === undefined || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
     }
     this.incidents.set(id, {
       indexedAt: at,
@@ -181,8 +188,8 @@ export class LibraryIndex {
   /**
    * Brings some rows of an incident's events, sections or comments up to date: `keys` are the
    * rows written, `changed` those of them that still exist (a key without a row was deleted).
-   * Only those rows' documents are touched; facets are recomputed from `base`. The incident must
-   * be in the index (else use `update` with every table).
+   * Facets are recomputed from `base`. The incident must be in the index (else use `update`
+   * with every table).
    */
   updateRows(
     base: IncidentRows,
@@ -191,28 +198,22 @@ export class LibraryIndex {
     changed: readonly (TimelineEvent | DocumentSection | Comment)[],
     at: number,
   ): void {
-    const before = this.incidents.get(base.incident.id);
-    if (before === undefined) throw new Error(`Incident ${base.incident.id} is not indexed; index it whole.`);
+    const id = base.incident.id;
+    const before = this.incidents.get(id);
+    if (before === undefined) throw new Error(`Incident ${id} is not indexed; index it whole.`);
     const targets = new Set(keys);
     const text: IncidentText = { ...base, events: [], sections: [], comments: [], [table]: changed as never };
-    const fresh = new Map(tableDocs(table, text).map((d) => [d.id, d]));
-    const docs: string[] = [];
-    for (const d of before.docs) {
-      const place = parseDocId(d);
-      if (tableOfDoc(place) === table && targets.has(place.targetId) && !fresh.has(d)) {
-        if (this.search_.has(d)) this.search_.discard(d);
-      } else docs.push(d);
-    }
-    for (const doc of fresh.values()) {
-      const old = this.search_.has(doc.id)
-        ? (this.search_.getStoredFields(doc.id) as Stored | undefined)
-        : undefined;
-      if (old === undefined) {
-        this.search_.add(doc);
-        docs.push(doc.id);
-      } else if (old.text !== doc.text || old.field !== doc.field) this.search_.replace(doc);
-    }
-    this.incidents.set(base.incident.id, {
+    const fresh = tableDocs(table, text);
+    const docs = [
+      ...before.docs.filter((d) => !(tableOfDoc(d) === table && targets.has(d.targetId))),
+      ...fresh,
+    ];
+    this.indexTable(
+      id,
+      table,
+      docs.filter((d) => tableOfDoc(d) === table),
+    );
+    this.incidents.set(id, {
       indexedAt: at,
       docs,
       facets: incidentFacets(base.incident, base.causes, base.actions),
@@ -221,18 +222,20 @@ export class LibraryIndex {
 
   /** Forgets an incident (deleted). */
   remove(incidentId: string): void {
-    const entry = this.incidents.get(incidentId);
-    if (entry === undefined) return;
-    for (const d of entry.docs) if (this.search_.has(d)) this.search_.discard(d);
+    if (!this.incidents.has(incidentId)) return;
+    for (const table of INDEXED_TABLES) {
+      const id = tableTextId(incidentId, table);
+      if (this.words.has(id)) this.words.discard(id);
+    }
     this.incidents.delete(incidentId);
   }
 
   /**
    * Incidents matching the filters and, when there is search text, every word of it (a word may
-   * match in any place of the incident; the last word also as a prefix, longer words also with a
-   * typo or two). `limit` caps how many incidents get hits and snippets.
+   * match in any place of the incident; words of two letters or more also as a prefix, longer
+   * words also with a typo or two), best first. `limit` caps how many incidents get hits.
    */
-  query(q: LibraryQuery, limit = 50): LibraryResult {
+  query(q: LibraryQuery, limit = 25): LibraryResult {
     const facets = [...this.incidents.values()].map((e) => e.facets);
     const counts = facetCounts(facets, q.filter);
     const allowed = new Set(facets.filter((f) => matchesFilter(f, q.filter)).map((f) => f.incidentId));
@@ -240,40 +243,76 @@ export class LibraryIndex {
     if (words.length === 0)
       return { incidentIds: [...allowed], hits: [], counts, indexed: this.incidents.size };
 
-    const results = this.search_.search(words.join(' '), {
+    const results = this.words.search(words.join(' '), {
       combineWith: 'OR',
       prefix: (term) => term.length >= 2,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       maxFuzzy: 2,
-      filter: (r) => allowed.has(parseDocId(r.id as string).incidentId),
+      filter: (r) => allowed.has(parseTableTextId(r.id as string).incidentId),
     });
-    const byIncident = new Map<string, { score: number; results: SearchResult[]; words: Set<string> }>();
+    interface Group {
+      score: number;
+      words: Set<string>;
+      terms: Set<string>;
+      tables: Set<IndexedTable>;
+    }
+    const byIncident = new Map<string, Group>();
     for (const r of results) {
-      const incidentId = parseDocId(r.id as string).incidentId;
+      const { incidentId, table } = parseTableTextId(r.id as string);
       let g = byIncident.get(incidentId);
-      if (g === undefined) byIncident.set(incidentId, (g = { score: 0, results: [], words: new Set() }));
+      if (g === undefined) {
+        g = { score: 0, words: new Set(), terms: new Set(), tables: new Set() };
+        byIncident.set(incidentId, g);
+      }
       g.score += r.score;
-      g.results.push(r);
+      g.tables.add(table);
       for (const w of r.queryTerms) g.words.add(w);
+      for (const t of r.terms) g.terms.add(t);
     }
     // Every word must match somewhere in the incident.
     const groups = [...byIncident]
       .filter(([, g]) => words.every((w) => g.words.has(w)))
       .sort((a, b) => b[1].score - a[1].score);
-    const hits: IncidentHits[] = groups.slice(0, limit).map(([incidentId, g]) => ({
-      incidentId,
-      score: g.score,
-      hitCount: g.results.length,
-      hits: g.results.slice(0, HITS_PER_INCIDENT).map((r) => {
-        const { kind, targetId } = parseDocId(r.id as string);
-        return {
-          kind,
-          targetId,
-          field: r.field as SearchField,
-          snippet: snippet(r.text as string, r.terms),
-        };
-      }),
-    }));
+    const hits = groups
+      .slice(0, limit)
+      .map(([incidentId, g]) => this.hitsOf(incidentId, g.terms, g.tables, g.score));
     return { incidentIds: groups.map(([id]) => id), hits, counts, indexed: this.incidents.size };
+  }
+
+  /** The places of an incident where the matched words are, best first. */
+  private hitsOf(
+    incidentId: string,
+    terms: Set<string>,
+    tables: Set<IndexedTable>,
+    score: number,
+  ): IncidentHits {
+    const list = [...terms];
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${list
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      'iu',
+    );
+    const matching = (this.incidents.get(incidentId)?.docs ?? []).filter(
+      (d) => tables.has(tableOfDoc(d)) && re.test(d.text),
+    );
+    // Places naming more of the matched words first; then in the incident's own order.
+    const variety = (d: SearchDoc) => list.filter((t) => d.text.toLowerCase().includes(t)).length;
+    const best = matching
+      .map((d, i) => ({ d, i, v: variety(d) }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, HITS_PER_INCIDENT);
+    return {
+      incidentId,
+      score,
+      hitCount: matching.length,
+      hits: best.map(({ d }) => ({
+        kind: d.kind,
+        targetId: d.targetId,
+        field: d.field,
+        snippet: snippet(d.text, list),
+      })),
+    };
   }
 }

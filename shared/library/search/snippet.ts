@@ -4,7 +4,8 @@ export interface SnippetPart {
   hit: boolean;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a literal inside a regular expression. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A short excerpt of `text` around the first place one of `terms` (lowercase index terms, as

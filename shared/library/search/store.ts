@@ -14,4 +14,4 @@ export const SEARCH_INDEX_KEY = 'library';
  * The layout of what is indexed (which text, how it is split into documents and words). A
  * stored index of another version is rebuilt once, from the rows.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;

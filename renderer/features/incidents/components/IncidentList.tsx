@@ -16,7 +16,7 @@ import { IncidentsEmpty } from './IncidentsEmpty';
 
 const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
 /** Search results shown at first (and added by "Show more"): the best ones are on top. */
-const PAGE = 50;
+const PAGE = 25;
 
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;

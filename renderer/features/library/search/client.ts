@@ -47,6 +47,9 @@ function workerChannel(): SearchChannel {
   };
 }
 
+/** Above this many written rows, the worker re-reads the incident's table instead. */
+const MAX_ROW_KEYS = 500;
+
 const indexedTable = (table: string | null): IndexedTable | null | undefined =>
   table === null ? null : INDEXED_TABLES.find((t) => t === table);
 
@@ -75,7 +78,9 @@ export class LibrarySearchClient {
       const table = indexedTable(change.table);
       if (table === undefined) return;
       if (!this.changedAt.has(change.incidentId)) this.changedAt.set(change.incidentId, performance.now());
-      const { incidentId, keys } = change;
+      const { incidentId } = change;
+      // A bulk write (an import) is cheaper to re-read as a table than row by row.
+      const keys = change.keys !== undefined && change.keys.length <= MAX_ROW_KEYS ? change.keys : undefined;
       channel.send(
         keys === undefined
           ? { type: 'changed', incidentId, table }
@@ -90,7 +95,7 @@ export class LibrarySearchClient {
   }
 
   /** Runs a query; resolves with its result (every query gets one, in order). */
-  query(query: LibraryQuery, limit = 50): Promise<LibraryResult> {
+  query(query: LibraryQuery, limit = 25): Promise<LibraryResult> {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.answers.set(seq, resolve);

@@ -57,13 +57,15 @@ export function LibraryFilters({
             className="library-facet"
             aria-label={`Filter by ${f.label.toLowerCase()}`}
             value=""
-            disabled={values.length === 0}
+            disabled={counts === undefined || values.length === 0}
             onChange={(e) => {
               const v = e.currentTarget.value;
               if (v !== '') onChange({ ...filter, [f.key]: [...(filter[f.key] as string[]), v] });
             }}
           >
-            <option value="">{values.length === 0 ? `No ${f.plural}` : f.label}</option>
+            <option value="">
+              {counts !== undefined && values.length === 0 ? `No ${f.plural}` : f.label}
+            </option>
             {values.map((v) => (
               <option key={v} value={v}>
                 {valueLabel(f.key, v)} ({(counts?.[f.key][v] ?? 0).toLocaleString('en-US')})
