@@ -9,6 +9,7 @@ export function toPicked(file: File, name = file.name): PickedFile {
   return {
     name,
     size: file.size,
+    lastModified: file.lastModified,
     stream: () => file.stream(),
     text: () => file.text(),
     blob: file,

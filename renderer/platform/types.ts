@@ -9,6 +9,8 @@ export type { MenuAction, MenuActionType } from '../../shared/ipc/menu';
 export interface PickedFile {
   name: string;
   size: number;
+  /** When the file was last written (epoch ms; `File.lastModified`): its capture time. */
+  lastModified?: number | undefined;
   stream(): ReadableStream<Uint8Array>;
   text(): Promise<string>;
   /**

@@ -107,6 +107,7 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
       zone: msg.options.zone,
       year: msg.options.year,
       aliases: msg.options.aliases,
+      findingOptions: { changeWindowMs: msg.options.changeWindowMinutes * 60_000 },
       onRecord(record) {
         if (j.abort.signal.aborted) return;
         j.records++;
@@ -139,7 +140,7 @@ function inputFor(j: Job, index: number): FileInput {
   let input = j.inputs[index] ?? null;
   if (input === null) {
     const f = j.files[index]!;
-    input = j.importer.addFile(f.name, { format: f.format, mapping: f.mapping });
+    input = j.importer.addFile(f.name, { format: f.format, mapping: f.mapping, capturedAt: f.capturedAt });
     j.inputs[index] = input;
   }
   return input;
@@ -330,7 +331,18 @@ async function finish(j: Job): Promise<void> {
       blockCount: i.blockCount,
     }),
   );
-  post({ type: 'done', jobId: j.id, job: { result, events, imports, patterns, densities } });
+  post({
+    type: 'done',
+    jobId: j.id,
+    job: {
+      result,
+      events,
+      imports,
+      patterns,
+      densities,
+      changeWindowMinutes: j.options.changeWindowMinutes,
+    },
+  });
   job = null;
 }
 

@@ -19,6 +19,8 @@ export interface JobFile {
   container: 'stream' | 'zip' | 'blob';
   /** Field mapping chosen for this file (unknown JSON/CSV), or null for automatic. */
   mapping: FieldMapping | null;
+  /** The file's capture time (its `lastModified`), for records that carry no time; null = unknown. */
+  capturedAt: number | null;
 }
 
 export interface JobOptions {
@@ -31,6 +33,8 @@ export interface JobOptions {
   formatFiles: FormatFileText[];
   /** Service aliases (alias → canonical) applied to every record. */
   aliases: ServiceAliases;
+  /** A change that finished this many minutes or less before impact start is change-before-impact. */
+  changeWindowMinutes: number;
   /** How many segment workers parse a large file ('blob' container); 0 = this worker alone. */
   workers: number;
 }
@@ -77,6 +81,8 @@ export interface JobResult {
   patterns: LogPattern[];
   /** Each import's raw-record density, counted while its blocks were written. */
   densities: ImportDensity[];
+  /** The change-before-impact window (minutes) the findings were computed with. */
+  changeWindowMinutes: number;
 }
 
 export type FromWorker =

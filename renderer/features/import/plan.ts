@@ -110,6 +110,7 @@ export function planFiles(incidentId: string, entries: FileEntry[], workers: num
     container: containerOf(e, workers),
     format: e.zip ? (e.format ?? 'slack') : effectiveFormat(e),
     mapping: e.mapping,
+    capturedAt: e.picked.lastModified ?? null,
     importId: importIdFor(
       incidentId,
       e.name,

@@ -99,13 +99,14 @@ async function runLocked(
       type: 'begin',
       jobId,
       options: { ...options, dbName: getDb().name },
-      files: files.map(({ name, size, importId, format, container, mapping }) => ({
+      files: files.map(({ name, size, importId, format, container, mapping, capturedAt }) => ({
         name,
         size,
         importId,
         format,
         container,
         mapping,
+        capturedAt,
       })),
     });
     for (const [fileIndex, file] of files.entries()) {

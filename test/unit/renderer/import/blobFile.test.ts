@@ -77,6 +77,7 @@ async function pooled(
     name,
     size: bytes.length,
     importId: 'I',
+    capturedAt: null,
     format: null,
     container: 'blob',
     mapping: null,
