@@ -7,7 +7,8 @@
 // and the main thread's longest task and tasks over 50 ms while importing (goal: none), then the
 // time to store the accepted import. The load average is printed before and after: the machine
 // may be shared, so only figures from the same run compare.
-//   node scripts/bench/import-app.mjs [--lines N] [--cores 1,default] [--no-build]
+// Runs with 1 core reported, the machine's own count and 4 (a pool of three segment workers).
+//   node scripts/bench/import-app.mjs [--lines N] [--cores 1,default,4] [--no-build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values: args } = parseArgs({
   options: {
     lines: { type: 'string', default: '330000' },
-    cores: { type: 'string', default: '1,default' },
+    cores: { type: 'string', default: '1,default,4' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -126,8 +127,10 @@ try {
       `${''.padEnd(18)} accept (events + import rows committed): ${(r.toStored / 1000).toFixed(2)} s; tasks over 50 ms in all (incl. accept and re-render): ${over(r.all).length}`,
     );
   }
-  if (runs.length === 2) {
-    console.log(`time to summary, second/first: ${(runs[1].toSummary / runs[0].toSummary).toFixed(2)}×`);
+  for (const r of runs.slice(1)) {
+    console.log(
+      `time to summary, ${r.workers} / ${runs[0].workers}: ${(r.toSummary / runs[0].toSummary).toFixed(2)}×`,
+    );
   }
   console.log(`load after: ${load()}`);
 } finally {

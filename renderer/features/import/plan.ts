@@ -33,10 +33,13 @@ export const MAX_IMPORT_WORKERS = 4;
 /**
  * The import's segment workers: one per core the browser reports besides the one the import
  * worker itself needs (it merges, folds and stores what they parse), capped; 0 = the import
- * worker alone (one core).
+ * worker alone. A single segment worker does not pay for the hand-over (records and their
+ * attributes cross threads): on 2 cores the import worker alone was 1.3–2.1× faster to the
+ * summary (npm run bench:import:app), so a pool starts at two segment workers (3 cores).
  */
 export function importWorkers(cores: number | undefined): number {
-  return Math.max(0, Math.min(MAX_IMPORT_WORKERS, (cores ?? 1) - 1));
+  const n = Math.min(MAX_IMPORT_WORKERS, (cores ?? 1) - 1);
+  return n >= 2 ? n : 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  importWorkers,
   isGzip,
   isZip,
   needsMapping,
@@ -76,5 +77,9 @@ describe('import plan', () => {
     expect(needsMapping(entry({ preview: failing }))).toBe(true);
     expect(needsMapping(entry({ preview: { ...failing, format: 'syslog' } }))).toBe(false);
     expect(needsMapping(entry({ preview: { ...failing, errors: [] } }))).toBe(false);
+  });
+
+  it('reads large files with a pool of two or more segment workers, one per core besides the import worker', () => {
+    expect([undefined, 1, 2, 3, 4, 5, 64].map(importWorkers)).toEqual([0, 0, 0, 2, 3, 4, 4]);
   });
 });
