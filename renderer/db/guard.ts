@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { SCHEMA_VERSION } from './migrations';
 import type { RootlineDb } from './schema';
+import { DERIVED_TABLES } from './eventPacks';
 import { nullProto } from '../../shared/domain/lookup';
 
 /** Dexie stores version n as IndexedDB version n × 10. */
@@ -42,7 +43,10 @@ async function snapshot(
   try {
     await raw.open();
     const tables: Record<string, unknown[]> = nullProto({});
-    for (const table of raw.tables) tables[table.name] = await table.toArray();
+    // Derived tables (packed copies of rows that are backed up) are rebuilt, not saved.
+    for (const table of raw.tables) {
+      if (!DERIVED_TABLES.includes(table.name)) tables[table.name] = await table.toArray();
+    }
     return {
       format: 'rootline-pre-upgrade-snapshot',
       database: name,

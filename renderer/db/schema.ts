@@ -13,6 +13,7 @@ import type {
 import { INCIDENT_COLLECTIONS } from '../../shared/domain';
 import type { ImportDensity } from '../../shared/chart';
 import { installChangeTracking } from './changeLog';
+import { installEventPackInvalidation, type EventPackRow } from './eventPacks';
 import { applyMigrations } from './migrations';
 
 /** A preference row: small JSON values keyed by name. */
@@ -54,12 +55,15 @@ export class RootlineDb extends Dexie {
   prefs!: EntityTable<PrefRow, 'key'>;
   formatFiles!: EntityTable<FormatFileRow, 'id'>;
   densities!: EntityTable<ImportDensityRow, 'importId'>;
+  /** Derived: an incident's events packed for fast reading (db/eventPacks.ts). */
+  eventPacks!: Dexie.Table<EventPackRow, [string, number]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Authored content must survive a crash right after "Saved" is shown.
     super(name, { chromeTransactionDurability: 'strict', ...options });
     applyMigrations(this);
     installChangeTracking(this);
+    installEventPackInvalidation(this);
   }
 }
 
@@ -72,7 +76,10 @@ export const INCIDENT_ROW_TABLES = [...INCIDENT_COLLECTIONS, 'patterns', 'densit
 /** Names of the tables that belong to one incident (everything but prefs and format files). */
 export const INCIDENT_TABLES = ['incidents', ...INCIDENT_ROW_TABLES] as const;
 
-/** The Dexie tables of one incident, for transactions that span all of them. */
+/**
+ * The Dexie tables of one incident, for transactions that span all of them: its rows and the
+ * packed copy of its events (derived, so in no list of what an incident holds).
+ */
 export function incidentTablesOf(db: RootlineDb) {
-  return INCIDENT_TABLES.map((name) => db[name]);
+  return [...INCIDENT_TABLES.map((name) => db[name]), db.eventPacks];
 }

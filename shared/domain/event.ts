@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs, Id, Label, MaybeEpochMs } from './common';
+import { EpochMs, Id, isDateMs, Label, MaybeEpochMs } from './common';
 
 /**
  * What an event means for the story. The order is the order of the legend everywhere
@@ -56,6 +56,39 @@ export const TimelineEvent = z.object({
   updatedAt: EpochMs,
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+const KIND_SET: ReadonlySet<unknown> = new Set(EVENT_KINDS);
+const isText = (v: unknown) => typeof v === 'string';
+const isLabel = (v: unknown) => v === null || typeof v === 'string';
+
+/**
+ * A fast check, for events read in bulk from a derived copy (packed events), that an event has
+ * every field a view formats or draws, of the right type, with times a Date can hold. Thousands
+ * per millisecond where the schema manages tens; the schema stays the full check of rows.
+ */
+export function isRenderableEvent(e: unknown): e is TimelineEvent {
+  if (e === null || typeof e !== 'object') return false;
+  const r = e as Record<string, unknown>;
+  return (
+    isText(r.id) &&
+    isText(r.incidentId) &&
+    isDateMs(r.at) &&
+    (r.endAt === null || isDateMs(r.endAt)) &&
+    KIND_SET.has(r.kind) &&
+    isText(r.title) &&
+    isText(r.detail) &&
+    isLabel(r.service) &&
+    isLabel(r.region) &&
+    typeof r.count === 'number' &&
+    Array.isArray(r.sources) &&
+    typeof r.key === 'boolean' &&
+    Array.isArray(r.tags) &&
+    (r.injected === undefined || typeof r.injected === 'boolean') &&
+    isLabel(r.importId) &&
+    isDateMs(r.createdAt) &&
+    isDateMs(r.updatedAt)
+  );
+}
 
 /**
  * What an event has when nothing says otherwise: a single, hand-written, unkeyed record with no

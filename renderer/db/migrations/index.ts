@@ -3,6 +3,7 @@ import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
 import { v5 } from './v5';
+import { v7 } from './v7';
 
 /** One schema version: its Dexie version number and what it declares. */
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, migrate: v2 },
   { version: 3, migrate: v3 },
   { version: 5, migrate: v5 },
+  { version: 7, migrate: v7 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import { checkRows } from './damaged';
  * `readDamagedRows('events', …)`, so it never reaches a formatter, the chart or an export.
  */
 const sound = (rows: readonly unknown[]): TimelineEvent[] => checkRows(rows, TimelineEvent).good;
+import { META_PART, type EventPackRow } from '../eventPacks';
 
 /** Events in time order: `at`, then id (IndexedDB orders equal index keys by primary key). */
 const AT_INDEX = '[incidentId+at]';
@@ -95,12 +96,24 @@ export async function eventSliceBounds(incidentId: string, size: number): Promis
  * database never waits for the page between slices.
  */
 export async function listAllEvents(incidentId: string, size = 1_000): Promise<TimelineEvent[]> {
+  return (await readEventRows(incidentId, size)).events;
+}
+
+/**
+ * Every event of an incident (as `listAllEvents`) and, read in the same transaction, the
+ * revision of its events (db/eventPacks.ts): what packs built from these rows must carry.
+ */
+export async function readEventRows(
+  incidentId: string,
+  size = 1_000,
+): Promise<{ events: TimelineEvent[]; rev: string | null }> {
   const bounds = await eventSliceBounds(incidentId, size);
   const edges = [-Infinity, ...bounds, Infinity];
   const db = getDb();
-  const parts = await db.transaction('r', db.events, () =>
-    Promise.all(
-      edges.slice(1).map((hi, i) =>
+  return db.transaction('r', [db.events, db.eventPacks], async () => {
+    const [meta, ...parts] = await Promise.all([
+      db.eventPacks.get([incidentId, META_PART]),
+      ...edges.slice(1).map((hi, i) =>
         db.events
           .where(AT_INDEX)
           .between([incidentId, edges[i]!], [incidentId, hi], true, hi === Infinity)
@@ -108,9 +121,12 @@ export async function listAllEvents(incidentId: string, size = 1_000): Promise<T
           // Checked as each slice arrives, so the check is spread over the slices' own tasks.
           .then(sound),
       ),
-    ),
-  );
-  return parts.flat();
+    ]);
+    return {
+      events: (parts as TimelineEvent[][]).flat(),
+      rev: (meta as EventPackRow | undefined)?.rev ?? null,
+    };
+  });
 }
 
 /** One sound event; undefined when absent or damaged. */

@@ -14,3 +14,4 @@ export * from './damaged';
 export * from './damagedRows';
 export * from './formatFiles';
 export * from './densities';
+export * from './eventPacks';

@@ -1,7 +1,7 @@
 import { ActionItem, CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
-import { listAllEvents } from './events';
+import { readIncidentEvents } from './eventPacks';
 
 /** The document's valid sections in order (a damaged row: `readDamagedRows('sections', …)`). */
 export async function listSections(incidentId: string): Promise<DocumentSection[]> {
@@ -59,33 +59,41 @@ export async function replaceDocument(
 }
 
 /**
- * An incident with everything its document shows (events, causes, actions, sections) but no
- * raw log blocks, which the document never needs and which can be large.
+ * What an incident's document shows besides its events (causes, actions, sections), read in
+ * one transaction; `events` is empty. The document takes the events from the timeline's store,
+ * which holds them once for both views.
  */
-export async function loadDocumentSnapshot(incidentId: string): Promise<IncidentSnapshot | null> {
+export async function loadDocumentParts(incidentId: string): Promise<IncidentSnapshot | null> {
   const db = getDb();
-  return db.transaction('r', [db.incidents, db.events, db.causes, db.actions, db.sections], async () => {
+  return db.transaction('r', [db.incidents, db.causes, db.actions, db.sections], async () => {
     const incident = await db.incidents.get(incidentId);
     if (!incident) return null;
-    const [events, causes, actions, sections] = await Promise.all([
-      // Parallel slices: 100,000 events arrive as many small tasks, not one that blocks the page.
-      listAllEvents(incidentId),
+    const [causes, actions, sections] = await Promise.all([
       db.causes.where('incidentId').equals(incidentId).toArray(),
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),
     ]);
     // Damaged rows are named apart on their tabs; the document shows the sound ones.
-    const validCauses = checkRows(causes as unknown[], CauseNode).good;
-    const validActions = checkRows(actions as unknown[], ActionItem).good;
     return {
       incident,
-      events,
+      events: [],
       imports: [],
       logBlocks: [],
-      causes: validCauses,
+      causes: checkRows(causes as unknown[], CauseNode).good,
       comments: [],
-      actions: validActions,
+      actions: checkRows(actions as unknown[], ActionItem).good,
       sections,
     };
   });
+}
+
+/**
+ * An incident with everything its document shows (events, causes, actions, sections) but no
+ * raw log blocks, which the document never needs and which can be large.
+ */
+export async function loadDocumentSnapshot(incidentId: string): Promise<IncidentSnapshot | null> {
+  // Events from their packs (or rows) outside the parts' transaction: parsing yields to the page
+  // between packs, which would let a transaction commit under it.
+  const [parts, events] = await Promise.all([loadDocumentParts(incidentId), readIncidentEvents(incidentId)]);
+  return parts === null ? null : { ...parts, events };
 }

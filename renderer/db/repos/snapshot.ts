@@ -1,5 +1,6 @@
 import { INCIDENT_COLLECTIONS, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
+import { deleteEventPacks } from './eventPacks';
 import { readLogBlock } from './logBlocks';
 import { INCIDENT_ROW_TABLES, incidentTablesOf } from '../schema';
 
@@ -48,5 +49,7 @@ export async function deleteIncidentRows(incidentId: string): Promise<void> {
       INCIDENT_ROW_TABLES.map((t) => db.table(t).where('incidentId').equals(incidentId).delete()),
     );
     await db.incidents.delete(incidentId);
+    // Derived packed events go last: deleting the events above wrote their meta row.
+    await deleteEventPacks(incidentId);
   });
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { setDb } from '../../../renderer/db/db';
 import { RootlineDb } from '../../../renderer/db/schema';
+import { DERIVED_TABLES } from '../../../renderer/db/eventPacks';
 
 let counter = 0;
 
@@ -19,9 +20,14 @@ export function freshDb(label: string): RootlineDb {
   return db;
 }
 
-/** Every row of every table, sorted by primary key: a whole-database picture for "nothing changed". */
+/**
+ * Every row of every table but the derived ones (packed copies, rebuilt on use), sorted by
+ * primary key: a whole-database picture for "nothing changed".
+ */
 export async function dumpAll(db: RootlineDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const table of db.tables) out[table.name] = await table.toArray();
+  for (const table of db.tables) {
+    if (!DERIVED_TABLES.includes(table.name)) out[table.name] = await table.toArray();
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { IncidentSnapshot } from '../../../../shared/domain';
+import type { IncidentSnapshot, TimelineEvent } from '../../../../shared/domain';
 import { newId } from '../../../../shared/domain';
 import { createExportContext, liveBlockHasContent } from '../../../../shared/export';
 import type { LiveBlockSpec } from '../../../../shared/document';
@@ -19,8 +19,9 @@ import { exportDocument, useExportSettings, WEB_PDF_NOTE } from '../../export';
 import { useUndoManager } from '../../undo';
 import type { DocumentFormat } from '../../export';
 import { useTemplates } from '../../templates';
-import { useDocumentSnapshot, useSaveStatus } from '../hooks/useDocument';
-import { DocumentDataContext } from './DocumentData';
+import { useIncidentEvents } from '../../timeline';
+import { useDocumentParts, useSaveStatus } from '../hooks/useDocument';
+import { DocumentDataContext, EventsPendingContext } from './DocumentData';
 import { DocumentOutline } from './DocumentOutline';
 import { DocumentToolbar } from './DocumentToolbar';
 import { SectionEditor } from './SectionEditor';
@@ -34,13 +35,28 @@ function clock(): number {
 
 /** The Document tab: the RCA written in template sections, with live blocks and exports. */
 export function DocumentPanel({ incidentId }: { incidentId: string }) {
-  const snapshot = useDocumentSnapshot(incidentId);
-  if (snapshot === undefined) return <p className="loading muted">Loading document…</p>;
-  if (snapshot === null) return <p className="muted">This incident no longer exists.</p>;
-  return <DocumentBody snapshot={snapshot} />;
+  const parts = useDocumentParts(incidentId);
+  const { events, loaded } = useIncidentEvents(incidentId);
+  if (parts === undefined) return <p className="loading muted">Loading document…</p>;
+  if (parts === null) return <p className="muted">This incident no longer exists.</p>;
+  return <DocumentBody parts={parts} events={events} loadedEvents={loaded} />;
 }
 
-function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
+/**
+ * The document shows its text at once; live blocks that list events say they are loading until
+ * every event is read (a big incident's 100,000 take a moment), never a partial timeline.
+ */
+function DocumentBody({
+  parts,
+  events,
+  loadedEvents,
+}: {
+  parts: IncidentSnapshot;
+  events: readonly TimelineEvent[] | null;
+  loadedEvents: () => Promise<readonly TimelineEvent[]>;
+}) {
+  // The context copies and sorts the events itself, so they are passed as they are.
+  const snapshot = useMemo(() => ({ ...parts, events: (events ?? []) as TimelineEvent[] }), [parts, events]);
   const { incident, sections } = snapshot;
   const { templates, addCustom } = useTemplates();
   const { status, track, markPending } = useSaveStatus();
@@ -115,14 +131,19 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
 
   const runExport = (format: DocumentFormat) => {
     if (format === 'pdf' && !platform.printToPdf) setMessage({ kind: 'info', text: WEB_PDF_NOTE });
-    exportDocument(snapshot, format, {
-      audience,
-      paper,
-      utcOnly,
-      templateName: template?.name ?? null,
-    }).catch((e: unknown) =>
-      setMessage({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` }),
-    );
+    // Started before every event was read: the export waits for them rather than leave them out.
+    loadedEvents()
+      .then((all) =>
+        exportDocument({ ...parts, events: [...all] }, format, {
+          audience,
+          paper,
+          utcOnly,
+          templateName: template?.name ?? null,
+        }),
+      )
+      .catch((e: unknown) =>
+        setMessage({ kind: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` }),
+      );
   };
 
   if (sections.length === 0) {
@@ -145,62 +166,64 @@ function DocumentBody({ snapshot }: { snapshot: IncidentSnapshot }) {
 
   return (
     <DocumentDataContext.Provider value={ctx}>
-      <div className="document-layout">
-        <div className="document-panel">
-          <DocumentToolbar
-            templates={templates}
-            templateId={incident.templateId}
-            onSwitchTemplate={switchTemplate}
-            onLoadTemplate={() => void loadTemplate()}
-            audience={audience}
-            onAudience={setAudience}
-            utcOnly={utcOnly}
-            onUtcOnly={setUtcOnly}
-            paper={paper}
-            onPaper={setPaper}
-            onExport={runExport}
-            status={status}
-            pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
-            pdfNote={platform.printToPdf ? null : WEB_PDF_NOTE}
-          />
-          {message && (
-            <p
-              className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
-              role={message.kind === 'error' ? 'alert' : 'status'}
-            >
-              {message.text}{' '}
-              <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
-                Dismiss
-              </button>
-            </p>
-          )}
-          {sections.map((s) => (
-            <SectionEditor
-              key={s.id}
-              section={s}
-              guidance={guidanceFor(template, s.key)}
-              onSave={(json) => {
-                const write = saveSectionState(s.id, json);
-                void track(write);
-                return write;
-              }}
-              onPending={markPending}
+      <EventsPendingContext.Provider value={events === null}>
+        <div className="document-layout">
+          <div className="document-panel">
+            <DocumentToolbar
+              templates={templates}
+              templateId={incident.templateId}
+              onSwitchTemplate={switchTemplate}
+              onLoadTemplate={() => void loadTemplate()}
+              audience={audience}
+              onAudience={setAudience}
+              utcOnly={utcOnly}
+              onUtcOnly={setUtcOnly}
+              paper={paper}
+              onPaper={setPaper}
+              onExport={runExport}
+              status={status}
+              pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
+              pdfNote={platform.printToPdf ? null : WEB_PDF_NOTE}
             />
-          ))}
+            {message && (
+              <p
+                className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
+                role={message.kind === 'error' ? 'alert' : 'status'}
+              >
+                {message.text}{' '}
+                <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
+                  Dismiss
+                </button>
+              </p>
+            )}
+            {sections.map((s) => (
+              <SectionEditor
+                key={s.id}
+                section={s}
+                guidance={guidanceFor(template, s.key)}
+                onSave={(json) => {
+                  const write = saveSectionState(s.id, json);
+                  void track(write);
+                  return write;
+                }}
+                onPending={markPending}
+              />
+            ))}
+          </div>
+          <DocumentOutline incidentId={incident.id} sections={sections} blockShows={blockShows} />
+          {confirmSwitch && (
+            <TemplateSwitchDialog
+              templateName={confirmSwitch.template.name}
+              moves={confirmSwitch.moves}
+              onCancel={() => setConfirmSwitch(null)}
+              onConfirm={() => {
+                setConfirmSwitch(null);
+                void apply(confirmSwitch.template);
+              }}
+            />
+          )}
         </div>
-        <DocumentOutline incidentId={incident.id} sections={sections} blockShows={blockShows} />
-        {confirmSwitch && (
-          <TemplateSwitchDialog
-            templateName={confirmSwitch.template.name}
-            moves={confirmSwitch.moves}
-            onCancel={() => setConfirmSwitch(null)}
-            onConfirm={() => {
-              setConfirmSwitch(null);
-              void apply(confirmSwitch.template);
-            }}
-          />
-        )}
-      </div>
+      </EventsPendingContext.Provider>
     </DocumentDataContext.Provider>
   );
 }

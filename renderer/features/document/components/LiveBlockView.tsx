@@ -6,7 +6,10 @@ import { LIVE_BLOCK_LABELS } from '../../../../shared/document/blocks';
 import type { LiveBlockSpec, TimelineScope } from '../../../../shared/document/blocks';
 import { $isLiveBlockNode } from '../../../../shared/document/nodes';
 import { liveBlockHtml } from '../../../../shared/export';
-import { useDocumentData } from './DocumentData';
+import { useDocumentData, useEventsPending } from './DocumentData';
+
+/** Blocks drawn from the incident's events (the rest come from causes, actions and key times). */
+const FROM_EVENTS: ReadonlySet<LiveBlockSpec['block']> = new Set(['timeline', 'impact']);
 
 /**
  * A live block inside the editor: the same HTML the export writes, from current data, passed
@@ -15,10 +18,11 @@ import { useDocumentData } from './DocumentData';
 export function LiveBlockView({ spec, nodeKey }: { spec: LiveBlockSpec; nodeKey: string }) {
   const [editor] = useLexicalComposerContext();
   const ctx = useDocumentData();
+  const waiting = useEventsPending() && FROM_EVENTS.has(spec.block);
   const html = useMemo(() => {
-    if (ctx === null) return '';
+    if (ctx === null || waiting) return '';
     return DOMPurify.sanitize(liveBlockHtml(ctx, spec), { USE_PROFILES: { html: true, svg: true } });
-  }, [ctx, spec]);
+  }, [ctx, spec, waiting]);
   const update = (patch: Partial<LiveBlockSpec>) =>
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
@@ -57,8 +61,14 @@ export function LiveBlockView({ spec, nodeKey }: { spec: LiveBlockSpec; nodeKey:
           Remove
         </button>
       </figcaption>
-      {/* Sanitised above; the markup comes from shared/export, which escapes all data. */}
-      <div className="live-block-body" dangerouslySetInnerHTML={{ __html: html }} />
+      {waiting ? (
+        <p className="live-block-body loading muted" role="status">
+          Reading the incident’s events…
+        </p>
+      ) : (
+        /* Sanitised above; the markup comes from shared/export, which escapes all data. */
+        <div className="live-block-body" dangerouslySetInnerHTML={{ __html: html }} />
+      )}
     </figure>
   );
 }

@@ -1,11 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import type { IncidentSnapshot } from '../../../../shared/domain';
-import { loadDocumentSnapshot } from '../../../db/repos';
+import { loadDocumentParts } from '../../../db/repos';
 
-/** The incident as its document shows it (no raw log blocks); undefined while loading, null when gone. */
-export function useDocumentSnapshot(incidentId: string): IncidentSnapshot | null | undefined {
-  return useLiveQuery(() => loadDocumentSnapshot(incidentId), [incidentId]);
+/**
+ * The incident as its document shows it, without its events (they come from the timeline's store,
+ * `useIncidentEvents`) or raw log blocks; undefined while loading, null when gone.
+ */
+export function useDocumentParts(incidentId: string): IncidentSnapshot | null | undefined {
+  return useLiveQuery(() => loadDocumentParts(incidentId), [incidentId]);
 }
 
 export type SaveStatus =

@@ -2,19 +2,26 @@ import type { TimelineEvent } from '../../../../shared/domain';
 import { searchText } from '../../../../shared/timeline-edit';
 import { subscribeIncidentChanges } from '../../../db/changeLog';
 import type { IncidentChange } from '../../../db/changeLog';
-import { countEvents, listAllEvents, listEventsFrom } from '../../../db/repos';
+import {
+  buildEventPacks,
+  countEvents,
+  listEventsFrom,
+  readEventRows,
+  readIncidentEvents,
+} from '../../../db/repos';
 
-/** Events per parallel read: each arrives as a task well under 50 ms. */
-const SLICE = 1_000;
 const FIRST = 80;
+/** Quiet time after the last own edit before the packed copy of the events is rebuilt. */
+const REPACK_AFTER_MS = 3_000;
 
 const byTime = (a: TimelineEvent, b: TimelineEvent) =>
   a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * An incident's events in memory, sorted by time. The first screen comes from one small
- * indexed read; the rest arrives in parallel slices of one read transaction without blocking
- * the page. Filters, gap rows and the chart then work on memory, which is what keeps a text
+ * indexed read; the rest from the incident's packed events (a few large rows, parsed one per
+ * task), or when those are missing or stale from parallel slices of the rows — without blocking
+ * the page either way. Filters, gap rows and the chart then work on memory, which is what keeps a text
  * filter over 100,000 events well under 100 ms. Edits update it in place after they are stored.
  */
 export class TimelineStore {
@@ -33,6 +40,7 @@ export class TimelineStore {
   private loading: Promise<void> | null = null;
   private generation = 0;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  private repackTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
   /** Tags this store's own writes, which it has already applied in memory. */
   readonly origin = `timeline:${Math.random().toString(36).slice(2)}`;
@@ -58,6 +66,7 @@ export class TimelineStore {
   dispose(): void {
     this.unsubscribe();
     if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
+    if (this.repackTimer !== null) clearTimeout(this.repackTimer);
     this.generation++;
   }
 
@@ -109,9 +118,9 @@ export class TimelineStore {
     this.total = Math.max(first.length, this.total);
     this.setAll(first, complete);
     if (complete) return this.warmSearch(gen, first, 0);
-    // The rest in parallel slices of one read transaction: no re-render per slice, since
-    // recomputing filters, rows and chart as slices arrive would cost more than the reading.
-    const all = await listAllEvents(this.incidentId, SLICE);
+    // The rest at once, not per slice: recomputing filters, rows and chart as slices arrive
+    // would cost more than the reading.
+    const all = await readIncidentEvents(this.incidentId);
     if (gen !== this.generation) return;
     this.setAll(all, true);
     this.warmSearch(gen, all, 0);
@@ -164,6 +173,24 @@ export class TimelineStore {
     this.emit();
     // A chunked read still under way holds rows from before this edit: read again.
     if (!this.complete) void this.load();
+    this.scheduleRepack();
+  }
+
+  /**
+   * The edit made the packed copy stale (db/eventPacks.ts); once edits pause, it is rebuilt from
+   * the rows (read again, not taken from memory: only the rows and their revision read together
+   * prove what the packs describe), so the next opening is fast again.
+   */
+  private scheduleRepack(): void {
+    if (this.repackTimer !== null) clearTimeout(this.repackTimer);
+    const gen = this.generation;
+    this.repackTimer = setTimeout(() => {
+      this.repackTimer = null;
+      if (gen !== this.generation) return;
+      void readEventRows(this.incidentId)
+        .then(({ events, rev }) => buildEventPacks(this.incidentId, rev, events))
+        .catch(() => false);
+    }, REPACK_AFTER_MS);
   }
 
   private emit(): void {

@@ -1,0 +1,159 @@
+import { isRenderableEvent, type TimelineEvent } from '../../../shared/domain';
+import { getDb } from '../db';
+import { readEventRows } from './events';
+import { META_PART, newRev, type EventPackRow } from '../eventPacks';
+
+/** An incident's packed events as stored: the revision they were built at and each pack's JSON. */
+export interface StoredEventPacks {
+  rev: string;
+  packs: string[];
+}
+
+const rowsOf = (incidentId: string) =>
+  getDb()
+    .eventPacks.where('[incidentId+part]')
+    .between([incidentId, META_PART], [incidentId, Infinity], true, true);
+
+/**
+ * The incident's packs when they are complete and current (built at the revision the meta row
+ * holds now), else null: a caller then reads the rows and may build packs again.
+ */
+export async function readEventPacks(incidentId: string): Promise<StoredEventPacks | null> {
+  const rows = await rowsOf(incidentId).toArray();
+  const meta = rows[0];
+  if (meta?.part !== META_PART || !meta.parts) return null;
+  const packs: string[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.part !== i - 1 || row.rev !== meta.rev || typeof row.json !== 'string') return null;
+    packs.push(row.json);
+  }
+  return packs.length === meta.parts ? { rev: meta.rev, packs } : null;
+}
+
+/** The incident's current events revision (null before its events were first written since v7). */
+export async function currentEventsRev(incidentId: string): Promise<string | null> {
+  const meta = await getDb().eventPacks.get([incidentId, META_PART]);
+  return meta?.rev ?? null;
+}
+
+/**
+ * Stores packs built from the events as they were at `rev` (null: no meta row yet). Nothing is
+ * written when the events changed since (the meta row holds another revision): those packs
+ * would be stale. Returns whether they were stored.
+ */
+export async function writeEventPacks(
+  incidentId: string,
+  rev: string | null,
+  packs: readonly string[],
+): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', db.eventPacks, async () => {
+    const meta = await db.eventPacks.get([incidentId, META_PART]);
+    if ((meta?.rev ?? null) !== rev) return false;
+    const at = rev ?? newRev();
+    await rowsOf(incidentId).delete();
+    const rows: EventPackRow[] = [{ incidentId, part: META_PART, rev: at, parts: packs.length }];
+    packs.forEach((json, part) => rows.push({ incidentId, part, rev: at, json }));
+    await db.eventPacks.bulkPut(rows);
+    return true;
+  });
+}
+
+/** Removes an incident's packs and meta row (the incident is being deleted). */
+export async function deleteEventPacks(incidentId: string): Promise<void> {
+  await rowsOf(incidentId).delete();
+}
+
+/** Events per pack: one pack parses in a few milliseconds, well under a 50 ms task. */
+export const PACK_SIZE = 2_000;
+
+/** Lets the page paint and handle input between two slices of work (no 4 ms timer clamp). */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Parses packs one per task and checks that every event can be shown. Null when any pack is not
+ * valid JSON or holds an event that cannot (a pack damaged on disk): the caller then reads the
+ * rows, which name each damaged event.
+ */
+export async function unpackEvents(packs: readonly string[]): Promise<TimelineEvent[] | null> {
+  const events: TimelineEvent[] = [];
+  for (let i = 0; i < packs.length; i++) {
+    if (i > 0) await yieldToPage();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(packs[i]!);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(parsed)) return null;
+    for (const e of parsed) {
+      if (!isRenderableEvent(e)) return null;
+      events.push(e as TimelineEvent);
+    }
+  }
+  return events;
+}
+
+/** The packs of events in time order, serialised one per task. */
+export async function packEvents(
+  events: readonly TimelineEvent[],
+  size = PACK_SIZE,
+): Promise<string[] | null> {
+  const packs: string[] = [];
+  for (let from = 0; from < events.length; from += size) {
+    if (from > 0) await yieldToPage();
+    const slice = events.slice(from, from + size);
+    // A damaged row keeps the incident on the row path, which names it.
+    if (!slice.every(isRenderableEvent)) return null;
+    packs.push(JSON.stringify(slice));
+  }
+  return packs;
+}
+
+const building = new Map<string, Promise<boolean>>();
+
+/**
+ * Packs events read from the rows at `rev` and stores them, in the background, one small task at
+ * a time. Stored only if the events did not change meanwhile.
+ */
+export function buildEventPacks(
+  incidentId: string,
+  rev: string | null,
+  events: readonly TimelineEvent[],
+  size = PACK_SIZE,
+): Promise<boolean> {
+  const running = building.get(incidentId);
+  if (running) return running;
+  const job = (async () => {
+    if (events.length === 0) return false;
+    const packs = await packEvents(events, size);
+    return packs !== null && writeEventPacks(incidentId, rev, packs);
+  })().finally(() => building.delete(incidentId));
+  building.set(incidentId, job);
+  return job;
+}
+
+/**
+ * Every event of an incident in time order: from its packs when they are current (tens of rows
+ * instead of 100,000), else from the rows — and then the packs are built for next time.
+ */
+export async function readIncidentEvents(incidentId: string): Promise<TimelineEvent[]> {
+  const stored = await readEventPacks(incidentId);
+  if (stored !== null) {
+    const events = await unpackEvents(stored.packs);
+    if (events !== null) return events;
+  }
+  const { events, rev } = await readEventRows(incidentId);
+  void buildEventPacks(incidentId, rev, events).catch(() => false);
+  return events;
+}
