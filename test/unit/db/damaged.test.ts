@@ -152,4 +152,16 @@ describe('rows read back from IndexedDB are checked', () => {
     await deleteDamagedRow('events', 'BAD-FAR');
     expect((await readDamagedRows('events', inc)).map((d) => d.id)).not.toContain('BAD-FAR');
   });
+
+  it('an event row is either listed or named damaged, never both (the fast check and the schema agree)', async () => {
+    const db = freshDb('damaged-split');
+    const healthy = richSnapshot();
+    await insertSnapshot(healthy);
+    const inc = healthy.incident.id;
+    const model = healthy.events[0]!;
+    // Drawable, though past the schema's title limit: shown, not named.
+    await db.events.put({ ...model, id: 'LONG-TITLE', title: 'x'.repeat(3_000) });
+    expect((await listAllEvents(inc)).some((e) => e.id === 'LONG-TITLE')).toBe(true);
+    expect(await readDamagedRows('events', inc)).toEqual([]);
+  });
 });
