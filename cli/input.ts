@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
-import { isHiddenPath, isSlackExport } from '../shared/import/folder';
+import { isSlackExport } from '../shared/import/folder';
 import type { FileInput, Import } from '../shared/import/pipeline';
 import {
   archiveTextMessage,
@@ -14,6 +14,7 @@ import {
   zipEntryNames,
 } from '../shared/import/zip';
 import { UsageError } from './commands/registry';
+import { listFolder } from './folders';
 import { addInParallel } from './parallel/read';
 import type { ParallelRead } from './parallel/read';
 
@@ -47,21 +48,6 @@ function addEntries(
     input.push(e.text);
     input.end();
   }
-}
-
-/** The files under a folder (hidden ones left out), as paths relative to it, sorted. */
-async function listFolder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (isHiddenPath(entry.name)) continue;
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) out.push(relative(root, full).split('\\').join('/'));
-    }
-  };
-  await walk(root);
-  return out.sort((a, b) => (a < b ? -1 : 1));
 }
 
 /**

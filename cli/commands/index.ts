@@ -22,6 +22,11 @@ registerCommand({
   load: async () => (await import('./export')).exportCommand,
 });
 registerCommand({
+  name: 'report',
+  summary: 'trends across incident bundles: response times, recurring signals, action-item health',
+  load: async () => (await import('./report')).reportCommand,
+});
+registerCommand({
   name: 'templates',
   summary: 'list the RCA template ids, or check a template file',
   load: async () => (await import('./templates')).templatesCommand,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../shared/domain';
 import { AllActionsView } from '../features/actions';
+import { TrendsView } from '../features/trends';
 import { useBundleActions } from '../features/bundles';
 import { ExportDialog } from '../features/export';
 import {
@@ -132,6 +133,8 @@ export function AppShell() {
     [navigate, newIncident, openBundle, trySample, importLogs, openExport, currentId, bundles, fail, undo],
   );
   const commandCtx = useMemo(() => ({ route }), [route]);
+  // Typing a search replaces the history entry: Back leaves the list, not one letter.
+  const onSearchChange = useCallback((query: string) => navigate({ name: 'list', query }, true), [navigate]);
   useGlobalShortcuts(commandActions, commandCtx);
 
   useMenuActions(
@@ -177,6 +180,16 @@ export function AppShell() {
           >
             Action items
           </a>
+          <a
+            href={routeHash({ name: 'trends' })}
+            aria-current={route.name === 'trends' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'trends' });
+            }}
+          >
+            Trends
+          </a>
         </nav>
         <span className="spacer" />
         <button
@@ -194,6 +207,11 @@ export function AppShell() {
         <ErrorBoundary key={route.name === 'incident' ? `incident-${route.id}` : route.name} what="This view">
           {route.name === 'actions' ? (
             <AllActionsView onOpenIncident={(id) => navigate({ name: 'incident', id, tab: 'actions' })} />
+          ) : route.name === 'trends' ? (
+            <TrendsView
+              onOpenIncident={(id, tab) => navigate({ name: 'incident', id, tab })}
+              onError={showError}
+            />
           ) : route.name === 'list' ? (
             <IncidentList
               onNew={newIncident}
@@ -204,6 +222,8 @@ export function AppShell() {
               onDuplicate={(i) => void incidents.duplicate(i.id)}
               onExport={exportIncident}
               onDeleteConfirmed={(i) => void incidents.remove(i)}
+              search={route.query ?? ''}
+              onSearchChange={onSearchChange}
             />
           ) : (
             <IncidentView

@@ -1,7 +1,7 @@
 import type { Incident } from '../../shared/domain';
 import { useEffect } from 'react';
 import { useReadyMarker } from '../ui/ready';
-import { INCIDENT_TAB_LABELS, INCIDENT_TABS, routeHash, type IncidentTab } from '../routing/route';
+import { goTo, INCIDENT_TAB_LABELS, INCIDENT_TABS, routeHash, type IncidentTab } from '../routing/route';
 import { EmptyState } from '../ui/EmptyState';
 import { DamagedItem } from '../ui/DamagedItem';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -12,6 +12,7 @@ import { DocumentPanel } from '../features/document';
 import { OverviewForm } from '../features/overview';
 import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel } from '../features/timeline';
+import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
 import {
   DamagedRows,
@@ -167,7 +168,15 @@ function TabBody({
 }) {
   switch (tab) {
     case 'overview':
-      return <OverviewForm key={incident.id} incident={incident} />;
+      return (
+        <>
+          <OverviewForm key={incident.id} incident={incident} />
+          <SimilarIncidents
+            incidentId={incident.id}
+            onOpen={(id) => goTo({ name: 'incident', id, tab: 'overview' })}
+          />
+        </>
+      );
     case 'timeline':
       return (
         <>

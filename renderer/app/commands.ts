@@ -78,6 +78,12 @@ export const APP_COMMANDS: readonly AppCommand[] = [
     group: 'Go to',
     run: (a) => a.navigate({ name: 'actions' }),
   },
+  {
+    id: 'go-trends',
+    title: 'Trends across incidents',
+    group: 'Go to',
+    run: (a) => a.navigate({ name: 'trends' }),
+  },
   ...tabCommands,
   {
     id: 'new-incident',

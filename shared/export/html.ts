@@ -42,6 +42,15 @@ export function exportHtml(snapshot: IncidentSnapshot, options: ExportOptions): 
         `${html === '' ? '<p class="empty">Not written yet.</p>' : html}</section>`,
     );
   }
+  return htmlDocument(title, documentCss(ctx.paper), body.join('\n'));
+}
+
+/**
+ * A self-contained HTML document around `body`: the strict CSP (no scripts, no external
+ * resources; images only as data: URLs), the title and one inline stylesheet. Every exported
+ * HTML file (the RCA document, the learning review) is wrapped by this.
+ */
+export function htmlDocument(title: string, css: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -50,12 +59,12 @@ export function exportHtml(snapshot: IncidentSnapshot, options: ExportOptions): 
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(title)}</title>
 <style>
-${documentCss(ctx.paper)}
+${css}
 </style>
 </head>
 <body>
 <main>
-${body.join('\n')}
+${body}
 </main>
 </body>
 </html>

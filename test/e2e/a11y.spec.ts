@@ -115,6 +115,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('link', { name: '← Incidents' }).click();
     await expect(page.getByRole('link', { name: /Blob Storage unavailable/ })).toBeVisible();
     problems.push(...(await violations(page, 'incident list')));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trends' }).click();
+    await expect(page.getByTestId('trends')).toHaveAttribute('data-ready', 'true');
+    for (const details of await page.locator('.trends-numbers').all())
+      await details.locator('summary').click();
+    problems.push(...(await violations(page, 'Trends')));
     expect(problems).toEqual([]);
   });
 }

@@ -14,4 +14,5 @@ export * from './damaged';
 export * from './damagedRows';
 export * from './formatFiles';
 export * from './densities';
+export * from './library';
 export * from './eventPacks';

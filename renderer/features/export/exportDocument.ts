@@ -55,37 +55,55 @@ function printInFrame(html: string): Promise<void> {
   });
 }
 
+/** A document to save: its file name without extension and its text in each format. */
+export interface SavableDocument {
+  baseName: string;
+  markdown(): string;
+  html(): string;
+  paper: 'a4' | 'letter';
+}
+
 /**
- * Exports the document: Markdown and HTML are saved as files; PDF goes through Electron's
- * printToPDF on the desktop and through the browser's print dialog in web mode.
+ * Saves a document: Markdown and HTML as files; PDF through Electron's printToPDF on the
+ * desktop and through the browser's print dialog in web mode. The RCA document and the
+ * learning review both go through here.
  */
-export async function exportDocument(
-  snapshot: IncidentSnapshot,
-  format: DocumentFormat,
-  options: ExportOptions,
-): Promise<void> {
-  const { title } = snapshot.incident;
+export async function saveDocument(doc: SavableDocument, format: DocumentFormat): Promise<void> {
   if (format === 'md') {
-    await platform.saveFile(
-      documentFileName(title, options.audience, 'md'),
-      exportMarkdown(snapshot, options),
-      'text/markdown',
-    );
+    await platform.saveFile(`${doc.baseName}.md`, doc.markdown(), 'text/markdown');
     return;
   }
-  const html = exportHtml(snapshot, options);
+  const html = doc.html();
   if (format === 'html') {
-    await platform.saveFile(documentFileName(title, options.audience, 'html'), html, 'text/html');
+    await platform.saveFile(`${doc.baseName}.html`, html, 'text/html');
     return;
   }
   if (platform.printToPdf) {
-    const pdf = await platform.printToPdf(html, options.paper === 'letter' ? 'Letter' : 'A4');
+    const pdf = await platform.printToPdf(html, doc.paper === 'letter' ? 'Letter' : 'A4');
     await platform.saveFile(
-      documentFileName(title, options.audience, 'pdf'),
+      `${doc.baseName}.pdf`,
       new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
       'application/pdf',
     );
     return;
   }
   await printInFrame(html);
+}
+
+/** Exports the incident's RCA document (see saveDocument for the formats). */
+export async function exportDocument(
+  snapshot: IncidentSnapshot,
+  format: DocumentFormat,
+  options: ExportOptions,
+): Promise<void> {
+  const name = documentFileName(snapshot.incident.title, options.audience, format);
+  await saveDocument(
+    {
+      baseName: name.slice(0, -(format.length + 1)),
+      markdown: () => exportMarkdown(snapshot, options),
+      html: () => exportHtml(snapshot, options),
+      paper: options.paper ?? 'a4',
+    },
+    format,
+  );
 }

@@ -1,4 +1,5 @@
 export { TimelinePanel } from './components/TimelinePanel';
 export { useTimelineWindow, TIMELINE_WINDOW } from './hooks/useTimelineWindow';
 export { revealTimelineEvent } from './focus';
+export { exportChartPng, exportChartSvg } from './model/exportChart';
 export { useIncidentEvents } from './hooks/useIncidentEvents';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { calendarDateAt, countOpenByIncident, type OpenCounts } from '../../../../shared/actions';
+import { countOpenByIncident, type OpenCounts } from '../../../../shared/actions';
 import type { ActionItem, CauseNode, Incident } from '../../../../shared/domain';
 import {
   getActionPrefs,
@@ -13,13 +13,9 @@ import {
   type ActionPrefs,
   type DamagedRow,
 } from '../../../db/repos';
-import { useNow } from '../../../ui/useNow';
+import { useToday } from '../../../ui/useNow';
 
-/** Today's calendar date in the user's zone; re-evaluated every minute so midnight rolls over. */
-export function useToday(): string {
-  const now = useNow(60_000);
-  return calendarDateAt(now);
-}
+export { useToday } from '../../../ui/useNow';
 
 /** Due-date defaults and the list of action types; undefined while loading. */
 export function useActionPrefs(): ActionPrefs | undefined {

@@ -142,6 +142,8 @@ describe('damaged timeline event rows', () => {
       <AlertProvider>
         <ToastProvider>
           <IncidentList
+            search=""
+            onSearchChange={none}
             onNew={none}
             onOpenBundle={none}
             onDeleteConfirmed={none}

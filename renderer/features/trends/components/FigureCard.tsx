@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DARK_CHART, LIGHT_CHART } from '../../../../shared/chart';
+import { cellText, figureCsv, type ColumnKind, type Figure } from '../../../../shared/library';
+import { platform } from '../../../platform';
+import { useColorScheme } from '../../../ui/useColorScheme';
+import { exportChartPng, exportChartSvg } from '../../timeline';
+
+const COLUMN_CLASS: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  date: 'nowrap',
+  count: 'num',
+  duration: 'num nowrap',
+};
+
+interface FigureCardProps {
+  figure: Figure;
+  /** Reports a failed save. */
+  onError: (message: string) => void;
+  /** Extra controls in the card's header (the metric switch). */
+  controls?: ReactNode;
+  /** Shows the table open (figures without a chart always do). */
+  tableOpen?: boolean;
+  /** Renders a cell (links to incidents); undefined keeps the default, the cell as text. */
+  renderCell?: (row: number, col: number) => ReactNode;
+}
+
+/**
+ * One figure: its chart (SVG text from shared/library, in the app's light or dark chart
+ * colours; exports are always the light, paper version), its notes, its numbers as a table,
+ * and CSV / SVG / PNG downloads.
+ */
+export function FigureCard({ figure, onError, controls, tableOpen, renderCell }: FigureCardProps) {
+  const { table, svg } = figure;
+  const dark = useColorScheme() === 'dark';
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    // Drawn at the width it is shown at (capped: a very wide bar chart reads worse), never scaled.
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.min(960, Math.max(320, Math.floor(entry.contentRect.width))));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // On screen the card's heading names the chart; exported files carry the title themselves.
+  const screen = useMemo(
+    () => (svg ? svg(dark ? DARK_CHART : LIGHT_CHART, { width, titled: false }) : null),
+    [svg, dark, width],
+  );
+  const fail = (p: Promise<void>) =>
+    void p.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const empty = table.rows.length === 0;
+  const titleId = `fig-${table.id}`;
+  const rows = (
+    <table className="table trends-table">
+      <caption className="visually-hidden">{table.title}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c.label} scope="col" className={COLUMN_CLASS[c.kind]}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((v, c) => (
+              <td key={c} className={COLUMN_CLASS[table.columns[c]?.kind ?? 'text']}>
+                {renderCell?.(r, c) ?? cellText(v, table.columns[c]?.kind ?? 'text')}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section ref={box} className="trends-card" aria-labelledby={titleId} data-figure={table.id}>
+      <header className="trends-card-head">
+        <h2 id={titleId} className="section-title">
+          {table.title}
+        </h2>
+        <span className="spacer" />
+        {controls}
+        <div className="trends-downloads" role="group" aria-label={`Download ${table.title}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={empty}
+            onClick={() => fail(platform.saveFile(`${table.id}.csv`, figureCsv(table), 'text/csv'))}
+          >
+            CSV
+          </button>
+          {svg &&
+            (
+              [
+                ['SVG', exportChartSvg],
+                ['PNG', exportChartPng],
+              ] as const
+            ).map(([label, save]) => (
+              <button
+                key={label}
+                type="button"
+                className="btn btn-small"
+                disabled={empty}
+                onClick={() => fail(save(svg(LIGHT_CHART), table.id))}
+              >
+                {label}
+              </button>
+            ))}
+        </div>
+      </header>
+      {empty ? (
+        <p className="muted">Nothing to show for this period.</p>
+      ) : (
+        <>
+          {/* Our own SVG text: every label is escaped by shared/library/charts.ts, no scripts. */}
+          {screen && <div className="trends-chart" dangerouslySetInnerHTML={{ __html: screen }} />}
+          {svg ? (
+            <details className="trends-numbers" open={tableOpen}>
+              <summary>Numbers</summary>
+              {rows}
+            </details>
+          ) : (
+            rows
+          )}
+        </>
+      )}
+      {table.notes.length > 0 && (
+        <ul className="trends-notes muted small">
+          {table.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import { useMemo, useState } from 'react';
+import {
+  actionHealthFigure,
+  categoryFigure,
+  computeTrends,
+  DURATION_LABELS,
+  DURATION_METRICS,
+  durationFigure,
+  durationSummaryFigure,
+  openItemsFigure,
+  signalsFigure,
+  volumeFigure,
+  type DurationMetric,
+} from '../../../../shared/library';
+import { routeHash, type IncidentTab } from '../../../routing/route';
+import { EmptyState } from '../../../ui/EmptyState';
+import { useToday } from '../../../ui/useNow';
+import { useLibrary } from '../hooks/useLibrary';
+import { PERIOD_LABELS, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../period';
+import { FigureCard } from './FigureCard';
+import { ReviewExport } from './ReviewExport';
+import './trends.css';
+
+interface TrendsViewProps {
+  onOpenIncident: (id: string, tab: IncidentTab) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * Learning across incidents: response times with their spread, incidents per service,
+ * contributing-factor categories, recurring signals and action-item health for a period; each
+ * figure with its table and downloads, and the period as a learning review.
+ */
+export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
+  const library = useLibrary();
+  const today = useToday();
+  const [preset, setPreset] = useState<PeriodPreset>('all');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [metric, setMetric] = useState<DurationMetric>('ttd');
+  const period = useMemo(() => presetPeriod(preset, today, from, to), [preset, today, from, to]);
+  const report = useMemo(
+    () => (library ? computeTrends(library, period, today) : undefined),
+    [library, period, today],
+  );
+  const titles = useMemo(
+    () => new Map(library?.map((i) => [i.id, i.title || 'Untitled incident'])),
+    [library],
+  );
+  const titleOf = (id: string) => titles.get(id) ?? id;
+  const figures = useMemo(
+    () =>
+      report && {
+        summary: durationSummaryFigure(report),
+        month: durationFigure(report, metric, 'month'),
+        service: durationFigure(report, metric, 'service'),
+        severity: durationFigure(report, metric, 'severity'),
+        volume: volumeFigure(report),
+        categories: categoryFigure(report),
+        signals: signalsFigure(report, (id) => titles.get(id) ?? id),
+        owner: actionHealthFigure(report, 'owner'),
+        priority: actionHealthFigure(report, 'priority'),
+        open: openItemsFigure(report),
+      },
+    [report, metric, titles],
+  );
+
+  const link = (id: string, tab: IncidentTab) => (
+    <a
+      key={id}
+      href={routeHash({ name: 'incident', id, tab })}
+      onClick={(e) => {
+        e.preventDefault();
+        onOpenIncident(id, tab);
+      }}
+    >
+      {titleOf(id)}
+    </a>
+  );
+  const metricSwitch = (
+    <div className="segmented" role="radiogroup" aria-label="Measure">
+      {DURATION_METRICS.map((m) => (
+        <button
+          key={m}
+          type="button"
+          role="radio"
+          aria-checked={metric === m}
+          title={DURATION_LABELS[m].long}
+          className="btn btn-small"
+          onClick={() => setMetric(m)}
+        >
+          {DURATION_LABELS[m].short}
+        </button>
+      ))}
+    </div>
+  );
+
+  if (!report || !figures || !library) return <p className="loading muted">Loading trends…</p>;
+  const open = report.actions.total.open + report.actions.total.overdue;
+  return (
+    <section className="trends" data-testid="trends" data-ready="true" aria-labelledby="trends-title">
+      <header className="list-toolbar trends-toolbar">
+        <h1 id="trends-title" className="page-title">
+          Trends
+        </h1>
+        <span className="muted" aria-live="polite">
+          {report.incidentCount} {report.incidentCount === 1 ? 'incident' : 'incidents'} ·{' '}
+          {report.signals.length} recurring {report.signals.length === 1 ? 'signal' : 'signals'} · {open} open
+          follow-up{open === 1 ? '' : 's'}
+          {report.actions.total.overdue > 0 && (
+            <strong className="overdue-count"> ({report.actions.total.overdue} overdue)</strong>
+          )}
+        </span>
+        <span className="spacer" />
+        <label className="trends-period">
+          <span>Period</span>
+          <select value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {PERIOD_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preset === 'custom' && (
+          <>
+            <label className="trends-period">
+              <span>From</span>
+              <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            </label>
+            <label className="trends-period">
+              <span>To</span>
+              <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            </label>
+          </>
+        )}
+        <ReviewExport
+          report={report}
+          titleOf={titleOf}
+          periodLabel={preset === 'custom' ? null : PERIOD_LABELS[preset]}
+          onError={onError}
+        />
+      </header>
+      {library.length === 0 ? (
+        <EmptyState title="No incidents yet">
+          <p>
+            Trends appear once there are incidents: create one, open a bundle, or try the sample. Key times on
+            each incident&apos;s Overview give the response times; causes, log imports and action items the
+            rest.
+          </p>
+        </EmptyState>
+      ) : report.incidentCount === 0 ? (
+        <EmptyState title="No incidents in this period">
+          <p>
+            Choose a longer period, or All time, to see the trends of the {library.length} incidents stored.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="trends-grid">
+          <FigureCard figure={figures.summary} onError={onError} />
+          <FigureCard figure={figures.month} onError={onError} controls={metricSwitch} />
+          <FigureCard figure={figures.service} onError={onError} controls={metricSwitch} />
+          <FigureCard figure={figures.severity} onError={onError} controls={metricSwitch} />
+          <FigureCard figure={figures.volume} onError={onError} />
+          <FigureCard figure={figures.categories} onError={onError} />
+          <FigureCard
+            figure={figures.signals}
+            onError={onError}
+            renderCell={(r, c) => {
+              const s = report.signals[r];
+              if (c !== 4 || !s) return undefined;
+              return <span className="trends-links">{s.incidentIds.map((id) => link(id, 'overview'))}</span>;
+            }}
+          />
+          <FigureCard figure={figures.owner} onError={onError} />
+          <FigureCard figure={figures.priority} onError={onError} />
+          <FigureCard
+            figure={figures.open}
+            onError={onError}
+            renderCell={(r, c) => {
+              const o = report.actions.openItems[r];
+              return c === 0 && o ? link(o.incidentId, 'actions') : undefined;
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export { TrendsView } from './components/TrendsView';
+export { SimilarIncidents } from './components/SimilarIncidents';
+export { useLibrary } from './hooks/useLibrary';
