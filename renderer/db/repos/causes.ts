@@ -1,6 +1,7 @@
-import { CauseNode, DEFAULT_CAUSE_CATEGORIES, TimelineEvent } from '../../../shared/domain';
+import { CauseNode, DEFAULT_CAUSE_CATEGORIES, type TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
+import { soundEvents } from './events';
 
 /**
  * The valid cause nodes of an incident (trees are small; ordering is done by the tree model).
@@ -85,7 +86,7 @@ export async function searchEvidenceEvents(
     .between([incidentId, -Infinity], [incidentId, Infinity]);
   // A damaged row (named apart on the Timeline tab) is never offered: its fields may not be text.
   const match = (e: TimelineEvent): boolean =>
-    checkRows([e], TimelineEvent).good.length === 1 &&
+    soundEvents([e]).length === 1 &&
     (q === '' ||
       e.title.toLowerCase().includes(q) ||
       e.detail.toLowerCase().includes(q) ||
@@ -98,10 +99,7 @@ export async function searchEvidenceEvents(
 /** Events by id, in the order asked; ids of deleted or damaged events are left out. */
 export async function getEventsByIds(ids: readonly string[]): Promise<TimelineEvent[]> {
   const rows = await getDb().events.bulkGet([...ids]);
-  return checkRows(
-    rows.filter((e) => e !== undefined),
-    TimelineEvent,
-  ).good;
+  return soundEvents(rows.filter((e) => e !== undefined));
 }
 
 const CATEGORIES_PREF = 'causes.categories';

@@ -18,10 +18,20 @@ export interface DamagedRow {
 export function checkRows<T>(
   rows: readonly unknown[],
   schema: z.ZodType<T>,
+  /**
+   * A check that is fast where the schema is slow (tens of rows a millisecond in a page whose
+   * CSP forbids zod's compiled parsers), for tables read 100,000 rows at a time: a row it
+   * accepts is good without the schema; the schema decides the rest and names the reason.
+   */
+  quick?: (row: unknown) => boolean,
 ): { good: T[]; damaged: DamagedRow[] } {
   const good: T[] = [];
   const damaged: DamagedRow[] = [];
   for (const row of rows) {
+    if (quick?.(row)) {
+      good.push(row as T);
+      continue;
+    }
     const parsed = schema.safeParse(row);
     // The stored row itself is kept (not zod's copy): fields a later build added stay intact.
     if (parsed.success) good.push(row as T);

@@ -1,16 +1,18 @@
 import type { DBCoreKeyRange, DBCoreRangeType, DBCoreTransaction } from 'dexie';
-import { TimelineEvent, type Incident } from '../../../shared/domain';
+import { isRenderableEvent, TimelineEvent, type Incident } from '../../../shared/domain';
 import { getDb } from '../db';
 import { tagWriteOrigin } from '../changeLog';
-import { META_PART, type EventPackRow } from '../eventPacks';
 import { checkRows } from './damaged';
+import { META_PART, type EventPackRow } from '../eventPacks';
 
 /**
- * The rows that pass the event schema: a row damaged in IndexedDB (a time past the Date range,
+ * The rows that pass the event checks (the fast renderability check, then the schema for the
+ * rest, as `readDamagedRows('events', …)` splits them): a row damaged in IndexedDB (a time past the Date range,
  * a wrong type, a missing field) is left out here and named apart by
  * `readDamagedRows('events', …)`, so it never reaches a formatter, the chart or an export.
  */
-const sound = (rows: readonly unknown[]): TimelineEvent[] => checkRows(rows, TimelineEvent).good;
+export const soundEvents = (rows: readonly unknown[]): TimelineEvent[] =>
+  checkRows(rows, TimelineEvent, isRenderableEvent).good;
 
 /** Events in time order: `at`, then id (IndexedDB orders equal index keys by primary key). */
 const AT_INDEX = '[incidentId+at]';
@@ -29,7 +31,7 @@ export async function listEventsWindow(
   offset: number,
   limit: number,
 ): Promise<TimelineEvent[]> {
-  return sound(await range(incidentId).offset(offset).limit(limit).toArray());
+  return soundEvents(await range(incidentId).offset(offset).limit(limit).toArray());
 }
 
 /**
@@ -51,7 +53,7 @@ export async function listEventsFrom(
     .between([incidentId, fromAt], [incidentId, Infinity])
     .limit(skip + limit)
     .toArray();
-  return { events: sound(skip > 0 ? rows.slice(skip) : rows), complete: rows.length < skip + limit };
+  return { events: soundEvents(skip > 0 ? rows.slice(skip) : rows), complete: rows.length < skip + limit };
 }
 
 /**
@@ -119,7 +121,7 @@ export async function readEventRows(
           .between([incidentId, edges[i]!], [incidentId, hi], true, hi === Infinity)
           .toArray()
           // Checked as each slice arrives, so the check is spread over the slices' own tasks.
-          .then(sound),
+          .then(soundEvents),
       ),
     ]);
     return {
@@ -131,7 +133,7 @@ export async function readEventRows(
 
 /** One sound event; undefined when absent or damaged. */
 export async function getEvent(id: string): Promise<TimelineEvent | undefined> {
-  return sound([await getDb().events.get(id)].filter((e) => e !== undefined))[0];
+  return soundEvents([await getDb().events.get(id)].filter((e) => e !== undefined))[0];
 }
 
 /** Inserts or replaces events (one row each) in one transaction. */

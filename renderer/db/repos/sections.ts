@@ -74,16 +74,14 @@ export async function loadDocumentParts(incidentId: string): Promise<IncidentSna
       listSections(incidentId),
     ]);
     // Damaged rows are named apart on their tabs; the document shows the sound ones.
-    const validCauses = checkRows(causes as unknown[], CauseNode).good;
-    const validActions = checkRows(actions as unknown[], ActionItem).good;
     return {
       incident,
       events: [],
       imports: [],
       logBlocks: [],
-      causes: validCauses,
+      causes: checkRows(causes as unknown[], CauseNode).good,
       comments: [],
-      actions: validActions,
+      actions: checkRows(actions as unknown[], ActionItem).good,
       sections,
     };
   });
