@@ -5,7 +5,7 @@ import { isKnownZone } from '../shared/time/parse';
 import { UsageError } from './commands/registry';
 import { knownFormatIds, loadFormatFiles } from './formatFiles';
 import { addPath, checkReadable } from './input';
-import { defaultJobs, ImportPool } from './parallel/pool';
+import { defaultJobs, importPool } from './parallel/pool';
 
 /** The options every command that reads log files takes (for parseCommandArgs). */
 export const READ_LOG_OPTIONS = {
@@ -86,7 +86,7 @@ export async function readLogs(
     userFormats,
   );
   const jobs = args.jobs ?? defaultJobs();
-  const pool = jobs > 1 ? new ImportPool(jobs, { formatFiles: args.formatFiles }) : null;
+  const pool = jobs > 1 ? importPool(jobs, { formatFiles: args.formatFiles }) : null;
   const parallel =
     pool === null
       ? null

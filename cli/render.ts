@@ -1,6 +1,8 @@
 import type { Finding, KeyTimes } from '../shared/domain';
 import type { ImportResult } from '../shared/import/pipeline';
 import { eventCapMessage } from '../shared/timeline/fold';
+import { timeFallbackNote } from '../shared/import/timeFallback';
+import { formatZonedFull } from '../shared/format';
 import { terminalSafe } from './terminal';
 
 export { terminalSafe } from './terminal';
@@ -95,10 +97,8 @@ export function toText(result: ImportResult): string {
   // Which format read each file (detected, or as asked with --format).
   for (const f of stats.perFile) {
     out.push(`  ${f.file}: read as ${f.format ?? 'nothing (unreadable)'}`);
-    if (f.timeFallback > 0)
-      out.push(
-        `    ${f.timeFallback} record(s) had no time of their own: given the file's capture time (its modification time), or the previous record's`,
-      );
+    const fallback = timeFallbackNote(f, (ms) => formatZonedFull(ms, 'UTC'));
+    if (fallback !== null) out.push(`    ${fallback}`);
   }
   for (const e of stats.errors.slice(0, 20)) out.push(`  ${e.file}:${e.line}: ${e.reason}`);
   if (stats.errorCount > 20)

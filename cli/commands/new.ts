@@ -4,6 +4,7 @@ import { createBlockBuilder } from '../../shared/import/blocks';
 import { finalizeImport, importIdFor } from '../../shared/import/finalize';
 import { createImport } from '../../shared/import/pipeline';
 import { eventCapMessage } from '../../shared/timeline/fold';
+import { classifyIncidentType } from '../../shared/timeline/gameDay';
 import { isKnownZone } from '../../shared/time/parse';
 import { applyTemplate, DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { loadFormatFiles } from '../formatFiles';
@@ -146,6 +147,17 @@ export async function createIncidentSnapshot(
         .map(([k]) => [k, 'import' as const]),
     ),
   };
+  // Every fault injected: a game day, whose document has the template's game-day sections.
+  let docSections = sections;
+  if (classifyIncidentType(events) === 'game-day') {
+    incident = { ...incident, incidentType: 'game-day', incidentTypeOrigin: 'import' };
+    docSections = applyTemplate(template, sections, {
+      incidentId,
+      now,
+      newId: () => newId(now),
+      incidentType: 'game-day',
+    }).sections;
+  }
   if (result.cap !== null) warnings.push(eventCapMessage(result.cap));
   if (result.stats.errorCount > 0) {
     const first = result.stats.errors[0];
@@ -153,7 +165,7 @@ export async function createIncidentSnapshot(
       `${result.stats.errorCount} line(s) could not be read${first === undefined ? '' : `; first: ${first.file}:${first.line}: ${first.reason}`}`,
     );
   }
-  return { snapshot: { ...snapshot, incident, events, imports, logBlocks }, warnings };
+  return { snapshot: { ...snapshot, incident, events, imports, logBlocks, sections: docSections }, warnings };
 }
 
 export const newCommand: Command = {

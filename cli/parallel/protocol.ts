@@ -1,5 +1,4 @@
-import type { PackedBatch } from '../../shared/import/pack';
-import type { SegmentTask, SegmentTotals } from '../../shared/import/segment';
+import type { SegmentJob } from '../../shared/import/segmentPool';
 
 /** What the CLI's import workers are started with. */
 export interface WorkerSetup {
@@ -7,17 +6,7 @@ export interface WorkerSetup {
   formatFiles: string[];
 }
 
-/** Main → worker: parse one segment of a file. */
-export interface SegmentRequest {
-  id: number;
+/** Main → worker: parse one segment of the file at `path` (replies: SegmentReply). */
+export interface SegmentRequest extends SegmentJob {
   path: string;
-  task: SegmentTask;
-  from: number;
-  to: number;
 }
-
-/** Worker → main. */
-export type SegmentReply =
-  | { type: 'batch'; id: number; batch: PackedBatch }
-  | { type: 'end'; id: number; totals: SegmentTotals }
-  | { type: 'fail'; id: number; message: string };

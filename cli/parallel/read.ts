@@ -1,9 +1,14 @@
 import { open, stat } from 'node:fs/promises';
 import { sniffEncoding } from '../../shared/import/encoding';
-import { headOf, importInSegments, planSplit } from '../../shared/import/parallel';
+import {
+  HEAD_BYTES,
+  headOf,
+  importInSegments,
+  planSplit,
+  segmentOffsets,
+} from '../../shared/import/parallel';
 import type { SplitOptions } from '../../shared/import/parallel';
 import type { Import } from '../../shared/import/pipeline';
-import { cutOffsets } from '../../shared/import/segment';
 import { fileSource } from './fileSource';
 import type { ImportPool } from './pool';
 
@@ -11,10 +16,6 @@ import type { ImportPool } from './pool';
 export const AUTO_SPLIT_BYTES = 32 * 1024 * 1024;
 /** With --jobs N, files from this size on are read in N segments or more. */
 export const JOBS_SPLIT_BYTES = 64 * 1024;
-/** Segments are at most this big: more segments than workers keep the merge's queue short. */
-export const SEGMENT_BYTES = 4 * 1024 * 1024;
-/** Bytes read for the head (format detection sees its first HEAD_SIZE characters). */
-const HEAD_BYTES = 64 * 1024;
 
 /** How a command reads large files in parallel. */
 export interface ParallelRead {
@@ -52,14 +53,14 @@ export async function addInParallel(
   if (sniffEncoding(head) !== 'utf-8') return false;
   const plan = planSplit(imp, name, headOf(head.toString('utf8')), { ...parallel.options, format });
   if (plan === null) return false;
-  const count = Math.max(parallel.pool.size, Math.ceil(size / SEGMENT_BYTES));
   await importInSegments(
     imp,
     name,
     plan,
     fileSource(path),
-    cutOffsets(size, count),
-    (index, from, to, onBatch) => parallel.pool.run(path, { ...plan.task, index }, from, to, onBatch),
+    segmentOffsets(size, parallel.pool.size),
+    (index, from, to, onBatch) =>
+      parallel.pool.run({ path, task: { ...plan.task, index }, from, to }, onBatch),
     // Two segments per worker in flight: one parsing, one ready, while the merge catches up.
     2 * parallel.pool.size,
   );

@@ -6,6 +6,8 @@ interface PickedEntry {
   path: string;
   name: string;
   size: number;
+  /** Modification time (epoch ms): the capture time of records that carry none. */
+  lastModified?: number;
 }
 
 /**
@@ -29,7 +31,9 @@ export class PickedFileRegistry {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-    return { token, name: entry.name, size: entry.size };
+    const info: PickedFileInfo = { token, name: entry.name, size: entry.size };
+    if (entry.lastModified !== undefined) info.lastModified = Math.floor(entry.lastModified);
+    return info;
   }
 
   get(token: string): PickedEntry | undefined {

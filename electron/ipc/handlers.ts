@@ -92,7 +92,14 @@ export function createIpcHandlers(
       for (const filePath of paths) {
         const info = await fs.stat(filePath);
         if (!info.isFile()) continue;
-        files.push(registry.register({ path: filePath, name: nodePath.basename(filePath), size: info.size }));
+        files.push(
+          registry.register({
+            path: filePath,
+            name: nodePath.basename(filePath),
+            size: info.size,
+            lastModified: info.mtimeMs,
+          }),
+        );
       }
       return { files };
     },

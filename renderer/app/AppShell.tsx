@@ -133,6 +133,8 @@ export function AppShell() {
     [navigate, newIncident, openBundle, trySample, importLogs, openExport, currentId, bundles, fail, undo],
   );
   const commandCtx = useMemo(() => ({ route }), [route]);
+  // Typing a search replaces the history entry: Back leaves the list, not one letter.
+  const onSearchChange = useCallback((query: string) => navigate({ name: 'list', query }, true), [navigate]);
   useGlobalShortcuts(commandActions, commandCtx);
 
   useMenuActions(
@@ -220,6 +222,8 @@ export function AppShell() {
               onDuplicate={(i) => void incidents.duplicate(i.id)}
               onExport={exportIncident}
               onDeleteConfirmed={(i) => void incidents.remove(i)}
+              search={route.query ?? ''}
+              onSearchChange={onSearchChange}
             />
           ) : (
             <IncidentView

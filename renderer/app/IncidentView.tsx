@@ -179,7 +179,12 @@ function TabBody({
       );
     case 'timeline':
       return (
-        <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
+        <>
+          <DamagedRows table="imports" incidentId={incident.id} kind="Import" />
+          <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
+          <DamagedRows table="patterns" incidentId={incident.id} kind="Log pattern" />
+          <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
+        </>
       );
     case 'causes':
       return (
@@ -194,10 +199,16 @@ function TabBody({
       return (
         <>
           <DamagedRows table="sections" incidentId={incident.id} kind="Document section" />
+          <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
           <DocumentPanel incidentId={incident.id} />
         </>
       );
     case 'review':
-      return <ReviewPanel incidentId={incident.id} />;
+      return (
+        <>
+          <DamagedRows table="comments" incidentId={incident.id} kind="Comment" />
+          <ReviewPanel incidentId={incident.id} />
+        </>
+      );
   }
 }

@@ -67,6 +67,11 @@ export function markIncidentChanged(incidentId: string, at = Date.now()): void {
   }
 }
 
+/** Every recorded change time, by incident id (a copy). */
+export function incidentChangeTimes(): Record<string, number> {
+  return { ...load() };
+}
+
 /** When an incident last changed, or null when nothing is recorded for it. */
 export function incidentChangedAt(incidentId: string): number | null {
   return load()[incidentId] ?? null;
@@ -80,6 +85,11 @@ export interface IncidentChange {
   incidentId: string;
   table: string | null;
   origin: string | null;
+  /**
+   * Primary keys of the written rows of `table` (this tab's writes only), so a cache can re-read
+   * just those; absent when not known (another tab, a range delete).
+   */
+  keys?: readonly string[];
 }
 
 const listeners = new Set<(change: IncidentChange) => void>();
@@ -184,19 +194,32 @@ export function installChangeTracking(db: Dexie): void {
               const rows =
                 req.type === 'add' || req.type === 'put' ? req.values : await rowsToDelete(table, req);
               const res = await table.mutate(req);
-              const marked = new Set<string>();
+              const marked = new Map<string, string[] | null>();
+              const keyPath = table.schema.primaryKey.keyPath;
               for (const row of rows) {
                 const id = incidentIdOf(name, row);
-                if (id !== null && !marked.has(id)) {
-                  marked.add(id);
+                if (id === null) continue;
+                if (!marked.has(id)) {
+                  marked.set(id, []);
                   markIncidentChanged(id);
                 }
+                const key =
+                  typeof keyPath === 'string'
+                    ? (row as Record<string, unknown> | null)?.[keyPath]
+                    : undefined;
+                const keys = marked.get(id)!;
+                if (typeof key === 'string') keys?.push(key);
+                else marked.set(id, null);
               }
               if (marked.size > 0 && listeners.size > 0) {
                 const origin = origins.get(req.trans as object) ?? null;
                 notifyOnCommit(
                   req.trans,
-                  [...marked].map((incidentId) => ({ incidentId, table: name, origin })),
+                  [...marked].map(([incidentId, keys]) =>
+                    keys === null
+                      ? { incidentId, table: name, origin }
+                      : { incidentId, table: name, origin, keys },
+                  ),
                 );
               }
               return res;

@@ -9,8 +9,6 @@ import type {
 
 /** The table of packed events (schema v7). */
 export const EVENT_PACKS = 'eventPacks';
-/** Tables that only hold copies of other tables' rows: never backed up, rebuilt on use. */
-export const DERIVED_TABLES: readonly string[] = [EVENT_PACKS];
 /** The part number of an incident's meta row. */
 export const META_PART = -1;
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { SCHEMA_VERSION } from './migrations';
 import type { RootlineDb } from './schema';
-import { DERIVED_TABLES } from './eventPacks';
+import { DERIVED_TABLES } from './derived';
 import { nullProto } from '../../shared/domain/lookup';
 
 /** Dexie stores version n as IndexedDB version n × 10. */
@@ -43,7 +43,7 @@ async function snapshot(
   try {
     await raw.open();
     const tables: Record<string, unknown[]> = nullProto({});
-    // Derived tables (packed copies of rows that are backed up) are rebuilt, not saved.
+    // Derived tables (packed events, the search index) are rebuilt, not backed up.
     for (const table of raw.tables) {
       if (!DERIVED_TABLES.includes(table.name)) tables[table.name] = await table.toArray();
     }

@@ -38,6 +38,7 @@ export function createBridgedFile(bridge: RootlineBridge, info: PickedFileInfo):
   return {
     name: info.name,
     size: info.size,
+    lastModified: info.lastModified,
     stream,
     async text() {
       const decoder = new TextDecoder('utf-8');

@@ -9,8 +9,10 @@ export function toPicked(file: File, name = file.name): PickedFile {
   return {
     name,
     size: file.size,
+    lastModified: file.lastModified,
     stream: () => file.stream(),
     text: () => file.text(),
+    blob: file,
   };
 }
 

@@ -34,6 +34,7 @@ export function pickedFile(name: string, text: string): PickedFile {
         },
       }),
     text: async () => text,
+    blob: new Blob([bytes]),
   };
 }
 

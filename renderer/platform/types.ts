@@ -9,8 +9,15 @@ export type { MenuAction, MenuActionType } from '../../shared/ipc/menu';
 export interface PickedFile {
   name: string;
   size: number;
+  /** When the file was last written (epoch ms; `File.lastModified`): its capture time. */
+  lastModified?: number | undefined;
   stream(): ReadableStream<Uint8Array>;
   text(): Promise<string>;
+  /**
+   * The bytes as a Blob when the platform has one (a browser File): a large log is then read in
+   * byte ranges by a pool of workers. Files read through the desktop bridge have none.
+   */
+  blob?: Blob;
 }
 
 /** A folder the user picked or dropped: its name and every (non-hidden) file under it. */

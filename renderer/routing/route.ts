@@ -12,28 +12,33 @@ export const INCIDENT_TAB_LABELS: Readonly<Record<IncidentTab, string>> = {
 };
 
 export type Route =
-  | { name: 'list' }
+  | { name: 'list'; query?: string }
   | { name: 'actions' }
   | { name: 'trends' }
   | { name: 'incident'; id: string; tab: IncidentTab };
 
 /**
  * Reads `#/`, `#/actions` (action items of every incident), `#/trends` (learning across
- * incidents) or `#/incident/<id>/<tab>`; anything else is the list.
+ * incidents) or `#/incident/<id>/<tab>`; anything else is the list. The list keeps its search
+ * and filters after a `?` (`#/?q=disk&severity=SEV1`).
  */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const bare = hash.replace(/^#\/?/, '');
+  const q = bare.indexOf('?');
+  const path = q === -1 ? bare : bare.slice(0, q);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'incident' && parts[1]) {
     const tab = INCIDENT_TABS.find((t) => t === parts[2]) ?? 'overview';
     return { name: 'incident', id: parts[1], tab };
   }
   if (parts[0] === 'actions' && parts.length === 1) return { name: 'actions' };
   if (parts[0] === 'trends' && parts.length === 1) return { name: 'trends' };
-  return { name: 'list' };
+  const query = q === -1 ? '' : bare.slice(q + 1);
+  return query === '' ? { name: 'list' } : { name: 'list', query };
 }
 
 export function routeHash(route: Route): string {
-  if (route.name === 'list') return '#/';
+  if (route.name === 'list') return route.query ? `#/?${route.query}` : '#/';
   if (route.name === 'actions') return '#/actions';
   if (route.name === 'trends') return '#/trends';
   return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;

@@ -11,6 +11,8 @@ import { createImport, type FileInput, type Import } from '../../shared/import/p
 import { userFormats } from './userFormats';
 import type { ImportError, LogBlock } from '../../shared/domain';
 import { BlockWriter } from './blockWriter';
+import { readBlobFile } from './blobFile';
+import { segmentWorkers } from './segmentWorkers';
 import { createFileDecoder, type FileDecoder } from './decode';
 import type { FromWorker, JobFile, JobOptions, ToWorker } from './importProtocol';
 import { previewSample } from './preview';
@@ -40,6 +42,10 @@ interface Job {
   pending: LogBlock[];
   writer: BlockWriter;
   heldAcks: number[];
+  /** Readers of 'blob' files waiting for the block writer to catch up. */
+  waitingForRoom: (() => void)[];
+  /** Aborted on cancel: segment workers stop, nothing more is staged. */
+  abort: AbortController;
   failures: ImportError[];
   bytes: number;
   records: number;
@@ -49,6 +55,7 @@ interface Job {
 let job: Job | null = null;
 
 function flushBlocks(j: Job, all: boolean): void {
+  if (j.abort.signal.aborted) return;
   while (j.pending.length >= BLOCKS_PER_WRITE || (all && j.pending.length > 0)) {
     j.writer.write(j.pending.splice(0, BLOCKS_PER_WRITE), () => releaseAcks(j));
   }
@@ -63,6 +70,13 @@ function releaseAcks(j: Job): void {
   while (j.heldAcks.length > 0 && j.writer.pending <= MAX_PENDING_WRITES) {
     post({ type: 'ack', jobId: j.id, fileIndex: j.heldAcks.shift()! });
   }
+  if (j.writer.pending <= MAX_PENDING_WRITES) for (const wake of j.waitingForRoom.splice(0)) wake();
+}
+
+/** Resolves once the block writer has room (at once when it has, or the import was cancelled). */
+function room(j: Job): Promise<void> {
+  if (j.writer.pending <= MAX_PENDING_WRITES || j.abort.signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => j.waitingForRoom.push(resolve));
 }
 
 function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
@@ -81,6 +95,8 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
     pending: [],
     writer: new BlockWriter(msg.options.dbName),
     heldAcks: [],
+    waitingForRoom: [],
+    abort: new AbortController(),
     failures: [],
     bytes: 0,
     records: 0,
@@ -91,7 +107,9 @@ function begin(msg: Extract<ToWorker, { type: 'begin' }>): void {
       zone: msg.options.zone,
       year: msg.options.year,
       aliases: msg.options.aliases,
+      findingOptions: { changeWindowMs: msg.options.changeWindowMinutes * 60_000 },
       onRecord(record) {
+        if (j.abort.signal.aborted) return;
         j.records++;
         const importId = importIdByFile.get(record.source.file);
         if (importId === undefined) return;
@@ -122,13 +140,19 @@ function inputFor(j: Job, index: number): FileInput {
   let input = j.inputs[index] ?? null;
   if (input === null) {
     const f = j.files[index]!;
-    input = j.importer.addFile(f.name, { format: f.format, mapping: f.mapping });
+    input = j.importer.addFile(f.name, { format: f.format, mapping: f.mapping, capturedAt: f.capturedAt });
     j.inputs[index] = input;
   }
   return input;
 }
 
 function chunk(j: Job, index: number, bytes: Uint8Array): void {
+  consume(j, index, bytes);
+  ack(j, index);
+}
+
+/** A chunk of a file's bytes, in order: unpacked, or decoded and parsed. */
+function consume(j: Job, index: number, bytes: Uint8Array): void {
   j.bytes += bytes.byteLength;
   const file = j.files[index]!;
   if (file.container === 'zip') {
@@ -141,13 +165,44 @@ function chunk(j: Job, index: number, bytes: Uint8Array): void {
       else fail(j, index, text.problem);
     }
   }
+  progressed(j);
+}
+
+/** Writes the blocks that filled and reports progress (at most every PROGRESS_EVERY_MS). */
+function progressed(j: Job, file?: { index: number; bytes: number }): void {
   flushBlocks(j, false);
   const now = performance.now();
   if (now - j.lastProgress > PROGRESS_EVERY_MS) {
     j.lastProgress = now;
+    // The file's bytes first: the main thread renders progress once, on 'progress'.
+    if (file !== undefined)
+      post({ type: 'fileProgress', jobId: j.id, fileIndex: file.index, bytes: file.bytes });
     post({ type: 'progress', jobId: j.id, bytes: j.bytes, records: j.records });
   }
-  ack(j, index);
+}
+
+/** A 'blob' file: read here (by the segment pool when it splits), then 'fileRead'. */
+async function readBlob(j: Job, index: number, blob: Blob): Promise<void> {
+  const file = j.files[index]!;
+  await readBlobFile(
+    j.importer,
+    file,
+    blob,
+    {
+      zone: j.options.zone,
+      year: j.options.year,
+      workers: j.options.workers,
+      startPool: (size, b) => segmentWorkers(size, b, j.options.formatFiles),
+    },
+    {
+      chunk: (bytes) => consume(j, index, bytes),
+      end: () => fileEnd(j, index),
+      progressed: (bytes) => progressed(j, { index, bytes }),
+      room: () => room(j),
+    },
+    j.abort.signal,
+  );
+  if (!j.abort.signal.aborted) post({ type: 'fileRead', jobId: j.id, fileIndex: index });
 }
 
 /** A file that cannot be read at all: one error for it, the other files go on. */
@@ -276,12 +331,25 @@ async function finish(j: Job): Promise<void> {
       blockCount: i.blockCount,
     }),
   );
-  post({ type: 'done', jobId: j.id, job: { result, events, imports, patterns, densities } });
+  post({
+    type: 'done',
+    jobId: j.id,
+    job: {
+      result,
+      events,
+      imports,
+      patterns,
+      densities,
+      changeWindowMinutes: j.options.changeWindowMinutes,
+    },
+  });
   job = null;
 }
 
 async function cancel(j: Job): Promise<void> {
   job = null;
+  j.abort.abort();
+  for (const wake of j.waitingForRoom.splice(0)) wake();
   await j.writer.discard(j.files.map((f) => f.importId)).catch(() => undefined);
   post({ type: 'cancelled', jobId: j.id });
 }
@@ -315,6 +383,12 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         break;
       case 'fileEnd':
         fileEnd(j, msg.fileIndex);
+        break;
+      case 'blob':
+        readBlob(j, msg.fileIndex, msg.blob).catch((err: unknown) => {
+          // A stopped pool's segments fail too: after a cancel that is no failure.
+          if (!j.abort.signal.aborted) reportFailure(err);
+        });
         break;
       case 'fileFailed':
         fail(j, msg.fileIndex, msg.reason);

@@ -12,10 +12,15 @@ export interface JobFile {
   importId: string;
   /** Chosen format id, or null to detect. */
   format: string | null;
-  /** How the bytes arrive: streamed text, or a whole zip (Slack export). */
-  container: 'stream' | 'zip';
+  /**
+   * How the bytes arrive: streamed text, a whole zip (Slack export), or a Blob the worker reads
+   * itself (a large file: in byte ranges by a pool of workers when its format splits).
+   */
+  container: 'stream' | 'zip' | 'blob';
   /** Field mapping chosen for this file (unknown JSON/CSV), or null for automatic. */
   mapping: FieldMapping | null;
+  /** The file's capture time (its `lastModified`), for records that carry no time; null = unknown. */
+  capturedAt: number | null;
 }
 
 export interface JobOptions {
@@ -28,12 +33,18 @@ export interface JobOptions {
   formatFiles: FormatFileText[];
   /** Service aliases (alias → canonical) applied to every record. */
   aliases: ServiceAliases;
+  /** A change that finished this many minutes or less before impact start is change-before-impact. */
+  changeWindowMinutes: number;
+  /** How many segment workers parse a large file ('blob' container); 0 = this worker alone. */
+  workers: number;
 }
 
 export type ToWorker =
   | { type: 'begin'; jobId: number; files: JobFile[]; options: JobOptions }
   | { type: 'chunk'; jobId: number; fileIndex: number; bytes: Uint8Array }
   | { type: 'fileEnd'; jobId: number; fileIndex: number }
+  /** A 'blob' file: the worker reads it whole and answers 'fileRead'. */
+  | { type: 'blob'; jobId: number; fileIndex: number; blob: Blob }
   | { type: 'fileFailed'; jobId: number; fileIndex: number; reason: string }
   | { type: 'finish'; jobId: number }
   | { type: 'cancel'; jobId: number }
@@ -70,11 +81,16 @@ export interface JobResult {
   patterns: LogPattern[];
   /** Each import's raw-record density, counted while its blocks were written. */
   densities: ImportDensity[];
+  /** The change-before-impact window (minutes) the findings were computed with. */
+  changeWindowMinutes: number;
 }
 
 export type FromWorker =
   | { type: 'ack'; jobId: number; fileIndex: number }
   | { type: 'progress'; jobId: number; bytes: number; records: number }
+  /** Bytes of a 'blob' file read so far (all its segments together). */
+  | { type: 'fileProgress'; jobId: number; fileIndex: number; bytes: number }
+  | { type: 'fileRead'; jobId: number; fileIndex: number }
   | { type: 'done'; jobId: number; job: JobResult }
   | { type: 'cancelled'; jobId: number }
   /** `quota`: the browser ran out of storage while staging blocks. */

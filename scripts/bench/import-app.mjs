@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /* global window -- page.evaluate bodies run in the browser */
-// In-app import benchmark: the built renderer in Chromium imports a ~100 MB orchestrator log
-// through the Web Worker, as a user would (Import logs… → choose file → Import). Prints the time
-// from "Import" to the summary, the throughput, and the main thread's long tasks (goal: none over
-// 50 ms while the import runs), then the time to store the accepted import.
-//   node scripts/bench/import-app.mjs [--lines N] [--no-build]
+// In-app import benchmark: the built renderer in Chromium imports a large orchestrator log as a
+// user would (Import logs… → choose file → Import), once per pool size, side by side in one run:
+// with one core reported (the import worker alone) and with the app's default pool (a segment worker
+// per core besides the import worker's, capped). For each it prints the time from "Import" to the summary, the throughput,
+// and the main thread's longest task and tasks over 50 ms while importing (goal: none), then the
+// time to store the accepted import. The load average is printed before and after: the machine
+// may be shared, so only figures from the same run compare.
+//   node scripts/bench/import-app.mjs [--lines N] [--cores 1,default] [--no-build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +20,11 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
-  options: { lines: { type: 'string', default: '330000' }, 'no-build': { type: 'boolean', default: false } },
+  options: {
+    lines: { type: 'string', default: '330000' },
+    cores: { type: 'string', default: '1,default' },
+    'no-build': { type: 'boolean', default: false },
+  },
 });
 const LINES = Number(args.lines);
 const OUT = path.join(ROOT, '.bench', 'import-renderer');
@@ -44,16 +51,21 @@ if (!existsSync(FILE)) {
 if (!args['no-build']) buildPrivateRenderer(ROOT, OUT);
 
 const mb = statSync(FILE).size / 1e6;
-const server = await serve({ root: OUT, port: 0 });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  args: CHROMIUM_FLAGS,
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+const load = () => (spawnSync('uptime', { encoding: 'utf8' }).stdout ?? '').trim();
+
+/** One import in a fresh profile with `workers` cores reported ('default': the machine's). */
+async function importOnce(browser, url, workers) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(new URL('#/', server.url).href);
+  await page.goto(new URL('#/', url).href);
   await page.locator('html[data-ready="true"]').waitFor();
+  if (workers !== 'default') {
+    await page.evaluate((n) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { configurable: true, get: () => n });
+    }, Number(workers));
+  }
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.getByRole('button', { name: 'New incident' }).first().click();
   await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
   await page.getByRole('button', { name: 'Import logs…' }).first().click();
@@ -85,19 +97,39 @@ try {
   await dialog.waitFor({ state: 'hidden', timeout: 600_000 });
   const toStored = Date.now() - t1;
   const all = await page.evaluate(() => window.__longTasks.slice());
+  await context.close();
+  return { workers, cores, toSummary, during, all, label, toStored };
+}
 
-  const over = (list) => list.filter((d) => d > 50);
+const over = (list) => list.filter((d) => d > 50);
+const longest = (list) => (list.length > 0 ? `${Math.max(...list).toFixed(0)} ms` : 'none over 50 ms');
+const server = await serve({ root: OUT, port: 0 });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_FLAGS,
+});
+try {
   console.log(`file: ${path.relative(ROOT, FILE)} (${mb.toFixed(1)} MB, ${LINES} lines)`);
-  console.log(
-    `time to summary: ${(toSummary / 1000).toFixed(2)} s (${(mb / (toSummary / 1000)).toFixed(1)} MB/s) — ${label}`,
-  );
-  console.log(
-    `main-thread tasks over 50 ms while importing: ${over(during).length}` +
-      (during.length > 0 ? ` (longest ${Math.max(...during).toFixed(0)} ms)` : '') +
-      ' — goal 0',
-  );
-  console.log(`accept (events + import rows committed): ${(toStored / 1000).toFixed(2)} s`);
-  console.log(`main-thread tasks over 50 ms in all (incl. accept and re-render): ${over(all).length}`);
+  console.log(`load before: ${load()}`);
+  const runs = [];
+  for (const workers of args.cores.split(',')) {
+    const r = await importOnce(browser, server.url, workers);
+    runs.push(r);
+    const pool = r.workers === 'default' ? `${r.cores} cores (default)` : `${r.workers} core(s)`;
+    console.log(
+      `${pool.padEnd(18)} time to summary ${(r.toSummary / 1000).toFixed(2)} s (${(mb / (r.toSummary / 1000)).toFixed(1)} MB/s) — ${r.label}`,
+    );
+    console.log(
+      `${''.padEnd(18)} main-thread tasks over 50 ms while importing: ${over(r.during).length} (longest: ${longest(r.during)}) — goal 0`,
+    );
+    console.log(
+      `${''.padEnd(18)} accept (events + import rows committed): ${(r.toStored / 1000).toFixed(2)} s; tasks over 50 ms in all (incl. accept and re-render): ${over(r.all).length}`,
+    );
+  }
+  if (runs.length === 2) {
+    console.log(`time to summary, second/first: ${(runs[1].toSummary / runs[0].toSummary).toFixed(2)}×`);
+  }
+  console.log(`load after: ${load()}`);
 } finally {
   await browser.close();
   await server.close();

@@ -71,11 +71,16 @@ async function child(mode, file) {
   const { createImport } =
     mode === 'full' ? await import(join(root, '.bench', 'pipeline.bundle.mjs')) : { createImport: null };
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const out = mode === 'bare' ? await bare(file) : await full(file, createImport);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mb = statSync(file).size / 1e6;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ mode, seconds, mbPerSec: mb / seconds, maxRssMb, ...out }));
+  process.stdout.write(
+    JSON.stringify({ mode, seconds, cpuSeconds, mbPerSec: mb / seconds, maxRssMb, ...out }),
+  );
 }
 
 if (args.child) {
@@ -182,7 +187,7 @@ function runCli(file, jobs) {
   // GNU time reports the child's true peak RSS; without it, /proc is polled.
   const gnuTime = existsSync('/usr/bin/time');
   const [cmd, cmdArgs] = gnuTime
-    ? ['/usr/bin/time', ['-f', '%M', process.execPath, ...cliArgs]]
+    ? ['/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...cliArgs]]
     : [process.execPath, cliArgs];
   return new Promise((resolveRun, reject) => {
     const started = process.hrtime.bigint();
@@ -195,9 +200,11 @@ function runCli(file, jobs) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const polled = stopPolling();
       if (code !== 0) return reject(new Error(`rootline exited ${code}: ${stderr}`));
-      const last = stderr.trim().split('\n').pop() ?? '';
-      const maxRssMb = gnuTime && /^\d+$/.test(last) ? Number(last) / 1024 : polled;
-      resolveRun({ seconds, maxRssMb });
+      const last = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(stderr.trim().split('\n').pop() ?? '');
+      const maxRssMb = last ? Number(last[1]) / 1024 : polled;
+      // CPU seconds (all threads): on a shared machine the wall time depends on the others' load.
+      const cpuSeconds = last ? Number(last[2]) + Number(last[3]) : null;
+      resolveRun({ seconds, maxRssMb, cpuSeconds });
     });
   });
 }
@@ -209,7 +216,7 @@ async function endToEnd(file) {
   console.log(`load: ${(load ?? '').trim()}  (cores: ${availableParallelism()})`);
   const bare = childRun('bare', file);
   console.log(
-    `bare parse (stream + split + JSON.parse, one thread): ${bare.seconds.toFixed(2)} s, peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
+    `bare parse (stream + split + JSON.parse, one thread): ${bare.seconds.toFixed(2)} s (CPU ${bare.cpuSeconds.toFixed(2)} s), peak RSS ${bare.maxRssMb.toFixed(0)} MB`,
   );
   for (const jobs of jobsList) {
     const r = await runCli(file, jobs);
@@ -218,7 +225,7 @@ async function endToEnd(file) {
     const goalText =
       goal === null ? '' : ` (goal ≤ ${goal.toFixed(1)}×: ${ratio <= goal ? 'met' : 'NOT met'})`;
     console.log(
-      `rootline timeline --json ${jobs === 'default' ? '(default pool)' : `--jobs ${jobs}`}: ${r.seconds.toFixed(2)} s = ${ratio.toFixed(2)}× bare${goalText}; peak RSS ${r.maxRssMb.toFixed(0)} MB (goal ≤ 512: ${r.maxRssMb <= 512 ? 'met' : 'NOT met'})`,
+      `rootline timeline --json ${jobs === 'default' ? '(default pool)' : `--jobs ${jobs}`}: ${r.seconds.toFixed(2)} s = ${ratio.toFixed(2)}× bare${goalText}${r.cpuSeconds === null ? '' : ` (CPU ${r.cpuSeconds.toFixed(2)} s, all threads)`}; peak RSS ${r.maxRssMb.toFixed(0)} MB (goal ≤ 512: ${r.maxRssMb <= 512 ? 'met' : 'NOT met'})`,
     );
   }
   const after = spawnSync('uptime', { encoding: 'utf8' }).stdout ?? '';

@@ -78,13 +78,23 @@ const jobFiles = files.map((path, i) => {
     format: null,
     container: zip ? 'zip' : 'stream',
     mapping: null,
+    capturedAt: null,
   } as const;
 });
 send({
   type: 'begin',
   jobId: 1,
   files: jobFiles,
-  options: { incidentId: 'INC', dbName: 'stress', zone: 'UTC', year: null, formatFiles: [], aliases: {} },
+  options: {
+    incidentId: 'INC',
+    dbName: 'stress',
+    zone: 'UTC',
+    year: null,
+    formatFiles: [],
+    aliases: {},
+    changeWindowMinutes: 60,
+    workers: 1,
+  },
 });
 for (const [fileIndex, path] of files.entries()) {
   const raw = createReadStream(path, { highWaterMark: 1 << 16 });

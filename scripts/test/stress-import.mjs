@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs hostile-size inputs through the CLI and through the app's import worker (the worker's own
-// code in a Node process, scripts/test/stress-import-worker.ts) and reports each one's peak resident
+// Runs hostile-size inputs through the CLI, through the app's import worker (the worker's own
+// code in a Node process, scripts/test/stress-import-worker.ts) and through the web app in Chromium,
+// and reports each one's peak resident
 // memory side by side (the goal: 512 MiB for any input up to 2 GiB in both). Inputs are generated on the fly (gzip, or a zip
 // streamed out), never committed, so gigabytes never touch the disk. Cases:
 //   - timeline on JSON lines (--size-mb, default 2048): every line read, none lost;
@@ -8,11 +9,16 @@
 //   - timeline on a zip bomb (--bomb-mb unpacked, default 4096): refused with exit 2;
 //   - new --logs (--new-mb, default 200): the bundle is written as a stream; its size against
 //     the logs' (raw records stored by column) and, for the worker, the bytes it stores.
-// --no-worker runs the CLI alone.
+// Each case also runs through the web app in Chromium (scripts/test/stress-import-chromium.mjs:
+// the real Web Worker, IndexedDB and page) and prints the peak RSS of its renderer process (the
+// page and its import worker) and of its browser process (IndexedDB's backend).
+// --no-worker runs the CLI alone; --no-chromium skips the browser; --no-build reuses the last
+// web build in .bench/stress-renderer.
 // Not part of `npm test` (it takes minutes).
 //
 // Usage: node scripts/test/stress-import.mjs [--case TEXT] [--size-mb N] [--errors-mb N] [--new-mb N]
-//          [--bomb-mb N] [--max-rss-mb 512] [--keep]
+//          [--bomb-mb N] [--max-rss-mb 512] [--keep] [--no-worker] [--no-chromium] [--no-build]
+// (npm run bench:stress-import -- …)
 // Exit 1 when a case failed or its peak RSS exceeded --max-rss-mb.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -24,6 +30,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { chromiumImporter } from './stress-import-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,6 +44,8 @@ const { values: args } = parseArgs({
     case: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'no-worker': { type: 'boolean', default: false },
+    'no-chromium': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 const sizeBytes = Number(args['size-mb']) * 1024 * 1024;
@@ -185,6 +194,34 @@ function workerNote(w) {
 
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
+/** The web app in Chromium, started once for every case (null with --no-chromium). */
+let browserApp = null;
+
+/** Imports `files` through the web app in Chromium; null with --no-chromium. */
+async function runChromium(files) {
+  if (args['no-chromium']) return null;
+  browserApp ??= await chromiumImporter(root, { build: !args['no-build'] });
+  try {
+    return await browserApp.run(files);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message.split('\n')[0] : String(e), peaks: {}, secs: 0 };
+  }
+}
+
+/** The peak of the process that holds the page and its import worker. */
+const rendererPeak = (c) => c.peaks.renderer ?? NaN;
+
+/** What the app in Chromium did, in a few words. */
+function chromiumNote(c) {
+  if (c.error) return `failed: ${c.error}`;
+  const reason = c.errors.length > 0 ? `; ${c.errors[0]}` : '';
+  const others = Object.entries(c.peaks)
+    .filter(([type]) => type !== 'renderer')
+    .map(([type, mb]) => `${type} ${mb.toFixed(0)} MiB`)
+    .join(', ');
+  return `${c.records.toLocaleString('en')} records, ${c.events.toLocaleString('en')} events, ${mib(c.storedBytes)} in IndexedDB, summary after ${c.toSummary.toFixed(1)} s${reason}; other processes: ${others}`;
+}
+
 /** The cases; each returns { ok, note } and its peak RSS is checked against --max-rss-mb. */
 const CASES = {
   async 'timeline: JSON lines (gzip)'(dir) {
@@ -192,13 +229,18 @@ const CASES = {
     const lines = await writeGzip(file, logChunks(sizeBytes));
     const r = runCli(['timeline', file, '--json']);
     const w = runWorker([file]);
-    if (r.status !== 0) return { r, w, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const c = await runChromium([file]);
+    if (r.status !== 0) return { r, w, c, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const doc = JSON.parse(r.stdout);
     const ok =
-      doc.stats.lines === lines && doc.stats.records === lines && (w === null || w.summary.records === lines);
+      doc.stats.lines === lines &&
+      doc.stats.records === lines &&
+      (w === null || w.summary.records === lines) &&
+      (c === null || c.records === lines);
     return {
       r,
       w,
+      c,
       ok,
       note: `${mib(sizeBytes)} in, ${lines.toLocaleString('en')} lines, ${doc.events.length} events${ok ? '' : ` — LOST LINES (read ${doc.stats.lines})`}`,
     };
@@ -208,17 +250,20 @@ const CASES = {
     const lines = await writeGzip(file, errorChunks(errorsBytes));
     const r = runCli(['timeline', file, '--json']);
     const w = runWorker([file]);
-    if (r.status !== 0) return { r, w, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const c = await runChromium([file]);
+    if (r.status !== 0) return { r, w, c, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const doc = JSON.parse(r.stdout);
     const counted = doc.events.reduce((n, e) => n + e.count, 0);
     const ok =
       doc.stats.records === lines &&
       counted === lines &&
       doc.stats.eventCap !== null &&
-      (w === null || w.summary.records === lines);
+      (w === null || w.summary.records === lines) &&
+      (c === null || c.records === lines);
     return {
       r,
       w,
+      c,
       ok,
       note: `${mib(errorsBytes)} in, ${lines.toLocaleString('en')} lines → ${doc.events.length.toLocaleString('en')} events (${doc.stats.eventCap?.message ?? 'no cap'})`,
     };
@@ -232,11 +277,14 @@ const CASES = {
     const appFile = path.join(dir, 'bomb-export.zip');
     await writeZipBomb(appFile, bombBytes, 'general/2024-01-01.json');
     const w = runWorker([appFile]);
+    const c = await runChromium([appFile]);
     const refusedByWorker = w === null || (w.summary.records === 0 && w.summary.errors?.length > 0);
-    const ok = r.status === 2 && /zip bomb/.test(r.stderr) && refusedByWorker;
+    const refusedInChromium = c === null || (c.records === 0 && /zip bomb/.test(c.errors?.join(' ') ?? ''));
+    const ok = r.status === 2 && /zip bomb/.test(r.stderr) && refusedByWorker && refusedInChromium;
     return {
       r,
       w,
+      c,
       ok,
       note: `${mib(size)} zip unpacking to ${mib(bombBytes)}: exit ${r.status}: ${r.stderr.trim()}`,
     };
@@ -247,13 +295,15 @@ const CASES = {
     const out = path.join(dir, 'out.rootline.json');
     const r = runCli(['new', '--title', 'Stress', '--logs', file, '--out', out]);
     const w = runWorker([file]);
-    if (r.status !== 0) return { r, w, ok: false, note: `exit ${r.status}: ${r.stderr}` };
+    const c = await runChromium([file]);
+    if (r.status !== 0) return { r, w, c, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const size = statSync(out).size;
     const stored = w?.summary.storedBytes;
     return {
       r,
       w,
-      ok: w === null || w.summary.records === lines,
+      c,
+      ok: (w === null || w.summary.records === lines) && (c === null || c.records === lines),
       note:
         `${mib(newBytes)} in, ${lines.toLocaleString('en')} lines → bundle of ${mib(size)} (${(size / newBytes).toFixed(2)}× the logs)` +
         `${stored === undefined ? '' : `; the app stores ${mib(stored)} of blocks (${(stored / newBytes).toFixed(2)}×)`}; ${r.stdout.trim()}`,
@@ -269,18 +319,26 @@ async function main() {
     for (const [name, run] of Object.entries(CASES)) {
       if (only !== null && !name.includes(only)) continue;
       console.log(`${name} …`);
-      const { r, w, ok, note } = await run(dir);
-      const over = !(r.peakMb <= maxRssMb) || (w !== null && !(w.peakMb <= maxRssMb));
+      const { r, w, c, ok, note } = await run(dir);
+      const over =
+        !(r.peakMb <= maxRssMb) ||
+        (w !== null && !(w.peakMb <= maxRssMb)) ||
+        (c != null && !(rendererPeak(c) <= maxRssMb));
       const peaks =
         `peak RSS CLI ${r.peakMb.toFixed(0)} MiB (${r.secs.toFixed(1)} s)` +
-        (w === null ? '' : ` | worker ${w.peakMb.toFixed(0)} MiB (${w.secs.toFixed(1)} s)`);
+        (w === null ? '' : ` | worker in Node ${w.peakMb.toFixed(0)} MiB (${w.secs.toFixed(1)} s)`) +
+        (c == null
+          ? ''
+          : ` | Chromium renderer (page + worker) ${rendererPeak(c).toFixed(0)} MiB, browser ${(c.peaks.browser ?? NaN).toFixed(0)} MiB (${c.secs.toFixed(1)} s)`);
       console.log(`  ${ok && !over ? 'ok  ' : 'FAIL'} ${peaks}, limit ${maxRssMb} — ${note}`);
-      if (w !== null) console.log(`       worker: ${workerNote(w)}`);
+      if (w !== null) console.log(`       worker in Node: ${workerNote(w)}`);
+      if (c != null) console.log(`       Chromium: ${chromiumNote(c)}`);
       if (!ok || over) failed++;
       for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { force: true });
     }
     return failed === 0 ? 0 : 1;
   } finally {
+    await browserApp?.close();
     if (args.keep) console.log(`Kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }

@@ -19,23 +19,3 @@ export function mermaidLabel(text: string, max = 80): string {
   for (const ch of cut) out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0)!};`;
   return out;
 }
-
-/**
- * One line of an ishikawa (fishbone) diagram. That grammar has no quoting: a line is raw text,
- * and `%%` starts a comment, `ishikawa` a new header. Entities are not decoded there, so
- * unsafe characters are replaced by look-alikes or dropped instead of encoded; the renderer
- * writes the text as SVG text (never HTML), which DOMPurify checks again.
- */
-export function ishikawaText(text: string, max = 60): string {
-  let flat = text
-    .replace(/\s+/gu, ' ')
-    .replace(/%/g, '％')
-    .replace(/[<>&"`{}[\]#;\\]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  // A line that begins with the diagram keyword would be read as a second header.
-  if (/^ishikawa/i.test(flat)) flat = `‘${flat}’`;
-  const chars = [...flat];
-  const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
-  return cut.join('') || '(untitled)';
-}

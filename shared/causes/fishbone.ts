@@ -1,6 +1,5 @@
 import type { CauseNode } from '../domain';
-import { hash64, walkTree } from '../domain';
-import { ishikawaText } from './escape';
+import { walkTree } from '../domain';
 import { buildTree, childrenOf } from './tree';
 
 /** Bone for causes without a category. */
@@ -67,31 +66,4 @@ export function fishboneBones(nodes: readonly CauseNode[], categories: readonly 
   return [...bones.entries()]
     .map(([category, causes]) => ({ category, causes }))
     .sort((a, b) => rank(a.category) - rank(b.category) || a.category.localeCompare(b.category));
-}
-
-/** Mermaid `ishikawa` source for the bones; the head is the incident (the top node's title). */
-export function fishboneSource(
-  nodes: readonly CauseNode[],
-  categories: readonly string[],
-): { source: string; hash: string } {
-  const tree = buildTree(nodes);
-  const head = ishikawaText(tree.root?.title ?? 'Incident');
-  const lines = ['ishikawa', `  ${head}`];
-  const itemKids = (item: FishboneItem): readonly FishboneItem[] => item.children;
-  for (const bone of fishboneBones(nodes, categories)) {
-    lines.push(`    ${ishikawaText(bone.category)}`);
-    for (const top of bone.causes)
-      walkTree(top, itemKids, {
-        enter: (item, depth) => {
-          lines.push(`${'  '.repeat(depth + 3)}${ishikawaText(item.node.title)}`);
-          if (depth + 1 < FISHBONE_MAX_DEPTH || item.children.length === 0) return true;
-          let deeper = -1;
-          walkTree(item, itemKids, { enter: () => void deeper++ });
-          lines.push(`${'  '.repeat(depth + 4)}${ishikawaText(`+${deeper} deeper causes: see the outline`)}`);
-          return false;
-        },
-      });
-  }
-  const source = `${lines.join('\n')}\n`;
-  return { source, hash: hash64(source) };
 }

@@ -7,5 +7,7 @@ export * from './style';
 export * from './escape';
 export * from './mermaid';
 export * from './fishbone';
+export * from './fishboneLayout';
+export * from './fishboneSvg';
 export * from './suggestions';
 export * from './whys';

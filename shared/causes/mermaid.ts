@@ -96,6 +96,22 @@ function classDefs(): string[] {
 }
 
 /**
+ * How cause diagram edges are drawn: down first, then across only in the gap between two rows,
+ * so no edge leaves a tall box diagonally through a shorter neighbour (mermaid's bend points
+ * sit in that gap; straight or curved lines to them cut corners of other boxes).
+ */
+export const CAUSE_DIAGRAM_CURVE = 'stepBefore';
+
+/**
+ * A cause diagram as a Markdown ```mermaid block, its edge style in the block's own front
+ * matter so a renderer with default settings (GitHub, an editor) draws edges as the app does.
+ */
+export function mermaidBlock(source: string): string {
+  const config = ['---', 'config:', '  flowchart:', `    curve: ${CAUSE_DIAGRAM_CURVE}`, '---'];
+  return `\`\`\`mermaid\n${config.join('\n')}\n${source.trimEnd()}\n\`\`\``;
+}
+
+/**
  * The cause tree as a top-down mermaid flowchart: each cause a box (kind as style, evidence and
  * open threads as a badge line, review state as border), each node with two or more causes
  * below it an AND/OR gate node between it and them, mitigating factors on a dotted line beside

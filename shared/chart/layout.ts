@@ -15,6 +15,8 @@ export interface ChartEvent {
   service: string | null;
   count: number;
   key: boolean;
+  /** Put there by a fault-injection tool: drawn with a dashed ring. */
+  injected?: boolean | undefined;
 }
 
 /** Records per bucket from the raw logs (`impact` ⊆ `total`), starting at `start`. */
@@ -49,6 +51,8 @@ export interface ChartMark {
   n: number;
   eventId: string;
   key: boolean;
+  /** Some event the mark draws is an injected fault. */
+  injected: boolean;
 }
 
 export interface ChartLayout {

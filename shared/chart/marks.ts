@@ -64,8 +64,18 @@ export function placeMarks(events: readonly ChartEvent[], p: MarkPlacement): Cha
         m.x2 = Math.max(m.x2, x2);
         m.n++;
         m.key ||= e.key;
+        m.injected ||= e.injected === true;
       } else {
-        const mark: ChartMark = { lane, x, x2, kind: e.kind, n: 1, eventId: e.id, key: e.key };
+        const mark: ChartMark = {
+          lane,
+          x,
+          x2,
+          kind: e.kind,
+          n: 1,
+          eventId: e.id,
+          key: e.key,
+          injected: e.injected === true,
+        };
         spanAt.set(k, mark);
         marks.push(mark);
       }
@@ -75,6 +85,7 @@ export function placeMarks(events: readonly ChartEvent[], p: MarkPlacement): Cha
     const m = pointAt.get(k);
     if (m) {
       m.n++;
+      m.injected ||= e.injected === true;
       if (e.key && !m.key) {
         m.key = true;
         m.eventId = e.id;
@@ -84,7 +95,16 @@ export function placeMarks(events: readonly ChartEvent[], p: MarkPlacement): Cha
         m.eventId = e.id;
       }
     } else {
-      const mark: ChartMark = { lane, x, x2: null, kind: e.kind, n: 1, eventId: e.id, key: e.key };
+      const mark: ChartMark = {
+        lane,
+        x,
+        x2: null,
+        kind: e.kind,
+        n: 1,
+        eventId: e.id,
+        key: e.key,
+        injected: e.injected === true,
+      };
       pointAt.set(k, mark);
       marks.push(mark);
     }

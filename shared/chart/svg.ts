@@ -15,7 +15,8 @@ function truncate(text: string, max: number): string {
 /**
  * The chart as self-contained SVG text (inline styles, escaped labels, no scripts), so the
  * app, a PNG export and the Document export show the same picture. Marks carry
- * `data-event` so the app can resolve clicks; a legend lists the kinds drawn.
+ * `data-event` so the app can resolve clicks; injected faults carry a dashed ring, explained by a
+ * legend in the top right corner.
  */
 export function swimlaneSvg(layout: ChartLayout, theme: ChartTheme = LIGHT_CHART): string {
   const L = layout;
@@ -81,7 +82,15 @@ export function swimlaneSvg(layout: ChartLayout, theme: ChartTheme = LIGHT_CHART
       out.push(
         `<rect data-event="${id}" x="${r(m.x)}" y="${r(cy - 4)}" width="${r(m.x2 - m.x)}" height="8" rx="3" fill="${fill}" fill-opacity="0.55" stroke="${fill}"/>`,
       );
+      if (m.injected)
+        out.push(
+          `<rect data-injected="${id}" x="${r(m.x - 2)}" y="${r(cy - 7)}" width="${r(m.x2 - m.x + 4)}" height="14" rx="5" fill="none" stroke="${T.ink}" stroke-width="1" stroke-dasharray="2 1.5"/>`,
+        );
     } else {
+      if (m.injected)
+        out.push(
+          `<circle data-injected="${id}" cx="${r(m.x)}" cy="${r(cy)}" r="${m.key ? 9.5 : 8}" fill="none" stroke="${T.ink}" stroke-width="1" stroke-dasharray="2 1.5"/>`,
+        );
       const s = m.key ? 1.3 : 1;
       out.push(
         `<path data-event="${id}" d="${KIND_ICON_PATHS[m.kind]}" transform="translate(${r(m.x - 5 * s)},${r(cy - 5 * s)}) scale(${s})" fill="${fill}" stroke="${T.markStroke}" stroke-opacity="${m.key ? 1 : 0.45}" stroke-width="${m.key ? 1.2 : 0.5}"/>`,
@@ -105,6 +114,14 @@ export function swimlaneSvg(layout: ChartLayout, theme: ChartTheme = LIGHT_CHART
       `<text x="${r((L.plotLeft + L.plotRight) / 2)}" y="${r((L.lanesTop + L.axisY) / 2 + 4)}" text-anchor="middle" fill="${T.muted}">No events to show</text>`,
     );
   out.push(`<text x="8" y="14" fill="${T.ink}" font-weight="600">${escapeXml(truncate(L.title, 60))}</text>`);
+  // The dashed ring is explained in words on the chart itself (exports carry no tooltip).
+  if (L.marks.some((m) => m.injected)) {
+    const x = L.plotRight - 92;
+    out.push(
+      `<circle cx="${r(x)}" cy="10" r="6" fill="none" stroke="${T.ink}" stroke-width="1" stroke-dasharray="2 1.5"/>`,
+      `<text x="${r(x + 10)}" y="14" fill="${T.ink}">injected fault</text>`,
+    );
+  }
   out.push('</svg>');
   return out.join('');
 }

@@ -9,6 +9,29 @@ export const INCIDENT_STATUSES = ['draft', 'in-review', 'approved', 'published']
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
+/**
+ * What kind of event the write-up is about: an `incident` (something went wrong by itself) or a
+ * `game-day` (faults were injected on purpose to test how the system copes).
+ */
+export const INCIDENT_TYPES = ['incident', 'game-day'] as const;
+export const IncidentType = z.enum(INCIDENT_TYPES);
+export type IncidentType = z.infer<typeof IncidentType>;
+
+/** How an incident type reads in the app and in documents. */
+export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
+  incident: 'Incident',
+  'game-day': 'Game day (injected faults)',
+};
+
+/** Who set the incident type: an import (which may change it again) or the user (kept). */
+export const IncidentTypeOrigin = z.enum(['import', 'manual']);
+export type IncidentTypeOrigin = z.infer<typeof IncidentTypeOrigin>;
+
+/** The change-before-impact window an import uses when the incident has none of its own (minutes). */
+export const DEFAULT_CHANGE_WINDOW_MINUTES = 60;
+/** Longest change-before-impact window that can be chosen (minutes): one day. */
+export const MAX_CHANGE_WINDOW_MINUTES = 24 * 60;
+
 /** The phase boundaries of an incident, in the order they normally happen. */
 export const KEY_TIME_FIELDS = [
   'impactStartAt',
@@ -56,6 +79,15 @@ export const Incident = z.object({
    * at import and edited in the import dialog. Absent on incidents saved before it existed.
    */
   serviceAliases: z.record(Label, Label).optional(),
+  /** Incident or game day; absent = incident (and on incidents saved before it existed). */
+  incidentType: IncidentType.optional(),
+  /** Who set `incidentType`; an import never overrides the user's choice. */
+  incidentTypeOrigin: IncidentTypeOrigin.optional(),
+  /**
+   * Minutes before impact start in which a finished change is reported as change-before-impact;
+   * chosen in the import dialog and remembered for the next import. Absent = the default (60).
+   */
+  changeWindowMinutes: z.number().int().min(1).max(MAX_CHANGE_WINDOW_MINUTES).optional(),
   createdAt: EpochMs,
   updatedAt: EpochMs,
 });

@@ -41,9 +41,14 @@ export function timelineBlockData(ctx: ExportContext, spec: LiveBlockSpec): Time
   };
 }
 
-/** An event's title with its repeat count: `Storage front-ends failing (×1,204)`. */
+/**
+ * An event's title with its repeat count, `Storage front-ends failing (×1,204)`, and the words
+ * `[injected fault]` before an event a fault-injection tool put there (readers of a document
+ * must not take a chaos experiment's fault for the incident's cause).
+ */
 export function eventTitle(e: TimelineEvent): string {
-  return e.count > 1 ? `${e.title} (×${e.count.toLocaleString('en-US')})` : e.title;
+  const title = e.count > 1 ? `${e.title} (×${e.count.toLocaleString('en-US')})` : e.title;
+  return e.injected === true ? `[injected fault] ${title}` : title;
 }
 
 export const KEY_TIME_LABELS: Record<KeyTimeField, string> = {

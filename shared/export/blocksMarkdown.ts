@@ -1,4 +1,4 @@
-import { causeDiagram } from '../causes/mermaid';
+import { causeDiagram, mermaidBlock } from '../causes/mermaid';
 import type { LiveBlockSpec } from '../document/blocks';
 import { assertNever } from '../domain';
 import {
@@ -103,7 +103,7 @@ function causeDiagramMarkdown(ctx: ExportContext): string {
       ? ctx.causes
       : ctx.causes.map((c) => ({ ...c, reviewState: 'open' as const, evidenceEventIds: [] }));
   const { source } = causeDiagram(nodes);
-  return `\`\`\`mermaid\n${source.trimEnd()}\n\`\`\``;
+  return mermaidBlock(source);
 }
 
 /** A live block as GitHub-flavoured Markdown, from the incident data as it is now. */

@@ -1,5 +1,5 @@
 import type { ActionItem, CauseNode, Incident, IncidentSnapshot, TimelineEvent } from '../domain';
-import { INCIDENT_STATUS_LABELS } from '../domain';
+import { INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS } from '../domain';
 import { buildTree, childrenOf } from '../causes/tree';
 import { formatImpactWindow, formatZonedFull, impactEndAt, zoneLabel } from '../format';
 
@@ -116,6 +116,8 @@ export function incidentFacts(ctx: ExportContext): [string, string][] {
     ['Severity', incident.severity],
     ['Impact', formatImpactWindow(k.impactStartAt, impactEndAt(k), ctx.zone)],
   ];
+  // A game day says so first thing: its faults were injected on purpose.
+  if (incident.incidentType === 'game-day') rows.unshift(['Type', INCIDENT_TYPE_LABELS['game-day']]);
   if (k.impactStartAt !== null) rows.push(['Impact started', timeText(ctx, k.impactStartAt)]);
   if (incident.services.length > 0) rows.push(['Services', incident.services.join(', ')]);
   if (incident.regions.length > 0) rows.push(['Regions', incident.regions.join(', ')]);

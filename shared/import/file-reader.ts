@@ -20,6 +20,8 @@ export interface FileStats extends ImportStats {
   document: boolean;
   /** Records the source gave no time: they got the file's capture time (or the previous record's). */
   timeFallback: number;
+  /** The file's capture time (its modification time) as given to the import; null = unknown. */
+  capturedAt: number | null;
 }
 
 /** A file's tally before any of it was read. */
@@ -37,6 +39,7 @@ export function newTally(file: string): FileStats {
     zoneAssumed: null,
     document: false,
     timeFallback: 0,
+    capturedAt: null,
   };
 }
 
@@ -95,6 +98,7 @@ export class FileReader {
     private readonly hooks: ReaderHooks,
   ) {
     this.tally = newTally(name);
+    this.tally.capturedAt = options.capturedAt ?? null;
     const tally = this.tally;
     const seenAt = this.seenAt;
     const sink: ImportSink = {

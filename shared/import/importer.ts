@@ -137,7 +137,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     if (errors.length < MAX_STORED_ERRORS) errors.push({ file: tally.file, line, reason });
   }
 
-  function addRecord(tally: FileStats, fileIndex: number, parsed: RawRecord): void {
+  /** `key`: the message's pattern key when a parallel import's worker worked it out. */
+  function addRecord(tally: FileStats, fileIndex: number, parsed: RawRecord, key?: string): void {
     const raw = hasAliases ? withAliases(parsed, aliases) : parsed;
     const at = raw.at;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < MIN_AT || at > MAX_AT) {
@@ -153,6 +154,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       message: raw.message,
       file: fileIndex,
       line: raw.source.line,
+      key,
     });
     // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
     const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
@@ -219,9 +221,9 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       const tally = newTally(name);
       tally.format = format;
       tallies.push(tally);
-      const add = (raw: RawRecord, line: number): void => {
+      const add = (raw: RawRecord, line: number, key: string | undefined): void => {
         raw.source = { file: name, line };
-        addRecord(tally, slot, raw);
+        addRecord(tally, slot, raw, key);
       };
       return parsedFile(tally, add, addError);
     },

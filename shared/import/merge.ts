@@ -1,4 +1,6 @@
 import type { FileStats } from './file-reader';
+import { unpackBatch } from './pack';
+import type { PackedBatch } from './pack';
 import type { SegmentBatch, SegmentTotals } from './segment';
 import type { RawRecord } from './types';
 
@@ -13,14 +15,16 @@ export interface ParsedFile {
 /**
  * Puts the segments of one file back in file order as they arrive from workers in any order:
  * segment k's batches go to the file as soon as every segment before it has ended (its line
- * base is then known); later ones wait here. Folding, patterns, phases and findings so see the
- * records exactly as one parser would have produced them.
+ * base is then known); later ones wait here, still packed (a few typed arrays and strings, not
+ * thousands of record objects that would outlive young-generation GC and be copied to the old
+ * one). Folding, patterns, phases and findings so see the records exactly as one parser would
+ * have produced them.
  */
 export class SegmentMerger {
   private current = 0;
   private lineBase = 0;
   private chars = 0;
-  private readonly waiting = new Map<number, SegmentBatch[]>();
+  private readonly waiting = new Map<number, PackedBatch[]>();
   private readonly ended = new Map<number, SegmentTotals>();
 
   constructor(
@@ -39,10 +43,10 @@ export class SegmentMerger {
     return this.current >= this.count;
   }
 
-  /** A batch of segment `index`. */
-  batch(index: number, batch: SegmentBatch): void {
+  /** A batch of segment `index`, packed as it crossed threads. */
+  batch(index: number, batch: PackedBatch): void {
     if (index === this.current) {
-      this.file.batch(batch, this.lineBase);
+      this.file.batch(unpackBatch(batch), this.lineBase);
       return;
     }
     let list = this.waiting.get(index);
@@ -65,7 +69,7 @@ export class SegmentMerger {
       this.current++;
       const queued = this.waiting.get(this.current);
       this.waiting.delete(this.current);
-      for (const b of queued ?? []) this.file.batch(b, this.lineBase);
+      for (const b of queued ?? []) this.file.batch(unpackBatch(b), this.lineBase);
     }
     this.file.end({ lines: this.lineBase, chars: this.chars, zoneAssumed: this.zoneAssumed() });
   }
@@ -77,7 +81,7 @@ export class SegmentMerger {
  */
 export function parsedFile(
   tally: FileStats,
-  record: (raw: RawRecord, line: number) => void,
+  record: (raw: RawRecord, line: number, key: string | undefined) => void,
   error: (tally: FileStats, line: number, reason: string) => void,
 ): ParsedFile {
   const at = (base: number, line: number): number => (line === 0 ? 0 : base + line);
@@ -91,7 +95,7 @@ export function parsedFile(
           error(tally, at(base, errors[e]!.line), errors[e]!.reason);
         }
         const raw = records[i]!;
-        record(raw, at(base, raw.source.line));
+        record(raw, at(base, raw.source.line), b.keys?.[i]);
       }
       for (; e < errors.length; e++) error(tally, at(base, errors[e]!.line), errors[e]!.reason);
       tally.skipped += b.skipped;

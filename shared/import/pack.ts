@@ -1,4 +1,5 @@
 import type { Attrs, EventKind, LogLevel } from '../domain';
+import { patternKey } from '../patterns/tokens';
 import type { SegmentBatch } from './segment';
 import type { ChangeInfo, RawRecord } from './types';
 
@@ -13,7 +14,11 @@ export interface PackedBatch {
   strings: string[];
   /** at, endAt (NaN = none: a NaN endAt is no end to the import either), repeat per record. */
   times: Float64Array;
-  /** line, then message, level, service, region, type, kindHint as string indices (-1 = null), injected (0/1). */
+  /**
+   * line, then message, level, service, region, type, kindHint as string indices (-1 = null),
+   * injected (0/1), and the message's pattern key as a string index (worked out here, in the
+   * worker, rather than on the thread that merges).
+   */
   ints: Int32Array;
   /** [record index, change] for the records that carry one. */
   changes: [number, ChangeInfo][];
@@ -23,7 +28,21 @@ export interface PackedBatch {
   skipped: number;
 }
 
-const INTS = 8;
+const INTS = 9;
+/* Logs repeat messages verbatim: a small memo skips masking them again (as the miner's does). */
+const KEY_MEMO_LIMIT = 4_096;
+const keyMemo = new Map<string, string>();
+
+function keyOf(message: string, headerLeft: boolean): string {
+  const memo = headerLeft ? `\u0001${message}` : message;
+  let key = keyMemo.get(memo);
+  if (key === undefined) {
+    key = patternKey(message, headerLeft);
+    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+    keyMemo.set(memo, key);
+  }
+  return key;
+}
 const TIMES = 3;
 
 /** Packs a batch; returns it with the buffers to transfer. */
@@ -60,6 +79,7 @@ export function packBatch(batch: SegmentBatch, keepAttrs: boolean): [PackedBatch
     ints[o + 5] = ref(r.type);
     ints[o + 6] = ref(r.kindHint);
     ints[o + 7] = r.injected ? 1 : 0;
+    ints[o + 8] = ref(keyOf(r.message, r.level === null));
     if (r.change !== null) changes.push([i, r.change]);
   }
   const packed: PackedBatch = {
@@ -81,6 +101,7 @@ export function unpackBatch(p: PackedBatch): SegmentBatch {
   const str = (i: number): string | null => (i < 0 ? null : strings[i]!);
   const changes = new Map(p.changes);
   const records: RawRecord[] = new Array<RawRecord>(p.count);
+  const keys: string[] = new Array<string>(p.count);
   for (let i = 0; i < p.count; i++) {
     const o = i * INTS;
     const t = i * TIMES;
@@ -100,6 +121,7 @@ export function unpackBatch(p: PackedBatch): SegmentBatch {
       endAt: Number.isNaN(endAt) ? null : endAt,
       injected: ints[o + 7] === 1,
     };
+    keys[i] = strings[ints[o + 8]!]!;
   }
-  return { records, errors: p.errors, skipped: p.skipped };
+  return { records, errors: p.errors, skipped: p.skipped, keys };
 }

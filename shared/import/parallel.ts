@@ -3,8 +3,23 @@ import type { Import } from './importer';
 import { createLineSplitter } from './lines';
 import { SegmentMerger } from './merge';
 import { createZoneProbe } from './probe';
-import type { SegmentBatch, SegmentSource, SegmentTask, SegmentTotals } from './segment';
+import { cutOffsets } from './segment';
+import type { PackedBatch } from './pack';
+import type { SegmentSource, SegmentTask, SegmentTotals } from './segment';
 import type { FieldMapping, FormatDef, SplitRule } from './types';
+
+/** Segments are at most this big: more segments than workers keep the merge's queue short. */
+export const SEGMENT_BYTES = 4 * 1024 * 1024;
+/** Bytes read for a split plan's head (format detection sees its first HEAD_SIZE characters). */
+export const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Where a file of `size` bytes read by `workers` workers is cut: at least one segment per
+ * worker, none over SEGMENT_BYTES ([0, …, size]; the segments snap them to line starts).
+ */
+export function segmentOffsets(size: number, workers: number): number[] {
+  return cutOffsets(size, Math.max(workers, Math.ceil(size / SEGMENT_BYTES)));
+}
 
 /** How a file is read in segments: its format and rule, decided once on its head. */
 export interface SplitPlan {
@@ -56,12 +71,12 @@ export function planSplit(imp: Import, name: string, head: string, options: Spli
   return { def, rule, task };
 }
 
-/** Runs segment `index` over bytes [from, to) somewhere (a worker) and reports its batches. */
+/** Runs segment `index` over bytes [from, to) somewhere (a worker) and reports its batches, packed. */
 export type RunSegment = (
   index: number,
   from: number,
   to: number,
-  onBatch: (batch: SegmentBatch) => void,
+  onBatch: (batch: PackedBatch) => void,
 ) => Promise<SegmentTotals>;
 
 /**

@@ -32,6 +32,11 @@ export interface SegmentBatch {
   records: RawRecord[];
   errors: { before: number; line: number; reason: string }[];
   skipped: number;
+  /**
+   * Each record's pattern key (`patternKey`), worked out by the worker that parsed it, so the
+   * thread that merges the records does not mask every message again (set by unpackBatch).
+   */
+  keys?: string[];
 }
 
 /** A segment's totals once it ended: its lines and the characters of its own byte range. */

@@ -46,6 +46,8 @@ export const PickedFileInfo = z.strictObject({
   token: z.string().min(1).max(64),
   name: z.string().min(1),
   size: z.number().int().nonnegative(),
+  /** The file's modification time (epoch ms), for records that carry no time of their own. */
+  lastModified: z.number().int().nonnegative().optional(),
 });
 export type PickedFileInfo = z.infer<typeof PickedFileInfo>;
 

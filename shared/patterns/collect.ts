@@ -12,6 +12,8 @@ export interface PatternInput {
   file: number;
   /** 1-based line of the record in its file. */
   line: number;
+  /** The message's pattern key, when a parallel import's worker worked it out (`patternKey`). */
+  key?: string | undefined;
 }
 
 /** A mined pattern: the template its records share, and when and where they appeared. */
@@ -62,15 +64,27 @@ const LEVEL_INDEX = new Map<LogLevel, number>(LOG_LEVELS.map((l, i) => [l, i + 1
 const LEVEL_SLOTS = LOG_LEVELS.length + 1;
 const DEFAULT_BUCKETS = 24;
 
-function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(
-  arr: T,
-  size: number,
-  make: (n: number) => T,
-): T {
-  if (size < arr.length) return arr;
-  const next = make(Math.max(64, arr.length * 2));
-  next.set(arr);
-  return next;
+const CHUNK_BITS = 14;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/**
+ * A per-record column in fixed-size chunks: it grows without copying, so ten million records
+ * cost their 12 bytes each, not twice that (a doubled array) plus the copy while it doubles.
+ */
+class Column<T extends Float64Array | Int32Array | Uint32Array | Uint16Array> {
+  private readonly chunks: T[] = [];
+
+  constructor(private readonly make: (n: number) => T) {}
+
+  set(i: number, value: number): void {
+    const c = i >>> CHUNK_BITS;
+    while (this.chunks.length <= c) this.chunks.push(this.make(1 << CHUNK_BITS));
+    this.chunks[c]![i & CHUNK_MASK] = value;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS]![i & CHUNK_MASK]!;
+  }
 }
 
 /**
@@ -83,10 +97,10 @@ export class PatternCollector {
   private readonly keepLines: boolean;
   private readonly buckets: number;
   private n = 0;
-  private at = new Float64Array(64);
-  private cluster = new Int32Array(64);
-  private file = new Uint16Array(0);
-  private line = new Uint32Array(0);
+  private readonly at = new Column((k) => new Float64Array(k));
+  private readonly cluster = new Column((k) => new Int32Array(k));
+  private readonly file = new Column((k) => new Uint16Array(k));
+  private readonly line = new Column((k) => new Uint32Array(k));
   private levels: Uint32Array[] = [];
   private clusterFiles: Set<number>[] = [];
 
@@ -98,17 +112,13 @@ export class PatternCollector {
 
   /** Adds one record; returns its cluster id. */
   add(input: PatternInput): number {
-    const id = this.miner.add(input.message, input.level === null);
+    const id = this.miner.add(input.message, input.level === null, input.key);
     const i = this.n++;
-    this.at = grow(this.at, i, (k) => new Float64Array(k));
-    this.cluster = grow(this.cluster, i, (k) => new Int32Array(k));
-    this.at[i] = input.at;
-    this.cluster[i] = id;
+    this.at.set(i, input.at);
+    this.cluster.set(i, id);
     if (this.keepLines) {
-      this.file = grow(this.file, i, (k) => new Uint16Array(k));
-      this.line = grow(this.line, i, (k) => new Uint32Array(k));
-      this.file[i] = Math.min(input.file, 0xffff);
-      this.line[i] = Math.min(Math.max(0, input.line), 0xffffffff);
+      this.file.set(i, Math.min(input.file, 0xffff));
+      this.line.set(i, Math.min(Math.max(0, input.line), 0xffffffff));
     }
     while (this.levels.length <= id) {
       this.levels.push(new Uint32Array(LEVEL_SLOTS));
@@ -130,11 +140,10 @@ export class PatternCollector {
     const fileSets = Array.from({ length: k }, () => new Set<number>());
     let minAt = Infinity;
     let maxAt = -Infinity;
-    const patternOfRecord = new Int32Array(this.n);
+    // A record's pattern is looked up again below rather than kept: no second column of n entries.
     for (let i = 0; i < this.n; i++) {
-      const p = mined.patternOf(this.cluster[i]!);
-      patternOfRecord[i] = p;
-      const at = this.at[i]!;
+      const p = mined.patternOf(this.cluster.get(i));
+      const at = this.at.get(i);
       count[p]!++;
       if (at < first[p]!) first[p] = at;
       if (at > last[p]!) last[p] = at;
@@ -153,11 +162,13 @@ export class PatternCollector {
       ? Array.from({ length: k }, () => [])
       : [];
     for (let i = 0; i < this.n; i++) {
-      const p = patternOfRecord[i]!;
+      const p = mined.patternOf(this.cluster.get(i));
       const b =
-        span > 0 ? Math.min(this.buckets - 1, Math.floor(((this.at[i]! - minAt) / span) * this.buckets)) : 0;
+        span > 0
+          ? Math.min(this.buckets - 1, Math.floor(((this.at.get(i) - minAt) / span) * this.buckets))
+          : 0;
       histograms[p]![b]!++;
-      if (this.keepLines) lines[p]!.push({ file: files[this.file[i]!] ?? '', line: this.line[i]! });
+      if (this.keepLines) lines[p]!.push({ file: files[this.file.get(i)] ?? '', line: this.line.get(i) });
     }
     const patterns: MinedPattern[] = mined.templates.map((tokens, p) => {
       const template = tokens.join(' ');

@@ -84,12 +84,14 @@ export class PatternMiner {
   /**
    * Adds one message and returns its cluster id (resolve with `finish().patternOf`).
    * `headerLeft`: the reader found no level, so part of a header may still lead the message.
+   * `key`: `patternKey(message, headerLeft)` when it was worked out already (by a parallel
+   * import's worker); the result is the same either way.
    */
-  add(message: string, headerLeft = false): number {
+  add(message: string, headerLeft = false, key?: string): number {
     const memo = headerLeft ? `\u0001${message}` : message;
     const seen = this.recent.get(memo);
     if (seen !== undefined) return seen;
-    const id = this.addKey(patternKey(message, headerLeft));
+    const id = this.addKey(key ?? patternKey(message, headerLeft));
     if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
     this.recent.set(memo, id);
     return id;

@@ -1,8 +1,8 @@
-import type { DocumentSection } from '../domain';
+import type { DocumentSection, IncidentType } from '../domain';
 import { markdownToLexicalState } from '../document/headless';
 import { LIVE_BLOCK_LABELS } from '../document/blocks';
 import { liveBlockSpecs } from '../document/outline';
-import { hasWrittenText } from '../document/text';
+import { hasWrittenText, lexicalPlainText } from '../document/text';
 import type { RcaTemplate, TemplateSection } from './schema';
 
 export interface ApplyTemplateInput {
@@ -10,6 +10,8 @@ export interface ApplyTemplateInput {
   now: number;
   /** Makes a fresh section id. */
   newId: () => string;
+  /** The incident's type: sections meant for other types are left out. Absent = `incident`. */
+  incidentType?: IncidentType | undefined;
 }
 
 export interface ApplyTemplateResult {
@@ -34,6 +36,37 @@ function blockLabels(state: string | null): string[] {
 /** Whether a section holds anything a switch must not lose: written words or a live block. */
 function hasContent(state: string | null): boolean {
   return hasWrittenText(state) || liveBlockSpecs(state).length > 0;
+}
+
+/** Whether a template section belongs in the document of an incident of this type. */
+export function sectionForType(section: TemplateSection, type: IncidentType | undefined): boolean {
+  return section.incidentTypes.length === 0 || section.incidentTypes.includes(type ?? 'incident');
+}
+
+/**
+ * True when the document's sections do not match the incident's type: a section the template
+ * has for this type is missing, or an empty section meant only for another type is there. (A
+ * written one is never dropped: applying the template keeps it, marked internal.)
+ */
+export function documentNeedsTypeSync(
+  template: RcaTemplate,
+  sections: readonly Pick<DocumentSection, 'key' | 'lexicalState'>[],
+  type: IncidentType | undefined,
+): boolean {
+  const present = new Map(sections.map((s) => [s.key, s]));
+  return template.sections.some((t) => {
+    if (t.incidentTypes.length === 0) return false;
+    const here = present.get(t.key);
+    if (sectionForType(t, type)) return here === undefined;
+    return here !== undefined && untouched(here.lexicalState, t);
+  });
+}
+
+/** A section that holds nothing but its template's starter (or nothing at all). */
+function untouched(state: string | null, section: TemplateSection): boolean {
+  if (!hasContent(state)) return true;
+  if (liveBlockSpecs(state).length > 0) return false;
+  return lexicalPlainText(state) === lexicalPlainText(starterState(section));
 }
 
 /** The starting content of a template section, or null when it has none. */
@@ -70,7 +103,8 @@ export function applyTemplate(
     used.add(found.id);
     return found;
   };
-  const sections: DocumentSection[] = template.sections.map((s, i) => {
+  const wanted = template.sections.filter((s) => sectionForType(s, input.incidentType));
+  const sections: DocumentSection[] = wanted.map((s, i) => {
     const old = take(s);
     if (old !== null && old.lexicalState !== null) carried.push({ from: old.key, to: s.key });
     if (old !== null && s.internalOnly) noteMove(old, s.title);
@@ -88,6 +122,10 @@ export function applyTemplate(
   const kept: string[] = [];
   for (const o of pool) {
     if (used.has(o.id) || !hasContent(o.lexicalState)) continue;
+    // A section of this template meant for another incident type goes when nothing was written in it.
+    const own = template.sections.find((t) => t.key === o.key);
+    if (own !== undefined && !sectionForType(own, input.incidentType) && untouched(o.lexicalState, own))
+      continue;
     kept.push(o.key);
     noteMove(o, o.title);
     const key = sections.some((s) => s.key === o.key) ? `${o.key}-previous` : o.key;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IncidentType } from '../domain/incident';
 
 export const TEMPLATE_FORMAT = 'rootline-template';
 export const TEMPLATE_VERSION = 1;
@@ -23,6 +24,11 @@ export const TemplateSection = z.strictObject({
   aliases: z.array(TemplateKey).max(20).default([]),
   /** Starting content in Markdown; a line `{{live:timeline}}` becomes a live block. */
   starter: z.string().max(20_000).default(''),
+  /**
+   * The incident types the section is for (`["game-day"]` for a hypothesis / expected / observed
+   * section); empty = every type.
+   */
+  incidentTypes: z.array(IncidentType).max(10).default([]),
 });
 export type TemplateSection = z.infer<typeof TemplateSection>;
 

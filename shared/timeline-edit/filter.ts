@@ -11,7 +11,12 @@ export interface TimelineFilter {
   range: { from: number; to: number } | null;
   /** A mined pattern picked in the Patterns view: only the events holding its records. */
   pattern: PatternFilter | null;
+  /** Injected faults (from a fault-injection tool): shown with the rest, alone, or hidden. */
+  injected: InjectedFilter;
 }
+
+export const INJECTED_FILTERS = ['all', 'only', 'hide'] as const;
+export type InjectedFilter = (typeof INJECTED_FILTERS)[number];
 
 /** The part of a mined pattern the filter needs. */
 export interface PatternFilter {
@@ -29,6 +34,7 @@ export const EMPTY_FILTER: TimelineFilter = {
   text: '',
   range: null,
   pattern: null,
+  injected: 'all',
 };
 
 /** True when the filter lets every event through. */
@@ -40,7 +46,8 @@ export function isFilterEmpty(f: TimelineFilter): boolean {
     !f.keyOnly &&
     f.text.trim() === '' &&
     f.range === null &&
-    f.pattern === null
+    f.pattern === null &&
+    f.injected === 'all'
   );
 }
 
@@ -70,6 +77,7 @@ export function compileFilter(f: TimelineFilter): (e: TimelineEvent, haystack: (
     if (services && !services.has(e.service ?? '')) return false;
     if (regions && !regions.has(e.region ?? '')) return false;
     if (f.keyOnly && !e.key) return false;
+    if (f.injected !== 'all' && (e.injected === true) !== (f.injected === 'only')) return false;
     if (range && ((e.endAt ?? e.at) < range.from || e.at > range.to)) return false;
     if (words.length) {
       const h = haystack();
@@ -91,6 +99,8 @@ export function describeFilter(
   if (f.regions.length)
     out.push({ key: 'regions', label: `Region: ${f.regions.map((s) => s || '(none)').join(', ')}` });
   if (f.keyOnly) out.push({ key: 'keyOnly', label: 'Key events only' });
+  if (f.injected === 'only') out.push({ key: 'injected', label: 'Injected faults only' });
+  if (f.injected === 'hide') out.push({ key: 'injected', label: 'Injected faults hidden' });
   if (f.text.trim()) out.push({ key: 'text', label: `Text: “${f.text.trim()}”` });
   if (f.range)
     out.push({ key: 'range', label: `Time: ${formatTime(f.range.from)} – ${formatTime(f.range.to)}` });

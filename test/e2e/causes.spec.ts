@@ -158,6 +158,32 @@ test('build the Azure 2014 cause tree by keyboard, link evidence, analyse, draw 
   await causes.view('Fishbone').click();
   await expect(causes.diagramSvg).toBeVisible();
   await expect(page.locator('.diagram-error')).toHaveCount(0);
+  // Rootline's own fishbone: real text, and no two labels overlap as the browser draws them.
+  const drawn = await causes.diagramSvg.evaluate((svg) => {
+    const r = [...svg.querySelectorAll('g.fb-label text')].map((t) => t.getBoundingClientRect());
+    let overlaps = 0;
+    r.forEach((a, i) =>
+      r.slice(i + 1).forEach((b) => {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+      }),
+    );
+    return { labels: r.length, overlaps };
+  });
+  expect(drawn.labels).toBeGreaterThan(3);
+  expect(drawn.overlaps).toBe(0);
+  // Export SVG saves the same drawing, in paper colours and with its text alternative.
+  const fishFile = await captureDownload(page, () =>
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  );
+  expect(fishFile.name).toBe('Azure-Storage-outage-fishbone.svg');
+  expect(fishFile.text).toMatch(/<desc>[^<]+<\/desc>/);
+  expect(fishFile.text).toContain('fill="#ffffff"');
+  // A cause on the fishbone opens in the outline.
+  const onBone = causes.diagramSvg.locator('g.fb-cause').first();
+  const boneTitle = (await onBone.locator('title').textContent()) ?? '';
+  await onBone.click();
+  await expect(causes.view('Outline')).toHaveAttribute('aria-selected', 'true');
+  await expect(causes.titleInput(boneTitle)).toBeFocused();
 
   // Comment on a cause, then resolve it; the badge follows.
   await causes.view('Outline').click();

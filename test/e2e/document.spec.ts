@@ -99,6 +99,12 @@ test('the Export… dialog saves the RCA as Markdown for customers and the bundl
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: /^Export/ });
   await dialog.getByRole('radio', { name: /Markdown/ }).check();
+  // Before anyone picks, the dialog starts where the Document tab does: the template's audience.
+  await expect(dialog.getByLabel('Audience')).toHaveValue('customer');
+  const utc = dialog.getByRole('checkbox', { name: 'Times in UTC only' });
+  await expect(utc).toBeChecked();
+  // A checkbox, not a 30 px box above its words.
+  expect((await utc.boundingBox())?.height).toBeLessThan(24);
   await dialog.getByLabel('Audience').selectOption('customer');
   const md = await captureDownload(page, () =>
     dialog.getByRole('button', { name: 'Export', exact: true }).click(),

@@ -123,9 +123,20 @@ test('a zip bomb is refused while it unpacks, with a clear message', async ({ pa
   await expect(dialog.stat('Records')).toHaveText('0');
 });
 
-test('cancelling a large import leaves nothing half-stored', async ({ page, list, incident }) => {
+test('cancelling a large import read by a pool of workers leaves nothing half-stored', async ({
+  page,
+  list,
+  incident,
+}) => {
   await createIncident(list, incident, 'Cancelled import');
   await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  // Four cores, whatever the machine: the file is read in segments by three segment workers.
+  const dialog = new ImportDialogPage(page);
+  await dialog.reportCores(4);
+  const segmentWorkers: string[] = [];
+  page.on('request', (r) => {
+    if (/segment\.worker/.test(r.url())) segmentWorkers.push(r.url());
+  });
   // ~60 MB of orchestrator events, made in the page so nothing that large crosses the wire.
   const dataTransfer = await page.evaluateHandle((lines) => {
     const body = lines.join('\n') + '\n';
@@ -137,13 +148,13 @@ test('cancelling a large import leaves nothing half-stored', async ({ page, list
   }, scenario.trimEnd().split('\n'));
   await page.locator('body').dispatchEvent('dragover', { dataTransfer });
   await page.locator('body').dispatchEvent('drop', { dataTransfer });
-  const dialog = new ImportDialogPage(page);
   await expect(dialog.fileRow('big.jsonl')).toContainText('detected: cloudevents', {
     // The first preview starts the import worker, which can take a while on a loaded machine.
     timeout: 30_000,
   });
   await dialog.start();
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await expect.poll(() => segmentWorkers.length).toBeGreaterThan(0);
   await dialog.dialog.getByRole('button', { name: 'Cancel import' }).click();
   await expect(dialog.dialog.getByRole('button', { name: /^Import 1 file/ })).toBeVisible();
   await dialog.dialog.getByRole('button', { name: 'Close' }).click();

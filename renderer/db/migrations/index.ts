@@ -3,6 +3,7 @@ import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
 import { v5 } from './v5';
+import { v6 } from './v6';
 import { v7 } from './v7';
 
 /** One schema version: its Dexie version number and what it declares. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, migrate: v2 },
   { version: 3, migrate: v3 },
   { version: 5, migrate: v5 },
+  { version: 6, migrate: v6 },
   { version: 7, migrate: v7 },
 ];
 

@@ -1,4 +1,4 @@
-import { CauseNode, DEFAULT_CAUSE_CATEGORIES, type TimelineEvent } from '../../../shared/domain';
+import { CauseNode, DEFAULT_CAUSE_CATEGORIES, TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
 
@@ -83,20 +83,25 @@ export async function searchEvidenceEvents(
   const rows = getDb()
     .events.where('[incidentId+at]')
     .between([incidentId, -Infinity], [incidentId, Infinity]);
+  // A damaged row (named apart on the Timeline tab) is never offered: its fields may not be text.
   const match = (e: TimelineEvent): boolean =>
-    q === '' ||
-    e.title.toLowerCase().includes(q) ||
-    e.detail.toLowerCase().includes(q) ||
-    (e.service ?? '').toLowerCase().includes(q) ||
-    (e.region ?? '').toLowerCase().includes(q) ||
-    e.kind.includes(q);
+    checkRows([e], TimelineEvent).good.length === 1 &&
+    (q === '' ||
+      e.title.toLowerCase().includes(q) ||
+      e.detail.toLowerCase().includes(q) ||
+      (e.service ?? '').toLowerCase().includes(q) ||
+      (e.region ?? '').toLowerCase().includes(q) ||
+      e.kind.includes(q));
   return rows.filter(match).limit(limit).toArray();
 }
 
-/** Events by id, in the order asked; ids of deleted events are left out. */
+/** Events by id, in the order asked; ids of deleted or damaged events are left out. */
 export async function getEventsByIds(ids: readonly string[]): Promise<TimelineEvent[]> {
   const rows = await getDb().events.bulkGet([...ids]);
-  return rows.filter((e): e is TimelineEvent => e !== undefined);
+  return checkRows(
+    rows.filter((e) => e !== undefined),
+    TimelineEvent,
+  ).good;
 }
 
 const CATEGORIES_PREF = 'causes.categories';

@@ -1,16 +1,22 @@
-import type { Comment, CommentTargetType } from '../../../shared/domain';
+import { Comment, type CommentTargetType } from '../../../shared/domain';
 import { getDb } from '../db';
+import { checkRows } from './damaged';
 
-/** Every comment of an incident, oldest first. */
+const byTime = (a: Comment, b: Comment) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/** Every valid comment of an incident, oldest first (damaged: `readDamagedRows('comments', …)`). */
 export async function listComments(incidentId: string): Promise<Comment[]> {
-  const rows = await getDb().comments.where('incidentId').equals(incidentId).toArray();
-  return rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const rows: unknown[] = await getDb().comments.where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, Comment).good.sort(byTime);
 }
 
-/** Comments attached to one target (a cause, event, action or section). */
+/** Valid comments attached to one target (a cause, event, action or section). */
 export async function listCommentsFor(targetType: CommentTargetType, targetId: string): Promise<Comment[]> {
-  const rows = await getDb().comments.where('[targetType+targetId]').equals([targetType, targetId]).toArray();
-  return rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const rows: unknown[] = await getDb()
+    .comments.where('[targetType+targetId]')
+    .equals([targetType, targetId])
+    .toArray();
+  return checkRows(rows, Comment).good.sort(byTime);
 }
 
 export async function putComments(comments: Comment[]): Promise<void> {

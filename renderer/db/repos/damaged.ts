@@ -4,7 +4,7 @@ import { formatIssues } from '../../../shared/bundle/issues';
 /** A stored row that fails its schema: shown by name with "Export raw" and "Delete", never rendered. */
 export interface DamagedRow {
   id: string;
-  /** The row's title as stored (may be empty). */
+  /** The row's title (an import's file name) as stored; may be empty. */
   name: string;
   /** The schema problems, `path: reason`. */
   reason: string;
@@ -35,7 +35,7 @@ export function damagedRow(row: unknown, reason: string): DamagedRow {
   const rec = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
   return {
     id: typeof rec.id === 'string' ? rec.id : String(rec.id),
-    name: typeof rec.title === 'string' ? rec.title : '',
+    name: typeof rec.title === 'string' ? rec.title : typeof rec.fileName === 'string' ? rec.fileName : '',
     reason,
   };
 }

@@ -1,18 +1,35 @@
 import type { z } from 'zod';
-import { CauseNode, DocumentSection } from '../../../shared/domain';
+import {
+  CauseNode,
+  Comment,
+  DocumentSection,
+  ImportedLog,
+  LogPattern,
+  TimelineEvent,
+} from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows, type DamagedRow } from './damaged';
 
 /** Incident tables whose rows a tab lists one by one, each with the schema a row must pass. */
-const CHECKED: Readonly<Record<'causes' | 'sections', z.ZodType>> = {
+const CHECKED: Readonly<
+  Record<'causes' | 'sections' | 'events' | 'comments' | 'imports' | 'patterns', z.ZodType>
+> = {
   causes: CauseNode,
   sections: DocumentSection,
+  events: TimelineEvent,
+  comments: Comment,
+  imports: ImportedLog,
+  patterns: LogPattern,
 };
 
 /** A table whose damaged rows are named apart ({@link readDamagedRows}). */
 export type CheckedTable = keyof typeof CHECKED;
 
-/** The rows of one incident in `table` that fail their schema, by name: shown, never rendered. */
+/**
+ * The rows of one incident in `table` that fail their schema, by name: shown, never rendered.
+ * Read through the `incidentId` index, so a row whose time is not a number (left out of the
+ * timeline's `[incidentId+at]` index altogether) is named here too.
+ */
 export async function readDamagedRows(table: CheckedTable, incidentId: string): Promise<DamagedRow[]> {
   const rows: unknown[] = await getDb().table(table).where('incidentId').equals(incidentId).toArray();
   return checkRows(rows, CHECKED[table]).damaged;

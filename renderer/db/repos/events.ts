@@ -1,8 +1,16 @@
 import type { DBCoreKeyRange, DBCoreRangeType, DBCoreTransaction } from 'dexie';
-import type { Incident, TimelineEvent } from '../../../shared/domain';
+import { TimelineEvent, type Incident } from '../../../shared/domain';
 import { getDb } from '../db';
 import { tagWriteOrigin } from '../changeLog';
 import { META_PART, type EventPackRow } from '../eventPacks';
+import { checkRows } from './damaged';
+
+/**
+ * The rows that pass the event schema: a row damaged in IndexedDB (a time past the Date range,
+ * a wrong type, a missing field) is left out here and named apart by
+ * `readDamagedRows('events', …)`, so it never reaches a formatter, the chart or an export.
+ */
+const sound = (rows: readonly unknown[]): TimelineEvent[] => checkRows(rows, TimelineEvent).good;
 
 /** Events in time order: `at`, then id (IndexedDB orders equal index keys by primary key). */
 const AT_INDEX = '[incidentId+at]';
@@ -21,7 +29,7 @@ export async function listEventsWindow(
   offset: number,
   limit: number,
 ): Promise<TimelineEvent[]> {
-  return range(incidentId).offset(offset).limit(limit).toArray();
+  return sound(await range(incidentId).offset(offset).limit(limit).toArray());
 }
 
 /**
@@ -29,19 +37,21 @@ export async function listEventsWindow(
  * chunks: each chunk starts where the last ended, so no chunk pays for an ever larger offset.
  * The skipped rows are read and dropped here: a Dexie `offset()` would turn the read into a
  * cursor walked one row at a time, where a plain range with a limit is one `getAll`.
+ * `complete` says whether the read reached the last event (damaged rows are counted as read,
+ * so one of them never makes a chunk look like the last).
  */
 export async function listEventsFrom(
   incidentId: string,
   fromAt: number,
   skip: number,
   limit: number,
-): Promise<TimelineEvent[]> {
+): Promise<{ events: TimelineEvent[]; complete: boolean }> {
   const rows = await getDb()
     .events.where('[incidentId+at]')
     .between([incidentId, fromAt], [incidentId, Infinity])
     .limit(skip + limit)
     .toArray();
-  return skip > 0 ? rows.slice(skip) : rows;
+  return { events: sound(skip > 0 ? rows.slice(skip) : rows), complete: rows.length < skip + limit };
 }
 
 /**
@@ -107,7 +117,9 @@ export async function readEventRows(
         db.events
           .where(AT_INDEX)
           .between([incidentId, edges[i]!], [incidentId, hi], true, hi === Infinity)
-          .toArray(),
+          .toArray()
+          // Checked as each slice arrives, so the check is spread over the slices' own tasks.
+          .then(sound),
       ),
     ]);
     return {
@@ -117,8 +129,9 @@ export async function readEventRows(
   });
 }
 
+/** One sound event; undefined when absent or damaged. */
 export async function getEvent(id: string): Promise<TimelineEvent | undefined> {
-  return getDb().events.get(id);
+  return sound([await getDb().events.get(id)].filter((e) => e !== undefined))[0];
 }
 
 /** Inserts or replaces events (one row each) in one transaction. */

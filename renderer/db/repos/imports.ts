@@ -1,24 +1,28 @@
-import type {
+import {
   ImportedLog,
-  Incident,
-  KeyTimeField,
-  KeyTimes,
-  LogPattern,
-  TimelineEvent,
+  type Incident,
+  type KeyTimeField,
+  type KeyTimes,
+  type LogPattern,
+  type TimelineEvent,
 } from '../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../shared/domain';
 import type { ServiceAliases } from '../../../shared/timeline/aliases';
+import { FaultTally } from '../../../shared/timeline/gameDay';
 import { getDb } from '../db';
 import type { ImportDensityRow } from '../schema';
+import { checkRows } from './damaged';
 
+/** The incident's valid imports, oldest first (damaged: `readDamagedRows('imports', …)`). */
 export async function listImports(incidentId: string): Promise<ImportedLog[]> {
-  const rows = await getDb().imports.where('incidentId').equals(incidentId).toArray();
-  return rows.sort((a, b) => a.importedAt - b.importedAt);
+  const rows: unknown[] = await getDb().imports.where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, ImportedLog).good.sort((a, b) => a.importedAt - b.importedAt);
 }
 
 /**
- * Makes an import visible in one transaction: the import rows, the timeline events, and the
- * incident's key times for every phase the user has not set by hand.
+ * Makes an import visible in one transaction: the import rows, the timeline events, the
+ * incident's key times for every phase the user has not set by hand, and its type (game day when
+ * every fault-like event is injected) unless the user chose one.
  */
 export async function commitImport(input: {
   incidentId: string;
@@ -31,6 +35,8 @@ export async function commitImport(input: {
   densities?: ImportDensityRow[];
   /** The alias map the import used; stored on the incident for the next import. */
   serviceAliases?: ServiceAliases;
+  /** The change-before-impact window (minutes) the import used; remembered for the next one. */
+  changeWindowMinutes?: number;
   now?: number;
 }): Promise<Incident> {
   const db = getDb();
@@ -59,6 +65,20 @@ export async function commitImport(input: {
     }
     const updated: Incident = { ...incident, keyTimes, keyTimeOrigins: origins, updatedAt: now };
     if (input.serviceAliases !== undefined) updated.serviceAliases = input.serviceAliases;
+    if (input.changeWindowMinutes !== undefined) updated.changeWindowMinutes = input.changeWindowMinutes;
+    if (incident.incidentTypeOrigin !== 'manual') {
+      // Game day when every fault-like event of the incident (old and new) was injected.
+      const tally = new FaultTally();
+      await db.events
+        .where('incidentId')
+        .equals(input.incidentId)
+        .each((e) => tally.add(e));
+      const type = tally.type();
+      if (type !== (incident.incidentType ?? 'incident')) {
+        updated.incidentType = type;
+        updated.incidentTypeOrigin = 'import';
+      }
+    }
     await db.incidents.put(updated);
     return updated;
   });

@@ -1,10 +1,14 @@
-import type { LogPattern } from '../../../shared/domain';
+import { LogPattern } from '../../../shared/domain';
 import { getDb } from '../db';
+import { checkRows } from './damaged';
 
-/** An incident's mined patterns, most frequent first (then first seen). */
+/**
+ * An incident's valid mined patterns, most frequent first (then first seen); damaged rows:
+ * `readDamagedRows('patterns', …)`.
+ */
 export async function listPatterns(incidentId: string): Promise<LogPattern[]> {
-  const rows = await getDb().patterns.where('incidentId').equals(incidentId).toArray();
-  return rows.sort(
+  const rows: unknown[] = await getDb().patterns.where('incidentId').equals(incidentId).toArray();
+  return checkRows(rows, LogPattern).good.sort(
     (a, b) => b.count - a.count || a.firstAt - b.firstAt || a.template.localeCompare(b.template),
   );
 }

@@ -1,4 +1,4 @@
-import { CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
+import { ActionItem, CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
 import { readIncidentEvents } from './eventPacks';
@@ -73,14 +73,17 @@ export async function loadDocumentParts(incidentId: string): Promise<IncidentSna
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),
     ]);
+    // Damaged rows are named apart on their tabs; the document shows the sound ones.
+    const validCauses = checkRows(causes as unknown[], CauseNode).good;
+    const validActions = checkRows(actions as unknown[], ActionItem).good;
     return {
       incident,
       events: [],
       imports: [],
       logBlocks: [],
-      causes: checkRows(causes as unknown[], CauseNode).good,
+      causes: validCauses,
       comments: [],
-      actions,
+      actions: validActions,
       sections,
     };
   });

@@ -2,7 +2,7 @@ import { hash64 } from '../../../shared/domain';
 import { importIdFor } from '../../../shared/import/finalize';
 import type { FieldMapping } from '../../../shared/import/types';
 import type { PickedFile } from '../../platform';
-import type { PreviewResult } from '../../workers/importProtocol';
+import type { JobFile, PreviewResult } from '../../workers/importProtocol';
 import type { PlannedFile } from './runImport';
 import { isBundleFileName } from '../../../shared/bundle/fileName';
 
@@ -24,6 +24,31 @@ export interface FileEntry {
 }
 
 export const SAMPLE_BYTES = 65_536;
+
+/** Files from this size on are read by the import worker from a Blob, in segments when they split. */
+export const POOL_MIN_BYTES = 8 * 1024 * 1024;
+/** At most this many segment workers (each holds a parser's state and a block of records). */
+export const MAX_IMPORT_WORKERS = 4;
+
+/**
+ * The import's segment workers: one per core the browser reports besides the one the import
+ * worker itself needs (it merges, folds and stores what they parse), capped; 0 = the import
+ * worker alone (one core).
+ */
+export function importWorkers(cores: number | undefined): number {
+  return Math.max(0, Math.min(MAX_IMPORT_WORKERS, (cores ?? 1) - 1));
+}
+
+/**
+ * How a file reaches the import worker: a zip whole, a large plain file as a Blob the worker
+ * reads itself (in parallel segments) when the platform has one and there are segment workers,
+ * everything else streamed in chunks.
+ */
+export function containerOf(entry: FileEntry, workers: number): JobFile['container'] {
+  if (entry.zip) return 'zip';
+  const large = entry.size >= POOL_MIN_BYTES && workers > 0;
+  return large && !entry.gzip && entry.picked.blob !== undefined ? 'blob' : 'stream';
+}
 
 /** Formats whose fields can be mapped by hand when detection finds no time field. */
 export const MAPPABLE_FORMATS = new Set(['csv', 'jsonl']);
@@ -73,15 +98,16 @@ export function needsMapping(entry: FileEntry): boolean {
   );
 }
 
-export function planFiles(incidentId: string, entries: FileEntry[]): PlannedFile[] {
+export function planFiles(incidentId: string, entries: FileEntry[], workers: number): PlannedFile[] {
   return entries.map((e) => ({
     picked: e.picked,
     name: e.name,
     size: e.size,
     gzip: e.gzip,
-    container: e.zip ? 'zip' : 'stream',
+    container: containerOf(e, workers),
     format: e.zip ? (e.format ?? 'slack') : effectiveFormat(e),
     mapping: e.mapping,
+    capturedAt: e.picked.lastModified ?? null,
     importId: importIdFor(
       incidentId,
       e.name,

@@ -57,6 +57,8 @@ async function runLocked(
   let records = 0;
   let inFlight = 0;
   let wake: (() => void) | null = null;
+  // A 'blob' file being read by the worker: its index, bytes before it, and who waits for it.
+  let reading: { fileIndex: number; base: number; done: () => void } | null = null;
   let workerCleaned: (() => void) | null = null;
   let settle: { resolve(r: JobResult): void; reject(e: unknown): void } | null = null;
   const done = new Promise<JobResult>((resolve, reject) => (settle = { resolve, reject }));
@@ -73,6 +75,11 @@ async function runLocked(
     } else if (msg.type === 'progress') {
       records = msg.records;
       report();
+    } else if (msg.type === 'fileProgress' && reading?.fileIndex === msg.fileIndex) {
+      // Shown with the 'progress' that follows it (one render per update).
+      bytesRead = reading.base + msg.bytes;
+    } else if (msg.type === 'fileRead' && reading?.fileIndex === msg.fileIndex) {
+      reading.done();
     } else if (msg.type === 'done') settle?.resolve(msg.job);
     else if (msg.type === 'cancelled') workerCleaned?.();
     else if (msg.type === 'failed') {
@@ -85,25 +92,28 @@ async function runLocked(
   const importIds = files.map((f) => f.importId);
   // A reader waiting for the worker to catch up must notice a cancel at once.
   hooks.signal.addEventListener('abort', () => wake?.(), { once: true });
+  const cancelled = aborted(hooks.signal);
+  cancelled.catch(() => undefined);
   try {
     client.post({
       type: 'begin',
       jobId,
       options: { ...options, dbName: getDb().name },
-      files: files.map(({ name, size, importId, format, container, mapping }) => ({
+      files: files.map(({ name, size, importId, format, container, mapping, capturedAt }) => ({
         name,
         size,
         importId,
         format,
         container,
         mapping,
+        capturedAt,
       })),
     });
     for (const [fileIndex, file] of files.entries()) {
       await pump(file, fileIndex);
     }
     client.post({ type: 'finish', jobId });
-    return await Promise.race([done, aborted(hooks.signal)]);
+    return await Promise.race([done, cancelled]);
   } catch (e) {
     // The worker deletes what it staged once its writes have settled; wait for that (bounded),
     // then make sure from this side too, so nothing of the import is left behind.
@@ -120,6 +130,18 @@ async function runLocked(
   }
 
   async function pump(file: PlannedFile, fileIndex: number): Promise<void> {
+    const blob = file.picked.blob;
+    if (file.container === 'blob' && blob !== undefined) {
+      // The worker reads it (in parallel segments); the next file waits, as files go in order.
+      const base = bytesRead;
+      const read = new Promise<void>((resolve) => (reading = { fileIndex, base, done: resolve }));
+      client.post({ type: 'blob', jobId, fileIndex, blob });
+      await Promise.race([read, cancelled, done]);
+      reading = null;
+      bytesRead = base + file.size;
+      report();
+      return;
+    }
     let stream = file.picked.stream();
     if (file.gzip)
       stream = stream.pipeThrough(

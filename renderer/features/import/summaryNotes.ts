@@ -1,3 +1,4 @@
+import type { Finding, FindingCode } from '../../../shared/domain';
 import type { FileStats, ImportStatsResult } from '../../../shared/import/importer';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -39,4 +40,27 @@ export function fileNotes(perFile: readonly FileStats[]): { file: string; text: 
     }
   }
   return notes;
+}
+
+/** What each change finding means, in words (the summary lists the codes that occurred). */
+export const FINDING_LABELS: Record<FindingCode, string> = {
+  'unstaged-rollout': 'a change reached all its targets at once, or a canary jumped to 100%',
+  'untested-target': 'a change reached a kind of target it had never run on',
+  'change-before-impact': 'a change finished shortly before impact began',
+};
+
+/**
+ * The sentence above the change findings: which kinds were found, the window change-before-impact
+ * used, and where the findings go. Honest about injected faults, which are never offered as causes.
+ */
+export function findingsIntro(findings: readonly Finding[], windowMinutes: number): string {
+  const codes = [...new Set(findings.map((f) => f.code))];
+  const kinds = codes.map((c) => `${c} (${FINDING_LABELS[c]})`).join('; ');
+  const window = codes.includes('change-before-impact')
+    ? ` Changes count as before impact when they finished up to ${plural(windowMinutes, 'minute')} before it began.`
+    : '';
+  const injected = findings.some((f) => f.injected === true)
+    ? ' An injected fault is never offered as a cause: its suggestion is that the system did not tolerate it.'
+    : '';
+  return `The change analysis found ${plural(findings.length, 'finding')}: ${kinds}.${window} Each is offered as a suggested contributing factor in the cause tree.${injected}`;
 }

@@ -4,5 +4,4 @@ export { SeverityBadge, StatusBadge } from './components/SeverityBadge';
 export { useDamagedActions } from './hooks/useDamagedActions';
 export { useCheckedIncident, useIncident, useIncidents } from './hooks/useIncidents';
 export { useIncidentActions, type IncidentActions } from './hooks/useIncidentActions';
-export { filterIncidents } from './search';
 export { useDiscardUntouched } from './hooks/useDiscardUntouched';

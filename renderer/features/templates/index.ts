@@ -1,2 +1,2 @@
-export { BUILTIN_TEMPLATES } from './templates';
+export { BUILTIN_TEMPLATES, loadTemplates } from './templates';
 export { useTemplates } from './useTemplates';

@@ -1,5 +1,6 @@
 import { loadBuiltinTemplates, RcaTemplate } from '../../../shared/templates';
 import type { RcaTemplate as RcaTemplateType } from '../../../shared/templates';
+import { getPref } from '../../db/repos';
 
 /* The template data files, bundled at build time: the app ships what templates/ holds. */
 const FILES = import.meta.glob<string>('../../../templates/*.json', {
@@ -23,4 +24,15 @@ export function restoreCustomTemplates(stored: unknown): RcaTemplateType[] {
     const parsed = RcaTemplate.safeParse(t);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** The built-in templates, then the user's own (a custom one never shadows a built-in id). */
+export function allTemplates(custom: readonly RcaTemplateType[]): RcaTemplateType[] {
+  const builtinIds = new Set(BUILTIN_TEMPLATES.map((t) => t.id));
+  return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !builtinIds.has(t.id))];
+}
+
+/** Every template as stored now (outside React: an import, a type change). */
+export async function loadTemplates(): Promise<RcaTemplateType[]> {
+  return allTemplates(restoreCustomTemplates(await getPref<unknown>(CUSTOM_TEMPLATES_PREF, [])));
 }

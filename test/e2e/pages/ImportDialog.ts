@@ -36,6 +36,26 @@ export class ImportDialogPage {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** Chooses a file on disk with the dialog's file chooser. */
+  async choose(path: string): Promise<void> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.dialog.getByRole('button', { name: 'Choose files…' }).click(),
+    ]);
+    await chooser.setFiles(path);
+  }
+
+  /**
+   * Makes the page report `cores` cores, as a machine with that many would: the next import
+   * reads a large file with a segment worker per core besides the import worker's (one core:
+   * the import worker alone).
+   */
+  async reportCores(cores: number): Promise<void> {
+    await this.page.evaluate((n) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { configurable: true, get: () => n });
+    }, cores);
+  }
+
   /** Records whether the progress bar was ever shown (an import of a small file is quick). */
   async watchProgress(): Promise<void> {
     await this.page.evaluate(() => {

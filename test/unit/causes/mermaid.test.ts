@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
 import mermaid from 'mermaid';
-import { causeDiagram, fishboneSource, mermaidLabel } from '../../../shared/causes';
+import { causeDiagram, mermaidLabel } from '../../../shared/causes';
 import { node } from './helpers';
 
 const HOSTILE = [
@@ -130,29 +130,5 @@ describe('causeDiagram', () => {
     expect(folded.source).toContain('c1m["+10 more"]');
     expect(folded.hash).not.toBe(d.hash);
     expect(causeDiagram(nodes).hash).toBe(d.hash);
-  });
-});
-
-describe('fishboneSource', () => {
-  it('groups by category in the given order and survives hostile titles', async () => {
-    const nodes = [
-      node('root', null, 1, { title: 'Storage outage' }),
-      ...HOSTILE.map((title, i) =>
-        node(`h${i}`, 'root', i + 1, { title, category: i % 2 ? 'process' : 'technology' }),
-      ),
-      node('u', 'root', 99, { title: 'Nobody noticed' }),
-    ];
-    const { source } = fishboneSource(nodes, ['process', 'technology']);
-    const lines = source.trimEnd().split('\n');
-    expect(lines.slice(0, 3)).toEqual(['ishikawa', expect.stringContaining(''), '    process']);
-    expect(lines.filter((l) => /^ {4}\S/.test(l)).map((l) => l.trim())).toEqual([
-      'process',
-      'technology',
-      'uncategorised',
-    ]);
-    expect(source).not.toMatch(/%|[<>{}]/);
-    expect(lines.filter((l) => /^\s*ishikawa/i.test(l))).toEqual(['ishikawa']);
-    const res = await mermaid.parse(source);
-    expect(res && res.diagramType).toBe('ishikawa');
   });
 });

@@ -2,7 +2,7 @@
 // the incident drew before (the density worker's old pass over all blocks), spans included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlockDensity, DensityAccumulator, mergeDensities } from '../../../shared/chart';
+import { BlockDensity, DensityAccumulator, MAX_DENSITY_BUCKETS, mergeDensities } from '../../../shared/chart';
 import type { BlockSpan, DensitySeries } from '../../../shared/chart';
 import type { LogBlock, LogRecord } from '../../../shared/domain';
 import { packLogBlock, unpackLogRecords } from '../../../shared/domain';
@@ -106,5 +106,69 @@ describe('stored densities', () => {
       records: 3,
     });
     expect(plain(mergeDensities([row]).density)).toEqual(plain(oldPass(blocks).density));
+  });
+});
+
+/** Issue 11, item 5: records far apart kept a bucket each (3.6M of them took the worker past 1 GB). */
+describe('density memory', () => {
+  const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
+  const HOURS_3 = 3 * 3_600_000;
+
+  it('keeps at most MAX_DENSITY_BUCKETS buckets whatever the times, every record counted', () => {
+    const acc = new DensityAccumulator(60_000);
+    const n = MAX_DENSITY_BUCKETS * 3;
+    for (let i = 0; i < n; i++) acc.add(946_684_800_000 + i * HOURS_3, i % 5 === 0);
+    const counts = acc.counts();
+    expect(counts.buckets.length).toBeLessThanOrEqual(MAX_DENSITY_BUCKETS);
+    expect(counts.bucketMs % 60_000).toBe(0);
+    expect(sum(counts.total)).toBe(n);
+    expect(sum(counts.impact)).toBe(Math.ceil(n / 5));
+    const series = acc.finish()!;
+    expect(sum(series.total)).toBe(n);
+    expect(series.start).toBeLessThanOrEqual(946_684_800_000);
+    expect(series.start + series.bucketMs * series.total.length).toBeGreaterThan(
+      946_684_800_000 + (n - 1) * HOURS_3,
+    );
+  });
+
+  it('merges imports whose buckets widened with ones that did not, to the same strip', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 200 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.integer({ min: 4, max: 64 }),
+        (imports, cap) => {
+          // A small cap so some imports widen and others keep one-minute buckets.
+          const rows = imports.map((mins) => {
+            const acc = new DensityAccumulator(60_000, cap);
+            for (const m of mins) acc.add(m * 60_000 * 7, m % 3 === 0);
+            return acc.counts();
+          });
+          const merged = new DensityAccumulator(60_000, cap);
+          for (const r of rows) merged.addCounts(r);
+          const all = new DensityAccumulator(60_000, cap);
+          for (const mins of imports) for (const m of mins) all.add(m * 60_000 * 7, m % 3 === 0);
+          const total = imports.flat().length;
+          expect(merged.records).toBe(total);
+          expect(sum(merged.counts().total)).toBe(total);
+          expect(sum(merged.counts().impact)).toBe(imports.flat().filter((m) => m % 3 === 0).length);
+          expect(merged.counts().buckets.length).toBeLessThanOrEqual(cap);
+          // Whatever widened where, a record lands in the bucket that holds its time.
+          const wide = Math.max(merged.counts().bucketMs, all.counts().bucketMs);
+          const regroup = (c: ReturnType<DensityAccumulator['counts']>) => {
+            const out = new Map<number, number>();
+            c.buckets.forEach((b, i) => {
+              const k = Math.floor((b * c.bucketMs) / wide);
+              out.set(k, (out.get(k) ?? 0) + c.total[i]!);
+            });
+            return [...out].sort((a, b) => a[0] - b[0]);
+          };
+          expect(regroup(merged.counts())).toEqual(regroup(all.counts()));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -119,6 +119,31 @@ describe('swimlaneSvg', () => {
     expect(svg).toContain('data-event="x"');
     expect(svg.endsWith('</svg>')).toBe(true);
   });
+  it('rings injected faults (not colour alone) and explains the ring in a legend', () => {
+    const opts = { width: 600, laneBy: 'service' as const, zone: 'UTC', keyTimes: EMPTY_KEY_TIMES };
+    const plain = timelineChartSvg([e('deploy', T0, { kind: 'change' })], opts);
+    expect(plain).not.toContain('data-injected');
+    expect(plain).not.toContain('injected fault');
+    const svg = timelineChartSvg(
+      [
+        e('deploy', T0, { kind: 'change' }),
+        e('fault', T0 + H, { kind: 'change', injected: true }),
+        e('run', T0 + 2 * H, { kind: 'change', endAt: T0 + 3 * H, injected: true, service: 'fis' }),
+      ],
+      opts,
+    );
+    expect(svg).toContain('<circle data-injected="fault"');
+    expect(svg).toContain('<rect data-injected="run"');
+    expect(svg).not.toContain('data-injected="deploy"');
+    expect(svg).toContain('>injected fault</text>');
+    // A shared mark that holds an injected event is ringed too.
+    const layout = layoutSwimlane([e('a', T0), e('b', T0 + 1, { injected: true }), e('z', T0 + 10 * H)], {
+      ...opts,
+      width: 400,
+    });
+    expect(layout.marks.find((m) => m.n === 2)?.injected).toBe(true);
+    expect(swimlaneSvg(layout)).toContain('data-injected');
+  });
   // Determinism (equal across processes, zones and locales): test/unit/determinism.
 });
 

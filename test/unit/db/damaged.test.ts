@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain';
+import { exportHtml, exportMarkdown } from '../../../shared/export';
 import {
+  exportBundleText,
+  getEvent,
+  getEventsByIds,
+  listAllEvents,
+  searchEvidenceEvents,
   deleteDamagedRow,
   exportRawIncident,
   exportRawRow,
@@ -100,5 +106,50 @@ describe('rows read back from IndexedDB are checked', () => {
     await deleteDamagedRow('causes', 'BAD-CAUSE');
     expect(await readDamagedRows('causes', inc)).toEqual([]);
     expect(await db.causes.get(cause.id)).toBeDefined();
+  });
+
+  it('a damaged event row is named apart; lists, the document and its exports keep the rest', async () => {
+    const db = freshDb('damaged-events');
+    const healthy = richSnapshot();
+    await insertSnapshot(healthy);
+    const inc = healthy.incident.id;
+    const model = healthy.events[0]!;
+    await db.events.bulkPut([
+      { ...model, id: 'BAD-FAR', title: 'Far event', at: 8.64e15 + 1 },
+      { ...model, id: 'BAD-NAN', title: 'Not a number', at: Number.NaN },
+      { ...model, id: 'BAD-TEXT', title: 'Text time', at: '2026-01-01' as unknown as number },
+      { ...model, id: 'BAD-SOURCES', title: 'No sources', sources: undefined as unknown as [] },
+    ]);
+    await db.actions.put({ ...healthy.actions[0]!, id: 'BAD-DUE', title: 'Bad due', dueDate: '2026-99-99' });
+
+    const damaged = await readDamagedRows('events', inc);
+    expect(damaged.map((d) => [d.id, d.name]).sort()).toEqual([
+      ['BAD-FAR', 'Far event'],
+      ['BAD-NAN', 'Not a number'],
+      ['BAD-SOURCES', 'No sources'],
+      ['BAD-TEXT', 'Text time'],
+    ]);
+    const ids = healthy.events.map((e) => e.id).sort();
+    expect((await listAllEvents(inc, 2)).map((e) => e.id).sort()).toEqual(ids);
+    expect(await getEvent('BAD-SOURCES')).toBeUndefined();
+    expect((await getEventsByIds(['BAD-FAR', model.id])).map((e) => e.id)).toEqual([model.id]);
+    expect((await searchEvidenceEvents(inc, '', 100)).map((e) => e.id).sort()).toEqual(ids);
+
+    const doc = (await loadDocumentSnapshot(inc))!;
+    expect(doc.events.map((e) => e.id).sort()).toEqual(ids);
+    expect(doc.actions.some((a) => a.id === 'BAD-DUE')).toBe(false);
+    for (const audience of ['internal', 'customer'] as const) {
+      expect(() => exportMarkdown(doc, { audience })).not.toThrow();
+      expect(() => exportHtml(doc, { audience })).not.toThrow();
+    }
+    // A bundle carries every row or none: it is refused with the reason, never half written.
+    await expect(exportBundleText(inc, { appVersion: 'test' })).rejects.toThrow(
+      /cannot be exported because its data is invalid: events\[\d+\]\./,
+    );
+    expect(JSON.parse(await exportRawRow('events', 'BAD-TEXT'))).toMatchObject({
+      rawRootlineRows: { events: [{ id: 'BAD-TEXT', at: '2026-01-01' }] },
+    });
+    await deleteDamagedRow('events', 'BAD-FAR');
+    expect((await readDamagedRows('events', inc)).map((d) => d.id)).not.toContain('BAD-FAR');
   });
 });

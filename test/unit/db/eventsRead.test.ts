@@ -68,8 +68,8 @@ describe('listEventsFrom', () => {
   it('skips the rows at `fromAt` the reader already holds', async () => {
     freshDb('events-from');
     await putEvents(['a', 'b', 'c', 'd'].map((id, i) => event('inc', id, i < 3 ? 10 : 20)));
-    expect((await listEventsFrom('inc', 10, 2, 5)).map((e) => e.id)).toEqual(['c', 'd']);
-    expect((await listEventsFrom('inc', 10, 0, 2)).map((e) => e.id)).toEqual(['a', 'b']);
+    expect((await listEventsFrom('inc', 10, 2, 5)).events.map((e) => e.id)).toEqual(['c', 'd']);
+    expect((await listEventsFrom('inc', 10, 0, 2)).events.map((e) => e.id)).toEqual(['a', 'b']);
   });
 });
 

@@ -107,4 +107,78 @@ describe('import commit and staged blocks', () => {
     expect(after?.keyTimes).toMatchObject({ impactStartAt: 5, detectedAt: 99 });
     expect(after?.keyTimeOrigins).toEqual({ detectedAt: 'manual', impactStartAt: 'import' });
   });
+
+  it('remembers the change window and makes the incident a game day when every fault was injected', async () => {
+    freshDb('gameday');
+    const incident = await addIncident({ title: 'G' });
+    const phases = {
+      impactStartAt: 5,
+      detectedAt: null,
+      mitigatedAt: null,
+      recoveredAt: null,
+      resolvedAt: null,
+    };
+    const fault = { ...event(incident.id), id: 'ev-fault', kind: 'change' as const, injected: true };
+    await commitImport({
+      incidentId: incident.id,
+      imports: [],
+      events: [fault, event(incident.id)],
+      phases,
+      changeWindowMinutes: 25,
+    });
+    let after = await getIncident(incident.id);
+    expect(after).toMatchObject({
+      changeWindowMinutes: 25,
+      incidentType: 'game-day',
+      incidentTypeOrigin: 'import',
+    });
+
+    // A later import with a real deploy: some fault was not injected, so it is an incident again.
+    const deploy = { ...event(incident.id), id: 'ev-deploy', kind: 'change' as const };
+    await commitImport({ incidentId: incident.id, imports: [], events: [deploy], phases });
+    after = await getIncident(incident.id);
+    expect(after).toMatchObject({
+      changeWindowMinutes: 25,
+      incidentType: 'incident',
+      incidentTypeOrigin: 'import',
+    });
+  });
+
+  it('never overrides an incident type the user chose', async () => {
+    freshDb('gameday-manual');
+    const incident = await addIncident({ title: 'M' });
+    await updateIncident(incident.id, { incidentType: 'incident', incidentTypeOrigin: 'manual' });
+    const fault = { ...event(incident.id), id: 'ev-fault', kind: 'change' as const, injected: true };
+    await commitImport({
+      incidentId: incident.id,
+      imports: [],
+      events: [fault],
+      phases: {
+        impactStartAt: null,
+        detectedAt: null,
+        mitigatedAt: null,
+        recoveredAt: null,
+        resolvedAt: null,
+      },
+    });
+    expect(await getIncident(incident.id)).toMatchObject({
+      incidentType: 'incident',
+      incidentTypeOrigin: 'manual',
+    });
+    // An import that finds no injected fault leaves a never-set type unset (old bundles stay byte-equal).
+    const plain = await addIncident({ title: 'P' });
+    await commitImport({
+      incidentId: plain.id,
+      imports: [],
+      events: [{ ...event(plain.id), id: 'ev-p' }],
+      phases: {
+        impactStartAt: null,
+        detectedAt: null,
+        mitigatedAt: null,
+        recoveredAt: null,
+        resolvedAt: null,
+      },
+    });
+    expect((await getIncident(plain.id))?.incidentType).toBeUndefined();
+  });
 });

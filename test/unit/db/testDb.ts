@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { setDb } from '../../../renderer/db/db';
 import { RootlineDb } from '../../../renderer/db/schema';
-import { DERIVED_TABLES } from '../../../renderer/db/eventPacks';
+import { DERIVED_TABLES } from '../../../renderer/db/derived';
 
 let counter = 0;
 

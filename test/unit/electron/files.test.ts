@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,6 +129,8 @@ describe('IPC handlers', () => {
     const { files } = await handlers['file:openFiles']({ accept: ['.log'], multiple: true }, ctx);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ name: 'app.log', size: 18 });
+    // Its modification time travels with it: the capture time of records that carry none.
+    expect(files[0]?.lastModified).toBe(Math.floor(statSync(logPath).mtimeMs));
     expect(JSON.stringify(files)).not.toContain(dir);
     const token = files[0]?.token ?? '';
     const { bytes } = await handlers['file:readChunk']({ token, offset: 0, length: 4 }, ctx);

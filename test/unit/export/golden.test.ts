@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../shared/export';
 import type { Audience } from '../../../shared/export';
-import { BUILTIN_TEMPLATE_IDS } from '../../../shared/templates';
+import { BUILTIN_TEMPLATE_IDS, sectionForType } from '../../../shared/templates';
 import { GOLDEN_DIR, sampleSnapshot, template } from './helpers';
 
 /*
@@ -38,11 +38,14 @@ describe('Markdown export of the sample incident', () => {
       audience: 'internal',
       templateName: t.name,
     });
-    for (const s of t.sections) expect(md).toContain(`## ${s.title}`);
+    // The sample is an incident, not a game day: its document has the sections for incidents.
+    for (const s of t.sections.filter((x) => sectionForType(x, 'incident')))
+      expect(md).toContain(`## ${s.title}`);
+    expect(md).not.toContain('## Hypothesis / Expected / Observed');
     expect(md).toMatch(/^\| Time \(PST\) \| Time \(UTC\) \| Kind \| Event \| Service \| Region \|$/m);
     expect(md).toMatch(/^\| Action \| Type \| Priority \| Owner \| Due \| Status \| Ticket \|$/m);
     expect(md).toContain('Fix the cache loop in the blob front-end (Completed)');
-    expect(md).toContain('```mermaid\nflowchart TD');
+    expect(md).toContain('```mermaid\n---\nconfig:\n  flowchart:\n    curve: stepBefore\n---\nflowchart TD');
     expect(md).toContain('2014-11-18 17:01:22 PST (2014-11-19 01:01:22 UTC)');
     expect(md).toMatch(/\*\*TTD\*\*.*: 3m 35s/);
   });
@@ -105,7 +108,7 @@ describe('Markdown export of the sample incident', () => {
 describe('published template structures', () => {
   it('Azure PIR: the six published questions, with the timeline under "How did we respond?"', () => {
     const t = template('azure-pir');
-    expect(t.sections.map((s) => s.title)).toEqual([
+    expect(t.sections.filter((s) => sectionForType(s, 'incident')).map((s) => s.title)).toEqual([
       'What happened?',
       'What went wrong and why?',
       'How did we respond?',
@@ -138,5 +141,34 @@ describe('tables never break words', () => {
     expect(css).toMatch(/th,td\{[^}]*word-break:normal;overflow-wrap:normal/);
     expect(css).toMatch(/th\{[^}]*white-space:nowrap/);
     expect(css).not.toMatch(/td\{[^}]*(break-all|anywhere)/);
+  });
+});
+
+describe('injected faults in exports', () => {
+  it('marks an injected event in words in the Markdown and HTML timelines, and rings it in the chart', async () => {
+    const snap = sampleSnapshot('azure-rca-2014');
+    const target = snap.events.find((e) => e.kind === 'change' && e.key);
+    expect(target).toBeDefined();
+    const marked = { ...snap, events: snap.events.map((e) => (e === target ? { ...e, injected: true } : e)) };
+    const md = exportMarkdown(marked, { audience: 'internal' });
+    // Markdown escapes the brackets so no renderer takes them for a link.
+    expect(md).toContain(`\\[injected fault\\] ${target!.title}`);
+    expect(exportMarkdown(snap, { audience: 'internal' })).not.toContain('[injected fault]');
+    const { exportHtml } = await import('../../../shared/export');
+    const html = exportHtml(marked, { audience: 'internal' });
+    expect(html).toContain('[injected fault] ');
+    expect(html).toContain('data-injected=');
+  });
+
+  it('a game day says so in the facts at the top', () => {
+    const snap = sampleSnapshot('azure-rca-2014');
+    const md = exportMarkdown(
+      { ...snap, incident: { ...snap.incident, incidentType: 'game-day' } },
+      {
+        audience: 'customer',
+      },
+    );
+    expect(md).toContain('| Type | Game day (injected faults) |');
+    expect(exportMarkdown(snap, { audience: 'customer' })).not.toContain('| Type | Game day');
   });
 });

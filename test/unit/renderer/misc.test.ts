@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createIncident } from '../../../shared/domain';
 import { parseRoute, routeHash } from '../../../renderer/routing/route';
 import { shortcutRows } from '../../../renderer/app/commands';
 import { bundleFileName, slugify } from '../../../renderer/features/bundles/slug';
-import { filterIncidents } from '../../../renderer/features/incidents/search';
 import { EVENT_KIND_COLORS } from '../../../renderer/ui/palette';
 import { EVENT_KINDS } from '../../../shared/domain';
 
@@ -37,17 +35,6 @@ describe('bundle file names', () => {
     expect(slugify('!!!')).toBe('incident');
     expect(bundleFileName('Queue backlog')).toBe('queue-backlog.rootline.json');
     expect(slugify('x'.repeat(200)).length).toBe(80);
-  });
-});
-
-describe('incident search', () => {
-  const a = createIncident({ id: 'a', now: 0, title: 'Checkout outage', services: ['payments'] });
-  const b = createIncident({ id: 'b', now: 0, title: 'DNS', summary: 'Resolver timeouts in EU' });
-  it('matches every word in title, summary or services', () => {
-    expect(filterIncidents([a, b], '').map((i) => i.id)).toEqual(['a', 'b']);
-    expect(filterIncidents([a, b], 'PAY').map((i) => i.id)).toEqual(['a']);
-    expect(filterIncidents([a, b], 'resolver eu').map((i) => i.id)).toEqual(['b']);
-    expect(filterIncidents([a, b], 'resolver checkout')).toEqual([]);
   });
 });
 

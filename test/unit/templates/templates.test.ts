@@ -4,6 +4,8 @@ import { markdownToLexicalState } from '../../../shared/document';
 import {
   applyTemplate,
   BUILTIN_TEMPLATE_IDS,
+  documentNeedsTypeSync,
+  sectionForType,
   formatTemplateProblem,
   parseTemplate,
 } from '../../../shared/templates';
@@ -125,7 +127,11 @@ describe('applyTemplate', () => {
 
   it('fills a new document from the template, with starters as live blocks', () => {
     const { sections } = applyTemplate(template('google-sre'), [], { ...base, newId });
-    expect(sections.map((s) => s.key)).toEqual(template('google-sre').sections.map((s) => s.key));
+    expect(sections.map((s) => s.key)).toEqual(
+      template('google-sre')
+        .sections.filter((s) => s.incidentTypes.length === 0)
+        .map((s) => s.key),
+    );
     const timeline = sections.find((s) => s.key === 'timeline');
     expect(timeline?.lexicalState).toContain('rootline-live-block');
     expect(sections.find((s) => s.key === 'got-lucky')?.internalOnly).toBe(true);
@@ -182,5 +188,55 @@ describe('applyTemplate', () => {
       { ...written('notes', 'internal', 1), internalOnly: true },
     ];
     expect(applyTemplate(template('google-sre'), old, { ...base, newId }).movedToInternal).toEqual([]);
+  });
+});
+
+describe('game-day sections', () => {
+  let n = 0;
+  const newId = (): string => `gd-${n++}`;
+  const base = { incidentId: 'inc', now: 1, newId };
+  const HEAD = 'Hypothesis / Expected / Observed';
+
+  it('every built-in template has a Hypothesis / Expected / Observed section for game days only', () => {
+    for (const id of BUILTIN_TEMPLATE_IDS) {
+      const s = template(id).sections.find((x) => x.title === HEAD);
+      expect(s?.incidentTypes, id).toEqual(['game-day']);
+      expect(sectionForType(s!, 'game-day')).toBe(true);
+      expect(sectionForType(s!, 'incident')).toBe(false);
+      expect(sectionForType(s!, undefined)).toBe(false);
+    }
+  });
+
+  it('a game day gains the section; back to incident, an untouched one goes and a written one stays', () => {
+    const t = template('google-sre');
+    const incident = applyTemplate(t, [], base).sections;
+    expect(incident.map((s) => s.title)).not.toContain(HEAD);
+    expect(documentNeedsTypeSync(t, incident, 'incident')).toBe(false);
+    expect(documentNeedsTypeSync(t, incident, 'game-day')).toBe(true);
+
+    const gameDay = applyTemplate(t, incident, { ...base, incidentType: 'game-day' }).sections;
+    const hypothesis = gameDay.find((s) => s.title === HEAD);
+    expect(hypothesis?.order).toBe(1);
+    expect(hypothesis?.lexicalState).toContain('Hypothesis:');
+    expect(documentNeedsTypeSync(t, gameDay, 'game-day')).toBe(false);
+
+    // Untouched (only its starter): switching back removes it without asking.
+    expect(documentNeedsTypeSync(t, gameDay, 'incident')).toBe(true);
+    const back = applyTemplate(t, gameDay, { ...base, incidentType: 'incident' });
+    expect(back.sections.map((s) => s.key)).not.toContain(hypothesis?.key);
+    expect(back.movedToInternal).toEqual([]);
+
+    // Written in: kept at the end, internal, and the switch says so; no further sync is asked for.
+    const written = gameDay.map((s) =>
+      s === hypothesis
+        ? { ...s, lexicalState: markdownToLexicalState('**Hypothesis:** checkout survives losing a zone') }
+        : s,
+    );
+    expect(documentNeedsTypeSync(t, written, 'incident')).toBe(false);
+    const kept = applyTemplate(t, written, { ...base, incidentType: 'incident' });
+    const last = kept.sections[kept.sections.length - 1];
+    expect(last?.key).toBe('hypothesis');
+    expect(last?.internalOnly).toBe(true);
+    expect(kept.movedToInternal.map((m) => m.from)).toEqual([HEAD]);
   });
 });

@@ -49,6 +49,33 @@ describe('timeline filter', () => {
     expect(run({ text: 'api slow' })).toEqual(['c']);
     expect(run({ range: { from: 5, to: 15 } })).toEqual(['b']);
   });
+  it('shows injected faults with the rest, alone, or hides them', () => {
+    const mixed = [
+      ev({
+        id: 'fault',
+        at: 0,
+        kind: 'change',
+        title: 'Fault aws:ec2:stop-instances started',
+        injected: true,
+      }),
+      ev({ id: 'deploy', at: 5, kind: 'change', title: 'Deploy 42' }),
+      ev({ id: 'flag-false', at: 9, kind: 'impact', title: 'API 500s', injected: false }),
+    ];
+    const pick = (injected: 'all' | 'only' | 'hide') => {
+      const p = compileFilter({ ...EMPTY_FILTER, injected });
+      return mixed.filter((e) => p(e, () => searchText(e))).map((e) => e.id);
+    };
+    expect(pick('all')).toEqual(['fault', 'deploy', 'flag-false']);
+    expect(pick('only')).toEqual(['fault']);
+    expect(pick('hide')).toEqual(['deploy', 'flag-false']);
+    expect(isFilterEmpty({ ...EMPTY_FILTER, injected: 'hide' })).toBe(false);
+    expect(describeFilter({ ...EMPTY_FILTER, injected: 'only' }, String)).toEqual([
+      { key: 'injected', label: 'Injected faults only' },
+    ]);
+    expect(describeFilter({ ...EMPTY_FILTER, injected: 'hide' }, String)[0]?.label).toBe(
+      'Injected faults hidden',
+    );
+  });
   it('describes itself for the chips and knows when it is empty', () => {
     expect(isFilterEmpty(EMPTY_FILTER)).toBe(true);
     const f = { ...EMPTY_FILTER, kinds: ['impact' as const], text: ' api ', keyOnly: true };

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../../../shared/domain';
-import { buildTree, causeDiagram, deleteSubtree, fishboneSource } from '../../../../shared/causes';
+import { buildTree, causeDiagram, deleteSubtree } from '../../../../shared/causes';
 import { openThreadsByTarget } from '../../../../shared/review';
 import { listActions, putActions, unlinkCauses } from '../../../db/repos/actions';
 import { getCauseCategories, listEventIds } from '../../../db/repos/causes';
@@ -20,6 +20,7 @@ import { CauseDetail } from './CauseDetail';
 import { CauseOutline } from './CauseOutline';
 import { DiagramCanvas } from './DiagramCanvas';
 import { EventCard } from './EventCard';
+import { FishboneView } from './FishboneView';
 import { WhysView } from './WhysView';
 import './causes.css';
 
@@ -138,7 +139,6 @@ function CauseWorkspace({
   };
 
   const diagram = useMemo(() => causeDiagram(nodes, { openThreads }), [nodes, openThreads]);
-  const fishbone = useMemo(() => fishboneSource(nodes, categories ?? []), [nodes, categories]);
   const kindsInUse = useMemo(() => [...new Set(nodes.map((n) => n.kind))], [nodes]);
   const slug = (incident.title || 'incident').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
   const prefix = `causes-${incident.id}`;
@@ -190,8 +190,7 @@ function CauseWorkspace({
         )}
         {view === 'diagram' && (
           <DiagramCanvas
-            source={diagram.source}
-            hash={diagram.hash}
+            drawing={{ mermaid: diagram.source, hash: diagram.hash }}
             fileName={`${slug}-causes`}
             label="Cause tree diagram"
             nodeIds={diagram.nodeIds}
@@ -207,11 +206,14 @@ function CauseWorkspace({
           />
         )}
         {view === 'fishbone' && (
-          <DiagramCanvas
-            source={fishbone.source}
-            hash={fishbone.hash}
+          <FishboneView
+            nodes={nodes}
+            categories={categories ?? []}
             fileName={`${slug}-fishbone`}
-            label="Fishbone diagram"
+            onSelect={(id) => {
+              setView('outline');
+              focusNode(id);
+            }}
           />
         )}
         {view === 'analysis' && (

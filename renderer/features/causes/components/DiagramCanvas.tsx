@@ -13,13 +13,18 @@ import { useMermaid } from '../hooks/useMermaid';
 import { standaloneSvg, svgToPng } from '../render/exportImage';
 import { nullProto } from '../../../../shared/domain/lookup';
 
+/**
+ * What to draw: mermaid source (rendered and sanitised here), or SVG text Rootline drew itself
+ * from a layout in shared/ (every label escaped there), which follows the app's theme.
+ */
+export type Drawing = { mermaid: string; hash: string } | { svg: string; hash: string };
+
 interface DiagramCanvasProps {
-  source: string;
-  hash: string;
+  drawing: Drawing;
   /** Base of exported file names. */
   fileName: string;
   label: string;
-  /** Mermaid node id → cause id; clicking a box selects its cause. */
+  /** Mermaid node id → cause id; clicking a box (or a label with `data-cause`) selects its cause. */
   nodeIds?: Readonly<Record<string, string>>;
   onNodeClick?: (causeId: string) => void;
   note?: string | undefined;
@@ -34,23 +39,18 @@ interface View {
 const clamp = (s: number): number => Math.min(4, Math.max(0.15, s));
 
 /**
- * A rendered mermaid diagram with pan (drag, arrow keys) and zoom (Ctrl+wheel, +/−, buttons),
- * and export to SVG and PNG. The SVG comes sanitised from `renderMermaid`.
+ * A diagram with pan (drag, arrow keys) and zoom (Ctrl+wheel, +/−, buttons), and export to SVG
+ * and PNG. A mermaid SVG comes sanitised from `renderMermaid`, on a white page (mermaid's
+ * theme is light); Rootline's own SVG is drawn in the app's theme and exported on paper.
  */
-export function DiagramCanvas({
-  source,
-  hash,
-  fileName,
-  label,
-  nodeIds,
-  onNodeClick,
-  note,
-}: DiagramCanvasProps) {
-  const { render, pending } = useMermaid(source, hash);
+export function DiagramCanvas({ drawing, fileName, label, nodeIds, onNodeClick, note }: DiagramCanvasProps) {
+  const { hash } = drawing;
+  const own = 'svg' in drawing ? drawing.svg : null;
+  const { render, pending } = useMermaid('mermaid' in drawing ? drawing.mermaid : null, hash);
   const [view, setView] = useState<View>({ x: 0, y: 0, scale: 1 });
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const alert = useAlert();
-  const svg = render?.ok ? render.svg : null;
+  const svg = own ?? (render?.ok ? render.svg : null);
 
   const viewport = useRef<HTMLDivElement>(null);
   const fittedFor = useRef<string | null>(null);
@@ -113,10 +113,13 @@ export function DiagramCanvas({
     setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
   };
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
-    if (drag.current?.moved || !nodeIds || !onNodeClick) return;
-    const g = (e.target as Element).closest('g.node');
+    if (drag.current?.moved || !onNodeClick) return;
+    const target = e.target as Element;
+    const g = target.closest('g.node');
     const mid = /flowchart-(c\d+)-/.exec(g?.id ?? '')?.[1];
-    const causeId = mid === undefined ? undefined : nodeIds[mid];
+    const causeId =
+      target.closest('[data-cause]')?.getAttribute('data-cause') ??
+      (mid === undefined || !nodeIds ? undefined : nodeIds[mid]);
     if (causeId !== undefined) onNodeClick(causeId);
   };
 
@@ -164,7 +167,7 @@ export function DiagramCanvas({
       )}
       <div
         ref={viewport}
-        className="diagram-viewport"
+        className={own === null ? 'diagram-viewport' : 'diagram-viewport diagram-viewport-themed'}
         role="img"
         aria-label={label}
         tabIndex={0}

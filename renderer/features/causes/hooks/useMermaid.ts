@@ -3,15 +3,17 @@ import { renderMermaid, type DiagramRender } from '../render/mermaidSvg';
 
 /**
  * The rendered diagram for `source`, debounced so typing never waits for mermaid; the last
- * good result stays on screen while a new one renders. `null` until the first render.
+ * good result stays on screen while a new one renders. `null` until the first render, and
+ * always `null` for a `null` source (a drawing that does not come from mermaid).
  */
 export function useMermaid(
-  source: string,
+  source: string | null,
   hash: string,
   delayMs = 250,
 ): { render: DiagramRender | null; pending: boolean } {
   const [state, setState] = useState<{ hash: string; render: DiagramRender } | null>(null);
   useEffect(() => {
+    if (source === null) return;
     let live = true;
     const timer = setTimeout(() => {
       void renderMermaid(source, hash).then((render) => {
@@ -23,5 +25,6 @@ export function useMermaid(
       clearTimeout(timer);
     };
   }, [source, hash, delayMs]);
+  if (source === null) return { render: null, pending: false };
   return { render: state?.render ?? null, pending: state?.hash !== hash };
 }

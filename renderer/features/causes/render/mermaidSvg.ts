@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import type MermaidApi from 'mermaid';
+import { MERMAID_CONFIG } from './mermaidConfig';
 
 /** What a render produced: a sanitised SVG, or a message to show instead. */
 export type DiagramRender = { ok: true; svg: string } | { ok: false; message: string };
@@ -8,19 +9,10 @@ type Mermaid = typeof MermaidApi;
 
 let loading: Promise<Mermaid> | null = null;
 
-/** Mermaid is large, so it loads on first use; strict security, no HTML labels (PNG export needs plain SVG). */
+/** Mermaid is large, so it loads on first use, set up as MERMAID_CONFIG says. */
 function loadMermaid(): Promise<Mermaid> {
   loading ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      htmlLabels: false,
-      flowchart: { htmlLabels: false, curve: 'linear', nodeSpacing: 28, rankSpacing: 36, useMaxWidth: false },
-      theme: 'neutral',
-      maxTextSize: 200_000,
-      maxEdges: 2_000,
-      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-    });
+    mermaid.initialize(MERMAID_CONFIG);
     return mermaid;
   });
   return loading;

@@ -2,21 +2,11 @@ import { useMemo } from 'react';
 import type { DocumentSection } from '../../../../shared/domain';
 import { documentOutline, type LiveBlockSpec } from '../../../../shared/document';
 import { useIncidentComments } from '../../comments';
-import { sectionTitleId } from './SectionEditor';
+import { showSection } from '../focus';
 
 /** `Timeline block`, `Timeline + Action items blocks`. */
 function describeBlocks(labels: string[]): string {
   return `${labels.join(' + ')} block${labels.length === 1 ? '' : 's'}`;
-}
-
-/** Scrolls to a section and puts the caret in its text. */
-function goTo(sectionId: string): void {
-  const section = document.querySelector<HTMLElement>(
-    `section[aria-labelledby="${sectionTitleId(sectionId)}"]`,
-  );
-  if (section === null) return;
-  section.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  section.querySelector<HTMLElement>('[contenteditable="true"]')?.focus({ preventScroll: true });
 }
 
 /**
@@ -48,7 +38,7 @@ export function DocumentOutline({
       <ol>
         {items.map((item) => (
           <li key={item.id}>
-            <button type="button" className="doc-outline-link" onClick={() => goTo(item.id)}>
+            <button type="button" className="doc-outline-link" onClick={() => showSection(item.id)}>
               <span className="doc-outline-title">{item.title}</span>
               <span className="doc-outline-meta">
                 {item.words > 0 && (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IncidentSnapshot, TimelineEvent } from '../../../../shared/domain';
 import { newId } from '../../../../shared/domain';
 import { createExportContext, liveBlockHasContent } from '../../../../shared/export';
@@ -26,6 +26,7 @@ import { DocumentOutline } from './DocumentOutline';
 import { DocumentToolbar } from './DocumentToolbar';
 import { SectionEditor } from './SectionEditor';
 import { TemplateSwitchDialog } from './TemplateSwitchDialog';
+import { syncDocumentType } from '../syncType';
 import './document.css';
 
 /** Wall-clock time for stored rows (outside components: reading the clock is not rendering). */
@@ -62,18 +63,24 @@ function DocumentBody({
   const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
   const template = findTemplate(templates, incident.templateId);
-  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(
-    incident.id,
-    template?.audience ?? 'internal',
-  );
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
+  // A document opened after its incident changed type (an import, a bundle) catches up here.
+  useEffect(() => {
+    void syncDocumentType(incident.id, templates);
+  }, [incident.id, incident.incidentType, templates]);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const ctx = useMemo(() => createExportContext(snapshot, { audience: 'internal' }), [snapshot]);
   const blockShows = useCallback((spec: LiveBlockSpec) => liveBlockHasContent(ctx, spec), [ctx]);
 
   const apply = async (t: RcaTemplate): Promise<void> => {
     const now = clock();
-    const result = applyTemplate(t, sections, { incidentId: incident.id, now, newId: () => newId(now) });
+    const result = applyTemplate(t, sections, {
+      incidentId: incident.id,
+      now,
+      newId: () => newId(now),
+      incidentType: incident.incidentType,
+    });
     const write = replaceDocument(incident.id, result.sections, t.id, now);
     await track(write.then(() => undefined));
     const previous = await write.catch(() => null);
@@ -103,7 +110,12 @@ function DocumentBody({
     moves: ApplyTemplateResult['movedToInternal'];
   } | null>(null);
   const requestApply = (t: RcaTemplate) => {
-    const plan = applyTemplate(t, sections, { incidentId: incident.id, now: 0, newId: () => '' });
+    const plan = applyTemplate(t, sections, {
+      incidentId: incident.id,
+      now: 0,
+      newId: () => '',
+      incidentType: incident.incidentType,
+    });
     if (plan.movedToInternal.length > 0) setConfirmSwitch({ template: t, moves: plan.movedToInternal });
     else void apply(t);
   };

@@ -69,7 +69,7 @@ export function DocumentToolbar(p: DocumentToolbarProps) {
           <option value="customer">Customer-facing</option>
         </select>
       </label>
-      <label>
+      <label className="check">
         <input type="checkbox" checked={p.utcOnly} onChange={(e) => p.onUtcOnly(e.target.checked)} /> UTC only
       </label>
       <label>

@@ -48,7 +48,7 @@ function ExportDialogBody({
   onClose(): void;
 }) {
   const [choice, setChoice] = useState<Choice>('md');
-  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident.id);
+  const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -118,7 +118,7 @@ function ExportDialogBody({
               <option value="customer">Customer-facing (no internal sections or fields)</option>
             </select>
           </label>
-          <label className="field field-check">
+          <label className="check">
             <input type="checkbox" checked={utcOnly} onChange={(e) => setUtcOnly(e.target.checked)} />
             <span>Times in UTC only</span>
           </label>

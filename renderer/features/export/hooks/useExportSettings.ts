@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
+import type { Incident } from '../../../../shared/domain';
 import { AUDIENCES, defaultUtcOnly, type Audience } from '../../../../shared/export';
+import { findTemplate } from '../../../../shared/templates';
 import { getPref, setPref } from '../../../db/repos';
+import { useTemplates } from '../../templates';
 
 /** The pref key of an incident's export settings (one per incident, read by every export). */
 export const exportSettingsKey = (incidentId: string): string => `export-settings:${incidentId}`;
@@ -22,13 +25,15 @@ export function restoreExportSettings(raw: unknown, fallbackAudience: Audience):
 
 /**
  * One audience (and UTC-only choice) per incident, shared by the Document tab and the Export…
- * dialog, so the two never disagree about who a document is for.
+ * dialog, so the two never disagree about who a document is for. Until someone picks one it
+ * is the audience of the incident's template (internal when it has none), here and only here.
  */
 export function useExportSettings(
-  incidentId: string,
-  fallbackAudience: Audience = 'internal',
+  incident: Pick<Incident, 'id' | 'templateId'>,
 ): ExportSettings & { setAudience(a: Audience): void; setUtcOnly(on: boolean): void } {
-  const key = exportSettingsKey(incidentId);
+  const { templates } = useTemplates();
+  const fallbackAudience = findTemplate(templates, incident.templateId)?.audience ?? 'internal';
+  const key = exportSettingsKey(incident.id);
   const raw = useLiveQuery(() => getPref<unknown>(key, null), [key]);
   const settings = restoreExportSettings(raw, fallbackAudience);
   const setAudience = useCallback(

@@ -75,9 +75,15 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
   };
 
   const accept = async () => {
-    const count = await imp.accept().catch(() => null);
-    if (count === null) return;
-    toast({ message: `Imported ${count.toLocaleString('en-US')} events into the timeline.` });
+    const done = await imp.accept().catch(() => null);
+    if (done === null) return;
+    const type =
+      done.becameType === 'game-day'
+        ? ' Every fault on the timeline was injected, so the incident is now a game day (Overview → Type).'
+        : done.becameType === 'incident'
+          ? ' A fault on the timeline was not injected, so the incident is no longer a game day (Overview → Type).'
+          : '';
+    toast({ message: `Imported ${done.events.toLocaleString('en-US')} events into the timeline.${type}` });
     onClose();
   };
 
@@ -145,9 +151,10 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
           <p className="muted">
             Event logs become timeline events: CloudEvents from a deployment orchestrator, JSON Lines, logfmt,
             CSV, syslog, Kubernetes events, journald, OpenTelemetry, Slack exports, PagerDuty, Statuspage,
-            Azure Activity Log, AWS CloudTrail, GitHub deployments and Actions, access and error logs, and
-            text logs in 40 described formats (log4j, Python, Go, nginx, PostgreSQL, klog…) or your own. You
-            can also drop files or folders on the window.
+            Azure Activity Log, AWS CloudTrail, GitHub deployments and Actions, Argo Rollouts and Argo CD,
+            Flagger, Flux, Terraform (plan/apply -json), Temporal, Nomad, Spinnaker, AWS FIS, Chaos Mesh and
+            LitmusChaos, access and error logs, and text logs in 40 described formats (log4j, Python, Go,
+            nginx, PostgreSQL, klog…) or your own. You can also drop files or folders on the window.
           </p>
           <div className="import-pickers">
             <button type="button" className="btn" onClick={() => void pick()} data-autofocus>
@@ -182,6 +189,8 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
             zone={imp.zone}
             year={imp.year}
             onApply={(z, y) => void imp.applyOptions(z, y)}
+            changeWindow={imp.changeWindow}
+            onChangeWindow={imp.setChangeWindow}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_CHANGE_WINDOW_MINUTES } from '../../../../shared/domain';
 import { listZones, zoneProblem } from '../../../../shared/format';
 import { Combobox } from '../../../ui/Combobox';
 
@@ -6,15 +7,35 @@ interface Props {
   zone: string;
   year: number | null;
   onApply(zone: string, year: number | null): void;
+  /** Minutes before impact start in which a finished change is a change-before-impact finding. */
+  changeWindow: number;
+  onChangeWindow(minutes: number): void;
 }
 
 const ZONES = listZones();
 
-/** Zone for timestamps without an offset, and the year for logs that omit it (syslog). */
-export function ImportOptionsFields({ zone, year, onApply }: Props) {
+/**
+ * Zone for timestamps without an offset, the year for logs that omit it (syslog), and the
+ * change-before-impact window the findings use.
+ */
+export function ImportOptionsFields({ zone, year, onApply, changeWindow, onChangeWindow }: Props) {
   const [zoneError, setZoneError] = useState<string | null>(null);
   const [yearText, setYearText] = useState(year === null ? '' : String(year));
   const [yearError, setYearError] = useState<string | null>(null);
+  const [windowText, setWindowText] = useState(String(changeWindow));
+  const [windowError, setWindowError] = useState<string | null>(null);
+
+  const commitWindow = (text: string) => {
+    const t = text.trim();
+    const m = Number(t);
+    if (!/^\d+$/.test(t) || m < 1 || m > MAX_CHANGE_WINDOW_MINUTES) {
+      setWindowError(`Enter whole minutes from 1 to ${MAX_CHANGE_WINDOW_MINUTES} (one day).`);
+      return;
+    }
+    setWindowError(null);
+    setWindowText(String(m));
+    onChangeWindow(m);
+  };
 
   const commitYear = (text: string) => {
     const t = text.trim();
@@ -57,6 +78,26 @@ export function ImportOptionsFields({ zone, year, onApply }: Props) {
           onBlur={(e) => commitYear(e.target.value)}
         />
         {yearError && <p className="field-error">{yearError}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="import-change-window">Change-before-impact window (minutes)</label>
+        <input
+          id="import-change-window"
+          inputMode="numeric"
+          value={windowText}
+          aria-invalid={windowError !== null}
+          aria-describedby="import-change-window-hint"
+          onChange={(e) => setWindowText(e.target.value)}
+          onBlur={(e) => commitWindow(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitWindow(e.currentTarget.value);
+          }}
+        />
+        <p id="import-change-window-hint" className="field-hint muted">
+          A change that finished this long or less before impact began is reported as change-before-impact.
+          Kept for this incident&apos;s next import.
+        </p>
+        {windowError && <p className="field-error">{windowError}</p>}
       </div>
     </div>
   );

@@ -7,7 +7,9 @@ import { eventCapMessage } from '../../../../shared/timeline/fold';
 import { kindColor } from '../../../ui/palette';
 import { PatternsTable } from '../../patterns';
 import type { JobResult } from '../../../workers/importProtocol';
-import { fileNotes, summaryCounts } from '../summaryNotes';
+import { fileNotes, findingsIntro, summaryCounts } from '../summaryNotes';
+import { timeFallbackNote } from '../../../../shared/import/timeFallback';
+import { InjectedBadge } from '../../../ui/InjectedBadge';
 import { LOCAL_ZONE } from '../../../platform/zone';
 
 const PHASE_LABELS: Record<KeyTimeField, string> = {
@@ -42,6 +44,10 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
   const events = pickedEvents === null ? job.events : job.events.filter((e) => pickedEvents.has(e.id));
   const counts = summaryCounts(stats);
   const notes = fileNotes(stats.perFile);
+  const fallbacks = stats.perFile.flatMap((f) => {
+    const text = timeFallbackNote(f, (ms) => formatZonedFull(ms, zone));
+    return text === null ? [] : [{ file: f.file, text }];
+  });
   return (
     <div className="import-summary">
       <dl className="stat-row" aria-label="Import counts">
@@ -85,6 +91,15 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
           ))}
         </ul>
       )}
+      {fallbacks.length > 0 && (
+        <ul className="import-file-notes" aria-label="Records without a time">
+          {fallbacks.map((note) => (
+            <li key={note.file}>
+              <span className="mono">{note.file}</span>: {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
       <ZoneAssumedNote
         incident={incident}
         job={job}
@@ -109,11 +124,17 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
 
       {findings.length > 0 && (
         <>
-          <h3>Risky rollout findings</h3>
+          <h3>Change findings ({n(findings.length)})</h3>
+          <p className="muted">{findingsIntro(findings, job.changeWindowMinutes)}</p>
           <ul className="finding-list" aria-label="Findings">
             {findings.map((f, i) => (
               <li key={`${f.code}-${i}`}>
                 <span className="finding-code">{f.code}</span>{' '}
+                {f.injected === true && (
+                  <>
+                    <InjectedBadge />{' '}
+                  </>
+                )}
                 <span className="mono">{formatZonedFull(f.at, zone)}</span> — {f.message}
               </li>
             ))}
@@ -173,7 +194,14 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
                   <span className="kind-dot" style={{ background: kindColor(e.kind) }} aria-hidden="true" />
                   {e.kind}
                 </td>
-                <td>{e.title}</td>
+                <td>
+                  {e.injected === true && (
+                    <>
+                      <InjectedBadge />{' '}
+                    </>
+                  )}
+                  {e.title}
+                </td>
                 <td>{e.service ?? ''}</td>
                 <td>{e.region ?? ''}</td>
                 <td className="num">{n(e.count)}</td>

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FORMATS } from '../../../../shared/import/formats';
-import type { Incident } from '../../../../shared/domain';
+import { DEFAULT_CHANGE_WINDOW_MINUTES, type Incident, type IncidentType } from '../../../../shared/domain';
 import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../../shared/timeline/aliases';
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
 import type { PickedFile } from '../../../platform';
 import type { JobResult } from '../../../workers/importProtocol';
-import { isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
+import { importWorkers, isGzip, isZip, planFiles, SAMPLE_BYTES, uniqueNames, type FileEntry } from '../plan';
 import { ImportCancelled, runImport, type ImportProgress } from '../runImport';
 import { ImportWorkerClient } from '../workerClient';
 import { useFormatFileRows } from './useFormatFiles';
+import { syncDocumentType } from '../../document';
+import { loadTemplates } from '../../templates';
 
 export type ImportStep =
   | { step: 'select' }
@@ -48,6 +50,9 @@ export function useLogImport(incident: Incident) {
   const [entries, setEntries] = useState<FileEntry[]>([]);
   const [zone, setZone] = useState(incident.displayZone);
   const [year, setYear] = useState<number | null>(null);
+  const [changeWindow, setChangeWindow] = useState(
+    incident.changeWindowMinutes ?? DEFAULT_CHANGE_WINDOW_MINUTES,
+  );
   const [state, setState] = useState<ImportStep>({ step: 'select' });
   const rows = useFormatFileRows();
   const formatFiles = useMemo(() => (rows ?? []).map((r) => ({ name: r.name, text: r.text })), [rows]);
@@ -157,13 +162,22 @@ export function useLogImport(incident: Incident) {
       if (inZone !== undefined) setZone(inZone);
       const controller = new AbortController();
       abortRef.current = controller;
-      const planned = planFiles(incident.id, entries);
+      const workers = importWorkers(navigator.hardwareConcurrency);
+      const planned = planFiles(incident.id, entries, workers);
       setState({ step: 'running', progress: { bytesRead: 0, totalBytes: 0, records: 0, elapsedMs: 0 } });
       try {
         const job = await runImport(
           client(),
           planned,
-          { incidentId: incident.id, zone: z, year, formatFiles, aliases: aliases.applied },
+          {
+            incidentId: incident.id,
+            zone: z,
+            year,
+            formatFiles,
+            aliases: aliases.applied,
+            changeWindowMinutes: changeWindow,
+            workers,
+          },
           { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
         );
         setState({ step: 'summary', job });
@@ -174,18 +188,19 @@ export function useLogImport(incident: Incident) {
         abortRef.current = null;
       }
     },
-    [client, entries, incident.id, zone, year, formatFiles, aliases],
+    [client, entries, incident.id, zone, year, formatFiles, aliases, changeWindow],
   );
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
   /** Stores the events and import rows and fills the phases the user has not set. */
-  const accept = useCallback(async (): Promise<number> => {
-    if (state.step !== 'summary') return 0;
+  const accept = useCallback(async (): Promise<{ events: number; becameType: IncidentType | null }> => {
+    if (state.step !== 'summary') return { events: 0, becameType: null };
     const { job } = state;
     setState({ step: 'committing', job });
+    let after: Incident;
     try {
-      await commitImport({
+      after = await commitImport({
         incidentId: incident.id,
         imports: job.imports,
         events: job.events,
@@ -193,14 +208,20 @@ export function useLogImport(incident: Incident) {
         patterns: job.patterns,
         densities: job.densities,
         serviceAliases: aliases.applied,
+        changeWindowMinutes: job.changeWindowMinutes,
       });
-      return job.events.length;
     } catch (e) {
       await discardStagedBlocks(job.imports.map((i) => i.id)).catch(() => undefined);
       setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
       throw e;
     }
-  }, [incident.id, state, aliases]);
+    const before = incident.incidentType ?? 'incident';
+    const now = after.incidentType ?? 'incident';
+    // An import that made the incident a game day (or no longer one) reshapes its document; the
+    // import itself is saved whatever happens here (the Document tab catches up when opened).
+    if (now !== before) await syncDocumentType(incident.id, await loadTemplates()).catch(() => false);
+    return { events: job.events.length, becameType: now !== before ? now : null };
+  }, [incident.id, incident.incidentType, state, aliases]);
 
   /** Drops the finished, unaccepted import and parses again reading zoneless times in `z`. */
   const rereadInZone = useCallback(
@@ -232,6 +253,8 @@ export function useLogImport(incident: Incident) {
     formats,
     zone,
     year,
+    changeWindow,
+    setChangeWindow,
     state,
     aliases,
     setAlias,

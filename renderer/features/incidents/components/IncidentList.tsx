@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { isEmptyFilter, type IncidentHits } from '../../../../shared/library/search';
 import type { Incident } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
@@ -8,36 +9,66 @@ import { useNow } from '../../../ui/useNow';
 import { useOpenActionCounts } from '../../actions';
 import { useDamagedActions } from '../hooks/useDamagedActions';
 import { useIncidentRows } from '../hooks/useIncidents';
-import { filterIncidents } from '../search';
+import { LibraryFilters, SearchHits, useLibraryQuery, useLibrarySearch } from '../../library/search';
+import { LibraryStatus } from './LibraryStatus';
 import { IncidentRow, type RowHandlers } from './IncidentRow';
 import { IncidentsEmpty } from './IncidentsEmpty';
 
 const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
+/** Search results shown at first (and added by "Show more"): the best ones are on top. */
+const PAGE = 50;
 
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;
   onOpenBundle: () => void;
   onTrySample?: (() => void) | undefined;
   onDeleteConfirmed: (incident: Incident) => void;
+  /** The search and filters, as the URL keeps them (`q=…&severity=…`). */
+  search: string;
+  onSearchChange: (search: string) => void;
 }
 
-/** The home screen: every incident, newest edit first, with search and row actions. */
+/**
+ * The home screen: every incident, newest edit first, with row actions; full-text search over
+ * everything written in them (results by relevance, each with its matching places) and filters.
+ */
 export function IncidentList({
   onNew,
   onOpenBundle,
   onTrySample,
   onDeleteConfirmed,
+  search,
+  onSearchChange,
   ...rowHandlers
 }: IncidentListProps) {
   const rows = useIncidentRows();
   const incidents = rows?.good;
   const damaged = rows?.damaged ?? [];
   const repair = useDamagedActions();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useLibraryQuery(search, onSearchChange);
+  // How many results to show; back to one page when the search changes.
+  const [more, setMore] = useState({ search, limit: PAGE });
+  const limit = more.search === search ? more.limit : PAGE;
+  const { result, answered } = useLibrarySearch(query, limit);
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
   const actionCounts = useOpenActionCounts();
-  const shown = useMemo(() => filterIncidents(incidents ?? [], query), [incidents, query]);
+  const searching = query.text.trim() !== '' || !isEmptyFilter(query.filter);
+  const { shown, hits } = useMemo(() => {
+    const all = incidents ?? [];
+    const none = new Map<string, IncidentHits>();
+    if (!searching) return { shown: all, hits: none };
+    if (result === undefined) return { shown: [], hits: none };
+    const byId = new Map(all.map((i) => [i.id, i]));
+    const ids = result.incidentIds;
+    const passing = new Set(ids);
+    // With search text: by relevance; with filters only: the list's own order.
+    const list =
+      answered.text.trim() === ''
+        ? all.filter((i) => passing.has(i.id))
+        : ids.flatMap((id) => byId.get(id) ?? []);
+    return { shown: list, hits: new Map(result.hits.map((h) => [h.incidentId, h])) };
+  }, [incidents, searching, result, answered]);
   useReadyMarker(incidents !== undefined);
   useEffect(() => {
     document.title = 'Rootline';
@@ -55,9 +86,9 @@ export function IncidentList({
           type="search"
           className="list-search"
           aria-label="Search incidents"
-          placeholder="Search title, summary, services…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Search everything written in incidents…"
+          value={query.text}
+          onChange={(e) => setQuery({ ...query, text: e.target.value })}
           data-search
         />
         <span className="spacer" />
@@ -68,6 +99,17 @@ export function IncidentList({
           New incident
         </button>
       </div>
+      <LibraryFilters
+        filter={query.filter}
+        counts={result?.counts}
+        onChange={(filter) => setQuery({ ...query, filter })}
+      />
+      <LibraryStatus
+        shown={shown.length}
+        total={incidents.length}
+        searching={searching}
+        answeredText={answered.text}
+      />
       <table className="table incidents-table">
         <thead>
           <tr>
@@ -93,7 +135,7 @@ export function IncidentList({
               layout={ROW_LAYOUT}
             />
           ))}
-          {shown.map((incident) => (
+          {(searching ? shown.slice(0, limit) : shown).map((incident) => (
             // A row that throws (a value no check foresaw) is named in place, never blanks the list.
             <ErrorBoundary
               key={incident.id}
@@ -116,11 +158,32 @@ export function IncidentList({
                 {...rowHandlers}
                 onDelete={setConfirming}
               />
+              {hits.has(incident.id) && (
+                <tr className="search-hits-row">
+                  <td colSpan={ROW_LAYOUT.colSpan}>
+                    <SearchHits group={hits.get(incident.id)!} title={incident.title} />
+                  </td>
+                </tr>
+              )}
             </ErrorBoundary>
           ))}
         </tbody>
       </table>
-      {shown.length === 0 && <p className="muted no-matches">No incident matches “{query}”.</p>}
+      {searching && shown.length > limit && (
+        <p className="list-more">
+          <button type="button" className="btn" onClick={() => setMore({ search, limit: limit + PAGE })}>
+            Show {Math.min(PAGE, shown.length - limit).toLocaleString('en-US')} more of{' '}
+            {(shown.length - limit).toLocaleString('en-US')}
+          </button>
+        </p>
+      )}
+      {searching && result !== undefined && shown.length === 0 && (
+        <p className="muted no-matches">
+          {query.text.trim() === ''
+            ? 'No incident matches these filters.'
+            : `No incident matches “${query.text}”${isEmptyFilter(query.filter) ? '' : ' with these filters'}.`}
+        </p>
+      )}
       {confirming && (
         <ConfirmDialog
           title="Delete incident?"

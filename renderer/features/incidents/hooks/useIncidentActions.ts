@@ -11,6 +11,7 @@ import {
 import { useAlert } from '../../../ui/Alerts';
 import { useToast } from '../../../ui/Toast';
 import { useUndoManager } from '../../undo';
+import { goTo, parseRoute, type Route } from '../../../routing/route';
 
 export interface IncidentActions {
   create(init?: Partial<Incident>): Promise<Incident | null>;
@@ -36,13 +37,21 @@ export function useIncidentActions(): IncidentActions {
       try {
         const incident = await addIncident(init);
         let current: Incident = incident;
+        // Undo from inside the new incident goes to the list (not to "Incident not found"); Redo comes back.
+        let leftFrom: Route | null = null;
         undo.push({
           label: 'New incident',
           undo: async () => {
             const snap = await deleteIncident(incident.id);
             if (snap) current = snap.incident;
+            const here = parseRoute(window.location.hash);
+            leftFrom = here.name === 'incident' && here.id === incident.id ? here : null;
+            if (leftFrom) goTo({ name: 'list' });
           },
-          redo: () => putIncident(current),
+          redo: async () => {
+            await putIncident(current);
+            if (leftFrom) goTo(leftFrom);
+          },
         });
         return incident;
       } catch (err) {

@@ -13,6 +13,7 @@ import { TokenInput } from '../../../ui/TokenInput';
 import { textInstant } from '../draft';
 import { useOverviewDraft } from '../hooks/useOverviewDraft';
 import { DurationsPanel } from './DurationsPanel';
+import { IncidentTypeField } from './IncidentTypeField';
 import { KeyTimeField } from './KeyTimeField';
 import { SaveIndicator } from './SaveIndicator';
 import { ZoneField } from './ZoneField';
@@ -75,6 +76,7 @@ export function OverviewForm({ incident }: { incident: Incident }) {
           </div>
           <SaveIndicator status={status} />
         </div>
+        <IncidentTypeField incident={incident} id={`${id}-type`} />
         <div className="field">
           <label htmlFor={`${id}-summary`}>Summary</label>
           <textarea

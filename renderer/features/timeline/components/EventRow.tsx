@@ -4,6 +4,7 @@ import { formatEditable } from '../../../../shared/format';
 import { formatTPlus, type ZoneFormatter } from '../../../../shared/timeline-edit';
 import { KIND_ICON_PATHS } from '../../../../shared/chart';
 import { EditableCell } from './EditableCell';
+import { InjectedBadge } from '../../../ui/InjectedBadge';
 import { KindIcon } from './KindIcon';
 
 const COUNT = new Intl.NumberFormat('en-US');
@@ -67,7 +68,7 @@ export const EventRow = memo(function EventRow(p: EventRowProps) {
       aria-rowindex={p.rowIndex + 1}
       aria-selected={p.selected}
       data-event-id={e.id}
-      className={`tl-row tl-event${editing ? ' is-editing' : ''}${p.selected ? ' is-selected' : ''}${p.focused ? ' is-focused' : ''}${e.key ? ' is-key' : ''}`}
+      className={`tl-row tl-event${e.injected === true ? ' is-injected' : ''}${editing ? ' is-editing' : ''}${p.selected ? ' is-selected' : ''}${p.focused ? ' is-focused' : ''}${e.key ? ' is-key' : ''}`}
       style={{ transform: `translateY(${p.top}px)` }}
       onClick={(ev) => a.select(e.id, ev.shiftKey ? 'range' : ev.ctrlKey || ev.metaKey ? 'toggle' : 'single')}
     >
@@ -127,7 +128,19 @@ export const EventRow = memo(function EventRow(p: EventRowProps) {
           {e.kind}
         </div>
       )}
-      {cell('title', 'Title', e.title, e.title, 'c-title')}
+      {cell(
+        'title',
+        'Title',
+        e.title,
+        e.injected === true ? (
+          <>
+            <InjectedBadge /> {e.title}
+          </>
+        ) : (
+          e.title
+        ),
+        'c-title',
+      )}
       {cell('service', 'Service', e.service ?? '', e.service ?? '', 'c-service')}
       {cell('region', 'Region', e.region ?? '', e.region ?? '', 'c-region')}
       <div role="gridcell" className="tl-cell c-count num">

@@ -3,6 +3,7 @@ import {
   EMPTY_FILTER,
   describeFilter,
   isFilterEmpty,
+  type InjectedFilter,
   type TimelineFilter,
 } from '../../../../shared/timeline-edit';
 import { KindIcon } from './KindIcon';
@@ -11,6 +12,8 @@ interface FilterBarProps {
   filter: TimelineFilter;
   services: string[];
   regions: string[];
+  /** The timeline holds injected faults: the injected filter is offered. */
+  hasInjected: boolean;
   shown: number;
   total: number;
   formatTime: (ms: number) => string;
@@ -21,11 +24,12 @@ function toggle<T>(list: readonly T[], v: T): T[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
-/** Filters by kind, service, region, key-only and text; active parts shown as removable chips. */
+/** Filters by kind, service, region, key-only, injected faults and text; active parts shown as removable chips. */
 export function FilterBar({
   filter: f,
   services,
   regions,
+  hasInjected,
   shown,
   total,
   formatTime,
@@ -97,6 +101,18 @@ export function FilterBar({
           />{' '}
           Key only
         </label>
+        {(hasInjected || f.injected !== 'all') && (
+          <select
+            aria-label="Injected faults"
+            title="Events a fault-injection tool put there on purpose (chaos experiments, game days)"
+            value={f.injected}
+            onChange={(e) => onChange({ ...f, injected: e.target.value as InjectedFilter })}
+          >
+            <option value="all">Injected faults: shown</option>
+            <option value="only">Injected faults only</option>
+            <option value="hide">Hide injected faults</option>
+          </select>
+        )}
       </div>
       <div className="tl-filter-row" aria-live="polite">
         <span className="muted">

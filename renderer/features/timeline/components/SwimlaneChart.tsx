@@ -48,7 +48,17 @@ function drawChart(events: readonly TimelineEvent[], options: ChartOptions, dark
  * The chart as one <img> of the SVG text: thousands of marks cost one DOM node, and what is
  * shown is byte for byte what Export SVG writes.
  */
-function ChartImage({ svg, width, height }: { svg: string; width: number; height: number }) {
+function ChartImage({
+  svg,
+  width,
+  height,
+  injected,
+}: {
+  svg: string;
+  width: number;
+  height: number;
+  injected: number;
+}) {
   const url = useMemo(() => URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })), [svg]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return (
@@ -57,7 +67,7 @@ function ChartImage({ svg, width, height }: { svg: string; width: number; height
       src={url}
       width={width}
       height={height}
-      alt="Swimlane chart of the events: lanes, marks, phase bands and record density"
+      alt={`Swimlane chart of the events: lanes, marks, phase bands and record density${injected > 0 ? `; ${injected} ${injected === 1 ? 'mark has' : 'marks have'} a dashed ring: injected faults` : ''}`}
       draggable={false}
     />
   );
@@ -110,6 +120,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
   };
   const selectedMark = p.selectedId ? layout.marks.find((m) => m.eventId === p.selectedId) : undefined;
   const hovered = hover ? byId.get(hover.mark.eventId) : undefined;
+  const injectedMarks = useMemo(() => layout.marks.filter((m) => m.injected).length, [layout]);
   const xOf = (t: number) =>
     layout.plotLeft + ((t - layout.from) / (layout.to - layout.from)) * (layout.plotRight - layout.plotLeft);
   return (
@@ -122,6 +133,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
       // The plot geometry, so tests and tools can aim at a time and lane without the pixels.
       data-plot={`${layout.plotLeft},${layout.plotRight},${layout.lanesTop},${layout.laneHeight},${layout.from},${layout.to}`}
       data-lanes={layout.lanes.join('|')}
+      data-injected-marks={injectedMarks}
       onMouseDown={(e) => {
         const { x } = local(e);
         if (x >= layout.plotLeft) setBrush({ x0: x, x1: x });
@@ -149,7 +161,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
         setBrush(null);
       }}
     >
-      <ChartImage svg={svg} width={layout.width} height={layout.height} />
+      <ChartImage svg={svg} width={layout.width} height={layout.height} injected={injectedMarks} />
       {p.range && (
         <div
           className="tl-chart-range"
@@ -193,6 +205,12 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
           style={{ left: Math.min(hover.x + 12, layout.width - 280), top: hover.y + 14 }}
         >
           <strong>{hovered.title}</strong>
+          {hover.mark.injected && (
+            <div className="tl-chart-tip-injected">
+              {hovered.injected === true ? 'Injected fault' : 'Includes an injected fault'} (put there on
+              purpose by a fault-injection tool)
+            </div>
+          )}
           <div className="muted">
             {formatSideBySide(hovered.at, p.zone, p.second)} · {hovered.kind}
             {hovered.service ? ` · ${hovered.service}` : ''}

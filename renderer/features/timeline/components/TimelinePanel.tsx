@@ -223,6 +223,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         filter={filter}
         services={view.services}
         regions={view.regions}
+        hasInjected={view.hasInjected}
         shown={view.shown.length}
         total={store.total}
         formatTime={(ms) => formatZonedFull(ms, zone)}

@@ -16,6 +16,8 @@ export interface TimelineView {
   rows: RowModel;
   services: string[];
   regions: string[];
+  /** Some event of the timeline is an injected fault. */
+  hasInjected: boolean;
 }
 
 /** Filters the store's events and builds the table rows; recomputed only when inputs change. */
@@ -52,15 +54,17 @@ export function useTimelineView(
       ),
     [shown, zone, second, gapMs],
   );
-  const { services, regions } = useMemo(() => {
+  const { services, regions, hasInjected } = useMemo(() => {
     void version;
     const s = new Set<string>();
     const r = new Set<string>();
+    let injected = false;
     for (const e of store.events) {
       s.add(e.service ?? '');
       r.add(e.region ?? '');
+      injected ||= e.injected === true;
     }
-    return { services: [...s].sort(), regions: [...r].sort() };
+    return { services: [...s].sort(), regions: [...r].sort(), hasInjected: injected };
   }, [store, version]);
-  return { shown, chartEvents, rows, services, regions };
+  return { shown, chartEvents, rows, services, regions, hasInjected };
 }

@@ -113,11 +113,11 @@ export class TimelineStore {
         this.emit();
       })
       .catch(() => undefined);
-    const first = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
+    const { events: first, complete } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
     if (gen !== this.generation) return;
     this.total = Math.max(first.length, this.total);
-    this.setAll(first, first.length < FIRST);
-    if (first.length < FIRST) return this.warmSearch(gen, first, 0);
+    this.setAll(first, complete);
+    if (complete) return this.warmSearch(gen, first, 0);
     // The rest at once, not per slice: recomputing filters, rows and chart as slices arrive
     // would cost more than the reading.
     const all = await readIncidentEvents(this.incidentId);

@@ -34,7 +34,7 @@ beforeEach(() => {
 
 describe('useExportSettings', () => {
   function Panel({ id, name }: { id: string; name: string }) {
-    const s = useExportSettings(id);
+    const s = useExportSettings({ id, templateId: null });
     return (
       <p data-testid={name}>
         {s.audience}/{String(s.utcOnly)}
@@ -66,7 +66,7 @@ describe('useExportSettings', () => {
 
   it('reads a damaged stored value as the defaults', async () => {
     await setPref(exportSettingsKey('inc'), { audience: 'everyone', utcOnly: 'yes' });
-    const hook = renderHook(() => useExportSettings('inc', 'customer'));
+    const hook = renderHook(() => useExportSettings({ id: 'inc', templateId: 'azure-pir' }));
     await until(() => expect(hook.current()).toMatchObject({ audience: 'customer', utcOnly: true }));
   });
 });

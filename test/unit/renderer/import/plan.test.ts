@@ -3,6 +3,7 @@ import {
   isGzip,
   isZip,
   needsMapping,
+  planFiles,
   uniqueNames,
   type FileEntry,
 } from '../../../../renderer/features/import/plan';
@@ -29,6 +30,26 @@ describe('import plan', () => {
       'b.log',
       'app.log (3)',
     ]);
+  });
+
+  it("passes each file's last-modified time on as its capture time (null when the platform has none)", () => {
+    const picked = (lastModified?: number) => ({
+      name: 'events.ndjson',
+      size: 0,
+      lastModified,
+      stream: () => new ReadableStream<Uint8Array>(),
+      text: () => Promise.resolve(''),
+    });
+    const [known, unknown] = planFiles(
+      'inc',
+      [
+        entry({ picked: picked(Date.UTC(2026, 2, 14, 16)), name: 'a.ndjson' }),
+        entry({ picked: picked(undefined), name: 'b.ndjson' }),
+      ],
+      1,
+    );
+    expect(known?.capturedAt).toBe(Date.UTC(2026, 2, 14, 16));
+    expect(unknown?.capturedAt).toBeNull();
   });
 
   it('recognises gzip and zip by magic bytes or name', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importTexts } from '../../../../shared/import/pipeline';
-import { fileNotes, summaryCounts } from '../../../../renderer/features/import/summaryNotes';
+import { fileNotes, findingsIntro, summaryCounts } from '../../../../renderer/features/import/summaryNotes';
+import { timeFallbackNote } from '../../../../shared/import/timeFallback';
+import type { Finding } from '../../../../shared/domain';
 
 const eventList = JSON.stringify(
   {
@@ -49,5 +51,45 @@ describe('import summary truth', () => {
       { file: 'empty.log', text: 'is empty (0 bytes): nothing was imported from it.' },
       { file: 'blank.log', text: 'holds no records: its 3 lines are blank, comments or headers.' },
     ]);
+  });
+});
+
+describe('change findings and time fallback wording', () => {
+  const finding = (code: Finding['code'], injected?: boolean): Finding => ({
+    code,
+    at: 0,
+    message: 'm',
+    change: 'c',
+    components: ['checkout'],
+    regions: [],
+    eventIds: [],
+    ...(injected === undefined ? {} : { injected }),
+  });
+
+  it('names every kind of change finding found, and the window only when change-before-impact is among them', () => {
+    const both = findingsIntro([finding('unstaged-rollout'), finding('change-before-impact')], 45);
+    expect(both).toMatch(
+      /^The change analysis found 2 findings: unstaged-rollout \(.*\); change-before-impact \(/,
+    );
+    expect(both).toContain('finished up to 45 minutes before it began');
+    expect(both).toContain('suggested contributing factor in the cause tree');
+    expect(both).not.toContain('injected');
+    const one = findingsIntro([finding('untested-target')], 60);
+    expect(one).toMatch(/^The change analysis found 1 finding: untested-target/);
+    expect(one).not.toContain('minutes');
+    expect(findingsIntro([finding('change-before-impact', true)], 1)).toContain(
+      'An injected fault is never offered as a cause',
+    );
+  });
+
+  it('says how many records took the capture time, or the previous record when it was unknown', () => {
+    const t = (ms: number) => new Date(ms).toISOString();
+    expect(timeFallbackNote({ timeFallback: 0, records: 5, capturedAt: 0 }, t)).toBeNull();
+    expect(timeFallbackNote({ timeFallback: 2, records: 7, capturedAt: Date.UTC(2026, 2, 14, 16) }, t)).toBe(
+      "2 of 7 records had no time of their own: they were given the file's capture time, its last-modified time (2026-03-14T16:00:00.000Z).",
+    );
+    expect(timeFallbackNote({ timeFallback: 1, records: 1, capturedAt: null }, t)).toBe(
+      "1 of 1 record had no time of their own and the file's capture time was unknown: they were given the previous record's time.",
+    );
   });
 });

@@ -1,0 +1,156 @@
+import {
+  INDEXED_TABLES,
+  type IndexedTable,
+  type LibraryQuery,
+  type LibraryResult,
+} from '../../../../shared/library/search';
+import { getDb } from '../../../db/db';
+import { incidentChangeTimes, subscribeIncidentChanges } from '../../../db/changeLog';
+import type { IndexState, SearchReply, SearchRequest } from './worker/protocol';
+
+/** User Timing mark set when the search starts (the benchmark counts main-thread tasks from it). */
+export const START_MARK = 'rootline:search-start';
+
+/** User Timing measure of one change, from its commit to the index having it (`npm run bench:library`). */
+export const UPDATE_MEASURE = 'rootline:search-update';
+
+/** A channel to the search service: a Web Worker in the app, the service in-process in tests. */
+export interface SearchChannel {
+  send(msg: SearchRequest): void;
+  onReply(fn: (reply: SearchReply) => void): void;
+  close(): void;
+}
+
+/** A channel whose service could not start: it says so once, and the list works without search. */
+function failedChannel(message: string): SearchChannel {
+  return {
+    send: () => undefined,
+    onReply: (fn) => queueMicrotask(() => fn({ type: 'status', status: { state: 'failed', message } })),
+    close: () => undefined,
+  };
+}
+
+function workerChannel(): SearchChannel {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./worker/search.worker.ts', import.meta.url), { type: 'module' });
+  } catch (e) {
+    return failedChannel(`Search could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return {
+    send: (msg) => worker.postMessage(msg),
+    onReply: (fn) => {
+      worker.onmessage = (e: MessageEvent<SearchReply>) => fn(e.data);
+      worker.onerror = (e) => fn({ type: 'status', status: { state: 'failed', message: e.message } });
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+const indexedTable = (table: string | null): IndexedTable | null | undefined =>
+  table === null ? null : INDEXED_TABLES.find((t) => t === table);
+
+/**
+ * The page's side of the library search: starts the service once, forwards every committed
+ * change of an incident from the change log (the app's one invalidation signal), and runs
+ * queries. Cheap on the main thread: the index is loaded and kept in the worker.
+ */
+export class LibrarySearchClient {
+  private seq = 0;
+  private readonly answers = new Map<number, (r: LibraryResult) => void>();
+  private readonly statusListeners = new Set<() => void>();
+  private readonly updateListeners = new Set<(incidentId: string, ms: number) => void>();
+  private current: IndexState = { state: 'loading' };
+  private readonly unsubscribe: () => void;
+  /** When each incident's oldest change not yet in the index was committed. */
+  private readonly changedAt = new Map<string, number>();
+
+  constructor(
+    private readonly channel: SearchChannel,
+    dbName: string,
+  ) {
+    performance.mark(START_MARK);
+    channel.onReply((reply) => this.onReply(reply));
+    this.unsubscribe = subscribeIncidentChanges((change) => {
+      const table = indexedTable(change.table);
+      if (table === undefined) return;
+      if (!this.changedAt.has(change.incidentId)) this.changedAt.set(change.incidentId, performance.now());
+      const { incidentId, keys } = change;
+      channel.send(
+        keys === undefined
+          ? { type: 'changed', incidentId, table }
+          : { type: 'changed', incidentId, table, keys },
+      );
+    });
+    channel.send({ type: 'start', dbName, changes: incidentChangeTimes() });
+  }
+
+  get status(): IndexState {
+    return this.current;
+  }
+
+  /** Runs a query; resolves with its result (every query gets one, in order). */
+  query(query: LibraryQuery, limit = 50): Promise<LibraryResult> {
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.answers.set(seq, resolve);
+      this.channel.send({ type: 'query', seq, query, limit });
+    });
+  }
+
+  onStatus(fn: () => void): () => void {
+    this.statusListeners.add(fn);
+    return () => this.statusListeners.delete(fn);
+  }
+
+  /** Called each time an incident's change is in the index. */
+  onUpdated(fn: (incidentId: string, ms: number) => void): () => void {
+    this.updateListeners.add(fn);
+    return () => this.updateListeners.delete(fn);
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.channel.close();
+  }
+
+  private onReply(reply: SearchReply): void {
+    switch (reply.type) {
+      case 'status':
+        this.current = reply.status;
+        for (const fn of this.statusListeners) fn();
+        break;
+      case 'result': {
+        const resolve = this.answers.get(reply.seq);
+        this.answers.delete(reply.seq);
+        resolve?.(reply.result);
+        break;
+      }
+      case 'updated': {
+        const start = this.changedAt.get(reply.incidentId);
+        this.changedAt.delete(reply.incidentId);
+        if (start !== undefined) performance.measure(UPDATE_MEASURE, { start, end: performance.now() });
+        for (const fn of this.updateListeners) fn(reply.incidentId, reply.ms);
+        break;
+      }
+      case 'saved':
+        break;
+    }
+  }
+}
+
+let client: LibrarySearchClient | null = null;
+let makeChannel: () => SearchChannel = workerChannel;
+
+/** The app's search client, started on first use. */
+export function librarySearch(): LibrarySearchClient {
+  client ??= new LibrarySearchClient(makeChannel(), getDb().name);
+  return client;
+}
+
+/** Replaces how the channel is made and drops the current client (tests). */
+export function setSearchChannelFactory(factory: (() => SearchChannel) | null): void {
+  client?.close();
+  client = null;
+  makeChannel = factory ?? workerChannel;
+}

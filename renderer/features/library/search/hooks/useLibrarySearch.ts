@@ -1,0 +1,77 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  EMPTY_QUERY,
+  isEmptyFilter,
+  type LibraryQuery,
+  type LibraryResult,
+} from '../../../../../shared/library/search';
+import { librarySearch } from '../client';
+import type { IndexState } from '../worker/protocol';
+
+/** Name of the User Timing measures the search leaves (read by `npm run bench:library`). */
+export const QUERY_MEASURE = 'rootline:search-query';
+
+/** How often, at most, a shown search is run again while the index takes in changes. */
+const REFRESH_MS = 300;
+
+/** Whether the search index is loading, indexing or ready (re-renders only its caller). */
+export function useIndexState(): IndexState {
+  const client = librarySearch();
+  return useSyncExternalStore(
+    (fn) => client.onStatus(fn),
+    () => client.status,
+  );
+}
+
+/**
+ * The library's answer to a query (hits and snippets for its first `limit` incidents), refreshed when the index takes in a change (while a search
+ * or filter is shown); undefined until the first answer. `answered` is the query the result is
+ * for (the newest one lags while the worker answers).
+ */
+export function useLibrarySearch(
+  query: LibraryQuery,
+  limit: number,
+): {
+  result: LibraryResult | undefined;
+  answered: LibraryQuery;
+} {
+  const client = librarySearch();
+  const [version, setVersion] = useState(0);
+  const active = query.text.trim() !== '' || !isEmptyFilter(query.filter);
+  const [answer, setAnswer] = useState<{ result: LibraryResult | undefined; query: LibraryQuery }>({
+    result: undefined,
+    query: EMPTY_QUERY,
+  });
+
+  // An edit shows in the results once the index has it; a burst of changes (indexing many
+  // incidents) refreshes them a few times a second, not per incident.
+  useEffect(() => {
+    if (!active) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = client.onUpdated(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        setVersion((v) => v + 1);
+      }, REFRESH_MS);
+    });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [client, active]);
+
+  useEffect(() => {
+    let live = true;
+    const start = performance.now();
+    void client.query(query, limit).then((r) => {
+      if (!live) return;
+      performance.measure(QUERY_MEASURE, { start, end: performance.now(), detail: query.text });
+      setAnswer({ result: r, query });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, query, limit, version]);
+
+  return { result: answer.result, answered: answer.query };
+}

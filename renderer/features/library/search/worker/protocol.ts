@@ -1,0 +1,27 @@
+import type { IndexedTable, LibraryQuery, LibraryResult } from '../../../../../shared/library/search';
+
+/** Messages to the search worker. */
+export type SearchRequest =
+  /** Load the stored index (or build it) and bring it up to date with the change log's times. */
+  | { type: 'start'; dbName: string; changes: Record<string, number> }
+  /**
+   * Rows of an incident changed (`table` null: any of them, or the incident itself went away;
+   * `keys`: the written rows, when known).
+   */
+  | { type: 'changed'; incidentId: string; table: IndexedTable | null; keys?: readonly string[] }
+  | { type: 'query'; seq: number; query: LibraryQuery; limit: number };
+
+/** Where the index is: reading the stored copy, indexing incidents, or ready. */
+export type IndexState =
+  | { state: 'loading' }
+  | { state: 'indexing'; done: number; total: number }
+  | { state: 'ready'; incidents: number; skipped: number }
+  | { state: 'failed'; message: string };
+
+/** Messages from the search worker. */
+export type SearchReply =
+  | { type: 'status'; status: IndexState }
+  | { type: 'result'; seq: number; result: LibraryResult; ms: number }
+  /** An incident's change is in the index (`ms`: reading its rows and updating). */
+  | { type: 'updated'; incidentId: string; ms: number }
+  | { type: 'saved'; ms: number };

@@ -1,0 +1,203 @@
+import {
+  INDEXED_TABLES,
+  LibraryIndex,
+  type IncidentRows,
+  type IndexedTable,
+  type IndexSnapshot,
+} from '../../../../../shared/library/search';
+import type { Comment, DocumentSection, TimelineEvent } from '../../../../../shared/domain';
+import type { IndexState, SearchReply, SearchRequest } from './protocol';
+
+/** Where the service reads rows and keeps its index (raw IndexedDB in the worker; fakes in tests). */
+/** Tables whose changes can be applied row by row (the others are small, or feed the facets). */
+export type RowTable = 'events' | 'sections' | 'comments';
+const isRowTable = (t: IndexedTable | null): t is RowTable =>
+  t === 'events' || t === 'sections' || t === 'comments';
+
+export interface SearchSource {
+  incidentIds(): Promise<string[]>;
+  read(incidentId: string, tables: readonly IndexedTable[]): Promise<IncidentRows | null>;
+  readRows(
+    incidentId: string,
+    table: RowTable,
+    keys: readonly string[],
+  ): Promise<{ base: IncidentRows; rows: (TimelineEvent | DocumentSection | Comment)[] } | null>;
+  load(): Promise<IndexSnapshot | null>;
+  save(snap: IndexSnapshot): Promise<void>;
+}
+
+/** How long after the last change the index is stored again. */
+export const SAVE_DELAY_MS = 2_000;
+
+/**
+ * The search worker's logic: loads the stored index, indexes what the change log says changed
+ * since (or everything, when there is no usable stored index), applies each change as it comes
+ * and answers queries. Queries wait until the index is loaded; while incidents are indexed they
+ * see what is indexed so far.
+ */
+export class SearchService {
+  private index: LibraryIndex | null = null;
+  /** Per incident: tables to read whole, and rows to read by key. */
+  private readonly pending = new Map<
+    string,
+    { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> }
+  >();
+  private lastStatusAt = 0;
+  private waiting: (() => void)[] = [];
+  private draining = false;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private skipped = 0;
+
+  constructor(
+    private readonly source: SearchSource,
+    private readonly post: (reply: SearchReply) => void,
+    private readonly saveDelay = SAVE_DELAY_MS,
+  ) {}
+
+  handle(msg: SearchRequest): Promise<void> {
+    switch (msg.type) {
+      case 'start':
+        return this.start(msg.changes);
+      case 'changed':
+        if (isRowTable(msg.table) && msg.keys !== undefined)
+          this.enqueueRows(msg.incidentId, msg.table, msg.keys);
+        else this.enqueue(msg.incidentId, msg.table === null ? INDEXED_TABLES : [msg.table]);
+        return this.drain();
+      case 'query':
+        return this.ready().then(() => {
+          const t0 = performance.now();
+          const result = this.index!.query(msg.query, msg.limit);
+          this.post({ type: 'result', seq: msg.seq, result, ms: performance.now() - t0 });
+        });
+    }
+  }
+
+  private status(status: IndexState): void {
+    this.post({ type: 'status', status });
+  }
+
+  private ready(): Promise<void> {
+    return this.index !== null ? Promise.resolve() : new Promise((r) => this.waiting.push(r));
+  }
+
+  private async start(changes: Record<string, number>): Promise<void> {
+    this.status({ state: 'loading' });
+    const snap = await this.source.load().catch(() => null);
+    const loaded = snap === null ? null : LibraryIndex.fromSnapshot(snap);
+    const index = loaded ?? LibraryIndex.empty();
+    const indexed = index.indexedTimes();
+    const changedAt = new Map(Object.entries(changes));
+    const ids = await this.source.incidentIds();
+    const present = new Set(ids);
+    let stale = false;
+    for (const id of indexed.keys()) {
+      if (!present.has(id)) {
+        index.remove(id);
+        stale = true;
+      }
+    }
+    for (const id of ids) {
+      const at = indexed.get(id);
+      // Not indexed, or changed after it was indexed: read it whole.
+      if (at === undefined || (changedAt.get(id) ?? 0) > at) this.enqueue(id, INDEXED_TABLES);
+    }
+    this.index = index;
+    for (const fn of this.waiting.splice(0)) fn();
+    if (stale || loaded === null) this.scheduleSave();
+    await this.drain();
+  }
+
+  private job(incidentId: string) {
+    let job = this.pending.get(incidentId);
+    if (job === undefined) this.pending.set(incidentId, (job = { tables: new Set(), rows: new Map() }));
+    return job;
+  }
+
+  private enqueue(incidentId: string, tables: readonly IndexedTable[]): void {
+    const job = this.job(incidentId);
+    for (const t of tables) job.tables.add(t);
+  }
+
+  private enqueueRows(incidentId: string, table: RowTable, keys: readonly string[]): void {
+    const job = this.job(incidentId);
+    const set = job.rows.get(table) ?? new Set<string>();
+    for (const k of keys) set.add(k);
+    job.rows.set(table, set);
+  }
+
+  /** Applies one incident's queued changes: whole tables, then single rows. */
+  private async apply(
+    index: LibraryIndex,
+    id: string,
+    job: { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
+  ) {
+    const at = Date.now();
+    // An incident the index does not have yet is read whole.
+    const whole = index.has(id) ? [...job.tables] : INDEXED_TABLES;
+    if (whole.length > 0) {
+      const rows = await this.source.read(id, whole);
+      if (rows === null) return index.remove(id);
+      index.update(rows, whole, at);
+    }
+    for (const [table, keys] of job.rows) {
+      if (whole.includes(table)) continue;
+      const read = await this.source.readRows(id, table, [...keys]);
+      if (read === null) return index.remove(id);
+      index.updateRows(read.base, table, [...keys], read.rows, at);
+    }
+  }
+
+  /** Applies queued changes one incident at a time, yielding between them so queries get answered. */
+  private async drain(): Promise<void> {
+    if (this.draining || this.index === null) return;
+    this.draining = true;
+    const index = this.index;
+    let done = 0;
+    try {
+      while (this.pending.size > 0) {
+        const total = done + this.pending.size;
+        const [id, job] = this.pending.entries().next().value as [
+          string,
+          { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
+        ];
+        this.pending.delete(id);
+        const t0 = performance.now();
+        try {
+          await this.apply(index, id, job);
+        } catch {
+          // A damaged row (one the app lists as damaged) is left out of search, not fatal.
+          this.skipped++;
+        }
+        done++;
+        this.post({ type: 'updated', incidentId: id, ms: performance.now() - t0 });
+        // Progress a few times a second, not per incident (each message costs the page a render).
+        if (total > 1 && performance.now() - this.lastStatusAt > 250) {
+          this.lastStatusAt = performance.now();
+          this.status({ state: 'indexing', done, total });
+        }
+        this.scheduleSave();
+        if (this.pending.size > 0) await new Promise((r) => setTimeout(r, 0));
+      }
+    } finally {
+      this.draining = false;
+    }
+    this.status({ state: 'ready', incidents: index.size, skipped: this.skipped });
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      if (this.draining) return this.scheduleSave();
+      void this.save();
+    }, this.saveDelay);
+  }
+
+  /** Stores the index now (also used by tests). */
+  async save(): Promise<void> {
+    if (this.index === null) return;
+    const t0 = performance.now();
+    await this.source.save(this.index.snapshot());
+    this.post({ type: 'saved', ms: performance.now() - t0 });
+  }
+}

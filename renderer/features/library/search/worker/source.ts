@@ -1,0 +1,138 @@
+import {
+  INDEXED_TABLES,
+  SEARCH_INDEX_KEY,
+  SEARCH_INDEX_STORE,
+  type IncidentRows,
+  type IndexedTable,
+  type IndexSnapshot,
+} from '../../../../../shared/library/search';
+import type {
+  ActionItem,
+  CauseNode,
+  Comment,
+  DocumentSection,
+  Incident,
+  TimelineEvent,
+} from '../../../../../shared/domain';
+
+/*
+ * The search worker's reads and its one write, with raw IndexedDB: incident rows by their
+ * `incidentId` index (tables as renderer/db declares them) and the index row it alone writes.
+ */
+
+/** Opens the app's database at whatever version the app created; never creates or upgrades it. */
+export function openExisting(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onupgradeneeded = () => {
+      req.transaction?.abort();
+      reject(new Error('The database is not ready yet; the search index waits for the app to open it.'));
+    };
+    req.onsuccess = () => {
+      // Let a newer Rootline window upgrade the database: close instead of blocking it.
+      req.result.onversionchange = () => req.result.close();
+      resolve(req.result);
+    };
+    req.onerror = () => reject(req.error ?? new Error('Could not open the database.'));
+  });
+}
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('A read of the database failed.'));
+  });
+}
+
+/** Ids of every incident row. */
+export async function incidentIds(db: IDBDatabase): Promise<string[]> {
+  const tx = db.transaction('incidents', 'readonly');
+  const keys = await done(tx.objectStore('incidents').getAllKeys());
+  return keys.filter((k): k is string => typeof k === 'string');
+}
+
+/**
+ * The rows of an incident the index needs: always the incident, its causes and its actions (for
+ * the facets) plus the rows of `tables`. Null when the incident is gone.
+ */
+export async function readIncidentRows(
+  db: IDBDatabase,
+  incidentId: string,
+  tables: readonly IndexedTable[],
+): Promise<IncidentRows | null> {
+  const wanted = new Set<IndexedTable>(tables);
+  const stores = INDEXED_TABLES.filter(
+    (t) => t === 'incidents' || t === 'causes' || t === 'actions' || wanted.has(t),
+  );
+  const tx = db.transaction(stores, 'readonly');
+  const rowsOf = <T>(table: IndexedTable): Promise<T[]> =>
+    wanted.has(table) || table === 'causes' || table === 'actions'
+      ? (done(tx.objectStore(table).index('incidentId').getAll(incidentId)) as Promise<T[]>)
+      : Promise.resolve(undefined as unknown as T[]);
+  const [incident, events, causes, actions, sections, comments] = await Promise.all([
+    done(tx.objectStore('incidents').get(incidentId)) as Promise<Incident | undefined>,
+    rowsOf<TimelineEvent>('events'),
+    rowsOf<CauseNode>('causes'),
+    rowsOf<ActionItem>('actions'),
+    rowsOf<DocumentSection>('sections'),
+    rowsOf<Comment>('comments'),
+  ]);
+  if (incident === undefined) return null;
+  // Tables not asked for are left out: the index keeps their documents as they are.
+  const rows: IncidentRows = { incident, causes, actions };
+  if (wanted.has('events')) rows.events = events;
+  if (wanted.has('sections')) rows.sections = sections;
+  if (wanted.has('comments')) rows.comments = comments;
+  return rows;
+}
+
+/** A row of events, sections or comments. */
+export type KeyedRow = TimelineEvent | DocumentSection | Comment;
+
+/**
+ * Some rows of an incident's events, sections or comments by key (those that still exist and
+ * still belong to it), with the incident, its causes and its actions. Null when the incident is gone.
+ */
+export async function readIncidentRowsByKey(
+  db: IDBDatabase,
+  incidentId: string,
+  table: 'events' | 'sections' | 'comments',
+  keys: readonly string[],
+): Promise<{ base: IncidentRows; rows: KeyedRow[] } | null> {
+  const tx = db.transaction(['incidents', 'causes', 'actions', table], 'readonly');
+  const byIndex = <R>(name: IndexedTable) =>
+    done(tx.objectStore(name).index('incidentId').getAll(incidentId)) as Promise<R[]>;
+  const store = tx.objectStore(table);
+  const [incident, causes, actions, ...rows] = await Promise.all([
+    done(tx.objectStore('incidents').get(incidentId)) as Promise<Incident | undefined>,
+    byIndex<CauseNode>('causes'),
+    byIndex<ActionItem>('actions'),
+    ...keys.map((k) => done(store.get(k)) as Promise<KeyedRow | undefined>),
+  ]);
+  if (incident === undefined) return null;
+  return {
+    base: { incident, causes, actions },
+    rows: rows.filter((r): r is KeyedRow => r !== undefined && r.incidentId === incidentId),
+  };
+}
+
+/** The stored index, or null when there is none (or the store does not exist yet). */
+export async function readSnapshot(db: IDBDatabase): Promise<IndexSnapshot | null> {
+  if (!db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return null;
+  const tx = db.transaction(SEARCH_INDEX_STORE, 'readonly');
+  const row = (await done(tx.objectStore(SEARCH_INDEX_STORE).get(SEARCH_INDEX_KEY))) as
+    (IndexSnapshot & { key: string }) | undefined;
+  return row ?? null;
+}
+
+/** Stores the index (derived data: no need to wait for a disk flush). */
+export function writeSnapshot(db: IDBDatabase, snap: IndexSnapshot): Promise<void> {
+  if (!db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(SEARCH_INDEX_STORE, 'readwrite', { durability: 'relaxed' });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('Saving the search index failed.'));
+    tx.onabort = () => reject(tx.error ?? new Error('Saving the search index was aborted.'));
+    tx.objectStore(SEARCH_INDEX_STORE).put({ key: SEARCH_INDEX_KEY, ...snap });
+  });
+}

@@ -1,0 +1,6 @@
+export * from './documents';
+export * from './facets';
+export * from './query';
+export * from './snippet';
+export * from './store';
+export * from './engine';

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_FILTER,
+  EMPTY_QUERY,
+  incidentDocs,
+  LibraryIndex,
+  libraryQueryString,
+  parseLibraryQuery,
+  SEARCH_INDEX_VERSION,
+  sectionBlocks,
+  snippet,
+  type LibraryQuery,
+} from '../../../shared/library/search';
+import { smallIncident } from './searchFixtures';
+
+const q = (text: string, filter: Partial<LibraryQuery['filter']> = {}): LibraryQuery => ({
+  text,
+  filter: { ...EMPTY_FILTER, ...filter },
+});
+
+function indexOf(...texts: ReturnType<typeof smallIncident>[]): LibraryIndex {
+  const idx = LibraryIndex.empty();
+  for (const t of texts) idx.update(t, [], 1);
+  return idx;
+}
+
+describe('what is indexed', () => {
+  it('makes one document per place, each with its exact target', () => {
+    const docs = incidentDocs(smallIncident('A', { summary: 'Payments were down', services: ['api'] }));
+    const places = docs.map((d) => `${d.kind}:${d.targetId}:${d.field}`);
+    expect(places).toEqual([
+      'incident:A:title',
+      'incident:A:overview',
+      'incident:A:labels',
+      'event:A-e1:event',
+      'event:A-e1:event detail',
+      'cause:A-c1:cause',
+      'action:A-a1:action',
+      'section:A-s1:document',
+      'section:A-s1:document',
+      'comment:A-m1:comment',
+    ]);
+    expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
+  });
+
+  it('splits a section into its top-level blocks and ignores text that is not a state', () => {
+    const s = smallIncident('A').sections[0]!;
+    expect(sectionBlocks(s.lexicalState)).toEqual(['First paragraph.', 'The queue backed up.']);
+    expect(sectionBlocks('not json')).toEqual([]);
+    expect(sectionBlocks(null)).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  const idx = indexOf(
+    smallIncident('A', { title: 'Payments outage' }, { event: 'deploy of build 4411' }),
+    smallIncident(
+      'B',
+      { title: 'DNS resolution failures' },
+      { section: 'Resolver cache poisoned by a deploy' },
+    ),
+    smallIncident('C', { title: 'Storage latency' }),
+  );
+
+  it('finds words by prefix and with a typo, grouped per incident', () => {
+    expect(idx.query(q('deplo')).incidentIds.sort()).toEqual(['A', 'B']);
+    expect(idx.query(q('resolutoin')).incidentIds).toEqual(['B']);
+  });
+
+  it('points each hit at its place, with the matched word marked', () => {
+    const r = idx.query(q('4411'));
+    expect(r.hits).toHaveLength(1);
+    const hit = r.hits[0]!.hits[0]!;
+    expect(hit).toMatchObject({ kind: 'event', targetId: 'A-e1', field: 'event' });
+    expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['4411']);
+    const doc = idx.query(q('poisoned')).hits[0]!.hits[0]!;
+    expect(doc).toMatchObject({ kind: 'section', targetId: 'B-s1', field: 'document' });
+  });
+
+  it('needs every word somewhere in the incident, not in one place', () => {
+    expect(idx.query(q('payments 4411')).incidentIds).toEqual(['A']);
+    expect(idx.query(q('payments poisoned')).incidentIds).toEqual([]);
+  });
+
+  it('without text, lists every incident that passes the filters', () => {
+    expect(idx.query(EMPTY_QUERY).incidentIds.sort()).toEqual(['A', 'B', 'C']);
+  });
+});
+
+describe('facets and filters', () => {
+  const idx = indexOf(
+    smallIncident('A', { severity: 'SEV1', services: ['api'], tags: ['db'], keyTimes: keyAt('2026-01-10') }),
+    smallIncident('B', {
+      severity: 'SEV2',
+      services: ['api', 'dns'],
+      status: 'published',
+      keyTimes: keyAt('2026-02-20'),
+    }),
+    smallIncident('C', { severity: 'SEV2', services: ['storage'], regions: ['eu-west'] }),
+  );
+
+  it('filters by each facet; values of one facet are alternatives, facets combine', () => {
+    const ids = (f: Partial<LibraryQuery['filter']>) => idx.query(q('', f)).incidentIds.sort();
+    expect(ids({ severity: ['SEV1', 'SEV2'] })).toEqual(['A', 'B', 'C']);
+    expect(ids({ severity: ['SEV2'], service: ['api'] })).toEqual(['B']);
+    expect(ids({ status: ['published'] })).toEqual(['B']);
+    expect(ids({ region: ['eu-west'] })).toEqual(['C']);
+    expect(ids({ tag: ['db'] })).toEqual(['A']);
+    expect(ids({ category: ['process'] })).toEqual(['A', 'B', 'C']);
+    expect(ids({ category: ['people'] })).toEqual([]);
+    expect(ids({ from: '2026-02-01', to: '2026-02-28' })).toEqual(['B']);
+    expect(ids({ to: '2026-01-10' })).toEqual(['A']);
+  });
+
+  it('counts each facet over the incidents the other filters keep', () => {
+    const r = idx.query(q('', { severity: ['SEV1'] }));
+    expect(r.counts.severity).toEqual({ SEV1: 1, SEV2: 2 });
+    expect(r.counts.service).toEqual({ api: 1 });
+  });
+
+  it('has open action items: done items do not count', () => {
+    const done = smallIncident('D');
+    done.actions = done.actions.map((a) => ({ ...a, status: 'done' as const }));
+    const i = indexOf(smallIncident('A'), done);
+    expect(i.query(q('', { openActions: true })).incidentIds).toEqual(['A']);
+  });
+});
+
+describe('incremental update', () => {
+  it('replaces only the changed table and drops deleted rows', () => {
+    const a = smallIncident('A', {}, { event: 'deploy of build 4411' });
+    const idx = indexOf(a);
+    expect(idx.query(q('4411')).incidentIds).toEqual(['A']);
+    // The event is renamed; only the events table is read again.
+    idx.update({ ...a, events: [{ ...a.events[0]!, title: 'rollback of build 4412' }] }, ['events'], 2);
+    expect(idx.query(q('4411')).incidentIds).toEqual([]);
+    expect(idx.query(q('4412')).incidentIds).toEqual(['A']);
+    // Other tables' words stay.
+    expect(idx.query(q('canary')).incidentIds).toEqual(['A']);
+    idx.update({ ...a, events: [] }, ['events'], 3);
+    expect(idx.query(q('4412')).incidentIds).toEqual([]);
+    expect(idx.indexedTimes().get('A')).toBe(3);
+    idx.remove('A');
+    expect(idx.query(q('canary')).incidentIds).toEqual([]);
+    expect(idx.size).toBe(0);
+  });
+
+  it('recomputes facets on every update', () => {
+    const a = smallIncident('A', { severity: 'SEV3' });
+    const idx = indexOf(a);
+    idx.update({ ...a, incident: { ...a.incident, severity: 'SEV1' } }, ['incidents'], 2);
+    expect(idx.query(q('', { severity: ['SEV1'] })).incidentIds).toEqual(['A']);
+  });
+
+  it('survives a snapshot round trip and refuses another version', () => {
+    const idx = indexOf(smallIncident('A', {}, { event: 'deploy of build 4411' }));
+    const snap = idx.snapshot();
+    const back = LibraryIndex.fromSnapshot(JSON.parse(JSON.stringify(snap)) as typeof snap);
+    expect(back?.query(q('4411')).incidentIds).toEqual(['A']);
+    expect(back?.indexedTimes().get('A')).toBe(1);
+    expect(LibraryIndex.fromSnapshot({ ...snap, version: SEARCH_INDEX_VERSION + 1 })).toBeNull();
+    expect(LibraryIndex.fromSnapshot({ ...snap, index: '{broken' })).toBeNull();
+  });
+});
+
+describe('URL state', () => {
+  it('round-trips every filter', () => {
+    const query: LibraryQuery = q('disk full', {
+      severity: ['SEV1', 'SEV2'],
+      status: ['in-review'],
+      service: ['api, v2', 'db'],
+      region: ['eu'],
+      category: ['process'],
+      tag: ['k8s'],
+      from: '2026-01-01',
+      to: '2026-03-31',
+      openActions: true,
+    });
+    expect(parseLibraryQuery(libraryQueryString(query))).toEqual(query);
+    expect(libraryQueryString(EMPTY_QUERY)).toBe('');
+  });
+
+  it('leaves out values that cannot be', () => {
+    const r = parseLibraryQuery('?severity=SEV9&severity=SEV1&status=gone&from=2026-02-30&to=yesterday');
+    expect(r.filter).toEqual({ ...EMPTY_FILTER, severity: ['SEV1'] });
+  });
+});
+
+describe('snippet', () => {
+  it('marks word starts only and shortens long text around the first match', () => {
+    const text = `${'lorem '.repeat(60)}the disk filled up; redisk is not a match`;
+    const parts = snippet(text, ['disk'], 80);
+    expect(parts[0]).toEqual({ text: '…', hit: false });
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['disk']);
+  });
+
+  it('keeps markup as text (rendering never treats it as HTML)', () => {
+    const parts = snippet('<img src=x onerror=alert(1)> disk', ['disk']);
+    expect(parts.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)> disk');
+  });
+});
+
+function keyAt(day: string) {
+  const t = Date.parse(`${day}T12:00:00Z`);
+  return { impactStartAt: t, detectedAt: null, mitigatedAt: null, recoveredAt: null, resolvedAt: null };
+}

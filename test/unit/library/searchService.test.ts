@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_QUERY,
+  INDEXED_TABLES,
+  type IncidentText,
+  type IndexedTable,
+  type IndexSnapshot,
+  type LibraryResult,
+} from '../../../shared/library/search';
+import type { SearchReply } from '../../../renderer/features/library/search/worker/protocol';
+import type { KeyedRow } from '../../../renderer/features/library/search/worker/source';
+import {
+  SearchService,
+  type RowTable,
+  type SearchSource,
+} from '../../../renderer/features/library/search/worker/service';
+import { smallIncident } from './searchFixtures';
+
+/** Incidents in memory, counting what the service reads. */
+class MemorySource implements SearchSource {
+  readonly incidents = new Map<string, IncidentText>();
+  stored: IndexSnapshot | null = null;
+  reads: string[] = [];
+
+  incidentIds() {
+    return Promise.resolve([...this.incidents.keys()]);
+  }
+  read(id: string, tables: readonly IndexedTable[]) {
+    this.reads.push(`${id}:${tables.join(',')}`);
+    const t = this.incidents.get(id);
+    return Promise.resolve(t === undefined ? null : { ...t });
+  }
+  readRows(id: string, table: RowTable, keys: readonly string[]) {
+    this.reads.push(`${id}:${table}[${keys.join(',')}]`);
+    const t = this.incidents.get(id);
+    if (t === undefined) return Promise.resolve(null);
+    const rows = [...(t[table] as readonly KeyedRow[])].filter((r) => keys.includes(r.id));
+    return Promise.resolve({ base: { incident: t.incident, causes: t.causes, actions: t.actions }, rows });
+  }
+  load() {
+    return Promise.resolve(this.stored);
+  }
+  save(snap: IndexSnapshot) {
+    this.stored = JSON.parse(JSON.stringify(snap)) as IndexSnapshot;
+    return Promise.resolve();
+  }
+}
+
+async function run(source: MemorySource, changes: Record<string, number> = {}) {
+  const replies: SearchReply[] = [];
+  const service = new SearchService(source, (r) => replies.push(r), 60_000);
+  await service.handle({ type: 'start', dbName: 'x', changes });
+  let seq = 0;
+  const search = async (text: string): Promise<LibraryResult> => {
+    const s = ++seq;
+    await service.handle({ type: 'query', seq: s, query: { ...EMPTY_QUERY, text }, limit: 10 });
+    const r = replies.find((m) => m.type === 'result' && m.seq === s);
+    if (r?.type !== 'result') throw new Error('no result');
+    return r.result;
+  };
+  return { service, replies, search };
+}
+
+describe('the search service', () => {
+  it('builds a missing index once, then starts from the stored one, reading only what changed since', async () => {
+    const source = new MemorySource();
+    source.incidents.set('A', smallIncident('A', {}, { event: 'deploy of build 4411' }));
+    source.incidents.set('B', smallIncident('B'));
+    const first = await run(source);
+    expect(source.reads.sort()).toEqual([`A:${INDEXED_TABLES.join(',')}`, `B:${INDEXED_TABLES.join(',')}`]);
+    await first.service.save();
+    expect(first.replies.at(-1)?.type).toBe('saved');
+
+    // Restart: B changed while the app was closed (the change log says so), A did not; C is new; nothing else is read.
+    source.reads = [];
+    const b = source.incidents.get('B')!;
+    source.incidents.set('B', { ...b, incident: { ...b.incident, title: 'Kafka lag' } });
+    source.incidents.set('C', smallIncident('C'));
+    source.incidents.delete('A');
+    const second = await run(source, { B: Date.now() + 1_000 });
+    expect(source.reads.map((r) => r.split(':')[0]).sort()).toEqual(['B', 'C']);
+    expect((await second.search('kafka')).incidentIds).toEqual(['B']);
+    expect((await second.search('4411')).incidentIds).toEqual([]);
+  });
+
+  it('applies a change of single rows by reading just those rows', async () => {
+    const source = new MemorySource();
+    const a = smallIncident('A', {}, { event: 'deploy of build 4411' });
+    source.incidents.set('A', a);
+    const { service, search, replies } = await run(source);
+    source.reads = [];
+    const renamed = { ...a.events[0]!, title: 'rollback of build 4412' };
+    const extra = { ...a.events[0]!, id: 'A-e2', title: 'pager fired' };
+    source.incidents.set('A', { ...a, events: [renamed, extra] });
+    await service.handle({ type: 'changed', incidentId: 'A', table: 'events', keys: ['A-e1', 'A-e2'] });
+    expect(source.reads).toEqual(['A:events[A-e1,A-e2]']);
+    expect(replies.some((r) => r.type === 'updated' && r.incidentId === 'A')).toBe(true);
+    expect((await search('4412')).incidentIds).toEqual(['A']);
+    expect((await search('4411')).incidentIds).toEqual([]);
+    expect((await search('pager')).hits[0]?.hits[0]).toMatchObject({ kind: 'event', targetId: 'A-e2' });
+    // The row is deleted: its key is written, the row is gone.
+    source.incidents.set('A', { ...a, events: [renamed] });
+    await service.handle({ type: 'changed', incidentId: 'A', table: 'events', keys: ['A-e2'] });
+    expect((await search('pager')).incidentIds).toEqual([]);
+    expect((await search('canary')).incidentIds).toEqual(['A']);
+  });
+
+  it('a change of a whole table or an unknown one re-reads it; a deleted incident leaves the index', async () => {
+    const source = new MemorySource();
+    source.incidents.set('A', smallIncident('A'));
+    const { service, search } = await run(source);
+    source.reads = [];
+    await service.handle({ type: 'changed', incidentId: 'A', table: 'causes' });
+    expect(source.reads).toEqual(['A:causes']);
+    source.incidents.delete('A');
+    await service.handle({ type: 'changed', incidentId: 'A', table: null });
+    expect((await search('canary')).incidentIds).toEqual([]);
+    expect((await search('')).indexed).toBe(0);
+  });
+});
