@@ -118,7 +118,7 @@ export class TimelineStore {
         this.emit();
       })
       .catch(() => undefined);
-    const { events: first, complete } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
+    const { events: first } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
     if (gen !== this.generation) return;
     this.total = Math.max(first.length, this.total);
     this.setAll(first, false);
