@@ -109,8 +109,13 @@ export class TimelineStore {
   }
 
   private async run(gen: number): Promise<void> {
-    // The first screen does not wait for the count (IndexedDB counts by walking the index).
-    // A failed count only leaves the scroll height short until every event is read.
+    // The first screen first: nothing else asks the database before it (a count walks the whole
+    // index, and IndexedDB serves one request after another).
+    const { events: first } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
+    if (gen !== this.generation) return;
+    this.total = Math.max(first.length, this.total);
+    // The count gives the scroll height until every event is read; a failed count only leaves
+    // it short meanwhile.
     void countEvents(this.incidentId)
       .then((total) => {
         if (gen !== this.generation || this.complete) return;
@@ -118,9 +123,6 @@ export class TimelineStore {
         this.emit();
       })
       .catch(() => undefined);
-    const { events: first } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
-    if (gen !== this.generation) return;
-    this.total = Math.max(first.length, this.total);
     this.setAll(first, false);
     // The rest at once, not per slice: recomputing filters, rows and chart as slices arrive
     // would cost more than the reading. Read even when the first screen held every event: the
