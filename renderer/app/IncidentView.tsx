@@ -11,10 +11,11 @@ import { CausesPanel } from '../features/causes';
 import { DocumentPanel } from '../features/document';
 import { OverviewForm } from '../features/overview';
 import { ReviewPanel, useOpenThreadCount } from '../features/review';
-import { TimelinePanel } from '../features/timeline';
+import { TimelinePanel, useIncidentEvents } from '../features/timeline';
 import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
 import {
+  DamagedRowList,
   DamagedRows,
   SeverityBadge,
   StatusBadge,
@@ -181,7 +182,7 @@ function TabBody({
       return (
         <>
           <DamagedRows table="imports" incidentId={incident.id} kind="Import" />
-          <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
+          <DamagedEvents incidentId={incident.id} />
           <DamagedRows table="patterns" incidentId={incident.id} kind="Log pattern" />
           <TimelinePanel incident={incident} onImportLogs={onImportLogs && (() => onImportLogs(incident))} />
         </>
@@ -199,7 +200,7 @@ function TabBody({
       return (
         <>
           <DamagedRows table="sections" incidentId={incident.id} kind="Document section" />
-          <DamagedRows table="events" incidentId={incident.id} kind="Timeline event" />
+          <DamagedEvents incidentId={incident.id} />
           <DocumentPanel incidentId={incident.id} />
         </>
       );
@@ -211,4 +212,13 @@ function TabBody({
         </>
       );
   }
+}
+
+/**
+ * The incident's damaged timeline events, by name, as the timeline's store found them while
+ * reading (no second pass over every row).
+ */
+function DamagedEvents({ incidentId }: { incidentId: string }) {
+  const { damaged } = useIncidentEvents(incidentId);
+  return <DamagedRowList table="events" kind="Timeline event" rows={damaged} />;
 }

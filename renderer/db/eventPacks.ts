@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import type { DamagedRow } from './repos/damaged';
 import type {
   DBCore,
   DBCoreMutateRequest,
@@ -23,6 +24,8 @@ export interface EventPackRow {
   rev: string;
   /** Meta row: the number of packs built at `rev` (0 while none are). */
   parts?: number;
+  /** Meta row: the rows that failed the event schema when the packs were built, by name. */
+  damaged?: DamagedRow[];
   /** Pack row: the events, as JSON text (one string clones far faster than thousands of rows). */
   json?: string;
 }

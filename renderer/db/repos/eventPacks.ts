@@ -1,12 +1,14 @@
 import { isRenderableEvent, type TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
-import { readEventRows } from './events';
+import type { DamagedRow } from './damaged';
+import { readEventRows, type EventRows } from './events';
 import { META_PART, newRev, type EventPackRow } from '../eventPacks';
 
-/** An incident's packed events as stored: the revision they were built at and each pack's JSON. */
+/** An incident's packed events as stored: the revision they were built at, each pack's JSON, and the damaged rows left out. */
 export interface StoredEventPacks {
   rev: string;
   packs: string[];
+  damaged: DamagedRow[];
 }
 
 const rowsOf = (incidentId: string) =>
@@ -28,7 +30,8 @@ export async function readEventPacks(incidentId: string): Promise<StoredEventPac
     if (row.part !== i - 1 || row.rev !== meta.rev || typeof row.json !== 'string') return null;
     packs.push(row.json);
   }
-  return packs.length === meta.parts ? { rev: meta.rev, packs } : null;
+  if (packs.length !== meta.parts) return null;
+  return { rev: meta.rev, packs, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] };
 }
 
 /** The incident's current events revision (null before its events were first written since v7). */
@@ -46,6 +49,7 @@ export async function writeEventPacks(
   incidentId: string,
   rev: string | null,
   packs: readonly string[],
+  damaged: readonly DamagedRow[] = [],
 ): Promise<boolean> {
   const db = getDb();
   return db.transaction('rw', db.eventPacks, async () => {
@@ -53,7 +57,9 @@ export async function writeEventPacks(
     if ((meta?.rev ?? null) !== rev) return false;
     const at = rev ?? newRev();
     await rowsOf(incidentId).delete();
-    const rows: EventPackRow[] = [{ incidentId, part: META_PART, rev: at, parts: packs.length }];
+    const rows: EventPackRow[] = [
+      { incidentId, part: META_PART, rev: at, parts: packs.length, damaged: [...damaged] },
+    ];
     packs.forEach((json, part) => rows.push({ incidentId, part, rev: at, json }));
     await db.eventPacks.bulkPut(rows);
     return true;
@@ -128,32 +134,38 @@ const building = new Map<string, Promise<boolean>>();
  */
 export function buildEventPacks(
   incidentId: string,
-  rev: string | null,
-  events: readonly TimelineEvent[],
+  read: Pick<EventRows, 'events' | 'damaged' | 'rev'>,
   size = PACK_SIZE,
 ): Promise<boolean> {
+  const { events, damaged, rev } = read;
   const running = building.get(incidentId);
   if (running) return running;
   const job = (async () => {
     if (events.length === 0) return false;
     const packs = await packEvents(events, size);
-    return packs !== null && writeEventPacks(incidentId, rev, packs);
+    return packs !== null && writeEventPacks(incidentId, rev, packs, damaged);
   })().finally(() => building.delete(incidentId));
   building.set(incidentId, job);
   return job;
+}
+
+/** Every event of an incident in time order, and the rows that failed the event schema by name. */
+export interface IncidentEvents {
+  events: TimelineEvent[];
+  damaged: DamagedRow[];
 }
 
 /**
  * Every event of an incident in time order: from its packs when they are current (tens of rows
  * instead of 100,000), else from the rows — and then the packs are built for next time.
  */
-export async function readIncidentEvents(incidentId: string): Promise<TimelineEvent[]> {
+export async function readIncidentEvents(incidentId: string): Promise<IncidentEvents> {
   const stored = await readEventPacks(incidentId);
   if (stored !== null) {
     const events = await unpackEvents(stored.packs);
-    if (events !== null) return events;
+    if (events !== null) return { events, damaged: stored.damaged };
   }
-  const { events, rev } = await readEventRows(incidentId);
-  void buildEventPacks(incidentId, rev, events).catch(() => false);
-  return events;
+  const read = await readEventRows(incidentId);
+  void buildEventPacks(incidentId, read).catch(() => false);
+  return { events: read.events, damaged: read.damaged };
 }

@@ -2,14 +2,14 @@ import type { DBCoreKeyRange, DBCoreRangeType, DBCoreTransaction } from 'dexie';
 import { isRenderableEvent, TimelineEvent, type Incident } from '../../../shared/domain';
 import { getDb } from '../db';
 import { tagWriteOrigin } from '../changeLog';
-import { checkRows } from './damaged';
 import { META_PART, type EventPackRow } from '../eventPacks';
+import { checkRows, type DamagedRow } from './damaged';
 
 /**
  * The rows that pass the event checks (the fast renderability check, then the schema for the
- * rest, as `readDamagedRows('events', …)` splits them): a row damaged in IndexedDB (a time past the Date range,
- * a wrong type, a missing field) is left out here and named apart by
- * `readDamagedRows('events', …)`, so it never reaches a formatter, the chart or an export.
+ * rest): a row damaged in IndexedDB (a time past the Date range, a wrong type, a missing field)
+ * is left out here and named apart (`readEventRows` gives them by name), so it never reaches a
+ * formatter, the chart or an export.
  */
 export const soundEvents = (rows: readonly unknown[]): TimelineEvent[] =>
   checkRows(rows, TimelineEvent, isRenderableEvent).good;
@@ -101,33 +101,47 @@ export async function listAllEvents(incidentId: string, size = 1_000): Promise<T
   return (await readEventRows(incidentId, size)).events;
 }
 
+/** An incident's events as read from its rows: the sound ones, the damaged ones by name, the revision. */
+export interface EventRows {
+  events: TimelineEvent[];
+  /** Rows that fail the event schema (shown by name, never rendered). */
+  damaged: DamagedRow[];
+  rev: string | null;
+}
+
 /**
- * Every event of an incident (as `listAllEvents`) and, read in the same transaction, the
- * revision of its events (db/eventPacks.ts): what packs built from these rows must carry.
+ * Every event of an incident (as `listAllEvents`), the rows that fail the schema by name, and —
+ * read in the same transaction — the revision of its events (db/eventPacks.ts): what packs
+ * built from these rows must carry. A row whose time is not a number is not in the time index;
+ * when the incident index counts more rows than the time index gave, those are found and named.
  */
-export async function readEventRows(
-  incidentId: string,
-  size = 1_000,
-): Promise<{ events: TimelineEvent[]; rev: string | null }> {
+export async function readEventRows(incidentId: string, size = 1_000): Promise<EventRows> {
   const bounds = await eventSliceBounds(incidentId, size);
   const edges = [-Infinity, ...bounds, Infinity];
   const db = getDb();
   return db.transaction('r', [db.events, db.eventPacks], async () => {
-    const [meta, ...parts] = await Promise.all([
+    const [meta, all, ...parts] = await Promise.all([
       db.eventPacks.get([incidentId, META_PART]),
+      db.events.where('incidentId').equals(incidentId).count(),
       ...edges.slice(1).map((hi, i) =>
         db.events
           .where(AT_INDEX)
           .between([incidentId, edges[i]!], [incidentId, hi], true, hi === Infinity)
           .toArray()
           // Checked as each slice arrives, so the check is spread over the slices' own tasks.
-          .then(soundEvents),
+          .then((rows) => checkRows(rows, TimelineEvent, isRenderableEvent)),
       ),
     ]);
-    return {
-      events: (parts as TimelineEvent[][]).flat(),
-      rev: (meta as EventPackRow | undefined)?.rev ?? null,
-    };
+    const checked = parts as Array<ReturnType<typeof checkRows<TimelineEvent>>>;
+    const events = checked.flatMap((c) => c.good);
+    const damaged = checked.flatMap((c) => c.damaged);
+    if ((all as number) > events.length + damaged.length) {
+      const seen = new Set([...events.map((e) => e.id), ...damaged.map((d) => d.id)]);
+      const rest = await db.events.where('incidentId').equals(incidentId).toArray();
+      const outside = rest.filter((r) => !seen.has((r as { id?: unknown }).id as string));
+      damaged.push(...checkRows(outside, TimelineEvent, isRenderableEvent).damaged);
+    }
+    return { events, damaged, rev: (meta as EventPackRow | undefined)?.rev ?? null };
   });
 }
 

@@ -95,5 +95,5 @@ export async function loadDocumentSnapshot(incidentId: string): Promise<Incident
   // Events from their packs (or rows) outside the parts' transaction: parsing yields to the page
   // between packs, which would let a transaction commit under it.
   const [parts, events] = await Promise.all([loadDocumentParts(incidentId), readIncidentEvents(incidentId)]);
-  return parts === null ? null : { ...parts, events };
+  return parts === null ? null : { ...parts, events: events.events };
 }

@@ -1,5 +1,5 @@
 export { IncidentList } from './components/IncidentList';
-export { DamagedRows } from './components/DamagedRows';
+export { DamagedRowList, DamagedRows } from './components/DamagedRows';
 export { SeverityBadge, StatusBadge } from './components/SeverityBadge';
 export { useDamagedActions } from './hooks/useDamagedActions';
 export { useCheckedIncident, useIncident, useIncidents } from './hooks/useIncidents';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { CheckedTable } from '../../../db/repos';
+import type { CheckedTable, DamagedRow } from '../../../db/repos';
 import { DamagedItem } from '../../../ui/DamagedItem';
-import { useDamagedRows } from '../hooks/useDamagedRows';
+import { useDamagedRowActions, useDamagedRows } from '../hooks/useDamagedRows';
 
 /** Damaged rows named before the rest are folded behind "Show … more". */
 const FIRST_SHOWN = 3;
@@ -20,7 +20,24 @@ export function DamagedRows({
   incidentId: string;
   kind: string;
 }) {
-  const { rows, exportRaw, remove } = useDamagedRows(table, incidentId);
+  const { rows } = useDamagedRows(table, incidentId);
+  return <DamagedRowList table={table} kind={kind} rows={rows} />;
+}
+
+/**
+ * Damaged rows already found (the timeline's store names its damaged events as it reads them,
+ * so no second pass over 100,000 rows), each with "Export raw" and "Delete".
+ */
+export function DamagedRowList({
+  table,
+  kind,
+  rows,
+}: {
+  table: CheckedTable;
+  kind: string;
+  rows: readonly DamagedRow[] | undefined;
+}) {
+  const { exportRaw, remove } = useDamagedRowActions(table);
   const [all, setAll] = useState(false);
   if (!rows || rows.length === 0) return null;
   // Many damaged rows (an old build's data) must not push the healthy ones off the screen.

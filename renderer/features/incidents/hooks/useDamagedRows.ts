@@ -18,6 +18,12 @@ import { slugify } from '../../bundles/slug';
  */
 export function useDamagedRows(table: CheckedTable, incidentId: string) {
   const rows = useLiveQuery(() => readDamagedRows(table, incidentId), [table, incidentId]);
+  const { exportRaw, remove } = useDamagedRowActions(table);
+  return useMemo(() => ({ rows, exportRaw, remove }), [rows, exportRaw, remove]);
+}
+
+/** "Export raw" and "Delete" for damaged rows of `table`. Failures are shown, never thrown. */
+export function useDamagedRowActions(table: CheckedTable) {
   const alert = useAlert();
   const toast = useToast();
   const fail = useCallback(
@@ -43,5 +49,5 @@ export function useDamagedRows(table: CheckedTable, incidentId: string) {
     },
     [table, toast, fail],
   );
-  return useMemo(() => ({ rows, exportRaw, remove }), [rows, exportRaw, remove]);
+  return useMemo(() => ({ exportRaw, remove }), [exportRaw, remove]);
 }

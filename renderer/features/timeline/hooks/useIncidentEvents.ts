@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain';
+import type { DamagedRow } from '../../../db/repos';
 import { timelineStoreFor } from '../model/store';
 
 /**
@@ -10,6 +11,8 @@ import { timelineStoreFor } from '../model/store';
  */
 export function useIncidentEvents(incidentId: string): {
   events: readonly TimelineEvent[] | null;
+  /** Rows that fail the event schema, by name (empty until every row was read). */
+  damaged: readonly DamagedRow[];
   loaded: () => Promise<readonly TimelineEvent[]>;
 } {
   const store = timelineStoreFor(incidentId);
@@ -22,5 +25,5 @@ export function useIncidentEvents(incidentId: string): {
     if (store.error !== null) throw new Error(store.error);
     return store.events;
   }, [store]);
-  return { events: store.complete ? store.events : null, loaded };
+  return { events: store.complete ? store.events : null, damaged: store.damaged, loaded };
 }

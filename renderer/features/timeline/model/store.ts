@@ -2,6 +2,9 @@ import type { TimelineEvent } from '../../../../shared/domain';
 import { searchText } from '../../../../shared/timeline-edit';
 import { subscribeIncidentChanges } from '../../../db/changeLog';
 import type { IncidentChange } from '../../../db/changeLog';
+import { getDb } from '../../../db/db';
+import type { RootlineDb } from '../../../db/schema';
+import type { DamagedRow } from '../../../db/repos';
 import {
   buildEventPacks,
   countEvents,
@@ -27,6 +30,8 @@ const byTime = (a: TimelineEvent, b: TimelineEvent) =>
 export class TimelineStore {
   events: TimelineEvent[] = [];
   readonly byId = new Map<string, TimelineEvent>();
+  /** Rows that fail the event schema, by name (shown apart with Export raw and Delete). */
+  damaged: DamagedRow[] = [];
   /** Events in the database (known from the index count before they are all read). */
   total = 0;
   complete = false;
@@ -104,8 +109,13 @@ export class TimelineStore {
   }
 
   private async run(gen: number): Promise<void> {
-    // The first screen does not wait for the count (IndexedDB counts by walking the index).
-    // A failed count only leaves the scroll height short until every event is read.
+    // The first screen first: nothing else asks the database before it (a count walks the whole
+    // index, and IndexedDB serves one request after another).
+    const { events: first } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
+    if (gen !== this.generation) return;
+    this.total = Math.max(first.length, this.total);
+    // The count gives the scroll height until every event is read; a failed count only leaves
+    // it short meanwhile.
     void countEvents(this.incidentId)
       .then((total) => {
         if (gen !== this.generation || this.complete) return;
@@ -113,17 +123,15 @@ export class TimelineStore {
         this.emit();
       })
       .catch(() => undefined);
-    const { events: first, complete } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
-    if (gen !== this.generation) return;
-    this.total = Math.max(first.length, this.total);
-    this.setAll(first, complete);
-    if (complete) return this.warmSearch(gen, first, 0);
+    this.setAll(first, false);
     // The rest at once, not per slice: recomputing filters, rows and chart as slices arrive
-    // would cost more than the reading.
+    // would cost more than the reading. Read even when the first screen held every event: the
+    // full read also names the damaged rows (and a small incident reads fast).
     const all = await readIncidentEvents(this.incidentId);
     if (gen !== this.generation) return;
-    this.setAll(all, true);
-    this.warmSearch(gen, all, 0);
+    this.damaged = all.damaged;
+    this.setAll(all.events, true);
+    this.warmSearch(gen, all.events, 0);
   }
 
   /** Builds search texts in small slices while the page is idle, so the first filter is fast. */
@@ -188,7 +196,7 @@ export class TimelineStore {
       this.repackTimer = null;
       if (gen !== this.generation) return;
       void readEventRows(this.incidentId)
-        .then(({ events, rev }) => buildEventPacks(this.incidentId, rev, events))
+        .then((read) => buildEventPacks(this.incidentId, read))
         .catch(() => false);
     }, REPACK_AFTER_MS);
   }
@@ -199,14 +207,18 @@ export class TimelineStore {
   }
 }
 
-let cached: TimelineStore | null = null;
+let cached: { store: TimelineStore; db: RootlineDb } | null = null;
 
-/** The store of an incident; the last one opened is kept so switching tabs is instant. */
+/**
+ * The store of an incident; the last one opened is kept so switching tabs is instant. A store
+ * belongs to the database it read: after the database is swapped (a restore), it is read again.
+ */
 export function timelineStoreFor(incidentId: string): TimelineStore {
-  if (cached?.incidentId !== incidentId) {
-    cached?.dispose();
-    cached = new TimelineStore(incidentId);
-    void cached.load();
+  const db = getDb();
+  if (cached?.store.incidentId !== incidentId || cached.db !== db) {
+    cached?.store.dispose();
+    cached = { store: new TimelineStore(incidentId), db };
+    void cached.store.load();
   }
-  return cached;
+  return cached.store;
 }

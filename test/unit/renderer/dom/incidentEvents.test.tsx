@@ -35,8 +35,7 @@ describe('useIncidentEvents', () => {
   for (const source of ['rows', 'packs'] as const) {
     it(`gives every event or none, never a first screen (from ${source})`, async () => {
       if (source === 'packs') {
-        const { events, rev } = await readEventRows('inc-doc');
-        expect(await buildEventPacks('inc-doc', rev, events, 64)).toBe(true);
+        expect(await buildEventPacks('inc-doc', await readEventRows('inc-doc'), 64)).toBe(true);
         expect(await readEventPacks('inc-doc')).not.toBeNull();
       }
       const seen: Array<number | null> = [];
