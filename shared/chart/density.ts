@@ -75,8 +75,9 @@ export class DensityAccumulator {
     if (c.bucketMs > this.bucketMs) {
       this.coarsen(ratio);
     }
-    // Narrower counts land in the bucket that holds them (floor of a floor is the floor).
-    const narrower = c.bucketMs < this.bucketMs ? ratio : 1;
+    // Narrower counts land in the bucket that holds them (floor of a floor is the floor). The
+    // ratio is taken after widening: widening to the counts' width may have gone on doubling.
+    const narrower = c.bucketMs < this.bucketMs ? this.bucketMs / c.bucketMs : 1;
     for (let i = 0; i < c.buckets.length; i++) {
       const b = Math.floor(c.buckets[i]! / narrower);
       const t = c.total[i]!;

@@ -168,7 +168,12 @@ describe('density memory', () => {
           expect(regroup(merged.counts())).toEqual(regroup(all.counts()));
         },
       ),
-      { numRuns: 100 },
+      {
+        numRuns: 100,
+        // Widening to a wider import's width went on doubling; its counts were then placed by
+        // the ratio from before (found by this property; kept as a fixed case).
+        examples: [[[[5, 0, 10], [2341, 2342, 2343, 0, 2344], []], 4]],
+      },
     );
   });
 });
