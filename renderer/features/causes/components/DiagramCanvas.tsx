@@ -9,7 +9,9 @@ import {
 } from 'react';
 import { platform } from '../../../platform';
 import { useAlert } from '../../../ui/Alerts';
+import { useColorScheme } from '../../../ui/useColorScheme';
 import { useMermaid } from '../hooks/useMermaid';
+import { renderMermaid } from '../render/mermaidSvg';
 import { standaloneSvg, svgToPng } from '../render/exportImage';
 import { nullProto } from '../../../../shared/domain/lookup';
 
@@ -40,13 +42,15 @@ const clamp = (s: number): number => Math.min(4, Math.max(0.15, s));
 
 /**
  * A diagram with pan (drag, arrow keys) and zoom (Ctrl+wheel, +/−, buttons), and export to SVG
- * and PNG. A mermaid SVG comes sanitised from `renderMermaid`, on a white page (mermaid's
- * theme is light); Rootline's own SVG is drawn in the app's theme and exported on paper.
+ * and PNG. A mermaid SVG comes sanitised from `renderMermaid`, in mermaid's dark theme when the
+ * app is dark; Rootline's own SVG follows the app's theme. Both are exported on paper (light).
  */
 export function DiagramCanvas({ drawing, fileName, label, nodeIds, onNodeClick, note }: DiagramCanvasProps) {
   const { hash } = drawing;
   const own = 'svg' in drawing ? drawing.svg : null;
-  const { render, pending } = useMermaid('mermaid' in drawing ? drawing.mermaid : null, hash);
+  const scheme = useColorScheme();
+  const source = 'mermaid' in drawing ? drawing.mermaid : null;
+  const { render, pending } = useMermaid(source, hash, scheme);
   const [view, setView] = useState<View>({ x: 0, y: 0, scale: 1 });
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const alert = useAlert();
@@ -126,9 +130,13 @@ export function DiagramCanvas({ drawing, fileName, label, nodeIds, onNodeClick, 
   const save = async (kind: 'svg' | 'png') => {
     if (!svg) return;
     try {
+      // Exports are on paper: a diagram shown in mermaid's dark theme is drawn again in light.
+      const paper = source !== null && scheme === 'dark' ? await renderMermaid(source, hash, 'light') : null;
+      if (paper !== null && !paper.ok) throw new Error(paper.message);
+      const out = paper?.svg ?? svg;
       if (kind === 'svg')
-        await platform.saveFile(`${fileName}.svg`, standaloneSvg(svg).text, 'image/svg+xml');
-      else await platform.saveFile(`${fileName}.png`, await svgToPng(svg), 'image/png');
+        await platform.saveFile(`${fileName}.svg`, standaloneSvg(out).text, 'image/svg+xml');
+      else await platform.saveFile(`${fileName}.png`, await svgToPng(out), 'image/png');
     } catch (e) {
       alert(`Could not export the ${kind.toUpperCase()}`, e instanceof Error ? e.message : String(e));
     }
@@ -167,7 +175,9 @@ export function DiagramCanvas({ drawing, fileName, label, nodeIds, onNodeClick, 
       )}
       <div
         ref={viewport}
-        className={own === null ? 'diagram-viewport' : 'diagram-viewport diagram-viewport-themed'}
+        className={
+          own === null && scheme === 'light' ? 'diagram-viewport' : 'diagram-viewport diagram-viewport-themed'
+        }
         role="img"
         aria-label={label}
         tabIndex={0}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { renderMermaid, type DiagramRender } from '../render/mermaidSvg';
+import { renderMermaid, type DiagramRender, type DiagramTheme } from '../render/mermaidSvg';
 
 /**
  * The rendered diagram for `source`, debounced so typing never waits for mermaid; the last
@@ -9,6 +9,7 @@ import { renderMermaid, type DiagramRender } from '../render/mermaidSvg';
 export function useMermaid(
   source: string | null,
   hash: string,
+  theme: DiagramTheme = 'light',
   delayMs = 250,
 ): { render: DiagramRender | null; pending: boolean } {
   const [state, setState] = useState<{ hash: string; render: DiagramRender } | null>(null);
@@ -16,15 +17,15 @@ export function useMermaid(
     if (source === null) return;
     let live = true;
     const timer = setTimeout(() => {
-      void renderMermaid(source, hash).then((render) => {
-        if (live) setState({ hash, render });
+      void renderMermaid(source, hash, theme).then((render) => {
+        if (live) setState({ hash: `${theme}:${hash}`, render });
       });
     }, delayMs);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [source, hash, delayMs]);
+  }, [source, hash, theme, delayMs]);
   if (source === null) return { render: null, pending: false };
-  return { render: state?.render ?? null, pending: state?.hash !== hash };
+  return { render: state?.render ?? null, pending: state?.hash !== `${theme}:${hash}` };
 }

@@ -27,19 +27,30 @@ function isErrorDiagram(svg: string): boolean {
   return /aria-roledescription="error"/.test(svg) || /class="error-icon"/.test(svg);
 }
 
+/** Which of mermaid's themes a diagram is drawn in: the app's dark theme on screen, else paper. */
+export type DiagramTheme = 'light' | 'dark';
+
 /**
- * Renders mermaid source to a sanitised SVG string, cached by the source's content hash. The
- * SVG passes DOMPurify (SVG profile) before anyone inserts it; a parse failure or mermaid's
- * own error picture comes back as a message.
+ * Renders mermaid source to a sanitised SVG string, cached by the source's content hash and the
+ * theme. The SVG passes DOMPurify (SVG profile) before anyone inserts it; a parse failure or
+ * mermaid's own error picture comes back as a message. Dark is mermaid's own dark theme, set for
+ * this diagram alone (an init directive), so renders in either theme never race on the global
+ * setup.
  */
-export async function renderMermaid(source: string, hash: string): Promise<DiagramRender> {
-  const hit = cache.get(hash);
+export async function renderMermaid(
+  source: string,
+  hash: string,
+  theme: DiagramTheme = 'light',
+): Promise<DiagramRender> {
+  const key = `${theme}:${hash}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   let result: DiagramRender;
   try {
     const mermaid = await loadMermaid();
-    await mermaid.parse(source);
-    const { svg } = await mermaid.render(`rl-diagram-${++counter}`, source);
+    const themed = theme === 'dark' ? `%%{init: {"theme": "dark"}}%%\n${source}` : source;
+    await mermaid.parse(themed);
+    const { svg } = await mermaid.render(`rl-diagram-${++counter}`, themed);
     if (isErrorDiagram(svg))
       result = { ok: false, message: 'Mermaid could not draw this diagram (it may be too large).' };
     else {
@@ -54,6 +65,6 @@ export async function renderMermaid(source: string, hash: string): Promise<Diagr
     result = { ok: false, message: `The diagram could not be drawn: ${message.split('\n')[0] ?? message}` };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(hash, result);
+  cache.set(key, result);
   return result;
 }
