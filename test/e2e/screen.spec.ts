@@ -115,3 +115,28 @@ test('the action table at 1440 px cuts no title or owner short', async ({ page }
   const wrap = page.locator('.actions-table-wrap');
   expect(await wrap.evaluate((w) => w.scrollWidth <= w.clientWidth + 1)).toBe(true);
 });
+
+test('dark cause diagram: drawn in the dark theme on a dark page, exported on paper', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Root causes', exact: true }).click();
+  await page
+    .getByRole('tablist', { name: 'Cause views' })
+    .getByRole('tab', { name: 'Diagram', exact: true })
+    .click();
+  const viewport = page.locator('.diagram-viewport');
+  await expect(viewport.locator('.diagram-svg svg')).toBeVisible();
+  const ground = hex(await viewport.evaluate((el) => getComputedStyle(el).backgroundColor))!;
+  expect(contrastRatio(ground, '#ffffff')).toBeGreaterThan(7);
+  // An edge label drawn by mermaid's dark theme is light text: readable on the dark page.
+  const svgText = await viewport.locator('.diagram-svg svg').innerHTML();
+  expect(svgText).not.toMatch(/fill:\s*#333(?![\da-f])/i);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  const saved = await (await download).createReadStream();
+  let text = '';
+  for await (const chunk of saved) text += String(chunk);
+  expect(text).toContain('<svg');
+  expect(text).not.toBe(svgText);
+  expect(text).toMatch(/#333|#333333/i);
+});
