@@ -21,7 +21,7 @@ const rowsOf = (db: RootlineDb, incidentId: string) =>
   db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray();
 
 /** Events per pack here: small, so a few dozen events make several packs. */
-const SIZE = 16;
+const SIZE = 3;
 
 async function packed(incidentId: string): Promise<boolean> {
   return buildEventPacks(incidentId, await readEventRows(incidentId), SIZE);
@@ -40,11 +40,12 @@ async function seed(db: RootlineDb, n: number): Promise<void> {
 describe('packed events', () => {
   it('read back exactly the rows, in the same order, from a few rows', async () => {
     const db = freshDb('packs-read');
-    await seed(db, SIZE * 2 + 5);
+    await seed(db, 37);
     expect(await readEventPacks('inc')).toBeNull();
     expect(await packed('inc')).toBe(true);
     const stored = await readEventPacks('inc');
-    expect(stored?.packs).toHaveLength(3);
+    // 37 events in packs of 3: 13 packs, read a few at a time.
+    expect(stored?.packs).toHaveLength(13);
     expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
     // The other incident has none of its own yet, and none of these.
     expect(await readEventPacks('other')).toBeNull();
@@ -105,12 +106,23 @@ describe('packed events', () => {
       (json) => json.replace(/"kind":"log"/, '"kind":"exploit"'),
       () => '{"not":"an array"}',
     ];
-    for (const hurt of damage) {
-      expect(await packed('inc')).toBe(true);
-      const row = await db.eventPacks.get(['inc', 0]);
-      await db.eventPacks.put({ ...row!, json: hurt(row!.json!) });
-      expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
+    // The first pack, and the last (read in a later batch than the first).
+    for (const part of [0, 13]) {
+      for (const hurt of damage) {
+        expect(await packed('inc')).toBe(true);
+        const row = await db.eventPacks.get(['inc', part]);
+        await db.eventPacks.put({ ...row!, json: hurt(row!.json!) });
+        expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
+      }
     }
+    // A pack gone, and a pack from another revision, in a later batch.
+    expect(await packed('inc')).toBe(true);
+    await db.eventPacks.delete(['inc', 9]);
+    expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
+    expect(await packed('inc')).toBe(true);
+    const late = await db.eventPacks.get(['inc', 10]);
+    await db.eventPacks.put({ ...late!, rev: 'another' });
+    expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
   });
 
   it('go with their incident', async () => {
