@@ -86,16 +86,28 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** One pack's events when it is a JSON array of events that can be shown, else null. */
-function parsePack(json: string): TimelineEvent[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
+/**
+ * Parses packs one per task and checks that every event can be shown. Null when any pack is not
+ * valid JSON or holds an event that cannot (a pack damaged on disk): the caller then reads the
+ * rows, which name each damaged event.
+ */
+export async function unpackEvents(packs: readonly string[]): Promise<TimelineEvent[] | null> {
+  const events: TimelineEvent[] = [];
+  for (let i = 0; i < packs.length; i++) {
+    if (i > 0) await yieldToPage();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(packs[i]!);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(parsed)) return null;
+    for (const e of parsed) {
+      if (!isRenderableEvent(e)) return null;
+      events.push(e as TimelineEvent);
+    }
   }
-  if (!Array.isArray(parsed) || !parsed.every(isRenderableEvent)) return null;
-  return parsed;
+  return events;
 }
 
 /** The packs of events in time order, serialised one per task. */
@@ -137,42 +149,6 @@ export function buildEventPacks(
   return job;
 }
 
-/** Packs per read: a few megabytes, so the other views' small requests never wait long behind one. */
-const PACKS_PER_READ = 4;
-
-/**
- * The incident's events from its packs, read a few packs at a time (IndexedDB serves requests
- * one after another: one 40 MB read would hold up every other view's queries) and parsed one
- * pack per task while the next few are read. Null when the packs are missing, stale or damaged,
- * or change under the reader: every pack must carry the revision the meta row had.
- */
-async function readPackedEvents(incidentId: string): Promise<IncidentEvents | null> {
-  const db = getDb();
-  const meta = await db.eventPacks.get([incidentId, META_PART]);
-  if (!meta?.parts) return null;
-  const parts = meta.parts;
-  const range = (from: number) =>
-    db.eventPacks
-      .where('[incidentId+part]')
-      .between([incidentId, from], [incidentId, Math.min(parts, from + PACKS_PER_READ)], true, false)
-      .toArray();
-  const events: TimelineEvent[] = [];
-  let next = range(0);
-  for (let from = 0; from < parts; from += PACKS_PER_READ) {
-    const rows = await next;
-    if (from + PACKS_PER_READ < parts) next = range(from + PACKS_PER_READ);
-    if (rows.length !== Math.min(PACKS_PER_READ, parts - from)) return null;
-    for (const [i, row] of rows.entries()) {
-      if (row.part !== from + i || row.rev !== meta.rev || typeof row.json !== 'string') return null;
-      await yieldToPage();
-      const part = parsePack(row.json);
-      if (part === null) return null;
-      for (const e of part) events.push(e);
-    }
-  }
-  return { events, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] };
-}
-
 /** Every event of an incident in time order, and the rows that failed the event schema by name. */
 export interface IncidentEvents {
   events: TimelineEvent[];
@@ -184,8 +160,11 @@ export interface IncidentEvents {
  * instead of 100,000), else from the rows — and then the packs are built for next time.
  */
 export async function readIncidentEvents(incidentId: string): Promise<IncidentEvents> {
-  const packed = await readPackedEvents(incidentId);
-  if (packed !== null) return packed;
+  const stored = await readEventPacks(incidentId);
+  if (stored !== null) {
+    const events = await unpackEvents(stored.packs);
+    if (events !== null) return { events, damaged: stored.damaged };
+  }
   const read = await readEventRows(incidentId);
   void buildEventPacks(incidentId, read).catch(() => false);
   return { events: read.events, damaged: read.damaged };
