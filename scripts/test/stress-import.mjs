@@ -57,17 +57,15 @@ const maxRssMb = Number(args['max-rss-mb']);
 const SERVICES = ['api', 'db', 'cache', 'auth', 'queue', 'web'];
 const LEVELS = ['info', 'info', 'info', 'warn', 'error', 'debug'];
 
-/** Yields JSON-lines chunks of ~1 MiB until `total` bytes were produced. */
-function* logChunks(total) {
-  const start = Date.UTC(2024, 0, 1);
+/** Yields chunks of ~1 MiB of `lineAt(0)`, `lineAt(1)`, … until `total` bytes were produced. */
+function* chunksOf(total, lineAt) {
   let produced = 0;
   let n = 0;
   while (produced < total) {
     const lines = [];
     let size = 0;
     while (size < 1 << 20 && produced + size < total) {
-      const at = new Date(start + n * 37).toISOString();
-      const line = `{"time":"${at}","level":"${LEVELS[n % 6]}","service":"${SERVICES[n % 6]}","msg":"request ${n % 1000} finished in ${n % 997} ms","trace":"${(n * 2654435761) % 4294967296}"}\n`;
+      const line = lineAt(n);
       lines.push(line);
       size += line.length;
       n++;
@@ -76,6 +74,16 @@ function* logChunks(total) {
     yield lines.join('');
   }
   return n;
+}
+
+/** JSON lines, 37 ms apart, that fold well. */
+function logChunks(total) {
+  const start = Date.UTC(2024, 0, 1);
+  return chunksOf(
+    total,
+    (n) =>
+      `{"time":"${new Date(start + n * 37).toISOString()}","level":"${LEVELS[n % 6]}","service":"${SERVICES[n % 6]}","msg":"request ${n % 1000} finished in ${n % 997} ms","trace":"${(n * 2654435761) % 4294967296}"}\n`,
+  );
 }
 
 /** Streams `chunks` (strings) into a gzip file; returns how many lines they held. */
@@ -94,23 +102,13 @@ async function writeGzip(file, chunks) {
 }
 
 /** Error lines that never fold: three hours apart (past the widest window), each its own id. */
-function* errorChunks(total) {
+function errorChunks(total) {
   const start = Date.UTC(2000, 0, 1);
-  let produced = 0;
-  let n = 0;
-  while (produced < total) {
-    const lines = [];
-    let size = 0;
-    while (size < 1 << 20 && produced + size < total) {
-      const at = new Date(start + n * 3 * 3_600_000).toISOString();
-      const line = `${at} ERROR api: request ${n} failed for user u${(n * 7919) % 100_003} after retry\n`;
-      lines.push(line);
-      size += line.length;
-      n++;
-    }
-    produced += size;
-    yield lines.join('');
-  }
+  return chunksOf(
+    total,
+    (n) =>
+      `${new Date(start + n * 3 * 3_600_000).toISOString()} ERROR api: request ${n} failed for user u${(n * 7919) % 100_003} after retry\n`,
+  );
 }
 
 /** A zip whose one entry unpacks to `total` bytes of one repeated line (a few MB on disk). */
