@@ -1,4 +1,4 @@
-import { forEachRecordTime, type LogBlock } from '../domain';
+import { forEachRecordTime, isDateMs, MAX_DATE_MS, type LogBlock } from '../domain';
 import { DensityAccumulator, type DensityCounts } from './density';
 import type { DensitySeries } from './layout';
 
@@ -26,6 +26,41 @@ export interface ImportDensity {
 
 /** The one-minute buckets every stored density uses (the strip coarsens them when drawing). */
 export const DENSITY_BUCKET_MS = 60_000;
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/**
+ * True when a row read back from storage is a density the strip can merge: a row changed by
+ * another tool or by hand (a bucket width that is not a whole number of minutes, arrays of
+ * different lengths, a time no Date holds) would throw or draw nonsense. Densities are derived,
+ * so a row that fails is counted again from the raw records rather than shown as damaged.
+ */
+export function isImportDensity(row: unknown): row is ImportDensity {
+  if (typeof row !== 'object' || row === null) return false;
+  const r = row as Partial<Record<keyof ImportDensity, unknown>>;
+  if (typeof r.importId !== 'string' || typeof r.incidentId !== 'string') return false;
+  if (!isDateMs(r.importedAt) || !isCount(r.blockCount)) return false;
+  const c = r.counts as Partial<Record<keyof DensityCounts, unknown>> | null | undefined;
+  if (typeof c !== 'object' || c === null) return false;
+  const { bucketMs, buckets, total, impact, records } = c;
+  if (!isCount(bucketMs) || bucketMs < DENSITY_BUCKET_MS || bucketMs % DENSITY_BUCKET_MS !== 0) return false;
+  if (!Number.isInteger(Math.log2(bucketMs / DENSITY_BUCKET_MS)) || !isCount(records)) return false;
+  if (!Array.isArray(buckets) || !Array.isArray(total) || !Array.isArray(impact)) return false;
+  if (total.length !== buckets.length || impact.length !== buckets.length) return false;
+  const maxBucket = Math.floor(MAX_DATE_MS / bucketMs);
+  for (let i = 0; i < buckets.length; i++) {
+    const b: unknown = buckets[i];
+    if (typeof b !== 'number' || !Number.isInteger(b) || Math.abs(b) > maxBucket) return false;
+    if (!isCount(total[i]) || !isCount(impact[i]) || impact[i] > total[i]) return false;
+  }
+  if (!Array.isArray(r.spans)) return false;
+  for (const s of r.spans as unknown[]) {
+    const span = s as Partial<BlockSpan> | null;
+    if (typeof span !== 'object' || span === null || typeof span.id !== 'string') return false;
+    if (!isDateMs(span.firstAt) || !isDateMs(span.lastAt) || span.lastAt < span.firstAt) return false;
+  }
+  return true;
+}
 
 const bySpan = (a: BlockSpan, b: BlockSpan) =>
   a.firstAt - b.firstAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,13 +1,20 @@
+import { isImportDensity } from '../../../shared/chart';
 import type { ImportedLog } from '../../../shared/domain';
 import { getDb } from '../db';
 import type { ImportDensityRow } from '../schema';
 
-/** The stored density rows of these imports that still match them (same import time and size). */
+/**
+ * The stored density rows of these imports that still match them (same import time and size).
+ * A damaged row is left out like a stale one: the caller counts it again and stores it anew.
+ */
 export async function listImportDensities(imports: readonly ImportedLog[]): Promise<ImportDensityRow[]> {
-  const rows = await getDb().densities.bulkGet(imports.map((i) => i.id));
+  const rows: unknown[] = await getDb().densities.bulkGet(imports.map((i) => i.id));
   return rows.filter(
     (r, k): r is ImportDensityRow =>
-      r !== undefined && r.importedAt === imports[k]!.importedAt && r.blockCount === imports[k]!.blockCount,
+      isImportDensity(r) &&
+      r.importId === imports[k]!.id &&
+      r.importedAt === imports[k]!.importedAt &&
+      r.blockCount === imports[k]!.blockCount,
   );
 }
 

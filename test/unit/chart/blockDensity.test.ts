@@ -2,7 +2,13 @@
 // the incident drew before (the density worker's old pass over all blocks), spans included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlockDensity, DensityAccumulator, MAX_DENSITY_BUCKETS, mergeDensities } from '../../../shared/chart';
+import {
+  BlockDensity,
+  DensityAccumulator,
+  isImportDensity,
+  MAX_DENSITY_BUCKETS,
+  mergeDensities,
+} from '../../../shared/chart';
 import type { BlockSpan, DensitySeries } from '../../../shared/chart';
 import type { LogBlock, LogRecord } from '../../../shared/domain';
 import { packLogBlock, unpackLogRecords } from '../../../shared/domain';
@@ -83,7 +89,10 @@ describe('stored densities', () => {
           fc.integer({ min: 1, max: 40 }),
           (imports, size) => {
             const blocks = imports.map((recs, k) => blocksOf(`imp${k}`, recs, size));
-            const merged = mergeDensities(blocks.map((b, k) => stored(`imp${k}`, b)));
+            const rows = blocks.map((b, k) => stored(`imp${k}`, b));
+            // Whatever an import counts passes the check made on rows read back from storage.
+            for (const row of rows) expect(isImportDensity(structuredClone(row))).toBe(true);
+            const merged = mergeDensities(rows);
             const old = oldPass(blocks.flat());
             expect(plain(merged.density)).toEqual(plain(old.density));
             expect(merged.records).toBe(old.records);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DensityAccumulator, mergeDensities, type DensitySeries } from '../../../shared/chart';
-import { setDb } from '../../../renderer/db/db';
+import { getDb, setDb } from '../../../renderer/db/db';
 import { listImportDensities, putImportDensities } from '../../../renderer/db/repos/densities';
 import { commitImport, listImports } from '../../../renderer/db/repos/imports';
 import { listIncidentLogBlocks } from '../../../renderer/db/repos/logBlocks';
@@ -46,6 +46,24 @@ describe('stored densities', () => {
       },
       densities: counted,
     });
+    expect(await listImportDensities(await listImports(snap.incident.id))).toEqual(counted);
+    // A row damaged in storage is left out like a stale one (and so counted again), never merged.
+    const good = counted[0]!;
+    const damages: Array<(r: typeof good) => unknown> = [
+      (r) => ({ ...r, counts: { ...r.counts, bucketMs: 45_000 } }),
+      (r) => ({ ...r, counts: { ...r.counts, total: [...r.counts.total, 1] } }),
+      (r) => ({ ...r, counts: { ...r.counts, buckets: r.counts.buckets.map(() => 'x') } }),
+      (r) => ({ ...r, counts: null }),
+      (r) => ({ ...r, spans: [{ id: 'b', firstAt: 8.64e15 + 1, lastAt: 8.64e15 + 2 }] }),
+      (r) => ({ ...r, importedAt: Number.NaN }),
+    ];
+    for (const damage of damages) {
+      await getDb().densities.put(damage(good) as typeof good);
+      const listed = await listImportDensities(await listImports(snap.incident.id));
+      expect(listed.map((r) => r.importId)).not.toContain(good.importId);
+      expect(() => mergeDensities(listed)).not.toThrow();
+    }
+    await putImportDensities([good]);
     expect(await listImportDensities(await listImports(snap.incident.id))).toEqual(counted);
     // The same import id imported again (another time, another size) is counted again.
     const again = imports.map((i) => ({ ...i, importedAt: i.importedAt + 1 }));
