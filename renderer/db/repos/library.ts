@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionStatus, Finding, LogLevel, Priority } from '../../../shared/domain';
+import { ActionStatus, Finding, Incident, LogLevel, Priority } from '../../../shared/domain';
 import {
   summarizeIncident,
   type LibraryAction,
@@ -7,6 +7,7 @@ import {
   type LibrarySource,
 } from '../../../shared/library';
 import { getDb } from '../db';
+import { checkRows } from './damaged';
 import { listIncidents } from './incidents';
 
 const Findings = z.array(Finding);
@@ -39,21 +40,30 @@ function libraryAction(a: Record<string, unknown>): LibraryAction | null {
 }
 
 /**
- * Every incident as a library summary (shared/library): incidents checked as everywhere else;
- * of action items, causes, imports and mined patterns only the few fields the summary reads,
- * each checked on its own (a full schema parse of thousands of rows would cost the first
- * render), so a damaged row costs its own figure, never the view: the Action items view lists
- * damaged items for repair. Events, log blocks, documents and comments are never read.
+ * Incidents as library summaries (shared/library): every incident, or those of `ids` (those that
+ * still exist; the caches of renderer/features/trends re-read only what the change log says
+ * changed). Incidents are checked as everywhere else; of action items, causes, imports and mined
+ * patterns only the few fields the summary reads, each checked on its own (a full schema parse
+ * of thousands of rows would cost the first render), so a damaged row costs its own figure,
+ * never the view: the Action items view lists damaged items for repair. Events, log blocks,
+ * documents and comments are never read.
  */
-export async function readLibrary(): Promise<LibraryIncident[]> {
+export async function readLibrary(ids?: readonly string[]): Promise<LibraryIncident[]> {
   const db = getDb();
   return db.transaction('r', [db.incidents, db.actions, db.causes, db.imports, db.patterns], async () => {
+    const rowsOf = (table: typeof db.actions | typeof db.causes | typeof db.imports | typeof db.patterns) =>
+      (ids === undefined
+        ? table.toArray()
+        : table
+            .where('incidentId')
+            .anyOf([...ids])
+            .toArray()) as Promise<unknown[]>;
     const [incidents, actions, causes, imports, patterns] = await Promise.all([
-      listIncidents(),
-      db.actions.toArray() as Promise<unknown[]>,
-      db.causes.toArray() as Promise<unknown[]>,
-      db.imports.toArray() as Promise<unknown[]>,
-      db.patterns.toArray() as Promise<unknown[]>,
+      ids === undefined ? listIncidents() : readIncidentsById(ids),
+      rowsOf(db.actions),
+      rowsOf(db.causes),
+      rowsOf(db.imports),
+      rowsOf(db.patterns),
     ]);
     const rec = (rows: unknown[]) =>
       rows.filter(
@@ -88,4 +98,10 @@ export async function readLibrary(): Promise<LibraryIncident[]> {
       return summarizeIncident(src);
     });
   });
+}
+
+/** The valid incidents among `ids` (absent and damaged ones left out). */
+async function readIncidentsById(ids: readonly string[]): Promise<Incident[]> {
+  const rows = (await getDb().incidents.bulkGet([...ids])).filter((r) => r !== undefined);
+  return checkRows(rows, Incident).good;
 }

@@ -1,8 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { readLibrary } from '../../../db/repos';
+import { useSyncExternalStore } from 'react';
 import type { LibraryIncident } from '../../../../shared/library';
+import { libraryStore } from '../model/libraryStore';
 
-/** Every incident as a library summary, kept current; undefined while loading. */
+/** Every incident as a library summary; undefined while the first read runs. */
 export function useLibrary(): LibraryIncident[] | undefined {
-  return useLiveQuery(() => readLibrary(), []);
+  const store = libraryStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
