@@ -22,6 +22,10 @@ export type IndexState =
 export type SearchReply =
   | { type: 'status'; status: IndexState }
   | { type: 'result'; seq: number; result: LibraryResult; ms: number }
-  /** An incident's change is in the index (`ms`: reading its rows and updating). */
-  | { type: 'updated'; incidentId: string; ms: number }
+  /**
+   * An incident's change is in the index (`ms`: reading its rows and updating; `at`: when, in
+   * epoch milliseconds at the worker's clock resolution, so the page can tell the index's delay
+   * from its own).
+   */
+  | { type: 'updated'; incidentId: string; ms: number; at: number }
   | { type: 'saved'; ms: number };

@@ -169,7 +169,12 @@ export class SearchService {
           this.skipped++;
         }
         done++;
-        this.post({ type: 'updated', incidentId: id, ms: performance.now() - t0 });
+        this.post({
+          type: 'updated',
+          incidentId: id,
+          ms: performance.now() - t0,
+          at: performance.timeOrigin + performance.now(),
+        });
         // Progress a few times a second, not per incident (each message costs the page a render).
         if (total > 1 && performance.now() - this.lastStatusAt > 250) {
           this.lastStatusAt = performance.now();
