@@ -14,6 +14,7 @@ import { INCIDENT_COLLECTIONS } from '../../shared/domain';
 import type { ImportDensity } from '../../shared/chart';
 import { installChangeTracking } from './changeLog';
 import { installEventPackInvalidation, type EventPackRow } from './eventPacks';
+import type { LibrarySummaryRow } from './repos/librarySummaries';
 import { applyMigrations } from './migrations';
 
 /** A preference row: small JSON values keyed by name. */
@@ -57,6 +58,8 @@ export class RootlineDb extends Dexie {
   densities!: EntityTable<ImportDensityRow, 'importId'>;
   /** Derived: an incident's events packed for fast reading (db/eventPacks.ts). */
   eventPacks!: Dexie.Table<EventPackRow, [string, number]>;
+  /** Derived: each incident's library summary (db/repos/librarySummaries.ts). */
+  librarySummaries!: Dexie.Table<LibrarySummaryRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Authored content must survive a crash right after "Saved" is shown.

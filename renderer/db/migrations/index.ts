@@ -5,6 +5,7 @@ import { v3 } from './v3';
 import { v5 } from './v5';
 import { v6 } from './v6';
 import { v7 } from './v7';
+import { v9 } from './v9';
 
 /** One schema version: its Dexie version number and what it declares. */
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, migrate: v5 },
   { version: 6, migrate: v6 },
   { version: 7, migrate: v7 },
+  { version: 9, migrate: v9 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -16,3 +16,4 @@ export * from './formatFiles';
 export * from './densities';
 export * from './library';
 export * from './eventPacks';
+export * from './librarySummaries';

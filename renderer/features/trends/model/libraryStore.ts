@@ -1,7 +1,13 @@
 import type { LibraryIncident } from '../../../../shared/library';
-import { subscribeIncidentChanges, type IncidentChange } from '../../../db/changeLog';
+import { incidentChangeTimes, subscribeIncidentChanges, type IncidentChange } from '../../../db/changeLog';
 import { getDb } from '../../../db/db';
-import { readLibrary } from '../../../db/repos';
+import {
+  LIBRARY_SUMMARY_VERSION,
+  readLibrary,
+  readStoredSummaries,
+  storeSummaries,
+  type LibrarySummaryRow,
+} from '../../../db/repos';
 
 /** Tables whose rows the library summary reads (shared/library/summary.ts). */
 const SUMMARY_TABLES = new Set(['incidents', 'actions', 'causes', 'imports', 'patterns']);
@@ -11,9 +17,11 @@ const REFRESH_DELAY_MS = 50;
 
 /**
  * Every incident as a library summary, kept up to date from the change log (the app's one
- * invalidation signal): read whole once, then only the incidents that changed, so an edit on an
- * incident page no longer re-reads every cause and action item of the library (a thousand
- * incidents took ~200 ms of IndexedDB reads per edit, holding up the search worker's reads).
+ * invalidation signal). Summaries are stored (a derived table): the first read takes the stored
+ * ones whose incident has not changed since and reads only the others, and after that a write
+ * re-reads only the incident it touched. Reading every cause and action item of a thousand
+ * incidents took ~400 ms before Trends could draw, and ~200 ms of IndexedDB on every edit of an
+ * incident page (Similar incidents), holding up the search worker's reads.
  */
 export class LibraryStore {
   private byId = new Map<string, LibraryIncident>();
@@ -25,7 +33,7 @@ export class LibraryStore {
   /** Refreshes run one after another, so an older read never lands after a newer one. */
   private refreshing: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
-  private disposed = false;
+  private disposedFlag = false;
 
   constructor() {
     this.unsubscribe = subscribeIncidentChanges((change) => this.onChange(change));
@@ -42,10 +50,10 @@ export class LibraryStore {
 
   /** Reads every incident once (later calls wait for the same read). */
   load(): Promise<void> {
-    this.loading ??= readLibrary().then(
+    this.loading ??= this.readAll().then(
       (all) => {
-        if (this.disposed) return;
-        this.byId = new Map(all.map((i) => [i.id, i]));
+        if (this.disposedFlag) return;
+        this.byId = all;
         this.publish();
         if (this.stale.size > 0) this.schedule();
       },
@@ -58,8 +66,40 @@ export class LibraryStore {
     return this.loading;
   }
 
+  /** Stored summaries still current, and the others read and stored again. */
+  private async readAll(): Promise<Map<string, LibraryIncident>> {
+    const { ids, rows } = await readStoredSummaries();
+    const changedAt = incidentChangeTimes();
+    const byId = new Map<string, LibraryIncident>();
+    const stale: string[] = [];
+    for (const id of ids) {
+      const row = rows.get(id);
+      // No change recorded counts as unchanged, as for the search index (db/changeLog.ts).
+      if (row !== undefined && row.at > (changedAt[id] ?? 0)) byId.set(id, row.summary);
+      else stale.push(id);
+    }
+    const present = new Set(ids);
+    const gone = [...rows.keys()].filter((id) => !present.has(id));
+    let put: LibrarySummaryRow[] = [];
+    if (stale.length > 0) {
+      const at = Date.now();
+      // Most of them stale (a first start): one pass over the tables beats a lookup per id.
+      const fresh = await readLibrary(stale.length * 2 > ids.length ? undefined : stale);
+      const wanted = new Set(stale);
+      put = fresh.filter((i) => wanted.has(i.id)).map((summary) => summaryRow(summary, at));
+      for (const row of put) byId.set(row.id, row.summary);
+    }
+    // Derived rows: a failed write costs a re-read next time, never the view.
+    storeSummaries(put, gone).catch(() => undefined);
+    return byId;
+  }
+
+  get disposed(): boolean {
+    return this.disposedFlag;
+  }
+
   dispose(): void {
-    this.disposed = true;
+    this.disposedFlag = true;
     this.unsubscribe();
     if (this.timer !== null) clearTimeout(this.timer);
     this.listeners.clear();
@@ -73,7 +113,7 @@ export class LibraryStore {
   }
 
   private schedule(): void {
-    if (this.timer !== null || this.disposed) return;
+    if (this.timer !== null || this.disposedFlag) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.refreshing = this.refreshing.then(() => this.refresh()).catch(() => undefined);
@@ -85,15 +125,23 @@ export class LibraryStore {
     if (this.list === undefined) return;
     const ids = [...this.stale];
     this.stale.clear();
+    const at = Date.now();
     const fresh = await readLibrary(ids);
-    if (this.disposed) return;
+    if (this.disposedFlag) return;
     const found = new Map(fresh.map((i) => [i.id, i]));
+    const gone: string[] = [];
     for (const id of ids) {
       const row = found.get(id);
-      if (row === undefined) this.byId.delete(id);
-      else this.byId.set(id, row);
+      if (row === undefined) {
+        this.byId.delete(id);
+        gone.push(id);
+      } else this.byId.set(id, row);
     }
     this.publish();
+    storeSummaries(
+      fresh.map((summary) => summaryRow(summary, at)),
+      gone,
+    ).catch(() => undefined);
   }
 
   private publish(): void {
@@ -102,12 +150,19 @@ export class LibraryStore {
   }
 }
 
+const summaryRow = (summary: LibraryIncident, at: number): LibrarySummaryRow => ({
+  id: summary.id,
+  version: LIBRARY_SUMMARY_VERSION,
+  at,
+  summary,
+});
+
 let current: { store: LibraryStore; db: object } | null = null;
 
-/** The library store of the open database (a new one when tests switch databases). */
+/** The library store of the open database (a new one when tests switch databases or dispose it). */
 export function libraryStore(): LibraryStore {
   const db = getDb();
-  if (current?.db !== db) {
+  if (current?.db !== db || current.store.disposed) {
     current?.store.dispose();
     current = { store: new LibraryStore(), db };
   }
