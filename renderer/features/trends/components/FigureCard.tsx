@@ -5,6 +5,13 @@ import { platform } from '../../../platform';
 import { useColorScheme } from '../../../ui/useColorScheme';
 import { exportChartPng, exportChartSvg } from '../../timeline';
 
+/**
+ * Rows a table shows until asked for all: a thousand incidents have thousands of open
+ * follow-ups, and 3,600 rows took ~30,000 elements and most of the view's first render. The
+ * CSV download always has every row.
+ */
+export const FIGURE_ROW_LIMIT = 50;
+
 const COLUMN_CLASS: Record<ColumnKind, string | undefined> = {
   text: undefined,
   date: 'nowrap',
@@ -34,6 +41,9 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
   const dark = useColorScheme() === 'dark';
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(640);
+  const [allRows, setAllRows] = useState(false);
+  // A table behind a closed "Numbers" is drawn when first opened.
+  const [numbersOpen, setNumbersOpen] = useState(tableOpen === true);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -53,30 +63,42 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
     void p.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
   const empty = table.rows.length === 0;
   const titleId = `fig-${table.id}`;
+  const shown = allRows ? table.rows : table.rows.slice(0, FIGURE_ROW_LIMIT);
+  const hidden = table.rows.length - shown.length;
   const rows = (
-    <table className="table trends-table">
-      <caption className="visually-hidden">{table.title}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((c) => (
-            <th key={c.label} scope="col" className={COLUMN_CLASS[c.kind]}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((v, c) => (
-              <td key={c} className={COLUMN_CLASS[table.columns[c]?.kind ?? 'text']}>
-                {renderCell?.(r, c) ?? cellText(v, table.columns[c]?.kind ?? 'text')}
-              </td>
+    <>
+      <table className="table trends-table">
+        <caption className="visually-hidden">{table.title}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.label} scope="col" className={COLUMN_CLASS[c.kind]}>
+                {c.label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((row, r) => (
+            <tr key={r}>
+              {row.map((v, c) => (
+                <td key={c} className={COLUMN_CLASS[table.columns[c]?.kind ?? 'text']}>
+                  {renderCell?.(r, c) ?? cellText(v, table.columns[c]?.kind ?? 'text')}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hidden > 0 && (
+        <p className="trends-more muted small">
+          Showing {shown.length} of {table.rows.length.toLocaleString('en-US')} rows (the CSV has them all).{' '}
+          <button type="button" className="btn btn-small" onClick={() => setAllRows(true)}>
+            Show all {table.rows.length.toLocaleString('en-US')}
+          </button>
+        </p>
+      )}
+    </>
   );
   return (
     <section ref={box} className="trends-card" aria-labelledby={titleId} data-figure={table.id}>
@@ -121,9 +143,13 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
           {/* Our own SVG text: every label is escaped by shared/library/charts.ts, no scripts. */}
           {screen && <div className="trends-chart" dangerouslySetInnerHTML={{ __html: screen }} />}
           {svg ? (
-            <details className="trends-numbers" open={tableOpen}>
+            <details
+              className="trends-numbers"
+              open={tableOpen}
+              onToggle={(e) => setNumbersOpen(e.currentTarget.open)}
+            >
               <summary>Numbers</summary>
-              {rows}
+              {numbersOpen && rows}
             </details>
           ) : (
             rows
