@@ -49,16 +49,29 @@ export interface LibraryResult {
 export interface IndexedIncident {
   /** The change time the index reflects (from the app's change log). */
   indexedAt: number;
-  /** Its searchable places, one document each (see documents.ts). */
-  docs: SearchDoc[];
+  /**
+   * Its searchable places, one document each (see documents.ts); null while not loaded (an
+   * index read back from storage loads an incident's places when its hits are first needed).
+   */
+  docs: SearchDoc[] | null;
   facets: IncidentFacets;
 }
 
-/** The persisted form of an index (see store.ts). */
+/**
+ * The persisted form of an index (see store.ts): the word index and each incident's facets.
+ * Places are stored apart, per incident ({@link LibraryIndex.takeChangedPlaces}): the text of a
+ * thousand incidents' places is ~140 MB, and reading it whole made loading the index take 10 s.
+ */
 export interface IndexSnapshot {
   version: number;
   index: string;
-  incidents: Record<string, IndexedIncident>;
+  incidents: Record<string, { indexedAt: number; facets: IncidentFacets }>;
+}
+
+/** Places changed since they were last stored, and incidents whose places are to be dropped. */
+export interface ChangedPlaces {
+  docs: Map<string, SearchDoc[]>;
+  removed: string[];
 }
 
 export const HITS_PER_INCIDENT = 3;
@@ -101,6 +114,8 @@ const sameDocs = (a: readonly SearchDoc[], b: readonly SearchDoc[]) =>
 export class LibraryIndex {
   private words: MiniSearch<TableText>;
   private readonly incidents = new Map<string, IndexedIncident>();
+  /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
+  private readonly changedPlaces = new Set<string>();
 
   private constructor(ms: MiniSearch<TableText>) {
     this.words = ms;
@@ -115,7 +130,8 @@ export class LibraryIndex {
     if (snap.version !== SEARCH_INDEX_VERSION) return null;
     try {
       const idx = new LibraryIndex(MiniSearch.loadJSON<TableText>(snap.index, OPTIONS));
-      for (const [id, entry] of Object.entries(snap.incidents)) idx.incidents.set(id, entry);
+      for (const [id, entry] of Object.entries(snap.incidents))
+        idx.incidents.set(id, { indexedAt: entry.indexedAt, facets: entry.facets, docs: null });
       return idx;
     } catch {
       return null;
@@ -126,8 +142,40 @@ export class LibraryIndex {
     return {
       version: SEARCH_INDEX_VERSION,
       index: JSON.stringify(this.words),
-      incidents: Object.fromEntries(this.incidents),
+      incidents: Object.fromEntries(
+        [...this.incidents].map(([id, e]) => [id, { indexedAt: e.indexedAt, facets: e.facets }]),
+      ),
     };
+  }
+
+  /** The places to store since the last call (see {@link IndexSnapshot}); `putBack` after a failed write. */
+  takeChangedPlaces(): ChangedPlaces {
+    const docs = new Map<string, SearchDoc[]>();
+    const removed: string[] = [];
+    for (const id of this.changedPlaces) {
+      const d = this.incidents.get(id)?.docs;
+      if (d === undefined) removed.push(id);
+      else if (d !== null) docs.set(id, d);
+    }
+    this.changedPlaces.clear();
+    return { docs, removed };
+  }
+
+  /** Marks places as not stored again (their write failed). */
+  putBack(changed: ChangedPlaces): void {
+    for (const id of changed.docs.keys()) this.changedPlaces.add(id);
+    for (const id of changed.removed) this.changedPlaces.add(id);
+  }
+
+  /** Ids among `ids` of indexed incidents whose places are not loaded. */
+  withoutPlaces(ids: Iterable<string>): string[] {
+    return [...ids].filter((id) => this.incidents.get(id)?.docs === null);
+  }
+
+  /** Gives an incident read back from storage its stored places. */
+  setPlaces(incidentId: string, docs: SearchDoc[]): void {
+    const e = this.incidents.get(incidentId);
+    if (e !== undefined && e.docs === null) e.docs = docs;
   }
 
   get size(): number {
@@ -171,13 +219,16 @@ export class LibraryIndex {
     const given = (t: IndexedTable) =>
       t === 'incidents' || t === 'causes' || t === 'actions' || rows[t] !== undefined;
     const changed = (before === undefined ? INDEXED_TABLES : tables).filter(given);
+    if (before?.docs === null && changed.length < INDEXED_TABLES.length)
+      throw new Error(`The places of incident ${id} are not loaded; load them or give every table.`);
     let docs = before?.docs ?? [];
     for (const table of new Set(changed)) {
       const fresh = tableDocs(table, text);
       const old = docs.filter((d) => tableOfDoc(d) === table);
       docs = [...docs.filter((d) => tableOfDoc(d) !== table), ...fresh];
-      if (before === undefined || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
+      if (before?.docs == null || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
     }
+    this.changedPlaces.add(id);
     this.incidents.set(id, {
       indexedAt: at,
       docs,
@@ -201,6 +252,7 @@ export class LibraryIndex {
     const id = base.incident.id;
     const before = this.incidents.get(id);
     if (before === undefined) throw new Error(`Incident ${id} is not indexed; index it whole.`);
+    if (before.docs === null) throw new Error(`The places of incident ${id} are not loaded.`);
     const targets = new Set(keys);
     const text: IncidentText = { ...base, events: [], sections: [], comments: [], [table]: changed as never };
     const fresh = tableDocs(table, text);
@@ -213,6 +265,7 @@ export class LibraryIndex {
       table,
       docs.filter((d) => tableOfDoc(d) === table),
     );
+    this.changedPlaces.add(id);
     this.incidents.set(id, {
       indexedAt: at,
       docs,
@@ -228,6 +281,7 @@ export class LibraryIndex {
       if (this.words.has(id)) this.words.discard(id);
     }
     this.incidents.delete(incidentId);
+    this.changedPlaces.add(incidentId);
   }
 
   /**
@@ -236,6 +290,17 @@ export class LibraryIndex {
    * words also with a typo or two), best first. `limit` caps how many incidents get hits.
    */
   query(q: LibraryQuery, limit = 25): LibraryResult {
+    const result = this.tryQuery(q, limit);
+    if ('missingPlaces' in result)
+      throw new Error(`Places not loaded for ${result.missingPlaces.join(', ')}; use tryQuery.`);
+    return result;
+  }
+
+  /**
+   * {@link query}, or the incidents among those it would give hits for whose places are not
+   * loaded yet (load them with `setPlaces`, then ask again).
+   */
+  tryQuery(q: LibraryQuery, limit = 25): LibraryResult | { missingPlaces: string[] } {
     const facets = [...this.incidents.values()].map((e) => e.facets);
     const counts = facetCounts(facets, q.filter);
     const allowed = new Set(facets.filter((f) => matchesFilter(f, q.filter)).map((f) => f.incidentId));
@@ -273,9 +338,10 @@ export class LibraryIndex {
     const groups = [...byIncident]
       .filter(([, g]) => words.every((w) => g.words.has(w)))
       .sort((a, b) => b[1].score - a[1].score);
-    const hits = groups
-      .slice(0, limit)
-      .map(([incidentId, g]) => this.hitsOf(incidentId, g.terms, g.tables, g.score));
+    const shown = groups.slice(0, limit);
+    const missingPlaces = this.withoutPlaces(shown.map(([id]) => id));
+    if (missingPlaces.length > 0) return { missingPlaces };
+    const hits = shown.map(([incidentId, g]) => this.hitsOf(incidentId, g.terms, g.tables, g.score));
     return { incidentIds: groups.map(([id]) => id), hits, counts, indexed: this.incidents.size };
   }
 

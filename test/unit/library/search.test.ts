@@ -155,8 +155,14 @@ describe('incremental update', () => {
   it('survives a snapshot round trip and refuses another version', () => {
     const idx = indexOf(smallIncident('A', {}, { event: 'deploy of build 4411' }));
     const snap = idx.snapshot();
+    expect(snap.incidents.A).not.toHaveProperty('docs');
+    const places = idx.takeChangedPlaces();
     const back = LibraryIndex.fromSnapshot(JSON.parse(JSON.stringify(snap)) as typeof snap);
+    // Places are stored apart and loaded when a query shows their incident.
+    expect(back?.tryQuery(q('4411'))).toEqual({ missingPlaces: ['A'] });
+    back?.setPlaces('A', places.docs.get('A')!);
     expect(back?.query(q('4411')).incidentIds).toEqual(['A']);
+    expect(back?.query(q('4411')).hits[0]?.hits[0]?.kind).toBe('event');
     expect(back?.indexedTimes().get('A')).toBe(1);
     expect(LibraryIndex.fromSnapshot({ ...snap, version: SEARCH_INDEX_VERSION + 1 })).toBeNull();
     expect(LibraryIndex.fromSnapshot({ ...snap, index: '{broken' })).toBeNull();

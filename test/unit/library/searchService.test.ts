@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_QUERY,
   INDEXED_TABLES,
+  type ChangedPlaces,
   type IncidentText,
   type IndexedTable,
   type IndexSnapshot,
   type LibraryResult,
+  type SearchDoc,
 } from '../../../shared/library/search';
 import type { SearchReply } from '../../../renderer/features/library/search/worker/protocol';
 import type { KeyedRow } from '../../../renderer/features/library/search/worker/source';
@@ -20,6 +22,9 @@ import { smallIncident } from './searchFixtures';
 class MemorySource implements SearchSource {
   readonly incidents = new Map<string, IncidentText>();
   stored: IndexSnapshot | null = null;
+  /** Stored places by incident (a structured copy, as IndexedDB keeps them). */
+  places = new Map<string, SearchDoc[]>();
+  placeReads: string[] = [];
   reads: string[] = [];
 
   incidentIds() {
@@ -40,8 +45,17 @@ class MemorySource implements SearchSource {
   load() {
     return Promise.resolve(this.stored);
   }
-  save(snap: IndexSnapshot) {
-    this.stored = JSON.parse(JSON.stringify(snap)) as IndexSnapshot;
+  readPlaces(ids: readonly string[]) {
+    this.placeReads.push(...ids);
+    return Promise.resolve(
+      new Map(ids.flatMap((id) => (this.places.has(id) ? [[id, this.places.get(id)!] as const] : []))),
+    );
+  }
+  save(snap: IndexSnapshot, changed: ChangedPlaces, fresh: boolean) {
+    this.stored = structuredClone(snap);
+    if (fresh) this.places.clear();
+    for (const id of changed.removed) this.places.delete(id);
+    for (const [id, docs] of changed.docs) this.places.set(id, structuredClone(docs));
     return Promise.resolve();
   }
 }
@@ -116,5 +130,40 @@ describe('the search service', () => {
     await service.handle({ type: 'changed', incidentId: 'A', table: null });
     expect((await search('canary')).incidentIds).toEqual([]);
     expect((await search('')).indexed).toBe(0);
+  });
+
+  it('starts without reading any places; loads them for the incidents a query shows, or re-indexes one whose row is gone', async () => {
+    const source = new MemorySource();
+    source.incidents.set('A', smallIncident('A', {}, { event: 'deploy of build 4411' }));
+    source.incidents.set('B', smallIncident('B', {}, { event: 'rollback of build 4411' }));
+    source.incidents.set('C', smallIncident('C', {}, { event: 'pager fired' }));
+    const first = await run(source);
+    await first.service.save();
+    expect([...source.places.keys()].sort()).toEqual(['A', 'B', 'C']);
+
+    source.reads = [];
+    source.places.delete('B');
+    const second = await run(source);
+    expect(source.placeReads).toEqual([]);
+    const found = await second.search('4411');
+    expect(found.incidentIds.sort()).toEqual(['A', 'B']);
+    // A's places came from storage; B's row was gone, so B was read from its rows again.
+    expect(source.placeReads.sort()).toEqual(['A', 'B']);
+    expect(source.reads).toEqual([`B:${INDEXED_TABLES.join(',')}`]);
+    expect(found.hits.map((h) => h.hits[0]?.kind)).toEqual(['event', 'event']);
+    // Once loaded they stay: the same query reads nothing more.
+    source.placeReads = [];
+    await second.search('4411');
+    expect(source.placeReads).toEqual([]);
+    // A change to part of an incident read back from storage loads its places first.
+    const c = source.incidents.get('C')!;
+    source.incidents.set('C', { ...c, causes: [] });
+    await second.service.handle({ type: 'changed', incidentId: 'C', table: 'causes' });
+    expect(source.placeReads).toEqual(['C']);
+    expect((await second.search('pager')).incidentIds).toEqual(['C']);
+    // The next save stores B's places again (re-indexed) and C's (changed).
+    source.places.clear();
+    await second.service.save();
+    expect([...source.places.keys()].sort()).toEqual(['B', 'C']);
   });
 });

@@ -6,6 +6,7 @@ import {
   openExisting,
   readIncidentRows,
   readIncidentRowsByKey,
+  readPlaces,
   readSnapshot,
   writeSnapshot,
 } from './source';
@@ -31,7 +32,8 @@ scope.onmessage = (e: MessageEvent<SearchRequest>) => {
           read: (id, tables) => readIncidentRows(db, id, tables),
           readRows: (id, table, keys) => readIncidentRowsByKey(db, id, table, keys),
           load: () => readSnapshot(db),
-          save: (snap) => writeSnapshot(db, snap),
+          readPlaces: (ids) => readPlaces(db, ids),
+          save: (snap, places, fresh) => writeSnapshot(db, snap, places, fresh),
         },
         post,
       );

@@ -1,9 +1,13 @@
 import {
   INDEXED_TABLES,
   LibraryIndex,
+  type ChangedPlaces,
   type IncidentRows,
   type IndexedTable,
   type IndexSnapshot,
+  type LibraryQuery,
+  type LibraryResult,
+  type SearchDoc,
 } from '../../../../../shared/library/search';
 import type { Comment, DocumentSection, TimelineEvent } from '../../../../../shared/domain';
 import type { IndexState, SearchReply, SearchRequest } from './protocol';
@@ -23,7 +27,10 @@ export interface SearchSource {
     keys: readonly string[],
   ): Promise<{ base: IncidentRows; rows: (TimelineEvent | DocumentSection | Comment)[] } | null>;
   load(): Promise<IndexSnapshot | null>;
-  save(snap: IndexSnapshot): Promise<void>;
+  /** Stored places of these incidents (those missing or damaged left out). */
+  readPlaces(ids: readonly string[]): Promise<Map<string, SearchDoc[]>>;
+  /** Stores the index and the changed places; `fresh`: drop every stored places row first. */
+  save(snap: IndexSnapshot, places: ChangedPlaces, fresh: boolean): Promise<void>;
 }
 
 /** How long after the last change the index is stored again. */
@@ -47,6 +54,8 @@ export class SearchService {
   private draining = false;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private skipped = 0;
+  /** The index was built from scratch and not stored yet: stored places rows are of no use. */
+  private fresh = false;
 
   constructor(
     private readonly source: SearchSource,
@@ -64,9 +73,9 @@ export class SearchService {
         else this.enqueue(msg.incidentId, msg.table === null ? INDEXED_TABLES : [msg.table]);
         return this.drain();
       case 'query':
-        return this.ready().then(() => {
+        return this.ready().then(async () => {
           const t0 = performance.now();
-          const result = this.index!.query(msg.query, msg.limit);
+          const result = await this.query(msg.query, msg.limit);
           this.post({ type: 'result', seq: msg.seq, result, ms: performance.now() - t0 });
         });
     }
@@ -102,6 +111,7 @@ export class SearchService {
       if (at === undefined || (changedAt.get(id) ?? 0) > at) this.enqueue(id, INDEXED_TABLES);
     }
     this.index = index;
+    this.fresh = loaded === null;
     for (const fn of this.waiting.splice(0)) fn();
     if (stale || loaded === null) this.scheduleSave();
     await this.drain();
@@ -132,6 +142,8 @@ export class SearchService {
     job: { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
   ) {
     const at = Date.now();
+    // Changing part of an incident read back from storage needs its places.
+    if (index.has(id)) await this.loadPlaces(index, [id]);
     // An incident the index does not have yet is read whole.
     const whole = index.has(id) ? [...job.tables] : INDEXED_TABLES;
     if (whole.length > 0) {
@@ -144,6 +156,38 @@ export class SearchService {
       const read = await this.source.readRows(id, table, [...keys]);
       if (read === null) return index.remove(id);
       index.updateRows(read.base, table, [...keys], read.rows, at);
+    }
+  }
+
+  /** A query's result, loading the stored places of the incidents it gives hits for first. */
+  private async query(q: LibraryQuery, limit: number): Promise<LibraryResult> {
+    const index = this.index!;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = index.tryQuery(q, limit);
+      if (!('missingPlaces' in result)) return result;
+      await this.loadPlaces(index, result.missingPlaces);
+    }
+    return index.query(q, limit);
+  }
+
+  /**
+   * Gives incidents read back from storage their stored places; one whose places row is missing
+   * or damaged is indexed again from its rows (or leaves the index when it is gone).
+   */
+  private async loadPlaces(index: LibraryIndex, ids: readonly string[]): Promise<void> {
+    const wanted = index.withoutPlaces(ids);
+    if (wanted.length === 0) return;
+    const found = await this.source.readPlaces(wanted);
+    for (const id of wanted) {
+      const docs = found.get(id);
+      if (docs !== undefined) {
+        index.setPlaces(id, docs);
+        continue;
+      }
+      const rows = await this.source.read(id, INDEXED_TABLES);
+      if (rows === null) index.remove(id);
+      else index.update(rows, INDEXED_TABLES, Date.now());
+      this.scheduleSave();
     }
   }
 
@@ -200,9 +244,17 @@ export class SearchService {
 
   /** Stores the index now (also used by tests). */
   async save(): Promise<void> {
-    if (this.index === null) return;
+    const index = this.index;
+    if (index === null) return;
     const t0 = performance.now();
-    await this.source.save(this.index.snapshot());
+    const places = index.takeChangedPlaces();
+    try {
+      await this.source.save(index.snapshot(), places, this.fresh);
+      this.fresh = false;
+    } catch (e) {
+      index.putBack(places);
+      throw e;
+    }
     this.post({ type: 'saved', ms: performance.now() - t0 });
   }
 }

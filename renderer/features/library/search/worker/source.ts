@@ -2,9 +2,14 @@ import {
   INDEXED_TABLES,
   SEARCH_INDEX_KEY,
   SEARCH_INDEX_STORE,
+  SEARCH_INDEX_VERSION,
+  SEARCH_PLACES_PREFIX,
+  SEARCH_TARGET_KINDS,
+  type ChangedPlaces,
   type IncidentRows,
   type IndexedTable,
   type IndexSnapshot,
+  type SearchDoc,
 } from '../../../../../shared/library/search';
 import type {
   ActionItem,
@@ -125,14 +130,60 @@ export async function readSnapshot(db: IDBDatabase): Promise<IndexSnapshot | nul
   return row ?? null;
 }
 
-/** Stores the index (derived data: no need to wait for a disk flush). */
-export function writeSnapshot(db: IDBDatabase, snap: IndexSnapshot): Promise<void> {
+const placesKey = (incidentId: string) => `${SEARCH_PLACES_PREFIX}${incidentId}`;
+const KINDS = new Set<string>(SEARCH_TARGET_KINDS);
+const isPlace = (d: unknown): d is SearchDoc => {
+  const r = d as Partial<Record<keyof SearchDoc, unknown>> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.text === 'string' &&
+    typeof r.targetId === 'string' &&
+    typeof r.field === 'string' &&
+    typeof r.kind === 'string' &&
+    KINDS.has(r.kind)
+  );
+};
+
+/**
+ * The stored places of these incidents; an incident whose row is missing, of another version or
+ * damaged is left out (the caller indexes it again from its rows).
+ */
+export async function readPlaces(db: IDBDatabase, ids: readonly string[]): Promise<Map<string, SearchDoc[]>> {
+  const found = new Map<string, SearchDoc[]>();
+  if (ids.length === 0 || !db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return found;
+  const store = db.transaction(SEARCH_INDEX_STORE, 'readonly').objectStore(SEARCH_INDEX_STORE);
+  const rows = (await Promise.all(ids.map((id) => done(store.get(placesKey(id)))))) as unknown[];
+  rows.forEach((row, k) => {
+    const r = row as { version?: unknown; docs?: unknown } | undefined;
+    if (r?.version === SEARCH_INDEX_VERSION && Array.isArray(r.docs) && r.docs.every(isPlace))
+      found.set(ids[k]!, r.docs);
+  });
+  return found;
+}
+
+/**
+ * Stores the index row and the places that changed (derived data: no need to wait for a disk
+ * flush); `fresh` (an index built from scratch) first drops every stored places row.
+ */
+export function writeSnapshot(
+  db: IDBDatabase,
+  snap: IndexSnapshot,
+  places: ChangedPlaces,
+  fresh: boolean,
+): Promise<void> {
   if (!db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const tx = db.transaction(SEARCH_INDEX_STORE, 'readwrite', { durability: 'relaxed' });
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error ?? new Error('Saving the search index failed.'));
     tx.onabort = () => reject(tx.error ?? new Error('Saving the search index was aborted.'));
-    tx.objectStore(SEARCH_INDEX_STORE).put({ key: SEARCH_INDEX_KEY, ...snap });
+    const store = tx.objectStore(SEARCH_INDEX_STORE);
+    if (fresh) store.delete(IDBKeyRange.bound(SEARCH_PLACES_PREFIX, `${SEARCH_PLACES_PREFIX}\uffff`));
+    for (const id of places.removed) store.delete(placesKey(id));
+    for (const [id, docs] of places.docs)
+      store.put({ key: placesKey(id), version: SEARCH_INDEX_VERSION, docs });
+    store.put({ key: SEARCH_INDEX_KEY, ...snap });
   });
 }
