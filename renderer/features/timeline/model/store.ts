@@ -43,6 +43,7 @@ export class TimelineStore {
   private readonly hay = new WeakMap<TimelineEvent, string>();
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | null = null;
+  private disposed = false;
   private generation = 0;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private repackTimer: ReturnType<typeof setTimeout> | null = null;
@@ -68,7 +69,13 @@ export class TimelineStore {
   }
 
   /** Stops listening for changes (the store is no longer shown). */
+  /** Starts the first read unless one was asked for already (or the store was dropped). */
+  start(): void {
+    if (this.loading === null && !this.disposed) void this.load();
+  }
+
   dispose(): void {
+    this.disposed = true;
     this.unsubscribe();
     if (this.reloadTimer !== null) clearTimeout(this.reloadTimer);
     if (this.repackTimer !== null) clearTimeout(this.repackTimer);
@@ -217,8 +224,12 @@ export function timelineStoreFor(incidentId: string): TimelineStore {
   const db = getDb();
   if (cached?.store.incidentId !== incidentId || cached.db !== db) {
     cached?.store.dispose();
-    cached = { store: new TimelineStore(incidentId), db };
-    void cached.store.load();
+    const store = new TimelineStore(incidentId);
+    cached = { store, db };
+    // Started after the render that asked for it, so the views being drawn issue their own small
+    // reads first (the Document's text, a tab's rows): IndexedDB serves one request after another,
+    // and the ~40 MB read of packed events, issued first, held the Document up for 200 ms.
+    setTimeout(() => store.start(), 0);
   }
   return cached.store;
 }
