@@ -1,4 +1,4 @@
-import { createIncident, Incident, newId } from '../../../shared/domain';
+import { createIncident, Incident, isValidIncident, newId } from '../../../shared/domain';
 import { copyTitle, remapSnapshotIds } from '../../../shared/bundle/remap';
 import { getDb } from '../db';
 import { INCIDENT_ROW_TABLES, incidentTablesOf } from '../schema';
@@ -9,7 +9,7 @@ import { deleteIncidentRows, insertSnapshot, loadIncidentSnapshot } from './snap
 /** Every stored incident, most recently edited first, split into valid and damaged rows. */
 export async function readIncidents(): Promise<{ good: Incident[]; damaged: DamagedRow[] }> {
   const rows: unknown[] = await getDb().incidents.orderBy('updatedAt').reverse().toArray();
-  return checkRows(rows, Incident);
+  return checkRows(rows, Incident, isValidIncident);
 }
 
 /** All valid incidents, most recently edited first (damaged rows: {@link readIncidents}). */

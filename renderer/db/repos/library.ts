@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionStatus, Finding, Incident, LogLevel, Priority } from '../../../shared/domain';
+import { ActionStatus, Finding, Incident, isValidIncident, LogLevel, Priority } from '../../../shared/domain';
 import {
   summarizeIncident,
   type LibraryAction,
@@ -103,5 +103,5 @@ export async function readLibrary(ids?: readonly string[]): Promise<LibraryIncid
 /** The valid incidents among `ids` (absent and damaged ones left out). */
 async function readIncidentsById(ids: readonly string[]): Promise<Incident[]> {
   const rows = (await getDb().incidents.bulkGet([...ids])).filter((r) => r !== undefined);
-  return checkRows(rows, Incident).good;
+  return checkRows(rows, Incident, isValidIncident).good;
 }
