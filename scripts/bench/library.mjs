@@ -184,6 +184,7 @@ try {
         mo.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
       });
     const times = [];
+    const texts = [];
     for (const q of queries) {
       for (let i = 1; i <= q.length; i++) {
         const text = q.slice(0, i);
@@ -194,13 +195,14 @@ try {
         // Until the frame with the results is painted.
         await new Promise((r) => requestAnimationFrame(() => r()));
         times.push(performance.now() - t0);
+        texts.push(text);
       }
       setValue.call(input, '');
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await shown('');
     }
     const worker = performance.getEntriesByName('rootline:search-query').map((e) => e.duration);
-    return { times, worker };
+    return { times, texts, worker };
   }, QUERIES);
   const hits = await page.locator('.search-hit').count();
 
@@ -273,6 +275,13 @@ try {
   );
   console.log(
     `      median ${fmt(s.median)}, max ${fmt(s.max)}; worker round trip p95 ${fmt(p95(typing.worker))}; ${hits} hits shown last`,
+  );
+  const slowest = typing.times
+    .map((t, i) => ({ t, text: typing.texts[i], w: typing.worker[i] }))
+    .sort((a, b) => b.t - a.t)
+    .slice(0, 5);
+  console.log(
+    `      slowest: ${slowest.map((k) => `"${k.text}" ${k.t.toFixed(0)} ms (worker ${k.w?.toFixed(0) ?? '?'})`).join(', ')}`,
   );
   console.log(
     `  index update after one edit, p95 (${allUpdates.length} edits)         ${fmt(p95(allUpdates))}  ${verdict(p95(allUpdates), 20)}`,
