@@ -140,14 +140,28 @@ export function useLogImport(incident: Incident) {
     [entries, refreshPreview, zone, year],
   );
 
+  // The latest entries, so that a change made while an earlier change's preview is on its way
+  // builds on that earlier change rather than on the state of the last render.
+  const latestEntries = useRef(entries);
+  useEffect(() => {
+    latestEntries.current = entries;
+  }, [entries]);
+  const previewTurn = useRef(new Map<string, number>());
   const updateEntry = useCallback(
     async (key: string, patch: Partial<Pick<FileEntry, 'format' | 'mapping'>>) => {
-      const current = entries.find((e) => e.key === key);
+      const current = latestEntries.current.find((e) => e.key === key);
       if (!current) return;
-      const next = await refreshPreview({ ...current, ...patch }, zone, year);
-      setEntries((prev) => prev.map((e) => (e.key === key ? next : e)));
+      const patched = { ...current, ...patch };
+      latestEntries.current = latestEntries.current.map((e) => (e.key === key ? patched : e));
+      // The choice shows at once; its preview follows, and only the newest change's preview lands.
+      setEntries((prev) => prev.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+      const turn = (previewTurn.current.get(key) ?? 0) + 1;
+      previewTurn.current.set(key, turn);
+      const next = await refreshPreview(patched, zone, year);
+      if (previewTurn.current.get(key) !== turn) return;
+      setEntries((prev) => prev.map((e) => (e.key === key ? { ...e, preview: next.preview } : e)));
     },
-    [entries, refreshPreview, zone, year],
+    [refreshPreview, zone, year],
   );
 
   const removeEntry = useCallback(
