@@ -123,8 +123,45 @@ function summarise(profile) {
     const key = path.join(' < ');
     stacks.set(key, (stacks.get(key) ?? 0) + ms);
   }
+  longStretches(profile, byId, parent, label);
   console.log('\nheaviest stacks (innermost first):');
   for (const [k, ms] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
     console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  }
+}
+
+/**
+ * The stretches of back-to-back busy samples over 50 ms (what a long task is made of), each with
+ * the functions that used most of it (self time plus the innermost frame of the app's own code).
+ */
+function longStretches(profile, byId, parent, label) {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const stretches = [];
+  let cur = null;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const id = profile.samples[i];
+    if (idle.has(id)) {
+      if (cur !== null && cur.ms > 50) stretches.push(cur);
+      cur = null;
+      continue;
+    }
+    cur ??= { ms: 0, fns: new Map() };
+    cur.ms += ms;
+    // The innermost frame of our own bundle (not a built-in) names what the time was for.
+    let n = id;
+    while (n !== undefined && !byId.get(n).callFrame.url) n = parent.get(n);
+    const key = n === undefined ? label(byId.get(id)) : label(byId.get(n));
+    cur.fns.set(key, (cur.fns.get(key) ?? 0) + ms);
+  }
+  if (cur !== null && cur.ms > 50) stretches.push(cur);
+  console.log(`\nbusy stretches over 50 ms: ${stretches.length}`);
+  for (const st of stretches) {
+    const top = [...st.fns]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([k, ms]) => `${k} ${ms.toFixed(0)}`)
+      .join('; ');
+    console.log(`  ${st.ms.toFixed(0).padStart(5)} ms: ${top}`);
   }
 }
