@@ -7,6 +7,8 @@
 //   - timeline on JSON lines (--size-mb, default 2048): every line read, none lost;
 //   - timeline on error lines that never fold (--errors-mb, default 300): the event cap folds them;
 //   - timeline on a zip bomb (--bomb-mb unpacked, default 4096): refused with exit 2;
+// The CLI and the worker's harness run built (bundled), as users run them: a TypeScript loader
+// would add ~60 MiB of its own to each figure.
 //   - new --logs (--new-mb, default 200): the bundle is written as a stream; its size against
 //     the logs' (raw records stored by column) and, for the worker, the bytes it stores.
 // Each case also runs through the web app in Chromium (scripts/test/stress-import-chromium.mjs:
@@ -22,7 +24,6 @@
 // Exit 1 when a case failed or its peak RSS exceeded --max-rss-mb.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -30,6 +31,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { build } from 'esbuild';
 import { chromiumImporter } from './stress-import-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -131,13 +133,12 @@ async function writeZipBomb(file, total, entryName = 'app.log') {
 
 /** Runs the CLI entry under GNU time; returns exit code, output and peak RSS (MiB). */
 function runCli(args) {
-  const require = createRequire(import.meta.url);
-  const tsx = require.resolve('tsx');
   const started = Date.now();
-  // The CLI entry directly (not the bin's wrapper), so GNU time measures the importing process.
+  // The built CLI directly (what `rootline` runs, without the bin's wrapper), so GNU time
+  // measures the importing process and not a TypeScript loader.
   const res = spawnSync(
     '/usr/bin/time',
-    ['-f', '%M', process.execPath, '--import', tsx, path.join(root, 'cli', 'main.ts'), ...args],
+    ['-f', '%M', process.execPath, path.join(root, 'dist', 'cli', 'main.mjs'), ...args],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 },
   );
   const errLines = res.stderr
@@ -153,25 +154,36 @@ function runCli(args) {
   };
 }
 
+/**
+ * The worker's harness bundled into one file (as the app ships the worker), so the figure is the
+ * import path's and not a TypeScript loader's: tsx alone adds ~60 MiB to the process.
+ */
+let harness = null;
+async function workerHarness() {
+  if (harness !== null) return harness;
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'rootline-stress-worker-')), 'worker.mjs');
+  await build({
+    entryPoints: [path.join(root, 'scripts', 'test', 'stress-import-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'warning',
+  });
+  harness = out;
+  return out;
+}
+
 /** Runs the app's import worker on `files` under GNU time; its JSON summary and peak RSS (MiB). */
-function runWorker(files) {
+async function runWorker(files) {
   if (args['no-worker']) return null;
-  const require = createRequire(import.meta.url);
-  const tsx = require.resolve('tsx');
+  const bundled = await workerHarness();
   const started = Date.now();
-  const res = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      process.execPath,
-      '--import',
-      tsx,
-      path.join(root, 'scripts', 'test', 'stress-import-worker.ts'),
-      ...files,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 },
-  );
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bundled, ...files], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const errLines = res.stderr.trim().split('\n');
   let summary = null;
   try {
@@ -226,7 +238,7 @@ const CASES = {
     const file = path.join(dir, 'huge.jsonl.gz');
     const lines = await writeGzip(file, logChunks(sizeBytes));
     const r = runCli(['timeline', file, '--json']);
-    const w = runWorker([file]);
+    const w = await runWorker([file]);
     const c = await runChromium([file]);
     if (r.status !== 0) return { r, w, c, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const doc = JSON.parse(r.stdout);
@@ -247,7 +259,7 @@ const CASES = {
     const file = path.join(dir, 'errors.log.gz');
     const lines = await writeGzip(file, errorChunks(errorsBytes));
     const r = runCli(['timeline', file, '--json']);
-    const w = runWorker([file]);
+    const w = await runWorker([file]);
     const c = await runChromium([file]);
     if (r.status !== 0) return { r, w, c, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const doc = JSON.parse(r.stdout);
@@ -274,7 +286,7 @@ const CASES = {
     // The app reads a zip as a Slack export: a bomb there is a .json day file.
     const appFile = path.join(dir, 'bomb-export.zip');
     await writeZipBomb(appFile, bombBytes, 'general/2024-01-01.json');
-    const w = runWorker([appFile]);
+    const w = await runWorker([appFile]);
     const c = await runChromium([appFile]);
     const refusedByWorker = w === null || (w.summary.records === 0 && w.summary.errors?.length > 0);
     const refusedInChromium = c === null || (c.records === 0 && /zip bomb/.test(c.errors?.join(' ') ?? ''));
@@ -292,7 +304,7 @@ const CASES = {
     const lines = await writeGzip(file, logChunks(newBytes));
     const out = path.join(dir, 'out.rootline.json');
     const r = runCli(['new', '--title', 'Stress', '--logs', file, '--out', out]);
-    const w = runWorker([file]);
+    const w = await runWorker([file]);
     const c = await runChromium([file]);
     if (r.status !== 0) return { r, w, c, ok: false, note: `exit ${r.status}: ${r.stderr}` };
     const size = statSync(out).size;
@@ -310,6 +322,11 @@ const CASES = {
 };
 
 async function main() {
+  // The CLI as `rootline` runs it: built first (scripts/build/cli.mjs), as `npm install` does.
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build', 'cli.mjs')], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) return 1;
   const only = args.case ?? null;
   const dir = mkdtempSync(path.join(tmpdir(), 'rootline-stress-'));
   let failed = 0;
