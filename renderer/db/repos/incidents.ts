@@ -120,8 +120,11 @@ export async function discardIfUntouched(id: string): Promise<boolean> {
   });
 }
 
-/** True for an incident row that is still what `createIncident` made, field for field. */
-function isPristine(incident: Incident): boolean {
+/**
+ * True for an incident row that is still what `createIncident` made, field for field (a cheap
+ * check on a row already read; `discardIfUntouched` also checks that nothing belongs to it).
+ */
+export function isPristine(incident: Incident): boolean {
   // The zones may come from the user's preferences when the incident is created.
   const fresh: Record<string, unknown> = createIncident({
     id: incident.id,

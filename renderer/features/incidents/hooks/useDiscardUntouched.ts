@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { discardIfUntouched, listIncidents } from '../../../db/repos';
+import { discardIfUntouched, isPristine, listIncidents } from '../../../db/repos';
 import { incidentJournalKey, journalHas } from '../../journal';
 
 /** Discards an incident left untouched, unless edits for it wait in the journal. */
@@ -25,8 +25,12 @@ export function useDiscardUntouched(openId: string | null): void {
   useEffect(() => {
     if (swept.current) return;
     swept.current = true;
+    // Rows already edited are left at once: one read-write transaction per incident at every
+    // start (1,000 of them for a big library) held the database and the first screen up.
     void listIncidents()
-      .then((all) => Promise.all(all.filter((i) => i.id !== openId).map((i) => discard(i.id))))
+      .then((all) =>
+        Promise.all(all.filter((i) => i.id !== openId && isPristine(i)).map((i) => discard(i.id))),
+      )
       .catch(() => undefined);
   }, [openId]);
 }
