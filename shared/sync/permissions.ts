@@ -1,0 +1,188 @@
+/**
+ * What a person may change in an incident's review document (docs/sync-design.md, "Access").
+ * The server applies each reviewer update to a copy and calls `checkReviewChange(before, after,
+ * name)`; the app runs the same row checks before it writes, so a reviewer's copy never holds a
+ * change the server will refuse. Pure: no DOM, no Node.
+ */
+import * as Y from 'yjs';
+import { formatIssues } from '../bundle/issues';
+import type { Comment } from '../domain';
+import {
+  readFields,
+  REVIEW_DOC_KEYS,
+  REVIEW_STATES_KEY,
+  ReviewStateEntry,
+  sameJson,
+  SYNC_TABLE_NAMES,
+  SYNC_TABLES,
+  type SyncTableName,
+} from './model';
+
+/** The role a token gives (claims `role`). */
+export type ReviewerRole = 'author' | 'reviewer';
+
+/** A check's outcome: allowed, or refused with a reason fit to show the person. */
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+const OK: Verdict = { ok: true };
+const refuse = (reason: string): Verdict => ({ ok: false, reason });
+
+/** Comment fields a reviewer may change on their own comment. */
+const OWN_COMMENT_FIELDS = new Set(['body', 'editedAt', 'resolved', 'resolvedAt', 'resolvedBy']);
+const RESOLVE_FIELDS = ['resolved', 'resolvedAt', 'resolvedBy'] as const;
+
+/**
+ * One comment's change (undefined = absent before / after). A reviewer's new comments carry
+ * their own name; they may also edit their own comments and resolve or reopen threads they
+ * started — nothing else (no deleting, no editing someone else's words). Authors may do anything.
+ */
+export function checkCommentChange(
+  before: Comment | undefined,
+  after: Comment | undefined,
+  name: string,
+  role: ReviewerRole,
+): Verdict {
+  // Authors are trusted with every row: seeding and a merged review copy carry others' comments.
+  if (role === 'author') return OK;
+  if (before === undefined && after !== undefined && after.author !== name) {
+    return refuse(`a new comment must carry its writer's name "${name}", not "${after.author}"`);
+  }
+  if (after === undefined) return before === undefined ? OK : refuse('reviewers cannot delete comments');
+  if (before === undefined) {
+    if (after.resolved && (after.parentId !== null || after.resolvedBy !== name)) {
+      return refuse('a new comment can only be resolved by its writer, on a thread of their own');
+    }
+    return OK;
+  }
+  if (before.author !== name) {
+    return refuse(`reviewers may change only their own comments (this one is by "${before.author}")`);
+  }
+  const changed = (Object.keys({ ...before, ...after }) as (keyof Comment)[]).filter(
+    (k) => !sameJson(before[k], after[k]),
+  );
+  const notOwn = changed.filter((k) => !OWN_COMMENT_FIELDS.has(k));
+  if (notOwn.length > 0) return refuse(`reviewers cannot change a comment's ${notOwn.join(', ')}`);
+  if (RESOLVE_FIELDS.some((k) => changed.includes(k))) {
+    if (after.parentId !== null)
+      return refuse('only a thread (its first comment) can be resolved or reopened');
+    if (after.resolvedBy !== null && after.resolvedBy !== name) {
+      return refuse(`a thread resolved by "${name}" must record "${name}" as who resolved it`);
+    }
+  }
+  return OK;
+}
+
+/** One cause's review state change: any cause, set (never removed), recorded as by the writer. */
+export function checkReviewStateChange(
+  before: unknown,
+  after: unknown,
+  name: string,
+  role: ReviewerRole,
+): Verdict {
+  if (role === 'author') return OK;
+  if (after === undefined)
+    return before === undefined ? OK : refuse('reviewers cannot remove a review state');
+  const entry = ReviewStateEntry.safeParse(after);
+  if (!entry.success) return refuse(`a review state is malformed: ${formatIssues(entry.error.issues)}`);
+  if (entry.data.by !== name)
+    return refuse(`a review state set by "${name}" must record "${name}" as its setter`);
+  return OK;
+}
+
+/** Row checks of the review document's tables; a table without one is closed to reviewers. */
+const ROW_CHECKS: Partial<
+  Record<SyncTableName, (before: never, after: never, name: string, role: ReviewerRole) => Verdict>
+> = {
+  comments: checkCommentChange,
+};
+
+/** Row check of a review table, for the app's own writes (undefined: reviewers may not write it). */
+export function rowCheckOf(
+  table: SyncTableName,
+): ((before: unknown, after: unknown, name: string, role: ReviewerRole) => Verdict) | undefined {
+  return ROW_CHECKS[table] as
+    ((before: unknown, after: unknown, n: string, r: ReviewerRole) => Verdict) | undefined;
+}
+
+/** Stands for a table entry that is not a row map (only a forged update makes one). */
+const NOT_A_ROW = 'not a row';
+
+/** Entries of a top-level map as plain JSON by id; in a table, row maps read as their fields. */
+function rawRows(doc: Y.Doc, key: string, table: boolean): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  doc.getMap<unknown>(key).forEach((value, id) => {
+    if (!table) out.set(id, value);
+    else out.set(id, value instanceof Y.Map ? readFields(value as Y.Map<unknown>) : NOT_A_ROW);
+  });
+  return out;
+}
+
+function hasContent(type: { _start: unknown; _map: ReadonlyMap<string, unknown> }): boolean {
+  return type._start !== null || type._map.size > 0;
+}
+
+/**
+ * Decides whether the change from `before` to `after` (the review document before and after one
+ * update) is allowed for `name` in `role` (docs/sync-design.md, "Access"): reviewers add and
+ * reply (as themselves), edit their own comments, resolve or reopen their own threads, set any
+ * cause's review state as themselves. Anything else — other top-level data, malformed rows,
+ * other people's rows — is refused with the first reason found. For authors only malformed rows
+ * and foreign top-level data are refused.
+ */
+export function checkReviewChange(
+  before: Y.Doc,
+  after: Y.Doc,
+  name: string,
+  role: ReviewerRole = 'reviewer',
+): Verdict {
+  for (const [key, type] of after.share) {
+    if (!REVIEW_DOC_KEYS.includes(key) && hasContent(type))
+      return refuse(`the review document has no "${key}"`);
+  }
+  for (const table of SYNC_TABLE_NAMES) {
+    if (SYNC_TABLES[table].home !== 'review') continue;
+    const verdict = checkTable(before, after, table, name, role);
+    if (!verdict.ok) return verdict;
+  }
+  const was = rawRows(before, REVIEW_STATES_KEY, false);
+  const now = rawRows(after, REVIEW_STATES_KEY, false);
+  for (const id of new Set([...was.keys(), ...now.keys()])) {
+    if (sameJson(was.get(id), now.get(id))) continue;
+    const verdict = checkReviewStateChange(was.get(id), now.get(id), name, role);
+    if (!verdict.ok) return refuse(`cause ${id}: ${verdict.reason}`);
+  }
+  return OK;
+}
+
+function checkTable(
+  before: Y.Doc,
+  after: Y.Doc,
+  table: SyncTableName,
+  name: string,
+  role: ReviewerRole,
+): Verdict {
+  const was = rawRows(before, table, true);
+  const now = rawRows(after, table, true);
+  const check = rowCheckOf(table);
+  const schema = SYNC_TABLES[table].schema;
+  const read = (raw: unknown, id: string): { row?: unknown; problem?: string } => {
+    if (raw === undefined) return {};
+    if (raw === NOT_A_ROW) return { problem: NOT_A_ROW };
+    const parsed = schema.safeParse({ ...(raw as object), id, incidentId: '-' });
+    return parsed.success ? { row: parsed.data } : { problem: formatIssues(parsed.error.issues) };
+  };
+  for (const id of new Set([...was.keys(), ...now.keys()])) {
+    if (sameJson(was.get(id), now.get(id))) continue;
+    if (check === undefined && role === 'reviewer') return refuse(`reviewers cannot change ${table}`);
+    const old = read(was.get(id), id);
+    const next = read(now.get(id), id);
+    if (next.problem !== undefined) return refuse(`${table} row ${id} is malformed: ${next.problem}`);
+    if (check === undefined) continue;
+    // A row that was already broken may only be left alone or replaced by the author's side.
+    if (old.problem !== undefined && role === 'reviewer')
+      return refuse(`${table} row ${id} cannot be changed`);
+    const verdict = check(old.row, next.row, name, role);
+    if (!verdict.ok) return refuse(`${table} row ${id}: ${verdict.reason}`);
+  }
+  return OK;
+}

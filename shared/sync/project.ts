@@ -1,0 +1,151 @@
+/**
+ * The projection of an incident's model and review documents into rows (docs/sync-design.md):
+ * a pure function of the two documents, so every replica computes the same rows, and nothing
+ * is written back. Rows that fail their schema are left out and named in `problems` (a peer's
+ * bad row must not break a view); a left-out cause keeps its children, which the tree repair
+ * places like the children of a deleted cause.
+ */
+import * as Y from 'yjs';
+import { formatIssues } from '../bundle/issues';
+import { Incident, type CauseNode, type ReviewState } from '../domain';
+import {
+  CAUSE_DELETED,
+  CAUSE_MOVED_AT,
+  incidentMap,
+  readFields,
+  readMovedAt,
+  ReviewStateEntry,
+  reviewStatesMap,
+  SYNC_TABLE_NAMES,
+  SYNC_TABLES,
+  tableMap,
+  type SharedDocs,
+  type SyncRowOf,
+  type SyncTableName,
+} from './model';
+import { repairTree, type RepairedTree, type TreeNodeInput } from './tree';
+
+/** Rows of every synced table. */
+export type SyncRows = { [T in SyncTableName]: SyncRowOf<T>[] };
+
+/** What the documents say: the incident row, every table's rows, and the rows left out. */
+export interface Projection {
+  /** Null until the incident's fields have arrived (or when they fail the schema). */
+  incident: Incident | null;
+  rows: SyncRows;
+  /** One line per row left out: table, id and what is wrong. */
+  problems: string[];
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The incident row, or null (with the reason) when the document has none or a broken one. */
+export function projectIncident(
+  docs: Pick<SharedDocs, 'model'>,
+  incidentId: string,
+): { incident: Incident | null; problem: string | null } {
+  const map = incidentMap(docs);
+  if (map.size === 0) return { incident: null, problem: null };
+  const parsed = Incident.safeParse({ ...readFields(map), id: incidentId });
+  if (parsed.success) return { incident: parsed.data, problem: null };
+  return { incident: null, problem: `incident ${incidentId}: ${formatIssues(parsed.error.issues)}` };
+}
+
+/** The review state each cause shows: the review document's entry, or `open` without one. */
+export function reviewStateOf(docs: Pick<SharedDocs, 'review'>, causeId: string): ReviewState {
+  const entry = ReviewStateEntry.safeParse(reviewStatesMap(docs).get(causeId));
+  return entry.success ? entry.data.state : 'open';
+}
+
+/** The rows of a table other than causes, checked and sorted by id. */
+export function projectTable<T extends Exclude<SyncTableName, 'causes'>>(
+  docs: SharedDocs,
+  table: T,
+  incidentId: string,
+  problems: string[] = [],
+): SyncRowOf<T>[] {
+  const schema = SYNC_TABLES[table].schema;
+  const rows: SyncRowOf<T>[] = [];
+  tableMap(docs, table).forEach((row, id) => {
+    if (!(row instanceof Y.Map)) {
+      problems.push(`${table} row ${id}: not a row`);
+      return;
+    }
+    const parsed = schema.safeParse({ ...readFields(row as Y.Map<unknown>), id, incidentId });
+    if (parsed.success) rows.push(parsed.data as unknown as SyncRowOf<T>);
+    else problems.push(`${table} row ${id}: ${formatIssues(parsed.error.issues)}`);
+  });
+  return rows.sort(byId);
+}
+
+/** Causes as read from the document: checked rows (live or not) plus what the repair needs. */
+interface CauseRead {
+  input: TreeNodeInput[];
+  valid: Map<string, CauseNode>;
+}
+
+function readCauses(docs: SharedDocs, incidentId: string, problems: string[]): CauseRead {
+  const input: TreeNodeInput[] = [];
+  const valid = new Map<string, CauseNode>();
+  tableMap(docs, 'causes').forEach((row, id) => {
+    if (!(row instanceof Y.Map)) {
+      problems.push(`causes row ${id}: not a row`);
+      return;
+    }
+    const fields = readFields(row as Y.Map<unknown>);
+    const deleted = fields[CAUSE_DELETED] === true;
+    const parentId = typeof fields.parentId === 'string' ? fields.parentId : null;
+    const createdAt = typeof fields.createdAt === 'number' ? fields.createdAt : 0;
+    const movedAt = readMovedAt(fields[CAUSE_MOVED_AT]);
+    let live = !deleted;
+    if (live) {
+      const parsed = SYNC_TABLES.causes.schema.safeParse({
+        ...fields,
+        id,
+        incidentId,
+        reviewState: reviewStateOf(docs, id),
+      });
+      if (parsed.success) valid.set(id, parsed.data);
+      else {
+        live = false;
+        problems.push(`causes row ${id}: ${formatIssues(parsed.error.issues)}`);
+      }
+    }
+    input.push({ id, parentId, createdAt, movedAt, live });
+  });
+  return { input, valid };
+}
+
+/** The repaired cause tree of the model document (who is shown under whom). */
+export function projectTree(docs: SharedDocs, incidentId: string): RepairedTree {
+  return repairTree(readCauses(docs, incidentId, []).input);
+}
+
+/**
+ * The live causes with the parent the repaired tree shows them under and the review state of
+ * the review document, sorted by id. Tombstones are left out.
+ */
+export function projectCauses(docs: SharedDocs, incidentId: string, problems: string[] = []): CauseNode[] {
+  const { input, valid } = readCauses(docs, incidentId, problems);
+  const tree = repairTree(input);
+  const out: CauseNode[] = [];
+  for (const [id, node] of valid) out.push({ ...node, parentId: tree.parent.get(id) ?? null });
+  return out.sort(byId);
+}
+
+/** Projects both documents into the incident's rows (module comment). */
+export function projectDocs(docs: SharedDocs, incidentId: string): Projection {
+  const problems: string[] = [];
+  const { incident, problem } = projectIncident(docs, incidentId);
+  if (problem !== null) problems.push(problem);
+  const rows = {} as Record<SyncTableName, unknown[]>;
+  for (const table of SYNC_TABLE_NAMES) {
+    rows[table] =
+      table === 'causes'
+        ? projectCauses(docs, incidentId, problems)
+        : projectTable(docs, table, incidentId, problems);
+  }
+  return { incident, rows: rows as SyncRows, problems };
+}
