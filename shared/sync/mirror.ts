@@ -51,7 +51,7 @@ export interface WriteContext {
 
 /** What was written, and the changes (or parts of changes) refused, with why. */
 export interface ApplyResult {
-  /** Fields and rows written (0 when every change was already in the documents). */
+  /** Rows and review states changed (0 when every change was already in the documents). */
   written: number;
   refused: { change: RowChange; reason: string }[];
 }
@@ -146,7 +146,7 @@ function applyIncident(
     if (putFields(map, fields, new Set(), true) > 0) refuse(change, 'reviewers cannot change the incident');
     return;
   }
-  result.written += putFields(map, fields, new Set());
+  if (putFields(map, fields, new Set()) > 0) result.written++;
 }
 
 function applyCause(
@@ -192,7 +192,7 @@ function applyCause(
     const stamp: MovedAt = [ctx.now, docs.model.clientID];
     fields.set(CAUSE_MOVED_AT, stamp);
   }
-  result.written += putFields(target, fields, KEPT_META);
+  if (putFields(target, fields, KEPT_META) > 0) result.written++;
 }
 
 function setReviewState(
@@ -245,7 +245,7 @@ function applyRow(
     return;
   }
   const fields = storedFields(spec.local, change.row);
-  result.written += putFields(existing ?? rowFor(docs, table, id), fields, new Set());
+  if (putFields(existing ?? rowFor(docs, table, id), fields, new Set()) > 0) result.written++;
 }
 
 /** The review rules for one row change; null when allowed, else the reason. */

@@ -54,12 +54,13 @@ export function checkCommentChange(
     }
     return OK;
   }
-  if (before.author !== name) {
-    return refuse(`reviewers may change only their own comments (this one is by "${before.author}")`);
-  }
   const changed = (Object.keys({ ...before, ...after }) as (keyof Comment)[]).filter(
     (k) => !sameJson(before[k], after[k]),
   );
+  if (changed.length === 0) return OK;
+  if (before.author !== name) {
+    return refuse(`reviewers may change only their own comments (this one is by "${before.author}")`);
+  }
   const notOwn = changed.filter((k) => !OWN_COMMENT_FIELDS.has(k));
   if (notOwn.length > 0) return refuse(`reviewers cannot change a comment's ${notOwn.join(', ')}`);
   if (RESOLVE_FIELDS.some((k) => changed.includes(k))) {
