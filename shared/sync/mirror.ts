@@ -182,6 +182,8 @@ function applyCause(
     else moved = true;
   }
   if (ctx.role === 'reviewer') {
+    // Setting a review state stamps the row's `updatedAt` in the app; that stamp is not shared.
+    if (existing !== undefined) fields.set('updatedAt', existing.get('updatedAt') as JsonValue);
     const dry = existing === undefined ? fields.size : putFields(existing, fields, KEPT_META, true);
     if (dry > 0 || existing?.get(CAUSE_DELETED) === true)
       refuse(change, 'reviewers can only set review states of causes');

@@ -180,7 +180,7 @@ describe('local writes', () => {
     const result = applyRowChanges(
       docs,
       [
-        { table: 'causes', type: 'put', row: { ...b, reviewState: 'agreed' } },
+        { table: 'causes', type: 'put', row: { ...b, reviewState: 'agreed', updatedAt: 5000 } },
         { table: 'causes', type: 'put', row: { ...causes[3]!, title: 'sneaky' } },
         { table: 'causes', type: 'delete', id: 'a' },
       ],
