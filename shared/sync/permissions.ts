@@ -136,9 +136,21 @@ export function checkReviewChange(
   name: string,
   role: ReviewerRole = 'reviewer',
 ): Verdict {
+  try {
+    return checkDocs(before, after, name, role);
+  } catch (e) {
+    // A forged update can make a name hold another kind of data; whatever throws is refused.
+    return refuse(`the review document cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function checkDocs(before: Y.Doc, after: Y.Doc, name: string, role: ReviewerRole): Verdict {
   for (const [key, type] of after.share) {
-    if (!REVIEW_DOC_KEYS.includes(key) && hasContent(type))
-      return refuse(`the review document has no "${key}"`);
+    if (!REVIEW_DOC_KEYS.includes(key)) {
+      if (hasContent(type)) return refuse(`the review document has no "${key}"`);
+    } else if (type._start !== null) {
+      return refuse(`"${key}" of the review document holds a list, not rows`);
+    }
   }
   for (const table of SYNC_TABLE_NAMES) {
     if (SYNC_TABLES[table].home !== 'review') continue;

@@ -108,6 +108,10 @@ describe('checkReviewChange: a reviewer', () => {
       ok: false,
       reason: 'comments row x is malformed: not a row',
     });
+    expect(serverVerdict(docs, (review) => review.getArray('reviewStates').push([1]))).toEqual({
+      ok: false,
+      reason: '"reviewStates" of the review document holds a list, not rows',
+    });
     const broken = serverVerdict(docs, (review) => {
       (review.getMap('comments').get('rita') as Y.Map<unknown>).set('body', 42);
     });
