@@ -7,10 +7,10 @@
  * server's own rules first, so their copy never holds what the server will refuse.
  */
 import * as Y from 'yjs';
-import type { Comment } from '../domain';
 import {
   CAUSE_DELETED,
   CAUSE_MOVED_AT,
+  hasIncident,
   incidentMap,
   readFields,
   ReviewStateEntry,
@@ -25,7 +25,7 @@ import {
   type SharedDocs,
   type SyncTableName,
 } from './model';
-import { checkReviewStateChange, rowCheckOf, type ReviewerRole } from './permissions';
+import { checkReviewStateChange, checkRowWrite, type ReviewerRole } from './permissions';
 import { projectTree, reviewStateOf } from './project';
 import type { RepairedTree } from './tree';
 
@@ -237,8 +237,9 @@ function applyRow(
     return;
   }
   if (spec.home === 'review') {
-    const verdict = checkReviewRow(table, existing, change, ctx);
-    if (verdict !== null) return refuse(change, verdict);
+    const after = change.type === 'put' ? change.row : undefined;
+    const verdict = checkRowWrite(table, existing && readFields(existing), after, { ...ctx, id });
+    if (!verdict.ok) return refuse(change, verdict.reason);
   }
   if (change.type === 'delete') {
     if (existing === undefined) return;
@@ -248,31 +249,6 @@ function applyRow(
   }
   const fields = storedFields(spec.local, change.row);
   if (putFields(existing ?? rowFor(docs, table, id), fields, new Set()) > 0) result.written++;
-}
-
-/** The review rules for one row change; null when allowed, else the reason. */
-function checkReviewRow(
-  table: SyncTableName,
-  existing: Y.Map<unknown> | undefined,
-  change: RowChange,
-  ctx: WriteContext,
-): string | null {
-  const check = rowCheckOf(table);
-  if (check === undefined) return ctx.role === 'reviewer' ? `reviewers cannot change ${table}` : null;
-  const schema = SYNC_TABLES[table].schema;
-  const before =
-    existing === undefined
-      ? undefined
-      : schema.safeParse({ ...readFields(existing), id: rowId(change), incidentId: ctx.incidentId }).data;
-  const after =
-    change.type === 'put' ? schema.safeParse({ ...change.row, incidentId: ctx.incidentId }) : undefined;
-  if (after !== undefined && !after.success) return `${table} row ${rowId(change)} is not valid`;
-  const verdict = check(before as Comment | undefined, after?.data, ctx.name, ctx.role);
-  return verdict.ok ? null : verdict.reason;
-}
-
-function rowId(change: RowChange): string {
-  return change.type === 'put' ? change.row.id : change.id;
 }
 
 /** An incident's rows as the app holds them, to seed its documents from. */
@@ -289,7 +265,7 @@ export interface SeedRows {
  * already holds an incident — a joiner's or a second seed would overwrite newer shared edits.
  */
 export function seedDocs(docs: SharedDocs, rows: SeedRows, ctx: WriteContext): boolean {
-  if (incidentMap(docs).size > 0) return false;
+  if (hasIncident(docs)) return false;
   const changes: RowChange[] = [{ table: 'incidents', type: 'put', row: rows.incident }];
   for (const [table, list] of Object.entries(rows.tables) as [
     SyncTableName,

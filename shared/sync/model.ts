@@ -119,6 +119,11 @@ export function incidentMap(docs: Pick<SharedDocs, 'model'>): Y.Map<unknown> {
   return docs.model.getMap<unknown>(INCIDENT_KEY);
 }
 
+/** True once the model document holds an incident (seeded by its author, or synced from one). */
+export function hasIncident(docs: Pick<SharedDocs, 'model'>): boolean {
+  return incidentMap(docs).size > 0;
+}
+
 /** The review document's review states by cause id. */
 export function reviewStatesMap(docs: Pick<SharedDocs, 'review'>): Y.Map<unknown> {
   return docs.review.getMap<unknown>(REVIEW_STATES_KEY);

@@ -105,6 +105,28 @@ export function rowCheckOf(
     ((before: unknown, after: unknown, n: string, r: ReviewerRole) => Verdict) | undefined;
 }
 
+/**
+ * The app's own write of one review-document row (fields as stored before, the row put, or
+ * undefined for absent / deleted), checked with the server's rules before it is written.
+ */
+export function checkRowWrite(
+  table: SyncTableName,
+  before: Readonly<Record<string, unknown>> | undefined,
+  after: Readonly<Record<string, unknown>> | undefined,
+  who: { id: string; incidentId: string; name: string; role: ReviewerRole },
+): Verdict {
+  const check = rowCheckOf(table);
+  if (check === undefined) return who.role === 'reviewer' ? refuse(`reviewers cannot change ${table}`) : OK;
+  const schema = SYNC_TABLES[table].schema;
+  const keys = { id: who.id, incidentId: who.incidentId };
+  const old = before === undefined ? undefined : schema.safeParse({ ...before, ...keys }).data;
+  const next = after === undefined ? undefined : schema.safeParse({ ...after, ...keys });
+  if (next !== undefined && !next.success) {
+    return refuse(`${table} row ${who.id} is not valid: ${formatIssues(next.error.issues)}`);
+  }
+  return check(old, next?.data, who.name, who.role);
+}
+
 /** Stands for a table entry that is not a row map (only a forged update makes one). */
 const NOT_A_ROW = 'not a row';
 
