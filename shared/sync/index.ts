@@ -8,3 +8,4 @@ export * from './tree';
 export * from './project';
 export * from './mirror';
 export * from './permissions';
+export * from './patch';
