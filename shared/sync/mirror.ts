@@ -7,11 +7,14 @@
  * server's own rules first, so their copy never holds what the server will refuse.
  */
 import * as Y from 'yjs';
+import { formatIssues } from '../bundle/issues';
+import { Incident } from '../domain';
 import {
   CAUSE_DELETED,
   CAUSE_MOVED_AT,
   hasIncident,
   incidentMap,
+  isSyncTable,
   readFields,
   ReviewStateEntry,
   reviewStatesMap,
@@ -113,7 +116,9 @@ export function applyRowChanges(
   const refuse = (change: RowChange, reason: string) => result.refused.push({ change, reason });
   const write = () => {
     for (const change of changes) {
-      if (change.table === 'incidents') applyIncident(docs, change, ctx, result, refuse);
+      const problem = unfitChange(change, ctx.incidentId);
+      if (problem !== null) refuse(change, problem);
+      else if (change.table === 'incidents') applyIncident(docs, change, ctx, result, refuse);
       else if (change.table === 'causes') applyCause(docs, change, ctx, result, refuse, shownTree);
       else applyRow(docs, change.table, change, ctx, result, refuse);
     }
@@ -124,6 +129,21 @@ export function applyRowChanges(
 }
 
 type Refuse = (change: RowChange, reason: string) => void;
+
+/**
+ * Why a change cannot be shared at all: a table that is not synced, or a row its schema refuses
+ * (a local bug must not spread to every copy). Null when it may go on to the role's checks.
+ */
+function unfitChange(change: RowChange, incidentId: string): string | null {
+  const { table } = change;
+  if (table !== 'incidents' && !isSyncTable(table)) return `${String(table)} are not shared`;
+  if (change.type === 'delete') return null;
+  const schema = table === 'incidents' ? Incident : SYNC_TABLES[table].schema;
+  const parsed = schema.safeParse(table === 'incidents' ? change.row : { ...change.row, incidentId });
+  return parsed.success
+    ? null
+    : `${table} row ${change.row.id} is not valid: ${formatIssues(parsed.error.issues)}`;
+}
 
 function applyIncident(
   docs: SharedDocs,

@@ -197,6 +197,26 @@ describe('local writes', () => {
     expect(reviewStatesMap(docs).get('b')).toEqual({ state: 'agreed', by: 'Rita', at: 5000 });
   });
 
+  it('refuses a row its schema refuses and a table that is not shared, writing neither', () => {
+    const docs = newDocs();
+    const causes = seedTree(docs);
+    const before = Y.encodeStateAsUpdate(docs.model);
+    const result = applyRowChanges(
+      docs,
+      [
+        { table: 'causes', type: 'put', row: { ...causes[1]!, title: 42 } },
+        { table: 'logBlocks' as 'events', type: 'put', row: { id: 'lb' } },
+      ],
+      author(),
+    );
+    expect(result.written).toBe(0);
+    expect(result.refused.map((r) => r.reason)).toEqual([
+      'causes row a is not valid: title: expected string, received number',
+      'logBlocks are not shared',
+    ]);
+    expect(Y.encodeStateAsUpdate(docs.model)).toEqual(before);
+  });
+
   it('refuses a change to another incident and the deletion of the incident', () => {
     const docs = newDocs();
     seedTree(docs);
