@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repairTree, type TreeNodeInput } from '../../../shared/sync';
 
@@ -135,5 +136,54 @@ describe('repairTree', () => {
     const broken = repairTree(ring);
     expect(broken.parent.get('r49999')).toBe('top');
     expect([...broken.repaired.values()]).toEqual(['cycle']);
+  });
+});
+
+const RUNS = Number(process.env.FC_RUNS ?? 200);
+
+/** Random merged cause tables: any parent pointers (cycles, unknown ids, tombstones, several tops). */
+const graphs = fc
+  .array(
+    fc.record({
+      parent: fc.option(fc.nat({ max: 14 }), { nil: null }),
+      createdAt: fc.nat({ max: 5 }),
+      movedAt: fc.option(fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 3 })), { nil: null }),
+      live: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((rows) =>
+    rows.map((r, i): TreeNodeInput => ({
+      id: `n${i}`,
+      parentId: r.parent === null ? null : `n${r.parent}`,
+      createdAt: r.createdAt,
+      movedAt: r.movedAt,
+      live: r.live,
+    })),
+  );
+
+describe('repairTree on any merged table', () => {
+  it('shows every live node, once, under one top node, with no cycle, whatever the input order', () => {
+    fc.assert(
+      fc.property(
+        graphs.chain((g) => fc.tuple(fc.constant(g), fc.shuffledSubarray(g, { minLength: g.length }))),
+        ([nodes, shuffled]) => {
+          const tree = repairTree(nodes);
+          const live = nodes.filter((x) => x.live).map((x) => x.id);
+          expect([...tree.parent.keys()].sort()).toEqual([...live].sort());
+          expect([...tree.parent.values()].filter((p) => p === null)).toHaveLength(live.length > 0 ? 1 : 0);
+          for (const id of live) {
+            let cur: string | null = id;
+            for (let steps = 0; cur !== null && steps <= live.length; steps++) cur = tree.parent.get(cur)!;
+            expect(cur).toBeNull();
+          }
+          // Kept where the stored parent is live and nothing forces a repair.
+          for (const [id, p] of tree.parent)
+            if (!tree.repaired.has(id)) expect(p).toBe(nodes.find((x) => x.id === id)!.parentId);
+          expect(repairTree(shuffled)).toEqual(tree);
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
