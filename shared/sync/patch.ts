@@ -95,7 +95,7 @@ export function projectTouched(docs: SharedDocs, incidentId: string, touched: To
     if (problem !== null) patch.problems.push(problem);
   }
   if (touched.tree) {
-    const causes = projectCauses(docs, incidentId, patch.problems);
+    const causes = projectCauses(docs, incidentId, { problems: patch.problems, kept: {} });
     patch.put.causes = causes;
     const gone: string[] = [];
     const table = tableMap(docs, 'causes');

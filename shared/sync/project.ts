@@ -35,6 +35,27 @@ export interface Projection {
   rows: SyncRows;
   /** One line per row left out: table, id and what is wrong. */
   problems: string[];
+  /**
+   * Ids of rows left out because they fail their schema, per table: the documents still hold
+   * them, so the app keeps its own copy of such a row rather than deleting it.
+   */
+  kept: Partial<Record<SyncTableName, string[]>>;
+}
+
+/** Where a projection notes the rows it leaves out. */
+export interface ProjectionReport {
+  problems: string[];
+  kept: Partial<Record<SyncTableName, string[]>>;
+}
+
+/** An empty report. */
+export function newReport(): ProjectionReport {
+  return { problems: [], kept: {} };
+}
+
+function leftOut(report: ProjectionReport, table: SyncTableName, id: string, why: string): void {
+  report.problems.push(`${table} row ${id}: ${why}`);
+  (report.kept[table] ??= []).push(id);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
@@ -64,18 +85,15 @@ export function projectTable<T extends Exclude<SyncTableName, 'causes'>>(
   docs: SharedDocs,
   table: T,
   incidentId: string,
-  problems: string[] = [],
+  report: ProjectionReport = newReport(),
 ): SyncRowOf<T>[] {
   const schema = SYNC_TABLES[table].schema;
   const rows: SyncRowOf<T>[] = [];
   tableMap(docs, table).forEach((row, id) => {
-    if (!(row instanceof Y.Map)) {
-      problems.push(`${table} row ${id}: not a row`);
-      return;
-    }
+    if (!(row instanceof Y.Map)) return leftOut(report, table, id, 'not a row');
     const parsed = schema.safeParse({ ...readFields(row as Y.Map<unknown>), id, incidentId });
     if (parsed.success) rows.push(parsed.data as unknown as SyncRowOf<T>);
-    else problems.push(`${table} row ${id}: ${formatIssues(parsed.error.issues)}`);
+    else leftOut(report, table, id, formatIssues(parsed.error.issues));
   });
   return rows.sort(byId);
 }
@@ -86,14 +104,11 @@ interface CauseRead {
   valid: Map<string, CauseNode>;
 }
 
-function readCauses(docs: SharedDocs, incidentId: string, problems: string[]): CauseRead {
+function readCauses(docs: SharedDocs, incidentId: string, report: ProjectionReport): CauseRead {
   const input: TreeNodeInput[] = [];
   const valid = new Map<string, CauseNode>();
   tableMap(docs, 'causes').forEach((row, id) => {
-    if (!(row instanceof Y.Map)) {
-      problems.push(`causes row ${id}: not a row`);
-      return;
-    }
+    if (!(row instanceof Y.Map)) return leftOut(report, 'causes', id, 'not a row');
     const fields = readFields(row as Y.Map<unknown>);
     const deleted = fields[CAUSE_DELETED] === true;
     const parentId = typeof fields.parentId === 'string' ? fields.parentId : null;
@@ -110,7 +125,7 @@ function readCauses(docs: SharedDocs, incidentId: string, problems: string[]): C
       if (parsed.success) valid.set(id, parsed.data);
       else {
         live = false;
-        problems.push(`causes row ${id}: ${formatIssues(parsed.error.issues)}`);
+        leftOut(report, 'causes', id, formatIssues(parsed.error.issues));
       }
     }
     input.push({ id, parentId, createdAt, movedAt, live });
@@ -120,15 +135,19 @@ function readCauses(docs: SharedDocs, incidentId: string, problems: string[]): C
 
 /** The repaired cause tree of the model document (who is shown under whom). */
 export function projectTree(docs: SharedDocs, incidentId: string): RepairedTree {
-  return repairTree(readCauses(docs, incidentId, []).input);
+  return repairTree(readCauses(docs, incidentId, newReport()).input);
 }
 
 /**
  * The live causes with the parent the repaired tree shows them under and the review state of
  * the review document, sorted by id. Tombstones are left out.
  */
-export function projectCauses(docs: SharedDocs, incidentId: string, problems: string[] = []): CauseNode[] {
-  const { input, valid } = readCauses(docs, incidentId, problems);
+export function projectCauses(
+  docs: SharedDocs,
+  incidentId: string,
+  report: ProjectionReport = newReport(),
+): CauseNode[] {
+  const { input, valid } = readCauses(docs, incidentId, report);
   const tree = repairTree(input);
   const out: CauseNode[] = [];
   for (const [id, node] of valid) out.push({ ...node, parentId: tree.parent.get(id) ?? null });
@@ -137,15 +156,15 @@ export function projectCauses(docs: SharedDocs, incidentId: string, problems: st
 
 /** Projects both documents into the incident's rows (module comment). */
 export function projectDocs(docs: SharedDocs, incidentId: string): Projection {
-  const problems: string[] = [];
+  const report = newReport();
   const { incident, problem } = projectIncident(docs, incidentId);
-  if (problem !== null) problems.push(problem);
+  if (problem !== null) report.problems.push(problem);
   const rows = {} as Record<SyncTableName, unknown[]>;
   for (const table of SYNC_TABLE_NAMES) {
     rows[table] =
       table === 'causes'
-        ? projectCauses(docs, incidentId, problems)
-        : projectTable(docs, table, incidentId, problems);
+        ? projectCauses(docs, incidentId, report)
+        : projectTable(docs, table, incidentId, report);
   }
-  return { incident, rows: rows as SyncRows, problems };
+  return { incident, rows: rows as SyncRows, ...report };
 }

@@ -89,13 +89,14 @@ describe('seeding and projection', () => {
     expect(Y.encodeStateAsUpdate(docs.model)).toEqual(before);
   });
 
-  it('leaves out a malformed row and names it', () => {
+  it('leaves out a malformed row, names it, and lists it as one the app keeps', () => {
     const docs = newDocs();
     seedTree(docs);
     tableMap(docs, 'causes').get('c')!.set('order', 'first');
     const out = projectDocs(docs, 'inc');
     expect(out.rows.causes.map((c) => c.id)).toEqual(['a', 'b', 'top']);
     expect(out.problems).toEqual([expect.stringMatching(/^causes row c: order: expected number/)]);
+    expect(out.kept).toEqual({ causes: ['c'] });
   });
 });
 
