@@ -112,6 +112,19 @@ describe('checkReviewChange: a reviewer', () => {
       ok: false,
       reason: '"reviewStates" of the review document holds a list, not rows',
     });
+    const nested = serverVerdict(docs, (review) => {
+      (review.getMap('comments').get('rita') as Y.Map<unknown>).set('body', new Y.Text('hi'));
+    });
+    expect(nested).toEqual({
+      ok: false,
+      reason: 'comments row rita is malformed: a field holds a shared type, not a plain value',
+    });
+    const junk = reviewWorld();
+    junk.review.getMap('comments').set('junk', 1);
+    expect(serverVerdict(junk, (review) => review.getMap('comments').set('junk', 2))).toEqual({
+      ok: false,
+      reason: 'comments row junk is malformed: not a row',
+    });
     const broken = serverVerdict(docs, (review) => {
       (review.getMap('comments').get('rita') as Y.Map<unknown>).set('body', 42);
     });
