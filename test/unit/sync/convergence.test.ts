@@ -9,6 +9,7 @@ import {
   indent,
   moveAmongSiblings,
   outdent,
+  invertEdit,
   reparent,
   updateNode,
   type TreeEdit,
@@ -16,6 +17,7 @@ import {
 import { createIncident, eventDefaults, ReviewState, type CauseNode } from '../../../shared/domain';
 import {
   applyRowChanges,
+  CAUSE_DELETED,
   projectDocs,
   seedDocs,
   tableMap,
@@ -37,7 +39,9 @@ type Step =
   | { kind: 'event'; r: number; pick: number; op: 'add' | 'edit' | 'delete' }
   | { kind: 'sync'; r: number; from: number }
   /** Two replicas each move one node under the other's: a cycle unless they talked between. */
-  | { kind: 'cross'; r: number; r2: number; a: number; b: number };
+  | { kind: 'cross'; r: number; r2: number; a: number; b: number }
+  /** Undo of the replica's last tree edit (puts back what it changed, bringing deleted causes back). */
+  | { kind: 'undo'; r: number };
 
 const pick = fc.nat({ max: 1000 });
 const replica = fc.nat({ max: 3 });
@@ -109,6 +113,8 @@ interface World {
   events: { created: Set<string>; deleted: Set<string> };
   clock: number;
   next: number;
+  /** Each replica's last tree edit and the causes it was made on (for undo). */
+  last: Map<number, { before: CauseNode[]; edit: TreeEdit }>;
 }
 
 function start(count: number): World {
@@ -134,6 +140,7 @@ function start(count: number): World {
     events: { created: new Set(), deleted: new Set() },
     clock: 1,
     next: 0,
+    last: new Map(),
   };
 }
 
@@ -154,15 +161,26 @@ function run(world: World, s: Step, ids?: readonly string[]): void {
   const causes = shown.causes;
   const nodeAt = (i: number) => (ids === undefined ? causes[i % causes.length]!.id : ids[i]!);
   let changes: RowChange[] = [];
+  const r = s.r % world.replicas.length;
+  const remember = (edit: TreeEdit | null) => {
+    if (edit !== null) world.last.set(r, { before: causes, edit });
+    return toChanges(edit);
+  };
   switch (s.kind) {
+    case 'undo': {
+      const last = world.last.get(r);
+      world.last.delete(r);
+      if (last !== undefined) changes = toChanges(invertEdit(last.before, last.edit));
+      break;
+    }
     case 'add': {
       const id = `n${world.next++}`;
-      changes = toChanges(addChild(causes, nodeAt(s.at), { id, now, title: id }, s.index));
+      changes = remember(addChild(causes, nodeAt(s.at), { id, now, title: id }, s.index));
       if (changes.length > 0) world.created.add(id);
       break;
     }
     case 'move':
-      changes = toChanges(reparent(causes, nodeAt(s.node), nodeAt(s.at), s.index, now));
+      changes = remember(reparent(causes, nodeAt(s.node), nodeAt(s.at), s.index, now));
       break;
     case 'shift': {
       const id = nodeAt(s.node);
@@ -172,13 +190,13 @@ function run(world: World, s: Step, ids?: readonly string[]): void {
           : s.how === 'outdent'
             ? outdent(causes, id, now)
             : moveAmongSiblings(causes, id, s.how === 'up' ? -1 : 1, now);
-      changes = toChanges(edit);
+      changes = remember(edit);
       break;
     }
     case 'delete': {
       const edit = deleteSubtree(causes, nodeAt(s.node));
       for (const id of edit?.remove ?? []) world.deleted.add(id);
-      changes = toChanges(edit);
+      changes = remember(edit);
       break;
     }
     case 'edit': {
@@ -188,7 +206,7 @@ function run(world: World, s: Step, ids?: readonly string[]): void {
           : s.field === 'gate'
             ? { gate: s.value % 2 === 0 ? ('AND' as const) : ('OR' as const) }
             : { reviewState: REVIEW_STATE_VALUES[s.value % REVIEW_STATE_VALUES.length]! };
-      changes = toChanges(updateNode(causes, nodeAt(s.node), patch, now));
+      changes = remember(updateNode(causes, nodeAt(s.node), patch, now));
       break;
     }
     case 'event': {
@@ -239,6 +257,25 @@ describe('concurrent edit scripts over 2-4 replicas', () => {
         expect([...tableMap(world.replicas[0]!, 'causes').keys()].sort()).toEqual([...world.created].sort());
         const events = [...world.events.created].filter((id) => !world.events.deleted.has(id)).sort();
         expect(first!.rows.events.map((e) => e.id)).toEqual(events);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('converge with undo too: one tree, no cycle, and every cause not deleted in the merged rows shown', () => {
+    const withUndo = fc.oneof(step, fc.record({ kind: fc.constant('undo' as const), r: replica }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.array(withUndo, { maxLength: 60 }), (count, script) => {
+        const world = start(count);
+        for (const s of script) run(world, s);
+        syncAll(world.replicas);
+        const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
+        for (const other of rest) expect(other).toEqual(first);
+        expectOneTree(first!.rows.causes);
+        const rows = tableMap(world.replicas[0]!, 'causes');
+        const notDeleted = [...rows.keys()].filter((id) => rows.get(id)!.get(CAUSE_DELETED) !== true).sort();
+        expect(first!.rows.causes.map((c) => c.id)).toEqual(notDeleted);
+        expect([...rows.keys()].sort()).toEqual([...world.created].sort());
       }),
       { numRuns: RUNS },
     );
