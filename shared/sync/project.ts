@@ -6,6 +6,7 @@
  * places like the children of a deleted cause.
  */
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import { formatIssues } from '../bundle/issues';
 import { Incident, type CauseNode, type ReviewState } from '../domain';
 import {
@@ -58,6 +59,46 @@ function leftOut(report: ProjectionReport, table: SyncTableName, id: string, why
   (report.kept[table] ??= []).push(id);
 }
 
+/** A row's last parse, kept while its items are the same (Yjs items never change). */
+interface Parsed {
+  sig: string;
+  result: { ok: true; row: unknown } | { ok: false; why: string };
+}
+const parsedRows = new WeakMap<Y.Map<unknown>, Parsed>();
+
+/** The ids of a row map's live items, plus what else the parse depended on. */
+function rowSignature(row: Y.Map<unknown>, extra: string): string {
+  let sig = extra;
+  row._map.forEach((item, key) => {
+    if (!item.deleted) sig += `|${key}@${item.id.client}.${item.id.clock}`;
+  });
+  return sig;
+}
+
+/**
+ * A row map checked by `schema`, reusing the last parse of the same unchanged row: a full
+ * projection re-reads every row, but between two remote edits nearly all rows are unchanged.
+ * Returns a fresh shallow copy, so callers may change what they get.
+ */
+function parseRow(
+  schema: z.ZodType,
+  row: Y.Map<unknown>,
+  keys: Readonly<Record<string, unknown>>,
+): Parsed['result'] {
+  const sig = rowSignature(row, JSON.stringify(keys));
+  let parsed = parsedRows.get(row);
+  if (parsed === undefined || parsed.sig !== sig) {
+    const out = schema.safeParse({ ...readFields(row), ...keys });
+    parsed = {
+      sig,
+      result: out.success ? { ok: true, row: out.data } : { ok: false, why: formatIssues(out.error.issues) },
+    };
+    parsedRows.set(row, parsed);
+  }
+  const { result } = parsed;
+  return result.ok ? { ok: true, row: { ...(result.row as object) } } : result;
+}
+
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -91,9 +132,9 @@ export function projectTable<T extends Exclude<SyncTableName, 'causes'>>(
   const rows: SyncRowOf<T>[] = [];
   tableMap(docs, table).forEach((row, id) => {
     if (!(row instanceof Y.Map)) return leftOut(report, table, id, 'not a row');
-    const parsed = schema.safeParse({ ...readFields(row as Y.Map<unknown>), id, incidentId });
-    if (parsed.success) rows.push(parsed.data as unknown as SyncRowOf<T>);
-    else leftOut(report, table, id, formatIssues(parsed.error.issues));
+    const parsed = parseRow(schema, row as Y.Map<unknown>, { id, incidentId });
+    if (parsed.ok) rows.push(parsed.row as SyncRowOf<T>);
+    else leftOut(report, table, id, parsed.why);
   });
   return rows.sort(byId);
 }
@@ -116,16 +157,12 @@ function readCauses(docs: SharedDocs, incidentId: string, report: ProjectionRepo
     const movedAt = readMovedAt(fields[CAUSE_MOVED_AT]);
     let live = !deleted;
     if (live) {
-      const parsed = SYNC_TABLES.causes.schema.safeParse({
-        ...fields,
-        id,
-        incidentId,
-        reviewState: reviewStateOf(docs, id),
-      });
-      if (parsed.success) valid.set(id, parsed.data);
+      const keys = { id, incidentId, reviewState: reviewStateOf(docs, id) };
+      const parsed = parseRow(SYNC_TABLES.causes.schema, row as Y.Map<unknown>, keys);
+      if (parsed.ok) valid.set(id, parsed.row as CauseNode);
       else {
         live = false;
-        leftOut(report, 'causes', id, formatIssues(parsed.error.issues));
+        leftOut(report, 'causes', id, parsed.why);
       }
     }
     input.push({ id, parentId, createdAt, movedAt, live });

@@ -89,6 +89,22 @@ describe('seeding and projection', () => {
     expect(Y.encodeStateAsUpdate(docs.model)).toEqual(before);
   });
 
+  it('reads a row afresh after it changes, and is not changed by what a caller does to its rows', () => {
+    const docs = newDocs();
+    seedTree(docs);
+    const first = projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!;
+    first.title = 'scribbled by the caller';
+    expect(projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!.title).toBe('a');
+    applyRowChanges(docs, [{ table: 'causes', type: 'put', row: { ...first, title: 'renamed' } }], author());
+    expect(projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!.title).toBe('renamed');
+    applyRowChanges(
+      docs,
+      [{ table: 'causes', type: 'put', row: { ...first, reviewState: 'agreed', title: 'renamed' } }],
+      author(),
+    );
+    expect(projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!.reviewState).toBe('agreed');
+  });
+
   it('leaves out a malformed row, names it, and lists it as one the app keeps', () => {
     const docs = newDocs();
     seedTree(docs);

@@ -61,7 +61,7 @@ function writeRaw(review: Y.Doc, changes: readonly RowChange[]): void {
 }
 
 describe("a reviewer's changes, as the app writes them and as the server checks them", () => {
-  it('the server refuses a batch exactly when the app refuses part of it, and accepts what the app wrote', () => {
+  it('the server refuses a change exactly when the app does, and accepts whatever the app wrote', () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 3 }), (changes) => {
         const docs = reviewWorld();
@@ -79,7 +79,9 @@ describe("a reviewer's changes, as the app writes them and as the server checks 
           refused = result.refused.map((r) => r.reason);
         });
         expect(written).toEqual({ ok: true });
-        expect(unchecked.ok).toBe(refused.length === 0);
+        // One change: the same verdict. Several: a later change may undo a refused one's effect.
+        if (changes.length === 1) expect(unchecked.ok).toBe(refused.length === 0);
+        else if (refused.length === 0) expect(unchecked).toEqual({ ok: true });
         expect(projectDocs(docs, 'inc').problems).toEqual([]);
       }),
       { numRuns: RUNS },
