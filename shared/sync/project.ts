@@ -61,16 +61,20 @@ function leftOut(report: ProjectionReport, table: SyncTableName, id: string, why
 
 /** A row's last parse, kept while its items are the same (Yjs items never change). */
 interface Parsed {
-  sig: string;
+  sig: string | null;
   result: { ok: true; row: unknown } | { ok: false; why: string };
 }
 const parsedRows = new WeakMap<Y.Map<unknown>, Parsed>();
 
-/** The ids of a row map's live items, plus what else the parse depended on. */
-function rowSignature(row: Y.Map<unknown>, extra: string): string {
-  let sig = extra;
+/**
+ * The ids of a row map's live items, plus what else the parse depended on; null when a field
+ * holds a shared type (its content can change under the same item, so it is never cached).
+ */
+function rowSignature(row: Y.Map<unknown>, extra: string): string | null {
+  let sig: string | null = extra;
   row._map.forEach((item, key) => {
-    if (!item.deleted) sig += `|${key}@${item.id.client}.${item.id.clock}`;
+    if (item.deleted || sig === null) return;
+    sig = item.content instanceof Y.ContentType ? null : `${sig}|${key}@${item.id.client}.${item.id.clock}`;
   });
   return sig;
 }
@@ -86,14 +90,14 @@ function parseRow(
   keys: Readonly<Record<string, unknown>>,
 ): Parsed['result'] {
   const sig = rowSignature(row, JSON.stringify(keys));
-  let parsed = parsedRows.get(row);
+  let parsed = sig === null ? undefined : parsedRows.get(row);
   if (parsed === undefined || parsed.sig !== sig) {
     const out = schema.safeParse({ ...readFields(row), ...keys });
     parsed = {
       sig,
       result: out.success ? { ok: true, row: out.data } : { ok: false, why: formatIssues(out.error.issues) },
     };
-    parsedRows.set(row, parsed);
+    if (sig !== null) parsedRows.set(row, parsed);
   }
   const { result } = parsed;
   return result.ok ? { ok: true, row: { ...(result.row as object) } } : result;

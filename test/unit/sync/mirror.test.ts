@@ -105,6 +105,16 @@ describe('seeding and projection', () => {
     expect(projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!.reviewState).toBe('agreed');
   });
 
+  it('reads a field holding a shared type afresh every time (its content changes under one item)', () => {
+    const docs = newDocs();
+    seedTree(docs);
+    const text = new Y.Text('draft');
+    tableMap(docs, 'causes').get('a')!.set('title', text);
+    expect(projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!.title).toBe('draft');
+    text.insert(5, ' two');
+    expect(projectDocs(docs, 'inc').rows.causes.find((c) => c.id === 'a')!.title).toBe('draft two');
+  });
+
   it('leaves out a malformed row, names it, and lists it as one the app keeps', () => {
     const docs = newDocs();
     seedTree(docs);
