@@ -1,0 +1,283 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addChild,
+  buildTree,
+  createRootCause,
+  deleteSubtree,
+  flattenTree,
+  indent,
+  moveAmongSiblings,
+  outdent,
+  invertEdit,
+  reparent,
+  updateNode,
+  type TreeEdit,
+} from '../../../shared/causes';
+import { createIncident, eventDefaults, ReviewState, type CauseNode } from '../../../shared/domain';
+import {
+  applyRowChanges,
+  CAUSE_DELETED,
+  projectDocs,
+  seedDocs,
+  tableMap,
+  type RowChange,
+  type SharedDocs,
+} from '../../../shared/sync';
+import { author, newDocs, pull, syncAll } from './docs';
+
+const RUNS = Number(process.env.FC_RUNS ?? 200);
+const REVIEW_STATE_VALUES = ReviewState.options;
+
+/** One step of a script: a replica edits its own copy (as the app would), or two replicas talk. */
+type Step =
+  | { kind: 'add'; r: number; at: number; index: number }
+  | { kind: 'move'; r: number; node: number; at: number; index: number }
+  | { kind: 'shift'; r: number; node: number; how: 'indent' | 'outdent' | 'up' | 'down' }
+  | { kind: 'delete'; r: number; node: number }
+  | { kind: 'edit'; r: number; node: number; field: 'title' | 'gate' | 'reviewState'; value: number }
+  | { kind: 'event'; r: number; pick: number; op: 'add' | 'edit' | 'delete' }
+  | { kind: 'sync'; r: number; from: number }
+  /** Two replicas each move one node under the other's: a cycle unless they talked between. */
+  | { kind: 'cross'; r: number; r2: number; a: number; b: number }
+  /** Undo of the replica's last tree edit (puts back what it changed, bringing deleted causes back). */
+  | { kind: 'undo'; r: number };
+
+const pick = fc.nat({ max: 1000 });
+const replica = fc.nat({ max: 3 });
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), r: replica, at: pick, index: fc.nat({ max: 4 }) }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    r: replica,
+    node: pick,
+    at: pick,
+    index: fc.nat({ max: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('shift' as const),
+    r: replica,
+    node: pick,
+    how: fc.constantFrom('indent' as const, 'outdent' as const, 'up' as const, 'down' as const),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), r: replica, node: pick }),
+  fc.record({
+    kind: fc.constant('edit' as const),
+    r: replica,
+    node: pick,
+    field: fc.constantFrom('title' as const, 'gate' as const, 'reviewState' as const),
+    value: pick,
+  }),
+  fc.record({
+    kind: fc.constant('event' as const),
+    r: replica,
+    pick,
+    op: fc.constantFrom('add' as const, 'edit' as const, 'delete' as const),
+  }),
+  fc.record({ kind: fc.constant('sync' as const), r: replica, from: replica }),
+  fc.record({ kind: fc.constant('cross' as const), r: replica, r2: replica, a: pick, b: pick }),
+);
+
+function toChanges(edit: TreeEdit | null): RowChange[] {
+  if (edit === null) return [];
+  return [
+    ...edit.put.map((row): RowChange => ({ table: 'causes', type: 'put', row })),
+    ...edit.remove.map((id): RowChange => ({ table: 'causes', type: 'delete', id })),
+  ];
+}
+
+/**
+ * Asserts the shown tree is one tree by its stored parents alone (not through `buildTree`, which
+ * hides cycles and orphans): one top node, and every cause's parent chain reaches it.
+ */
+function expectOneTree(causes: readonly CauseNode[]): void {
+  const parentOf = new Map(causes.map((c) => [c.id, c.parentId]));
+  const tops = causes.filter((c) => c.parentId === null);
+  expect(tops).toHaveLength(causes.length > 0 ? 1 : 0);
+  for (const c of causes) {
+    let cur: string | null = c.id;
+    let steps = 0;
+    while (cur !== null && steps++ <= causes.length) {
+      expect(parentOf.has(cur), `${c.id} has an unknown ancestor ${cur}`).toBe(true);
+      cur = parentOf.get(cur)!;
+    }
+    expect(cur, `${c.id} is in or under a cycle`).toBeNull();
+  }
+  expect(flattenTree(buildTree(causes))).toHaveLength(causes.length);
+}
+
+interface World {
+  replicas: SharedDocs[];
+  created: Set<string>;
+  deleted: Set<string>;
+  events: { created: Set<string>; deleted: Set<string> };
+  clock: number;
+  next: number;
+  /** Each replica's last tree edit and the causes it was made on (for undo). */
+  last: Map<number, { before: CauseNode[]; edit: TreeEdit }>;
+}
+
+function start(count: number): World {
+  const first = newDocs(1);
+  const incident = createIncident({ id: 'inc', now: 1 });
+  // A shared starting tree (top ← s0 ← s1, top ← s2 ← s3 ← s4), so early moves can collide.
+  const top = createRootCause('inc', 'The loss', 'top', 1);
+  const parents = ['top', 's0', 'top', 's2', 's3'];
+  const causes = parents.reduce<CauseNode[]>(
+    (nodes, parent, i) => {
+      const edit = addChild(nodes, parent, { id: `s${i}`, now: 1, title: `s${i}` });
+      return [...nodes.filter((n) => !edit!.put.some((p) => p.id === n.id)), ...edit!.put];
+    },
+    [top],
+  );
+  seedDocs(first, { incident, tables: { causes } }, author(1));
+  const replicas = [first, ...Array.from({ length: count - 1 }, (_, i) => newDocs(i + 2))];
+  syncAll(replicas);
+  return {
+    replicas,
+    created: new Set(['top', ...parents.map((_, i) => `s${i}`)]),
+    deleted: new Set(),
+    events: { created: new Set(), deleted: new Set() },
+    clock: 1,
+    next: 0,
+    last: new Map(),
+  };
+}
+
+/** Runs a step; `ids` makes node picks index a given id list (for the two halves of a cross). */
+function run(world: World, s: Step, ids?: readonly string[]): void {
+  const docs = world.replicas[s.r % world.replicas.length]!;
+  const now = ++world.clock;
+  if (s.kind === 'sync') return pull(docs, world.replicas[s.from % world.replicas.length]!);
+  if (s.kind === 'cross') {
+    const ids = projectDocs(docs, 'inc').rows.causes.map((c) => c.id);
+    const a = ids[s.a % ids.length]!;
+    const b = ids[s.b % ids.length]!;
+    run(world, { kind: 'move', r: s.r, node: ids.indexOf(a), at: ids.indexOf(b), index: 0 }, ids);
+    run(world, { kind: 'move', r: s.r2, node: ids.indexOf(b), at: ids.indexOf(a), index: 0 }, ids);
+    return;
+  }
+  const shown = projectDocs(docs, 'inc').rows;
+  const causes = shown.causes;
+  const nodeAt = (i: number) => (ids === undefined ? causes[i % causes.length]!.id : ids[i]!);
+  let changes: RowChange[] = [];
+  const r = s.r % world.replicas.length;
+  const remember = (edit: TreeEdit | null) => {
+    if (edit !== null) world.last.set(r, { before: causes, edit });
+    return toChanges(edit);
+  };
+  switch (s.kind) {
+    case 'undo': {
+      const last = world.last.get(r);
+      world.last.delete(r);
+      if (last !== undefined) changes = toChanges(invertEdit(last.before, last.edit));
+      break;
+    }
+    case 'add': {
+      const id = `n${world.next++}`;
+      changes = remember(addChild(causes, nodeAt(s.at), { id, now, title: id }, s.index));
+      if (changes.length > 0) world.created.add(id);
+      break;
+    }
+    case 'move':
+      changes = remember(reparent(causes, nodeAt(s.node), nodeAt(s.at), s.index, now));
+      break;
+    case 'shift': {
+      const id = nodeAt(s.node);
+      const edit =
+        s.how === 'indent'
+          ? indent(causes, id, now)
+          : s.how === 'outdent'
+            ? outdent(causes, id, now)
+            : moveAmongSiblings(causes, id, s.how === 'up' ? -1 : 1, now);
+      changes = remember(edit);
+      break;
+    }
+    case 'delete': {
+      const edit = deleteSubtree(causes, nodeAt(s.node));
+      for (const id of edit?.remove ?? []) world.deleted.add(id);
+      changes = remember(edit);
+      break;
+    }
+    case 'edit': {
+      const patch =
+        s.field === 'title'
+          ? { title: `t${s.value}` }
+          : s.field === 'gate'
+            ? { gate: s.value % 2 === 0 ? ('AND' as const) : ('OR' as const) }
+            : { reviewState: REVIEW_STATE_VALUES[s.value % REVIEW_STATE_VALUES.length]! };
+      changes = remember(updateNode(causes, nodeAt(s.node), patch, now));
+      break;
+    }
+    case 'event': {
+      const existing = shown.events[s.pick % Math.max(1, shown.events.length)];
+      if (s.op === 'add' || existing === undefined) {
+        const id = `e${world.next++}`;
+        world.events.created.add(id);
+        const row = {
+          ...eventDefaults(),
+          id,
+          incidentId: 'inc',
+          at: now,
+          kind: 'note' as const,
+          title: id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        changes = [{ table: 'events', type: 'put', row }];
+      } else if (s.op === 'edit') {
+        changes = [{ table: 'events', type: 'put', row: { ...existing, title: `t${now}`, updatedAt: now } }];
+      } else {
+        world.events.deleted.add(existing.id);
+        changes = [{ table: 'events', type: 'delete', id: existing.id }];
+      }
+      break;
+    }
+  }
+  const result = applyRowChanges(docs, changes, { ...author(now), name: `p${s.r}` });
+  expect(result.refused).toEqual([]);
+  expectOneTree(projectDocs(docs, 'inc').rows.causes);
+}
+
+describe('concurrent edit scripts over 2-4 replicas', () => {
+  it('converge to one state with one tree, no cycle and no lost cause', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.array(step, { maxLength: 60 }), (count, script) => {
+        const world = start(count);
+        for (const s of script) run(world, s);
+        syncAll(world.replicas);
+        const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
+        for (const other of rest) expect(other).toEqual(first);
+        expect(first!.problems).toEqual([]);
+        const causes = first!.rows.causes;
+        expectOneTree(causes);
+        // Nothing anyone did not delete is lost; nothing deleted comes back; rows are never dropped.
+        const live = [...world.created].filter((id) => !world.deleted.has(id)).sort();
+        expect(causes.map((c) => c.id)).toEqual(live);
+        expect([...tableMap(world.replicas[0]!, 'causes').keys()].sort()).toEqual([...world.created].sort());
+        const events = [...world.events.created].filter((id) => !world.events.deleted.has(id)).sort();
+        expect(first!.rows.events.map((e) => e.id)).toEqual(events);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('converge with undo too: one tree, no cycle, and every cause not deleted in the merged rows shown', () => {
+    const withUndo = fc.oneof(step, fc.record({ kind: fc.constant('undo' as const), r: replica }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.array(withUndo, { maxLength: 60 }), (count, script) => {
+        const world = start(count);
+        for (const s of script) run(world, s);
+        syncAll(world.replicas);
+        const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
+        for (const other of rest) expect(other).toEqual(first);
+        expectOneTree(first!.rows.causes);
+        const rows = tableMap(world.replicas[0]!, 'causes');
+        const notDeleted = [...rows.keys()].filter((id) => rows.get(id)!.get(CAUSE_DELETED) !== true).sort();
+        expect(first!.rows.causes.map((c) => c.id)).toEqual(notDeleted);
+        expect([...rows.keys()].sort()).toEqual([...world.created].sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
