@@ -1,0 +1,170 @@
+import type {
+  beforeHandleMessagePayload,
+  Connection,
+  Document,
+  Extension,
+  onAuthenticatePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { parseDocName, type SyncDocRef } from '../../shared/sync/names';
+import { accessFor, isExpired, type DocAccess, type SyncClaims } from '../../shared/sync/tokens';
+import type { SyncLimits } from './limits';
+import { RateLimiter } from './limits';
+import { readClientMessage } from './protocol';
+import { checkUpdate, type ReviewCheck } from './review';
+import { TokenRefused, verifyToken } from './secret';
+import type { SyncStore } from './store';
+
+/**
+ * Why a connection or a message was refused. Hocuspocus reads `reason` (sent to the client:
+ * the provider's `authenticationFailed` or `close` event) and `code` (the close code).
+ */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+  constructor(
+    readonly reason: string,
+    readonly code: number = 4403,
+  ) {
+    super(reason);
+  }
+}
+
+/** What a connection is allowed, decided once when it authenticates. */
+export interface ConnectionGrant {
+  claims: SyncClaims;
+  ref: SyncDocRef;
+  access: DocAccess;
+}
+
+export interface RootlineExtensionOptions {
+  store: SyncStore;
+  secret: Uint8Array;
+  limits: SyncLimits;
+  reviewCheck: ReviewCheck;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+function grantOf(context: unknown): ConnectionGrant {
+  const grant = (context as { grant?: ConnectionGrant } | null)?.grant;
+  if (grant === undefined) throw new Refusal('the connection is not authenticated', 4401);
+  return grant;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The Hocuspocus extension that makes a server Rootline's: tokens and document names checked
+ * at connect, each update checked (expiry, rate, size, reviewer rights) and stored before
+ * Hocuspocus applies and acknowledges it, documents loaded from and compacted into the store.
+ */
+export function rootlineExtension(options: RootlineExtensionOptions): Extension {
+  const { store, limits, now, log } = options;
+  /** Messages of one connection are decided one after another, in the order they came. */
+  const queues = new WeakMap<Connection, Promise<unknown>>();
+  /** The rate is counted per socket (one socket carries all documents of a client). */
+  const rates = new WeakMap<object, RateLimiter>();
+  /** An upper bound of each loaded document's encoded size. */
+  const sizes = new WeakMap<Document, number>();
+
+  async function decide(payload: beforeHandleMessagePayload): Promise<void> {
+    const { connection, document, documentName } = payload;
+    const grant = grantOf(payload.context);
+    if (isExpired(grant.claims, now())) {
+      throw new Refusal(`the token of ${grant.claims.name} has expired: ask for a new invite`, 4401);
+    }
+    let limiter = rates.get(connection.webSocket);
+    if (limiter === undefined) {
+      limiter = new RateLimiter(limits);
+      rates.set(connection.webSocket, limiter);
+    }
+    const wait = limiter.reserve();
+    if (wait < 0) {
+      throw new Refusal(`too many messages: more than ${limits.updatesPerSecond} per second`, 4429);
+    }
+    if (wait > 0) await sleep(wait);
+
+    const { update } = readClientMessage(payload.update);
+    // Hocuspocus itself answers "not applied" to an update on a read-only connection.
+    if (update === null || grant.access === 'read') return;
+    if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
+
+    let size = sizes.get(document) ?? 0;
+    if (size + update.length > limits.maxDocumentBytes) {
+      size = Y.encodeStateAsUpdate(document).length;
+      if (size + update.length > limits.maxDocumentBytes) {
+        throw new Refusal(
+          `${documentName} would grow past the server's limit of ${limits.maxDocumentBytes} bytes`,
+          4413,
+        );
+      }
+    }
+    if (grant.ref.kind === 'review') {
+      const verdict = checkUpdate(document, update, grant.claims, options.reviewCheck);
+      if (!verdict.ok) {
+        log(
+          `refused a change to ${documentName} by ${grant.claims.name} (${grant.claims.role}): ${verdict.reason}`,
+        );
+        throw new Refusal(`change refused: ${verdict.reason}`);
+      }
+    }
+    try {
+      await store.append(documentName, update);
+    } catch (e) {
+      log(`cannot store an update of ${documentName}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Refusal('the server cannot store changes right now; they stay on your machine', 1011);
+    }
+    sizes.set(document, size + update.length);
+  }
+
+  return {
+    extensionName: 'rootline',
+    // Before the Redis extension (1000) would not matter; before the defaults (100) does.
+    priority: 500,
+
+    async onAuthenticate(data: onAuthenticatePayload): Promise<{ grant: ConnectionGrant }> {
+      const parsed = parseDocName(data.documentName);
+      if (!parsed.ok) throw new Refusal(parsed.reason, 4404);
+      let claims: SyncClaims;
+      try {
+        claims = await verifyToken(options.secret, data.token, now());
+      } catch (e) {
+        if (e instanceof TokenRefused) throw new Refusal(e.message, 4401);
+        throw e;
+      }
+      const decision = accessFor(claims, parsed.ref, now());
+      if (!decision.ok) throw new Refusal(decision.reason, 4403);
+      if (decision.access === 'read') data.connectionConfig.readOnly = true;
+      return { grant: { claims, ref: parsed.ref, access: decision.access } };
+    },
+
+    beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
+      const previous = queues.get(payload.connection) ?? Promise.resolve();
+      const decided = previous.then(() => decide(payload));
+      queues.set(
+        payload.connection,
+        decided.catch(() => undefined),
+      );
+      return decided;
+    },
+
+    async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+      const parts = await store.load(documentName);
+      Y.transact(document, () => {
+        for (const part of parts) Y.applyUpdate(document, part);
+      });
+      sizes.set(
+        document,
+        parts.reduce((sum, part) => sum + part.length, 0),
+      );
+    },
+
+    async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+      const state = Y.encodeStateAsUpdate(document);
+      await store.compact(documentName, state);
+      sizes.set(document, state.length);
+    },
+  };
+}
