@@ -7,6 +7,7 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server';
+import { inspect } from 'node:util';
 import * as Y from 'yjs';
 import { parseDocName, type SyncDocRef } from '../../shared/sync/names';
 import { accessFor, isExpired, type DocAccess, type SyncClaims } from '../../shared/sync/tokens';
@@ -19,7 +20,10 @@ import type { SyncStore } from './store';
 
 /**
  * Why a connection or a message was refused. Hocuspocus reads `reason` (sent to the client:
- * the provider's `authenticationFailed` or `close` event) and `code` (the close code).
+ * the provider's `authenticationFailed` or `close` event) and `code` (the close code). The
+ * message stays empty so Hocuspocus's hook runner does not print it once per extension; the
+ * extension logs each refusal itself, and Hocuspocus's "closing connection" line shows the
+ * one-line form below instead of a stack.
  */
 export class Refusal extends Error {
   override readonly name = 'Refusal';
@@ -27,7 +31,11 @@ export class Refusal extends Error {
     readonly reason: string,
     readonly code: number = 4403,
   ) {
-    super(reason);
+    super('');
+  }
+
+  [inspect.custom](): string {
+    return `refused (${this.code}): ${this.reason}`;
   }
 }
 
@@ -53,6 +61,8 @@ function grantOf(context: unknown): ConnectionGrant {
   return grant;
 }
 
+const who = (grant: ConnectionGrant) => `${grant.claims.name} (${grant.claims.role})`;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -69,10 +79,12 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
   /** An upper bound of each loaded document's encoded size. */
   const sizes = new WeakMap<Document, number>();
 
-  async function decide(payload: beforeHandleMessagePayload): Promise<void> {
-    const { connection, document, documentName } = payload;
+  /** Counts a message when it arrives: milliseconds it must wait, or a refusal of a flood. */
+  function admit(payload: beforeHandleMessagePayload): number {
+    const { connection, documentName } = payload;
     const grant = grantOf(payload.context);
     if (isExpired(grant.claims, now())) {
+      log(`closed ${documentName} for ${who(grant)}: the token expired`);
       throw new Refusal(`the token of ${grant.claims.name} has expired: ask for a new invite`, 4401);
     }
     let limiter = rates.get(connection.webSocket);
@@ -82,8 +94,17 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
     }
     const wait = limiter.reserve();
     if (wait < 0) {
+      log(`closed ${documentName} for ${who(grant)}: over ${limits.updatesPerSecond} messages per second`);
       throw new Refusal(`too many messages: more than ${limits.updatesPerSecond} per second`, 4429);
     }
+    return wait;
+  }
+
+  /** Decides on a message in its turn; resolving lets Hocuspocus apply and acknowledge it. */
+  async function decide(payload: beforeHandleMessagePayload, readyAt: number): Promise<void> {
+    const { document, documentName } = payload;
+    const grant = grantOf(payload.context);
+    const wait = readyAt - performance.now();
     if (wait > 0) await sleep(wait);
 
     const { update } = readClientMessage(payload.update);
@@ -95,6 +116,7 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
     if (size + update.length > limits.maxDocumentBytes) {
       size = Y.encodeStateAsUpdate(document).length;
       if (size + update.length > limits.maxDocumentBytes) {
+        log(`refused a change to ${documentName} by ${who(grant)}: the document would pass its size limit`);
         throw new Refusal(
           `${documentName} would grow past the server's limit of ${limits.maxDocumentBytes} bytes`,
           4413,
@@ -125,24 +147,36 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
     priority: 500,
 
     async onAuthenticate(data: onAuthenticatePayload): Promise<{ grant: ConnectionGrant }> {
-      const parsed = parseDocName(data.documentName);
-      if (!parsed.ok) throw new Refusal(parsed.reason, 4404);
-      let claims: SyncClaims;
       try {
-        claims = await verifyToken(options.secret, data.token, now());
+        const parsed = parseDocName(data.documentName);
+        if (!parsed.ok) throw new Refusal(parsed.reason, 4404);
+        let claims: SyncClaims;
+        try {
+          claims = await verifyToken(options.secret, data.token, now());
+        } catch (e) {
+          if (e instanceof TokenRefused) throw new Refusal(e.message, 4401);
+          throw e;
+        }
+        const decision = accessFor(claims, parsed.ref, now());
+        if (!decision.ok) throw new Refusal(decision.reason, 4403);
+        if (decision.access === 'read') data.connectionConfig.readOnly = true;
+        return { grant: { claims, ref: parsed.ref, access: decision.access } };
       } catch (e) {
-        if (e instanceof TokenRefused) throw new Refusal(e.message, 4401);
-        throw e;
+        const reason = e instanceof Refusal ? e.reason : e instanceof Error ? e.message : String(e);
+        log(`refused a connection to "${data.documentName.slice(0, 200)}": ${reason}`);
+        throw e instanceof Refusal ? e : new Refusal('the server could not check the token', 4500);
       }
-      const decision = accessFor(claims, parsed.ref, now());
-      if (!decision.ok) throw new Refusal(decision.reason, 4403);
-      if (decision.access === 'read') data.connectionConfig.readOnly = true;
-      return { grant: { claims, ref: parsed.ref, access: decision.access } };
     },
 
     beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
+      let readyAt: number;
+      try {
+        readyAt = performance.now() + admit(payload);
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
       const previous = queues.get(payload.connection) ?? Promise.resolve();
-      const decided = previous.then(() => decide(payload));
+      const decided = previous.then(() => decide(payload, readyAt));
       queues.set(
         payload.connection,
         decided.catch(() => undefined),

@@ -9,8 +9,8 @@ export interface TestClient {
   socket: HocuspocusProviderWebsocket;
   /** Reasons of refused authentication (`authenticationFailed`). */
   refusals: string[];
-  /** Reasons of closes the server sent for this document. */
-  closes: string[];
+  /** Closes of this document's connection: by the server (with a reason) or of the socket. */
+  closes: { code: number; reason: string }[];
   destroy(): void;
 }
 
@@ -30,16 +30,14 @@ export function connectClient(
     jitter: false,
   });
   const refusals: string[] = [];
-  const closes: string[] = [];
+  const closes: { code: number; reason: string }[] = [];
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name,
     document: doc,
     token,
     onAuthenticationFailed: ({ reason }) => void refusals.push(reason),
-    onClose: ({ event }) => {
-      if (event.reason !== '') closes.push(event.reason);
-    },
+    onClose: ({ event }) => void closes.push({ code: event.code, reason: event.reason }),
   });
   // A provider given its socket does not attach itself (Hocuspocus 3).
   provider.attach();
