@@ -1,4 +1,4 @@
-import type { SyncClaims} from '../../shared/sync/tokens';
+import type { SyncClaims } from '../../shared/sync/tokens';
 import { inviteLink, type SyncRole } from '../../shared/sync/tokens';
 import { loadOrCreateSecret, mintToken } from './secret';
 

@@ -134,6 +134,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     close() {
       closing ??= (async () => {
         await server.destroy();
+        // Hocuspocus closes each document's connection but leaves the sockets (and their ping
+        // timers) open: close them, so clients reconnect elsewhere and the process can end.
+        for (const socket of server.webSocketServer.clients) socket.close(1001, 'the server is stopping');
+        server.httpServer.closeAllConnections();
         if (redis !== undefined) {
           redis.pub.disconnect();
           redis.sub.disconnect();
