@@ -67,6 +67,16 @@ export function redisOptions(url: string): { host: string; port: number; options
 async function connectRedis(url: string, log: (line: string) => void): Promise<Redis> {
   const { host, port, options } = redisOptions(url);
   const redis = new Redis({ host, port, options, prefix: 'rootline-sync' });
+  // ioredis reports each failed attempt as an 'error' event (printed as "Unhandled error
+  // event" without a listener): keep the last one for the message, log them once running.
+  let lastError: Error | undefined;
+  let running = false;
+  const onError = (error: Error) => {
+    lastError = error;
+    if (running) log(`Redis: ${error.message}`);
+  };
+  redis.pub.on('error', onError);
+  redis.sub.on('error', onError);
   try {
     await Promise.race([
       Promise.all([redis.pub.ping(), redis.sub.ping()]),
@@ -75,10 +85,10 @@ async function connectRedis(url: string, log: (line: string) => void): Promise<R
   } catch (e) {
     redis.pub.disconnect();
     redis.sub.disconnect();
-    throw new Error(`cannot reach Redis at ${host}:${port}: ${e instanceof Error ? e.message : String(e)}`);
+    const reason = lastError?.message ?? (e instanceof Error ? e.message : String(e));
+    throw new Error(`cannot reach Redis at ${host}:${port}: ${reason}`);
   }
-  redis.pub.on('error', (error: Error) => log(`Redis: ${error.message}`));
-  redis.sub.on('error', (error: Error) => log(`Redis: ${error.message}`));
+  running = true;
   return redis;
 }
 
