@@ -2,7 +2,8 @@ import type { Extension } from '@hocuspocus/server';
 import { Server } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
 import { rootlineExtension } from './extension';
-import { DEFAULT_LIMITS, type SyncLimits } from './limits';
+import { httpExtension } from './http';
+import { DEFAULT_LIMITS, RateLimiter, type SyncLimits } from './limits';
 import type { ReviewCheck } from './review';
 import type { SyncStore } from './store';
 
@@ -111,6 +112,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   ];
   const redis = options.redisUrl === undefined ? undefined : await connectRedis(options.redisUrl, log);
   if (redis !== undefined) extensions.push(redis);
+  extensions.push(httpExtension());
   const host = options.host ?? '127.0.0.1';
   const server = new Server(
     {
@@ -125,6 +127,24 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     },
     { maxPayload: limits.maxMessageBytes },
   );
+  // A socket is also counted before any document on it is authenticated: Hocuspocus keeps
+  // such messages in memory until then. Without waiting, at four times the per-connection
+  // allowance (at least 1,000 a second): the per-connection limit slows honest clients long
+  // before this cuts anyone off.
+  const socketRate = Math.max(limits.updatesPerSecond * 4, 1000);
+  server.webSocketServer.on('connection', (socket) => {
+    const guard = new RateLimiter({
+      updatesPerSecond: socketRate,
+      burst: Math.max(limits.burst * 4, 2000),
+      maxDelayMs: 0,
+    });
+    socket.on('message', () => {
+      if (guard.reserve() < 0 && socket.readyState === socket.OPEN) {
+        log(`closed a socket sending over ${socketRate} messages per second`);
+        socket.close(1008, 'too many messages');
+      }
+    });
+  });
   // Hocuspocus passes `address` where Node reads `host`, so it would listen on every interface:
   // listen here with the interface asked for.
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { RateLimiter, type SyncLimits } from '../../../../cli/sync/limits';
 import { modelDocName } from '../../../../shared/sync/names';
 import { acknowledged, connectClient, waitFor, type TestClient } from '../../../helpers/sync/clients';
@@ -89,5 +90,33 @@ describe('rootline serve: limits', () => {
     expect(server.log.join('\n')).toMatch(
       /closed incident\/I1\/model for Ana \(author\): over 10 messages per second/,
     );
+  });
+});
+
+describe('rootline serve: before and beside documents', () => {
+  it('closes a socket flooding messages before any document is authenticated', async () => {
+    const { server } = await setup({});
+    const socket = new WebSocket(server.url);
+    cleanups.push(() => socket.terminate());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    // An awareness message for a document never authenticated: Hocuspocus would queue it.
+    const name = new TextEncoder().encode('incident/I1/model');
+    const message = Uint8Array.from([name.length, ...name, 1, 1, 0]);
+    for (let n = 0; n < 6000; n++) socket.send(message);
+    expect(await closed).toBe(1008);
+    expect(server.log.join('\n')).toMatch(/closed a socket sending over 1000 messages per second/);
+  });
+
+  it('answers GET /health with its document and connection counts', async () => {
+    const { server, connect } = await setup({});
+    const client = connect();
+    await acknowledged(client);
+    const health = await fetch(`http://127.0.0.1:${server.port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, documents: 1, connections: 1 });
+    const other = await fetch(`http://127.0.0.1:${server.port}/nothing`);
+    expect(other.status).toBe(404);
+    expect(await other.text()).toMatch(/^Rootline sync server/);
   });
 });
