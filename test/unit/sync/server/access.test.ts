@@ -75,6 +75,31 @@ describe('rootline serve: tokens', () => {
     expect(stored()).toEqual([]);
   });
 
+  it('closes a connection whose token expires while it is open, at its next message', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    let now = Date.now();
+    const server = await startTestServer(data.dir, { now: () => now });
+    cleanups.push(() => server.close());
+    const token = await tokenFor(data.dir, 'Ana', 'author', ['I1'], Math.floor(now / 1000) + 60);
+    const client = connectClient(server.url, modelDocName('I1'), token);
+    cleanups.push(() => client.destroy());
+    client.doc.getMap('events').set('E1', 'in time');
+    await acknowledged(client);
+    now += 61_000;
+    client.doc.getMap('events').set('E2', 'too late');
+    await waitFor(() => client.closes.length > 0, 'the server to close the connection');
+    expect(client.closes[0]?.reason).toBe('the token of Ana has expired: ask for a new invite');
+    const reader = connectClient(
+      server.url,
+      modelDocName('I1'),
+      await tokenFor(data.dir, 'Bo', 'author', '*', Math.floor(now / 1000) + 60),
+    );
+    cleanups.push(() => reader.destroy());
+    await acknowledged(reader);
+    expect(reader.doc.getMap('events').toJSON()).toEqual({ E1: 'in time' });
+  });
+
   it('lets a token for all incidents open any incident', async () => {
     const { dir, connect, stored } = await setup();
     const client = connect(modelDocName('I7'), await tokenFor(dir, 'Ana', 'author', '*'));
