@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { SyncClaims, SyncRole, describeClaimProblems } from '../../shared/sync/tokens';
 import { makeInvite } from '../sync/invite';
@@ -62,6 +63,11 @@ function portOf(value: string | undefined): number {
   return port;
 }
 
+/** The server's address as others reach it: a wildcard interface becomes this machine's name. */
+function reachableUrl(server: SyncServer): string {
+  return ['0.0.0.0', '::'].includes(server.host) ? `ws://${hostname()}:${server.port}` : server.url;
+}
+
 /** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
 function stopSignal(): Promise<NodeJS.Signals> {
   return new Promise((done) => {
@@ -122,7 +128,7 @@ async function serve(args: string[], io: CommandIo): Promise<number> {
       ...(values.redis === undefined
         ? []
         : [`  sharing clients through Redis ${values.redis.replace(/\/\/[^@]*@/, '//')}`]),
-      `  invites: rootline serve invite --data ${dataDir} --incident ID --role reviewer --name NAME --url ${server.url}`,
+      `  invites: rootline serve invite --data ${dataDir} --incident ID --role reviewer --name NAME --url ${reachableUrl(server)}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
