@@ -48,6 +48,8 @@ export interface ConnectionGrant {
 
 export interface RootlineExtensionOptions {
   store: SyncStore;
+  /** How long a failing store (database restarting) is retried before giving up, in ms. */
+  storeRetryMs: number;
   secret: Uint8Array;
   limits: SyncLimits;
   reviewCheck: ReviewCheck;
@@ -81,6 +83,29 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
   const rates = new WeakMap<object, RateLimiter>();
   /** An upper bound of each loaded document's encoded size. */
   const sizes = new WeakMap<Document, number>();
+
+  /**
+   * Runs a store operation, retrying with backoff while it fails (a database restarting) for
+   * up to `storeRetryMs`; the client's acknowledgement waits meanwhile.
+   */
+  async function retrying<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + options.storeRetryMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await operation();
+        if (attempt > 0) log(`${what} succeeded after ${attempt} retries`);
+        return result;
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        if (performance.now() >= deadline) {
+          log(`${what} failed, giving up: ${reason}`);
+          throw e;
+        }
+        if (attempt === 0) log(`${what} failed (${reason}); retrying for up to ${options.storeRetryMs} ms`);
+        await sleep(Math.min(50 * 2 ** attempt, 1000));
+      }
+    }
+  }
 
   /** Counts a message when it arrives: milliseconds it must wait, or a refusal of a flood. */
   function admit(payload: beforeHandleMessagePayload): number {
@@ -139,9 +164,11 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
       }
     }
     try {
-      await store.append(documentName, update);
-    } catch (e) {
-      log(`cannot store an update of ${documentName}: ${e instanceof Error ? e.message : String(e)}`);
+      await retrying(`storing an update of ${documentName}`, () => store.append(documentName, update));
+    } catch {
+      // Closing the socket, not just this document, makes the app reconnect (with backoff)
+      // and send the change again once the database is back.
+      payload.connection.webSocket.close(1011, 'the server cannot store changes right now');
       throw new Refusal('the server cannot store changes right now; they stay on your machine', 1011);
     }
     sizes.set(document, size + update.length);
@@ -191,7 +218,12 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
     },
 
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-      const parts = await store.load(documentName);
+      let parts: Uint8Array[];
+      try {
+        parts = await retrying(`loading ${documentName}`, () => store.load(documentName));
+      } catch {
+        throw new Refusal('the server cannot read its database right now; try again later', 1011);
+      }
       Y.transact(document, () => {
         for (const part of parts) Y.applyUpdate(document, part);
       });
@@ -203,7 +235,16 @@ export function rootlineExtension(options: RootlineExtensionOptions): Extension 
 
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
       const state = Y.encodeStateAsUpdate(document);
-      await store.compact(documentName, state);
+      try {
+        await store.compact(documentName, state);
+      } catch (e) {
+        // Every change is stored already; only the folding waits for the next time. Thrown,
+        // this would end the process (Hocuspocus rethrows it where nothing catches it).
+        log(
+          `compacting ${documentName} failed (nothing is lost): ${e instanceof Error ? e.message : String(e)}`,
+        );
+        return;
+      }
       sizes.set(document, state.length);
     },
   };

@@ -19,6 +19,8 @@ export interface SyncServerOptions {
   limits?: Partial<SyncLimits>;
   /** `redis://[user:password@]host[:port][/db]`: share clients with other instances. */
   redisUrl?: string;
+  /** How long a failing database is retried before a change is refused, in ms (default 10 s). */
+  storeRetryMs?: number;
   /** How long changes wait before being compacted into the stored state, in ms. */
   compactAfterMs?: number;
   log?: (line: string) => void;
@@ -103,6 +105,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const extensions: Extension[] = [
     rootlineExtension({
       store: options.store,
+      storeRetryMs: options.storeRetryMs ?? 10_000,
       secret: options.secret,
       limits,
       reviewCheck: options.reviewCheck,

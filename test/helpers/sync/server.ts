@@ -6,6 +6,7 @@ import type { ReviewCheck } from '../../../cli/sync/review';
 import { loadOrCreateSecret, mintToken } from '../../../cli/sync/secret';
 import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../../cli/sync/server';
 import { openSqliteStore } from '../../../cli/sync/sqliteStore';
+import type { SyncStore } from '../../../cli/sync/store';
 import type { SyncClaims, SyncRole } from '../../../shared/sync/tokens';
 
 /** A temporary data folder, removed by the returned function. */
@@ -38,19 +39,25 @@ export const testReviewCheck: ReviewCheck = (before, after, writer) => {
   return { ok: true };
 };
 
-/** A server on a random loopback port over SQLite in `dir`, with the test review check. */
+/**
+ * A server on a random loopback port over SQLite in `dir` (seen through `wrapStore` when
+ * given, e.g. to make it fail), with the test review check.
+ */
 export async function startTestServer(
   dir: string,
-  options: Partial<Omit<SyncServerOptions, 'store' | 'secret'>> = {},
+  options: Partial<Omit<SyncServerOptions, 'store' | 'secret'>> & {
+    wrapStore?: (store: SyncStore) => SyncStore;
+  } = {},
 ): Promise<SyncServer & { log: string[] }> {
   const log: string[] = [];
+  const { wrapStore = (store: SyncStore) => store, ...rest } = options;
   const server = await startSyncServer({
-    store: openSqliteStore(dir),
+    store: wrapStore(openSqliteStore(dir)),
     secret: loadOrCreateSecret(dir),
     reviewCheck: testReviewCheck,
     log: (line) => void log.push(line),
     compactAfterMs: 100,
-    ...options,
+    ...rest,
   });
   return Object.assign(server, { log });
 }
