@@ -101,6 +101,13 @@ async function serve(args: string[], io: CommandIo): Promise<number> {
   };
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   const secret = loadOrCreateSecret(dataDir);
+  // Hocuspocus runs several hooks without awaiting them (onChange, awareness): a rejection there
+  // (Redis gone for a moment) must not end a server whose acknowledged changes are all stored.
+  process.on('unhandledRejection', (reason) => {
+    io.stderr(
+      `${new Date().toISOString()} unexpected error: ${reason instanceof Error ? reason.message : String(reason)}\n`,
+    );
+  });
   const store =
     values.postgres === undefined ? openSqliteStore(dataDir) : await openPostgresStore(values.postgres);
   let server: SyncServer;
