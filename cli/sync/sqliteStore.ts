@@ -5,6 +5,31 @@ import { mergeState, type SyncStore } from './store';
 
 /** The database file `rootline serve` keeps in its data folder. */
 export const SQLITE_FILE = 'sync.db';
+/** Held (an exclusive SQLite lock) by the server using the folder, so a second one is refused. */
+const LOCK_FILE = 'serve.lock';
+
+/**
+ * Claims the data folder for this process. Not a lock on sync.db itself, which must stay
+ * readable for online backups (`sqlite3 sync.db ".backup …"`). Released when closed or when
+ * the process ends, however it ends.
+ */
+function claimFolder(dataDir: string): Database.Database {
+  const lock = new Database(join(dataDir, LOCK_FILE));
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.pragma('busy_timeout = 0');
+    lock.exec('BEGIN EXCLUSIVE; COMMIT');
+    return lock;
+  } catch (e) {
+    lock.close();
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_BUSY') {
+      throw new Error(
+        `another rootline serve is using ${resolve(dataDir)} (one server per data folder; to run several, use --postgres and --redis)`,
+      );
+    }
+    throw e;
+  }
+}
 
 interface UpdateRow {
   id: number;
@@ -18,6 +43,7 @@ interface UpdateRow {
  */
 export function openSqliteStore(dataDir: string, options: { fsyncEveryUpdate?: boolean } = {}): SyncStore {
   mkdirSync(dataDir, { recursive: true });
+  const lock = claimFolder(dataDir);
   const file = resolve(join(dataDir, SQLITE_FILE));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -67,6 +93,7 @@ export function openSqliteStore(dataDir: string, options: { fsyncEveryUpdate?: b
     },
     close: () => {
       if (db.open) db.close();
+      if (lock.open) lock.close();
       return Promise.resolve();
     },
   };

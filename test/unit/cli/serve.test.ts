@@ -152,13 +152,19 @@ describe('rootline serve (a real process)', () => {
     db.close();
   });
 
-  it('says which port is taken', async () => {
+  it('says which port is taken, and that a data folder is in use', async () => {
     const data = tempDataDir();
-    cleanups.push(data.remove);
+    const other = tempDataDir();
+    cleanups.push(data.remove, other.remove);
     const server = started(await startServeProcess(['--data', data.dir]));
     const port = new URL(server.url).port;
-    const r = rootline('serve', '--data', data.dir, '--port', port);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`rootline serve: port ${port} is in use (try --port)\n`);
+    const taken = rootline('serve', '--data', other.dir, '--port', port);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toBe(`rootline serve: port ${port} is in use (try --port)\n`);
+    const shared = rootline('serve', '--data', data.dir, '--port', '0');
+    expect(shared.code).toBe(1);
+    expect(shared.stderr).toMatch(
+      /^rootline serve: another rootline serve is using \/\S+ \(one server per data folder/,
+    );
   });
 });

@@ -75,3 +75,17 @@ describe('SQLite store', () => {
     expect(copy.getText('t').toString()).toBe('kept');
   });
 });
+
+describe('SQLite data folder', () => {
+  it('is used by one server at a time, and free again once it closes', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const first = open(data.dir);
+    expect(() => openSqliteStore(data.dir)).toThrow(
+      `another rootline serve is using ${data.dir} (one server per data folder; to run several, use --postgres and --redis)`,
+    );
+    await first.close();
+    const second = open(data.dir);
+    expect(await second.load('incident/A/model')).toEqual([]);
+  });
+});
