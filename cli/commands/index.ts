@@ -31,6 +31,11 @@ registerCommand({
   summary: 'list the RCA template ids, or check a template file',
   load: async () => (await import('./templates')).templatesCommand,
 });
+registerCommand({
+  name: 'serve',
+  summary: 'run the team sync server (SQLite or PostgreSQL), or mint invites for it',
+  load: async () => (await import('./serve')).serveCommand,
+});
 
 export { getCommand, listCommands, UsageError } from './registry';
 export type { Command, CommandEntry, CommandIo } from './registry';

@@ -27,7 +27,9 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     // Loaded only by `export --format pdf`; a runtime dependency, resolved from node_modules.
-    external: ['playwright-core'],
+    // `serve`'s server side too: better-sqlite3 is native, pg and the Redis client have optional
+    // native parts, and Yjs must be one instance shared by Hocuspocus and shared/sync.
+    external: ['playwright-core', 'better-sqlite3', 'pg', '@hocuspocus/*', 'yjs'],
     // CommonJS packages bundled into ESM may still call require() for Node built-ins.
     banner: {
       js: "import { createRequire as __rootlineRequire } from 'node:module';\nconst require = __rootlineRequire(import.meta.url);",
