@@ -10,6 +10,7 @@ import { useToast } from '../../../ui/Toast';
 import { useAuthorGate } from '../../comments';
 import { useUndoManager } from '../../undo';
 import { useSignOffs } from '../hooks/useSignOffs';
+import './signoff.css';
 
 /**
  * Publish: allowed once every required reviewer approved. Before that the button is disabled

@@ -7,6 +7,7 @@ import { routeHash } from '../../../routing/route';
 import { Markdown, useAuthorGate } from '../../comments';
 import { useSignOffs } from '../hooks/useSignOffs';
 import { SignOffForm } from './SignOffForm';
+import './signoff.css';
 
 const STATE_TEXT: Record<SignOffState, string> = {
   'none-required': 'No sign-off required',

@@ -6,6 +6,7 @@ import { setCommentAuthor } from '../../../../renderer/db/repos/comments';
 import { addIncident, getIncident, updateIncident } from '../../../../renderer/db/repos/incidents';
 import { listSignOffs, recordSignOff } from '../../../../renderer/db/repos/signoffs';
 import { ReviewPanel } from '../../../../renderer/features/review';
+import { IncidentList } from '../../../../renderer/features/incidents/components/IncidentList';
 import { freshDb } from '../../db/testDb';
 import { act, render, until } from './render';
 
@@ -148,5 +149,37 @@ describe('publishing', () => {
         /Published by Ada Lovelace on .* without approval from Grace Hopper\..*Customer deadline today/,
       ),
     );
+  });
+});
+
+describe('the incident list', () => {
+  it('shows where each incident’s sign-off stands, live', async () => {
+    const waiting = await incident(['Grace Hopper', 'Edsger Dijkstra']);
+    const changes = await incident(['Grace Hopper']);
+    await incident([]);
+    await recordSignOff(waiting, { decision: 'approved', by: 'Grace Hopper', comment: '' });
+    await recordSignOff(changes, { decision: 'changes-requested', by: 'Grace Hopper', comment: 'No' });
+    const none = () => undefined;
+    const view = render(
+      <IncidentList
+        search=""
+        onSearchChange={none}
+        onNew={none}
+        onOpenBundle={none}
+        onDeleteConfirmed={none}
+        onOpen={none}
+        onRename={none}
+        onDuplicate={none}
+        onExport={none}
+      />,
+    );
+    const badges = () =>
+      [...view.container.querySelectorAll('.incident-row .signoff-badge')].map((b) => b.textContent);
+    await until(() => expect(badges().sort()).toEqual(['Changes requested', 'Sign-off 1/2']));
+    const badge = view.container.querySelector<HTMLElement>('.signoff-state-waiting');
+    expect(badge?.title).toBe('Waiting for Edsger Dijkstra');
+
+    await recordSignOff(waiting, { decision: 'approved', by: 'Edsger Dijkstra', comment: '' });
+    await until(() => expect(badges().sort()).toEqual(['Changes requested', 'Signed off']));
   });
 });
