@@ -1,6 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import type { Incident } from '../../../../shared/domain';
-import { summarizeSignOffs } from '../../../../shared/domain';
+import { useId, useState } from 'react';
+import type { Incident, SignOffSummary } from '../../../../shared/domain';
 import { publishBlockReason, signOffInputProblem } from '../../../../shared/review';
 import { setIncidentStatus } from '../../../db/repos/review';
 import { publishIncident } from '../../../db/repos/signoffs';
@@ -9,27 +8,20 @@ import { useAlert } from '../../../ui/Alerts';
 import { useToast } from '../../../ui/Toast';
 import { useAuthorGate } from '../../comments';
 import { useUndoManager } from '../../undo';
-import { useSignOffs } from '../hooks/useSignOffs';
 import './signoff.css';
 
 /**
  * Publish: allowed once every required reviewer approved. Before that the button is disabled
  * and says who is missing; an author can still publish with a reason, which is recorded.
  */
-export function PublishControl({ incident }: { incident: Incident }) {
-  const rows = useSignOffs(incident.id);
+export function PublishControl({ incident, summary }: { incident: Incident; summary: SignOffSummary }) {
   const gate = useAuthorGate();
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
   const [overriding, setOverriding] = useState(false);
   const reasonId = useId();
-  const summary = useMemo(
-    () => summarizeSignOffs(incident.reviewers, rows ?? []),
-    [incident.reviewers, rows],
-  );
   const blocked = publishBlockReason(summary);
-  if (rows === undefined) return null;
 
   const publish = (override: string | null) =>
     gate.withAuthor(async (by) => {

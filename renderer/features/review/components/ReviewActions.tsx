@@ -8,6 +8,7 @@ import { slugify } from '../../bundles/slug';
 import { useAuthorGate } from '../../comments';
 import { bundleFileNameOf } from '../../../../shared/bundle/fileName';
 import { PublishControl } from './PublishControl';
+import { useSignOffSummary } from '../hooks/useSignOffs';
 
 const STATUS_TEXT: Record<IncidentStatus, string> = {
   draft: 'Draft',
@@ -44,6 +45,10 @@ export function ReviewActions({ incident }: { incident: Incident }) {
   const toast = useToast();
   const undo = useUndoManager();
   const gate = useAuthorGate();
+  const signOff = useSignOffSummary(incident);
+  // With required reviewers, their sign-off is the approval: the status follows it.
+  const canApprove =
+    signOff !== undefined && (signOff.state === 'none-required' || signOff.state === 'approved');
 
   const setStatus = async (status: IncidentStatus) => {
     const before = incident.status;
@@ -100,20 +105,22 @@ export function ReviewActions({ incident }: { incident: Incident }) {
         )}
         {incident.status === 'in-review' && (
           <>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              onClick={() => void setStatus('approved')}
-            >
-              Approve
-            </button>
+            {canApprove && (
+              <button
+                type="button"
+                className="btn btn-small btn-primary"
+                onClick={() => void setStatus('approved')}
+              >
+                Approve
+              </button>
+            )}
             <button type="button" className="btn btn-small" onClick={() => void setStatus('draft')}>
               Back to draft
             </button>
           </>
         )}
-        {(incident.status === 'in-review' || incident.status === 'approved') && (
-          <PublishControl incident={incident} />
+        {(incident.status === 'in-review' || incident.status === 'approved') && signOff !== undefined && (
+          <PublishControl incident={incident} summary={signOff} />
         )}
         {(incident.status === 'approved' || incident.status === 'published') && (
           <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>

@@ -96,16 +96,17 @@ export function SignOffPanel({ incident }: { incident: Incident }) {
       )}
       {summary.reviewers.length > 0 && gate.me !== '' && !meListed && (
         <p className="field-hint">
-          You sign as {gate.me}, who is not a required reviewer of this incident; only the reviewers listed on
-          the Overview sign off.
+          You ({gate.me}) are not a required reviewer of this incident; the reviewers listed on the Overview
+          sign off here.
         </p>
       )}
       {summary.overrides.map((o) => (
         <div key={o.id} className="signoff-override" role="note">
-          <strong>
+          <p className="signoff-override-head">
             Published by {o.by} on {when(o.at)} without approval from {listNames(o.pending)}.
-          </strong>{' '}
-          Reason: <Markdown className="signoff-comment" text={o.comment} />
+          </p>
+          <span className="field-label">Reason</span>
+          <Markdown className="signoff-comment" text={o.comment} />
         </div>
       ))}
       {rows !== undefined && rows.length > 0 && (

@@ -95,9 +95,7 @@ describe('Review tab sign-off', () => {
     await setCommentAuthor('Ada Lovelace');
     const view = render(<ReviewPanel incidentId={id} />);
     await until(() =>
-      expect(view.container.textContent).toContain(
-        'You sign as Ada Lovelace, who is not a required reviewer',
-      ),
+      expect(view.container.textContent).toContain('You (Ada Lovelace) are not a required reviewer'),
     );
     expect(reviewerItem(view.container, 'Grace Hopper').querySelector('button')).toBeNull();
   });
@@ -112,10 +110,14 @@ describe('publishing', () => {
     expect(view.container.querySelector('.publish-blocked')?.textContent).toBe(
       'Publishing waits for sign-off: Waiting for Grace Hopper to sign off.',
     );
+    // The required reviewers' sign-off is the approval: no "Approve" status button before it.
+    const status = () => view.container.querySelector<HTMLElement>('[aria-label="Review status"]')!;
+    expect(() => button(status(), 'Approve')).toThrow();
 
     await recordSignOff(id, { decision: 'approved', by: 'Grace Hopper', comment: '' });
     await until(() => expect(button(view.container, 'Publish').disabled).toBe(false));
     expect(view.container.querySelector('.publish-blocked')).toBeNull();
+    expect(button(status(), 'Approve')).toBeDefined();
     click(button(view.container, 'Publish'));
     await until(async () => expect((await getIncident(id))?.status).toBe('published'));
     expect((await listSignOffs(id)).some((r) => r.decision === 'override')).toBe(false);
