@@ -12,6 +12,7 @@ import {
   recordSignOff,
 } from '../../../renderer/db/repos/signoffs';
 import { loadIncidentSnapshot } from '../../../renderer/db/repos/snapshot';
+import { readDamagedRows } from '../../../renderer/db/repos/damagedRows';
 import { freshDb } from './testDb';
 
 const T = Date.UTC(2026, 11, 3, 7, 0);
@@ -110,5 +111,25 @@ describe('sign-off repository', () => {
     await recordSignOff(id, { decision: 'approved', by: 'Grace Hopper', comment: '' });
     await deleteIncident(id);
     expect(await listSignOffs(id)).toEqual([]);
+  });
+
+  it('leaves a damaged row out of the log and names it apart, without blocking the rest', async () => {
+    const db = freshDb('signoff-damaged');
+    const id = await incidentWithReviewers(['Grace Hopper']);
+    await recordSignOff(id, { decision: 'approved', by: 'Grace Hopper', comment: '' }, T + 1);
+    await db.signoffs.put({
+      id: 'bad-1',
+      incidentId: id,
+      decision: 'maybe',
+      by: 'X',
+      comment: '',
+      at: T,
+      pending: [],
+    } as never);
+    expect((await listSignOffs(id)).map((r) => r.decision)).toEqual(['approved']);
+    const damaged = await readDamagedRows('signoffs', id);
+    expect(damaged.map((d) => d.id)).toEqual(['bad-1']);
+    expect(damaged[0]?.reason).toMatch(/decision/);
+    expect(await publishIncident(id, { by: 'Ada', override: null })).toEqual({ ok: true, override: null });
   });
 });
