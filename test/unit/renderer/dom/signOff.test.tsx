@@ -129,6 +129,8 @@ describe('publishing', () => {
     await recordSignOff(id, { decision: 'approved', by: 'Edsger Dijkstra', comment: '' }, T + 60_000);
     const view = render(<ReviewPanel incidentId={id} />);
     await until(() => expect(button(view.container, 'Publish anyway…')).toBeDefined());
+    // The signed-in name has loaded (else publishing would first ask for it).
+    await until(() => expect(view.container.textContent).toContain('You (Ada Lovelace)'));
     click(button(view.container, 'Publish anyway…'));
     const dialog = () => document.querySelector<HTMLElement>('[role="alertdialog"]')!;
     await until(() => expect(dialog().textContent).toContain('Waiting for Grace Hopper to sign off.'));
