@@ -38,22 +38,24 @@ export async function recordSignOff(
   const problem = signOffInputProblem(input);
   if (problem !== null) return { ok: false, error: problem };
   const db = getDb();
-  return db.transaction('rw', [db.incidents, db.signoffs], async () => {
-    if (!(await db.incidents.get(incidentId))) {
-      return { ok: false as const, error: 'This incident no longer exists.' };
-    }
-    const row: SignOff = {
-      id: newId(now),
-      incidentId,
-      decision: input.decision,
-      by: input.by.trim(),
-      comment: input.comment.trim(),
-      at: now,
-      pending: [],
-    };
-    await db.signoffs.add(row);
-    return { ok: true as const, row };
-  });
+  return failSafe('record the sign-off', () =>
+    db.transaction('rw', [db.incidents, db.signoffs], async () => {
+      if (!(await db.incidents.get(incidentId))) {
+        return { ok: false as const, error: 'This incident no longer exists.' };
+      }
+      const row: SignOff = {
+        id: newId(now),
+        incidentId,
+        decision: input.decision,
+        by: input.by.trim(),
+        comment: input.comment.trim(),
+        at: now,
+        pending: [],
+      };
+      await db.signoffs.add(row);
+      return { ok: true as const, row };
+    }),
+  );
 }
 
 export type PublishResult =
@@ -70,28 +72,46 @@ export async function publishIncident(
   now = Date.now(),
 ): Promise<PublishResult> {
   const db = getDb();
-  return db.transaction('rw', [db.incidents, db.signoffs], async () => {
-    const incident = await db.incidents.get(incidentId);
-    if (!incident) return { ok: false as const, error: 'This incident no longer exists.', blocked: false };
-    const summary = summarizeSignOffs(incident.reviewers, await listSignOffs(incidentId));
-    const reason = publishBlockReason(summary);
-    let override: SignOff | null = null;
-    if (reason !== null) {
-      if (input.override === null) return { ok: false as const, error: reason, blocked: true };
-      const problem = signOffInputProblem({ decision: 'override', by: input.by, comment: input.override });
-      if (problem !== null) return { ok: false as const, error: problem, blocked: true };
-      override = {
-        id: newId(now),
-        incidentId,
-        decision: 'override',
-        by: input.by.trim(),
-        comment: input.override.trim(),
-        at: now,
-        pending: summary.pending,
-      };
-      await db.signoffs.add(override);
-    }
-    await db.incidents.put({ ...incident, status: 'published', updatedAt: now });
-    return { ok: true as const, override };
-  });
+  return failSafe('publish', () =>
+    db.transaction('rw', [db.incidents, db.signoffs], async () => {
+      const incident = await db.incidents.get(incidentId);
+      if (!incident) return { ok: false as const, error: 'This incident no longer exists.', blocked: false };
+      const summary = summarizeSignOffs(incident.reviewers, await listSignOffs(incidentId));
+      const reason = publishBlockReason(summary);
+      let override: SignOff | null = null;
+      if (reason !== null) {
+        if (input.override === null) return { ok: false as const, error: reason, blocked: true };
+        const problem = signOffInputProblem({ decision: 'override', by: input.by, comment: input.override });
+        if (problem !== null) return { ok: false as const, error: problem, blocked: true };
+        override = {
+          id: newId(now),
+          incidentId,
+          decision: 'override',
+          by: input.by.trim(),
+          comment: input.override.trim(),
+          at: now,
+          pending: summary.pending,
+        };
+        await db.signoffs.add(override);
+      }
+      await db.incidents.put({ ...incident, status: 'published', updatedAt: now });
+      return { ok: true as const, override };
+    }),
+  );
+}
+
+/**
+ * Runs a write and turns a failure of the store (quota, a closed database, a write a shared
+ * incident refuses) into a result naming it: these functions never reject, nothing is half-written.
+ */
+async function failSafe<T extends { ok: boolean }>(
+  what: string,
+  write: () => Promise<T>,
+): Promise<T | { ok: false; error: string; blocked: false }> {
+  try {
+    return await write();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `Could not ${what}; nothing was changed. ${message}`, blocked: false };
+  }
 }

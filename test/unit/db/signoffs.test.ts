@@ -132,4 +132,21 @@ describe('sign-off repository', () => {
     expect(damaged[0]?.reason).toMatch(/decision/);
     expect(await publishIncident(id, { by: 'Ada', override: null })).toEqual({ ok: true, override: null });
   });
+
+  it('never rejects: a store failure comes back as a message, nothing written', async () => {
+    const db = freshDb('signoff-closed');
+    const id = await incidentWithReviewers([]);
+    db.close();
+    const recorded = await recordSignOff(id, { decision: 'approved', by: 'Grace Hopper', comment: '' });
+    expect(recorded).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Could not record the sign-off; nothing was changed\./) as unknown,
+    });
+    const published = await publishIncident(id, { by: 'Ada', override: null });
+    expect(published).toMatchObject({
+      ok: false,
+      blocked: false,
+      error: expect.stringMatching(/^Could not publish; nothing was changed\./) as unknown,
+    });
+  });
 });
