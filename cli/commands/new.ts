@@ -95,6 +95,7 @@ export async function createIncidentSnapshot(
     comments: [],
     actions: [],
     sections,
+    signoffs: [],
   };
   const warnings: string[] = [];
   if (opts.logs.length === 0) return { snapshot, warnings };

@@ -208,6 +208,7 @@ function TabBody({
       return (
         <>
           <DamagedRows table="comments" incidentId={incident.id} kind="Comment" />
+          <DamagedRows table="signoffs" incidentId={incident.id} kind="Sign-off" />
           <ReviewPanel incidentId={incident.id} />
         </>
       );

@@ -8,6 +8,7 @@ import type {
   Incident,
   LogBlock,
   LogPattern,
+  SignOff,
   TimelineEvent,
 } from '../../shared/domain';
 import { INCIDENT_COLLECTIONS } from '../../shared/domain';
@@ -52,6 +53,8 @@ export class RootlineDb extends Dexie {
   comments!: EntityTable<Comment, 'id'>;
   actions!: EntityTable<ActionItem, 'id'>;
   sections!: EntityTable<DocumentSection, 'id'>;
+  /** The sign-off log (schema v10). */
+  signoffs!: EntityTable<SignOff, 'id'>;
   patterns!: EntityTable<LogPattern, 'id'>;
   prefs!: EntityTable<PrefRow, 'key'>;
   formatFiles!: EntityTable<FormatFileRow, 'id'>;

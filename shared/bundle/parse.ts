@@ -82,7 +82,8 @@ function parseChecked(text: string, fileName: string): ParseBundleResult {
       error: `${fileName} is not a valid Rootline bundle: ${formatIssues(parsed.error.issues)}.`,
     };
   }
-  const { format: _format, version: _version, exportedAt, app, ...snapshot } = parsed.data;
+  const { format: _format, version: _version, exportedAt, app, signoffs, ...rest } = parsed.data;
+  const snapshot = { ...rest, signoffs: signoffs ?? [] };
   const problems = findReferenceProblems(snapshot);
   if (problems.length > 0) {
     return { ok: false, error: `${fileName} has inconsistent references: ${problems.join('; ')}.` };

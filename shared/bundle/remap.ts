@@ -68,6 +68,7 @@ export function remapSnapshotIds(
       causeIds: a.causeIds.map(ref),
     })),
     sections: snapshot.sections.map((s) => ({ ...s, id: ref(s.id), incidentId })),
+    signoffs: snapshot.signoffs.map((s) => ({ ...s, id: ref(s.id), incidentId })),
   };
 }
 

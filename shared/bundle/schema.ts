@@ -8,6 +8,7 @@ import {
   Incident,
   LogBlock,
   LogBlockV1,
+  SignOff,
   TimelineEvent,
 } from '../domain';
 import { ReviewBase } from '../review/base';
@@ -43,6 +44,11 @@ export const BundleV1 = z.object({
   comments: z.array(Comment),
   actions: z.array(ActionItem),
   sections: z.array(DocumentSection),
+  /**
+   * The sign-off log. Left out when empty, so a bundle of an incident without sign-offs is the
+   * same file it was before sign-offs existed (and older readers, which drop it, lose nothing).
+   */
+  signoffs: z.array(SignOff).optional(),
   /**
    * Only in review copies: what the copy looked like when it was sent (field hashes), the
    * common ancestor that lets a returned copy be merged without silent overwrites. Optional,

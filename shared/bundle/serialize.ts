@@ -60,6 +60,7 @@ export function bundleFromSnapshot(snapshot: IncidentSnapshot, options: Serializ
     comments: [...snapshot.comments].sort(byId),
     actions: [...snapshot.actions].sort(byId),
     sections: [...snapshot.sections].sort((a, b) => a.order - b.order || cmp(a.id, b.id)),
+    ...(snapshot.signoffs.length > 0 ? { signoffs: [...snapshot.signoffs].sort(byId) } : {}),
   };
   // The parse also rebuilds every object in schema key order and drops unknown keys, which
   // is what makes the output independent of how the rows were stored.

@@ -233,7 +233,7 @@ export function buildSampleSnapshot(input: SampleInput): SampleResult {
 
   return {
     ok: true,
-    snapshot: { incident, events, imports, logBlocks, causes, comments, actions, sections },
+    snapshot: { incident, events, imports, logBlocks, causes, comments, actions, sections, signoffs: [] },
   };
 }
 

@@ -12,3 +12,4 @@ export * from './snapshot';
 export * from './pattern';
 export * from './walk';
 export * from './lookup';
+export * from './signoff';

@@ -7,6 +7,7 @@ import { Incident } from './incident';
 import { ImportedLog } from './log';
 import { LogBlock } from './logBlock';
 import { DocumentSection } from './section';
+import { SignOff } from './signoff';
 
 /**
  * The collections of rows that belong to one incident besides the incident row itself, in
@@ -20,6 +21,7 @@ export const INCIDENT_COLLECTIONS = [
   'comments',
   'actions',
   'sections',
+  'signoffs',
 ] as const;
 export type IncidentCollection = (typeof INCIDENT_COLLECTIONS)[number];
 
@@ -33,5 +35,7 @@ export const IncidentSnapshot = z.object({
   comments: z.array(Comment),
   actions: z.array(ActionItem),
   sections: z.array(DocumentSection),
+  /** The sign-off log (see signoff.ts). */
+  signoffs: z.array(SignOff),
 });
 export type IncidentSnapshot = z.infer<typeof IncidentSnapshot>;

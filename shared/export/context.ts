@@ -1,7 +1,8 @@
-import type { ActionItem, CauseNode, Incident, IncidentSnapshot, TimelineEvent } from '../domain';
+import type { ActionItem, CauseNode, Incident, IncidentSnapshot, SignOff, TimelineEvent } from '../domain';
 import { INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS } from '../domain';
 import { buildTree, childrenOf } from '../causes/tree';
 import { formatImpactWindow, formatZonedFull, impactEndAt, zoneLabel } from '../format';
+import { signOffFacts } from './signoffFacts';
 
 /** Who a document is for: everything, or the customer-facing cut (no internal sections or fields). */
 export const AUDIENCES = ['internal', 'customer'] as const;
@@ -41,6 +42,8 @@ export interface ExportContext {
   actions: readonly ActionItem[];
   templateName: string | null;
   paper: PaperSize;
+  /** The sign-off log; empty for customers (who signed off is internal, like the reviewers). */
+  signoffs: readonly SignOff[];
 }
 
 /** Builds the export context of a snapshot; the snapshot is not changed. */
@@ -64,6 +67,7 @@ export function createExportContext(snapshot: IncidentSnapshot, options: ExportO
     // Which template wrote it is tool metadata: internal only.
     templateName: customer ? null : (options.templateName ?? null),
     paper: options.paper ?? 'a4',
+    signoffs: customer ? [] : snapshot.signoffs,
   };
 }
 
@@ -106,8 +110,8 @@ export function timeText(ctx: ExportContext, at: number | null): string {
 }
 
 /**
- * The facts block at the top of an exported document (label, value); status, authors and
- * reviewers are internal.
+ * The facts block at the top of an exported document (label, value); status, authors,
+ * reviewers and sign-off ("Approved by … on …") are internal.
  */
 export function incidentFacts(ctx: ExportContext): [string, string][] {
   const { incident } = ctx;
@@ -125,6 +129,7 @@ export function incidentFacts(ctx: ExportContext): [string, string][] {
     rows.push(['Status', INCIDENT_STATUS_LABELS[incident.status]]);
     if (incident.authors.length > 0) rows.push(['Authors', incident.authors.join(', ')]);
     if (incident.reviewers.length > 0) rows.push(['Reviewers', incident.reviewers.join(', ')]);
+    rows.push(...signOffFacts(incident.reviewers, ctx.signoffs, ctx.zone));
   }
   if (ctx.templateName !== null) rows.push(['Template', ctx.templateName]);
   return rows;

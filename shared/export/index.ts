@@ -9,3 +9,4 @@ export * from './blocksHtml';
 export * from './causeSvg';
 export * from './sections';
 export * from './csv';
+export * from './signoffFacts';

@@ -3,3 +3,4 @@ export * from './merge';
 export * from './resolve';
 export * from './threads';
 export * from './copy';
+export * from './signoff';

@@ -32,6 +32,7 @@ export interface SnapshotChanges {
   comments: IncidentSnapshot['comments'];
   actions: IncidentSnapshot['actions'];
   sections: IncidentSnapshot['sections'];
+  signoffs: IncidentSnapshot['signoffs'];
 }
 
 export interface MergeSummary {
@@ -239,7 +240,7 @@ function repairCauses(
  * group: if only one side changed it, that side wins; if both did, text fields become
  * conflicts (ours kept until resolved), lists are united, a comment keeps its latest edit and
  * stays open if either side reopened it. New imports from the other side are added with
- * their log blocks.
+ * their log blocks, new sign-offs as they are.
  */
 export function mergeSnapshots(input: MergeInput): MergeResult {
   const { base, ours, theirs } = input;
@@ -255,6 +256,10 @@ export function mergeSnapshots(input: MergeInput): MergeResult {
   const comments = m.mergeRows('comments', ours.comments, theirs.comments);
   const actions = m.mergeRows('actions', ours.actions, theirs.actions);
   const sections = m.mergeRows('sections', ours.sections, theirs.sections);
+  // The sign-off log is append-only: their rows we do not have are added, nothing else changes.
+  const ourSignoffs = new Set(ours.signoffs.map((s) => s.id));
+  const newSignoffs = theirs.signoffs.filter((s) => !ourSignoffs.has(s.id));
+  if (newSignoffs.length > 0) m.summary.added.signoffs = newSignoffs.length;
   const fixed = repairCauses(causes.all, ours.causes);
   const causeWrites = new Map(causes.write.map((c) => [c.id, c]));
   for (const c of fixed.repaired) causeWrites.set(c.id, c);
@@ -277,6 +282,7 @@ export function mergeSnapshots(input: MergeInput): MergeResult {
     comments: comments.all,
     actions: actions.all,
     sections: sections.all,
+    signoffs: [...ours.signoffs, ...newSignoffs],
   };
   return {
     snapshot,
@@ -289,6 +295,7 @@ export function mergeSnapshots(input: MergeInput): MergeResult {
       comments: comments.write,
       actions: actions.write,
       sections: sections.write,
+      signoffs: newSignoffs,
     },
     conflicts: m.conflicts,
     summary: m.summary,

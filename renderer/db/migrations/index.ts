@@ -6,6 +6,7 @@ import { v5 } from './v5';
 import { v6 } from './v6';
 import { v7 } from './v7';
 import { v9 } from './v9';
+import { v10 } from './v10';
 
 /** One schema version: its Dexie version number and what it declares. */
 export interface Migration {
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, migrate: v6 },
   { version: 7, migrate: v7 },
   { version: 9, migrate: v9 },
+  { version: 10, migrate: v10 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,7 @@ import {
   ImportedLog,
   isRenderableEvent,
   LogPattern,
+  SignOff,
   TimelineEvent,
 } from '../../../shared/domain';
 import { getDb } from '../db';
@@ -13,7 +14,7 @@ import { checkRows, type DamagedRow } from './damaged';
 
 /** Incident tables whose rows a tab lists one by one, each with the schema a row must pass. */
 const CHECKED: Readonly<
-  Record<'causes' | 'sections' | 'events' | 'comments' | 'imports' | 'patterns', z.ZodType>
+  Record<'causes' | 'sections' | 'events' | 'comments' | 'imports' | 'patterns' | 'signoffs', z.ZodType>
 > = {
   causes: CauseNode,
   sections: DocumentSection,
@@ -21,6 +22,7 @@ const CHECKED: Readonly<
   comments: Comment,
   imports: ImportedLog,
   patterns: LogPattern,
+  signoffs: SignOff,
 };
 
 /** The fast checks the reads of a table use (the same split: a row is named here iff left out there). */

@@ -17,3 +17,4 @@ export * from './densities';
 export * from './library';
 export * from './eventPacks';
 export * from './librarySummaries';
+export * from './signoffs';

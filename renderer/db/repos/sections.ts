@@ -1,4 +1,10 @@
-import { ActionItem, CauseNode, DocumentSection, type IncidentSnapshot } from '../../../shared/domain';
+import {
+  ActionItem,
+  CauseNode,
+  DocumentSection,
+  SignOff,
+  type IncidentSnapshot,
+} from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
 import { readIncidentEvents } from './eventPacks';
@@ -65,13 +71,14 @@ export async function replaceDocument(
  */
 export async function loadDocumentParts(incidentId: string): Promise<IncidentSnapshot | null> {
   const db = getDb();
-  return db.transaction('r', [db.incidents, db.causes, db.actions, db.sections], async () => {
+  return db.transaction('r', [db.incidents, db.causes, db.actions, db.sections, db.signoffs], async () => {
     const incident = await db.incidents.get(incidentId);
     if (!incident) return null;
-    const [causes, actions, sections] = await Promise.all([
+    const [causes, actions, sections, signoffs] = await Promise.all([
       db.causes.where('incidentId').equals(incidentId).toArray(),
       db.actions.where('incidentId').equals(incidentId).toArray(),
       listSections(incidentId),
+      db.signoffs.where('incidentId').equals(incidentId).toArray(),
     ]);
     // Damaged rows are named apart on their tabs; the document shows the sound ones.
     return {
@@ -83,6 +90,8 @@ export async function loadDocumentParts(incidentId: string): Promise<IncidentSna
       comments: [],
       actions: checkRows(actions as unknown[], ActionItem).good,
       sections,
+      // The document's sign-off lines ("Approved by … on …").
+      signoffs: checkRows(signoffs as unknown[], SignOff).good,
     };
   });
 }

@@ -12,7 +12,7 @@ export async function loadIncidentSnapshot(incidentId: string): Promise<Incident
   return db.transaction('r', incidentTablesOf(db), async () => {
     const incident = await db.incidents.get(incidentId);
     if (!incident) return null;
-    const [events, imports, logBlocks, causes, comments, actions, sections] = await Promise.all([
+    const [events, imports, logBlocks, causes, comments, actions, sections, signoffs] = await Promise.all([
       db.events.where('[incidentId+at]').between([incidentId, -Infinity], [incidentId, Infinity]).toArray(),
       db.imports.where('incidentId').equals(incidentId).toArray(),
       db.logBlocks.where('incidentId').equals(incidentId).toArray(),
@@ -23,12 +23,23 @@ export async function loadIncidentSnapshot(incidentId: string): Promise<Incident
         .where('[incidentId+order]')
         .between([incidentId, -Infinity], [incidentId, Infinity])
         .toArray(),
+      db.signoffs.where('incidentId').equals(incidentId).toArray(),
     ]);
     // Blocks of an import still being written (staged, no import row yet) are not part of
     // the incident: exporting or duplicating them would carry half an import along.
     const importIds = new Set(imports.map((i) => i.id));
     const committedBlocks = logBlocks.filter((b) => importIds.has(b.importId)).map(readLogBlock);
-    return { incident, events, imports, logBlocks: committedBlocks, causes, comments, actions, sections };
+    return {
+      incident,
+      events,
+      imports,
+      logBlocks: committedBlocks,
+      causes,
+      comments,
+      actions,
+      sections,
+      signoffs,
+    };
   });
 }
 

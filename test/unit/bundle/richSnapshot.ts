@@ -219,6 +219,35 @@ export function richSnapshot(p = 'A'): IncidentSnapshot {
       section(p, 'S2', 'internal-notes', 'Internal notes', 2, null, true),
       section(p, 'S0', 'impact', `Impact ${HOSTILE[2]}`, 1, LEXICAL_STATE, false),
     ],
+    signoffs: [
+      {
+        id: `${p}-O1`,
+        incidentId: inc,
+        decision: 'changes-requested',
+        by: 'Grace Hopper',
+        comment: HOSTILE[1],
+        at: min(60),
+        pending: [],
+      },
+      {
+        id: `${p}-O2`,
+        incidentId: inc,
+        decision: 'approved',
+        by: 'Grace Hopper',
+        comment: '',
+        at: min(90),
+        pending: [],
+      },
+      {
+        id: `${p}-O3`,
+        incidentId: inc,
+        decision: 'override',
+        by: 'Ada Lovelace',
+        comment: HOSTILE[0],
+        at: min(95),
+        pending: ['Edsger Dijkstra'],
+      },
+    ],
   };
 
   function ev(

@@ -30,6 +30,7 @@ describe('key times agree everywhere', () => {
       comments: [],
       actions: [],
       sections: [],
+      signoffs: [],
     };
     const doc = impactData(createExportContext(snapshot, { audience: 'internal' })).find(
       (r) => r.label === 'Impact window',

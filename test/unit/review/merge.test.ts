@@ -50,6 +50,7 @@ function authorSnapshot(): IncidentSnapshot {
     comments: [comment('c1', 'loop')],
     actions: [],
     sections: [],
+    signoffs: [],
   };
 }
 

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isEmptyFilter, type IncidentHits } from '../../../../shared/library/search';
-import type { Incident } from '../../../../shared/domain';
+import type { Incident, SignOff } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { useNow } from '../../../ui/useNow';
 import { useOpenActionCounts } from '../../actions';
+import { useSignOffsByIncident } from '../../review';
 import { useDamagedActions } from '../hooks/useDamagedActions';
 import { useIncidentRows } from '../hooks/useIncidents';
 import { LibraryFilters, SearchHits, useLibraryQuery, useLibrarySearch } from '../../library/search';
@@ -15,6 +16,7 @@ import { IncidentRow, type RowHandlers } from './IncidentRow';
 import { IncidentsEmpty } from './IncidentsEmpty';
 
 const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
+const NO_SIGNOFFS: readonly SignOff[] = [];
 /** Search results shown at first (and added by "Show more"): the best ones are on top. */
 const PAGE = 25;
 /**
@@ -61,6 +63,7 @@ export function IncidentList({
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
   const actionCounts = useOpenActionCounts();
+  const signoffs = useSignOffsByIncident();
   const { shown, hits } = useMemo(() => {
     const all = incidents ?? [];
     const none = new Map<string, IncidentHits>();
@@ -162,6 +165,7 @@ export function IncidentList({
                 incident={incident}
                 now={now}
                 actionCounts={actionCounts?.get(incident.id)}
+                signoffs={signoffs === undefined ? undefined : (signoffs.get(incident.id) ?? NO_SIGNOFFS)}
                 {...rowHandlers}
                 onDelete={setConfirming}
               />

@@ -1,8 +1,9 @@
 import { formatDistance } from 'date-fns';
 import { useState } from 'react';
 import type { OpenCounts } from '../../../../shared/actions';
-import type { Incident } from '../../../../shared/domain';
+import type { Incident, SignOff } from '../../../../shared/domain';
 import { ActionCounts } from '../../actions';
+import { SignOffBadge } from '../../review';
 import { formatImpactWindow, impactEndAt } from '../../../../shared/format';
 import { SeverityBadge, StatusBadge } from './SeverityBadge';
 import { routeHash } from '../../../routing/route';
@@ -21,10 +22,12 @@ interface IncidentRowProps extends RowHandlers {
   now: number;
   /** Open / overdue action items of this incident. */
   actionCounts?: OpenCounts | undefined;
+  /** The incident's sign-off rows (none while loading). */
+  signoffs?: readonly SignOff[] | undefined;
 }
 
 /** One incident in the list, with inline rename and row actions. */
-export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowProps) {
+export function IncidentRow({ incident, now, actionCounts, signoffs, ...on }: IncidentRowProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(incident.title);
   const { keyTimes: k } = incident;
@@ -73,7 +76,10 @@ export function IncidentRow({ incident, now, actionCounts, ...on }: IncidentRowP
         <SeverityBadge severity={incident.severity} />
       </td>
       <td>
-        <StatusBadge status={incident.status} />
+        <div className="status-cell">
+          <StatusBadge status={incident.status} />
+          {signoffs !== undefined && <SignOffBadge incident={incident} rows={signoffs} />}
+        </div>
       </td>
       <td className="mono col-window">{formatImpactWindow(k.impactStartAt, end, incident.displayZone)}</td>
       <td className="muted col-edited" title={new Date(incident.updatedAt).toISOString()}>

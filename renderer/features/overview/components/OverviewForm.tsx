@@ -92,7 +92,12 @@ export function OverviewForm({ incident }: { incident: Incident }) {
           <TokenInput label="Services" values={draft.services} onChange={(v) => setField('services', v)} />
           <TokenInput label="Regions" values={draft.regions} onChange={(v) => setField('regions', v)} />
           <TokenInput label="Authors" values={draft.authors} onChange={(v) => setField('authors', v)} />
-          <TokenInput label="Reviewers" values={draft.reviewers} onChange={(v) => setField('reviewers', v)} />
+          <TokenInput
+            label="Reviewers"
+            values={draft.reviewers}
+            onChange={(v) => setField('reviewers', v)}
+            placeholder="Each signs off before publishing"
+          />
         </div>
       </div>
       <section className="overview-times" aria-label="Key times">

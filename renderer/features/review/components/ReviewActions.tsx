@@ -7,6 +7,8 @@ import { useUndoManager } from '../../undo';
 import { slugify } from '../../bundles/slug';
 import { useAuthorGate } from '../../comments';
 import { bundleFileNameOf } from '../../../../shared/bundle/fileName';
+import { PublishControl } from './PublishControl';
+import { useSignOffSummary } from '../hooks/useSignOffs';
 
 const STATUS_TEXT: Record<IncidentStatus, string> = {
   draft: 'Draft',
@@ -22,22 +24,31 @@ function describe(
   const parts: string[] = [];
   const added = summary.added.comments ?? 0;
   if (added > 0) parts.push(`${added} new comment${added === 1 ? '' : 's'}`);
+  const signoffs = summary.added.signoffs ?? 0;
+  if (signoffs > 0) parts.push(`${signoffs} sign-off${signoffs === 1 ? '' : 's'}`);
   const changed = Object.values(summary.updated).reduce((a, b) => a + b, 0);
   if (changed > 0) parts.push(`${changed} change${changed === 1 ? '' : 's'}`);
   const otherAdds = Object.entries(summary.added)
-    .filter(([k]) => k !== 'comments')
+    .filter(([k]) => k !== 'comments' && k !== 'signoffs')
     .reduce((a, [, n]) => a + n, 0);
   if (otherAdds > 0) parts.push(`${otherAdds} new item${otherAdds === 1 ? '' : 's'}`);
   if (conflicts > 0) parts.push(`${conflicts} conflict${conflicts === 1 ? '' : 's'} to resolve`);
   return parts.length === 0 ? 'nothing new' : parts.join(', ');
 }
 
-/** Status (draft → in review → approved) and the offline review round trip: export a copy, import one back. */
+/**
+ * Status (draft → in review → approved → published, publishing gated by sign-off) and the offline
+ * review round trip: export a copy, import one back.
+ */
 export function ReviewActions({ incident }: { incident: Incident }) {
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
   const gate = useAuthorGate();
+  const signOff = useSignOffSummary(incident);
+  // With required reviewers, their sign-off is the approval: the status follows it.
+  const canApprove =
+    signOff !== undefined && (signOff.state === 'none-required' || signOff.state === 'approved');
 
   const setStatus = async (status: IncidentStatus) => {
     const before = incident.status;
@@ -94,17 +105,22 @@ export function ReviewActions({ incident }: { incident: Incident }) {
         )}
         {incident.status === 'in-review' && (
           <>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              onClick={() => void setStatus('approved')}
-            >
-              Approve
-            </button>
+            {canApprove && (
+              <button
+                type="button"
+                className="btn btn-small btn-primary"
+                onClick={() => void setStatus('approved')}
+              >
+                Approve
+              </button>
+            )}
             <button type="button" className="btn btn-small" onClick={() => void setStatus('draft')}>
               Back to draft
             </button>
           </>
+        )}
+        {(incident.status === 'in-review' || incident.status === 'approved') && signOff !== undefined && (
+          <PublishControl incident={incident} summary={signOff} />
         )}
         {(incident.status === 'approved' || incident.status === 'published') && (
           <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>

@@ -17,6 +17,7 @@ import { requestCauseFocus } from '../../causes';
 import { useReviewLedger, useTargetNames } from '../hooks/useReview';
 import { ConflictList } from './ConflictList';
 import { ReviewActions } from './ReviewActions';
+import { SignOffPanel } from './SignOffPanel';
 import { StartThread } from './StartThread';
 import './review.css';
 
@@ -72,6 +73,7 @@ function ReviewWorkspace({ incident }: { incident: Incident }) {
   return (
     <div className="review">
       <ReviewActions incident={incident} />
+      <SignOffPanel incident={incident} />
       <ConflictList incidentId={incident.id} conflicts={(ledger?.conflicts ?? []) as MergeConflict[]} />
       <section aria-labelledby="threads-h" className="review-threads">
         <h3 id="threads-h">
