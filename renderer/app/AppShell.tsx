@@ -13,6 +13,7 @@ import {
 } from '../features/import';
 import { IncidentList, useDiscardUntouched, useIncidentActions } from '../features/incidents';
 import { IncidentView } from './IncidentView';
+import { JoinView } from '../features/share';
 import { useUnsavedWarning } from '../features/journal';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -210,6 +211,14 @@ export function AppShell() {
           ) : route.name === 'trends' ? (
             <TrendsView
               onOpenIncident={(id, tab) => navigate({ name: 'incident', id, tab })}
+              onError={showError}
+            />
+          ) : route.name === 'join' ? (
+            <JoinView
+              server={route.server}
+              token={route.token}
+              onJoined={(id) => navigate({ name: 'incident', id, tab: 'overview' }, true)}
+              onCancel={() => navigate({ name: 'list' }, true)}
               onError={showError}
             />
           ) : route.name === 'list' ? (

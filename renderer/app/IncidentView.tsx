@@ -1,5 +1,5 @@
 import type { Incident } from '../../shared/domain';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useReadyMarker } from '../ui/ready';
 import { goTo, INCIDENT_TAB_LABELS, INCIDENT_TABS, routeHash, type IncidentTab } from '../routing/route';
 import { EmptyState } from '../ui/EmptyState';
@@ -14,6 +14,7 @@ import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel, useIncidentEvents } from '../features/timeline';
 import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
+import { ShareDialog, SyncIndicator, useShare } from '../features/share';
 import {
   DamagedRowList,
   DamagedRows,
@@ -55,6 +56,8 @@ export function IncidentView({
   const incident = read === undefined ? undefined : read && 'incident' in read ? read.incident : null;
   const openThreads = useOpenThreadCount(id);
   const repair = useDamagedActions();
+  const share = useShare(id);
+  const [sharing, setSharing] = useState(false);
   useReadyMarker(read !== undefined);
   const title = incident?.title;
   useEffect(() => {
@@ -74,6 +77,16 @@ export function IncidentView({
           onBack();
         }}
       />
+    );
+  }
+  if (incident === null && share) {
+    return (
+      <EmptyState title="Receiving the incident" actions={<SyncIndicator incidentId={id} />}>
+        <p>
+          It arrives from <code>{share.server}</code> once the server is reachable, and then stays on this
+          machine.
+        </p>
+      </EmptyState>
     );
   }
   if (incident === null) {
@@ -108,7 +121,11 @@ export function IncidentView({
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
         <span className="spacer" />
+        <SyncIndicator incidentId={id} onOpen={() => setSharing(true)} />
         <UndoButtons onError={onError} />
+        <button type="button" className="btn" onClick={() => setSharing(true)}>
+          Share…
+        </button>
         <button type="button" className="btn" onClick={() => onExport(incident)}>
           Export bundle
         </button>
@@ -154,6 +171,14 @@ export function IncidentView({
           <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
         </ErrorBoundary>
       </div>
+      {sharing && (
+        <ShareDialog
+          incidentId={id}
+          title={incident.title}
+          onClose={() => setSharing(false)}
+          onError={onError}
+        />
+      )}
     </article>
   );
 }

@@ -14,10 +14,13 @@ export type SyncedTable = (typeof MODEL_TABLES)[number] | (typeof REVIEW_TABLES)
 const SYNCED = new Set<string>([...MODEL_TABLES, ...REVIEW_TABLES]);
 const MODEL = new Set<string>(MODEL_TABLES);
 
-/** One committed local write of a row of a shared incident. */
+/**
+ * One committed local write of a row of a shared incident; without `incidentId` it is the
+ * model's `RowChange` (shared/sync/mirror.ts).
+ */
 export type MirrorChange =
-  | { table: SyncedTable; incidentId: string; op: 'put'; row: Record<string, unknown> }
-  | { table: SyncedTable; incidentId: string; op: 'delete'; id: string };
+  | { incidentId: string; table: SyncedTable; type: 'put'; row: Record<string, unknown> & { id: string } }
+  | { incidentId: string; table: SyncedTable; type: 'delete'; id: string };
 
 /** Where committed local writes go: the sync engine. */
 export interface MirrorSink {
@@ -52,6 +55,28 @@ export class ReadOnlyShareError extends Error {
 function idOf(row: unknown): string | null {
   const id = row !== null && typeof row === 'object' ? (row as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id : null;
+}
+
+type MirrorRow = Record<string, unknown> & { id: string };
+
+/** Cause fields a reviewer's write may change: setting a review state stamps `updatedAt`. */
+const REVIEWER_CAUSE_FIELDS = new Set(['reviewState', 'updatedAt']);
+
+/** Refuses a reviewer's cause write unless it changes only the review state of an existing cause. */
+async function checkReviewStateOnly(
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  rows: { id: string; row: Record<string, unknown> }[],
+): Promise<void> {
+  const before = (await table.getMany({ trans: req.trans, keys: rows.map((r) => r.id) })) as unknown[];
+  rows.forEach(({ row }, i) => {
+    const old = before[i] as Record<string, unknown> | undefined;
+    if (old === undefined) throw new ReadOnlyShareError('causes');
+    for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
+      if (REVIEWER_CAUSE_FIELDS.has(key)) continue;
+      if (JSON.stringify(old[key]) !== JSON.stringify(row[key])) throw new ReadOnlyShareError('causes');
+    }
+  });
 }
 
 const pending = new WeakMap<object, MirrorChange[]>();
@@ -99,19 +124,24 @@ export function installSyncMirror(db: Dexie): void {
               const isPut = req.type === 'add' || req.type === 'put';
               const rows = isPut ? req.values : await rowsToDelete(table, req);
               const changes: MirrorChange[] = [];
+              const reviewed: { id: string; row: Record<string, unknown> }[] = [];
               for (const row of rows) {
                 const incidentId = incidentIdOf(name, row);
                 const id = idOf(row);
                 if (incidentId === null || id === null) continue;
                 const role = s.roleOf(incidentId);
                 if (role === undefined) continue;
-                if (role === 'reviewer' && MODEL.has(name)) throw new ReadOnlyShareError(name);
+                if (role === 'reviewer' && MODEL.has(name)) {
+                  if (!isPut || name !== 'causes') throw new ReadOnlyShareError(name);
+                  reviewed.push({ id, row: row as Record<string, unknown> });
+                }
                 changes.push(
                   isPut
-                    ? { table: syncedName, incidentId, op: 'put', row: row as Record<string, unknown> }
-                    : { table: syncedName, incidentId, op: 'delete', id },
+                    ? { table: syncedName, incidentId, type: 'put', row: row as MirrorRow }
+                    : { table: syncedName, incidentId, type: 'delete', id },
                 );
               }
+              if (reviewed.length > 0) await checkReviewStateOnly(table, req, reviewed);
               const res = await table.mutate(req);
               if (changes.length > 0) collect(req.trans as object, changes);
               return res;

@@ -62,12 +62,12 @@ describe('sync mirror', () => {
   it('passes committed writes of shared incidents, one batch per transaction', async () => {
     await putCauses([cause('a', 'shared'), cause('b', 'shared', 'a'), cause('x', 'local')]);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.map((c) => [c.table, c.op, c.op === 'put' ? c.row.id : c.id])).toEqual([
+    expect(seen[0]!.map((c) => [c.table, c.type, c.type === 'put' ? c.row.id : c.id])).toEqual([
       ['causes', 'put', 'a'],
       ['causes', 'put', 'b'],
     ]);
     await deleteCauses(['b']);
-    expect(seen[1]).toEqual([{ table: 'causes', incidentId: 'shared', op: 'delete', id: 'b' }]);
+    expect(seen[1]).toEqual([{ table: 'causes', incidentId: 'shared', type: 'delete', id: 'b' }]);
   });
 
   it('does not pass what a transaction marked as from sync wrote', async () => {
@@ -94,10 +94,26 @@ describe('sync mirror', () => {
     expect(seen).toEqual([]);
   });
 
+  it("lets a reviewer set a cause's review state, and nothing else of it", async () => {
+    const before = (await db.causes.get('r1'))!;
+    await putCauses([{ ...before, reviewState: 'agreed', updatedAt: NOW + 1 }]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]![0]).toMatchObject({
+      table: 'causes',
+      type: 'put',
+      row: { id: 'r1', reviewState: 'agreed' },
+    });
+    await expect(
+      putCauses([{ ...before, reviewState: 'disputed', title: 'and renamed' }]),
+    ).rejects.toBeInstanceOf(ReadOnlyShareError);
+    expect((await db.causes.get('r1'))?.reviewState).toBe('agreed');
+    await expect(putCauses([cause('new', 'reviewed')])).rejects.toBeInstanceOf(ReadOnlyShareError);
+  });
+
   it("passes a reviewer's comment (the review document takes it)", async () => {
     await putComment(comment('k1', 'reviewed'));
     expect(seen).toEqual([
-      [{ table: 'comments', incidentId: 'reviewed', op: 'put', row: comment('k1', 'reviewed') }],
+      [{ table: 'comments', incidentId: 'reviewed', type: 'put', row: comment('k1', 'reviewed') }],
     ]);
   });
 });
