@@ -23,7 +23,8 @@ export interface OpenDoc {
   state(): DocState;
   /** Called on every state change. */
   onState(fn: (state: DocState) => void): () => void;
-  close(): Promise<void>;
+  /** Stops syncing; with `forget`, the stored copy is removed as well. */
+  close(forget?: boolean): Promise<void>;
 }
 
 /** The IndexedDB database of a synced document (design: `rootline-sync:<name>`). */
@@ -122,13 +123,13 @@ export class SyncConnections {
         listeners.add(fn);
         return () => listeners.delete(fn);
       },
-      close: async () => {
+      close: async (forget = false) => {
         if (closed) return;
         closed = true;
         listeners.clear();
         provider.destroy();
         this.release(server);
-        await persistence.destroy();
+        await (forget ? persistence.clearData() : persistence.destroy());
       },
     };
   }
