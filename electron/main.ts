@@ -157,8 +157,9 @@ function createMainWindow(): BrowserWindow {
       buttons: ['Leave', 'Stay'],
       defaultId: 1,
       cancelId: 1,
-      message: 'Changes are still being saved.',
-      detail: 'If you leave now, they are kept and saved the next time the incident opens.',
+      message: 'Changes are still being saved or sent to the sync server.',
+      detail:
+        'If you leave now, they are kept on this computer: saved the next time the incident opens, and sent the next time the sync server is reachable.',
     });
     if (choice === 0) event.preventDefault();
   });

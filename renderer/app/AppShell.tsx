@@ -13,7 +13,7 @@ import {
 } from '../features/import';
 import { IncidentList, useDiscardUntouched, useIncidentActions } from '../features/incidents';
 import { IncidentView } from './IncidentView';
-import { JoinView } from '../features/share';
+import { JoinView, useUnsyncedWarning } from '../features/share';
 import { useUnsavedWarning } from '../features/journal';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -53,6 +53,7 @@ export function AppShell() {
   useUndoShortcuts(undo, showError);
   useOrphanSweep();
   useUnsavedWarning();
+  useUnsyncedWarning();
 
   const newIncident = useCallback(() => {
     void incidents.create().then((i) => i && openIncident(i.id));

@@ -14,7 +14,8 @@ import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel, useIncidentEvents } from '../features/timeline';
 import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
-import { ShareDialog, SyncIndicator, useShare } from '../features/share';
+import { PresenceList, ShareDialog, SyncIndicator, useShare } from '../features/share';
+import { ReadOnlyContext } from '../ui/readOnly';
 import {
   DamagedRowList,
   DamagedRows,
@@ -104,6 +105,10 @@ export function IncidentView({
     );
   }
   const prefix = `incident-${id}`;
+  const readOnly =
+    share?.role === 'reviewer'
+      ? `You review this incident as ${share.name}: comments, review states and your sign-off work; everything else is read-only.`
+      : null;
   return (
     <article className="incident-view" aria-label={incident.title}>
       <header className="incident-header">
@@ -121,6 +126,7 @@ export function IncidentView({
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
         <span className="spacer" />
+        <PresenceList incidentId={id} tab={tab} />
         <SyncIndicator incidentId={id} onOpen={() => setSharing(true)} />
         <UndoButtons onError={onError} />
         <button type="button" className="btn" onClick={() => setSharing(true)}>
@@ -168,7 +174,14 @@ export function IncidentView({
             />
           )}
         >
-          <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+          <ReadOnlyContext.Provider value={readOnly}>
+            {readOnly !== null && (
+              <p className="readonly-banner" role="note" data-testid="readonly-banner">
+                {readOnly}
+              </p>
+            )}
+            <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+          </ReadOnlyContext.Provider>
         </ErrorBoundary>
       </div>
       {sharing && (

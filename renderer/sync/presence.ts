@@ -53,3 +53,23 @@ export function subscribePeers(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
+
+const localTabs = new Map<string, string | null>();
+const tabListeners = new Set<(incidentId: string) => void>();
+
+/** Records which tab of an incident this profile shows (null: not open), for the others to see. */
+export function setLocalTab(incidentId: string, tab: string | null): void {
+  if (localTabs.get(incidentId) === tab) return;
+  localTabs.set(incidentId, tab);
+  for (const fn of [...tabListeners]) fn(incidentId);
+}
+
+/** The tab this profile shows of an incident, or null. */
+export function localTabOf(incidentId: string): string | null {
+  return localTabs.get(incidentId) ?? null;
+}
+
+export function subscribeLocalTabs(fn: (incidentId: string) => void): () => void {
+  tabListeners.add(fn);
+  return () => tabListeners.delete(fn);
+}

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { RootlineDb } from '../db/schema';
 import type { OpenDoc, SyncConnections } from './connection';
 import type { MirrorChange } from './dexieMirror';
-import { publishPeers, readPeers } from './presence';
+import { localTabOf, publishPeers, readPeers, subscribeLocalTabs } from './presence';
 import { writeProjection, type ProjectedRows } from './projectToDexie';
 import type { Share } from './shares';
 import { combineDocStates, publishSyncStatus } from './status';
@@ -90,6 +90,12 @@ export class IncidentSession {
     const awareness = m.provider.awareness;
     if (awareness) {
       awareness.setLocalStateField('user', { name: share.name, role: share.role });
+      awareness.setLocalStateField('tab', localTabOf(id));
+      this.stops.push(
+        subscribeLocalTabs((changed) => {
+          if (changed === id) awareness.setLocalStateField('tab', localTabOf(id));
+        }),
+      );
       const onChange = () => publishPeers(id, readPeers(awareness));
       awareness.on('change', onChange);
       this.stops.push(() => awareness.off('change', onChange));
@@ -103,11 +109,6 @@ export class IncidentSession {
       this.scheduleProjection();
       this.stateChanged();
     });
-  }
-
-  /** Tells the others which tab this profile is on. */
-  setTab(tab: string | null): void {
-    this.open[0]?.provider.setAwarenessField('tab', tab);
   }
 
   private ctx(): WriteContext {
