@@ -37,7 +37,7 @@ export function ReviewActions({ incident }: { incident: Incident }) {
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
-  const gate = useAuthorGate();
+  const gate = useAuthorGate(incident.id);
 
   const setStatus = async (status: IncidentStatus) => {
     const before = incident.status;
