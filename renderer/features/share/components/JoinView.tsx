@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { addShare } from '../../../sync/shares';
 import { EmptyState } from '../../../ui/EmptyState';
+import { useReadyMarker } from '../../../ui/ready';
 import { describeClaims, readShareForm } from '../shareForm';
 import { useShares } from '../hooks/useShares';
 
@@ -19,6 +20,7 @@ export function JoinView({ server, token, onJoined, onCancel, onError }: JoinVie
   const [pickedId, setPickedId] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
+  useReadyMarker(true);
   const read = readShareForm({ link: '', server, token }, null);
   if (!read.ok) {
     return (
