@@ -82,3 +82,61 @@ export async function writeProjection(
   });
   return out;
 }
+
+/** Rows the documents changed since the last write: the incident, rows to put, ids to delete. */
+export interface ProjectedPatch {
+  /** Present when the incident's fields changed (null: no valid incident; then it is left alone). */
+  incident?: Row | null;
+  put: Partial<Record<string, readonly Row[]>>;
+  delete: Partial<Record<string, readonly string[]>>;
+}
+
+/**
+ * Writes a patch of touched rows (the incremental projection) in one transaction marked as from
+ * sync: only rows that differ from the stored ones are put; a section keeps its stored text.
+ */
+export async function writePatch(
+  db: RootlineDb,
+  incidentId: string,
+  patch: ProjectedPatch,
+): Promise<ProjectionWrite> {
+  const present = new Set(db.tables.map((t) => t.name));
+  const tables = [...MODEL_TABLES, ...REVIEW_TABLES].filter((t) => present.has(t));
+  const out: ProjectionWrite = { put: 0, deleted: 0 };
+  await inSyncTransaction(db, tables, async () => {
+    if (patch.incident) {
+      const incidents = db.table<Row, string>('incidents');
+      const incident = { ...patch.incident, id: incidentId };
+      if (!sameRow(await incidents.get(incidentId), incident)) {
+        await incidents.put(incident);
+        out.put += 1;
+      }
+    }
+    for (const name of tables) {
+      if (name === 'incidents') continue;
+      const table: Table<Row, string> = db.table(name);
+      const wanted = patch.put[name] ?? [];
+      if (wanted.length > 0) {
+        const stored = await table.bulkGet(wanted.map((r) => r.id));
+        const local = LOCAL_FIELDS[name] ?? [];
+        const puts: Row[] = [];
+        wanted.forEach((row, i) => {
+          const old = stored[i];
+          const next: Row = { ...row, incidentId };
+          for (const f of local) next[f] = old?.[f] ?? null;
+          if (!sameRow(old, next)) puts.push(next);
+        });
+        if (puts.length > 0) await table.bulkPut(puts);
+        out.put += puts.length;
+      }
+      const gone = patch.delete[name] ?? [];
+      if (gone.length > 0) {
+        const stored = await table.bulkGet([...gone]);
+        const mine = gone.filter((_, i) => stored[i]?.incidentId === incidentId);
+        if (mine.length > 0) await table.bulkDelete(mine);
+        out.deleted += mine.length;
+      }
+    }
+  });
+  return out;
+}

@@ -3,7 +3,7 @@ import type { RootlineDb } from '../db/schema';
 import type { OpenDoc, SyncConnections } from './connection';
 import type { MirrorChange } from './dexieMirror';
 import { localTabOf, publishPeers, readPeers, subscribeLocalTabs } from './presence';
-import { writeProjection, type ProjectedRows } from './projectToDexie';
+import { writePatch, writeProjection, type ProjectedPatch, type ProjectedRows } from './projectToDexie';
 import type { Share } from './shares';
 import { combineDocStates, publishSyncStatus } from './status';
 
@@ -40,6 +40,15 @@ export interface SyncModel {
   ): { refused: { reason: string }[] };
   /** The rows the documents say, or null when they hold no (valid) incident yet. */
   project(docs: SharedDocs, incidentId: string): ProjectedRows | null;
+  /** Collects what transactions touch, to project only those rows (a full projection checks every row). */
+  tracker(docs: SharedDocs): ChangeTracker;
+}
+
+/** Touched rows of an incident's documents since the last `take`. */
+export interface ChangeTracker {
+  add(transaction: Y.Transaction): void;
+  /** The touched rows projected (and forgotten), or null when nothing was touched. */
+  take(incidentId: string): ProjectedPatch | null;
 }
 
 /** Origin of Yjs transactions that carry this profile's Dexie writes into the documents. */
@@ -65,6 +74,9 @@ export class IncidentSession {
   private closed = false;
   private projecting: Promise<void> = Promise.resolve();
   private projectQueued = false;
+  /** The next projection writes every row (first load, after a refused local write). */
+  private fullNext = true;
+  private readonly tracker: ChangeTracker;
   private readonly stops: (() => void)[] = [];
 
   constructor(
@@ -79,13 +91,17 @@ export class IncidentSession {
     const r = connections.open(share.server, model.docName(id, 'review'), share.token);
     this.open = [m, r];
     this.docs = { model: m.doc, review: r.doc };
+    this.tracker = model.tracker(this.docs);
     for (const d of this.open) {
       this.stops.push(d.onState(() => this.stateChanged()));
-      const onUpdate = (_u: Uint8Array, origin: unknown) => {
-        if (origin !== LOCAL_ORIGIN) this.scheduleProjection();
+      // Remote (and stored) changes go to Dexie; this profile's own writes came from there.
+      const onTransaction = (tr: Y.Transaction) => {
+        if (tr.origin === LOCAL_ORIGIN || tr.changed.size === 0) return;
+        this.tracker.add(tr);
+        this.scheduleProjection();
       };
-      d.doc.on('update', onUpdate);
-      this.stops.push(() => d.doc.off('update', onUpdate));
+      d.doc.on('afterTransaction', onTransaction);
+      this.stops.push(() => d.doc.off('afterTransaction', onTransaction));
     }
     const awareness = m.provider.awareness;
     if (awareness) {
@@ -131,6 +147,7 @@ export class IncidentSession {
     const { refused } = this.model.apply(this.docs, rows, this.ctx());
     // A refused part is put back as the documents have it (the local copy never keeps it).
     if (refused.length > 0) {
+      this.fullNext = true;
       this.onProblem(
         `Not shared: ${refused[0]!.reason}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}.`,
       );
@@ -182,9 +199,18 @@ export class IncidentSession {
       this.projectQueued = false;
       // An author's documents are projected only once they hold the incident (seeded or synced).
       if (this.closed || !this.model.hasIncident(this.docs)) return;
-      const rows = this.model.project(this.docs, this.share.incidentId);
-      if (rows === null) return;
-      await writeProjection(this.db(), this.share.incidentId, rows).catch((e: unknown) =>
+      const id = this.share.incidentId;
+      const full = this.fullNext;
+      this.fullNext = false;
+      const patch = this.tracker.take(id);
+      const rows = full ? this.model.project(this.docs, id) : null;
+      const write =
+        rows !== null
+          ? writeProjection(this.db(), id, rows)
+          : patch !== null
+            ? writePatch(this.db(), id, patch)
+            : null;
+      await write?.catch((e: unknown) =>
         this.onProblem(
           `Could not store changes from the server: ${e instanceof Error ? e.message : String(e)}`,
         ),

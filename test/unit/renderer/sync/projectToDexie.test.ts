@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createIncident, type DocumentSection } from '../../../../shared/domain';
 import { putIncident } from '../../../../renderer/db/repos/incidents';
 import { setMirrorSink, type MirrorChange } from '../../../../renderer/sync/dexieMirror';
-import { writeProjection } from '../../../../renderer/sync/projectToDexie';
+import { writePatch, writeProjection } from '../../../../renderer/sync/projectToDexie';
 import type { RootlineDb } from '../../../../renderer/db/schema';
 import { subscribeIncidentChanges, type IncidentChange } from '../../../../renderer/db/changeLog';
 import { freshDb } from '../../db/testDb';
@@ -29,7 +29,7 @@ beforeEach(async () => {
   setMirrorSink(null);
   await putIncident(createIncident({ id: 'i1', now: NOW, title: 'Local' }));
   await db.sections.bulkPut([section('s1', 'Summary', '{"root":1}'), section('s2', 'Impact')]);
-  setMirrorSink({ roleOf: () => 'author', apply: (c) => mirrored.push(c) });
+  setMirrorSink({ roleOf: (id) => (id === 'i1' ? 'author' : undefined), apply: (c) => mirrored.push(c) });
 });
 
 describe('writeProjection', () => {
@@ -66,5 +66,35 @@ describe('writeProjection', () => {
     const incident = (await db.incidents.get('i1'))!;
     await writeProjection(db, 'i1', { incident, rows: {} });
     expect(await db.sections.count()).toBe(2);
+  });
+});
+
+describe('writePatch', () => {
+  it("puts touched rows that differ, deletes only this incident's rows, keeps section text", async () => {
+    await putIncident(createIncident({ id: 'other', now: NOW }));
+    await db.sections.put({ ...section('x1', 'Elsewhere'), incidentId: 'other' });
+    const { lexicalState: _t, ...s1 } = section('s1', 'Summary (remote)');
+    const { lexicalState: _u, ...s2 } = section('s2', 'Impact');
+    const wrote = await writePatch(db, 'i1', {
+      put: { sections: [s1, s2] },
+      delete: { sections: ['x1', 'missing'] },
+    });
+    expect(wrote).toEqual({ put: 1, deleted: 0 });
+    expect(await db.sections.get('s1')).toMatchObject({
+      title: 'Summary (remote)',
+      lexicalState: '{"root":1}',
+    });
+    expect(await db.sections.get('x1')).toBeDefined();
+    expect(await writePatch(db, 'i1', { put: {}, delete: { sections: ['s2'] } })).toEqual({
+      put: 0,
+      deleted: 1,
+    });
+    expect(await db.sections.get('s2')).toBeUndefined();
+    expect(mirrored).toEqual([]);
+  });
+
+  it('leaves the incident alone when the patch says it is not valid', async () => {
+    await writePatch(db, 'i1', { incident: null, put: {}, delete: {} });
+    expect((await db.incidents.get('i1'))?.title).toBe('Local');
   });
 });
