@@ -16,7 +16,9 @@ interface ShareDialogProps {
 export function ShareDialog({ incidentId, title, onClose, onError }: ShareDialogProps) {
   const share = useShare(incidentId);
   const status = useSyncStatus(incidentId);
-  const [editing, setEditing] = useState(share === undefined);
+  // A new invite is asked for when not shared yet, or when the person chose to replace it.
+  const [another, setAnother] = useState(false);
+  const editing = share === undefined || another;
   const [fields, setFields] = useState<ShareFields>({ link: '', server: share?.server ?? '', token: '' });
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,10 @@ export function ShareDialog({ incidentId, title, onClose, onError }: ShareDialog
     if (!result.ok || busy) return;
     setBusy(true);
     addShare({ incidentId, ...result.invite })
-      .then(onClose)
+      .then(() => {
+        setAnother(false);
+        onClose();
+      })
       .catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
   };
@@ -93,7 +98,7 @@ export function ShareDialog({ incidentId, title, onClose, onError }: ShareDialog
               Stop sharing
             </button>
             <span className="spacer" />
-            <button type="button" className="btn" onClick={() => setEditing(true)}>
+            <button type="button" className="btn" onClick={() => setAnother(true)}>
               Use another invite…
             </button>
             <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus>
