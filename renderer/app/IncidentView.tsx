@@ -1,5 +1,5 @@
 import type { Incident } from '../../shared/domain';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useReadyMarker } from '../ui/ready';
 import { goTo, INCIDENT_TAB_LABELS, INCIDENT_TABS, routeHash, type IncidentTab } from '../routing/route';
 import { EmptyState } from '../ui/EmptyState';
@@ -14,7 +14,7 @@ import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel, useIncidentEvents } from '../features/timeline';
 import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
-import { PresenceList, ShareDialog, SyncIndicator, useShare } from '../features/share';
+import { PresenceList, SyncIndicator, useShare } from '../features/share';
 import { ReadOnlyContext } from '../ui/readOnly';
 import {
   DamagedRowList,
@@ -40,6 +40,8 @@ interface IncidentViewProps {
   onOpenExport?: (incident: Incident) => void;
   onError: (message: string) => void;
   onImportLogs?: ((incident: Incident) => void) | undefined;
+  /** Opens Share… (a sync server and an invite) for the incident. */
+  onShare?: ((incident: Incident) => void) | undefined;
 }
 
 /** One incident: header with undo/redo and export, then the tabs. */
@@ -52,13 +54,13 @@ export function IncidentView({
   onOpenExport,
   onError,
   onImportLogs,
+  onShare,
 }: IncidentViewProps) {
   const read = useCheckedIncident(id);
   const incident = read === undefined ? undefined : read && 'incident' in read ? read.incident : null;
   const openThreads = useOpenThreadCount(id);
   const repair = useDamagedActions();
   const share = useShare(id);
-  const [sharing, setSharing] = useState(false);
   useReadyMarker(read !== undefined);
   const title = incident?.title;
   useEffect(() => {
@@ -127,11 +129,13 @@ export function IncidentView({
         <StatusBadge status={incident.status} />
         <span className="spacer" />
         <PresenceList incidentId={id} tab={tab} />
-        <SyncIndicator incidentId={id} onOpen={() => setSharing(true)} />
+        <SyncIndicator incidentId={id} onOpen={onShare && (() => onShare(incident))} />
         <UndoButtons onError={onError} />
-        <button type="button" className="btn" onClick={() => setSharing(true)}>
-          Share…
-        </button>
+        {onShare && (
+          <button type="button" className="btn" onClick={() => onShare(incident)}>
+            Share…
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => onExport(incident)}>
           Export bundle
         </button>
@@ -184,14 +188,6 @@ export function IncidentView({
           </ReadOnlyContext.Provider>
         </ErrorBoundary>
       </div>
-      {sharing && (
-        <ShareDialog
-          incidentId={id}
-          title={incident.title}
-          onClose={() => setSharing(false)}
-          onError={onError}
-        />
-      )}
     </article>
   );
 }

@@ -2,18 +2,18 @@ import { useId, useState } from 'react';
 import { addShare, removeShare } from '../../../sync/shares';
 import { describeSyncStatus } from '../../../sync/status';
 import { Dialog } from '../../../ui/Dialog';
-import { useShare, useSyncStatus } from '../hooks/useShares';
+import { useIncidentTitle, useShare, useSyncStatus } from '../hooks/useShares';
 import { describeClaims, readShareForm, type ShareFields } from '../shareForm';
 
 interface ShareDialogProps {
   incidentId: string;
-  title: string;
   onClose: () => void;
   onError: (message: string) => void;
 }
 
 /** Share… on an incident: connect it to a sync server with an invite, or stop sharing it. */
-export function ShareDialog({ incidentId, title, onClose, onError }: ShareDialogProps) {
+export function ShareDialog({ incidentId, onClose, onError }: ShareDialogProps) {
+  const title = useIncidentTitle(incidentId);
   const share = useShare(incidentId);
   const status = useSyncStatus(incidentId);
   // A new invite is asked for when not shared yet, or when the person chose to replace it.

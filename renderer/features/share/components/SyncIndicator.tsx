@@ -5,7 +5,13 @@ import { useShare, useSyncStatus } from '../hooks/useShares';
  * The incident's connection: connected / offline, N changes waiting / syncing, or why the
  * server refused. Nothing for an incident that is not shared.
  */
-export function SyncIndicator({ incidentId, onOpen }: { incidentId: string; onOpen?: () => void }) {
+export function SyncIndicator({
+  incidentId,
+  onOpen,
+}: {
+  incidentId: string;
+  onOpen?: (() => void) | undefined;
+}) {
   const share = useShare(incidentId);
   const status = useSyncStatus(incidentId);
   if (!share) return null;

@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useSyncExternalStore } from 'react';
+import { getIncident } from '../../../db/repos/incidents';
 import { currentShares, loadShares, shareOf, subscribeShares, type Share } from '../../../sync/shares';
 import { subscribeSyncStatus, syncStatusOf, type IncidentSyncStatus } from '../../../sync/status';
 
@@ -22,4 +24,9 @@ export function useSyncStatus(incidentId: string): IncidentSyncStatus | undefine
 /** True when this profile may only review the incident (its model is read-only here). */
 export function useReviewerOnly(incidentId: string): boolean {
   return useShare(incidentId)?.role === 'reviewer';
+}
+
+/** The incident's title ('' while it loads or when it has none). */
+export function useIncidentTitle(incidentId: string): string {
+  return useLiveQuery(() => getIncident(incidentId), [incidentId])?.title ?? '';
 }

@@ -49,7 +49,7 @@ describe('ShareDialog', () => {
     const { container } = render(
       <ShareDialog
         incidentId="i1"
-        title="Checkout down"
+
         onClose={() => closed++}
         onError={(m) => errors.push(m)}
       />,
@@ -85,7 +85,7 @@ describe('ShareDialog', () => {
     const { container } = render(
       <ShareDialog
         incidentId="i1"
-        title="Checkout down"
+
         onClose={() => undefined}
         onError={() => undefined}
       />,
