@@ -29,7 +29,8 @@ export function PresenceList({ incidentId, tab }: { incidentId: string; tab: Inc
   }, [incidentId, tab]);
   useEffect(() => () => setLocalTab(incidentId, null), [incidentId]);
   const peers = useSyncExternalStore(subscribePeers, () => peersOf(incidentId));
-  const others = peers.filter((p) => !p.self);
+  // Someone whose app is open elsewhere (the list, another incident) is not here.
+  const others = peers.filter((p) => !p.self && p.tab !== null);
   if (others.length === 0) return null;
   return (
     <ul className="presence" aria-label="Also here" data-testid="presence">
