@@ -9,6 +9,11 @@ export interface ProjectedRows {
   incident: Row;
   /** Rows per table; a table left out is not synced (its local rows are left alone). */
   rows: Partial<Record<string, readonly Row[]>>;
+  /**
+   * Ids the documents hold but could not project (a peer's malformed row): the local row is kept
+   * rather than deleted.
+   */
+  keep?: Partial<Record<string, ReadonlySet<string>>>;
 }
 
 /** Row fields that stay local: a section's text comes from its own document, not the model's. */
@@ -74,10 +79,12 @@ export async function writeProjection(
         for (const f of local) next[f] = old?.[f] ?? null;
         if (!sameRow(old, next)) puts.push(next);
       }
+      const keep = projected.keep?.[name];
+      const gone = [...existing.keys()].filter((id) => !keep?.has(id));
       if (puts.length > 0) await table.bulkPut(puts);
-      if (existing.size > 0) await table.bulkDelete([...existing.keys()]);
+      if (gone.length > 0) await table.bulkDelete(gone);
       out.put += puts.length;
-      out.deleted += existing.size;
+      out.deleted += gone.length;
     }
   });
   return out;

@@ -62,6 +62,17 @@ describe('writeProjection', () => {
     });
   });
 
+  it('keeps a local row the documents hold but could not project', async () => {
+    const incident = (await db.incidents.get('i1'))!;
+    const wrote = await writeProjection(db, 'i1', {
+      incident,
+      rows: { sections: [] },
+      keep: { sections: new Set(['s2']) },
+    });
+    expect(wrote.deleted).toBe(1);
+    expect((await db.sections.toArray()).map((s) => s.id)).toEqual(['s2']);
+  });
+
   it('leaves tables the documents do not carry alone', async () => {
     const incident = (await db.incidents.get('i1'))!;
     await writeProjection(db, 'i1', { incident, rows: {} });
