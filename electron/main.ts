@@ -17,6 +17,8 @@ import { printHtmlToPdf, registerPdfSession } from './pdf';
 import { createAppProtocolHandler } from './protocol/handler';
 import { openInBrowser } from './security/external';
 import { hardenSession, hardenWebContents } from './session/harden';
+import { buildAppCsp } from './security/csp';
+import { SyncServerAllowList } from './sync/servers';
 import { createLockedWindow } from './window/create';
 import { buildMainWindowOptions } from './window/options';
 import { BUNDLE_EXTENSION } from '../shared/bundle/fileName';
@@ -90,8 +92,11 @@ async function showOpenDialog(senderId: number, options: OpenDialogOptions): Pro
   return result.canceled ? [] : result.filePaths;
 }
 
+const syncServers = new SyncServerAllowList(nodePath.join(app.getPath('userData'), 'sync-servers.json'));
+
 const services: DesktopServices = {
   backups: createBackupStore(nodePath.join(app.getPath('userData'), 'backups')),
+  syncServers,
   appInfo: () => ({
     version: app.getVersion(),
     platform: process.platform,
@@ -157,8 +162,9 @@ function createMainWindow(): BrowserWindow {
       buttons: ['Leave', 'Stay'],
       defaultId: 1,
       cancelId: 1,
-      message: 'Changes are still being saved.',
-      detail: 'If you leave now, they are kept and saved the next time the incident opens.',
+      message: 'Changes are still being saved or sent to the sync server.',
+      detail:
+        'If you leave now, they are kept on this computer: saved the next time the incident opens, and sent the next time the sync server is reachable.',
     });
     if (choice === 0) event.preventDefault();
   });
@@ -186,18 +192,23 @@ async function onReady(): Promise<void> {
     app.quit();
     return;
   }
-  hardenSession(session.defaultSession);
+  await syncServers.load();
+  hardenSession(session.defaultSession, syncServers);
   protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler(RENDERER_ROOT, {
-      isFile: (filePath) =>
-        fsPromises.stat(filePath).then(
-          (s) => s.isFile(),
-          () => false,
-        ),
-      readFile: (filePath) => fsPromises.readFile(filePath),
-      realPath: (filePath) => fsPromises.realpath(filePath),
-    }),
+    createAppProtocolHandler(
+      RENDERER_ROOT,
+      {
+        isFile: (filePath) =>
+          fsPromises.stat(filePath).then(
+            (s) => s.isFile(),
+            () => false,
+          ),
+        readFile: (filePath) => fsPromises.readFile(filePath),
+        realPath: (filePath) => fsPromises.realpath(filePath),
+      },
+      () => buildAppCsp(syncServers.list()),
+    ),
   );
   registerPdfSession();
   registerIpc(

@@ -5,6 +5,7 @@ import type { BackupStore } from '../backup/store';
 import { readBundleAction } from '../files/bundle';
 import { readFileChunk, type PickedFileRegistry } from '../files/picked';
 import { isAllowedExternalUrl } from '../security/urls';
+import type { SyncServerAllowList } from '../sync/servers';
 import type { IpcHandlers } from './dispatch';
 import { BUNDLE_EXTENSION, isBundleFileName } from '../../shared/bundle/fileName';
 
@@ -33,6 +34,8 @@ export interface DesktopServices {
   listenForMenu(senderId: number): number;
   /** The backup folder in userData (absent where backups are not kept, e.g. in handler tests). */
   backups?: BackupStore;
+  /** The sync servers the window may connect to (absent in handler tests that do not sync). */
+  syncServers?: SyncServerAllowList;
 }
 
 function backupsOf(services: DesktopServices): BackupStore {
@@ -151,5 +154,10 @@ export function createIpcHandlers(
     'backup:listFiles': async () => ({ entries: await backupsOf(services).list() }),
 
     'backup:readFile': async (input) => ({ text: await backupsOf(services).read(input.fileName) }),
+
+    'sync:allowServers': async (input) => {
+      if (!services.syncServers) throw new Error('Sync is not available in this build.');
+      return { added: await services.syncServers.set(input.servers) };
+    },
   };
 }

@@ -22,19 +22,19 @@ async function staysInside(root: string, file: string, fs: StaticFileSystem): Pr
 }
 
 /** Headers every app:// response carries, error pages included. */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(csp: string = CONTENT_SECURITY_POLICY): Record<string, string> {
   return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
   };
 }
 
-function textResponse(status: number, body: string): Response {
+function textResponse(status: number, body: string, csp?: string): Response {
   return new Response(body, {
     status,
-    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+    headers: { ...securityHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' },
   });
 }
 
@@ -45,26 +45,31 @@ function textResponse(status: number, body: string): Response {
 export function createAppProtocolHandler(
   root: string,
   fs: StaticFileSystem,
+  /** The policy to send (the configured sync servers open `connect-src`); the default otherwise. */
+  csp: () => string = () => CONTENT_SECURITY_POLICY,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    const policy = csp();
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return textResponse(405, 'Method not allowed', policy);
+    }
     const resolved = resolveAppRequestPath(root, request.url);
-    if (resolved.kind === 'bad-request') return textResponse(400, resolved.reason);
-    if (resolved.kind === 'forbidden') return textResponse(403, resolved.reason);
+    if (resolved.kind === 'bad-request') return textResponse(400, resolved.reason, policy);
+    if (resolved.kind === 'forbidden') return textResponse(403, resolved.reason, policy);
 
     let filePath = resolved.path;
     if (!(await fs.isFile(filePath))) {
       const index = nodePath.join(nodePath.resolve(root), 'index.html');
-      if (!isSpaRoute(filePath) || !(await fs.isFile(index))) return textResponse(404, 'Not found');
+      if (!isSpaRoute(filePath) || !(await fs.isFile(index))) return textResponse(404, 'Not found', policy);
       filePath = index;
     }
     if (!(await staysInside(root, filePath, fs))) {
-      return textResponse(403, 'Path leads out of the app folder through a link');
+      return textResponse(403, 'Path leads out of the app folder through a link', policy);
     }
     const body = request.method === 'HEAD' ? null : await fs.readFile(filePath);
     return new Response(body, {
       status: 200,
-      headers: { ...securityHeaders(), 'Content-Type': mimeTypeFor(filePath) },
+      headers: { ...securityHeaders(policy), 'Content-Type': mimeTypeFor(filePath) },
     });
   };
 }

@@ -17,8 +17,19 @@ export function buildCsp(policy: CspDirectives = APP_CSP_DIRECTIVES): string {
     .join('; ');
 }
 
-/** The header value sent with every app:// response. */
-export const CONTENT_SECURITY_POLICY = buildCsp();
+/**
+ * The app's policy with `connect-src` opened to the configured sync servers (and nothing else):
+ * a page can then reach its team's server but never any other host.
+ */
+export function buildAppCsp(syncServers: readonly string[] = []): string {
+  return buildCsp({
+    ...APP_CSP_DIRECTIVES,
+    'connect-src': [...(APP_CSP_DIRECTIVES['connect-src'] ?? []), ...syncServers],
+  });
+}
+
+/** The header value sent with every app:// response while no sync server is configured. */
+export const CONTENT_SECURITY_POLICY = buildAppCsp();
 
 /**
  * Policy for the printToPDF window: it runs no script at all and may only use inline styles and

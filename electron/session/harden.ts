@@ -1,12 +1,14 @@
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { buildAppCsp } from '../security/csp';
+import type { SyncServerAllowList } from '../sync/servers';
 import { isAllowedExternalUrl, isAllowedRequestUrl, isPermissionAllowed } from '../security/urls';
 
 /**
  * Locks down the app session: no permissions (bar clipboard writes from the app itself), no
- * network requests, and the CSP header on every response, even ones not served by app://.
+ * network requests but WebSockets to the configured sync servers, and the CSP header on every
+ * response, even ones not served by app://.
  */
-export function hardenSession(ses: Session): void {
+export function hardenSession(ses: Session, syncServers?: SyncServerAllowList): void {
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl ?? contents.getURL()));
   });
@@ -14,7 +16,9 @@ export function hardenSession(ses: Session): void {
     isPermissionAllowed(permission, requestingOrigin),
   );
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequestUrl(details.url) });
+    callback({
+      cancel: !isAllowedRequestUrl(details.url) && !(syncServers?.allowsRequest(details.url) ?? false),
+    });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (details.url.startsWith('devtools:')) {
@@ -25,7 +29,8 @@ export function hardenSession(ses: Session): void {
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    const csp = buildAppCsp(syncServers?.list());
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../features/import';
 import { IncidentList, useDiscardUntouched, useIncidentActions } from '../features/incidents';
 import { IncidentView } from './IncidentView';
+import { JoinView, ShareDialog, useUnsyncedWarning } from '../features/share';
 import { useUnsavedWarning } from '../features/journal';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -38,6 +39,7 @@ export function AppShell() {
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [importTarget, setImportTarget] = useState<ImportTarget | null>(null);
   const [exportId, setExportId] = useState<string | null>(null);
+  const [shareId, setShareId] = useState<string | null>(null);
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
@@ -52,6 +54,7 @@ export function AppShell() {
   useUndoShortcuts(undo, showError);
   useOrphanSweep();
   useUnsavedWarning();
+  useUnsyncedWarning();
 
   const newIncident = useCallback(() => {
     void incidents.create().then((i) => i && openIncident(i.id));
@@ -118,6 +121,7 @@ export function AppShell() {
       trySample,
       importLogs,
       openExport,
+      openShare: () => currentId && setShareId(currentId),
       exportBundle: () => currentId && void bundles.exportBundle(currentId),
       undo: () => fail(undo.undo()),
       redo: () => fail(undo.redo()),
@@ -212,6 +216,14 @@ export function AppShell() {
               onOpenIncident={(id, tab) => navigate({ name: 'incident', id, tab })}
               onError={showError}
             />
+          ) : route.name === 'join' ? (
+            <JoinView
+              server={route.server}
+              token={route.token}
+              onJoined={(id) => navigate({ name: 'incident', id, tab: 'overview' }, true)}
+              onCancel={() => navigate({ name: 'list' }, true)}
+              onError={showError}
+            />
           ) : route.name === 'list' ? (
             <IncidentList
               onNew={newIncident}
@@ -236,6 +248,7 @@ export function AppShell() {
               onError={showError}
               onImportLogs={(i) => setImportTarget({ incidentId: i.id, files: [] })}
               onOpenExport={(i) => setExportId(i.id)}
+              onShare={(i) => setShareId(i.id)}
             />
           )}
         </ErrorBoundary>
@@ -250,6 +263,7 @@ export function AppShell() {
         <CommandPalette actions={commandActions} ctx={commandCtx} onClose={() => setOverlay(null)} />
       )}
       {importTarget && <ImportLauncher target={importTarget} onClose={() => setImportTarget(null)} />}
+      {shareId && <ShareDialog incidentId={shareId} onClose={() => setShareId(null)} onError={showError} />}
       {exportId && (
         <ExportDialog
           incidentId={exportId}

@@ -14,6 +14,8 @@ import { ReviewPanel, useOpenThreadCount } from '../features/review';
 import { TimelinePanel, useIncidentEvents } from '../features/timeline';
 import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
+import { PresenceList, SyncIndicator, useShare } from '../features/share';
+import { ReadOnlyContext } from '../ui/readOnly';
 import {
   DamagedRowList,
   DamagedRows,
@@ -38,6 +40,8 @@ interface IncidentViewProps {
   onOpenExport?: (incident: Incident) => void;
   onError: (message: string) => void;
   onImportLogs?: ((incident: Incident) => void) | undefined;
+  /** Opens Share… (a sync server and an invite) for the incident. */
+  onShare?: ((incident: Incident) => void) | undefined;
 }
 
 /** One incident: header with undo/redo and export, then the tabs. */
@@ -50,11 +54,13 @@ export function IncidentView({
   onOpenExport,
   onError,
   onImportLogs,
+  onShare,
 }: IncidentViewProps) {
   const read = useCheckedIncident(id);
   const incident = read === undefined ? undefined : read && 'incident' in read ? read.incident : null;
   const openThreads = useOpenThreadCount(id);
   const repair = useDamagedActions();
+  const share = useShare(id);
   useReadyMarker(read !== undefined);
   const title = incident?.title;
   useEffect(() => {
@@ -76,6 +82,16 @@ export function IncidentView({
       />
     );
   }
+  if (incident === null && share) {
+    return (
+      <EmptyState title="Receiving the incident" actions={<SyncIndicator incidentId={id} />}>
+        <p>
+          It arrives from <code>{share.server}</code> once the server is reachable, and then stays on this
+          machine.
+        </p>
+      </EmptyState>
+    );
+  }
   if (incident === null) {
     return (
       <EmptyState
@@ -91,6 +107,10 @@ export function IncidentView({
     );
   }
   const prefix = `incident-${id}`;
+  const readOnly =
+    share?.role === 'reviewer'
+      ? `You review this incident as ${share.name}: comments, review states and your sign-off work; everything else is read-only.`
+      : null;
   return (
     <article className="incident-view" aria-label={incident.title}>
       <header className="incident-header">
@@ -108,7 +128,14 @@ export function IncidentView({
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />
         <span className="spacer" />
+        <PresenceList incidentId={id} tab={tab} />
+        <SyncIndicator incidentId={id} onOpen={onShare && (() => onShare(incident))} />
         <UndoButtons onError={onError} />
+        {onShare && (
+          <button type="button" className="btn" onClick={() => onShare(incident)}>
+            Share…
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => onExport(incident)}>
           Export bundle
         </button>
@@ -151,7 +178,14 @@ export function IncidentView({
             />
           )}
         >
-          <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+          <ReadOnlyContext.Provider value={readOnly}>
+            {readOnly !== null && (
+              <p className="readonly-banner" role="note" data-testid="readonly-banner">
+                {readOnly}
+              </p>
+            )}
+            <TabBody incident={incident} tab={tab} onImportLogs={onImportLogs} />
+          </ReadOnlyContext.Provider>
         </ErrorBoundary>
       </div>
     </article>

@@ -9,6 +9,8 @@ export interface CommandActions {
   trySample(): void;
   importLogs(): void;
   openExport(): void;
+  /** Opens Share… for the open incident (a sync server and an invite). */
+  openShare(): void;
   exportBundle(): void;
   undo(): void;
   redo(): void;
@@ -117,6 +119,13 @@ export const APP_COMMANDS: readonly AppCommand[] = [
     menu: 'export',
     when: inIncident,
     run: (a) => a.openExport(),
+  },
+  {
+    id: 'share',
+    title: 'Share…',
+    group: 'Incident',
+    when: inIncident,
+    run: (a) => a.openShare(),
   },
   {
     id: 'export-bundle',

@@ -115,6 +115,11 @@ export function tagWriteOrigin(origin: string): void {
   if (trans) origins.set(trans, origin);
 }
 
+/** The tag `tagWriteOrigin` gave a transaction (a DBCore request's `trans`), or null. */
+export function writeOriginOf(trans: unknown): string | null {
+  return trans !== null && typeof trans === 'object' ? (origins.get(trans) ?? null) : null;
+}
+
 function notify(change: IncidentChange): void {
   for (const fn of [...listeners]) fn(change);
 }
@@ -150,7 +155,8 @@ export function resetChangeLog(): void {
   memory = null;
 }
 
-function incidentIdOf(table: string, row: unknown): string | null {
+/** The incident a row of `table` belongs to (the incident row's own id), or null. */
+export function incidentIdOf(table: string, row: unknown): string | null {
   if (row === null || typeof row !== 'object') return null;
   const value =
     table === 'incidents' ? (row as { id?: unknown }).id : (row as { incidentId?: unknown }).incidentId;
@@ -158,7 +164,7 @@ function incidentIdOf(table: string, row: unknown): string | null {
 }
 
 /** The rows a delete request is about to remove (they carry the incident id; the keys do not). */
-async function rowsToDelete(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+export async function rowsToDelete(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
   if (req.type === 'delete') return table.getMany({ trans: req.trans, keys: req.keys });
   if (req.type === 'deleteRange') {
     const res = await table.query({

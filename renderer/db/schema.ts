@@ -17,6 +17,7 @@ import { installChangeTracking } from './changeLog';
 import { installEventPackInvalidation, type EventPackRow } from './eventPacks';
 import type { LibrarySummaryRow } from './repos/librarySummaries';
 import { applyMigrations } from './migrations';
+import { installSyncMirror } from '../sync/dexieMirror';
 
 /** A preference row: small JSON values keyed by name. */
 export interface PrefRow {
@@ -70,6 +71,7 @@ export class RootlineDb extends Dexie {
     applyMigrations(this);
     installChangeTracking(this);
     installEventPackInvalidation(this);
+    installSyncMirror(this);
   }
 }
 

@@ -75,6 +75,9 @@ export function createDesktopPlatform(bridge: RootlineBridge): Platform {
     async saveFile(name, data, mime) {
       await bridge.invoke('file:saveFile', { suggestedName: name, data: await toBytesOrText(data), mime });
     },
+    async allowSyncServers(servers) {
+      return (await bridge.invoke('sync:allowServers', { servers })).added;
+    },
     async openExternal(url) {
       try {
         return (await bridge.invoke('shell:openExternal', { url })).opened;

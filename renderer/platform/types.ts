@@ -86,4 +86,9 @@ export interface Platform {
   appInfo(): Promise<AppInfo>;
   /** Desktop only: the backup folder. Web has none (it reminds the user to export instead). */
   backups?: BackupFolder;
+  /**
+   * Desktop only: the sync servers the window may connect to (its CSP allows no other host);
+   * resolves to those not allowed before, which need a reload. The web build's CSP allows any.
+   */
+  allowSyncServers?(servers: string[]): Promise<string[]>;
 }

@@ -15,11 +15,13 @@ export type Route =
   | { name: 'list'; query?: string }
   | { name: 'actions' }
   | { name: 'trends' }
-  | { name: 'incident'; id: string; tab: IncidentTab };
+  | { name: 'incident'; id: string; tab: IncidentTab }
+  /** An invite to a shared incident: `#/join?server=…&token=…` (rootline://join in the desktop app). */
+  | { name: 'join'; server: string; token: string };
 
 /**
  * Reads `#/`, `#/actions` (action items of every incident), `#/trends` (learning across
- * incidents) or `#/incident/<id>/<tab>`; anything else is the list. The list keeps its search
+ * incidents), `#/join?server=…&token=…` (an invite) or `#/incident/<id>/<tab>`; anything else is the list. The list keeps its search
  * and filters after a `?` (`#/?q=disk&severity=SEV1`).
  */
 export function parseRoute(hash: string): Route {
@@ -34,6 +36,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'actions' && parts.length === 1) return { name: 'actions' };
   if (parts[0] === 'trends' && parts.length === 1) return { name: 'trends' };
   const query = q === -1 ? '' : bare.slice(q + 1);
+  if (parts[0] === 'join' && parts.length === 1) {
+    const params = new URLSearchParams(query);
+    return { name: 'join', server: params.get('server') ?? '', token: params.get('token') ?? '' };
+  }
   return query === '' ? { name: 'list' } : { name: 'list', query };
 }
 
@@ -41,6 +47,9 @@ export function routeHash(route: Route): string {
   if (route.name === 'list') return route.query ? `#/?${route.query}` : '#/';
   if (route.name === 'actions') return '#/actions';
   if (route.name === 'trends') return '#/trends';
+  if (route.name === 'join') {
+    return `#/join?${new URLSearchParams({ server: route.server, token: route.token }).toString()}`;
+  }
   return `#/incident/${encodeURIComponent(route.id)}/${route.tab}`;
 }
 

@@ -17,9 +17,19 @@ const readJson = (file) => JSON.parse(readFileSync(path.join(electronDir, file),
 const CSP_DIRECTIVES = readJson('security/csp.json');
 const MIME_TYPES = readJson('protocol/mime.json');
 
-/** The Content-Security-Policy header value (identical to electron/security/csp.ts). */
+/**
+ * Where the web build may connect besides itself: any sync server (ws:, wss:) the person
+ * configures in the app, since this page cannot know them in advance. The desktop app instead
+ * allows exactly the configured servers (electron/security/csp.ts).
+ */
+export const WEB_CONNECT_SOURCES = ['ws:', 'wss:'];
+
+/** The Content-Security-Policy header value (the desktop app's, with `WEB_CONNECT_SOURCES`). */
 export const CONTENT_SECURITY_POLICY = Object.entries(
-  /** @type {Record<string, string[]>} */ (CSP_DIRECTIVES),
+  /** @type {Record<string, string[]>} */ ({
+    ...CSP_DIRECTIVES,
+    'connect-src': [...CSP_DIRECTIVES['connect-src'], ...WEB_CONNECT_SOURCES],
+  }),
 )
   .map(([name, sources]) => [name, ...sources].join(' '))
   .join('; ');

@@ -16,6 +16,7 @@ export const IPC_CHANNELS = [
   'backup:writeBundle',
   'backup:listFiles',
   'backup:readFile',
+  'sync:allowServers',
 ] as const;
 
 /** One renderer → main channel name (`domain:verbObject`). */

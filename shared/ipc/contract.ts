@@ -134,6 +134,23 @@ export const IPC_CONTRACT = {
     input: z.strictObject({ fileName: BackupName }),
     output: z.strictObject({ text: z.string() }),
   },
+  /**
+   * The sync servers of this profile's shares: the only hosts the window may connect to besides
+   * the app. `added` lists those not allowed before (the page reloads once so its CSP has them).
+   */
+  'sync:allowServers': {
+    input: z.strictObject({
+      servers: z
+        .array(
+          z
+            .string()
+            .regex(/^wss?:\/\/[^\s?#]+$/, 'Expected a ws:// or wss:// server address')
+            .max(2_000),
+        )
+        .max(20),
+    }),
+    output: z.strictObject({ added: z.array(z.string()) }),
+  },
   /** The renderer is subscribed to menu actions; main delivers any it queued before that. */
   'menu:subscribeActions': {
     input: NoInput,

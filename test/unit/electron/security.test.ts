@@ -39,8 +39,17 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('is the same header the web server sends', () => {
-    expect(WEB_CSP).toBe(CONTENT_SECURITY_POLICY);
+  it('is the header the web server sends, which may also connect to any sync server', () => {
+    const web = directives(WEB_CSP);
+    expect(web.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
+    web.delete('connect-src');
+    const desktop = new Map(csp);
+    desktop.delete('connect-src');
+    expect(web).toEqual(desktop);
+  });
+
+  it('lets the desktop app connect to nothing but itself until a sync server is configured', () => {
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
   });
 
   it('lets the PDF window run nothing and fetch nothing', () => {

@@ -23,6 +23,7 @@ function fakeHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'backup:writeBundle': fail,
     'backup:listFiles': fail,
     'backup:readFile': fail,
+    'sync:allowServers': fail,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import { Fragment } from 'react';
 import {
   STATUS_LABELS,
@@ -77,66 +78,78 @@ export function ActionRow(props: ActionRowProps) {
             >
               {expanded ? '▾' : '▸'}
             </button>
-            <InlineText
-              value={item.title}
-              label="Title"
-              placeholder="Untitled"
-              wrap
-              onCommit={(title) => save({ title: title.trim() }, 'Edit title')}
-            />
+            <ReadOnlyScope>
+              <InlineText
+                value={item.title}
+                label="Title"
+                placeholder="Untitled"
+                wrap
+                onCommit={(title) => save({ title: title.trim() }, 'Edit title')}
+              />
+            </ReadOnlyScope>
           </div>
         </td>
         <td className="col-owner">
-          <InlineText
-            value={item.owner}
-            label={`Owner of ${name}`}
-            placeholder="—"
-            wrap
-            list={props.ownersListId}
-            onCommit={(owner) => save({ owner: owner.trim() }, 'Change owner')}
-          />
+          <ReadOnlyScope>
+            <InlineText
+              value={item.owner}
+              label={`Owner of ${name}`}
+              placeholder="—"
+              wrap
+              list={props.ownersListId}
+              onCommit={(owner) => save({ owner: owner.trim() }, 'Change owner')}
+            />
+          </ReadOnlyScope>
         </td>
         <td>
-          <select
-            className={`cell-select prio prio-${item.priority}`}
-            aria-label={`Priority of ${name}`}
-            value={item.priority}
-            onChange={(e) => onPriority(e.currentTarget.value as Priority)}
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
+          <ReadOnlyScope>
+            <select
+              className={`cell-select prio prio-${item.priority}`}
+              aria-label={`Priority of ${name}`}
+              value={item.priority}
+              onChange={(e) => onPriority(e.currentTarget.value as Priority)}
+            >
+              {PRIORITIES.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </ReadOnlyScope>
         </td>
         <td className="col-type">
-          <select
-            className="cell-select"
-            aria-label={`Type of ${name}`}
-            value={item.type}
-            onChange={(e) => save({ type: e.currentTarget.value }, 'Change type')}
-          >
-            {item.type === '' && <option value="">—</option>}
-            {typeOptions.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
+          <ReadOnlyScope>
+            <select
+              className="cell-select"
+              aria-label={`Type of ${name}`}
+              value={item.type}
+              onChange={(e) => save({ type: e.currentTarget.value }, 'Change type')}
+            >
+              {item.type === '' && <option value="">—</option>}
+              {typeOptions.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </ReadOnlyScope>
         </td>
         <td className="col-due">
-          <DueCell item={item} today={today} onChange={(dueDate) => save({ dueDate }, 'Change due date')} />
+          <ReadOnlyScope>
+            <DueCell item={item} today={today} onChange={(dueDate) => save({ dueDate }, 'Change due date')} />
+          </ReadOnlyScope>
         </td>
         <td>
-          <select
-            className={`cell-select status-select status-${item.status}`}
-            aria-label={`Status of ${name}`}
-            value={item.status}
-            onChange={(e) => onStatus(e.currentTarget.value as ActionStatus)}
-          >
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <ReadOnlyScope>
+            <select
+              className={`cell-select status-select status-${item.status}`}
+              aria-label={`Status of ${name}`}
+              value={item.status}
+              onChange={(e) => onStatus(e.currentTarget.value as ActionStatus)}
+            >
+              {ACTION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </ReadOnlyScope>
           {item.status === 'wont-do' && item.statusReason && (
             <div className="row-sub status-reason" title={item.statusReason}>
               {item.statusReason}

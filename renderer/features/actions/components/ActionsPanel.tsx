@@ -1,3 +1,4 @@
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import { useCallback, useId, useMemo, useState } from 'react';
 import {
   EMPTY_FILTER,
@@ -100,24 +101,26 @@ export function ActionsPanel({ incidentId }: { incidentId: string }) {
 
   return (
     <section className="actions-panel" aria-label="Action items">
-      <ActionsToolbar
-        onAdd={(title) => void add(title)}
-        selectedCount={selectedItems.length}
-        onBulkStatus={(status) => setStatus(selectedItems, status)}
-        onBulkDelete={() => {
-          void commands.remove(selectedItems).then(() =>
-            toast({
-              message: `Deleted ${selectedItems.length} action item${selectedItems.length === 1 ? '' : 's'}. Undo with Ctrl+Z.`,
-            }),
-          );
-          setSelected(new Set());
-        }}
-        onClearSelection={() => setSelected(new Set())}
-        onExport={(flavor) => void csv.exportCsv(shown, flavor)}
-        canExport={shown.length > 0}
-        onImport={() => void csv.chooseImport()}
-        onPrefs={() => setPrefsOpen(true)}
-      />
+      <ReadOnlyScope>
+        <ActionsToolbar
+          onAdd={(title) => void add(title)}
+          selectedCount={selectedItems.length}
+          onBulkStatus={(status) => setStatus(selectedItems, status)}
+          onBulkDelete={() => {
+            void commands.remove(selectedItems).then(() =>
+              toast({
+                message: `Deleted ${selectedItems.length} action item${selectedItems.length === 1 ? '' : 's'}. Undo with Ctrl+Z.`,
+              }),
+            );
+            setSelected(new Set());
+          }}
+          onClearSelection={() => setSelected(new Set())}
+          onExport={(flavor) => void csv.exportCsv(shown, flavor)}
+          canExport={shown.length > 0}
+          onImport={() => void csv.chooseImport()}
+          onPrefs={() => setPrefsOpen(true)}
+        />
+      </ReadOnlyScope>
       {all.length > 0 && (
         <FilterBar
           filter={filter}

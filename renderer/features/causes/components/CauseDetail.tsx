@@ -6,6 +6,7 @@ import { formatZonedShort } from '../../../../shared/format';
 import { addActionForCauses, deleteActions, putActions } from '../../../db/repos/actions';
 import { getEventsByIds } from '../../../db/repos/causes';
 import { kindColor } from '../../../ui/palette';
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import { useToast } from '../../../ui/Toast';
 import { CommentThreads, Markdown } from '../../comments';
 import { useUndoManager } from '../../undo';
@@ -66,96 +67,96 @@ export function CauseDetail({
         <h2>{node.title || 'Untitled'}</h2>
       </header>
       <CauseFields node={node} isRoot={isRoot} kindsInUse={kindsInUse} onPatch={patch} />
-
-      <div className="field">
-        <div className="field-head">
-          <label htmlFor={`detail-${node.id}`}>Detail</label>
-          <button
-            type="button"
-            className="btn-link"
-            onClick={() => setPreviewing((v) => !v)}
-            aria-pressed={previewing}
-          >
-            {previewing ? 'Edit' : 'Preview'}
-          </button>
-        </div>
-        {previewing ? (
-          <Markdown text={node.detail || '_Nothing written yet._'} className="detail-preview" />
-        ) : (
-          <DraftTextarea
-            id={`detail-${node.id}`}
-            rows={4}
-            value={node.detail}
-            maxLength={100_000}
-            placeholder="What happened and how we know (Markdown)"
-            onValue={(detail) => patch({ detail }, 'Edit cause detail', `cause-detail:${node.id}`)}
-          />
-        )}
-      </div>
-
-      <div className="field">
-        <div className="field-head">
-          <span className="field-label">Evidence ({node.evidenceEventIds.length})</span>
-          <button type="button" className="btn btn-small" onClick={() => setPicking(true)}>
-            Link evidence…
-          </button>
-        </div>
-        {node.evidenceEventIds.length === 0 && (
-          <p className="field-hint">Link the timeline events that show this cause happened.</p>
-        )}
-        <ul className="evidence-list" aria-label="Evidence">
-          {evidence.map((e) => (
-            <li key={e.id}>
-              <span className="kind-dot" style={{ background: kindColor(e.kind) }} aria-hidden="true" />
-              <button
-                type="button"
-                className="btn-link evidence-link"
-                onClick={() => onShowEvent(e.id)}
-                title="Show this event"
-              >
-                <span className="mono">{formatZonedShort(e.at, incident.displayZone)}</span>{' '}
-                {e.title || '(untitled event)'}
-              </button>
-              <button
-                type="button"
-                className="btn-icon"
-                aria-label={`Unlink ${e.title}`}
-                onClick={() =>
-                  patch(
-                    { evidenceEventIds: node.evidenceEventIds.filter((id) => id !== e.id) },
-                    'Unlink evidence',
-                  )
-                }
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        {missing > 0 && (
-          <p className="field-hint">{missing} linked event(s) no longer exist on the timeline.</p>
-        )}
-      </div>
-
-      {!isRoot && (
+      <ReadOnlyScope>
         <div className="field">
           <div className="field-head">
-            <span className="field-label">Action items ({linkedActions.length})</span>
-            <button type="button" className="btn btn-small" onClick={() => void addAction()}>
-              Add action item
+            <label htmlFor={`detail-${node.id}`}>Detail</label>
+            <button
+              type="button"
+              className="btn-link"
+              onClick={() => setPreviewing((v) => !v)}
+              aria-pressed={previewing}
+            >
+              {previewing ? 'Edit' : 'Preview'}
             </button>
           </div>
-          <ul className="linked-actions">
-            {linkedActions.map((a) => (
-              <li key={a.id}>
-                <span className="pill">{a.priority}</span> {a.title}{' '}
-                <span className="muted">({a.status})</span>
+          {previewing ? (
+            <Markdown text={node.detail || '_Nothing written yet._'} className="detail-preview" />
+          ) : (
+            <DraftTextarea
+              id={`detail-${node.id}`}
+              rows={4}
+              value={node.detail}
+              maxLength={100_000}
+              placeholder="What happened and how we know (Markdown)"
+              onValue={(detail) => patch({ detail }, 'Edit cause detail', `cause-detail:${node.id}`)}
+            />
+          )}
+        </div>
+
+        <div className="field">
+          <div className="field-head">
+            <span className="field-label">Evidence ({node.evidenceEventIds.length})</span>
+            <button type="button" className="btn btn-small" onClick={() => setPicking(true)}>
+              Link evidence…
+            </button>
+          </div>
+          {node.evidenceEventIds.length === 0 && (
+            <p className="field-hint">Link the timeline events that show this cause happened.</p>
+          )}
+          <ul className="evidence-list" aria-label="Evidence">
+            {evidence.map((e) => (
+              <li key={e.id}>
+                <span className="kind-dot" style={{ background: kindColor(e.kind) }} aria-hidden="true" />
+                <button
+                  type="button"
+                  className="btn-link evidence-link"
+                  onClick={() => onShowEvent(e.id)}
+                  title="Show this event"
+                >
+                  <span className="mono">{formatZonedShort(e.at, incident.displayZone)}</span>{' '}
+                  {e.title || '(untitled event)'}
+                </button>
+                <button
+                  type="button"
+                  className="btn-icon"
+                  aria-label={`Unlink ${e.title}`}
+                  onClick={() =>
+                    patch(
+                      { evidenceEventIds: node.evidenceEventIds.filter((id) => id !== e.id) },
+                      'Unlink evidence',
+                    )
+                  }
+                >
+                  ×
+                </button>
               </li>
             ))}
           </ul>
+          {missing > 0 && (
+            <p className="field-hint">{missing} linked event(s) no longer exist on the timeline.</p>
+          )}
         </div>
-      )}
 
+        {!isRoot && (
+          <div className="field">
+            <div className="field-head">
+              <span className="field-label">Action items ({linkedActions.length})</span>
+              <button type="button" className="btn btn-small" onClick={() => void addAction()}>
+                Add action item
+              </button>
+            </div>
+            <ul className="linked-actions">
+              {linkedActions.map((a) => (
+                <li key={a.id}>
+                  <span className="pill">{a.priority}</span> {a.title}{' '}
+                  <span className="muted">({a.status})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </ReadOnlyScope>
       <CommentThreads
         incidentId={incident.id}
         targetType="cause"

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { OutlineRow as Row } from '../../../../shared/causes';
 import { causeKindColor, kindLabel, MAX_INDENT_DEPTH } from '../../../../shared/causes';
+import { useReadOnly } from '../../../ui/readOnly';
 import { EvidenceIcon } from './EvidenceIcon';
 
 export type DropPlace = 'before' | 'inside' | 'after';
@@ -33,7 +34,11 @@ function dropPlace(e: DragEvent<HTMLElement>, isRoot: boolean): DropPlace {
 }
 
 /** One line of the cause outline: fold toggle, kind colour, editable title, gate and badges. */
+/** Keys that only move between rows: they still work when the outline is read-only. */
+const MOVING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
 export function OutlineRow({ row, selected, focusRequest, folded, openThreads, commands }: OutlineRowProps) {
+  const readOnly = useReadOnly() !== null;
   const { node, depth, hasChildren } = row;
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(node.title);
@@ -77,8 +82,8 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
       {!isRoot && (
         <span
           className="drag-handle"
-          draggable
-          title="Drag to move under another cause"
+          draggable={!readOnly}
+          title={readOnly ? undefined : 'Drag to move under another cause'}
           aria-hidden="true"
           onDragStart={(e) => {
             e.dataTransfer.setData(DRAG_TYPE, node.id);
@@ -119,6 +124,7 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
         value={draft}
         placeholder={isRoot ? 'What was lost (the incident)' : 'Why did the line above happen?'}
         maxLength={2000}
+        readOnly={readOnly}
         onFocus={() => {
           setEditing(true);
           commands.onSelect(node.id);
@@ -128,13 +134,17 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
           setDraft(e.target.value);
           commands.onTitle(node.id, e.target.value);
         }}
-        onKeyDown={(e) => commands.onKey(node.id, e, draft)}
+        onKeyDown={(e) => {
+          if (readOnly && (e.altKey || !MOVING_KEYS.has(e.key))) return;
+          commands.onKey(node.id, e, draft);
+        }}
       />
       {hasChildren && (
         <button
           type="button"
           className={`gate gate-${node.gate}`}
           tabIndex={-1}
+          disabled={readOnly}
           title={
             node.gate === 'AND'
               ? 'AND: all causes below were needed (click for OR)'

@@ -39,7 +39,7 @@ export function CommentThreads({
   heading = 'Comments',
 }: CommentThreadsProps) {
   const threads = useTargetThreads(targetType, targetId);
-  const gate = useAuthorGate();
+  const gate = useAuthorGate(incidentId);
   const alert = useAlert();
   const [showResolved, setShowResolved] = useState(false);
 

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { setCommentAuthor } from '../../../db/repos/comments';
 import { AuthorNameDialog } from '../components/AuthorNameDialog';
 import { useCommentAuthor } from './useCommentAuthor';
+import { useShare } from '../../share';
 
 export interface AuthorGate {
   /** The signed-in-by name ('' until asked). */
@@ -12,9 +13,14 @@ export interface AuthorGate {
   dialog: ReactNode;
 }
 
-/** Comments need a name; this asks for it once (kept in preferences) on the first write. */
-export function useAuthorGate(): AuthorGate {
-  const stored = useCommentAuthor() ?? '';
+/**
+ * Comments need a name; this asks for it once (kept in preferences) on the first write. On a
+ * shared incident the name is the one in the token: the server refuses comments signed otherwise.
+ */
+export function useAuthorGate(incidentId?: string): AuthorGate {
+  const share = useShare(incidentId ?? '');
+  const local = useCommentAuthor() ?? '';
+  const stored = share?.name ?? local;
   const [asking, setAsking] = useState(false);
   const pending = useRef<((name: string | null) => void) | null>(null);
   const withAuthor = useCallback(

@@ -1,3 +1,4 @@
+import { removeShare, shareOf } from '../../../sync/shares';
 import { useCallback, useMemo } from 'react';
 import type { Incident } from '../../../../shared/domain';
 import {
@@ -102,6 +103,9 @@ export function useIncidentActions(): IncidentActions {
   const remove = useCallback(
     async (incident: Pick<Incident, 'id' | 'title'>) => {
       try {
+        // Deleting deletes this machine's copy, never everyone's: a shared incident stops being shared first.
+        const shared = shareOf(incident.id) !== undefined;
+        if (shared) await removeShare(incident.id);
         const snapshot = await deleteIncident(incident.id);
         if (!snapshot) return;
         let restored = false;
@@ -119,7 +123,9 @@ export function useIncidentActions(): IncidentActions {
           },
         });
         toast({
-          message: `Deleted ${incident.title}`,
+          message: shared
+            ? `Deleted ${incident.title} from this machine (it is no longer shared; the server keeps it)`
+            : `Deleted ${incident.title}`,
           action: {
             label: 'Undo',
             run: () => void restore().catch((err: unknown) => fail('Could not restore the incident', err)),

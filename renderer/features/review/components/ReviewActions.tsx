@@ -44,7 +44,7 @@ export function ReviewActions({ incident }: { incident: Incident }) {
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();
-  const gate = useAuthorGate();
+  const gate = useAuthorGate(incident.id);
   const signOff = useSignOffSummary(incident);
   // With required reviewers, their sign-off is the approval: the status follows it.
   const canApprove =

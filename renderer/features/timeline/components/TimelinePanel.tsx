@@ -1,3 +1,4 @@
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { LOCAL_ZONE } from '../../../platform/zone';
 import type { Incident, KeyTimeField } from '../../../../shared/domain';
@@ -133,12 +134,14 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
     </button>
   );
   const addBar = (
-    <AddEventBar
-      ref={addRef}
-      zone={zone}
-      anchor={anchorAt}
-      onAdd={(init) => edits.add(init).then((e) => reveal(e.id), fail)}
-    />
+    <ReadOnlyScope>
+      <AddEventBar
+        ref={addRef}
+        zone={zone}
+        anchor={anchorAt}
+        onAdd={(init) => edits.add(init).then((e) => reveal(e.id), fail)}
+      />
+    </ReadOnlyScope>
   );
   if (store.error) return <p role="alert">Could not read the timeline: {store.error}</p>;
   if (!store.ready) return <p className="loading muted">Loading timeline…</p>;

@@ -3,6 +3,7 @@ import { EVENT_KINDS, type EventKind, type TimelineEvent } from '../../../../sha
 import { parseEventTimeInput } from '../../../../shared/timeline-edit';
 import type { EditField, RowActions } from '../components/EventRow';
 import type { TimelineEdits } from '../model/edits';
+import { useReadOnly } from '../../../ui/readOnly';
 
 export interface RowActionDeps {
   edits: TimelineEdits;
@@ -22,9 +23,10 @@ const LIMITS: Record<'title' | 'service' | 'region', number> = { title: 2_000, s
 
 /** One stable RowActions object reading the latest state through a ref, so rows stay memoised. */
 export function useRowActions(deps: RowActionDeps): RowActions {
-  const ref = useRef(deps);
+  const readOnly = useReadOnly() !== null;
+  const ref = useRef({ ...deps, readOnly });
   useLayoutEffect(() => {
-    ref.current = deps;
+    ref.current = { ...deps, readOnly };
   });
   return useMemo<RowActions>(
     () => ({
@@ -44,6 +46,8 @@ export function useRowActions(deps: RowActionDeps): RowActions {
         } else d.setSelection(new Set([id]), id, id);
       },
       edit(id, field) {
+        // A reviewer's timeline is read-only: double-click does not open an editor.
+        if (ref.current.readOnly) return;
         ref.current.setEditing({ id, field });
       },
       async commit(id, field: EditField, text) {
