@@ -2,6 +2,7 @@
 // (docs/sync-design.md): a table is a top-level Y.Map of rows, each row a Y.Map of fields.
 // Each edit is one transaction, so one update message to the server.
 import * as Y from 'yjs';
+import { connectPeer } from './peer';
 import type { PeerDoc } from './peer';
 
 /** The table the tests write to. */
@@ -24,6 +25,23 @@ export function rowIds(doc: Y.Doc): string[] {
 /** The test table as plain JSON (for comparing replicas). */
 export function tableJson(doc: Y.Doc): unknown {
   return doc.getMap(TABLE).toJSON();
+}
+
+/** The row ids a fresh client reads from the server at `url` (what the server holds). */
+export async function readRows(
+  url: string,
+  token: string,
+  name: string,
+  timeoutMs = 30_000,
+): Promise<string[]> {
+  const reader = connectPeer({ url, token });
+  try {
+    const { doc } = reader.open(name);
+    await reader.synced(name, timeoutMs);
+    return rowIds(doc);
+  } finally {
+    reader.destroy();
+  }
 }
 
 export interface Writer {

@@ -1,0 +1,103 @@
+// `rootline serve --postgres`: a crash of the server, and a crash of PostgreSQL under a running
+// server, lose nothing the server acknowledged; once everything is back, nothing written is lost.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { locatePostgres } from '../../../helpers/services/binaries';
+import { describeWithService } from '../../../helpers/services/gate';
+import { waitUntil } from '../../../helpers/services/ports';
+import { startPostgres } from '../../../helpers/services/postgres';
+import type { PostgresService } from '../../../helpers/services/postgres';
+import { connectPeer } from '../../../helpers/sync/peer';
+import type { Peer } from '../../../helpers/sync/peer';
+import { readRows, startWriter } from '../../../helpers/sync/rows';
+import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
+import type { ServeProcess } from '../../../helpers/sync/serve';
+
+const need = { service: 'PostgreSQL', located: locatePostgres(), install: 'apt-get install postgresql' };
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeWithService('rootline serve on PostgreSQL', need, () => {
+  let postgres: PostgresService;
+  let database: string;
+  let dataDir: string;
+  let token: string;
+  const peers: Peer[] = [];
+  const servers: ServeProcess[] = [];
+
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    database = await postgres.createDatabase('rootline_sync');
+    dataDir = mkdtempSync(join(tmpdir(), 'rootline-pg-serve-'));
+    token = await inviteToken({ dataDir, incident: '*', role: 'author', name: 'Ana' });
+  }, 120_000);
+  afterAll(async () => {
+    for (const peer of peers) peer.destroy();
+    for (const server of servers) await server.kill();
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function serve(port?: number): Promise<ServeProcess> {
+    const server = await spawnServe({ dataDir, postgres: database, ...(port === undefined ? {} : { port }) });
+    servers.push(server);
+    return server;
+  }
+
+  it('keeps every acknowledged update when the server is killed mid-edit and restarted', async () => {
+    const name = 'incident/pg-1/model';
+    const first = await serve();
+    const peer = connectPeer({ url: first.url, token });
+    peers.push(peer);
+    const entry = peer.open(name);
+    await peer.acknowledged(name);
+    const writer = startWriter(entry, 'a', 5);
+    await waitUntil(() => writer.acknowledged().length >= 40, '40 acknowledged rows');
+
+    await first.kill();
+    const acknowledged = writer.acknowledged();
+    const writtenAtKill = writer.written.length;
+    // The client keeps editing while the server is down.
+    await sleep(300);
+    const second = await serve(first.port);
+    const stored = new Set(await readRows(second.url, token, name));
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+
+    // The client reconnects by itself and hands over what the server had not acknowledged.
+    writer.stop();
+    await peer.acknowledged(name, 30_000);
+    expect(writer.written.length).toBeGreaterThan(writtenAtKill);
+    expect(await readRows(second.url, token, name)).toEqual([...writer.written].sort());
+    expect(await second.stop()).toBe(0);
+  }, 120_000);
+
+  it('keeps every acknowledged update when PostgreSQL crashes under a running server', async () => {
+    const name = 'incident/pg-2/model';
+    const server = await serve();
+    const peer = connectPeer({ url: server.url, token });
+    peers.push(peer);
+    const entry = peer.open(name);
+    await peer.acknowledged(name);
+    const writer = startWriter(entry, 'p', 5);
+    await waitUntil(() => writer.acknowledged().length >= 40, '40 acknowledged rows');
+
+    await postgres.kill();
+    const acknowledgedBefore = writer.acknowledged();
+    await sleep(500);
+    await postgres.start();
+    await sleep(300);
+    writer.stop();
+
+    // Whatever the server did while its database was gone, the client ends up fully stored.
+    await peer.acknowledged(name, 60_000);
+    const stored = await readRows(server.url, token, name);
+    expect(acknowledgedBefore.filter((id) => !stored.includes(id))).toEqual([]);
+    expect(stored).toEqual([...writer.written].sort());
+
+    // Everything is acknowledged now, so it is durable: even a crash of the server keeps it.
+    await server.kill();
+    const again = await serve(server.port);
+    expect(await readRows(again.url, token, name)).toEqual([...writer.written].sort());
+  }, 120_000);
+});
