@@ -27,7 +27,11 @@ export interface Peer {
   open(name: string): PeerDoc;
   /** Resolves once `name` finished its first sync with the server. */
   synced(name: string, timeoutMs?: number): Promise<void>;
-  /** Resolves once the server acknowledged every update of `name` sent so far. */
+  /**
+   * Resolves once the provider counts no unanswered update of `name`. Exact on a connection that
+   * never dropped; after a reconnect the provider's count can reach 0 before the server answered
+   * the catch-up, so tests then check the server itself (`serverHolds`).
+   */
   acknowledged(name: string, timeoutMs?: number): Promise<void>;
   readonly connected: boolean;
   destroy(): void;

@@ -44,6 +44,32 @@ export async function readRows(
   }
 }
 
+/**
+ * Resolves with the server's rows once a fresh client reads every id of `ids` from it; fails
+ * naming the missing ones after `timeoutMs`.
+ */
+export async function serverHolds(
+  url: string,
+  token: string,
+  name: string,
+  ids: readonly string[],
+  timeoutMs = 30_000,
+): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await readRows(url, token, name, timeoutMs);
+    const have = new Set(rows);
+    const missing = ids.filter((id) => !have.has(id));
+    if (missing.length === 0) return rows;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the server lacks ${missing.length} of ${ids.length} rows of ${name}: ${missing.slice(0, 5).join(', ')}…`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export interface Writer {
   /** Ids written so far, in order. */
   readonly written: readonly string[];

@@ -79,8 +79,6 @@ describe('rootline serve behind a proxy that cuts the link', () => {
     writerA.stop();
     writerB.stop();
 
-    await a.peer.acknowledged(DOC);
-    await b.peer.acknowledged(DOC);
     const all = [...writerA.written, ...writerB.written].sort();
     await waitUntil(
       () => rowIds(docA.doc).length === all.length && rowIds(docB.doc).length === all.length,
