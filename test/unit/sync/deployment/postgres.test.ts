@@ -68,7 +68,6 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
     writer.stop();
     expect(writer.written.length).toBeGreaterThan(writtenAtKill);
     expect(await serverHolds(second.url, token, name, writer.written)).toEqual([...writer.written].sort());
-    expect(await second.stop()).toBe(0);
   }, 120_000);
 
   it('keeps every acknowledged update when PostgreSQL crashes under a running server', async () => {
