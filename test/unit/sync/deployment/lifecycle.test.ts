@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { onPath } from '../../../helpers/services/binaries';
 import { describeWithService } from '../../../helpers/services/gate';
 import { waitUntil } from '../../../helpers/services/ports';
+import { startTcpProxy } from '../../../helpers/services/proxy';
+import type { TcpProxy } from '../../../helpers/services/proxy';
 import { connectPeer } from '../../../helpers/sync/peer';
 import type { Peer } from '../../../helpers/sync/peer';
 import { readRows, serverHolds, startWriter } from '../../../helpers/sync/rows';
@@ -22,17 +24,26 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function setup(): Promise<{ dataDir: string; token: string; serve: ServeProcess; peer: Peer }> {
+async function setup(): Promise<{
+  dataDir: string;
+  token: string;
+  serve: ServeProcess;
+  peer: Peer;
+  link: TcpProxy;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rootline-ops-'));
   cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const token = await inviteToken({ dataDir, incident: 'ops-1', role: 'author', name: 'Ana' });
   const serve = await spawnServe({ dataDir });
   cleanup.push(() => serve.kill());
-  const peer = connectPeer({ url: serve.url, token });
+  // The client's network link, so a test can keep it away while the server is restored.
+  const link = await startTcpProxy({ port: serve.port });
+  cleanup.push(() => link.close());
+  const peer = connectPeer({ url: `ws://127.0.0.1:${link.port}`, token });
   cleanup.push(() => peer.destroy());
   peer.open(DOC);
   await peer.acknowledged(DOC);
-  return { dataDir, token, serve, peer };
+  return { dataDir, token, serve, peer, link };
 }
 
 describe('rootline serve lifecycle', () => {
@@ -63,7 +74,7 @@ describeWithService(
   { service: 'sqlite3', located: sqlite3, install: 'apt-get install sqlite3' },
   () => {
     it('takes a backup while serving; after losing the data, the restored server is filled in by its clients', async () => {
-      const { dataDir, token, serve, peer } = await setup();
+      const { dataDir, token, serve, peer, link } = await setup();
       const entry = peer.open(DOC);
       const before = startWriter(entry, 'before', 5);
       await waitUntil(() => before.written.length >= 30, '30 rows');
@@ -82,14 +93,17 @@ describeWithService(
       await serverHolds(serve.url, token, DOC, after.written);
 
       // Disaster: the server and its database are gone; the backup and secret.key are restored.
+      link.cut();
       await serve.kill();
       for (const file of ['sync.db', 'sync.db-wal', 'sync.db-shm'])
         rmSync(join(dataDir, file), { force: true });
       copyFileSync(backup, join(dataDir, 'sync.db'));
       const restored = await spawnServe({ dataDir, port: serve.port });
       cleanup.push(() => restored.kill());
+      expect(await readRows(restored.url, token, DOC)).toEqual([...before.written].sort());
 
-      // The client that was connected comes back and hands over what the backup lacks.
+      // The client comes back and hands over what the backup lacks.
+      link.restore();
       const all = [...before.written, ...after.written];
       expect(await serverHolds(restored.url, token, DOC, all)).toEqual([...all].sort());
     }, 60_000);

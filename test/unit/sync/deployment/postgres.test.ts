@@ -1,5 +1,6 @@
 // `rootline serve --postgres`: a crash of the server, and a crash of PostgreSQL under a running
 // server, lose nothing the server acknowledged; once everything is back, nothing written is lost.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { locatePostgres } from '../../../helpers/services/binaries';
 import { describeWithService } from '../../../helpers/services/gate';
 import { waitUntil } from '../../../helpers/services/ports';
 import { startPostgres } from '../../../helpers/services/postgres';
+import { startTcpProxy } from '../../../helpers/services/proxy';
+import type { TcpProxy } from '../../../helpers/services/proxy';
 import type { PostgresService } from '../../../helpers/services/postgres';
 import { connectPeer } from '../../../helpers/sync/peer';
 import type { Peer } from '../../../helpers/sync/peer';
@@ -15,6 +18,7 @@ import { readRows, serverHolds, startWriter } from '../../../helpers/sync/rows';
 import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
 import type { ServeProcess } from '../../../helpers/sync/serve';
 
+const bindir = locatePostgres() ?? '';
 const need = { service: 'PostgreSQL', located: locatePostgres(), install: 'apt-get install postgresql' };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,6 +28,7 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
   let dataDir: string;
   let token: string;
   const peers: Peer[] = [];
+  const links: TcpProxy[] = [];
   const servers: ServeProcess[] = [];
 
   beforeAll(async () => {
@@ -34,6 +39,7 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
   }, 120_000);
   afterAll(async () => {
     for (const peer of peers) peer.destroy();
+    for (const link of links) await link.close();
     for (const server of servers) await server.kill();
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -68,6 +74,39 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
     writer.stop();
     expect(writer.written.length).toBeGreaterThan(writtenAtKill);
     expect(await serverHolds(second.url, token, name, writer.written)).toEqual([...writer.written].sort());
+  }, 120_000);
+
+  it('is restored from a pg_dump backup, and its clients fill in what the backup lacks', async () => {
+    const name = 'incident/pg-3/model';
+    const server = await serve();
+    const link = await startTcpProxy({ port: server.port });
+    links.push(link);
+    const peer = connectPeer({ url: `ws://127.0.0.1:${link.port}`, token });
+    peers.push(peer);
+    const entry = peer.open(name);
+    await peer.acknowledged(name);
+    const before = startWriter(entry, 'before', 5);
+    await waitUntil(() => before.written.length >= 30, '30 rows');
+    before.stop();
+    await serverHolds(server.url, token, name, before.written);
+
+    // The backup and restore commands of docs/sync-server.md.
+    const dump = join(dataDir, 'rootline-sync.dump');
+    execFileSync(join(bindir, 'pg_dump'), ['--format=custom', `--file=${dump}`, database]);
+    const after = startWriter(entry, 'after', 5);
+    await waitUntil(() => after.written.length >= 30, '30 more rows');
+    after.stop();
+    await serverHolds(server.url, token, name, after.written);
+
+    link.cut();
+    await server.kill();
+    execFileSync(join(bindir, 'pg_restore'), ['--clean', '--if-exists', `--dbname=${database}`, dump]);
+    const restored = await serve(server.port);
+    expect(await readRows(restored.url, token, name)).toEqual([...before.written].sort());
+    link.restore();
+    const all = [...before.written, ...after.written];
+    expect(await serverHolds(restored.url, token, name, all)).toEqual([...all].sort());
+    await restored.kill();
   }, 120_000);
 
   it('keeps every acknowledged update when PostgreSQL crashes under a running server', async () => {
