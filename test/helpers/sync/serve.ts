@@ -26,6 +26,8 @@ export interface ServeProcess {
   /** `ws://127.0.0.1:<port>` */
   readonly url: string;
   readonly pid: number;
+  /** False once the process exited (stopped, killed or crashed). */
+  readonly running: boolean;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
   /** Peak resident memory so far in bytes (Linux VmHWM), or null where /proc has none. */
@@ -93,6 +95,9 @@ export async function spawnServe(options: ServeOptions): Promise<ServeProcess> {
     port,
     url: `ws://${LOOPBACK}:${port}`,
     pid,
+    get running() {
+      return exitCode === undefined;
+    },
     output: () => text,
     peakRssBytes() {
       try {

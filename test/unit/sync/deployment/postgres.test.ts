@@ -126,7 +126,9 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
     await sleep(300);
     writer.stop();
 
-    // Whatever the server did while its database was gone, the client ends up fully stored.
+    // The server lives through its database going away (it refuses changes meanwhile)…
+    expect(server.running, `rootline serve exited; it printed:\n${server.output()}`).toBe(true);
+    // …and whatever it did while the database was gone, the client ends up fully stored.
     const stored = await serverHolds(server.url, token, name, writer.written, 60_000);
     expect(stored).toEqual([...writer.written].sort());
     expect(acknowledgedBefore.length).toBeGreaterThanOrEqual(40);
