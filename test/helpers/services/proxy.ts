@@ -20,7 +20,12 @@ export interface TcpProxy {
   readonly acceptedConnections: number;
   /** Drops every open connection (reset, as a lost link) and refuses new ones until `restore()`. */
   cut(): void;
-  /** Accepts and forwards connections again. */
+  /**
+   * Stops moving bytes on open connections without closing them, as a link that goes silent
+   * (TCP keeps what was sent and delivers it once the link is back); new connections wait too.
+   */
+  stall(): void;
+  /** Accepts and forwards connections again; a stalled link delivers what it held. */
   restore(): void;
   /** New connections go to `target`; open ones keep their old target. */
   retarget(target: ProxyTarget): void;
@@ -32,9 +37,14 @@ export interface TcpProxy {
 export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
   let current: Required<ProxyTarget> = { host: target.host ?? LOOPBACK, port: target.port };
   let isCut = false;
+  let isStalled = false;
   let accepted = 0;
   const pairs = new Set<[Socket, Socket]>();
 
+  const join = ([client, upstream]: [Socket, Socket]): void => {
+    client.pipe(upstream);
+    upstream.pipe(client);
+  };
   const drop = (pair: [Socket, Socket]): void => {
     pairs.delete(pair);
     // resetAndDestroy sends RST: the peer sees the link die, not an orderly close.
@@ -52,8 +62,7 @@ export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
     pairs.add(pair);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    if (!isStalled) join(pair);
     // Either side failing or closing ends both: the client then reconnects, as it would in life.
     const end = (): void => drop(pair);
     client.on('error', end);
@@ -80,8 +89,23 @@ export async function startTcpProxy(target: ProxyTarget): Promise<TcpProxy> {
       isCut = true;
       for (const pair of [...pairs]) drop(pair);
     },
+    stall() {
+      if (isStalled) return;
+      isStalled = true;
+      // Unpiped and paused, a socket keeps what arrives in its buffers (a later pipe resumes it).
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
     restore() {
       isCut = false;
+      if (isStalled) {
+        isStalled = false;
+        for (const pair of pairs) join(pair);
+      }
     },
     retarget(next) {
       current = { host: next.host ?? LOOPBACK, port: next.port };

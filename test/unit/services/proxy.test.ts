@@ -97,6 +97,24 @@ describe('loopback TCP proxy', () => {
     expect(proxy.acceptedConnections).toBe(2);
   });
 
+  it('stall() holds bytes on open connections without closing them until restore()', async () => {
+    const { proxy } = await setup();
+    const client = await dial(proxy.port);
+    expect(await client.send('one')).toBe('a:one');
+    proxy.stall();
+    const reply = client.send('two');
+    const early = await Promise.race([
+      reply,
+      new Promise((resolve) => setTimeout(() => resolve('nothing yet'), 300)),
+    ]);
+    expect(early).toBe('nothing yet');
+    expect(proxy.openConnections).toBe(1);
+    proxy.restore();
+    expect(await reply).toBe('a:two');
+    expect(await client.send('three')).toBe('a:three');
+    client.socket.destroy();
+  });
+
   it('retarget() sends new connections to another server; open ones keep theirs', async () => {
     const { proxy, b } = await setup();
     const first = await dial(proxy.port);

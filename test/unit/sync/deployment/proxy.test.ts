@@ -36,13 +36,13 @@ describe('rootline serve behind a proxy that cuts the link', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function peerThroughProxy(): Promise<{ peer: Peer; proxy: TcpProxy }> {
+  async function peerThroughProxy(doc = DOC): Promise<{ peer: Peer; proxy: TcpProxy }> {
     const proxy = await startTcpProxy({ port: serve.port });
     const peer = connectPeer({ url: `ws://127.0.0.1:${proxy.port}`, token });
     proxies.push(proxy);
     peers.push(peer);
-    peer.open(DOC);
-    await peer.acknowledged(DOC);
+    peer.open(doc);
+    await peer.acknowledged(doc);
     return { peer, proxy };
   }
 
@@ -99,5 +99,39 @@ describe('rootline serve behind a proxy that cuts the link', () => {
     const docR = reader.open(DOC);
     await reader.synced(DOC);
     expect(tableJson(docR.doc)).toEqual(tableJson(docA.doc));
+  }, 60_000);
+
+  it('a link that goes silent mid-edit resumes on the same connection and converges', async () => {
+    const doc = 'incident/cut-1/section/s1';
+    const a = await peerThroughProxy(doc);
+    const b = await peerThroughProxy(doc);
+    const docA = a.peer.open(doc);
+    const docB = b.peer.open(doc);
+    const accepted = a.proxy.acceptedConnections;
+    const writerA = startWriter(docA, 'a', 7);
+    const writerB = startWriter(docB, 'b', 11);
+    const rowsOfAOnB = (): number => rowIds(docB.doc).filter((id) => id.startsWith('a-')).length;
+    await sleep(300);
+    a.proxy.stall();
+    await sleep(100);
+    const seenAtStall = rowsOfAOnB();
+    await sleep(1_500);
+    // Nothing of A's passed while the link was silent, though A kept writing.
+    expect(rowsOfAOnB()).toBe(seenAtStall);
+    expect(writerA.written.length).toBeGreaterThan(seenAtStall + 100);
+    a.proxy.restore();
+    await sleep(300);
+    writerA.stop();
+    writerB.stop();
+
+    const all = [...writerA.written, ...writerB.written].sort();
+    await waitUntil(
+      () => rowIds(docA.doc).length === all.length && rowIds(docB.doc).length === all.length,
+      'both replicas to hold every row',
+    );
+    expect(rowIds(docA.doc)).toEqual(all);
+    expect(tableJson(docA.doc)).toEqual(tableJson(docB.doc));
+    // The same connection carried on: A's proxy accepted no new one.
+    expect(a.proxy.acceptedConnections).toBe(accepted);
   }, 60_000);
 });
