@@ -2,8 +2,11 @@
 // one `rootline serve` process on loopback, for a bounded time (issue 17). Prints propagation
 // latency p50/p95, updates/s, lost updates and the server's peak RSS against the goals:
 // p95 ≤ 100 ms at 50 clients, 0 lost, RSS ≤ 300 MB. Exits 1 when a goal is missed.
-//   npm run bench:sync [-- --clients 50 --incidents 10 --seconds 20 --rate 5]
+// --postgres stores documents in a throwaway PostgreSQL (Debian's, started like the tests do).
+//   npm run bench:sync [-- --clients 50 --incidents 10 --seconds 20 --rate 5 --postgres]
 import { parseArgs } from 'node:util';
+import { startPostgres } from '../../test/helpers/services/postgres';
+import type { PostgresService } from '../../test/helpers/services/postgres';
 import { runSyncLoad } from '../../test/helpers/sync/load';
 
 const { values } = parseArgs({
@@ -12,6 +15,7 @@ const { values } = parseArgs({
     incidents: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     rate: { type: 'string', default: '5' },
+    postgres: { type: 'boolean', default: false },
   },
 });
 
@@ -40,11 +44,18 @@ const watchdog = setTimeout(() => {
   process.exit(1);
 }, limitMs);
 
+let postgres: PostgresService | undefined;
+const serveArgs: string[] = [];
+if (values.postgres) {
+  postgres = await startPostgres();
+  serveArgs.push('--postgres', await postgres.createDatabase('rootline_bench'));
+}
 console.log(
   `bench:sync: ${options.clients} clients on ${options.incidents} incidents, ` +
-    `${options.rate} rows/s each for ${options.seconds} s, one rootline serve (SQLite) on loopback`,
+    `${options.rate} rows/s each for ${options.seconds} s, one rootline serve ` +
+    `(${postgres === undefined ? 'SQLite' : 'PostgreSQL'}) on loopback`,
 );
-const f = await runSyncLoad(options);
+const f = await runSyncLoad({ ...options, serveArgs }).finally(() => postgres?.stop());
 clearTimeout(watchdog);
 
 const mb = (bytes: number | null): string =>
