@@ -1,0 +1,117 @@
+// Two `rootline serve` instances sharing clients through Redis (and documents through one
+// PostgreSQL), a client on each, the way a team runs them behind a load balancer: they converge;
+// then one instance is killed, the balancer sends its client to the other, and nothing is lost.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { locatePostgres, locateRedis } from '../../../helpers/services/binaries';
+import { describeWithService } from '../../../helpers/services/gate';
+import { waitUntil } from '../../../helpers/services/ports';
+import { startPostgres } from '../../../helpers/services/postgres';
+import type { PostgresService } from '../../../helpers/services/postgres';
+import { startTcpProxy } from '../../../helpers/services/proxy';
+import type { TcpProxy } from '../../../helpers/services/proxy';
+import { startRedis } from '../../../helpers/services/redis';
+import type { RedisService } from '../../../helpers/services/redis';
+import { connectPeer } from '../../../helpers/sync/peer';
+import type { Peer, PeerDoc } from '../../../helpers/sync/peer';
+import { readRows, rowIds, serverHolds, startWriter, tableJson } from '../../../helpers/sync/rows';
+import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
+import type { ServeProcess } from '../../../helpers/sync/serve';
+
+const redisPresent = locateRedis();
+const need = {
+  service: 'PostgreSQL and redis-server',
+  located: redisPresent === null ? null : locatePostgres(),
+  install: 'apt-get install postgresql redis-server',
+};
+const DOC = 'incident/lb-1/model';
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function converged(docs: readonly PeerDoc[], expected: readonly string[]): Promise<void> {
+  const want = [...expected].sort();
+  await waitUntil(
+    () => docs.every(({ doc }) => rowIds(doc).length === want.length),
+    `${docs.length} clients to hold ${want.length} rows`,
+    { timeoutMs: 30_000 },
+  );
+  for (const { doc } of docs) expect(rowIds(doc)).toEqual(want);
+}
+
+describeWithService('two rootline serve instances on one Redis', need, () => {
+  let postgres: PostgresService | undefined;
+  let redis: RedisService | undefined;
+  let balancer: TcpProxy | undefined;
+  const dirs: string[] = [];
+  const servers: ServeProcess[] = [];
+  const peers: Peer[] = [];
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const peer of peers) peer.destroy();
+    await balancer?.close();
+    for (const server of servers) await server.kill();
+    await Promise.all([postgres?.stop(), redis?.stop()]);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('converge with a client on each, and a killed instance’s client resumes on the other', async () => {
+    if (postgres === undefined || redis === undefined) throw new Error('services did not start');
+    const redisUrl = redis.url;
+    const database = await postgres.createDatabase('rootline_lb');
+    // Every instance has its own data folder holding the same secret key (docs/sync-server.md).
+    const [dirA, dirB] = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'rootline-lb-')));
+    if (dirA === undefined || dirB === undefined) throw new Error('no data folders');
+    dirs.push(dirA, dirB);
+    const token = await inviteToken({ dataDir: dirA, incident: 'lb-1', role: 'author', name: 'Ana' });
+    mkdirSync(dirB, { recursive: true });
+    copyFileSync(join(dirA, 'secret.key'), join(dirB, 'secret.key'));
+
+    const [one, two] = await Promise.all(
+      [dirA, dirB].map((dataDir) => spawnServe({ dataDir, postgres: database, redis: redisUrl })),
+    );
+    if (one === undefined || two === undefined) throw new Error('no servers');
+    servers.push(one, two);
+    // The load balancer: client A reaches instance one through it, client B talks to two.
+    const lb = await startTcpProxy({ port: one.port });
+    balancer = lb;
+    const a = connectPeer({ url: `ws://127.0.0.1:${lb.port}`, token });
+    const b = connectPeer({ url: two.url, token });
+    peers.push(a, b);
+    const docA = a.open(DOC);
+    const docB = b.open(DOC);
+    await Promise.all([a.acknowledged(DOC), b.acknowledged(DOC)]);
+
+    let writerA = startWriter(docA, 'a1', 9);
+    let writerB = startWriter(docB, 'b1', 13);
+    await sleep(800);
+    writerA.stop();
+    writerB.stop();
+    await converged([docA, docB], [...writerA.written, ...writerB.written]);
+    const firstRound = [...writerA.written, ...writerB.written];
+
+    // Instance one dies mid-edit; the balancer sends new connections to two.
+    writerA = startWriter(docA, 'a2', 9);
+    writerB = startWriter(docB, 'b2', 13);
+    await waitUntil(() => writerA.acknowledged().length >= 20, '20 rows acknowledged by instance one');
+    await one.kill();
+    const acknowledgedByOne = writerA.acknowledged();
+    // Before client A comes back, instance two already holds what one acknowledged.
+    const onTwo = new Set(await readRows(two.url, token, DOC));
+    expect(acknowledgedByOne.filter((id) => !onTwo.has(id))).toEqual([]);
+    lb.retarget({ port: two.port });
+    await sleep(600);
+    writerA.stop();
+    writerB.stop();
+
+    const everything = [...firstRound, ...writerA.written, ...writerB.written];
+    await converged([docA, docB], everything);
+    expect(tableJson(docA.doc)).toEqual(tableJson(docB.doc));
+    // A client new to the survivor reads every row, those instance one acknowledged included.
+    expect(await serverHolds(two.url, token, DOC, everything)).toEqual([...everything].sort());
+    expect(acknowledgedByOne.length).toBeGreaterThanOrEqual(20);
+  }, 120_000);
+});
