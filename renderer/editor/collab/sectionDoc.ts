@@ -35,10 +35,10 @@ function hashClientId(text: string): number {
 }
 
 /**
- * A provider for an editor bound to a document outside any connection (seeding, projection):
- * the binding only reads its awareness, and nothing here connects.
+ * A provider for an editor bound to a document outside any connection (seeding, projection, a
+ * section shared without presence): the binding only reads its awareness, and nothing connects.
  */
-function detachedProvider(doc: Y.Doc): Provider {
+export function detachedProvider(doc: Y.Doc): Provider {
   const awareness = new Awareness(doc);
   awareness.setLocalState(null);
   return {

@@ -20,6 +20,10 @@ import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
 import { ToolbarPlugin } from '../../../editor/plugins/ToolbarPlugin';
 import { TrailingParagraphPlugin } from '../../../editor/plugins/TrailingParagraphPlugin';
+import { SectionCollabPlugin } from '../../../editor/plugins/SectionCollabPlugin';
+import { useSharedSection } from '../../../editor/collab/sharing';
+import type { SharedSection } from '../../../editor/collab/sharing';
+import { useDocIsEmpty } from '../../../editor/collab/useDocIsEmpty';
 import { SectionComments } from './SectionComments';
 
 /** The id of a section's heading; the section is labelled by it, and the outline finds it so. */
@@ -77,19 +81,6 @@ export function SectionEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
     [section.id],
   );
-  // The stored state seeds the editor once; afterwards the editor is the source and autosaves.
-  const initialConfig = useMemo(
-    () => ({
-      namespace: `section-${section.id}`,
-      nodes: EDITOR_NODES,
-      theme: EDITOR_THEME,
-      // Absent (not undefined) when there is nothing stored: Lexical starts empty.
-      ...(checked.ok && checked.state !== null ? { editorState: checked.state } : {}),
-      onError: (error: Error) => console.error(error),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
-    [section.id],
-  );
   useEffect(() => {
     if (journaled === null) return;
     journalPut(journalKey, STATE_FIELD, journaled);
@@ -97,6 +88,7 @@ export function SectionEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- replays the journal once
   }, [journaled, section.id]);
   const titleId = sectionTitleId(section.id);
+  const shared = useSharedSection(section.id);
   return (
     <section className="doc-section" aria-labelledby={titleId} data-key={section.key}>
       <header className="doc-section-head">
@@ -110,10 +102,13 @@ export function SectionEditor({
       {guidance !== '' && <p className="doc-guidance">{guidance}</p>}
       {checked.ok ? (
         <SectionEditorBody
+          // Sharing starts or stops under an open editor: the editor is made again from the new source.
+          key={shared === null ? 'local' : 'shared'}
           section={section}
           guidance={guidance}
           titleId={titleId}
-          initialConfig={initialConfig}
+          stored={checked.state}
+          shared={shared}
           save={save}
           onPending={onPending}
           onChange={(json) => journalPut(journalKey, STATE_FIELD, json)}
@@ -135,7 +130,8 @@ function SectionEditorBody({
   section,
   guidance,
   titleId,
-  initialConfig,
+  stored,
+  shared,
   save,
   onPending,
   onChange,
@@ -143,39 +139,77 @@ function SectionEditorBody({
   section: DocumentSection;
   guidance: string;
   titleId: string;
-  initialConfig: InitialConfigType;
+  /** The checked stored state; seeds a local editor once (a shared one reads its document). */
+  stored: string | null;
+  shared: SharedSection | null;
   save: (json: string) => Promise<void>;
   onPending?: (() => void) | undefined;
   onChange: (json: string) => void;
 }) {
+  // Local: the stored state seeds the editor once; afterwards the editor is the source and
+  // autosaves. Shared: the editor starts empty (null) and shows its document's text; the
+  // document is the source, projected into the stored state by renderer/sync.
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: `section-${section.id}`,
+      nodes: EDITOR_NODES,
+      theme: EDITOR_THEME,
+      // Absent (not undefined) when there is nothing stored: Lexical starts empty.
+      ...(shared !== null ? { editorState: null } : stored !== null ? { editorState: stored } : {}),
+      editable: shared === null || !shared.readOnly,
+      onError: (error: Error) => console.error(error),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once per section and source
+    [section.id],
+  );
+  const waiting = useDocIsEmpty(shared?.doc ?? null);
+  const readOnly = shared !== null && (shared.readOnly || waiting);
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin label={section.title} />
+      {!readOnly && <ToolbarPlugin label={section.title} />}
       <div className="ed-frame">
         <RichTextPlugin
           contentEditable={
             <ContentEditable
               className="ed-content"
-              aria-label={`${section.title} text`}
+              aria-label={`${section.title} text${readOnly ? ' (read-only)' : ''}`}
               aria-describedby={titleId}
             />
           }
           placeholder={
             <div className="ed-placeholder">
-              {guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
+              {waiting
+                ? 'Waiting for the shared text of this section…'
+                : guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
             </div>
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
+        {shared !== null && (
+          <SectionCollabPlugin
+            doc={shared.doc}
+            awareness={shared.awareness}
+            name={shared.user.name}
+            color={shared.user.color}
+            readOnly={readOnly}
+          />
+        )}
       </div>
+      {shared?.readOnly === true && (
+        <p className="doc-readonly-note muted">Shared with you as a reviewer: the text is read-only.</p>
+      )}
       <ListPlugin />
       <CheckListPlugin />
       <LinkPlugin validateUrl={(url) => SAFE_LINK.test(url)} />
       <TablePlugin />
       <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
-      <BoundedHistoryPlugin />
       <TrailingParagraphPlugin />
-      <AutosavePlugin save={save} onPending={onPending} onChange={onChange} />
+      {shared === null && (
+        <>
+          <BoundedHistoryPlugin />
+          <AutosavePlugin save={save} onPending={onPending} onChange={onChange} />
+        </>
+      )}
     </LexicalComposer>
   );
 }
