@@ -83,7 +83,9 @@ export function registerSectionCollab(editor: LexicalEditor, options: SectionCol
     states.delete(selfId);
     return states;
   };
-  const drawCursors = (): void => syncCursorPositions(binding, provider, { getAwarenessStates: othersOnly });
+  // Selections as CSS highlights where the browser has them (Chromium, so Electron), else boxes.
+  const drawCursors = (): void =>
+    syncCursorPositions(binding, provider, { getAwarenessStates: othersOnly, selectionHighlight: true });
 
   const relay = {};
   const toShared = (update: Uint8Array, origin: unknown): void => {
