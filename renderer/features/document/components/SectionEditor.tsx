@@ -8,7 +8,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { checkSectionState } from '../../../../shared/document/state';
 import { lexicalPlainText } from '../../../../shared/document/text';
 import type { DocumentSection } from '../../../../shared/domain';
@@ -75,11 +75,17 @@ export function SectionEditor({
         if (e instanceof SectionGoneError) journalDrop(journalKey);
       },
     );
+  const shared = useSharedSection(section.id);
+  const isShared = shared !== null;
+  // After sharing stopped under the open editor, the stored state is the shared text's projection
+  // (the journal is older than it).
+  const [journalApplies, setJournalApplies] = useState(true);
+  if (isShared && journalApplies) setJournalApplies(false);
   // A stored state is checked before Lexical sees it: bad heading tags repaired, too deep refused.
   const checked = useMemo(
-    () => checkSectionState(journaled ?? section.lexicalState),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
-    [section.id],
+    () => checkSectionState(journalApplies ? (journaled ?? section.lexicalState) : section.lexicalState),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id and source
+    [section.id, isShared],
   );
   useEffect(() => {
     if (journaled === null) return;
@@ -88,7 +94,6 @@ export function SectionEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- replays the journal once
   }, [journaled, section.id]);
   const titleId = sectionTitleId(section.id);
-  const shared = useSharedSection(section.id);
   return (
     <section className="doc-section" aria-labelledby={titleId} data-key={section.key}>
       <header className="doc-section-head">

@@ -216,4 +216,26 @@ describe('a shared document section', () => {
       expect([...wb.getStates().values()].map((s) => (s as { name?: string }).name)).toEqual(['Bo']),
     );
   });
+
+  it('when sharing stops under the open editor, it keeps the shared text and edits it locally', async () => {
+    const saved: string[] = [];
+    const ui = (section: DocumentSection, shared: SharedSection | null) => (
+      <SectionSharingContext.Provider value={shared === null ? null : sharing(shared)}>
+        <SectionEditor
+          section={section}
+          guidance=""
+          onSave={(json) => Promise.resolve(void saved.push(json))}
+        />
+      </SectionSharingContext.Provider>
+    );
+    const shared: SharedSection = { doc: a, awareness: null, user: user('Ana'), readOnly: false };
+    const view = render(ui(SECTION, shared));
+    typeAtEnd(editorOf(view.container).editor, ' Typed while shared.');
+    // The projection stored the shared text; then the incident stops being shared.
+    const projected = markdownToLexicalState('The database failed over. Typed while shared.');
+    view.rerender(ui({ ...SECTION, lexicalState: projected, updatedAt: 2 }, shared));
+    view.rerender(ui({ ...SECTION, lexicalState: projected, updatedAt: 2 }, null));
+    await until(() => expect(textOf(view.container)).toBe('The database failed over. Typed while shared.'));
+    expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('true');
+  });
 });
