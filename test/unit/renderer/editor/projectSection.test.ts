@@ -1,7 +1,6 @@
 // A shared section's document keeps the section's stored text (Dexie's lexicalState) current:
 // what another machine typed reaches exports, search and the CLI, tagged so it is not echoed.
-import { createHeadlessEditor } from '@lexical/headless';
-import { $createTextNode, $getRoot, $isElementNode } from 'lexical';
+import { $createTextNode, $getRoot, $isElementNode, createEditor } from 'lexical';
 import type { LexicalEditor } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -31,7 +30,7 @@ const SECTION: DocumentSection = {
 
 /** Another machine's editor on its own replica of the document. */
 function remoteEditor(doc: Y.Doc): LexicalEditor {
-  const editor = createHeadlessEditor({
+  const editor = createEditor({
     namespace: 't',
     nodes: DOCUMENT_NODES,
     onError: (e) => {
