@@ -40,6 +40,14 @@ export async function saveSectionState(
   });
 }
 
+/** A section's stored text: null while empty, undefined when there is no such section. */
+export async function getSectionText(id: string): Promise<string | null | undefined> {
+  const row: unknown = await getDb().sections.get(id);
+  if (row === undefined) return undefined;
+  const text = (row as { lexicalState?: unknown }).lexicalState;
+  return typeof text === 'string' ? text : null;
+}
+
 /**
  * Writes a section's text as its shared document has it (the document is the source while the
  * incident is shared), tagged with `origin` so the write is not mirrored back into the document.

@@ -32,9 +32,9 @@ export function projectSectionDoc(
     if (timer !== null) clearTimeout(timer);
     timer = null;
     chain = chain.then(async () => {
-      const state = sectionDocState(doc);
-      if (state === null || state === last) return;
       try {
+        const state = sectionDocState(doc);
+        if (state === null || state === last) return;
         await store(state);
         last = state;
       } catch (e) {

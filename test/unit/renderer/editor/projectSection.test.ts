@@ -132,3 +132,28 @@ describe('projecting a shared section into the stored text', () => {
     expect(await getDb().sections.get(SECTION.id)).toBeUndefined();
   });
 });
+
+describe('a failing store', () => {
+  it('is retried with the next change instead of stopping the projection', async () => {
+    const doc = new Y.Doc();
+    seedSectionDoc(doc, SECTION.id, SECTION.lexicalState);
+    let fail = true;
+    const stored: string[] = [];
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      projection = projectSectionDoc(
+        doc,
+        (s) => (fail ? Promise.reject(new Error('disk full')) : Promise.resolve(void stored.push(s))),
+        1,
+      );
+      await projection.flush();
+      expect(stored).toEqual([]);
+      fail = false;
+      await projection.flush();
+      expect(stored.map(lexicalPlainText)).toEqual(['Stored before sharing.']);
+    } finally {
+      console.error = quiet;
+    }
+  });
+});
