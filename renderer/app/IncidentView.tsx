@@ -219,6 +219,7 @@ function TabBody({
  * reading (no second pass over every row).
  */
 function DamagedEvents({ incidentId }: { incidentId: string }) {
-  const { damaged } = useIncidentEvents(incidentId);
+  // Only watches: the tab's own view decides when the events are read.
+  const { damaged } = useIncidentEvents(incidentId, false);
   return <DamagedRowList table="events" kind="Timeline event" rows={damaged} />;
 }

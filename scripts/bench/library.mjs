@@ -185,6 +185,8 @@ try {
       });
     const times = [];
     const texts = [];
+    const trip = [];
+    const blocked = [];
     for (const q of queries) {
       for (let i = 1; i <= q.length; i++) {
         const text = q.slice(0, i);
@@ -194,15 +196,22 @@ try {
         await shown(text);
         // Until the frame with the results is painted.
         await new Promise((r) => requestAnimationFrame(() => r()));
-        times.push(performance.now() - t0);
+        const t1 = performance.now();
+        times.push(t1 - t0);
         texts.push(text);
+        // The round trip of this text's query (matched by its text: a superseded query leaves
+        // none) and the longest main-thread task while this keystroke waited.
+        const trips = performance.getEntriesByName('rootline:search-query').filter((e) => e.detail === text);
+        trip.push(trips.at(-1)?.duration ?? null);
+        const overlapping = window.__longTasks.filter((t) => t.start < t1 && t.start + t.duration > t0);
+        blocked.push(Math.max(0, ...overlapping.map((t) => t.duration)));
       }
       setValue.call(input, '');
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await shown('');
     }
     const worker = performance.getEntriesByName('rootline:search-query').map((e) => e.duration);
-    return { times, texts, worker };
+    return { times, texts, worker, trip, blocked };
   }, QUERIES);
   const hits = await page.locator('.search-hit').count();
 
@@ -277,11 +286,11 @@ try {
     `      median ${fmt(s.median)}, max ${fmt(s.max)}; worker round trip p95 ${fmt(p95(typing.worker))}; ${hits} hits shown last`,
   );
   const slowest = typing.times
-    .map((t, i) => ({ t, text: typing.texts[i], w: typing.worker[i] }))
+    .map((t, i) => ({ t, text: typing.texts[i], trip: typing.trip[i], blocked: typing.blocked[i] }))
     .sort((a, b) => b.t - a.t)
     .slice(0, 5);
   console.log(
-    `      slowest: ${slowest.map((k) => `"${k.text}" ${k.t.toFixed(0)} ms (worker ${k.w?.toFixed(0) ?? '?'})`).join(', ')}`,
+    `      slowest: ${slowest.map((k) => `"${k.text}" ${k.t.toFixed(0)} ms (round trip ${k.trip?.toFixed(0) ?? '?'}, longest task ${k.blocked.toFixed(0)})`).join(', ')}`,
   );
   console.log(
     `  index update after one edit, p95 (${allUpdates.length} edits)         ${fmt(p95(allUpdates))}  ${verdict(p95(allUpdates), 20)}`,

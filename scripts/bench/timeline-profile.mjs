@@ -4,13 +4,16 @@
 // timeline benchmark seeded (--profile DIR, kept by `bench:timeline --profile DIR`), records a
 // CPU profile (Chrome DevTools Protocol) from the route change until the density strip is
 // drawn, and prints the functions with the most self time and the heaviest call paths.
+// With --tab causes|actions|document|review it profiles opening that tab instead (to its first
+// content, as the benchmark measures it).
 //   node scripts/bench/timeline-profile.mjs --profile DIR [--out DIR] [--port N] [--top N] [--cold]
+//     [--tab NAME]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
 import { serve } from '../dev/serve.mjs';
-import { openTimeline } from './timeline-open.mjs';
+import { openTab, openTimeline, TAB_CONTENT } from './timeline-open.mjs';
 import { findSeeded } from './timeline-seed.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/chromium.mjs';
 
@@ -22,12 +25,18 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '0' },
     top: { type: 'string', default: '25' },
     cold: { type: 'boolean', default: false },
+    tab: { type: 'string' },
   },
 });
 const PROFILE = args.profile ?? null;
 const OUT = path.resolve(ROOT, args.out ?? path.join('.bench', 'timeline-renderer'));
 const PORT = Number(args.port);
 const TOP = Number(args.top);
+const TAB = args.tab ?? null;
+if (TAB !== null && !(TAB in TAB_CONTENT)) {
+  console.error(`--tab must be one of ${Object.keys(TAB_CONTENT).join(', ')}`);
+  process.exit(2);
+}
 if (!PROFILE) {
   console.error(
     'usage: scripts/bench/timeline-profile.mjs --profile DIR (seeded by bench:timeline --profile DIR)',
@@ -58,12 +67,19 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
-  const marks = await openTimeline(page, incidentId);
-  const { profile } = await cdp.send('Profiler.stop');
-  console.log(
-    `first rows ${marks.firstRows.toFixed(0)} ms, all events ${marks.fullLoad.toFixed(0)} ms, density ${marks.density.toFixed(0)} ms, ${marks.longTasks} tasks > 50 ms, longest ${marks.longest.toFixed(0)} ms`,
-  );
-  summarise(profile);
+  if (TAB !== null) {
+    const ms = await openTab(page, incidentId, TAB);
+    const { profile } = await cdp.send('Profiler.stop');
+    console.log(`${TAB} first content ${ms.toFixed(0)} ms`);
+    summarise(profile);
+  } else {
+    const marks = await openTimeline(page, incidentId);
+    const { profile } = await cdp.send('Profiler.stop');
+    console.log(
+      `first rows ${marks.firstRows.toFixed(0)} ms, all events ${marks.fullLoad.toFixed(0)} ms, density ${marks.density.toFixed(0)} ms, ${marks.longTasks} tasks > 50 ms, longest ${marks.longest.toFixed(0)} ms`,
+    );
+    summarise(profile);
+  }
 } finally {
   await context.close();
   await server.close();
@@ -107,8 +123,45 @@ function summarise(profile) {
     const key = path.join(' < ');
     stacks.set(key, (stacks.get(key) ?? 0) + ms);
   }
+  longStretches(profile, byId, parent, label);
   console.log('\nheaviest stacks (innermost first):');
   for (const [k, ms] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
     console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  }
+}
+
+/**
+ * The stretches of back-to-back busy samples over 50 ms (what a long task is made of), each with
+ * the functions that used most of it (self time plus the innermost frame of the app's own code).
+ */
+function longStretches(profile, byId, parent, label) {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const stretches = [];
+  let cur = null;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const id = profile.samples[i];
+    if (idle.has(id)) {
+      if (cur !== null && cur.ms > 50) stretches.push(cur);
+      cur = null;
+      continue;
+    }
+    cur ??= { ms: 0, fns: new Map() };
+    cur.ms += ms;
+    // The innermost frame of our own bundle (not a built-in) names what the time was for.
+    let n = id;
+    while (n !== undefined && !byId.get(n).callFrame.url) n = parent.get(n);
+    const key = n === undefined ? label(byId.get(id)) : label(byId.get(n));
+    cur.fns.set(key, (cur.fns.get(key) ?? 0) + ms);
+  }
+  if (cur !== null && cur.ms > 50) stretches.push(cur);
+  console.log(`\nbusy stretches over 50 ms: ${stretches.length}`);
+  for (const st of stretches) {
+    const top = [...st.fns]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([k, ms]) => `${k} ${ms.toFixed(0)}`)
+      .join('; ');
+    console.log(`  ${st.ms.toFixed(0).padStart(5)} ms: ${top}`);
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EMPTY_QUERY,
   INDEXED_TABLES,
@@ -165,5 +165,36 @@ describe('the search service', () => {
     source.places.clear();
     await second.service.save();
     expect([...source.places.keys()].sort()).toEqual(['B', 'C']);
+  });
+
+  describe('storing the index', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('waits while queries keep coming, then stores once they stop', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      const source = new MemorySource();
+      source.incidents.set('A', smallIncident('A', {}, { event: 'deploy of build 4411' }));
+      const replies: SearchReply[] = [];
+      const service = new SearchService(source, (r) => replies.push(r), 1_000);
+      await service.handle({ type: 'start', dbName: 'x', changes: {} });
+      const saved = () => replies.filter((r) => r.type === 'saved').length;
+      // Someone types for three seconds, a key every 200 ms: the index is not stored meanwhile.
+      for (let i = 0; i < 15; i++) {
+        await service.handle({
+          type: 'query',
+          seq: i,
+          query: { ...EMPTY_QUERY, text: 'deploy'.slice(0, 1 + (i % 6)) },
+          limit: 10,
+        });
+        await vi.advanceTimersByTimeAsync(200);
+      }
+      expect(saved()).toBe(0);
+      // Once the typing stops it is stored.
+      await vi.advanceTimersByTimeAsync(2_500);
+      expect(saved()).toBe(1);
+      expect(source.stored).not.toBeNull();
+    });
   });
 });

@@ -40,7 +40,8 @@ function clock(): number {
 /** The Document tab: the RCA written in template sections, with live blocks and exports. */
 export function DocumentPanel({ incidentId }: { incidentId: string }) {
   const parts = useDocumentParts(incidentId);
-  const { events, loaded } = useIncidentEvents(incidentId);
+  // The events (large) are read once the text is here: the text is what a reader needs first.
+  const { events, loaded } = useIncidentEvents(incidentId, parts !== undefined);
   if (parts === undefined) return <p className="loading muted">Loading document…</p>;
   if (parts === null) return <p className="muted">This incident no longer exists.</p>;
   return <DocumentBody parts={parts} events={events} loadedEvents={loaded} />;

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
+import { useStartAfterRender } from './useStartAfterRender';
 import { listImports } from '../../../db/repos';
 import { timelineStoreFor, type TimelineStore } from '../model/store';
 
@@ -14,6 +15,7 @@ export function useTimelineStore(incidentId: string): {
   importsKey: string | null;
 } {
   const store = timelineStoreFor(incidentId);
+  useStartAfterRender(store, true);
   const version = useSyncExternalStore(
     (fn) => store.subscribe(fn),
     () => store.version,

@@ -3,6 +3,7 @@ import type { TimelineEvent } from '../../../../shared/domain';
 import {
   buildRowModel,
   compileFilter,
+  isFilterEmpty,
   type RowModel,
   type TimelineFilter,
 } from '../../../../shared/timeline-edit';
@@ -33,10 +34,20 @@ export function useTimelineView(
   const { shown, chartEvents } = useMemo(() => {
     void version;
     const all = store.events;
-    const noRange = compileFilter({ ...filter, range: null });
+    const range = filter.range;
+    const withoutRange = { ...filter, range: null };
+    if (isFilterEmpty(withoutRange)) {
+      // Nothing but (perhaps) a range: no per-event predicate over 100,000 events at load time.
+      // A copy, since the store edits its array in place and views memoise on these arrays.
+      const chartEvents = all.slice();
+      const shown = range
+        ? chartEvents.filter((e) => (e.endAt ?? e.at) >= range.from && e.at <= range.to)
+        : chartEvents;
+      return { shown, chartEvents };
+    }
+    const noRange = compileFilter(withoutRange);
     const chartEvents: TimelineEvent[] = [];
     const shown: TimelineEvent[] = [];
-    const range = filter.range;
     for (const e of all) {
       if (!noRange(e, () => store.haystack(e))) continue;
       chartEvents.push(e);

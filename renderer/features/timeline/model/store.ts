@@ -219,17 +219,14 @@ let cached: { store: TimelineStore; db: RootlineDb } | null = null;
 /**
  * The store of an incident; the last one opened is kept so switching tabs is instant. A store
  * belongs to the database it read: after the database is swapped (a restore), it is read again.
+ * Asking for the store does not read anything: the view that needs the events calls `start()`
+ * once it is ready for them (see `useIncidentEvents`).
  */
 export function timelineStoreFor(incidentId: string): TimelineStore {
   const db = getDb();
   if (cached?.store.incidentId !== incidentId || cached.db !== db) {
     cached?.store.dispose();
-    const store = new TimelineStore(incidentId);
-    cached = { store, db };
-    // Started after the render that asked for it, so the views being drawn issue their own small
-    // reads first (the Document's text, a tab's rows): IndexedDB serves one request after another,
-    // and the ~40 MB read of packed events, issued first, held the Document up for 200 ms.
-    setTimeout(() => store.start(), 0);
+    cached = { store: new TimelineStore(incidentId), db };
   }
   return cached.store;
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIncident, eventDefaults, type TimelineEvent } from '../../../../shared/domain';
 import { deleteEvents, putEvents } from '../../../../renderer/db/repos/events';
 import { putIncident } from '../../../../renderer/db/repos/incidents';
+import { useIncidentEvents } from '../../../../renderer/features/timeline/hooks/useIncidentEvents';
 import { useTimelineStore } from '../../../../renderer/features/timeline/hooks/useTimelineStore';
 import { timelineStoreFor } from '../../../../renderer/features/timeline/model/store';
 import { freshDb } from '../../db/testDb';
@@ -82,6 +83,23 @@ describe('useTimelineStore', () => {
     const load = vi.spyOn(timelineStoreFor('inc-e'), 'load');
     for (let i = 0; i < 5; i++) await putEvents([event('inc-e', `burst-${i}`, 2_000 + i, `b${i}`)]);
     await until(() => expect(view.text('titles')).toBe('e|b0|b1|b2|b3|b4'));
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads nothing for a view that only watches, and reads once a view asks', async () => {
+    await seed('inc-f', ['f1', 'f2']);
+    function Watcher({ read }: { read: boolean }) {
+      const { events } = useIncidentEvents('inc-f', read);
+      return <p data-testid="events">{events === null ? 'waiting' : events.map((e) => e.title).join('|')}</p>;
+    }
+    const view = render(<Watcher read={false} />);
+    const load = vi.spyOn(timelineStoreFor('inc-f'), 'load');
+    await vi.runAllTimersAsync();
+    expect(load).not.toHaveBeenCalled();
+    expect(view.text('events')).toBe('waiting');
+
+    view.rerender(<Watcher read />);
+    await until(() => expect(view.text('events')).toBe('f1|f2'));
     expect(load).toHaveBeenCalledTimes(1);
   });
 });

@@ -56,6 +56,8 @@ export class SearchService {
   private skipped = 0;
   /** The index was built from scratch and not stored yet: stored places rows are of no use. */
   private fresh = false;
+  /** When the last query came (storing the index holds the worker up: not while someone types). */
+  private lastQueryAt = -Infinity;
 
   constructor(
     private readonly source: SearchSource,
@@ -73,6 +75,7 @@ export class SearchService {
         else this.enqueue(msg.incidentId, msg.table === null ? INDEXED_TABLES : [msg.table]);
         return this.drain();
       case 'query':
+        this.lastQueryAt = performance.now();
         return this.ready().then(async () => {
           const t0 = performance.now();
           const result = await this.query(msg.query, msg.limit);
@@ -237,7 +240,9 @@ export class SearchService {
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      if (this.draining) return this.scheduleSave();
+      // Storing serialises the whole index (long for a big library): not while changes are
+      // being applied, and not while someone is typing a search, who would wait for it.
+      if (this.draining || performance.now() - this.lastQueryAt < this.saveDelay) return this.scheduleSave();
       void this.save();
     }, this.saveDelay);
   }
