@@ -5,6 +5,7 @@ import {
   SignOff,
   type IncidentSnapshot,
 } from '../../../shared/domain';
+import { tagWriteOrigin } from '../changeLog';
 import { getDb } from '../db';
 import { checkRows } from './damaged';
 import { readIncidentEvents } from './eventPacks';
@@ -42,6 +43,35 @@ export async function saveSectionState(
     const row = await db.sections.get(id);
     if (!row) throw new SectionGoneError();
     await db.sections.put({ ...row, lexicalState, updatedAt: now });
+  });
+}
+
+/** A section's stored text: null while empty, undefined when there is no such section. */
+export async function getSectionText(id: string): Promise<string | null | undefined> {
+  const row: unknown = await getDb().sections.get(id);
+  if (row === undefined) return undefined;
+  const text = (row as { lexicalState?: unknown }).lexicalState;
+  return typeof text === 'string' ? text : null;
+}
+
+/**
+ * Writes a section's text as its shared document has it (the document is the source while the
+ * incident is shared), tagged with `origin` so the write is not mirrored back into the document.
+ * Resolves false, writing nothing, when the text is already stored or the section is gone.
+ */
+export async function storeSharedSectionState(
+  id: string,
+  lexicalState: string,
+  origin: string,
+  now = Date.now(),
+): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', db.sections, async () => {
+    tagWriteOrigin(origin);
+    const row = await db.sections.get(id);
+    if (!row || row.lexicalState === lexicalState) return false;
+    await db.sections.put({ ...row, lexicalState, updatedAt: now });
+    return true;
   });
 }
 

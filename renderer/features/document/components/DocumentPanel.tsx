@@ -28,6 +28,8 @@ import { DocumentToolbar } from './DocumentToolbar';
 import { SectionEditor } from './SectionEditor';
 import { TemplateSwitchDialog } from './TemplateSwitchDialog';
 import { syncDocumentType } from '../syncType';
+import { useSectionSharing } from '../../../editor/collab/registry';
+import { SectionSharingContext } from '../../../editor/collab/sharing';
 import './document.css';
 
 /** Wall-clock time for stored rows (outside components: reading the clock is not rendering). */
@@ -64,6 +66,7 @@ function DocumentBody({
   const { templates, addCustom } = useTemplates();
   const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
+  const sharing = useSectionSharing(incident.id);
   const template = findTemplate(templates, incident.templateId);
   const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
@@ -181,70 +184,72 @@ function DocumentBody({
   }
 
   return (
-    <DocumentDataContext.Provider value={ctx}>
-      <EventsPendingContext.Provider value={events === null}>
-        <div className="document-layout">
-          <div className="document-panel">
-            <DocumentToolbar
-              templates={templates}
-              templateId={incident.templateId}
-              onSwitchTemplate={switchTemplate}
-              onLoadTemplate={() => void loadTemplate()}
-              audience={audience}
-              onAudience={setAudience}
-              utcOnly={utcOnly}
-              onUtcOnly={setUtcOnly}
-              paper={paper}
-              onPaper={setPaper}
-              onExport={runExport}
-              status={status}
-              pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
-              pdfNote={platform.printToPdf ? null : WEB_PDF_NOTE}
-            />
-            {message && (
-              <p
-                className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
-                role={message.kind === 'error' ? 'alert' : 'status'}
-              >
-                {message.text}{' '}
-                <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
-                  Dismiss
-                </button>
-              </p>
-            )}
-            {sections.map((s) => (
-              <SectionEditor
-                key={s.id}
-                section={s}
-                guidance={guidanceFor(template, s.key)}
-                onSave={(json) => {
-                  const write = saveSectionState(s.id, json);
-                  void track(write);
-                  return write;
-                }}
-                onPending={markPending}
+    <SectionSharingContext.Provider value={sharing}>
+      <DocumentDataContext.Provider value={ctx}>
+        <EventsPendingContext.Provider value={events === null}>
+          <div className="document-layout">
+            <div className="document-panel">
+              <DocumentToolbar
+                templates={templates}
+                templateId={incident.templateId}
+                onSwitchTemplate={switchTemplate}
+                onLoadTemplate={() => void loadTemplate()}
+                audience={audience}
+                onAudience={setAudience}
+                utcOnly={utcOnly}
+                onUtcOnly={setUtcOnly}
+                paper={paper}
+                onPaper={setPaper}
+                onExport={runExport}
+                status={status}
+                pdfLabel={platform.printToPdf ? 'Export PDF' : 'Print / PDF'}
+                pdfNote={platform.printToPdf ? null : WEB_PDF_NOTE}
               />
-            ))}
-          </div>
-          <DocumentOutline
-            incidentId={incident.id}
-            sections={sections}
-            blockShows={blockShows}
-            starterText={starterText}
-          />
-          {confirmSwitch && (
-            <TemplateSwitchDialog
-              templateName={confirmSwitch.template.name}
-              moves={confirmSwitch.moves}
-              onCancel={() => setConfirmSwitch(null)}
-              onConfirm={() => {
-                setConfirmSwitch(null);
-                void apply(confirmSwitch.template);
-              }}
+              {message && (
+                <p
+                  className={message.kind === 'error' ? 'doc-message error' : 'doc-message'}
+                  role={message.kind === 'error' ? 'alert' : 'status'}
+                >
+                  {message.text}{' '}
+                  <button type="button" className="btn btn-small" onClick={() => setMessage(null)}>
+                    Dismiss
+                  </button>
+                </p>
+              )}
+              {sections.map((s) => (
+                <SectionEditor
+                  key={s.id}
+                  section={s}
+                  guidance={guidanceFor(template, s.key)}
+                  onSave={(json) => {
+                    const write = saveSectionState(s.id, json);
+                    void track(write);
+                    return write;
+                  }}
+                  onPending={markPending}
+                />
+              ))}
+            </div>
+            <DocumentOutline
+              incidentId={incident.id}
+              sections={sections}
+              blockShows={blockShows}
+              starterText={starterText}
             />
-          )}
-        </div>
-      </EventsPendingContext.Provider>
-    </DocumentDataContext.Provider>
+            {confirmSwitch && (
+              <TemplateSwitchDialog
+                templateName={confirmSwitch.template.name}
+                moves={confirmSwitch.moves}
+                onCancel={() => setConfirmSwitch(null)}
+                onConfirm={() => {
+                  setConfirmSwitch(null);
+                  void apply(confirmSwitch.template);
+                }}
+              />
+            )}
+          </div>
+        </EventsPendingContext.Provider>
+      </DocumentDataContext.Provider>
+    </SectionSharingContext.Provider>
   );
 }

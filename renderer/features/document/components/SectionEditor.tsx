@@ -8,7 +8,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { checkSectionState } from '../../../../shared/document/state';
 import { lexicalPlainText } from '../../../../shared/document/text';
 import type { DocumentSection } from '../../../../shared/domain';
@@ -20,6 +20,10 @@ import { AutosavePlugin } from '../../../editor/plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from '../../../editor/plugins/BoundedHistoryPlugin';
 import { ToolbarPlugin } from '../../../editor/plugins/ToolbarPlugin';
 import { TrailingParagraphPlugin } from '../../../editor/plugins/TrailingParagraphPlugin';
+import { SectionCollabPlugin } from '../../../editor/plugins/SectionCollabPlugin';
+import { useSharedSection } from '../../../editor/collab/sharing';
+import type { SharedSection } from '../../../editor/collab/sharing';
+import { useDocIsEmpty } from '../../../editor/collab/useDocIsEmpty';
 import { SectionComments } from './SectionComments';
 
 /** The id of a section's heading; the section is labelled by it, and the outline finds it so. */
@@ -71,24 +75,17 @@ export function SectionEditor({
         if (e instanceof SectionGoneError) journalDrop(journalKey);
       },
     );
+  const shared = useSharedSection(section.id);
+  const isShared = shared !== null;
+  // After sharing stopped under the open editor, the stored state is the shared text's projection
+  // (the journal is older than it).
+  const [journalApplies, setJournalApplies] = useState(true);
+  if (isShared && journalApplies) setJournalApplies(false);
   // A stored state is checked before Lexical sees it: bad heading tags repaired, too deep refused.
   const checked = useMemo(
-    () => checkSectionState(journaled ?? section.lexicalState),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
-    [section.id],
-  );
-  // The stored state seeds the editor once; afterwards the editor is the source and autosaves.
-  const initialConfig = useMemo(
-    () => ({
-      namespace: `section-${section.id}`,
-      nodes: EDITOR_NODES,
-      theme: EDITOR_THEME,
-      // Absent (not undefined) when there is nothing stored: Lexical starts empty.
-      ...(checked.ok && checked.state !== null ? { editorState: checked.state } : {}),
-      onError: (error: Error) => console.error(error),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id
-    [section.id],
+    () => checkSectionState(journalApplies ? (journaled ?? section.lexicalState) : section.lexicalState),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- seeded once per section id and source
+    [section.id, isShared],
   );
   useEffect(() => {
     if (journaled === null) return;
@@ -110,10 +107,13 @@ export function SectionEditor({
       {guidance !== '' && <p className="doc-guidance">{guidance}</p>}
       {checked.ok ? (
         <SectionEditorBody
+          // Sharing starts or stops under an open editor: the editor is made again from the new source.
+          key={shared === null ? 'local' : 'shared'}
           section={section}
           guidance={guidance}
           titleId={titleId}
-          initialConfig={initialConfig}
+          stored={checked.state}
+          shared={shared}
           save={save}
           onPending={onPending}
           onChange={(json) => journalPut(journalKey, STATE_FIELD, json)}
@@ -135,7 +135,8 @@ function SectionEditorBody({
   section,
   guidance,
   titleId,
-  initialConfig,
+  stored,
+  shared,
   save,
   onPending,
   onChange,
@@ -143,39 +144,77 @@ function SectionEditorBody({
   section: DocumentSection;
   guidance: string;
   titleId: string;
-  initialConfig: InitialConfigType;
+  /** The checked stored state; seeds a local editor once (a shared one reads its document). */
+  stored: string | null;
+  shared: SharedSection | null;
   save: (json: string) => Promise<void>;
   onPending?: (() => void) | undefined;
   onChange: (json: string) => void;
 }) {
+  // Local: the stored state seeds the editor once; afterwards the editor is the source and
+  // autosaves. Shared: the editor starts empty (null) and shows its document's text; the
+  // document is the source, projected into the stored state by renderer/sync.
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: `section-${section.id}`,
+      nodes: EDITOR_NODES,
+      theme: EDITOR_THEME,
+      // Absent (not undefined) when there is nothing stored: Lexical starts empty.
+      ...(shared !== null ? { editorState: null } : stored !== null ? { editorState: stored } : {}),
+      editable: shared === null || !shared.readOnly,
+      onError: (error: Error) => console.error(error),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once per section and source
+    [section.id],
+  );
+  const waiting = useDocIsEmpty(shared?.doc ?? null);
+  const readOnly = shared !== null && (shared.readOnly || waiting);
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin label={section.title} />
+      {!readOnly && <ToolbarPlugin label={section.title} />}
       <div className="ed-frame">
         <RichTextPlugin
           contentEditable={
             <ContentEditable
               className="ed-content"
-              aria-label={`${section.title} text`}
+              aria-label={`${section.title} text${readOnly ? ' (read-only)' : ''}`}
               aria-describedby={titleId}
             />
           }
           placeholder={
             <div className="ed-placeholder">
-              {guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
+              {waiting
+                ? 'Waiting for the shared text of this section…'
+                : guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
             </div>
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
+        {shared !== null && (
+          <SectionCollabPlugin
+            doc={shared.doc}
+            awareness={shared.awareness}
+            name={shared.user.name}
+            color={shared.user.color}
+            readOnly={readOnly}
+          />
+        )}
       </div>
+      {shared?.readOnly === true && (
+        <p className="doc-readonly-note muted">Shared with you as a reviewer: the text is read-only.</p>
+      )}
       <ListPlugin />
       <CheckListPlugin />
       <LinkPlugin validateUrl={(url) => SAFE_LINK.test(url)} />
       <TablePlugin />
       <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
-      <BoundedHistoryPlugin />
       <TrailingParagraphPlugin />
-      <AutosavePlugin save={save} onPending={onPending} onChange={onChange} />
+      {shared === null && (
+        <>
+          <BoundedHistoryPlugin />
+          <AutosavePlugin save={save} onPending={onPending} onChange={onChange} />
+        </>
+      )}
     </LexicalComposer>
   );
 }
