@@ -68,7 +68,8 @@ export function IncidentList({
   // How many to show; back to one page when the search changes.
   const [more, setMore] = useState({ search, limit: page });
   const limit = more.search === search ? more.limit : page;
-  const { result, answered } = useLibrarySearch(query, limit);
+  // The search service starts once the list has its rows (its reads would delay them).
+  const { result, answered } = useLibrarySearch(query, limit, rows !== undefined);
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
   const actionCounts = useOpenActionCounts();

@@ -57,9 +57,11 @@ const indexedTable = (table: string | null): IndexedTable | null | undefined =>
   table === null ? null : INDEXED_TABLES.find((t) => t === table);
 
 /**
- * The page's side of the library search: starts the service once, forwards every committed
- * change of an incident from the change log (the app's one invalidation signal), and runs
- * queries. Cheap on the main thread: the index is loaded and kept in the worker.
+ * The page's side of the library search: starts the service once asked to (`start`, or the
+ * first query), forwards every committed change of an incident from the change log (the app's
+ * one invalidation signal), and runs queries. Cheap on the main thread: the index is loaded and
+ * kept in the worker. Creating it starts nothing, so a view can hold it from its first render
+ * and start the service once its own first screen is drawn.
  */
 export class LibrarySearchClient {
   private seq = 0;
@@ -67,15 +69,22 @@ export class LibrarySearchClient {
   private readonly statusListeners = new Set<() => void>();
   private readonly updateListeners = new Set<(incidentId: string, ms: number) => void>();
   private current: IndexState = { state: 'loading' };
-  private readonly unsubscribe: () => void;
+  private unsubscribe: (() => void) | null = null;
+  private channel: SearchChannel | null = null;
   /** When each incident's oldest change not yet in the index was committed. */
   private readonly changedAt = new Map<string, number>();
 
   constructor(
-    private readonly channel: SearchChannel,
-    dbName: string,
-  ) {
+    private readonly makeChannel: () => SearchChannel,
+    private readonly dbName: string,
+  ) {}
+
+  /** Starts the service (once): it loads the stored index and catches up with the change log. */
+  start(): SearchChannel {
+    if (this.channel !== null) return this.channel;
     performance.mark(START_MARK);
+    const channel = this.makeChannel();
+    this.channel = channel;
     channel.onReply((reply) => this.onReply(reply));
     this.unsubscribe = subscribeIncidentChanges((change) => {
       const table = indexedTable(change.table);
@@ -90,7 +99,9 @@ export class LibrarySearchClient {
           : { type: 'changed', incidentId, table, keys },
       );
     });
-    channel.send({ type: 'start', dbName, changes: incidentChangeTimes() });
+    // Changes committed before the start are in the change log's times.
+    channel.send({ type: 'start', dbName: this.dbName, changes: incidentChangeTimes() });
+    return channel;
   }
 
   get status(): IndexState {
@@ -102,7 +113,7 @@ export class LibrarySearchClient {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.answers.set(seq, resolve);
-      this.channel.send({ type: 'query', seq, query, limit });
+      this.start().send({ type: 'query', seq, query, limit });
     });
   }
 
@@ -118,8 +129,8 @@ export class LibrarySearchClient {
   }
 
   close(): void {
-    this.unsubscribe();
-    this.channel.close();
+    this.unsubscribe?.();
+    this.channel?.close();
   }
 
   private onReply(reply: SearchReply): void {
@@ -155,9 +166,9 @@ export class LibrarySearchClient {
 let client: LibrarySearchClient | null = null;
 let makeChannel: () => SearchChannel = workerChannel;
 
-/** The app's search client, started on first use. */
+/** The app's search client (started by `start()` or its first query). */
 export function librarySearch(): LibrarySearchClient {
-  client ??= new LibrarySearchClient(makeChannel(), getDb().name);
+  client ??= new LibrarySearchClient(makeChannel, getDb().name);
   return client;
 }
 

@@ -26,11 +26,14 @@ export function useIndexState(): IndexState {
 /**
  * The library's answer to a query (hits and snippets for its first `limit` incidents), refreshed when the index takes in a change (while a search
  * or filter is shown); undefined until the first answer. `answered` is the query the result is
- * for (the newest one lags while the worker answers).
+ * for (the newest one lags while the worker answers). Nothing is asked (and the search service
+ * is not started) until `enabled`: the list starts it once its own rows are drawn, so the
+ * service's reads never queue ahead of the first screen's.
  */
 export function useLibrarySearch(
   query: LibraryQuery,
   limit: number,
+  enabled = true,
 ): {
   result: LibraryResult | undefined;
   answered: LibraryQuery;
@@ -61,6 +64,7 @@ export function useLibrarySearch(
   }, [client, active]);
 
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     const start = performance.now();
     void client.query(query, limit).then((r) => {
@@ -71,7 +75,7 @@ export function useLibrarySearch(
     return () => {
       live = false;
     };
-  }, [client, query, limit, version]);
+  }, [client, query, limit, version, enabled]);
 
   return { result: answer.result, answered: answer.query };
 }

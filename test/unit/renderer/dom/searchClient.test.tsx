@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+// The library search client starts its service only when asked: a view holds it from its first
+// render, and the worker's reads begin once the list's rows are drawn.
+import { describe, expect, it, vi } from 'vitest';
+import { EMPTY_QUERY, type LibraryResult } from '../../../../shared/library/search';
+import {
+  LibrarySearchClient,
+  setSearchChannelFactory,
+  type SearchChannel,
+} from '../../../../renderer/features/library/search/client';
+import { useLibrarySearch } from '../../../../renderer/features/library/search/hooks/useLibrarySearch';
+import type {
+  SearchReply,
+  SearchRequest,
+} from '../../../../renderer/features/library/search/worker/protocol';
+import { freshDb } from '../../db/testDb';
+import { renderHook, until } from './render';
+
+function fakeChannel(sent: SearchRequest[]): SearchChannel {
+  let reply: (r: SearchReply) => void = () => undefined;
+  return {
+    send: (msg) => {
+      sent.push(msg);
+      if (msg.type === 'query') {
+        const result = { incidentIds: [], hits: [], counts: undefined } as unknown as LibraryResult;
+        queueMicrotask(() => reply({ type: 'result', seq: msg.seq, result, ms: 0 }));
+      }
+    },
+    onReply: (fn) => {
+      reply = fn;
+    },
+    close: () => undefined,
+  };
+}
+
+describe('LibrarySearchClient', () => {
+  it('makes its channel on start or on the first query, once', async () => {
+    const sent: SearchRequest[] = [];
+    const make = vi.fn(() => fakeChannel(sent));
+    const client = new LibrarySearchClient(make, 'rootline');
+    expect(make).not.toHaveBeenCalled();
+    await client.query(EMPTY_QUERY, 10);
+    client.start();
+    expect(make).toHaveBeenCalledTimes(1);
+    expect(sent.map((m) => m.type)).toEqual(['start', 'query']);
+    client.close();
+  });
+});
+
+describe('useLibrarySearch', () => {
+  it('asks nothing, and starts nothing, until enabled', async () => {
+    freshDb('search-client');
+    const sent: SearchRequest[] = [];
+    const make = vi.fn(() => fakeChannel(sent));
+    setSearchChannelFactory(make);
+    try {
+      const off = renderHook(() => useLibrarySearch(EMPTY_QUERY, 25, false));
+      await until(() => expect(off.current().result).toBeUndefined());
+      expect(make).not.toHaveBeenCalled();
+      off.unmount();
+
+      const on = renderHook(() => useLibrarySearch(EMPTY_QUERY, 25, true));
+      await until(() => expect(on.current().result).toBeDefined());
+      expect(make).toHaveBeenCalledTimes(1);
+      expect(sent.map((m) => m.type)).toEqual(['start', 'query']);
+    } finally {
+      setSearchChannelFactory(null);
+    }
+  });
+});
