@@ -101,7 +101,22 @@ const indexStored = (page) =>
 try {
   // 1. Seed (skipped when a kept profile already has the incidents).
   let page = await start();
-  const have = await page.locator('.incident-link').count();
+  // Counted in the database: the list draws only its first page of rows.
+  const have = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('rootline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('incidents').objectStore('incidents').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
   if (have < COUNT) {
     const t0 = Date.now();
     let events = 0;
