@@ -30,8 +30,12 @@ export function StatusBar({ onRestoreBackup, onBackupError }: StatusBarProps) {
       )}
       <span className="spacer" />
       <BackupStatus onRestore={onRestoreBackup} onError={onBackupError} />
-      <span className="muted">
-        Rootline {__APP_VERSION__} · {platform.kind === 'web' ? 'web' : 'desktop'} · offline
+      {/* "Local-first", not "offline": a shared incident shows its own connection state. */}
+      <span
+        className="muted"
+        title="Everything is kept on this machine; shared incidents also sync with their server."
+      >
+        Rootline {__APP_VERSION__} · {platform.kind === 'web' ? 'web' : 'desktop'} · local-first
       </span>
     </footer>
   );
