@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { KeyTimes, TimelineEvent } from '../../../../shared/domain';
 import {
   DARK_CHART,
@@ -92,10 +92,13 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
     return () => ro.disconnect();
   }, []);
   const dark = useColorScheme() === 'dark';
+  // Drawn in a render of its own after the table's: when 100,000 events arrive at once, the
+  // table and the chart are two tasks instead of one long one.
+  const events = useDeferredValue(p.events);
   const { layout, svg, paper, ms } = useMemo(
     () =>
       drawChart(
-        p.events,
+        events,
         {
           width,
           laneBy: p.laneBy,
@@ -106,14 +109,14 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
         },
         dark,
       ),
-    [p.events, width, p.laneBy, p.zone, p.keyTimes, p.density, p.title, dark],
+    [events, width, p.laneBy, p.zone, p.keyTimes, p.density, p.title, dark],
   );
   const { onSvg, onRendered } = p;
   useEffect(() => {
     onSvg(paper);
     onRendered?.(ms);
   }, [paper, ms, onSvg, onRendered]);
-  const byId = useMemo(() => new Map(p.events.map((e) => [e.id, e])), [p.events]);
+  const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
   const local = (e: MouseEvent) => {
     const r = e.currentTarget.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
