@@ -26,21 +26,23 @@ interface SwimlaneChartProps {
   title: string;
   onSelect: (eventId: string) => void;
   onBrush: (range: { from: number; to: number }) => void;
-  /** Receives the SVG text whenever it changes (for export). */
-  onSvg: (svg: string) => void;
+  /** Receives, whenever the chart changes, a getter of its SVG text on paper (for export). */
+  onSvg: (paper: () => string) => void;
   /** Milliseconds the last layout + SVG took (the benchmark reads it from the DOM). */
   onRendered?: (ms: number) => void;
 }
 
 /**
  * Layout and SVG text, with the time they took (shown to the benchmark as data-chart-ms). The
- * screen follows the app's theme; exports (`paper`) are always the light chart.
+ * screen follows the app's theme; exports (`paper`, drawn on demand) are always the light chart.
  */
 function drawChart(events: readonly TimelineEvent[], options: ChartOptions, dark: boolean) {
   const t0 = performance.now();
   const layout = layoutSwimlane(events, options);
-  const paper = swimlaneSvg(layout, LIGHT_CHART);
-  const svg = dark ? swimlaneSvg(layout, DARK_CHART) : paper;
+  const svg = swimlaneSvg(layout, dark ? DARK_CHART : LIGHT_CHART);
+  // The paper copy of a dark chart is drawn only when exported, not at every change.
+  let light: string | null = dark ? null : svg;
+  const paper = () => (light ??= swimlaneSvg(layout, LIGHT_CHART));
   return { layout, svg, paper, ms: performance.now() - t0 };
 }
 

@@ -56,7 +56,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   const [editing, setEditing] = useState<{ id: string; field: EditField } | null>(null);
   const [dialog, setDialog] = useState<{ type: 'evidence' | 'comments'; id: string } | null>(null);
   const density = useDensity(incident.id, importsKey);
-  const svgRef = useRef('');
+  const svgRef = useRef<() => string>(() => '');
   const table = useRef<TimelineTableHandle>(null);
   const addRef = useRef<HTMLInputElement>(null);
   const { zone, altZone, second } = timelineZones(choice, dual, incident);
@@ -193,8 +193,8 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         importButton={importButton}
         laneBy={laneBy}
         onLaneBy={(l: 'service' | 'kind') => setPrefs({ laneBy: l })}
-        onExportSvg={() => void exportChartSvg(svgRef.current, fileName).catch(fail)}
-        onExportPng={() => void exportChartPng(svgRef.current, fileName).catch(fail)}
+        onExportSvg={() => void exportChartSvg(svgRef.current(), fileName).catch(fail)}
+        onExportPng={() => void exportChartPng(svgRef.current(), fileName).catch(fail)}
       />
       <SwimlaneChart
         events={chartEvents}
@@ -208,7 +208,7 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
         title={incident.title}
         onSelect={reveal}
         onBrush={(range) => setFilter((f) => ({ ...f, range }))}
-        onSvg={(svg) => (svgRef.current = svg)}
+        onSvg={(paper) => (svgRef.current = paper)}
       />
       {addBar}
       <PatternsPanel
