@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { contrastRatio } from '../../shared/chart/contrast';
-import { createIncident, expect, test } from './fixtures';
+import { DARK_CHART, LIGHT_CHART } from '../../shared/chart/theme';
+import { captureDownload, createIncident, expect, test } from './fixtures';
 
 /*
  * Issue 12 §4, decided by geometry and computed colours rather than by eye: boxes that must
@@ -78,6 +79,13 @@ test('dark timeline: a dark chart, readable gap rows, a visible log icon, unclip
   const ground = hex(await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor))!;
   // The chart sits on the page's dark ground instead of a white slab.
   expect(contrastRatio(hex(corner)!, ground)).toBeLessThan(1.3);
+  // Its export is drawn on paper (light), from the same layout.
+  const exported = await captureDownload(page, () =>
+    page.getByRole('button', { name: 'Export SVG' }).first().click(),
+  );
+  expect(exported.text).toContain(`fill="${LIGHT_CHART.background}"`);
+  expect(exported.text).not.toContain(`fill="${DARK_CHART.background}"`);
+  expect(exported.text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 
   const gap = page.locator('.tl-gap [role="gridcell"]').first();
   await expect(gap).toContainText('without events');
