@@ -28,7 +28,8 @@ import {
   type SharedDocs,
   type SyncTableName,
 } from './model';
-import { checkReviewStateChange, checkRowWrite, type ReviewerRole } from './permissions';
+import { checkReviewStateChange, checkRowWrite } from './permissions';
+import type { SyncRole } from './tokens';
 import { projectTree, reviewStateOf } from './project';
 import type { RepairedTree } from './tree';
 
@@ -47,7 +48,7 @@ export interface WriteContext {
   now: number;
   /** The token's name: recorded on review states, required on new comments. */
   name: string;
-  role: ReviewerRole;
+  role: SyncRole;
   /** Yjs transaction origin, so an observer can tell these writes from remote ones. */
   origin?: unknown;
 }

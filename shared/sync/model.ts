@@ -14,6 +14,7 @@ import {
   EpochMs,
   nullProto,
   ReviewState,
+  SignOff,
   TimelineEvent,
 } from '../domain';
 
@@ -61,6 +62,7 @@ export const SYNC_TABLES = {
   actions: spec('model', ActionItem),
   sections: spec('model', SyncedSection, ['lexicalState']),
   comments: spec('review', Comment),
+  signoffs: spec('review', SignOff),
 };
 export type SyncTables = typeof SYNC_TABLES;
 export type SyncTableName = keyof SyncTables;
