@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addChild,
-  buildTree,
   createRootCause,
   deleteSubtree,
-  flattenTree,
   indent,
   moveAmongSiblings,
   outdent,
@@ -24,7 +22,7 @@ import {
   type RowChange,
   type SharedDocs,
 } from '../../../shared/sync';
-import { author, newDocs, pull, syncAll } from './docs';
+import { author, expectOneTree, newDocs, pull, syncAll } from './docs';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 const REVIEW_STATE_VALUES = ReviewState.options;
@@ -84,26 +82,6 @@ function toChanges(edit: TreeEdit | null): RowChange[] {
     ...edit.put.map((row): RowChange => ({ table: 'causes', type: 'put', row })),
     ...edit.remove.map((id): RowChange => ({ table: 'causes', type: 'delete', id })),
   ];
-}
-
-/**
- * Asserts the shown tree is one tree by its stored parents alone (not through `buildTree`, which
- * hides cycles and orphans): one top node, and every cause's parent chain reaches it.
- */
-function expectOneTree(causes: readonly CauseNode[]): void {
-  const parentOf = new Map(causes.map((c) => [c.id, c.parentId]));
-  const tops = causes.filter((c) => c.parentId === null);
-  expect(tops).toHaveLength(causes.length > 0 ? 1 : 0);
-  for (const c of causes) {
-    let cur: string | null = c.id;
-    let steps = 0;
-    while (cur !== null && steps++ <= causes.length) {
-      expect(parentOf.has(cur), `${c.id} has an unknown ancestor ${cur}`).toBe(true);
-      cur = parentOf.get(cur)!;
-    }
-    expect(cur, `${c.id} is in or under a cycle`).toBeNull();
-  }
-  expect(flattenTree(buildTree(causes))).toHaveLength(causes.length);
 }
 
 interface World {
