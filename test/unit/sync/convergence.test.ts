@@ -76,10 +76,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('cross' as const), r: replica, r2: replica, a: pick, b: pick }),
 );
 
-function toChanges(edit: TreeEdit | null): RowChange[] {
+/** An edit's row changes; with `view` (the rows the app showed) each put carries its `before`. */
+function toChanges(edit: TreeEdit | null, view?: readonly CauseNode[]): RowChange[] {
   if (edit === null) return [];
   return [
-    ...edit.put.map((row): RowChange => ({ table: 'causes', type: 'put', row })),
+    ...edit.put.map((row): RowChange => ({
+      table: 'causes',
+      type: 'put',
+      row,
+      before: view?.find((c) => c.id === row.id) ?? null,
+    })),
     ...edit.remove.map((id): RowChange => ({ table: 'causes', type: 'delete', id })),
   ];
 }
@@ -91,11 +97,13 @@ interface World {
   events: { created: Set<string>; deleted: Set<string> };
   clock: number;
   next: number;
+  /** Whether puts carry the row the app showed before the edit (both ways must converge). */
+  withBefore: boolean;
   /** Each replica's last tree edit and the causes it was made on (for undo). */
   last: Map<number, { before: CauseNode[]; edit: TreeEdit }>;
 }
 
-function start(count: number): World {
+function start(count: number, withBefore = false): World {
   const first = newDocs(1);
   const incident = createIncident({ id: 'inc', now: 1 });
   // A shared starting tree (top ← s0 ← s1, top ← s2 ← s3 ← s4), so early moves can collide.
@@ -119,6 +127,7 @@ function start(count: number): World {
     clock: 1,
     next: 0,
     last: new Map(),
+    withBefore,
   };
 }
 
@@ -142,13 +151,14 @@ function run(world: World, s: Step, ids?: readonly string[]): void {
   const r = s.r % world.replicas.length;
   const remember = (edit: TreeEdit | null) => {
     if (edit !== null) world.last.set(r, { before: causes, edit });
-    return toChanges(edit);
+    return toChanges(edit, world.withBefore ? causes : undefined);
   };
   switch (s.kind) {
     case 'undo': {
       const last = world.last.get(r);
       world.last.delete(r);
-      if (last !== undefined) changes = toChanges(invertEdit(last.before, last.edit));
+      if (last !== undefined)
+        changes = toChanges(invertEdit(last.before, last.edit), world.withBefore ? causes : undefined);
       break;
     }
     case 'add': {
@@ -204,7 +214,8 @@ function run(world: World, s: Step, ids?: readonly string[]): void {
         };
         changes = [{ table: 'events', type: 'put', row }];
       } else if (s.op === 'edit') {
-        changes = [{ table: 'events', type: 'put', row: { ...existing, title: `t${now}`, updatedAt: now } }];
+        const row = { ...existing, title: `t${now}`, updatedAt: now };
+        changes = [{ table: 'events', type: 'put', row, before: world.withBefore ? existing : null }];
       } else {
         world.events.deleted.add(existing.id);
         changes = [{ table: 'events', type: 'delete', id: existing.id }];
@@ -220,22 +231,29 @@ function run(world: World, s: Step, ids?: readonly string[]): void {
 describe('concurrent edit scripts over 2-4 replicas', () => {
   it('converge to one state with one tree, no cycle and no lost cause', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }), fc.array(step, { maxLength: 60 }), (count, script) => {
-        const world = start(count);
-        for (const s of script) run(world, s);
-        syncAll(world.replicas);
-        const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
-        for (const other of rest) expect(other).toEqual(first);
-        expect(first!.problems).toEqual([]);
-        const causes = first!.rows.causes;
-        expectOneTree(causes);
-        // Nothing anyone did not delete is lost; nothing deleted comes back; rows are never dropped.
-        const live = [...world.created].filter((id) => !world.deleted.has(id)).sort();
-        expect(causes.map((c) => c.id)).toEqual(live);
-        expect([...tableMap(world.replicas[0]!, 'causes').keys()].sort()).toEqual([...world.created].sort());
-        const events = [...world.events.created].filter((id) => !world.events.deleted.has(id)).sort();
-        expect(first!.rows.events.map((e) => e.id)).toEqual(events);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(step, { maxLength: 60 }),
+        fc.boolean(),
+        (count, script, withBefore) => {
+          const world = start(count, withBefore);
+          for (const s of script) run(world, s);
+          syncAll(world.replicas);
+          const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
+          for (const other of rest) expect(other).toEqual(first);
+          expect(first!.problems).toEqual([]);
+          const causes = first!.rows.causes;
+          expectOneTree(causes);
+          // Nothing anyone did not delete is lost; nothing deleted comes back; rows are never dropped.
+          const live = [...world.created].filter((id) => !world.deleted.has(id)).sort();
+          expect(causes.map((c) => c.id)).toEqual(live);
+          expect([...tableMap(world.replicas[0]!, 'causes').keys()].sort()).toEqual(
+            [...world.created].sort(),
+          );
+          const events = [...world.events.created].filter((id) => !world.events.deleted.has(id)).sort();
+          expect(first!.rows.events.map((e) => e.id)).toEqual(events);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
