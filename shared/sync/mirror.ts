@@ -201,8 +201,9 @@ function applyCause(
   }
   const writes = fieldWrites(existing, fields, before, KEPT_META);
   if (ctx.role === 'reviewer') {
+    // Without `before`, other differences may just be remote edits this copy has not shown yet.
     const other = [...writes.keys()].filter((k) => !REVIEWER_CAUSE_FIELDS.has(k));
-    if (other.length > 0) refuse(change, 'reviewers can only set review states of causes');
+    if (before !== null && other.length > 0) refuse(change, 'reviewers can only set review states of causes');
     return;
   }
   if (writes.size === 0) return;
