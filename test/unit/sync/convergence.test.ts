@@ -261,18 +261,25 @@ describe('concurrent edit scripts over 2-4 replicas', () => {
   it('converge with undo too: one tree, no cycle, and every cause not deleted in the merged rows shown', () => {
     const withUndo = fc.oneof(step, fc.record({ kind: fc.constant('undo' as const), r: replica }));
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }), fc.array(withUndo, { maxLength: 60 }), (count, script) => {
-        const world = start(count);
-        for (const s of script) run(world, s);
-        syncAll(world.replicas);
-        const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
-        for (const other of rest) expect(other).toEqual(first);
-        expectOneTree(first!.rows.causes);
-        const rows = tableMap(world.replicas[0]!, 'causes');
-        const notDeleted = [...rows.keys()].filter((id) => rows.get(id)!.get(CAUSE_DELETED) !== true).sort();
-        expect(first!.rows.causes.map((c) => c.id)).toEqual(notDeleted);
-        expect([...rows.keys()].sort()).toEqual([...world.created].sort());
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(withUndo, { maxLength: 60 }),
+        fc.boolean(),
+        (count, script, withBefore) => {
+          const world = start(count, withBefore);
+          for (const s of script) run(world, s);
+          syncAll(world.replicas);
+          const [first, ...rest] = world.replicas.map((docs) => projectDocs(docs, 'inc'));
+          for (const other of rest) expect(other).toEqual(first);
+          expectOneTree(first!.rows.causes);
+          const rows = tableMap(world.replicas[0]!, 'causes');
+          const notDeleted = [...rows.keys()]
+            .filter((id) => rows.get(id)!.get(CAUSE_DELETED) !== true)
+            .sort();
+          expect(first!.rows.causes.map((c) => c.id)).toEqual(notDeleted);
+          expect([...rows.keys()].sort()).toEqual([...world.created].sort());
+        },
+      ),
       { numRuns: RUNS },
     );
   });
