@@ -23,6 +23,7 @@ import {
   rowMap,
   sameJson,
   storedFields,
+  SYNC_TABLE_NAMES,
   SYNC_TABLES,
   tableMap,
   withWrites,
@@ -276,10 +277,8 @@ function applyRow(
 
 /** An incident's rows as the app holds them, to seed its documents from. */
 export interface SeedRows {
-  incident: Readonly<Record<string, unknown>> & { readonly id: string };
-  tables: Partial<
-    Record<SyncTableName, readonly (Readonly<Record<string, unknown>> & { readonly id: string })[]>
-  >;
+  incident: Row;
+  tables: Partial<Record<SyncTableName, readonly Row[]>>;
 }
 
 /**
@@ -290,11 +289,8 @@ export interface SeedRows {
 export function seedDocs(docs: SharedDocs, rows: SeedRows, ctx: WriteContext): boolean {
   if (hasIncident(docs)) return false;
   const changes: RowChange[] = [{ table: 'incidents', type: 'put', row: rows.incident }];
-  for (const [table, list] of Object.entries(rows.tables) as [
-    SyncTableName,
-    SeedRows['tables'][SyncTableName],
-  ][]) {
-    for (const row of list ?? []) changes.push({ table, type: 'put', row });
+  for (const table of SYNC_TABLE_NAMES) {
+    for (const row of rows.tables[table] ?? []) changes.push({ table, type: 'put', row });
   }
   applyRowChanges(docs, changes, ctx);
   return true;
