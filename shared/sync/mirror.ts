@@ -12,6 +12,8 @@ import { Incident } from '../domain';
 import {
   CAUSE_DELETED,
   CAUSE_MOVED_AT,
+  applyWrites,
+  fieldWrites,
   hasIncident,
   incidentMap,
   isSyncTable,
@@ -21,23 +23,33 @@ import {
   rowMap,
   sameJson,
   storedFields,
+  SYNC_TABLE_NAMES,
   SYNC_TABLES,
   tableMap,
+  withWrites,
   type JsonValue,
   type MovedAt,
   type SharedDocs,
   type SyncTableName,
 } from './model';
-import { checkReviewStateChange, checkRowWrite, type ReviewerRole } from './permissions';
+import { checkReviewStateChange, checkRowWrite } from './permissions';
+import type { SyncRole } from './tokens';
 import { projectTree, reviewStateOf } from './project';
 import type { RepairedTree } from './tree';
 
 /** Tables a change may name: the synced tables and `incidents` (the model's incident fields). */
 export type RowTable = 'incidents' | SyncTableName;
 
-/** One local write: a whole row put (Dexie put/add/update result) or a delete by id. */
+type Row = Readonly<Record<string, unknown>> & { readonly id: string };
+
+/**
+ * One local write: a whole row put (Dexie put/add/update result) or a delete by id. A put may
+ * carry the row as the app held it `before` (null or absent: unknown, or a new row): then only
+ * the fields the local edit changed are written, so a remote edit the app had not yet shown is
+ * not written back over.
+ */
 export type RowChange =
-  | { table: RowTable; type: 'put'; row: Readonly<Record<string, unknown>> & { readonly id: string } }
+  | { table: RowTable; type: 'put'; row: Row; before?: Readonly<Record<string, unknown>> | null }
   | { table: RowTable; type: 'delete'; id: string };
 
 /** Who writes and when. */
@@ -47,7 +59,7 @@ export interface WriteContext {
   now: number;
   /** The token's name: recorded on review states, required on new comments. */
   name: string;
-  role: ReviewerRole;
+  role: SyncRole;
   /** Yjs transaction origin, so an observer can tell these writes from remote ones. */
   origin?: unknown;
 }
@@ -59,33 +71,13 @@ export interface ApplyResult {
   refused: { change: RowChange; reason: string }[];
 }
 
+type Put = Extract<RowChange, { type: 'put' }>;
+type Refuse = (change: RowChange, reason: string) => void;
+
 /** Meta fields of a cause row that a put keeps (the tombstone flag is cleared by a put). */
 const KEPT_META = new Set([CAUSE_MOVED_AT]);
-
-/**
- * Writes `fields` into row `id` of a table map: only the differing fields, and removes fields
- * the row no longer has (meta fields in `keep` stay). Returns how many keys changed; with
- * `dryRun` nothing is written.
- */
-function putFields(
-  map: Y.Map<unknown>,
-  fields: ReadonlyMap<string, JsonValue>,
-  keep: ReadonlySet<string>,
-  dryRun = false,
-): number {
-  let changed = 0;
-  for (const key of [...map.keys()]) {
-    if (fields.has(key) || keep.has(key)) continue;
-    changed++;
-    if (!dryRun) map.delete(key);
-  }
-  for (const [key, value] of fields) {
-    if (sameJson(map.get(key), value)) continue;
-    changed++;
-    if (!dryRun) map.set(key, value);
-  }
-  return changed;
-}
+/** Cause fields a reviewer's put may carry changed: the review state and the app's stamp of it. */
+const REVIEWER_CAUSE_FIELDS = new Set(['reviewState', 'updatedAt']);
 
 function rowFor(docs: SharedDocs, table: SyncTableName, id: string): Y.Map<unknown> {
   const map = tableMap(docs, table);
@@ -99,6 +91,11 @@ function rowFor(docs: SharedDocs, table: SyncTableName, id: string): Y.Map<unkno
 function lazyTree(docs: SharedDocs, incidentId: string): () => RepairedTree {
   let tree: RepairedTree | undefined;
   return () => (tree ??= projectTree(docs, incidentId));
+}
+
+/** The stored fields of a put's `before` row, or null when the put has none. */
+function beforeOf(change: Put, local: readonly string[]): Map<string, JsonValue> | null {
+  return change.before === undefined || change.before === null ? null : storedFields(local, change.before);
 }
 
 /**
@@ -116,10 +113,11 @@ export function applyRowChanges(
   const refuse = (change: RowChange, reason: string) => result.refused.push({ change, reason });
   const write = () => {
     for (const change of changes) {
-      const problem = unfitChange(change, ctx.incidentId);
+      const problem = unfitChange(change, ctx);
       if (problem !== null) refuse(change, problem);
-      else if (change.table === 'incidents') applyIncident(docs, change, ctx, result, refuse);
-      else if (change.table === 'causes') applyCause(docs, change, ctx, result, refuse, shownTree);
+      else if (change.table === 'incidents') {
+        if (change.type === 'put') applyIncident(docs, change, ctx, result, refuse);
+      } else if (change.table === 'causes') applyCause(docs, change, ctx, result, refuse, shownTree);
       else applyRow(docs, change.table, change, ctx, result, refuse);
     }
   };
@@ -128,18 +126,25 @@ export function applyRowChanges(
   return result;
 }
 
-type Refuse = (change: RowChange, reason: string) => void;
-
 /**
- * Why a change cannot be shared at all: a table that is not synced, or a row its schema refuses
- * (a local bug must not spread to every copy). Null when it may go on to the role's checks.
+ * Why a change cannot be shared at all: a table that is not synced, a row its schema refuses (a
+ * local bug must not spread to every copy), another incident, or the incident's deletion.
  */
-function unfitChange(change: RowChange, incidentId: string): string | null {
+function unfitChange(change: RowChange, ctx: WriteContext): string | null {
   const { table } = change;
   if (table !== 'incidents' && !isSyncTable(table)) return `${String(table)} are not shared`;
-  if (change.type === 'delete') return null;
+  if (change.type === 'delete') {
+    return table === 'incidents'
+      ? 'deleting an incident does not delete its shared copy; un-share it instead'
+      : null;
+  }
+  if (table === 'incidents' && change.row.id !== ctx.incidentId) {
+    return `incident ${change.row.id} is not the shared incident ${ctx.incidentId}`;
+  }
   const schema = table === 'incidents' ? Incident : SYNC_TABLES[table].schema;
-  const parsed = schema.safeParse(table === 'incidents' ? change.row : { ...change.row, incidentId });
+  const parsed = schema.safeParse(
+    table === 'incidents' ? change.row : { ...change.row, incidentId: ctx.incidentId },
+  );
   return parsed.success
     ? null
     : `${table} row ${change.row.id} is not valid: ${formatIssues(parsed.error.issues)}`;
@@ -147,26 +152,17 @@ function unfitChange(change: RowChange, incidentId: string): string | null {
 
 function applyIncident(
   docs: SharedDocs,
-  change: RowChange,
+  change: Put,
   ctx: WriteContext,
   result: ApplyResult,
   refuse: Refuse,
 ) {
-  if (change.type === 'delete') {
-    refuse(change, 'deleting an incident does not delete its shared copy; un-share it instead');
-    return;
-  }
-  if (change.row.id !== ctx.incidentId) {
-    refuse(change, `incident ${change.row.id} is not the shared incident ${ctx.incidentId}`);
-    return;
-  }
   const map = incidentMap(docs);
-  const fields = storedFields([], change.row);
-  if (ctx.role === 'reviewer') {
-    if (putFields(map, fields, new Set(), true) > 0) refuse(change, 'reviewers cannot change the incident');
-    return;
-  }
-  if (putFields(map, fields, new Set()) > 0) result.written++;
+  const writes = fieldWrites(map, storedFields([], change.row), beforeOf(change, []));
+  if (writes.size === 0) return;
+  if (ctx.role === 'reviewer') return refuse(change, 'reviewers cannot change the incident');
+  applyWrites(map, writes);
+  result.written++;
 }
 
 function applyCause(
@@ -187,34 +183,37 @@ function applyCause(
     return;
   }
   const { row } = change;
-  if (typeof row.reviewState === 'string' && row.reviewState !== reviewStateOf(docs, row.id)) {
+  const local = SYNC_TABLES.causes.local;
+  const before = beforeOf(change, local);
+  const existing = rowMap(table, row.id);
+  if (before !== null && existing === undefined)
+    return refuse(change, `cause ${row.id} is not in the shared copy`);
+  const shownState = change.before?.reviewState ?? reviewStateOf(docs, row.id);
+  if (typeof row.reviewState === 'string' && row.reviewState !== shownState) {
     setReviewState(docs, change, row.reviewState, ctx, result, refuse);
   }
-  const fields = storedFields(SYNC_TABLES.causes.local, row);
-  const existing = rowMap(table, row.id);
+  const fields = storedFields(local, row);
   const stored = existing?.get('parentId');
-  const wanted = fields.get('parentId');
-  let moved = existing === undefined;
-  if (existing !== undefined && !sameJson(stored, wanted)) {
-    const shown = shownTree().parent.get(row.id);
+  if (before === null && existing !== undefined && !sameJson(stored, fields.get('parentId'))) {
     // The app shows the repaired parent; writing it back would turn a repair into a move.
-    if (shown !== undefined && sameJson(shown, wanted)) fields.set('parentId', (stored ?? null) as JsonValue);
-    else moved = true;
+    const shown = shownTree().parent.get(row.id);
+    if (shown !== undefined && sameJson(shown, fields.get('parentId')))
+      fields.set('parentId', (stored ?? null) as JsonValue);
   }
+  const writes = fieldWrites(existing, fields, before, KEPT_META);
   if (ctx.role === 'reviewer') {
-    // Setting a review state stamps the row's `updatedAt` in the app; that stamp is not shared.
-    if (existing !== undefined) fields.set('updatedAt', existing.get('updatedAt') as JsonValue);
-    const dry = existing === undefined ? fields.size : putFields(existing, fields, KEPT_META, true);
-    if (dry > 0 || existing?.get(CAUSE_DELETED) === true)
-      refuse(change, 'reviewers can only set review states of causes');
+    // Without `before`, other differences may just be remote edits this copy has not shown yet.
+    const other = [...writes.keys()].filter((k) => !REVIEWER_CAUSE_FIELDS.has(k));
+    if (before !== null && other.length > 0) refuse(change, 'reviewers can only set review states of causes');
     return;
   }
-  const target = existing ?? rowFor(docs, 'causes', row.id);
-  if (moved) {
+  if (writes.size === 0) return;
+  if (existing === undefined || writes.has('parentId')) {
     const stamp: MovedAt = [ctx.now, docs.model.clientID];
-    fields.set(CAUSE_MOVED_AT, stamp);
+    writes.set(CAUSE_MOVED_AT, stamp);
   }
-  if (putFields(target, fields, KEPT_META) > 0) result.written++;
+  applyWrites(existing ?? rowFor(docs, 'causes', row.id), writes);
+  result.written++;
 }
 
 function setReviewState(
@@ -247,36 +246,39 @@ function applyRow(
   const map = tableMap(docs, table);
   const id = change.type === 'put' ? change.row.id : change.id;
   const existing = rowMap(map, id);
-  if (spec.home === 'model' && ctx.role === 'reviewer') {
-    const fields = change.type === 'put' ? storedFields(spec.local, change.row) : undefined;
-    const differs =
-      fields === undefined
-        ? existing !== undefined
-        : existing === undefined || putFields(existing, fields, new Set(), true) > 0;
-    if (differs) refuse(change, `reviewers cannot change ${table}`);
-    return;
-  }
-  if (spec.home === 'review') {
-    const after = change.type === 'put' ? change.row : undefined;
-    const verdict = checkRowWrite(table, existing && readFields(existing), after, { ...ctx, id });
-    if (!verdict.ok) return refuse(change, verdict.reason);
-  }
   if (change.type === 'delete') {
     if (existing === undefined) return;
+    if (spec.home === 'model' && ctx.role === 'reviewer')
+      return refuse(change, `reviewers cannot change ${table}`);
+    const verdict =
+      spec.home === 'review' ? checkRowWrite(table, readFields(existing), undefined, { ...ctx, id }) : null;
+    if (verdict !== null && !verdict.ok) return refuse(change, verdict.reason);
     map.delete(id);
     result.written++;
     return;
   }
-  const fields = storedFields(spec.local, change.row);
-  if (putFields(existing ?? rowFor(docs, table, id), fields, new Set()) > 0) result.written++;
+  const before = beforeOf(change, spec.local);
+  // Deleted meanwhile by someone else: a late edit does not bring back part of the row.
+  if (before !== null && existing === undefined)
+    return refuse(change, `${table} row ${id} is not in the shared copy`);
+  const writes = fieldWrites(existing, storedFields(spec.local, change.row), before);
+  if (writes.size === 0) return;
+  if (spec.home === 'model' && ctx.role === 'reviewer')
+    return refuse(change, `reviewers cannot change ${table}`);
+  if (spec.home === 'review') {
+    const after = withWrites(existing, writes);
+    const was = existing && readFields(existing);
+    const verdict = checkRowWrite(table, was, after, { ...ctx, id });
+    if (!verdict.ok) return refuse(change, verdict.reason);
+  }
+  applyWrites(existing ?? rowFor(docs, table, id), writes);
+  result.written++;
 }
 
 /** An incident's rows as the app holds them, to seed its documents from. */
 export interface SeedRows {
-  incident: Readonly<Record<string, unknown>> & { readonly id: string };
-  tables: Partial<
-    Record<SyncTableName, readonly (Readonly<Record<string, unknown>> & { readonly id: string })[]>
-  >;
+  incident: Row;
+  tables: Partial<Record<SyncTableName, readonly Row[]>>;
 }
 
 /**
@@ -287,11 +289,8 @@ export interface SeedRows {
 export function seedDocs(docs: SharedDocs, rows: SeedRows, ctx: WriteContext): boolean {
   if (hasIncident(docs)) return false;
   const changes: RowChange[] = [{ table: 'incidents', type: 'put', row: rows.incident }];
-  for (const [table, list] of Object.entries(rows.tables) as [
-    SyncTableName,
-    SeedRows['tables'][SyncTableName],
-  ][]) {
-    for (const row of list ?? []) changes.push({ table, type: 'put', row });
+  for (const table of SYNC_TABLE_NAMES) {
+    for (const row of rows.tables[table] ?? []) changes.push({ table, type: 'put', row });
   }
   applyRowChanges(docs, changes, ctx);
   return true;

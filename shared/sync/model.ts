@@ -14,6 +14,7 @@ import {
   EpochMs,
   nullProto,
   ReviewState,
+  SignOff,
   TimelineEvent,
 } from '../domain';
 
@@ -61,6 +62,7 @@ export const SYNC_TABLES = {
   actions: spec('model', ActionItem),
   sections: spec('model', SyncedSection, ['lexicalState']),
   comments: spec('review', Comment),
+  signoffs: spec('review', SignOff),
 };
 export type SyncTables = typeof SYNC_TABLES;
 export type SyncTableName = keyof SyncTables;
@@ -151,6 +153,56 @@ export function storedFields(
   for (const [key, value] of Object.entries(row)) {
     if (value === undefined || NEVER_STORED.has(key) || local.includes(key)) continue;
     out.set(key, toJson(value));
+  }
+  return out;
+}
+
+/** Field writes to a row map: a value to set, or undefined to remove the field. */
+export type FieldWrites = Map<string, JsonValue | undefined>;
+
+/**
+ * The writes a put makes to a row map (`map` undefined: a row not in the document yet). Given
+ * the row as the app held it `before` the local edit, only the fields that edit changed are
+ * written — a field the app had not yet seen change remotely is left as the document has it.
+ * Without `before`, every field that differs is written and fields the row lacks are removed
+ * (those in `keep` stay).
+ */
+export function fieldWrites(
+  map: Y.Map<unknown> | undefined,
+  fields: ReadonlyMap<string, JsonValue>,
+  before: ReadonlyMap<string, JsonValue> | null,
+  keep: ReadonlySet<string> = new Set(),
+): FieldWrites {
+  const writes: FieldWrites = new Map();
+  const consider = (key: string) => {
+    const value = fields.get(key);
+    if (!sameJson(map?.get(key), value)) writes.set(key, value);
+  };
+  if (before !== null) {
+    for (const key of new Set([...fields.keys(), ...before.keys()])) {
+      if (!sameJson(fields.get(key), before.get(key))) consider(key);
+    }
+    return writes;
+  }
+  for (const key of map?.keys() ?? []) if (!fields.has(key) && !keep.has(key)) consider(key);
+  for (const key of fields.keys()) consider(key);
+  return writes;
+}
+
+/** Applies field writes to a row map. */
+export function applyWrites(map: Y.Map<unknown>, writes: FieldWrites): void {
+  for (const [key, value] of writes) {
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+  }
+}
+
+/** A row map's fields after some writes (to check the result before writing it). */
+export function withWrites(map: Y.Map<unknown> | undefined, writes: FieldWrites): Record<string, unknown> {
+  const out = map === undefined ? nullProto<unknown>() : readFields(map);
+  for (const [key, value] of writes) {
+    if (value === undefined) delete out[key];
+    else out[key] = value;
   }
   return out;
 }

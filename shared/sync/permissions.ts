@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { formatIssues } from '../bundle/issues';
-import type { Comment } from '../domain';
+import { REVIEWER_DECISIONS, reviewerMayAdd, sameName, type Comment, type SignOff } from '../domain';
 import {
   readFields,
   REVIEW_DOC_KEYS,
@@ -17,9 +17,7 @@ import {
   SYNC_TABLES,
   type SyncTableName,
 } from './model';
-
-/** The role a token gives (claims `role`). */
-export type ReviewerRole = 'author' | 'reviewer';
+import type { SyncRole } from './tokens';
 
 /** A check's outcome: allowed, or refused with a reason fit to show the person. */
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -40,7 +38,7 @@ export function checkCommentChange(
   before: Comment | undefined,
   after: Comment | undefined,
   name: string,
-  role: ReviewerRole,
+  role: SyncRole,
 ): Verdict {
   // Authors are trusted with every row: seeding and a merged review copy carry others' comments.
   if (role === 'author') return OK;
@@ -78,7 +76,7 @@ export function checkReviewStateChange(
   before: unknown,
   after: unknown,
   name: string,
-  role: ReviewerRole,
+  role: SyncRole,
 ): Verdict {
   if (role === 'author') return OK;
   if (after === undefined)
@@ -90,19 +88,47 @@ export function checkReviewStateChange(
   return OK;
 }
 
+/**
+ * One sign-off row's change. Sign-offs are an append-only log (shared/domain/signoff.ts): a
+ * reviewer adds rows recording their own reviewer decision (`reviewerMayAdd`) and never changes
+ * or deletes one; authors (who record overrides) may do anything.
+ */
+export function checkSignOffChange(
+  before: SignOff | undefined,
+  after: SignOff | undefined,
+  name: string,
+  role: SyncRole,
+): Verdict {
+  if (role === 'author') return OK;
+  if (before !== undefined) {
+    if (after === undefined) return refuse('reviewers cannot delete a sign-off');
+    return sameJson(before, after)
+      ? OK
+      : refuse('a sign-off is never changed: a new decision is a new sign-off');
+  }
+  if (after === undefined || reviewerMayAdd(after, name)) return OK;
+  if (!sameName(after.by, name))
+    return refuse(`a sign-off added by "${name}" must record "${name}", not "${after.by}"`);
+  if (!(REVIEWER_DECISIONS as readonly string[]).includes(after.decision)) {
+    return refuse(`reviewers record ${REVIEWER_DECISIONS.join(' or ')}, not "${after.decision}"`);
+  }
+  return refuse("a reviewer's sign-off lists no pending reviewers");
+}
+
 /** Row checks of the review document's tables; a table without one is closed to reviewers. */
 const ROW_CHECKS: Partial<
-  Record<SyncTableName, (before: never, after: never, name: string, role: ReviewerRole) => Verdict>
+  Record<SyncTableName, (before: never, after: never, name: string, role: SyncRole) => Verdict>
 > = {
   comments: checkCommentChange,
+  signoffs: checkSignOffChange,
 };
 
 /** Row check of a review table, for the app's own writes (undefined: reviewers may not write it). */
 export function rowCheckOf(
   table: SyncTableName,
-): ((before: unknown, after: unknown, name: string, role: ReviewerRole) => Verdict) | undefined {
+): ((before: unknown, after: unknown, name: string, role: SyncRole) => Verdict) | undefined {
   return ROW_CHECKS[table] as
-    ((before: unknown, after: unknown, n: string, r: ReviewerRole) => Verdict) | undefined;
+    ((before: unknown, after: unknown, n: string, r: SyncRole) => Verdict) | undefined;
 }
 
 /**
@@ -113,7 +139,7 @@ export function checkRowWrite(
   table: SyncTableName,
   before: Readonly<Record<string, unknown>> | undefined,
   after: Readonly<Record<string, unknown>> | undefined,
-  who: { id: string; incidentId: string; name: string; role: ReviewerRole },
+  who: { id: string; incidentId: string; name: string; role: SyncRole },
 ): Verdict {
   const check = rowCheckOf(table);
   if (check === undefined) return who.role === 'reviewer' ? refuse(`reviewers cannot change ${table}`) : OK;
@@ -188,7 +214,7 @@ export function checkReviewChange(
   before: Y.Doc,
   after: Y.Doc,
   name: string,
-  role: ReviewerRole = 'reviewer',
+  role: SyncRole = 'reviewer',
 ): Verdict {
   try {
     return checkDocs(before, after, name, role);
@@ -198,7 +224,7 @@ export function checkReviewChange(
   }
 }
 
-function checkDocs(before: Y.Doc, after: Y.Doc, name: string, role: ReviewerRole): Verdict {
+function checkDocs(before: Y.Doc, after: Y.Doc, name: string, role: SyncRole): Verdict {
   for (const [key, type] of after.share) {
     if (!REVIEW_DOC_KEYS.includes(key)) {
       if (hasContent(type)) return refuse(`the review document has no "${key}"`);
@@ -226,7 +252,7 @@ function checkTable(
   after: Y.Doc,
   table: SyncTableName,
   name: string,
-  role: ReviewerRole,
+  role: SyncRole,
 ): Verdict {
   const was = tableRows(before, table);
   const now = tableRows(after, table);

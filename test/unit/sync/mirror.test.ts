@@ -147,6 +147,58 @@ describe('local writes', () => {
     }
   });
 
+  it('with the row the app showed before the edit, writes only what the edit changed', () => {
+    const one = newDocs(1);
+    seedTree(one);
+    const two = newDocs(2);
+    syncAll([one, two]);
+    const shown = projectDocs(two, 'inc').rows.causes.find((c) => c.id === 'a')!;
+    applyRowChanges(
+      one,
+      [{ table: 'causes', type: 'put', row: { ...shown, title: 'Disk full', reviewState: 'agreed' } }],
+      author(),
+    );
+    syncAll([one, two]);
+    // Replica two has not shown the new title or review state yet when its user changes the gate.
+    const stale = { ...shown, gate: 'AND' as const };
+    const result = applyRowChanges(
+      two,
+      [{ table: 'causes', type: 'put', row: stale, before: shown }],
+      author(3000),
+    );
+    expect(result).toEqual({ written: 1, refused: [] });
+    const now = projectDocs(two, 'inc').rows.causes.find((c) => c.id === 'a')!;
+    expect([now.title, now.gate, now.reviewState]).toEqual(['Disk full', 'AND', 'agreed']);
+    // Without `before` the stale row is the truth: its old title and review state are written back.
+    applyRowChanges(two, [{ table: 'causes', type: 'put', row: stale }], author(4000));
+    const reverted = projectDocs(two, 'inc').rows.causes.find((c) => c.id === 'a')!;
+    expect([reverted.title, reverted.reviewState]).toEqual(['a', 'open']);
+  });
+
+  it('a late edit of a row deleted meanwhile does not bring part of it back', () => {
+    const docs = newDocs();
+    const snap = richSnapshot();
+    seedRich(docs, snap);
+    const event = snap.events[0]!;
+    const ctx = { ...author(), incidentId: snap.incident.id };
+    applyRowChanges(docs, [{ table: 'events', type: 'delete', id: event.id }], ctx);
+    const late = applyRowChanges(
+      docs,
+      [{ table: 'events', type: 'put', row: { ...event, title: 'late' }, before: event }],
+      ctx,
+    );
+    expect(late.refused.map((r) => r.reason)).toEqual([`events row ${event.id} is not in the shared copy`]);
+    expect(tableMap(docs, 'events').has(event.id)).toBe(false);
+    applyRowChanges(docs, [{ table: 'causes', type: 'delete', id: snap.causes[1]!.id }], ctx);
+    const cause = snap.causes[1]!;
+    applyRowChanges(
+      docs,
+      [{ table: 'causes', type: 'put', row: { ...cause, title: 'late' }, before: cause }],
+      ctx,
+    );
+    expect(projectDocs(docs, snap.incident.id).rows.causes.some((c) => c.id === cause.id)).toBe(false);
+  });
+
   it('an unchanged put writes nothing', () => {
     const docs = newDocs();
     const causes = seedTree(docs);
@@ -208,7 +260,9 @@ describe('local writes', () => {
       docs,
       [
         { table: 'causes', type: 'put', row: { ...b, reviewState: 'agreed', updatedAt: 5000 } },
-        { table: 'causes', type: 'put', row: { ...causes[3]!, title: 'sneaky' } },
+        { table: 'causes', type: 'put', row: { ...causes[3]!, title: 'sneaky' }, before: causes[3]! },
+        // Without the row as shown before, a difference may be a remote edit not yet shown: ignored.
+        { table: 'causes', type: 'put', row: { ...causes[1]!, title: 'stale' } },
         { table: 'causes', type: 'delete', id: 'a' },
       ],
       reviewer(5000),
@@ -220,7 +274,7 @@ describe('local writes', () => {
     ]);
     const shown = projectDocs(docs, 'inc').rows.causes;
     expect(shown.find((c) => c.id === 'b')!.reviewState).toBe('agreed');
-    expect(shown.find((c) => c.id === 'c')!.title).toBe('c');
+    expect(shown.filter((c) => c.id === 'a' || c.id === 'c').map((c) => c.title)).toEqual(['a', 'c']);
     expect(reviewStatesMap(docs).get('b')).toEqual({ state: 'agreed', by: 'Rita', at: 5000 });
   });
 

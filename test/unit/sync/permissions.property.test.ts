@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ReviewState } from '../../../shared/domain';
+import { ReviewState, SIGNOFF_DECISIONS } from '../../../shared/domain';
 import { applyRowChanges, projectDocs, type RowChange } from '../../../shared/sync';
 import { node } from '../causes/helpers';
 import { comment, reviewWorld, serverVerdict } from './review';
@@ -32,8 +32,23 @@ const commentPut: fc.Arbitrary<RowChange> = fc
       }) as const,
   );
 
+const signOffPut: fc.Arbitrary<RowChange> = fc
+  .record({
+    id: fc.constantFrom('s1', 's2'),
+    decision: fc.constantFrom(...SIGNOFF_DECISIONS),
+    by: fc.constantFrom('Rita', ' rita', 'Grace'),
+    pending: fc.constantFrom([], ['Grace']),
+  })
+  .map((r): RowChange => ({
+    table: 'signoffs',
+    type: 'put',
+    row: { ...r, incidentId: 'inc', comment: 'c', at: 5 },
+  }));
+
 const change: fc.Arbitrary<RowChange> = fc.oneof(
   commentPut,
+  signOffPut,
+  fc.constantFrom('s1', 's2').map((id): RowChange => ({ table: 'signoffs', type: 'delete', id })),
   fc
     .constantFrom('ana', 'rita', 'reply', 'rita-reply')
     .map((id): RowChange => ({ table: 'comments', type: 'delete', id })),
@@ -46,8 +61,8 @@ const change: fc.Arbitrary<RowChange> = fc.oneof(
 
 /** Writes changes without any check or diff, as a modified app could. */
 function writeRaw(review: Y.Doc, changes: readonly RowChange[]): void {
-  const comments = review.getMap<Y.Map<unknown>>('comments');
   for (const c of changes) {
+    const comments = review.getMap<Y.Map<unknown>>(c.table);
     if (c.type === 'delete') comments.delete(c.id);
     else if (c.table === 'causes') {
       review.getMap('reviewStates').set(c.row.id, { state: c.row.reviewState, by: 'Rita', at: 2000 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Comment } from '../../../shared/domain';
+import type { Comment, SignOff } from '../../../shared/domain';
 import {
   applyRowChanges,
+  projectDocs,
   reviewStatesMap,
   tableMap,
-  type ReviewerRole,
+  type SyncRole,
   type RowChange,
   type SharedDocs,
 } from '../../../shared/sync';
@@ -13,7 +14,7 @@ import { author } from './docs';
 import { comment, reviewWorld, serverVerdict } from './review';
 
 /** The server's verdict on local row changes written without any check. */
-function verdictOf(docs: SharedDocs, changes: RowChange[], name = 'Rita', role: ReviewerRole = 'reviewer') {
+function verdictOf(docs: SharedDocs, changes: RowChange[], name = 'Rita', role: SyncRole = 'reviewer') {
   return serverVerdict(
     docs,
     (review) => {
@@ -191,5 +192,68 @@ describe("a reviewer's own writes (the app)", () => {
     const ok = applyRowChanges(docs, [put(comment('mine', { author: 'Rita' }))], ctx);
     expect(ok).toEqual({ written: 1, refused: [] });
     expect(tableMap(docs, 'comments').has('mine')).toBe(true);
+  });
+});
+
+function signoff(id: string, extra: Partial<SignOff> = {}): SignOff {
+  return {
+    id,
+    incidentId: 'inc',
+    decision: 'approved',
+    by: 'Rita',
+    comment: '',
+    at: 100,
+    pending: [],
+    ...extra,
+  };
+}
+
+const putSignOff = (row: SignOff): RowChange => ({ table: 'signoffs', type: 'put', row });
+
+describe('checkReviewChange: sign-offs', () => {
+  const docs = reviewWorld();
+  applyRowChanges(docs, [putSignOff(signoff('s1')), putSignOff(signoff('g1', { by: 'Grace' }))], author());
+
+  it('a reviewer adds their own decisions, named as in their token (case and spaces aside)', () => {
+    expect(
+      verdictOf(docs, [putSignOff(signoff('s2', { decision: 'changes-requested', comment: 'why' }))]),
+    ).toEqual({
+      ok: true,
+    });
+    expect(verdictOf(docs, [putSignOff(signoff('s3', { by: ' rita ' }))])).toEqual({ ok: true });
+  });
+
+  it('a reviewer cannot sign for someone else, override, list pending reviewers, or touch a recorded sign-off', () => {
+    expect(verdictOf(docs, [putSignOff(signoff('s4', { by: 'Grace' }))])).toEqual({
+      ok: false,
+      reason: 'signoffs row s4: a sign-off added by "Rita" must record "Rita", not "Grace"',
+    });
+    expect(
+      verdictOf(docs, [putSignOff(signoff('s5', { decision: 'override', comment: 'ship it' }))]),
+    ).toEqual({
+      ok: false,
+      reason: 'signoffs row s5: reviewers record approved or changes-requested, not "override"',
+    });
+    expect(verdictOf(docs, [putSignOff(signoff('s6', { pending: ['Grace'] }))])).toEqual({
+      ok: false,
+      reason: "signoffs row s6: a reviewer's sign-off lists no pending reviewers",
+    });
+    expect(verdictOf(docs, [putSignOff(signoff('s1', { at: 200 }))])).toEqual({
+      ok: false,
+      reason: 'signoffs row s1: a sign-off is never changed: a new decision is a new sign-off',
+    });
+    expect(verdictOf(docs, [{ table: 'signoffs', type: 'delete', id: 'g1' }])).toEqual({
+      ok: false,
+      reason: 'signoffs row g1: reviewers cannot delete a sign-off',
+    });
+  });
+
+  it('an author records an override', () => {
+    const override = signoff('o1', { decision: 'override', by: 'Ana', comment: 'urgent', pending: ['Rita'] });
+    expect(verdictOf(docs, [putSignOff(override)], 'Ana', 'author')).toEqual({ ok: true });
+  });
+
+  it('a sign-off synced through the documents projects back unchanged', () => {
+    expect(projectDocs(docs, 'inc').rows.signoffs).toEqual([signoff('g1', { by: 'Grace' }), signoff('s1')]);
   });
 });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createIncident, type Comment } from '../../../shared/domain';
-import { checkReviewChange, seedDocs, type ReviewerRole, type SharedDocs } from '../../../shared/sync';
+import { checkReviewChange, seedDocs, type SyncRole, type SharedDocs } from '../../../shared/sync';
 import { node } from '../causes/helpers';
 import { author, newDocs } from './docs';
 
@@ -23,7 +23,10 @@ export function comment(id: string, extra: Partial<Comment> = {}): Comment {
   };
 }
 
-/** An incident with a cause `a`, Ana's thread `ana` and Rita's thread `rita` with Ana's reply. */
+/**
+ * An incident with a cause `a`, Ana's thread `ana` (with Rita's reply), Rita's thread `rita`
+ * (with Ana's reply) and Rita's approval `s1`.
+ */
 export function reviewWorld(): SharedDocs {
   const docs = newDocs(1);
   seedDocs(
@@ -38,6 +41,17 @@ export function reviewWorld(): SharedDocs {
           comment('reply', { parentId: 'rita', author: 'Ana' }),
           comment('rita-reply', { parentId: 'ana', author: 'Rita' }),
         ],
+        signoffs: [
+          {
+            id: 's1',
+            incidentId: 'inc',
+            decision: 'approved',
+            by: 'Rita',
+            comment: '',
+            at: 100,
+            pending: [],
+          },
+        ],
       },
     },
     author(),
@@ -50,7 +64,7 @@ export function serverVerdict(
   docs: SharedDocs,
   write: (review: Y.Doc) => void,
   name = 'Rita',
-  role: ReviewerRole = 'reviewer',
+  role: SyncRole = 'reviewer',
 ) {
   const before = new Y.Doc();
   Y.applyUpdate(before, Y.encodeStateAsUpdate(docs.review));
