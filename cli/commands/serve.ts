@@ -24,6 +24,8 @@ Runs the team sync server: people share incidents with it from the app (Share…
 them together, live or offline. Documents are kept in SQLite in DIR (the default), or in
 PostgreSQL with --postgres. Every change is stored before the server acknowledges it.
 Stop it with Ctrl-C (or SIGTERM): it closes connections and stores everything first.
+GET /health on the same port answers {"ok":true,…} for load balancers. More in
+docs/sync-server.md.
 
 Options:
   --port N                  port to listen on (default ${DEFAULT_SYNC_PORT}; 0 picks a free one)
