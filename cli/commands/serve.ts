@@ -101,6 +101,10 @@ async function serve(args: string[], io: CommandIo): Promise<number> {
       100_000,
     ),
   };
+  if (values.postgres !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(values.postgres))
+    throw new UsageError(
+      `--postgres "${values.postgres}" is not a postgres://user:password@host:5432/db URL`,
+    );
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   const secret = loadOrCreateSecret(dataDir);
   // Hocuspocus runs several hooks without awaiting them (onChange, awareness): a rejection there

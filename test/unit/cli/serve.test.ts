@@ -147,6 +147,23 @@ describe('rootline serve (a real process)', () => {
     db.close();
   });
 
+  it.each([
+    [['--port', '99999'], /--port "99999" is not a port/],
+    [
+      ['--postgres', 'db.example.com'],
+      /--postgres "db.example.com" is not a postgres:\/\/user:password@host:5432\/db URL/,
+    ],
+    [['--redis', 'http://x'], /--redis "http:\/\/x" must start with redis:\/\/ or rediss:\/\//],
+    [['--max-document-mb', 'lots'], /--max-document-mb "lots" is not a number/],
+    [['now'], /unexpected argument "now"/],
+  ])('refuses %j, naming the option', (args, message) => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const r = rootline('serve', '--data', data.dir, ...args);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('says which port is taken, and that a data folder is in use', async () => {
     const data = tempDataDir();
     const other = tempDataDir();
