@@ -1,35 +1,74 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import type * as Y from 'yjs';
-import { waitUntil } from '../services/ports';
-import { connectPeer } from './peer';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 
-/** One document on a peer of its own, with what the server said about it. */
+/** A Node sync client: one socket, one provider on one document, and what the server said. */
 export interface TestClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
   /** Reasons of refused authentication (`authenticationFailed`). */
-  refusals: readonly string[];
+  refusals: string[];
   /** Closes of this document's connection: by the server (with a reason) or of the socket. */
   closes: { code: number; reason: string }[];
   destroy(): void;
 }
 
-/** Connects a peer (test/helpers/sync/peer.ts) to one document and records its closes too. */
-export function connectClient(url: string, name: string, token: string): TestClient {
-  const peer = connectPeer({ url, token, reconnectDelayMs: 50 });
-  const { doc, provider, refusals } = peer.open(name);
+/** Connects a client to a document of a server (Node has no WebSocket of its own: `ws`). */
+export function connectClient(
+  url: string,
+  name: string,
+  token: string,
+  doc: Y.Doc = new Y.Doc(),
+): TestClient {
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 200,
+    jitter: false,
+  });
+  const refusals: string[] = [];
   const closes: { code: number; reason: string }[] = [];
-  provider.on('close', ({ event }: { event: { code: number; reason: string } }) =>
-    closes.push({ code: event.code, reason: event.reason }),
-  );
-  return { doc, provider, refusals, closes, destroy: () => peer.destroy() };
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    document: doc,
+    token,
+    onAuthenticationFailed: ({ reason }) => void refusals.push(reason),
+    onClose: ({ event }) => void closes.push({ code: event.code, reason: event.reason }),
+  });
+  // A provider given its socket does not attach itself (Hocuspocus 3).
+  provider.attach();
+  return {
+    doc,
+    provider,
+    socket,
+    refusals,
+    closes,
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Polls until `predicate` holds; fails naming `what` after `timeoutMs`. */
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Resolves when the server has acknowledged every change the client made. */
-export function acknowledged(client: TestClient, timeoutMs = 15_000): Promise<void> {
-  return waitUntil(
+export function acknowledged(client: TestClient, timeoutMs?: number): Promise<void> {
+  return waitFor(
     () => client.provider.isSynced && !client.provider.hasUnsyncedChanges,
     `the server to acknowledge ${client.provider.configuration.name}`,
-    { timeoutMs, everyMs: 10 },
+    timeoutMs,
   );
 }

@@ -1,14 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../../cli/sync/sqliteStore';
 import { modelDocName } from '../../../shared/sync/names';
 import { parseInviteLink, readTokenClaims } from '../../../shared/sync/tokens';
-import { waitUntil } from '../../helpers/services/ports';
-import { acknowledged, connectClient, type TestClient } from '../../helpers/sync/clients';
-import { inviteToken, ROOTLINE_BIN, spawnServe, type ServeProcess } from '../../helpers/sync/serve';
+import { acknowledged, connectClient, waitFor, type TestClient } from '../../helpers/sync/clients';
+import { rootline, startServeProcess, type ServeProcess } from '../../helpers/sync/process';
 import { tempDataDir } from '../../helpers/sync/server';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -16,14 +13,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function rootline(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [ROOTLINE_BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function started(dataDir: string, port?: number): Promise<ServeProcess> {
-  const p = await spawnServe({ dataDir, ...(port === undefined ? {} : { port }) });
-  cleanups.push(() => p.kill());
+async function started(dataDir: string): Promise<ServeProcess> {
+  const p = await startServeProcess(['--data', dataDir]);
+  cleanups.push(() => void p.child.kill('SIGKILL'));
   return p;
 }
 
@@ -33,8 +25,22 @@ function client(url: string, token: string): TestClient {
   return c;
 }
 
-function authorToken(dataDir: string): Promise<string> {
-  return inviteToken({ dataDir, incident: 'I1', role: 'author', name: 'Ana' });
+function authorToken(dataDir: string): string {
+  const r = rootline(
+    'serve',
+    'invite',
+    '--data',
+    dataDir,
+    '--incident',
+    'I1',
+    '--role',
+    'author',
+    '--name',
+    'Ana',
+    '--json',
+  );
+  expect(r.stderr).toBe('');
+  return (JSON.parse(r.stdout) as { token: string }).token;
 }
 
 describe('rootline serve invite', () => {
@@ -100,7 +106,7 @@ describe('rootline serve (a real process)', () => {
   it('keeps every acknowledged update when killed mid-edit (SIGKILL) and restarted on the same data', async () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
-    const token = await authorToken(data.dir);
+    const token = authorToken(data.dir);
     const first = await started(data.dir);
     const writer = client(first.url, token);
     await acknowledged(writer);
@@ -113,10 +119,11 @@ describe('rootline serve (a real process)', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    await waitUntil(() => sent - writer.provider.unsyncedChanges > 300, '300 acknowledged updates');
+    await waitFor(() => sent - writer.provider.unsyncedChanges > 300, '300 acknowledged updates');
     // Updates are acknowledged in the order they were sent: the first `acked` are stored.
     const acked = sent - writer.provider.unsyncedChanges;
-    await first.kill();
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
     writing = false;
     await writes;
     writer.destroy();
@@ -132,14 +139,15 @@ describe('rootline serve (a real process)', () => {
   it('stops on SIGTERM after storing everything in one compacted state', async () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
-    const token = await authorToken(data.dir);
+    const token = authorToken(data.dir);
     const server = await started(data.dir);
     const writer = client(server.url, token);
     await acknowledged(writer);
     for (let n = 0; n < 50; n++) writer.doc.getMap('events').set(`E${n}`, n);
     await acknowledged(writer);
-    expect(await server.stop()).toBe(0);
-    expect(server.output()).toMatch(/SIGTERM: closing connections and storing documents…\nStopped\.\n$/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.stdout()).toMatch(/SIGTERM: closing connections and storing documents…\nStopped\.\n$/);
     const db = new Database(join(data.dir, SQLITE_FILE), { readonly: true });
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM updates')).toBe(0);
@@ -169,7 +177,7 @@ describe('rootline serve (a real process)', () => {
     const other = tempDataDir();
     cleanups.push(data.remove, other.remove);
     const server = await started(data.dir);
-    const port = String(server.port);
+    const port = new URL(server.url).port;
     const taken = rootline('serve', '--data', other.dir, '--port', port);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toBe(`rootline serve: port ${port} is in use (try --port)\n`);
