@@ -65,6 +65,11 @@ function portOf(value: string | undefined): number {
   return port;
 }
 
+/** True for an interface only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /** The server's address as others reach it: a wildcard interface becomes this machine's name. */
 function reachableUrl(server: SyncServer): string {
   return ['0.0.0.0', '::'].includes(server.host) ? `ws://${hostname()}:${server.port}` : server.url;
@@ -142,6 +147,9 @@ async function serve(args: string[], io: CommandIo): Promise<number> {
         ? []
         : [`  sharing clients through Redis ${values.redis.replace(/\/\/[^@]*@/, '//')}`]),
       `  invites: rootline serve invite --data ${dataDir} --incident ID --role reviewer --name NAME --url ${reachableUrl(server)}`,
+      ...(isLoopback(server.host)
+        ? []
+        : ['  note: ws:// is not encrypted; put TLS in front of it (docs/sync-server.md, Production)']),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
