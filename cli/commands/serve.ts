@@ -24,6 +24,8 @@ Runs the team sync server: people share incidents with it from the app (Share…
 them together, live or offline. Documents are kept in SQLite in DIR (the default), or in
 PostgreSQL with --postgres. Every change is stored before the server acknowledges it.
 Stop it with Ctrl-C (or SIGTERM): it closes connections and stores everything first.
+GET /health on the same port answers {"ok":true,…} for load balancers. More in
+docs/sync-server.md.
 
 Options:
   --port N                  port to listen on (default ${DEFAULT_SYNC_PORT}; 0 picks a free one)
@@ -63,6 +65,11 @@ function portOf(value: string | undefined): number {
   return port;
 }
 
+/** True for an interface only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /** The server's address as others reach it: a wildcard interface becomes this machine's name. */
 function reachableUrl(server: SyncServer): string {
   return ['0.0.0.0', '::'].includes(server.host) ? `ws://${hostname()}:${server.port}` : server.url;
@@ -99,6 +106,10 @@ async function serve(args: string[], io: CommandIo): Promise<number> {
       100_000,
     ),
   };
+  if (values.postgres !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(values.postgres))
+    throw new UsageError(
+      `--postgres "${values.postgres}" is not a postgres://user:password@host:5432/db URL`,
+    );
   const dataDir = resolve(values.data ?? DEFAULT_DATA_DIR);
   const secret = loadOrCreateSecret(dataDir);
   // Hocuspocus runs several hooks without awaiting them (onChange, awareness): a rejection there
@@ -136,6 +147,9 @@ async function serve(args: string[], io: CommandIo): Promise<number> {
         ? []
         : [`  sharing clients through Redis ${values.redis.replace(/\/\/[^@]*@/, '//')}`]),
       `  invites: rootline serve invite --data ${dataDir} --incident ID --role reviewer --name NAME --url ${reachableUrl(server)}`,
+      ...(isLoopback(server.host)
+        ? []
+        : ['  note: ws:// is not encrypted; put TLS in front of it (docs/sync-server.md, Production)']),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -9,6 +9,25 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS rootline_sync_updates_by_name ON rootline_sync_updates (name, id);
 `;
 
+/**
+ * Creates the tables unless they exist. Under a lock: two instances starting at once would
+ * both try to create them, and `IF NOT EXISTS` does not make that safe in PostgreSQL.
+ */
+async function createSchema(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('rootline-sync:schema'))");
+    await client.query(SCHEMA);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /** `host:port/database` of a connection URL, without the password, for messages. */
 export function describePostgresUrl(url: string): string {
   try {
@@ -31,7 +50,7 @@ export async function openPostgresStore(url: string): Promise<SyncStore> {
   // would end the process. The next query gets a fresh connection.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   try {
-    await pool.query(SCHEMA);
+    await createSchema(pool);
   } catch (e) {
     await pool.end();
     throw new Error(

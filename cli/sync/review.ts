@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Verdict } from '../../shared/sync/permissions';
 import type { SyncRole } from '../../shared/sync/tokens';
 
 /** Who is writing: the name and role from their verified token. */
@@ -7,14 +8,12 @@ export interface Writer {
   role: SyncRole;
 }
 
-/** The verdict on a change to a review document. */
-export type ReviewVerdict = { ok: true } | { ok: false; reason: string };
 
 /**
  * Decides whether a writer may turn the review document `before` into `after`
  * (docs/sync-design.md, "Access"). The server runs it on a copy before storing anything.
  */
-export type ReviewCheck = (before: Y.Doc, after: Y.Doc, writer: Writer) => ReviewVerdict;
+export type ReviewCheck = (before: Y.Doc, after: Y.Doc, writer: Writer) => Verdict;
 
 /**
  * Applies an update to a copy of the document and asks the check about the result. An update
@@ -26,7 +25,7 @@ export function checkUpdate(
   update: Uint8Array,
   writer: Writer,
   check: ReviewCheck,
-): ReviewVerdict {
+): Verdict {
   const state = Y.encodeStateAsUpdate(document);
   const before = new Y.Doc({ gc: false });
   const after = new Y.Doc({ gc: false });

@@ -1,11 +1,9 @@
+import { checkReviewChange } from '../../shared/sync/permissions';
 import type { ReviewCheck } from './review';
 
 /**
- * The check `rootline serve` runs on review-document changes. Until the model's
- * `checkReviewChange` (shared/sync/permissions.ts) is merged here, reviewers' changes are
- * refused and authors' accepted as they are.
+ * The check `rootline serve` runs on every change to a review document: the model's rules
+ * (docs/sync-design.md, "Access"), the same the app runs before it writes.
  */
-export const serverReviewCheck: ReviewCheck = (_before, _after, writer) =>
-  writer.role === 'author'
-    ? { ok: true }
-    : { ok: false, reason: 'this server build cannot check reviewer changes yet' };
+export const serverReviewCheck: ReviewCheck = (before, after, writer) =>
+  checkReviewChange(before, after, writer.name, writer.role);

@@ -41,13 +41,13 @@ interface UpdateRow {
  * committed append survives the server process being killed (it is in the OS's hands);
  * synchronous=FULL would also survive power loss at the cost of an fsync per update.
  */
-export function openSqliteStore(dataDir: string, options: { fsyncEveryUpdate?: boolean } = {}): SyncStore {
+export function openSqliteStore(dataDir: string): SyncStore {
   mkdirSync(dataDir, { recursive: true });
   const lock = claimFolder(dataDir);
   const file = resolve(join(dataDir, SQLITE_FILE));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.fsyncEveryUpdate === true ? 'FULL' : 'NORMAL'}`);
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(`
     CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at INTEGER NOT NULL);

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as Y from 'yjs';
-import type { ReviewCheck } from '../../../cli/sync/review';
+import { serverReviewCheck } from '../../../cli/sync/reviewCheck';
 import { loadOrCreateSecret, mintToken } from '../../../cli/sync/secret';
 import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../../cli/sync/server';
 import { openSqliteStore } from '../../../cli/sync/sqliteStore';
@@ -16,32 +15,8 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 }
 
 /**
- * A small stand-in for the model's review check, enough to exercise the server's hook: every
- * writer's comment rows (`comments` table) must carry their own name as `author`, and a
- * reviewer may change nothing but their own comments and `reviewStates`.
- */
-export const testReviewCheck: ReviewCheck = (before, after, writer) => {
-  const rows = (doc: Y.Doc) =>
-    doc.getMap<Y.Map<unknown>>('comments').toJSON() as Record<string, Record<string, unknown>>;
-  const was = rows(before);
-  for (const [id, row] of Object.entries(rows(after))) {
-    if (JSON.stringify(was[id]) === JSON.stringify(row)) continue;
-    if (row.author !== writer.name) return { ok: false, reason: `comment ${id} is not by ${writer.name}` };
-  }
-  if (writer.role === 'reviewer') {
-    for (const key of after.share.keys()) {
-      if (key === 'comments' || key === 'reviewStates') continue;
-      if (JSON.stringify(after.get(key).toJSON()) !== JSON.stringify(before.get(key).toJSON())) {
-        return { ok: false, reason: `a reviewer cannot change ${key}` };
-      }
-    }
-  }
-  return { ok: true };
-};
-
-/**
  * A server on a random loopback port over SQLite in `dir` (seen through `wrapStore` when
- * given, e.g. to make it fail), with the test review check.
+ * given, e.g. to make it fail), with the server's review check.
  */
 export async function startTestServer(
   dir: string,
@@ -54,7 +29,7 @@ export async function startTestServer(
   const server = await startSyncServer({
     store: wrapStore(openSqliteStore(dir)),
     secret: loadOrCreateSecret(dir),
-    reviewCheck: testReviewCheck,
+    reviewCheck: serverReviewCheck,
     log: (line) => void log.push(line),
     compactAfterMs: 100,
     ...rest,

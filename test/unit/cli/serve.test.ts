@@ -13,7 +13,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function started(p: ServeProcess): ServeProcess {
+async function started(dataDir: string): Promise<ServeProcess> {
+  const p = await startServeProcess(['--data', dataDir]);
   cleanups.push(() => void p.child.kill('SIGKILL'));
   return p;
 }
@@ -24,12 +25,12 @@ function client(url: string, token: string): TestClient {
   return c;
 }
 
-function authorToken(dir: string): string {
+function authorToken(dataDir: string): string {
   const r = rootline(
     'serve',
     'invite',
     '--data',
-    dir,
+    dataDir,
     '--incident',
     'I1',
     '--role',
@@ -106,26 +107,28 @@ describe('rootline serve (a real process)', () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
     const token = authorToken(data.dir);
-    const first = started(await startServeProcess(['--data', data.dir]));
+    const first = await started(data.dir);
     const writer = client(first.url, token);
     await acknowledged(writer);
     let sent = 0;
-    const writing = (async () => {
-      for (;;) {
+    let writing = true;
+    const writes = (async () => {
+      while (writing) {
         writer.doc.getMap('events').set(`E${sent}`, sent);
         sent += 1;
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    void writing;
     await waitFor(() => sent - writer.provider.unsyncedChanges > 300, '300 acknowledged updates');
     // Updates are acknowledged in the order they were sent: the first `acked` are stored.
     const acked = sent - writer.provider.unsyncedChanges;
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
+    writing = false;
+    await writes;
     writer.destroy();
 
-    const second = started(await startServeProcess(['--data', data.dir]));
+    const second = await started(data.dir);
     const reader = client(second.url, token);
     await acknowledged(reader);
     const events = reader.doc.getMap('events');
@@ -137,7 +140,7 @@ describe('rootline serve (a real process)', () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
     const token = authorToken(data.dir);
-    const server = started(await startServeProcess(['--data', data.dir]));
+    const server = await started(data.dir);
     const writer = client(server.url, token);
     await acknowledged(writer);
     for (let n = 0; n < 50; n++) writer.doc.getMap('events').set(`E${n}`, n);
@@ -152,11 +155,28 @@ describe('rootline serve (a real process)', () => {
     db.close();
   });
 
+  it.each([
+    [['--port', '99999'], /--port "99999" is not a port/],
+    [
+      ['--postgres', 'db.example.com'],
+      /--postgres "db.example.com" is not a postgres:\/\/user:password@host:5432\/db URL/,
+    ],
+    [['--redis', 'http://x'], /--redis "http:\/\/x" must start with redis:\/\/ or rediss:\/\//],
+    [['--max-document-mb', 'lots'], /--max-document-mb "lots" is not a number/],
+    [['now'], /unexpected argument "now"/],
+  ])('refuses %j, naming the option', (args, message) => {
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const r = rootline('serve', '--data', data.dir, ...args);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('says which port is taken, and that a data folder is in use', async () => {
     const data = tempDataDir();
     const other = tempDataDir();
     cleanups.push(data.remove, other.remove);
-    const server = started(await startServeProcess(['--data', data.dir]));
+    const server = await started(data.dir);
     const port = new URL(server.url).port;
     const taken = rootline('serve', '--data', other.dir, '--port', port);
     expect(taken.code).toBe(1);

@@ -3,6 +3,8 @@ import { SignJWT } from 'jose';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { CauseNode, Comment } from '../../../../shared/domain';
+import { applyRowChanges, reviewStateOf } from '../../../../shared/sync';
 import { SQLITE_FILE } from '../../../../cli/sync/sqliteStore';
 import { modelDocName, reviewDocName, sectionDocName } from '../../../../shared/sync/names';
 import { acknowledged, connectClient, waitFor, type TestClient } from '../../../helpers/sync/clients';
@@ -12,6 +14,45 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+const NOW = Date.UTC(2026, 11, 3, 8, 0);
+
+/** A comment row on cause C1 by `author`. */
+function comment(id: string, author: string): Comment {
+  return {
+    id,
+    incidentId: 'I1',
+    targetType: 'cause',
+    targetId: 'C1',
+    parentId: null,
+    author,
+    body: `${author} asks: is this the root cause?`,
+    createdAt: NOW,
+    editedAt: null,
+    resolved: false,
+    resolvedAt: null,
+    resolvedBy: null,
+  };
+}
+
+/** A top cause as the app holds it. */
+function cause(id: string): CauseNode {
+  return {
+    id,
+    incidentId: 'I1',
+    parentId: null,
+    order: 0,
+    kind: 'incident',
+    gate: 'OR',
+    title: 'Checkout down',
+    detail: '',
+    category: null,
+    evidenceEventIds: [],
+    reviewState: 'open',
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+}
 
 async function setup() {
   const data = tempDataDir();
@@ -141,42 +182,78 @@ describe('rootline serve: reviewers', () => {
     expect(stored()).toEqual([modelDocName('I1'), sectionDocName('I1', 'S1')]);
   });
 
-  it('may add their own comments to the review document, and nothing else', async () => {
+  it('comment and set review states through the model’s check; anything else is refused, unstored', async () => {
     const { dir, connect } = await setup();
-    const author = connect(reviewDocName('I1'), await tokenFor(dir, 'Ana', 'author', ['I1']));
-    const reviewer = connect(reviewDocName('I1'), await tokenFor(dir, 'Rui', 'reviewer', ['I1']));
-    await Promise.all([acknowledged(author), acknowledged(reviewer)]);
-    expect(reviewer.provider.authorizedScope).toBe('read-write');
+    const anaToken = await tokenFor(dir, 'Ana', 'author', ['I1']);
+    const ruiToken = await tokenFor(dir, 'Rui', 'reviewer', ['I1']);
+    const ana = connect(reviewDocName('I1'), anaToken);
+    const anaModel = connect(modelDocName('I1'), anaToken);
+    const seeded = applyRowChanges(
+      { model: anaModel.doc, review: ana.doc },
+      [{ table: 'causes', type: 'put', row: cause('C1') }],
+      { incidentId: 'I1', now: NOW, name: 'Ana', role: 'author' },
+    );
+    expect(seeded.refused).toEqual([]);
+    await Promise.all([acknowledged(ana), acknowledged(anaModel)]);
 
-    const comment = new Y.Map<unknown>();
-    comment.set('author', 'Rui');
-    comment.set('text', 'Is the retry storm the root cause?');
-    reviewer.doc.getMap<Y.Map<unknown>>('comments').set('K1', comment);
-    await acknowledged(reviewer);
-    await waitFor(() => author.doc.getMap('comments').has('K1'), 'the comment to reach the author');
+    const rui = connect(reviewDocName('I1'), ruiToken);
+    const ruiModel = connect(modelDocName('I1'), ruiToken);
+    await Promise.all([acknowledged(rui), acknowledged(ruiModel)]);
+    expect(rui.provider.authorizedScope).toBe('read-write');
+    expect(ruiModel.provider.authorizedScope).toBe('readonly');
+    // The app writes through applyRowChanges, as the reviewer.
+    const ruiDocs = { model: ruiModel.doc, review: rui.doc };
+    const asRui = { incidentId: 'I1', now: NOW, name: 'Rui', role: 'reviewer' } as const;
+    const written = applyRowChanges(
+      ruiDocs,
+      [
+        { table: 'comments', type: 'put', row: comment('K1', 'Rui') },
+        { table: 'causes', type: 'put', row: { ...cause('C1'), reviewState: 'agreed' } },
+      ],
+      asRui,
+    );
+    expect(written.refused).toEqual([]);
+    await acknowledged(rui);
+    await waitFor(() => ana.doc.getMap('comments').has('K1'), 'the comment to reach the author');
+    await waitFor(
+      () => reviewStateOf({ review: ana.doc }, 'C1') === 'agreed',
+      'the review state to reach the author',
+    );
 
-    // Posing as the author, or touching the sign-offs, is refused and the connection closed.
-    const forged = new Y.Map<unknown>();
-    forged.set('author', 'Ana');
-    forged.set('text', 'I agree with everything');
-    reviewer.doc.getMap<Y.Map<unknown>>('comments').set('K2', forged);
-    await waitFor(() => reviewer.closes.length > 0, 'the server to close the reviewer');
-    expect(reviewer.closes[0]?.reason).toBe('change refused: comment K2 is not by Rui');
+    // A reviewer's copy that holds someone else's words (a modified app) is refused by the server.
+    applyRowChanges(ruiDocs, [{ table: 'comments', type: 'put', row: comment('K2', 'Ana') }], {
+      ...asRui,
+      name: 'Ana',
+      role: 'author',
+    });
+    await waitFor(() => rui.closes.length > 0, 'the server to close the reviewer');
+    expect(rui.closes[0]?.reason).toMatch(/^change refused: comments row K2: /);
 
-    const later = connect(reviewDocName('I1'), await tokenFor(dir, 'Ana', 'author', ['I1']));
+    const later = connect(reviewDocName('I1'), await tokenFor(dir, 'Bo', 'author', ['I1']));
     await acknowledged(later);
-    expect(Object.keys(later.doc.getMap('comments').toJSON())).toEqual(['K1']);
-    expect(author.doc.getMap('comments').has('K2')).toBe(false);
+    expect([...later.doc.getMap('comments').keys()]).toEqual(['K1']);
+    expect(ana.doc.getMap('comments').has('K2')).toBe(false);
   });
 
-  it('checks an author’s comments too: a new comment carries the writer’s own name', async () => {
+  it('checks authors too: data the review document does not hold is refused', async () => {
     const { dir, connect } = await setup();
-    const author = connect(reviewDocName('I1'), await tokenFor(dir, 'Ana', 'author', ['I1']));
-    await acknowledged(author);
-    const comment = new Y.Map<unknown>();
-    comment.set('author', 'Rui');
-    author.doc.getMap<Y.Map<unknown>>('comments').set('K1', comment);
-    await waitFor(() => author.closes.length > 0, 'the server to close the author');
-    expect(author.closes[0]?.reason).toBe('change refused: comment K1 is not by Ana');
+    const ana = connect(reviewDocName('I1'), await tokenFor(dir, 'Ana', 'author', ['I1']));
+    await acknowledged(ana);
+    // An author may write other people's comments (seeding, a merged review copy)…
+    applyRowChanges(
+      { model: new Y.Doc(), review: ana.doc },
+      [{ table: 'comments', type: 'put', row: comment('K1', 'Rui') }],
+      {
+        incidentId: 'I1',
+        now: NOW,
+        name: 'Ana',
+        role: 'author',
+      },
+    );
+    await acknowledged(ana);
+    // …but not put anything else into the review document.
+    ana.doc.getMap('notes').set('x', 'not part of the review document');
+    await waitFor(() => ana.closes.length > 0, 'the server to close the author');
+    expect(ana.closes[0]?.reason).toBe('change refused: the review document has no "notes"');
   });
 });
