@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addIncident,
   deleteIncident,
+  duplicateIncident,
   getIncident,
+  restoreIncident,
   updateIncident,
 } from '../../../renderer/db/repos/incidents';
 import {
@@ -105,12 +107,19 @@ describe('sign-off repository', () => {
     expect(await publishIncident(id, { by: 'Ada', override: null })).toEqual({ ok: true, override: null });
   });
 
-  it('deletes an incident’s sign-offs with it', async () => {
+  it('deletes an incident’s sign-offs with it, undo brings them back, a duplicate carries its own', async () => {
     freshDb('signoff-delete');
     const id = await incidentWithReviewers(['Grace Hopper']);
-    await recordSignOff(id, { decision: 'approved', by: 'Grace Hopper', comment: '' });
-    await deleteIncident(id);
+    await recordSignOff(id, { decision: 'approved', by: 'Grace Hopper', comment: '' }, T + 1);
+    const before = await listSignOffs(id);
+    const copy = await duplicateIncident(id, T + 2);
+    const copied = await listSignOffs(copy!.id);
+    expect(copied.map((r) => [r.decision, r.by, r.at])).toEqual([['approved', 'Grace Hopper', T + 1]]);
+    expect(copied[0]?.id).not.toBe(before[0]?.id);
+    const removed = await deleteIncident(id);
     expect(await listSignOffs(id)).toEqual([]);
+    await restoreIncident(removed!);
+    expect(await listSignOffs(id)).toEqual(before);
   });
 
   it('leaves a damaged row out of the log and names it apart, without blocking the rest', async () => {

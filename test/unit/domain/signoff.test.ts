@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   commentRequired,
@@ -101,5 +102,33 @@ describe('reviewerMayAdd', () => {
     expect(reviewerMayAdd(row('a', 'Ana', 'approved', T0), 'Bo')).toBe(false);
     expect(reviewerMayAdd(row('a', 'Ana', 'override', T0), 'Ana')).toBe(false);
     expect(reviewerMayAdd(row('a', 'Ana', 'approved', T0, { pending: ['Bo'] }), 'Ana')).toBe(false);
+  });
+});
+
+describe('every replica reads the same state', () => {
+  it('whatever order the log’s rows arrive in (property)', () => {
+    const names = ['Ana', 'ana ', 'Bo', 'Cy'];
+    const rowArb = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      by: fc.constantFrom(...names),
+      decision: fc.constantFrom<SignOffDecision>('approved', 'changes-requested', 'override'),
+      at: fc.integer({ min: T0, max: T0 + 5 }),
+    });
+    const runs = Number(process.env.FC_RUNS ?? 200);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(rowArb, { selector: (r) => r.id, maxLength: 12 }),
+        fc.subarray(names),
+        fc.nat(),
+        (specs, required, seed) => {
+          const rows = specs.map((r) => row(r.id, r.by, r.decision, r.at));
+          const shuffled = [...rows].sort(
+            (a, b) => ((a.id.charCodeAt(0) * 31 + seed) % 7) - ((b.id.charCodeAt(0) * 31 + seed) % 7),
+          );
+          expect(summarizeSignOffs(required, shuffled)).toEqual(summarizeSignOffs(required, rows));
+        },
+      ),
+      { numRuns: runs },
+    );
   });
 });

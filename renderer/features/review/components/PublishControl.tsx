@@ -15,7 +15,7 @@ import './signoff.css';
  * and says who is missing; an author can still publish with a reason, which is recorded.
  */
 export function PublishControl({ incident, summary }: { incident: Incident; summary: SignOffSummary }) {
-  const gate = useAuthorGate();
+  const gate = useAuthorGate(incident.id);
   const alert = useAlert();
   const toast = useToast();
   const undo = useUndoManager();

@@ -9,6 +9,7 @@ import { useAuthorGate } from '../../comments';
 import { bundleFileNameOf } from '../../../../shared/bundle/fileName';
 import { PublishControl } from './PublishControl';
 import { useSignOffSummary } from '../hooks/useSignOffs';
+import { useReviewerOnly } from '../../share';
 
 const STATUS_TEXT: Record<IncidentStatus, string> = {
   draft: 'Draft',
@@ -46,6 +47,8 @@ export function ReviewActions({ incident }: { incident: Incident }) {
   const undo = useUndoManager();
   const gate = useAuthorGate(incident.id);
   const signOff = useSignOffSummary(incident);
+  // A reviewer of a shared incident cannot change its status (the model is read-only for them).
+  const reviewerOnly = useReviewerOnly(incident.id);
   // With required reviewers, their sign-off is the approval: the status follows it.
   const canApprove =
     signOff !== undefined && (signOff.state === 'none-required' || signOff.state === 'approved');
@@ -98,12 +101,17 @@ export function ReviewActions({ incident }: { incident: Incident }) {
       <div className="review-status">
         <span className="field-label">Status</span>
         <span className={`status status-${incident.status}`}>{STATUS_TEXT[incident.status]}</span>
-        {incident.status === 'draft' && (
+        {reviewerOnly && (
+          <span className="field-hint">
+            You review this incident; its authors change the status and publish.
+          </span>
+        )}
+        {!reviewerOnly && incident.status === 'draft' && (
           <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>
             Mark in review
           </button>
         )}
-        {incident.status === 'in-review' && (
+        {!reviewerOnly && incident.status === 'in-review' && (
           <>
             {canApprove && (
               <button
@@ -119,10 +127,10 @@ export function ReviewActions({ incident }: { incident: Incident }) {
             </button>
           </>
         )}
-        {(incident.status === 'in-review' || incident.status === 'approved') && signOff !== undefined && (
-          <PublishControl incident={incident} summary={signOff} />
-        )}
-        {(incident.status === 'approved' || incident.status === 'published') && (
+        {!reviewerOnly &&
+          (incident.status === 'in-review' || incident.status === 'approved') &&
+          signOff !== undefined && <PublishControl incident={incident} summary={signOff} />}
+        {!reviewerOnly && (incident.status === 'approved' || incident.status === 'published') && (
           <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>
             Reopen review
           </button>

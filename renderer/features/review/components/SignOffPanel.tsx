@@ -31,7 +31,8 @@ function DecisionBadge({ row }: { row: SignOff | null }) {
  */
 export function SignOffPanel({ incident }: { incident: Incident }) {
   const rows = useSignOffs(incident.id);
-  const gate = useAuthorGate();
+  // On a shared incident the name is the token's (the server checks it).
+  const gate = useAuthorGate(incident.id);
   const summary = useMemo(
     () => summarizeSignOffs(incident.reviewers, rows ?? []),
     [incident.reviewers, rows],

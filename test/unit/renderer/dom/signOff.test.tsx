@@ -7,6 +7,8 @@ import { addIncident, getIncident, updateIncident } from '../../../../renderer/d
 import { listSignOffs, recordSignOff } from '../../../../renderer/db/repos/signoffs';
 import { ReviewPanel } from '../../../../renderer/features/review';
 import { IncidentList } from '../../../../renderer/features/incidents/components/IncidentList';
+import { setPref } from '../../../../renderer/db/repos/prefs';
+import { resetShares, SHARES_PREF, type Share } from '../../../../renderer/sync/shares';
 import { freshDb } from '../../db/testDb';
 import { act, render, until } from './render';
 
@@ -14,6 +16,7 @@ const T = Date.UTC(2026, 11, 3, 7, 0);
 
 beforeEach(() => {
   freshDb('signoff-dom');
+  resetShares();
 });
 
 async function incident(reviewers: string[], status: 'in-review' | 'draft' = 'in-review') {
@@ -185,5 +188,34 @@ describe('the incident list', () => {
 
     await recordSignOff(waiting, { decision: 'approved', by: 'Edsger Dijkstra', comment: '' });
     await until(() => expect(badges().sort()).toEqual(['Changes requested', 'Signed off']));
+  });
+});
+
+describe('on a shared incident', () => {
+  it('a reviewer signs off under the token’s name and sees no status or publish controls', async () => {
+    const id = await incident(['Grace Hopper', 'Edsger Dijkstra']);
+    // This profile's comment name says otherwise: the token's name wins.
+    await setCommentAuthor('Someone Else');
+    const share: Share = {
+      incidentId: id,
+      server: 'ws://127.0.0.1:1',
+      token: 'token',
+      name: 'Grace Hopper',
+      role: 'reviewer',
+      sharedAt: T,
+    };
+    await setPref(SHARES_PREF, [share]);
+    const view = render(<ReviewPanel incidentId={id} />);
+    const grace = () => reviewerItem(view.container, 'Grace Hopper');
+    await until(() => expect(grace().textContent).toContain('(you)'));
+    expect(view.container.textContent).toContain(
+      'You review this incident; its authors change the status and publish.',
+    );
+    const status = view.container.querySelector<HTMLElement>('.review-status')!;
+    expect([...status.querySelectorAll('button')].map((b) => b.textContent)).toEqual([]);
+
+    click(button(grace(), 'Approve…'));
+    click(button(grace(), 'Approve as Grace Hopper'));
+    await until(async () => expect((await listSignOffs(id)).map((r) => r.by)).toEqual(['Grace Hopper']));
   });
 });
