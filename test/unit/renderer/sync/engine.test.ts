@@ -1,7 +1,7 @@
 // The sync engine with the real document model against a Hocuspocus server on a random loopback
 // port; the other machine is a bare provider on the same documents.
 import 'fake-indexeddb/auto';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { Server } from '@hocuspocus/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -46,6 +46,7 @@ let url = '';
 let db: RootlineDb;
 let engine: SyncEngine | null = null;
 const peers: HocuspocusProvider[] = [];
+const sockets: HocuspocusProviderWebsocket[] = [];
 const problems: string[] = [];
 
 async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
@@ -63,8 +64,11 @@ async function peer(incidentId: string): Promise<SharedDocs> {
     [modelDocName(incidentId), docs.model],
     [reviewDocName(incidentId), docs.review],
   ] as const) {
-    const p = new HocuspocusProvider({ url, name, document: doc, token: 'x', WebSocketPolyfill: WebSocket });
+    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+    const p = new HocuspocusProvider({ name, document: doc, token: 'x', websocketProvider });
+    p.attach();
     peers.push(p);
+    sockets.push(websocketProvider);
     await until(() => p.isSynced, `${name} to sync`);
   }
   return docs;
@@ -95,6 +99,7 @@ afterEach(async () => {
   await engine?.stop();
   engine = null;
   for (const p of peers.splice(0)) p.destroy();
+  for (const w of sockets.splice(0)) w.destroy();
   await server.destroy();
   // Each test starts from machines that never stored these documents.
   for (const name of [modelDocName('i1'), reviewDocName('i1')]) await clearDocument(persistenceName(name));
