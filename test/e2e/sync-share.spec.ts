@@ -28,6 +28,16 @@ test.beforeAll(async () => {
   proxy = await startTcpProxy({ port: server.port });
 });
 
+test.afterEach(async ({}, testInfo) => {
+  // What the server said (refusals name their reason), for a failed run's report.
+  if (testInfo.status !== testInfo.expectedStatus) {
+    await testInfo.attach('rootline serve output', {
+      body: server?.output() ?? '',
+      contentType: 'text/plain',
+    });
+  }
+});
+
 test.afterAll(async () => {
   await proxy?.close();
   await server?.stop();
