@@ -9,14 +9,14 @@ import { clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { createIncident, type CauseNode, type Comment } from '../../../../shared/domain';
 import { applyRowChanges, projectDocs, type SharedDocs } from '../../../../shared/sync';
-import { modelDocName, reviewDocName } from '../../../../shared/sync/names';
+import { localStoreName, modelDocName, reviewDocName } from '../../../../shared/sync/names';
 import { putCauses } from '../../../../renderer/db/repos/causes';
 import { putIncident, deleteIncident } from '../../../../renderer/db/repos/incidents';
 import { putComment } from '../../../../renderer/db/repos/comments';
 import { ReadOnlyShareError } from '../../../../renderer/sync/dexieMirror';
 import { setPref } from '../../../../renderer/db/repos/prefs';
 import type { RootlineDb } from '../../../../renderer/db/schema';
-import { persistenceName, SyncConnections } from '../../../../renderer/sync/connection';
+import { SyncConnections } from '../../../../renderer/sync/connection';
 import { SyncEngine } from '../../../../renderer/sync/engine';
 import { currentShares, resetShares, SHARES_PREF } from '../../../../renderer/sync/shares';
 import { syncStatusOf } from '../../../../renderer/sync/status';
@@ -102,7 +102,7 @@ afterEach(async () => {
   for (const w of sockets.splice(0)) w.destroy();
   await server.destroy();
   // Each test starts from machines that never stored these documents.
-  for (const name of [modelDocName('i1'), reviewDocName('i1')]) await clearDocument(persistenceName(name));
+  for (const name of [modelDocName('i1'), reviewDocName('i1')]) await clearDocument(localStoreName(name));
 });
 
 describe('SyncEngine', () => {
