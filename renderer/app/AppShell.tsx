@@ -152,8 +152,9 @@ export function AppShell() {
         exportCurrent: openExport,
         showShortcuts: () => setOverlay('shortcuts'),
         showAbout: () => setOverlay('about'),
+        joinInvite: (server: string, token: string) => navigate({ name: 'join', server, token }),
       }),
-      [newIncident, bundles, alert, importLogs, openExport],
+      [newIncident, bundles, alert, importLogs, openExport, navigate],
     ),
   );
 
