@@ -252,9 +252,10 @@ async function onReady(): Promise<void> {
 }
 
 function start(): void {
-  // Invite links (rootline://join?server=…&token=…) open in Rootline; packaged builds declare
-  // the scheme too (electron-builder.yml), this covers running from source.
-  if (!app.isDefaultProtocolClient(INVITE_SCHEME)) app.setAsDefaultProtocolClient(INVITE_SCHEME);
+  // Invite links (rootline://join?server=…&token=…) reach the app through the scheme packaged
+  // builds declare (electron-builder.yml), never registered from a development run.
+  if (app.isPackaged && !app.isDefaultProtocolClient(INVITE_SCHEME))
+    app.setAsDefaultProtocolClient(INVITE_SCHEME);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
