@@ -1,3 +1,4 @@
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import type { Incident, IncidentStatus } from '../../../../shared/domain';
 import { exportReviewCopyText, importReviewCopy, setIncidentStatus } from '../../../db/repos/review';
 import { platform } from '../../../platform';
@@ -98,43 +99,47 @@ export function ReviewActions({ incident }: { incident: Incident }) {
       <div className="review-status">
         <span className="field-label">Status</span>
         <span className={`status status-${incident.status}`}>{STATUS_TEXT[incident.status]}</span>
-        {incident.status === 'draft' && (
-          <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>
-            Mark in review
-          </button>
-        )}
-        {incident.status === 'in-review' && (
-          <>
-            {canApprove && (
-              <button
-                type="button"
-                className="btn btn-small btn-primary"
-                onClick={() => void setStatus('approved')}
-              >
-                Approve
-              </button>
-            )}
-            <button type="button" className="btn btn-small" onClick={() => void setStatus('draft')}>
-              Back to draft
+        <ReadOnlyScope>
+          {incident.status === 'draft' && (
+            <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>
+              Mark in review
             </button>
-          </>
-        )}
-        {(incident.status === 'in-review' || incident.status === 'approved') && signOff !== undefined && (
-          <PublishControl incident={incident} summary={signOff} />
-        )}
-        {(incident.status === 'approved' || incident.status === 'published') && (
-          <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>
-            Reopen review
-          </button>
-        )}
+          )}
+          {incident.status === 'in-review' && (
+            <>
+              {canApprove && (
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  onClick={() => void setStatus('approved')}
+                >
+                  Approve
+                </button>
+              )}
+              <button type="button" className="btn btn-small" onClick={() => void setStatus('draft')}>
+                Back to draft
+              </button>
+            </>
+          )}
+          {(incident.status === 'in-review' || incident.status === 'approved') && signOff !== undefined && (
+            <PublishControl incident={incident} summary={signOff} />
+          )}
+          {(incident.status === 'approved' || incident.status === 'published') && (
+            <button type="button" className="btn btn-small" onClick={() => void setStatus('in-review')}>
+              Reopen review
+            </button>
+          )}
+        </ReadOnlyScope>
       </div>
       <div className="review-roundtrip">
         <button type="button" className="btn" onClick={exportCopy}>
           Export review copy…
         </button>
-        <button type="button" className="btn" onClick={() => void importCopy()}>
-          Import review copy…
-        </button>
+        <ReadOnlyScope>
+          <button type="button" className="btn" onClick={() => void importCopy()}>
+            Import review copy…
+          </button>
+        </ReadOnlyScope>
         <p className="field-hint">
           Reviewers open the copy in their own Rootline (Open bundle), comment and set review states, then
           export a review copy back. Importing it merges comments and states by id; edits both sides made to
