@@ -1,7 +1,8 @@
 // Two machines (two browser contexts) and a real `rootline serve` started by the test on a random
 // port: the author shares an incident, the reviewer joins from an invite link, comments on a
 // cause, the author sees it live and replies; the reviewer's link is cut (a loopback proxy),
-// they comment offline, the link returns and the comment arrives. Screenshots of both sides.
+// they comment offline, closing asks first, the comment survives reopening, the link returns and
+// the comment arrives. Screenshots of both sides.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -134,10 +135,29 @@ test('author shares, reviewer joins and comments live, then comments offline and
   await a.waitForTimeout(1_000);
   await expect(aComments.thread('Written on the train, offline.')).toHaveCount(0);
 
+  // Closing Rootline now asks first: the comment is not on the server yet.
+  const asked = new Promise<string>((resolve) =>
+    r.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.accept();
+    }),
+  );
+  await r.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+
+  // Opened again, still offline: the comment is kept on this machine, waiting.
+  const r2 = await reviewerContext.newPage();
+  await r2.goto(`./#/incident/${encodeURIComponent(incidentId!)}/causes`);
+  const r2Causes = new CausesPage(r2);
+  await expect(r2Causes.tree).toBeVisible();
+  await r2Causes.select(CAUSE);
+  await expect(new CommentsPage(r2, r2Causes.detail).thread('Written on the train, offline.')).toBeVisible();
+  await expect(indicator(r2)).toContainText(/Offline|Connecting/, SYNC);
+
   // Back online: merged on the author's side, and nothing is waiting any more.
   p.restore();
   await expect(aComments.thread('Written on the train, offline.')).toContainText('Rita Reviewer', SYNC);
-  await expect(indicator(r)).toHaveText('Connected', SYNC);
+  await expect(indicator(r2)).toHaveText('Connected', SYNC);
   await a.screenshot({ path: test.info().outputPath('author-merged.png') });
 
   await authorContext.close();
