@@ -18,7 +18,13 @@ export interface SharedDocs {
 
 /** A local write as the model applies it (shared/sync/mirror.ts's `RowChange`). */
 export type RowChange =
-  | { table: string; type: 'put'; row: Record<string, unknown> & { id: string } }
+  | {
+      table: string;
+      type: 'put';
+      row: Record<string, unknown> & { id: string };
+      /** The row as it was here before the write (null: new): only changed fields are shared. */
+      before?: Record<string, unknown> | null;
+    }
   | { table: string; type: 'delete'; id: string };
 
 /** Who writes: the token's name and role, and the origin that marks the write as local. */
@@ -162,7 +168,7 @@ export class IncidentSession {
     }
     const rows: RowChange[] = changes.map((c) =>
       c.type === 'put'
-        ? { table: c.table, type: 'put', row: c.row }
+        ? { table: c.table, type: 'put', row: c.row, before: c.before }
         : { table: c.table, type: 'delete', id: c.id },
     );
     const { refused } = this.model.apply(this.docs, rows, this.ctx());
