@@ -148,6 +148,16 @@ describe('SyncEngine', () => {
     });
     await until(async () => (await db.comments.get('k1')) !== undefined, 'the comment in Dexie');
     expect(await db.comments.get('k1')).toEqual(comment);
+
+    // A cause deleted on the other machine goes here too (the document keeps a tombstone).
+    applyRowChanges(other, [{ table: 'causes', type: 'delete', id: 'c1' }], {
+      incidentId: 'i1',
+      now: NOW + 2,
+      name: 'Bob',
+      role: 'author',
+    });
+    await until(async () => (await db.causes.get('c1')) === undefined, 'the cause to go');
+    expect((await db.causes.get('top'))?.title).toBe('Checkout down');
     expect(problems).toEqual([]);
   });
 
