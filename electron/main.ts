@@ -19,6 +19,8 @@ import { openInBrowser } from './security/external';
 import { hardenSession, hardenWebContents } from './session/harden';
 import { buildAppCsp } from './security/csp';
 import { SyncServerAllowList } from './sync/servers';
+import { findInviteInArgv, INVITE_SCHEME, inviteFromUrl } from './sync/deepLink';
+import type { Invite } from '../shared/sync/tokens';
 import { createLockedWindow } from './window/create';
 import { buildMainWindowOptions } from './window/options';
 import { BUNDLE_EXTENSION } from '../shared/bundle/fileName';
@@ -46,6 +48,19 @@ let mainWindow: BrowserWindow | null = null;
 let rendererReady = false;
 /** Bundles the OS asked us to open before the window existed. */
 const pendingBundlePaths: string[] = [];
+/** An invite link the OS opened before the window existed. */
+let pendingInvite: Invite | null = null;
+
+/** Shows an invite on the join screen of the main window (made when there is none). */
+function openInvite(invite: Invite): void {
+  if (!rendererReady) {
+    pendingInvite = invite;
+    return;
+  }
+  mainWindow ??= createMainWindow();
+  focusMainWindow();
+  outbox.push(mainWindow.webContents.id, { type: 'join-invite', ...invite });
+}
 
 const outbox = new MenuActionOutbox((targetId, action) => {
   webContents.fromId(targetId)?.send(MENU_EVENT_CHANNEL, action);
@@ -231,14 +246,29 @@ async function onReady(): Promise<void> {
   const fromArgv = findBundlePathInArgv(process.argv.slice(1), process.cwd());
   if (fromArgv) pendingBundlePaths.push(fromArgv);
   for (const filePath of pendingBundlePaths.splice(0)) await openBundlePath(filePath, 'os');
+  const invite = findInviteInArgv(process.argv.slice(1)) ?? pendingInvite;
+  pendingInvite = null;
+  if (invite) openInvite(invite);
 }
 
 function start(): void {
+  // Invite links (rootline://join?server=…&token=…) reach the app through the scheme packaged
+  // builds declare (electron-builder.yml), never registered from a development run.
+  if (app.isPackaged && !app.isDefaultProtocolClient(INVITE_SCHEME))
+    app.setAsDefaultProtocolClient(INVITE_SCHEME);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
     const filePath = findBundlePathInArgv(argv.slice(1), workingDirectory);
     if (filePath) void openBundlePath(filePath, 'os');
+    const invite = findInviteInArgv(argv.slice(1));
+    if (invite) openInvite(invite);
+  });
+  // macOS delivers opened rootline:// links here, possibly before `ready`.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const invite = inviteFromUrl(url);
+    if (invite) openInvite(invite);
   });
   // macOS delivers double-clicked files here, possibly before `ready`.
   app.on('open-file', (event, filePath) => {

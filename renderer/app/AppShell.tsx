@@ -13,7 +13,7 @@ import {
 } from '../features/import';
 import { IncidentList, useDiscardUntouched, useIncidentActions } from '../features/incidents';
 import { IncidentView } from './IncidentView';
-import { JoinView, ShareDialog, useUnsyncedWarning } from '../features/share';
+import { JoinView, ShareDialog, useSyncEngine, useUnsyncedWarning } from '../features/share';
 import { useUnsavedWarning } from '../features/journal';
 import { createSampleIncident } from '../sample/trySample';
 import { useUndoManager, useUndoShortcuts } from '../features/undo';
@@ -55,6 +55,7 @@ export function AppShell() {
   useOrphanSweep();
   useUnsavedWarning();
   useUnsyncedWarning();
+  useSyncEngine();
 
   const newIncident = useCallback(() => {
     void incidents.create().then((i) => i && openIncident(i.id));
@@ -151,8 +152,9 @@ export function AppShell() {
         exportCurrent: openExport,
         showShortcuts: () => setOverlay('shortcuts'),
         showAbout: () => setOverlay('about'),
+        joinInvite: (server: string, token: string) => navigate({ name: 'join', server, token }),
       }),
-      [newIncident, bundles, alert, importLogs, openExport],
+      [newIncident, bundles, alert, importLogs, openExport, navigate],
     ),
   );
 

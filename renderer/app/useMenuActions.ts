@@ -10,6 +10,8 @@ export interface MenuHandlers {
   exportCurrent(): void;
   showShortcuts(): void;
   showAbout(): void;
+  /** Shows an invite link the OS opened on the join screen. */
+  joinInvite(server: string, token: string): void;
 }
 
 /** Routes desktop menu / OS actions to the same handlers the in-app buttons use. */
@@ -38,6 +40,8 @@ export function useMenuActions(handlers: MenuHandlers): void {
             return h.showShortcuts();
           case 'about':
             return h.showAbout();
+          case 'join-invite':
+            return h.joinInvite(action.server, action.token);
           default:
             return assertNever(action, 'menu action');
         }

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { localStoreName } from '../../shared/sync/names';
 
 /** Where one synced document stands. */
 export interface DocState {
@@ -25,11 +26,6 @@ export interface OpenDoc {
   onState(fn: (state: DocState) => void): () => void;
   /** Stops syncing; with `forget`, the stored copy is removed as well. */
   close(forget?: boolean): Promise<void>;
-}
-
-/** The IndexedDB database of a synced document (design: `rootline-sync:<name>`). */
-export function persistenceName(docName: string): string {
-  return `rootline-sync:${docName}`;
 }
 
 interface Socket {
@@ -77,7 +73,7 @@ export class SyncConnections {
 
   /** Opens a document on a server with a token; its stored copy loads at once, online or not. */
   open(server: string, name: string, token: string, doc = new Y.Doc()): OpenDoc {
-    const persistence = new IndexeddbPersistence(persistenceName(name), doc);
+    const persistence = new IndexeddbPersistence(localStoreName(name), doc);
     const ws = this.socket(server);
     let state: DocState = {
       connection: ws.status === WebSocketStatus.Connected ? 'connected' : 'connecting',
@@ -106,9 +102,18 @@ export class SyncConnections {
           ...(status === WebSocketStatus.Connected ? {} : { synced: false }),
         }),
       onSynced: ({ state: synced }) => set({ synced }),
-      onUnsyncedChanges: ({ number }) => set({ unsynced: number }),
+      // A refused change stays named until everything sent was taken; a refused token until accepted.
+      onUnsyncedChanges: ({ number }) =>
+        set(number === 0 ? { unsynced: 0, refused: null } : { unsynced: number }),
       onAuthenticationFailed: ({ reason }) => set({ refused: reason || 'The server refused the token.' }),
-      onAuthenticated: () => set({ refused: null }),
+      onAuthenticated: () => {
+        if (state.refused !== null && state.unsynced === 0) set({ refused: null });
+      },
+      // The server closes a document's connection with a 4xxx code and the reason (a refused
+      // change, a document over its size limit, an expired token).
+      onClose: ({ event }) => {
+        if (event.code >= 4000 && event.reason) set({ refused: event.reason });
+      },
     });
     // A provider given a shared socket does not attach itself.
     provider.attach();

@@ -19,7 +19,17 @@ const MODEL = new Set<string>(MODEL_TABLES);
  * model's `RowChange` (shared/sync/mirror.ts).
  */
 export type MirrorChange =
-  | { incidentId: string; table: SyncedTable; type: 'put'; row: Record<string, unknown> & { id: string } }
+  | {
+      incidentId: string;
+      table: SyncedTable;
+      type: 'put';
+      row: Record<string, unknown> & { id: string };
+      /**
+       * The row as stored before this write (null: a new row): only the fields this write changed
+       * go into the documents, so a remote edit not yet shown here is not written back over.
+       */
+      before: Record<string, unknown> | null;
+    }
   | { incidentId: string; table: SyncedTable; type: 'delete'; id: string };
 
 /** Where committed local writes go: the sync engine. */
@@ -63,20 +73,12 @@ type MirrorRow = Record<string, unknown> & { id: string };
 const REVIEWER_CAUSE_FIELDS = new Set(['reviewState', 'updatedAt']);
 
 /** Refuses a reviewer's cause write unless it changes only the review state of an existing cause. */
-async function checkReviewStateOnly(
-  table: DBCoreTable,
-  req: DBCoreMutateRequest,
-  rows: { id: string; row: Record<string, unknown> }[],
-): Promise<void> {
-  const before = (await table.getMany({ trans: req.trans, keys: rows.map((r) => r.id) })) as unknown[];
-  rows.forEach(({ row }, i) => {
-    const old = before[i] as Record<string, unknown> | undefined;
-    if (old === undefined) throw new ReadOnlyShareError('causes');
-    for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
-      if (REVIEWER_CAUSE_FIELDS.has(key)) continue;
-      if (JSON.stringify(old[key]) !== JSON.stringify(row[key])) throw new ReadOnlyShareError('causes');
-    }
-  });
+function checkReviewStateOnly(row: Record<string, unknown>, old: Record<string, unknown> | null): void {
+  if (old === null) throw new ReadOnlyShareError('causes');
+  for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
+    if (REVIEWER_CAUSE_FIELDS.has(key)) continue;
+    if (JSON.stringify(old[key]) !== JSON.stringify(row[key])) throw new ReadOnlyShareError('causes');
+  }
 }
 
 const pending = new WeakMap<object, MirrorChange[]>();
@@ -123,25 +125,29 @@ export function installSyncMirror(db: Dexie): void {
               if (s === null || writeOriginOf(req.trans) === SYNC_ORIGIN) return table.mutate(req);
               const isPut = req.type === 'add' || req.type === 'put';
               const rows = isPut ? req.values : await rowsToDelete(table, req);
-              const changes: MirrorChange[] = [];
-              const reviewed: { id: string; row: Record<string, unknown> }[] = [];
+              type Found = { incidentId: string; id: string; row: MirrorRow; reviewer: boolean };
+              const found: Found[] = [];
               for (const row of rows) {
                 const incidentId = incidentIdOf(name, row);
                 const id = idOf(row);
                 if (incidentId === null || id === null) continue;
                 const role = s.roleOf(incidentId);
                 if (role === undefined) continue;
-                if (role === 'reviewer' && MODEL.has(name)) {
-                  if (!isPut || name !== 'causes') throw new ReadOnlyShareError(name);
-                  reviewed.push({ id, row: row as Record<string, unknown> });
-                }
-                changes.push(
-                  isPut
-                    ? { table: syncedName, incidentId, type: 'put', row: row as MirrorRow }
-                    : { table: syncedName, incidentId, type: 'delete', id },
-                );
+                const reviewer = role === 'reviewer' && MODEL.has(name);
+                if (reviewer && (!isPut || name !== 'causes')) throw new ReadOnlyShareError(name);
+                found.push({ incidentId, id, row: row as MirrorRow, reviewer });
               }
-              if (reviewed.length > 0) await checkReviewStateOnly(table, req, reviewed);
+              // What each put replaces: sent along (only changed fields are shared) and checked for reviewers.
+              const before =
+                isPut && found.length > 0
+                  ? ((await table.getMany({ trans: req.trans, keys: found.map((f) => f.id) })) as unknown[])
+                  : [];
+              const changes = found.map((f, i): MirrorChange => {
+                if (!isPut) return { table: syncedName, incidentId: f.incidentId, type: 'delete', id: f.id };
+                const old = (before[i] ?? null) as Record<string, unknown> | null;
+                if (f.reviewer) checkReviewStateOnly(f.row, old);
+                return { table: syncedName, incidentId: f.incidentId, type: 'put', row: f.row, before: old };
+              });
               const res = await table.mutate(req);
               if (changes.length > 0) collect(req.trans as object, changes);
               return res;

@@ -1,3 +1,4 @@
+import { parseInviteLink as readInviteLink, type Invite } from '../../shared/sync/tokens';
 import { routeHash } from '../routing/route';
 
 /**
@@ -6,11 +7,7 @@ import { routeHash } from '../routing/route';
  * `…#/join?server=…&token=…`). Every refusal names what is wrong.
  */
 
-/** A server and a token, as an invite carries them. */
-export interface Invite {
-  server: string;
-  token: string;
-}
+export type { Invite };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -63,28 +60,16 @@ export function checkTokenShape(text: string): Parsed<string> {
   return { ok: true, value: token };
 }
 
-/** The query of an invite link, wherever it sits (`rootline://join?…`, `#/join?…`, or `?…`). */
-function inviteQuery(text: string): URLSearchParams | null {
-  const t = text.trim();
-  const join = /(?:^|[/#])join\?(.*)$/.exec(t);
-  if (join) return new URLSearchParams(join[1]);
-  if (t.startsWith('?')) return new URLSearchParams(t.slice(1));
-  return null;
-}
-
-/** Reads an invite link (`rootline://join?server=…&token=…` or `…#/join?server=…&token=…`). */
+/**
+ * Reads an invite link (`rootline://join?server=…&token=…` or `…#/join?server=…&token=…`, read by
+ * shared/sync/tokens), with the server normalised and the token's shape checked.
+ */
 export function parseInviteLink(text: string): Parsed<Invite> {
-  const query = inviteQuery(text);
-  if (query === null) {
-    return { ok: false, error: 'This is not an invite link: it should contain "join?server=…&token=…".' };
-  }
-  const server = query.get('server');
-  const token = query.get('token');
-  if (server === null) return { ok: false, error: 'The invite link has no server=… part.' };
-  if (token === null) return { ok: false, error: 'The invite link has no token=… part.' };
-  const s = normaliseServerUrl(server);
+  const read = readInviteLink(text);
+  if (!read.ok) return { ok: false, error: `${read.reason.charAt(0).toUpperCase()}${read.reason.slice(1)}.` };
+  const s = normaliseServerUrl(read.invite.server);
   if (!s.ok) return s;
-  const k = checkTokenShape(token);
+  const k = checkTokenShape(read.invite.token);
   if (!k.ok) return k;
   return { ok: true, value: { server: s.value, token: k.value } };
 }

@@ -1,7 +1,10 @@
 import type * as Y from 'yjs';
 import type { RootlineDb } from '../db/schema';
 import type { OpenDoc, SyncConnections } from './connection';
-import type { MirrorChange } from './dexieMirror';
+import { getSectionText, storeSharedSectionState } from '../db/repos/sections';
+import { publishSectionSessions } from '../editor/collab/registry';
+import { SectionSessions } from '../editor/collab/sectionSessions';
+import { SYNC_ORIGIN, type MirrorChange } from './dexieMirror';
 import { localTabOf, publishPeers, readPeers, subscribeLocalTabs } from './presence';
 import { writePatch, writeProjection, type ProjectedPatch, type ProjectedRows } from './projectToDexie';
 import type { Share } from './shares';
@@ -15,7 +18,13 @@ export interface SharedDocs {
 
 /** A local write as the model applies it (shared/sync/mirror.ts's `RowChange`). */
 export type RowChange =
-  | { table: string; type: 'put'; row: Record<string, unknown> & { id: string } }
+  | {
+      table: string;
+      type: 'put';
+      row: Record<string, unknown> & { id: string };
+      /** The row as it was here before the write (null: new): only changed fields are shared. */
+      before?: Record<string, unknown> | null;
+    }
   | { table: string; type: 'delete'; id: string };
 
 /** Who writes: the token's name and role, and the origin that marks the write as local. */
@@ -30,6 +39,10 @@ export interface WriteContext {
 /** The document model the session drives (shared/sync), injected so the session stays small. */
 export interface SyncModel {
   docName(incidentId: string, kind: 'model' | 'review'): string;
+  /** The name of a section's text document. */
+  sectionDocName(incidentId: string, sectionId: string): string;
+  /** The model document's `sections` table (section text documents follow its keys). */
+  sectionsMap(docs: SharedDocs): Y.Map<unknown>;
   hasIncident(docs: SharedDocs): boolean;
   /** Seeds empty documents from the incident's rows; false when they already hold one. */
   seed(docs: SharedDocs, incidentId: string, ctx: WriteContext): Promise<boolean>;
@@ -78,6 +91,8 @@ export class IncidentSession {
   private fullNext = true;
   private readonly tracker: ChangeTracker;
   private readonly stops: (() => void)[] = [];
+  /** The section text documents (renderer/editor/collab), opened as the model's sections come. */
+  private readonly sections: SectionSessions;
 
   constructor(
     readonly share: Share,
@@ -92,6 +107,18 @@ export class IncidentSession {
     this.open = [m, r];
     this.docs = { model: m.doc, review: r.doc };
     this.tracker = model.tracker(this.docs);
+    // Before the model is seeded, so the seeding transaction makes this machine seed the texts.
+    this.sections = new SectionSessions({
+      incidentId: id,
+      name: share.name,
+      role: share.role,
+      sections: model.sectionsMap(this.docs),
+      open: (sectionId) => connections.open(share.server, model.sectionDocName(id, sectionId), share.token),
+      storedText: getSectionText,
+      store: (sectionId, state) => storeSharedSectionState(sectionId, state, SYNC_ORIGIN),
+      onProblem,
+    });
+    this.stops.push(publishSectionSessions(id, this.sections));
     for (const d of this.open) {
       this.stops.push(d.onState(() => this.stateChanged()));
       // Remote (and stored) changes go to Dexie; this profile's own writes came from there.
@@ -141,7 +168,7 @@ export class IncidentSession {
     }
     const rows: RowChange[] = changes.map((c) =>
       c.type === 'put'
-        ? { table: c.table, type: 'put', row: c.row }
+        ? { table: c.table, type: 'put', row: c.row, before: c.before }
         : { table: c.table, type: 'delete', id: c.id },
     );
     const { refused } = this.model.apply(this.docs, rows, this.ctx());
@@ -231,6 +258,7 @@ export class IncidentSession {
     for (const stop of this.stops) stop();
     publishSyncStatus(this.share.incidentId, null);
     publishPeers(this.share.incidentId, null);
+    await this.sections.close(forget);
     await Promise.all(this.open.map((d) => d.close(forget)));
   }
 }

@@ -30,6 +30,12 @@ export const MenuAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bundle-opened'), name: z.string().min(1), text: z.string() }),
   /** A bundle main could not read; `reason` is a sentence fit to show the user. */
   z.object({ type: z.literal('bundle-open-failed'), name: z.string().min(1), reason: z.string().min(1) }),
+  /** An invite link the OS opened (`rootline://join?…`): the app shows it on its join screen. */
+  z.object({
+    type: z.literal('join-invite'),
+    server: z.string().min(1).max(2_000),
+    token: z.string().min(1).max(10_000),
+  }),
 ]);
 export type MenuAction = z.infer<typeof MenuAction>;
 export type MenuActionType = MenuAction['type'];

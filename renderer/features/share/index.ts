@@ -5,3 +5,4 @@ export { SyncIndicator } from './components/SyncIndicator';
 export { PresenceList } from './components/PresenceList';
 export { useReviewerOnly, useShare, useShares, useSyncStatus } from './hooks/useShares';
 export { useUnsyncedWarning } from './hooks/useUnsyncedWarning';
+export { useSyncEngine } from './hooks/useSyncEngine';

@@ -7,6 +7,7 @@ import { buildAppCsp } from '../../../electron/security/csp';
 import { SyncServerAllowList, syncServerSource } from '../../../electron/sync/servers';
 import { createIpcHandlers } from '../../../electron/ipc/handlers';
 import { PickedFileRegistry } from '../../../electron/files/picked';
+import { findInviteInArgv, inviteFromUrl } from '../../../electron/sync/deepLink';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -99,5 +100,21 @@ describe('SyncServerAllowList', () => {
       added: ['ws://h:9'],
     });
     expect(syncServers.list()).toEqual(['ws://h:9']);
+  });
+});
+
+describe('invite links from the OS', () => {
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiUiJ9.c2ln';
+  it('finds a rootline:// invite among the arguments', () => {
+    const link = `rootline://join?server=${encodeURIComponent('wss://sync.example')}&token=${token}`;
+    expect(findInviteInArgv(['--flag', '/tmp/x.rootline.json', link])).toEqual({
+      server: 'wss://sync.example',
+      token,
+    });
+    expect(inviteFromUrl(link)).toEqual({ server: 'wss://sync.example', token });
+  });
+  it('ignores anything that is not a valid invite', () => {
+    expect(findInviteInArgv(['rootline://join?server=ftp://x&token=a', 'https://example.com'])).toBeNull();
+    expect(inviteFromUrl('rootline://elsewhere')).toBeNull();
   });
 });

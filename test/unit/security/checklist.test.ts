@@ -144,6 +144,8 @@ describe('Electron checklist', () => {
     expect(meta).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
     expect(meta).toContain("object-src 'none'");
     expect(meta).toContain("base-uri 'none'");
+    // Sync servers are reached over WebSockets only; the header names which (electron/sync/servers.ts).
+    expect(/connect-src ([^;]+)/.exec(meta)?.[1]?.trim()).toBe("'self' ws: wss:");
     expect(APP_CSP_DIRECTIVES['script-src']).toEqual(["'self'"]);
     expect(JSON.stringify(APP_CSP_DIRECTIVES)).not.toMatch(/unsafe-eval/);
     // Every <script> loads a file; none carries code inline.

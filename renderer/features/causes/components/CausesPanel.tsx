@@ -10,6 +10,7 @@ import { getIncident } from '../../../db/repos/incidents';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { Tabs, type TabDef } from '../../../ui/Tabs';
 import { useToast } from '../../../ui/Toast';
+import { useReadOnly } from '../../../ui/readOnly';
 import { useIncidentComments } from '../../comments';
 import { useUndoManager } from '../../undo';
 import { onCauseFocusRequest, takeCauseFocus } from '../focus';
@@ -63,6 +64,7 @@ function CauseWorkspace({
   const undo = useUndoManager();
   const comments = useIncidentComments(incident.id);
   const actions = useLiveQuery(() => listActions(incident.id), [incident.id]) ?? [];
+  const readOnly = useReadOnly();
   const imports = useLiveQuery(() => listImports(incident.id), [incident.id]) ?? [];
   const eventIds = useLiveQuery(async () => new Set(await listEventIds(incident.id)), [incident.id]);
   const categories = useLiveQuery(() => getCauseCategories(), []);
@@ -155,11 +157,17 @@ function CauseWorkspace({
         {view === 'outline' && (
           <div className="causes-split">
             <div className="causes-outline">
-              <p className="field-hint outline-help">
-                Enter: new line · Ctrl+Enter: new line below · Tab / Shift+Tab: indent / outdent · Alt+↑↓:
-                move · Delete (or Backspace when empty): remove (asks first if causes or action items hang on
-                it) · drag ⋮⋮ to move
-              </p>
+              {readOnly === null ? (
+                <p className="field-hint outline-help">
+                  Enter: new line · Ctrl+Enter: new line below · Tab / Shift+Tab: indent / outdent · Alt+↑↓:
+                  move · Delete (or Backspace when empty): remove (asks first if causes or action items hang
+                  on it) · drag ⋮⋮ to move
+                </p>
+              ) : (
+                <p className="field-hint outline-help">
+                  ↑↓: move between causes · select one to comment on it
+                </p>
+              )}
               <CauseOutline
                 nodes={nodes}
                 edits={edits}

@@ -82,6 +82,8 @@ export function OutlineRow({ row, selected, focusRequest, folded, openThreads, c
       {!isRoot && (
         <span
           className="drag-handle"
+          // Kept for alignment, hidden: a read-only outline cannot be rearranged.
+          style={readOnly ? { visibility: 'hidden' } : undefined}
           draggable={!readOnly}
           title={readOnly ? undefined : 'Drag to move under another cause'}
           aria-hidden="true"

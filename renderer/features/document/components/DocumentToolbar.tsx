@@ -1,3 +1,4 @@
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import type { Audience, PaperSize } from '../../../../shared/export';
 import type { RcaTemplate } from '../../../../shared/templates';
 import type { DocumentFormat } from '../../export';
@@ -40,24 +41,27 @@ export interface DocumentToolbarProps {
 export function DocumentToolbar(p: DocumentToolbarProps) {
   return (
     <div className="doc-toolbar" role="toolbar" aria-label="Document">
-      <label>
-        Template{' '}
-        <select
-          aria-label="Template"
-          value={p.templateId ?? ''}
-          onChange={(e) => p.onSwitchTemplate(e.target.value)}
-        >
-          {p.templateId === null && <option value="">(none)</option>}
-          {p.templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" className="btn" onClick={p.onLoadTemplate}>
-        Load template file…
-      </button>
+      {/* The template decides the sections: a reviewer's copy cannot switch it. */}
+      <ReadOnlyScope>
+        <label>
+          Template{' '}
+          <select
+            aria-label="Template"
+            value={p.templateId ?? ''}
+            onChange={(e) => p.onSwitchTemplate(e.target.value)}
+          >
+            {p.templateId === null && <option value="">(none)</option>}
+            {p.templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={p.onLoadTemplate}>
+          Load template file…
+        </button>
+      </ReadOnlyScope>
       <label>
         Audience{' '}
         <select

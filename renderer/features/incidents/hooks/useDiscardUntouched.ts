@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { discardIfUntouched, isPristine, listIncidents } from '../../../db/repos';
 import { incidentJournalKey, journalHas } from '../../journal';
+import { loadShares, shareOf } from '../../../sync/shares';
 
-/** Discards an incident left untouched, unless edits for it wait in the journal. */
+/** Discards an incident left untouched, unless edits for it wait in the journal or it is shared. */
 async function discard(id: string): Promise<void> {
+  // A shared incident is the team's, however untouched it looks here.
   if (journalHas(incidentJournalKey(id))) return;
+  await loadShares();
+  if (shareOf(id) !== undefined) return;
   await discardIfUntouched(id);
 }
 

@@ -1,3 +1,4 @@
+import { ReadOnlyScope } from '../../../ui/readOnly';
 import type { Incident, IncidentStatus } from '../../../../shared/domain';
 import { exportReviewCopyText, importReviewCopy, setIncidentStatus } from '../../../db/repos/review';
 import { platform } from '../../../platform';
@@ -140,9 +141,11 @@ export function ReviewActions({ incident }: { incident: Incident }) {
         <button type="button" className="btn" onClick={exportCopy}>
           Export review copy…
         </button>
-        <button type="button" className="btn" onClick={() => void importCopy()}>
-          Import review copy…
-        </button>
+        <ReadOnlyScope>
+          <button type="button" className="btn" onClick={() => void importCopy()}>
+            Import review copy…
+          </button>
+        </ReadOnlyScope>
         <p className="field-hint">
           Reviewers open the copy in their own Rootline (Open bundle), comment and set review states, then
           export a review copy back. Importing it merges comments and states by id; edits both sides made to

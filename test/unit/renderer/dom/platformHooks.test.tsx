@@ -35,6 +35,7 @@ describe('useMenuActions', () => {
     exportCurrent: vi.fn(),
     showShortcuts: vi.fn(),
     showAbout: vi.fn(),
+    joinInvite: vi.fn(),
   });
 
   it('routes each menu action to the current handler and stops listening when unmounted', () => {
@@ -55,6 +56,9 @@ describe('useMenuActions', () => {
     testing.menu({ type: 'new-incident' });
     expect(second.newIncident).toHaveBeenCalledTimes(1);
     expect(first.newIncident).not.toHaveBeenCalled();
+    // An invite link the OS opened goes to the join screen.
+    testing.menu({ type: 'join-invite', server: 'wss://sync.example', token: 'a.b.c' });
+    expect(second.joinInvite).toHaveBeenCalledWith('wss://sync.example', 'a.b.c');
 
     view.unmount();
     expect(testing.menuListeners).toBe(0);

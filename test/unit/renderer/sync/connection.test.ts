@@ -10,8 +10,11 @@ import { SyncConnections, type OpenDoc } from '../../../../renderer/sync/connect
 const servers: Server[] = [];
 const opened: OpenDoc[] = [];
 
-async function startServer(port = 0): Promise<{ server: Server; url: string }> {
-  const server = new Server({ port, address: '127.0.0.1', quiet: true });
+async function startServer(
+  port = 0,
+  extra: Partial<ConstructorParameters<typeof Server>[0]> = {},
+): Promise<{ server: Server; url: string }> {
+  const server = new Server({ port, address: '127.0.0.1', quiet: true, ...extra });
   await server.listen();
   servers.push(server);
   return { server, url: `ws://127.0.0.1:${server.address.port}` };
@@ -80,4 +83,15 @@ describe('SyncConnections', () => {
       20_000,
     );
   }, 40_000);
+
+  it('says why the server refused the token', async () => {
+    const { url } = await startServer(0, {
+      // Hocuspocus sends an error's `reason` with the refusal.
+      onAuthenticate: () =>
+        Promise.reject(Object.assign(new Error('refused'), { reason: 'the token expired on 2026-01-01' })),
+    });
+    const a = open(conns(), url, 'incident/i3/model');
+    await until(() => a.state().refused !== null, 'the refusal');
+    expect(a.state().refused).toBe('the token expired on 2026-01-01');
+  });
 });

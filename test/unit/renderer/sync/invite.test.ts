@@ -50,11 +50,11 @@ describe('invite links', () => {
   it('names the missing part', () => {
     expect(parseInviteLink('rootline://join?token=' + token)).toEqual({
       ok: false,
-      error: 'The invite link has no server=… part.',
+      error: 'The invite link names no server.',
     });
     expect(parseInviteLink('rootline://join?server=ws://h')).toEqual({
       ok: false,
-      error: 'The invite link has no token=… part.',
+      error: 'The invite link carries no token.',
     });
     const r = parseInviteLink('https://example.com/page');
     expect(r.ok).toBe(false);
@@ -89,6 +89,6 @@ describe('readTokenClaims', () => {
   it('refuses a token without a role', () => {
     const r = readTokenClaims(fakeToken({ name: 'A', incidents: '*' }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/not a Rootline token: role/);
+    if (!r.ok) expect(r.error).toMatch(/^The token's claims are not valid: role/);
   });
 });

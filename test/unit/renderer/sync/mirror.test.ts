@@ -70,6 +70,14 @@ describe('sync mirror', () => {
     expect(seen[1]).toEqual([{ table: 'causes', incidentId: 'shared', type: 'delete', id: 'b' }]);
   });
 
+  it('sends the row as it was before each put, so only the changed fields are shared', async () => {
+    await putCauses([cause('a', 'shared')]);
+    await putCauses([{ ...cause('a', 'shared'), title: 'renamed' }]);
+    const [created, renamed] = seen.map((batch) => batch[0]);
+    expect(created).toMatchObject({ type: 'put', before: null });
+    expect(renamed).toMatchObject({ type: 'put', row: { title: 'renamed' }, before: { title: 'a' } });
+  });
+
   it('does not pass what a transaction marked as from sync wrote', async () => {
     await inSyncTransaction(db, ['causes'], () => db.causes.put(cause('s', 'shared')));
     expect(seen).toEqual([]);
@@ -113,7 +121,15 @@ describe('sync mirror', () => {
   it("passes a reviewer's comment (the review document takes it)", async () => {
     await putComment(comment('k1', 'reviewed'));
     expect(seen).toEqual([
-      [{ table: 'comments', incidentId: 'reviewed', type: 'put', row: comment('k1', 'reviewed') }],
+      [
+        {
+          table: 'comments',
+          incidentId: 'reviewed',
+          type: 'put',
+          row: comment('k1', 'reviewed'),
+          before: null,
+        },
+      ],
     ]);
   });
 });
