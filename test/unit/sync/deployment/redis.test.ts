@@ -14,11 +14,12 @@ import { startTcpProxy } from '../../../helpers/services/proxy';
 import type { TcpProxy } from '../../../helpers/services/proxy';
 import { startRedis } from '../../../helpers/services/redis';
 import type { RedisService } from '../../../helpers/services/redis';
-import { connectPeer } from '../../../helpers/sync/peer';
-import type { Peer, PeerDoc } from '../../../helpers/sync/peer';
+import { modelDocName } from '../../../../shared/sync/names';
+import { acknowledged, connectClient } from '../../../helpers/sync/clients';
+import type { TestClient } from '../../../helpers/sync/clients';
 import { readRows, rowIds, serverHolds, startWriter, tableJson } from '../../../helpers/sync/rows';
 import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
-import type { ServeProcess } from '../../../helpers/sync/serve';
+import type { ServeInstance } from '../../../helpers/sync/serve';
 
 const redisPresent = locateRedis();
 const need = {
@@ -26,10 +27,10 @@ const need = {
   located: redisPresent === null ? null : locatePostgres(),
   install: 'apt-get install postgresql redis-server',
 };
-const DOC = 'incident/lb-1/model';
+const DOC = modelDocName('lb-1');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function converged(docs: readonly PeerDoc[], expected: readonly string[]): Promise<void> {
+async function converged(docs: readonly TestClient[], expected: readonly string[]): Promise<void> {
   const want = [...expected].sort();
   await waitUntil(
     () => docs.every(({ doc }) => rowIds(doc).length === want.length),
@@ -44,14 +45,14 @@ describeWithService('two rootline serve instances on one Redis', need, () => {
   let redis: RedisService | undefined;
   let balancer: TcpProxy | undefined;
   const dirs: string[] = [];
-  const servers: ServeProcess[] = [];
-  const peers: Peer[] = [];
+  const servers: ServeInstance[] = [];
+  const clients: TestClient[] = [];
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   }, 120_000);
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
+    for (const client of clients) client.destroy();
     await balancer?.close();
     for (const server of servers) await server.kill();
     await Promise.all([postgres?.stop(), redis?.stop()]);
@@ -66,7 +67,7 @@ describeWithService('two rootline serve instances on one Redis', need, () => {
     const [dirA, dirB] = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'rootline-lb-')));
     if (dirA === undefined || dirB === undefined) throw new Error('no data folders');
     dirs.push(dirA, dirB);
-    const token = await inviteToken({ dataDir: dirA, incident: 'lb-1', role: 'author', name: 'Ana' });
+    const token = inviteToken({ dataDir: dirA, incident: 'lb-1', role: 'author', name: 'Ana' });
     mkdirSync(dirB, { recursive: true });
     copyFileSync(join(dirA, 'secret.key'), join(dirB, 'secret.key'));
 
@@ -78,12 +79,10 @@ describeWithService('two rootline serve instances on one Redis', need, () => {
     // The load balancer: client A reaches instance one through it, client B talks to two.
     const lb = await startTcpProxy({ port: one.port });
     balancer = lb;
-    const a = connectPeer({ url: `ws://127.0.0.1:${lb.port}`, token });
-    const b = connectPeer({ url: two.url, token });
-    peers.push(a, b);
-    const docA = a.open(DOC);
-    const docB = b.open(DOC);
-    await Promise.all([a.acknowledged(DOC), b.acknowledged(DOC)]);
+    const docA = connectClient(`ws://127.0.0.1:${lb.port}`, DOC, token);
+    const docB = connectClient(two.url, DOC, token);
+    clients.push(docA, docB);
+    await Promise.all([acknowledged(docA), acknowledged(docB)]);
 
     let writerA = startWriter(docA, 'a1', 9);
     let writerB = startWriter(docB, 'b1', 13);
