@@ -117,7 +117,7 @@ describe('rootline serve behind a proxy that cuts the link', () => {
     await sleep(1_500);
     // Nothing of A's passed while the link was silent, though A kept writing.
     expect(rowsOfAOnB()).toBe(seenAtStall);
-    expect(writerA.written.length).toBeGreaterThan(seenAtStall + 100);
+    expect(writerA.written.length).toBeGreaterThan(seenAtStall + 20);
     a.proxy.restore();
     await sleep(300);
     writerA.stop();
