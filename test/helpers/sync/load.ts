@@ -48,6 +48,10 @@ export interface LoadFigures {
   lostOnServer: number;
   /** Server peak resident memory (VmHWM), bytes; null where /proc is not available. */
   serverPeakRssBytes: number | null;
+  /** Share of one core the server used while clients wrote (1 = one core busy); null without /proc. */
+  serverCpuShare: number | null;
+  /** Share of one core this process (all the clients) used while they wrote. */
+  clientsCpuShare: number;
   /** Exit code of the server's graceful shutdown at the end. */
   serverExitCode: number | null;
 }
@@ -90,6 +94,8 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
 
     // Writing: each client at `rate` rows/s, starts spread over one period so they do not beat.
     measuring = true;
+    const serverCpuAtStart = server.cpuSeconds();
+    const clientsCpuAtStart = process.cpuUsage();
     const period = 1000 / options.rate;
     const timers: NodeJS.Timeout[] = [];
     const started = now();
@@ -111,6 +117,8 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
     await sleep(options.seconds * 1000);
     for (const timer of timers) clearInterval(timer);
     const writingMs = now() - started;
+    const serverCpuAtEnd = server.cpuSeconds();
+    const clientsCpu = process.cpuUsage(clientsCpuAtStart);
 
     // Settle: every client holds every row written on its incident (bounded).
     const expected = new Map<number, Set<string>>();
@@ -158,6 +166,11 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
       lostOnClients,
       lostOnServer,
       serverPeakRssBytes,
+      serverCpuShare:
+        serverCpuAtStart === null || serverCpuAtEnd === null
+          ? null
+          : (serverCpuAtEnd - serverCpuAtStart) / (writingMs / 1000),
+      clientsCpuShare: (clientsCpu.user + clientsCpu.system) / 1000 / writingMs,
       serverExitCode,
     };
   } finally {

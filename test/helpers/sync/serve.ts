@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { freePort } from '../services/ports';
 import { rootline, startServeProcess } from './process';
 
+/** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every mainstream build). */
+const CLOCK_TICKS = 100;
+
 export interface ServeOptions {
   /** `--data`: the secret key (and the SQLite database unless `postgres` is given). */
   dataDir: string;
@@ -27,6 +30,8 @@ export interface ServeInstance {
   output(): string;
   /** Peak resident memory so far in bytes (Linux VmHWM), or null where /proc has none. */
   peakRssBytes(): number | null;
+  /** CPU time used so far (user + system), in seconds, or null where /proc has none. */
+  cpuSeconds(): number | null;
   /** Crash: SIGKILL, nothing flushed; resolves once it is gone. */
   kill(): Promise<void>;
   /** SIGTERM (graceful stop); resolves with the exit code, or null when it had to be killed. */
@@ -58,6 +63,16 @@ export async function spawnServe(options: ServeOptions): Promise<ServeInstance> 
       try {
         const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         return match?.[1] === undefined ? null : Number(match[1]) * 1024;
+      } catch {
+        return null;
+      }
+    },
+    cpuSeconds() {
+      try {
+        // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
       } catch {
         return null;
       }

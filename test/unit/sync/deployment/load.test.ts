@@ -17,6 +17,8 @@ describe('bench:sync load', () => {
     expect(f.maxMs).toBeGreaterThanOrEqual(f.p95Ms);
     expect(f.updatesPerSecond).toBeGreaterThan(10);
     expect(f.serverPeakRssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(f.serverCpuShare).toBeGreaterThan(0);
+    expect(f.clientsCpuShare).toBeGreaterThan(0);
     expect(f.serverExitCode).toBe(0);
   }, 90_000);
 });
