@@ -81,6 +81,12 @@ const rows: [string, string, string][] = [
     mb(f.serverPeakRssBytes),
     `≤ ${mb(GOALS.rssBytes)} ${f.serverPeakRssBytes !== null && f.serverPeakRssBytes <= GOALS.rssBytes ? '✔' : '✘'}`,
   ],
+  [
+    'CPU while writing',
+    `server ${f.serverCpuShare === null ? 'n/a' : `${(f.serverCpuShare * 100).toFixed(0)}%`}, ` +
+      `clients ${(f.clientsCpuShare * 100).toFixed(0)}% of a core`,
+    '',
+  ],
   ['server shutdown', f.serverExitCode === 0 ? 'clean (exit 0)' : `exit ${String(f.serverExitCode)}`, ''],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));

@@ -14,6 +14,10 @@ export interface RedisService {
   readonly port: number;
   /** `redis://127.0.0.1:<port>` */
   readonly url: string;
+  /** Crashes the server (SIGKILL); resolves once it is gone. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (empty: it keeps nothing). */
+  start(): Promise<void>;
   /** Stops the server and deletes its directory. */
   stop(): Promise<void>;
 }
@@ -47,9 +51,10 @@ export async function startRedis(): Promise<RedisService> {
   const log = join(dir, 'server.log');
   handOver(dir, user);
   const ids = user === null ? {} : { uid: user.uid, gid: user.gid };
+  let child: ChildProcess | null = null;
+  let port = 0;
 
-  for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
+  const launch = async (): Promise<void> => {
     const out = openSync(log, 'a');
     const args = [
       '--port',
@@ -63,40 +68,67 @@ export async function startRedis(): Promise<RedisService> {
       '--appendonly',
       'no',
     ];
-    const child: ChildProcess = spawn(binary, args, { ...ids, stdio: ['ignore', out, out] });
+    const proc = spawn(binary, args, { ...ids, stdio: ['ignore', out, out] });
     closeSync(out);
+    child = proc;
     let exited = false;
-    const gone = new Promise<void>((resolve) =>
-      child.once('exit', () => {
-        exited = true;
-        resolve();
-      }),
-    );
-    const onExit = (): void => void child.kill('SIGKILL');
-    process.once('exit', onExit);
+    proc.once('exit', () => {
+      exited = true;
+      if (child === proc) child = null;
+    });
     await waitUntil(
       async () => exited || (await redisCommand(port, 'PING')) === '+PONG',
       `Redis on port ${port}`,
     );
-    if (!exited) {
-      return {
-        port,
-        url: `redis://${LOOPBACK}:${port}`,
-        async stop() {
-          process.removeListener('exit', onExit);
-          child.kill('SIGTERM');
-          await gone;
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+    if (exited) {
+      throw new Error(`redis-server exited while starting on port ${port}:\n${tail(log)}`);
     }
-    process.removeListener('exit', onExit);
-    const text = readFileSync(log, 'utf8');
-    if (attempt === 3 || !/in use|bind/i.test(text)) {
+  };
+  const signal = async (name: NodeJS.Signals): Promise<void> => {
+    const proc = child;
+    if (proc === null) return;
+    const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.kill(name);
+    await gone;
+  };
+  const onExit = (): void => void child?.kill('SIGKILL');
+  process.once('exit', onExit);
+
+  // The port was free a moment ago; if someone took it since, try another.
+  for (let attempt = 1; ; attempt += 1) {
+    port = await freePort();
+    try {
+      await launch();
+      break;
+    } catch (error) {
+      if (attempt === 3 || !/in use|bind/i.test(tail(log))) {
+        process.removeListener('exit', onExit);
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
+
+  return {
+    port,
+    url: `redis://${LOOPBACK}:${port}`,
+    kill: () => signal('SIGKILL'),
+    async start() {
+      if (child !== null) throw new Error('redis-server is already running');
+      await launch();
+    },
+    async stop() {
+      await signal('SIGTERM');
+      process.removeListener('exit', onExit);
       rmSync(dir, { recursive: true, force: true });
-      throw new Error(
-        `redis-server exited while starting on port ${port}:\n${text.split('\n').slice(-15).join('\n')}`,
-      );
-    }
+    },
+  };
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-15).join('\n');
+  } catch {
+    return '(no log)';
   }
 }

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Y from 'yjs';
 import { quantile } from '../../../shared/library/metrics/stats';
-import { connectPeer } from './peer';
-import type { Peer, PeerDoc } from './peer';
-import { TABLE, addRow, rowIds } from './rows';
+import { modelDocName } from '../../../shared/sync/names';
+import { acknowledged, connectClient } from './clients';
+import type { TestClient } from './clients';
+import { TABLE, addRow, readRows, rowIds } from './rows';
 import { inviteToken, spawnServe } from './serve';
 
 export interface LoadOptions {
@@ -47,6 +48,10 @@ export interface LoadFigures {
   lostOnServer: number;
   /** Server peak resident memory (VmHWM), bytes; null where /proc is not available. */
   serverPeakRssBytes: number | null;
+  /** Share of one core the server used while clients wrote (1 = one core busy); null without /proc. */
+  serverCpuShare: number | null;
+  /** Share of one core this process (all the clients) used while they wrote. */
+  clientsCpuShare: number;
   /** Exit code of the server's graceful shutdown at the end. */
   serverExitCode: number | null;
 }
@@ -55,8 +60,7 @@ const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Client {
-  peer: Peer;
-  entry: PeerDoc;
+  entry: TestClient;
   incident: number;
   written: string[];
 }
@@ -67,15 +71,14 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
   const server = await spawnServe({ dataDir, args: options.serveArgs ?? [] });
   const clients: Client[] = [];
   try {
-    const token = await inviteToken({ dataDir, incident: '*', role: 'author', name: 'bench' });
-    const docName = (incident: number): string => `incident/bench-${incident}/model`;
+    const token = inviteToken({ dataDir, incident: '*', role: 'author', name: 'bench' });
+    const docName = (incident: number): string => modelDocName(`bench-${incident}`);
     const latencies: number[] = [];
     let measuring = false;
 
     for (let i = 0; i < options.clients; i += 1) {
-      const peer = connectPeer({ url: server.url, token });
       const incident = i % options.incidents;
-      const entry = peer.open(docName(incident));
+      const entry = connectClient(server.url, docName(incident), token);
       const table = entry.doc.getMap<Y.Map<unknown>>(TABLE);
       table.observe((event) => {
         if (event.transaction.local || !measuring) return;
@@ -85,12 +88,14 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
           if (typeof sent === 'number') latencies.push(at - sent);
         }
       });
-      clients.push({ peer, entry, incident, written: [] });
+      clients.push({ entry, incident, written: [] });
     }
-    await Promise.all(clients.map(({ peer, entry }) => peer.acknowledged(entry.name, 60_000)));
+    await Promise.all(clients.map(({ entry }) => acknowledged(entry, 60_000)));
 
     // Writing: each client at `rate` rows/s, starts spread over one period so they do not beat.
     measuring = true;
+    const serverCpuAtStart = server.cpuSeconds();
+    const clientsCpuAtStart = process.cpuUsage();
     const period = 1000 / options.rate;
     const timers: NodeJS.Timeout[] = [];
     const started = now();
@@ -112,6 +117,8 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
     await sleep(options.seconds * 1000);
     for (const timer of timers) clearInterval(timer);
     const writingMs = now() - started;
+    const serverCpuAtEnd = server.cpuSeconds();
+    const clientsCpu = process.cpuUsage(clientsCpuAtStart);
 
     // Settle: every client holds every row written on its incident (bounded).
     const expected = new Map<number, Set<string>>();
@@ -131,27 +138,18 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
     measuring = false;
     const delivered = latencies.length;
     const lostOnClients = clients.reduce((sum, client) => sum + missingOn(client), 0);
-    await Promise.all(
-      clients.map(({ peer, entry }) => peer.acknowledged(entry.name, 15_000).catch(() => undefined)),
-    );
+    await Promise.all(clients.map(({ entry }) => acknowledged(entry, 15_000).catch(() => undefined)));
 
     // A fresh client per incident reads what the server holds.
     let lostOnServer = 0;
     for (const [incident, ids] of expected) {
-      const reader = connectPeer({ url: server.url, token });
-      const { doc } = reader.open(docName(incident));
-      try {
-        await reader.synced(docName(incident), 30_000);
-        const have = new Set(rowIds(doc));
-        for (const id of ids) if (!have.has(id)) lostOnServer += 1;
-      } finally {
-        reader.destroy();
-      }
+      const have = new Set(await readRows(server.url, token, docName(incident)));
+      for (const id of ids) if (!have.has(id)) lostOnServer += 1;
     }
 
     const sorted = [...latencies].sort((a, b) => a - b);
     const written = clients.reduce((sum, client) => sum + client.written.length, 0);
-    for (const { peer } of clients.splice(0)) peer.destroy();
+    for (const { entry } of clients.splice(0)) entry.destroy();
     const serverPeakRssBytes = server.peakRssBytes();
     const serverExitCode = await server.stop();
     return {
@@ -168,10 +166,15 @@ export async function runSyncLoad(options: LoadOptions): Promise<LoadFigures> {
       lostOnClients,
       lostOnServer,
       serverPeakRssBytes,
+      serverCpuShare:
+        serverCpuAtStart === null || serverCpuAtEnd === null
+          ? null
+          : (serverCpuAtEnd - serverCpuAtStart) / (writingMs / 1000),
+      clientsCpuShare: (clientsCpu.user + clientsCpu.system) / 1000 / writingMs,
       serverExitCode,
     };
   } finally {
-    for (const { peer } of clients) peer.destroy();
+    for (const { entry } of clients) entry.destroy();
     await server.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -22,6 +22,13 @@ describeWithService('Redis test service', need, () => {
     expect(await redisCommand(service.port, 'GET rootline')).toBe('$1');
   });
 
+  it('comes back on the same port after a crash', async () => {
+    await service.kill();
+    expect(await redisCommand(service.port, 'PING')).toBeNull();
+    await service.start();
+    expect(await redisCommand(service.port, 'PING')).toBe('+PONG');
+  });
+
   it('is gone after stop()', async () => {
     const other = await startRedis();
     await other.stop();

@@ -11,13 +11,14 @@ import { describeWithService } from '../../../helpers/services/gate';
 import { waitUntil } from '../../../helpers/services/ports';
 import { startTcpProxy } from '../../../helpers/services/proxy';
 import type { TcpProxy } from '../../../helpers/services/proxy';
-import { connectPeer } from '../../../helpers/sync/peer';
-import type { Peer } from '../../../helpers/sync/peer';
+import { modelDocName } from '../../../../shared/sync/names';
+import { acknowledged, connectClient } from '../../../helpers/sync/clients';
+import type { TestClient } from '../../../helpers/sync/clients';
 import { readRows, serverHolds, startWriter } from '../../../helpers/sync/rows';
 import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
-import type { ServeProcess } from '../../../helpers/sync/serve';
+import type { ServeInstance } from '../../../helpers/sync/serve';
 
-const DOC = 'incident/ops-1/model';
+const DOC = modelDocName('ops-1');
 const sqlite3 = onPath('sqlite3');
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,29 +28,28 @@ afterEach(async () => {
 async function setup(): Promise<{
   dataDir: string;
   token: string;
-  serve: ServeProcess;
-  peer: Peer;
+  serve: ServeInstance;
+  client: TestClient;
   link: TcpProxy;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rootline-ops-'));
   cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const token = await inviteToken({ dataDir, incident: 'ops-1', role: 'author', name: 'Ana' });
+  const token = inviteToken({ dataDir, incident: 'ops-1', role: 'author', name: 'Ana' });
   const serve = await spawnServe({ dataDir });
   cleanup.push(() => serve.kill());
   // The client's network link, so a test can keep it away while the server is restored.
   const link = await startTcpProxy({ port: serve.port });
   cleanup.push(() => link.close());
-  const peer = connectPeer({ url: `ws://127.0.0.1:${link.port}`, token });
-  cleanup.push(() => peer.destroy());
-  peer.open(DOC);
-  await peer.acknowledged(DOC);
-  return { dataDir, token, serve, peer, link };
+  const client = connectClient(`ws://127.0.0.1:${link.port}`, DOC, token);
+  cleanup.push(() => client.destroy());
+  await acknowledged(client);
+  return { dataDir, token, serve, client, link };
 }
 
 describe('rootline serve lifecycle', () => {
   it('stops gracefully (SIGTERM) with clients connected and writing, and the next start serves everything', async () => {
-    const { dataDir, token, serve, peer } = await setup();
-    const writer = startWriter(peer.open(DOC), 'u', 5);
+    const { dataDir, token, serve, client } = await setup();
+    const writer = startWriter(client, 'u', 5);
     await waitUntil(() => writer.acknowledged().length >= 30, '30 acknowledged rows');
 
     const started = Date.now();
@@ -60,13 +60,13 @@ describe('rootline serve lifecycle', () => {
       `exit code of rootline serve (null: still running after 10 s); it printed:\n${serve.output()}`,
     ).toBe(0);
     expect(stopMs).toBeLessThan(10_000);
-    const acknowledged = writer.acknowledged();
+    const acknowledgedRows = writer.acknowledged();
 
     // The upgraded server starts on the same data and port; the client reconnects by itself.
     const next = await spawnServe({ dataDir, port: serve.port });
     cleanup.push(() => next.kill());
     const stored = new Set(await readRows(next.url, token, DOC));
-    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(acknowledgedRows.filter((id) => !stored.has(id))).toEqual([]);
     writer.stop();
     expect(await serverHolds(next.url, token, DOC, writer.written)).toEqual([...writer.written].sort());
   }, 60_000);
@@ -77,8 +77,7 @@ describeWithService(
   { service: 'sqlite3', located: sqlite3, install: 'apt-get install sqlite3' },
   () => {
     it('takes a backup while serving; after losing the data, the restored server is filled in by its clients', async () => {
-      const { dataDir, token, serve, peer, link } = await setup();
-      const entry = peer.open(DOC);
+      const { dataDir, token, serve, client: entry, link } = await setup();
       const before = startWriter(entry, 'before', 5);
       await waitUntil(() => before.written.length >= 30, '30 rows');
       before.stop();

@@ -12,11 +12,12 @@ import { startPostgres } from '../../../helpers/services/postgres';
 import { startTcpProxy } from '../../../helpers/services/proxy';
 import type { TcpProxy } from '../../../helpers/services/proxy';
 import type { PostgresService } from '../../../helpers/services/postgres';
-import { connectPeer } from '../../../helpers/sync/peer';
-import type { Peer } from '../../../helpers/sync/peer';
+import { modelDocName } from '../../../../shared/sync/names';
+import { acknowledged, connectClient } from '../../../helpers/sync/clients';
+import type { TestClient } from '../../../helpers/sync/clients';
 import { readRows, serverHolds, startWriter } from '../../../helpers/sync/rows';
 import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
-import type { ServeProcess } from '../../../helpers/sync/serve';
+import type { ServeInstance } from '../../../helpers/sync/serve';
 
 const bindir = locatePostgres() ?? '';
 const need = { service: 'PostgreSQL', located: locatePostgres(), install: 'apt-get install postgresql' };
@@ -27,48 +28,47 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
   let database: string;
   let dataDir: string;
   let token: string;
-  const peers: Peer[] = [];
+  const clients: TestClient[] = [];
   const links: TcpProxy[] = [];
-  const servers: ServeProcess[] = [];
+  const servers: ServeInstance[] = [];
 
   beforeAll(async () => {
     postgres = await startPostgres();
     database = await postgres.createDatabase('rootline_sync');
     dataDir = mkdtempSync(join(tmpdir(), 'rootline-pg-serve-'));
-    token = await inviteToken({ dataDir, incident: '*', role: 'author', name: 'Ana' });
+    token = inviteToken({ dataDir, incident: '*', role: 'author', name: 'Ana' });
   }, 120_000);
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
+    for (const client of clients) client.destroy();
     for (const link of links) await link.close();
     for (const server of servers) await server.kill();
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function serve(port?: number): Promise<ServeProcess> {
+  async function serve(port?: number): Promise<ServeInstance> {
     const server = await spawnServe({ dataDir, postgres: database, ...(port === undefined ? {} : { port }) });
     servers.push(server);
     return server;
   }
 
   it('keeps every acknowledged update when the server is killed mid-edit and restarted', async () => {
-    const name = 'incident/pg-1/model';
+    const name = modelDocName('pg-1');
     const first = await serve();
-    const peer = connectPeer({ url: first.url, token });
-    peers.push(peer);
-    const entry = peer.open(name);
-    await peer.acknowledged(name);
+    const entry = connectClient(first.url, name, token);
+    clients.push(entry);
+    await acknowledged(entry);
     const writer = startWriter(entry, 'a', 5);
     await waitUntil(() => writer.acknowledged().length >= 40, '40 acknowledged rows');
 
     await first.kill();
-    const acknowledged = writer.acknowledged();
+    const acknowledgedRows = writer.acknowledged();
     const writtenAtKill = writer.written.length;
     // The client keeps editing while the server is down.
     await sleep(300);
     const second = await serve(first.port);
     const stored = new Set(await readRows(second.url, token, name));
-    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(acknowledgedRows.filter((id) => !stored.has(id))).toEqual([]);
 
     // The client reconnects by itself and hands over what the server had not acknowledged.
     writer.stop();
@@ -77,14 +77,13 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
   }, 120_000);
 
   it('is restored from a pg_dump backup, and its clients fill in what the backup lacks', async () => {
-    const name = 'incident/pg-3/model';
+    const name = modelDocName('pg-3');
     const server = await serve();
     const link = await startTcpProxy({ port: server.port });
     links.push(link);
-    const peer = connectPeer({ url: `ws://127.0.0.1:${link.port}`, token });
-    peers.push(peer);
-    const entry = peer.open(name);
-    await peer.acknowledged(name);
+    const entry = connectClient(`ws://127.0.0.1:${link.port}`, name, token);
+    clients.push(entry);
+    await acknowledged(entry);
     const before = startWriter(entry, 'before', 5);
     await waitUntil(() => before.written.length >= 30, '30 rows');
     before.stop();
@@ -110,12 +109,11 @@ describeWithService('rootline serve on PostgreSQL', need, () => {
   }, 120_000);
 
   it('keeps every acknowledged update when PostgreSQL crashes under a running server', async () => {
-    const name = 'incident/pg-2/model';
+    const name = modelDocName('pg-2');
     const server = await serve();
-    const peer = connectPeer({ url: server.url, token });
-    peers.push(peer);
-    const entry = peer.open(name);
-    await peer.acknowledged(name);
+    const entry = connectClient(server.url, name, token);
+    clients.push(entry);
+    await acknowledged(entry);
     const writer = startWriter(entry, 'p', 5);
     await waitUntil(() => writer.acknowledged().length >= 40, '40 acknowledged rows');
 
