@@ -23,7 +23,7 @@ export interface SectionSessionsOptions {
   name: string;
   role: 'author' | 'reviewer';
   /** The model document's `sections` table (a `Y.Map` keyed by section id). */
-  sections: Y.Map<unknown>;
+  sections: Y.Map<Y.Map<unknown>>;
   /** Opens the document of a section (`incident/<id>/section/<sid>`). */
   open(sectionId: string): SectionDocHandle;
   /** The section's stored text (Dexie's `lexicalState`), read when this machine seeds it. */
@@ -62,7 +62,7 @@ export class SectionSessions implements SectionSharing {
     for (const id of sections.keys()) this.openSection(id, false);
   }
 
-  private readonly onSections = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void => {
+  private readonly onSections = (event: Y.YMapEvent<Y.Map<unknown>>, transaction: Y.Transaction): void => {
     if (this.closed) return;
     event.changes.keys.forEach((change, id) => {
       if (change.action === 'add') this.openSection(id, transaction.local && this.options.role === 'author');
