@@ -1,4 +1,3 @@
-import { startSectionSync, type SectionSync } from '../editor/collab/startSectionSync';
 import type * as Y from 'yjs';
 import type { RootlineDb } from '../db/schema';
 import type { OpenDoc, SyncConnections } from './connection';
@@ -79,7 +78,6 @@ export class IncidentSession {
   private fullNext = true;
   private readonly tracker: ChangeTracker;
   private readonly stops: (() => void)[] = [];
-  private readonly sections: SectionSync;
 
   constructor(
     readonly share: Share,
@@ -93,13 +91,6 @@ export class IncidentSession {
     const r = connections.open(share.server, model.docName(id, 'review'), share.token);
     this.open = [m, r];
     this.docs = { model: m.doc, review: r.doc };
-    // Each section's text has a document of its own; started before the model can be seeded.
-    this.sections = startSectionSync({
-      share,
-      docs: this.docs,
-      open: (name) => connections.open(share.server, name, share.token),
-      onProblem,
-    });
     this.tracker = model.tracker(this.docs);
     for (const d of this.open) {
       this.stops.push(d.onState(() => this.stateChanged()));
@@ -240,7 +231,6 @@ export class IncidentSession {
     for (const stop of this.stops) stop();
     publishSyncStatus(this.share.incidentId, null);
     publishPeers(this.share.incidentId, null);
-    await this.sections.close(forget);
     await Promise.all(this.open.map((d) => d.close(forget)));
   }
 }

@@ -17,13 +17,25 @@ export interface SectionDocHandle {
   close(forget?: boolean): Promise<void>;
 }
 
+/** What a key change of a `Y.Map` says (a `Y.YMapEvent` of any value type has it). */
+interface KeyChanges {
+  changes: { keys: Map<string, { action: 'add' | 'update' | 'delete' }> };
+}
+
+/** The model document's `sections` table, as far as the section documents follow it. */
+export interface SectionsTable {
+  keys(): IterableIterator<string>;
+  observe(fn: (event: KeyChanges, transaction: Y.Transaction) => void): void;
+  unobserve(fn: (event: KeyChanges, transaction: Y.Transaction) => void): void;
+}
+
 export interface SectionSessionsOptions {
   incidentId: string;
   /** The token's name and role on this incident. */
   name: string;
   role: 'author' | 'reviewer';
   /** The model document's `sections` table (a `Y.Map` keyed by section id). */
-  sections: Y.Map<Y.Map<unknown>>;
+  sections: SectionsTable;
   /** Opens the document of a section (`incident/<id>/section/<sid>`). */
   open(sectionId: string): SectionDocHandle;
   /** The section's stored text (Dexie's `lexicalState`), read when this machine seeds it. */
@@ -62,7 +74,7 @@ export class SectionSessions implements SectionSharing {
     for (const id of sections.keys()) this.openSection(id, false);
   }
 
-  private readonly onSections = (event: Y.YMapEvent<Y.Map<unknown>>, transaction: Y.Transaction): void => {
+  private readonly onSections = (event: KeyChanges, transaction: Y.Transaction): void => {
     if (this.closed) return;
     event.changes.keys.forEach((change, id) => {
       if (change.action === 'add') this.openSection(id, transaction.local && this.options.role === 'author');

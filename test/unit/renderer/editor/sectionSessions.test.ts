@@ -38,7 +38,7 @@ class Machine {
       incidentId: 'inc-1',
       name: this.role === 'author' ? 'Ana' : 'Rev',
       role: this.role,
-      sections: this.model.getMap<Y.Map<unknown>>('sections'),
+      sections: this.model.getMap('sections'),
       open: (id) => this.open(id),
       storedText: (id) => Promise.resolve(this.texts.has(id) ? this.texts.get(id) : undefined),
       store: (id, state) => Promise.resolve(this.texts.set(id, state)),
@@ -91,7 +91,7 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 const serverText = (server: Server, id: string) => lexicalPlainText(sectionDocState(server.doc(id)));
 
 function addSectionLocally(m: Machine, id: string): void {
-  m.model.transact(() => m.model.getMap<Y.Map<unknown>>('sections').set(id, new Y.Map()));
+  m.model.transact(() => m.model.getMap('sections').set(id, new Y.Map()));
 }
 
 function receiveModel(to: Machine, from: Machine): void {
@@ -196,7 +196,7 @@ describe('section documents of a shared incident', () => {
     await settle();
     let notified = 0;
     sessions.subscribe(() => notified++);
-    ana.model.transact(() => ana.model.getMap<Y.Map<unknown>>('sections').delete('sec-1'));
+    ana.model.transact(() => ana.model.getMap('sections').delete('sec-1'));
     await settle();
     expect(sessions.section('sec-1')).toBeNull();
     expect(ana.closed).toEqual(['sec-1']);

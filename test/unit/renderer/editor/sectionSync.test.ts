@@ -14,12 +14,11 @@ import type { DocumentSection } from '../../../../shared/domain';
 import { tableMap } from '../../../../shared/sync';
 import { sectionDocName } from '../../../../shared/sync/names';
 import { getDb } from '../../../../renderer/db/db';
-import { putSections } from '../../../../renderer/db/repos/sections';
+import { getSectionText, putSections, storeSharedSectionState } from '../../../../renderer/db/repos/sections';
+import { SYNC_ORIGIN } from '../../../../renderer/sync/dexieMirror';
 import { registerSectionCollab } from '../../../../renderer/editor/collab/registerSectionCollab';
 import { sectionDocState } from '../../../../renderer/editor/collab/sectionDoc';
 import { SectionSessions } from '../../../../renderer/editor/collab/sectionSessions';
-import { startSectionSync } from '../../../../renderer/editor/collab/startSectionSync';
-import type { SectionSync } from '../../../../renderer/editor/collab/startSectionSync';
 import { SyncConnections } from '../../../../renderer/sync/connection';
 import { freshDb } from '../../db/testDb';
 
@@ -74,10 +73,15 @@ describe('section documents over the app connection layer', () => {
 
     const ana = machine(url);
     await ana.model.loaded;
-    const sync: SectionSync = startSectionSync({
-      share: { incidentId: 'inc-1', name: 'Ana', role: 'author' },
-      docs: ana.docs,
-      open: ana.open,
+    // As renderer/sync/session.ts starts them, with the stored texts in Dexie.
+    const sync = new SectionSessions({
+      incidentId: 'inc-1',
+      name: 'Ana',
+      role: 'author',
+      sections: tableMap(ana.docs, 'sections'),
+      open: (sid) => ana.open(sectionDocName('inc-1', sid)),
+      storedText: getSectionText,
+      store: (sid, state) => storeSharedSectionState(sid, state, SYNC_ORIGIN),
       onProblem: (m) => {
         throw new Error(m);
       },
