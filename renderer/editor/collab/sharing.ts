@@ -21,9 +21,14 @@ export interface SectionSharing {
 /** What the Document tab's section editors are bound to; null when the incident is not shared. */
 export const SectionSharingContext = createContext<SectionSharing | null>(null);
 
-/** The shared document of a section, or null when its incident is not shared. */
-export function useSharedSection(sectionId: string): SharedSection | null {
-  return useContext(SectionSharingContext)?.section(sectionId) ?? null;
+/**
+ * The shared document of a section (null when its incident is not shared), and whether the
+ * incident is shared but this section's document is not open yet (its text waits, read-only).
+ */
+export function useSharedSection(sectionId: string): { shared: SharedSection | null; opening: boolean } {
+  const sharing = useContext(SectionSharingContext);
+  const shared = sharing?.section(sectionId) ?? null;
+  return { shared, opening: sharing !== null && shared === null };
 }
 
 /** Cursor colours: the dark half of Okabe–Ito, legible as a caret and under white name text. */

@@ -238,4 +238,24 @@ describe('a shared document section', () => {
     await until(() => expect(textOf(view.container)).toBe('The database failed over. Typed while shared.'));
     expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('true');
   });
+
+  it("a shared incident's section shows its stored text read-only until its document is open", async () => {
+    const opening = { section: () => null };
+    const ui = (value: { section: (id: string) => SharedSection | null }) => (
+      <SectionSharingContext.Provider value={value}>
+        <SectionEditor
+          section={SECTION}
+          guidance=""
+          onSave={() => Promise.reject(new Error('not while shared'))}
+        />
+      </SectionSharingContext.Provider>
+    );
+    const view = render(ui(opening));
+    await until(() => expect(textOf(view.container)).toBe('The database failed over.'));
+    expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('false');
+    expect(view.container.textContent).toContain('Connecting to the shared text');
+    view.rerender(ui(sharing({ doc: b, awareness: null, user: user('Bo'), readOnly: false })));
+    await until(() => expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('true'));
+    expect(view.container.textContent).not.toContain('Connecting to the shared text');
+  });
 });
