@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import { isEmptyFilter, type IncidentHits } from '../../../../shared/library/search';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { isEmptyFilter, type IncidentHits, type LibraryFilter } from '../../../../shared/library/search';
 import type { Incident, SignOff } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { useNow } from '../../../ui/useNow';
+import { useStableHandlers } from '../../../ui/useStableHandlers';
 import { useOpenActionCounts } from '../../actions';
 import { useSignOffsByIncident } from '../../review';
 import { useDamagedActions } from '../hooks/useDamagedActions';
@@ -16,6 +17,9 @@ import { IncidentRow, type RowHandlers } from './IncidentRow';
 import { IncidentsEmpty } from './IncidentsEmpty';
 
 const ROW_LAYOUT = { as: 'row', colSpan: 6 } as const;
+// Skipped on a keystroke until the answer for it arrives (their props do not change before).
+const MemoHits = memo(SearchHits);
+const MemoFilters = memo(LibraryFilters);
 const NO_SIGNOFFS: readonly SignOff[] = [];
 /** Search results shown at first (and added by "Show more"): the best ones are on top. */
 const PAGE = 25;
@@ -47,13 +51,18 @@ export function IncidentList({
   onDeleteConfirmed,
   search,
   onSearchChange,
-  ...rowHandlers
+  ...handlers
 }: IncidentListProps) {
+  // Stable, so that the memoised rows are skipped when a keystroke re-renders the list.
+  const rowHandlers = useStableHandlers(handlers);
   const rows = useIncidentRows();
   const incidents = rows?.good;
   const damaged = rows?.damaged ?? [];
   const repair = useDamagedActions();
   const [query, setQuery] = useLibraryQuery(search, onSearchChange);
+  const { onFilter } = useStableHandlers({
+    onFilter: (filter: LibraryFilter) => setQuery({ ...query, filter }),
+  });
   const searching = query.text.trim() !== '' || !isEmptyFilter(query.filter);
   const page = searching ? PAGE : LIST_PAGE;
   // How many to show; back to one page when the search changes.
@@ -109,11 +118,7 @@ export function IncidentList({
           New incident
         </button>
       </div>
-      <LibraryFilters
-        filter={query.filter}
-        counts={result?.counts}
-        onChange={(filter) => setQuery({ ...query, filter })}
-      />
+      <MemoFilters filter={query.filter} counts={result?.counts} onChange={onFilter} />
       <LibraryStatus
         shown={shown.length}
         total={incidents.length}
@@ -172,7 +177,7 @@ export function IncidentList({
               {hits.has(incident.id) && (
                 <tr className="search-hits-row">
                   <td colSpan={ROW_LAYOUT.colSpan}>
-                    <SearchHits group={hits.get(incident.id)!} title={incident.title} />
+                    <MemoHits group={hits.get(incident.id)!} title={incident.title} />
                   </td>
                 </tr>
               )}

@@ -1,5 +1,5 @@
 import { formatDistance } from 'date-fns';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { OpenCounts } from '../../../../shared/actions';
 import type { Incident, SignOff } from '../../../../shared/domain';
 import { ActionCounts } from '../../actions';
@@ -26,8 +26,17 @@ interface IncidentRowProps extends RowHandlers {
   signoffs?: readonly SignOff[] | undefined;
 }
 
-/** One incident in the list, with inline rename and row actions. */
-export function IncidentRow({ incident, now, actionCounts, signoffs, ...on }: IncidentRowProps) {
+/**
+ * One incident in the list, with inline rename and row actions. Memoised: typing a search
+ * re-renders the list at every keystroke, and a row whose props did not change is skipped.
+ */
+export const IncidentRow = memo(function IncidentRow({
+  incident,
+  now,
+  actionCounts,
+  signoffs,
+  ...on
+}: IncidentRowProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(incident.title);
   const { keyTimes: k } = incident;
@@ -120,4 +129,4 @@ export function IncidentRow({ incident, now, actionCounts, signoffs, ...on }: In
       </td>
     </tr>
   );
-}
+});
