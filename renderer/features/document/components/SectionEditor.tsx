@@ -77,6 +77,7 @@ export function SectionEditor({
     );
   const { shared, opening } = useSharedSection(section.id);
   const isShared = shared !== null || opening;
+  const waiting = useDocIsEmpty(shared?.doc ?? null);
   // After sharing stopped under the open editor, the stored state is the shared text's projection
   // (the journal is older than it).
   const [journalApplies, setJournalApplies] = useState(true);
@@ -108,13 +109,16 @@ export function SectionEditor({
       {checked.ok ? (
         <SectionEditorBody
           // Sharing starts or stops under an open editor: the editor is made again from the new source.
-          key={opening ? 'opening' : shared === null ? 'local' : 'shared'}
+          // A shared section whose document is still empty is not bound to it (nothing the editor
+          // does on its own, such as a trailing paragraph, may land in the document before the text).
+          key={opening ? 'opening' : shared === null ? 'local' : waiting ? 'waiting' : 'shared'}
           section={section}
           guidance={guidance}
           titleId={titleId}
           stored={checked.state}
           shared={shared}
           opening={opening}
+          waiting={waiting}
           save={save}
           onPending={onPending}
           onChange={(json) => journalPut(journalKey, STATE_FIELD, json)}
@@ -139,6 +143,7 @@ function SectionEditorBody({
   stored,
   shared,
   opening,
+  waiting,
   save,
   onPending,
   onChange,
@@ -151,6 +156,8 @@ function SectionEditorBody({
   shared: SharedSection | null;
   /** Shared, but the section's document is not open yet: the stored text, read-only. */
   opening: boolean;
+  /** Shared, but its document has no text yet (not seeded or synced): read-only, not bound. */
+  waiting: boolean;
   save: (json: string) => Promise<void>;
   onPending?: (() => void) | undefined;
   onChange: (json: string) => void;
@@ -165,13 +172,12 @@ function SectionEditorBody({
       theme: EDITOR_THEME,
       // Absent (not undefined) when there is nothing stored: Lexical starts empty.
       ...(shared !== null ? { editorState: null } : stored !== null ? { editorState: stored } : {}),
-      editable: !opening && (shared === null || !shared.readOnly),
+      editable: !opening && !waiting && (shared === null || !shared.readOnly),
       onError: (error: Error) => console.error(error),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- made once per section and source
     [section.id],
   );
-  const waiting = useDocIsEmpty(shared?.doc ?? null);
   const readOnly = opening || (shared !== null && (shared.readOnly || waiting));
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -194,7 +200,7 @@ function SectionEditorBody({
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
-        {shared !== null && (
+        {shared !== null && !waiting && (
           <SectionCollabPlugin
             doc={shared.doc}
             awareness={shared.awareness}

@@ -8,7 +8,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { markdownToLexicalState } from '../../../../shared/document/headless';
 import type { DocumentSection } from '../../../../shared/domain';
-import { seedSectionDoc } from '../../../../renderer/editor/collab/sectionDoc';
+import { sectionDocIsEmpty, seedSectionDoc } from '../../../../renderer/editor/collab/sectionDoc';
 import { SectionSharingContext } from '../../../../renderer/editor/collab/sharing';
 import type { SharedSection } from '../../../../renderer/editor/collab/sharing';
 import { SectionEditor } from '../../../../renderer/features/document/components/SectionEditor';
@@ -182,6 +182,12 @@ describe('a shared document section', () => {
     const { el } = editorOf(joiner.container);
     expect(el.getAttribute('contenteditable')).toBe('false');
     expect(joiner.container.textContent).toContain('Waiting for the shared text of this section');
+    // Whatever the editor does meanwhile (a transform adding a trailing paragraph to an empty
+    // root) stays out of the document: its first text must be the shared one.
+    act(() => {
+      editorOf(joiner.container).editor.update(() => $getRoot().markDirty(), { discrete: true });
+    });
+    expect(sectionDocIsEmpty(c)).toBe(true);
     act(() => Y.applyUpdate(c, Y.encodeStateAsUpdate(a), 'net'));
     await until(() => expect(textOf(joiner.container)).toBe('The database failed over.'));
     expect(editorOf(joiner.container).el.getAttribute('contenteditable')).toBe('true');
