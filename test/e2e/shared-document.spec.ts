@@ -126,4 +126,8 @@ test('two machines type in one section at once and converge; a reviewer reads it
   await typeInSummary(bo, ' Later.');
   await expect(revSummary).toContainText('Later.', SYNC);
   await rev.screenshot({ path: test.info().outputPath('reviewer.png') });
+
+  // The sharing author's stored copy follows as well (the outline counts words from it).
+  const outline = page.getByRole('navigation', { name: 'Document outline' });
+  await expect(outline.getByRole('button', { name: /^Summary/ })).toContainText('8 words', SYNC);
 });
