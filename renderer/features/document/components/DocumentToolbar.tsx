@@ -1,6 +1,5 @@
 import type { Audience, PaperSize } from '../../../../shared/export';
 import type { RcaTemplate } from '../../../../shared/templates';
-import { useReadOnly } from '../../../ui/readOnly';
 import type { DocumentFormat } from '../../export';
 import type { SaveStatus } from '../hooks/useDocument';
 
@@ -39,16 +38,12 @@ export interface DocumentToolbarProps {
 
 /** Template, audience and paper choices, the export buttons, and the save status. */
 export function DocumentToolbar(p: DocumentToolbarProps) {
-  // A reviewer of a shared incident exports the document but does not change its sections.
-  const readOnly = useReadOnly();
   return (
     <div className="doc-toolbar" role="toolbar" aria-label="Document">
       <label>
         Template{' '}
         <select
           aria-label="Template"
-          disabled={readOnly !== null}
-          title={readOnly ?? undefined}
           value={p.templateId ?? ''}
           onChange={(e) => p.onSwitchTemplate(e.target.value)}
         >
@@ -60,13 +55,7 @@ export function DocumentToolbar(p: DocumentToolbarProps) {
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        className="btn"
-        disabled={readOnly !== null}
-        title={readOnly ?? undefined}
-        onClick={p.onLoadTemplate}
-      >
+      <button type="button" className="btn" onClick={p.onLoadTemplate}>
         Load template file…
       </button>
       <label>
