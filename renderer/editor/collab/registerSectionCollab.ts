@@ -185,8 +185,8 @@ export function registerSectionCollab(editor: LexicalEditor, options: SectionCol
       // Others stop drawing this cursor at once rather than after the awareness timeout.
       awareness.setLocalState(null);
     }
-    for (const cursor of [...binding.cursors.keys()]) binding.cursors.delete(cursor);
-    binding.cursorsContainer?.replaceChildren();
+    // With nobody left to draw, Lexical removes every cursor (its DOM and its CSS highlight).
+    syncCursorPositions(binding, provider, { getAwarenessStates: () => new Map(), selectionHighlight: true });
     root.unobserveDeep(onYjs);
     doc.off('update', toLocal);
     local.off('update', toShared);
