@@ -38,6 +38,8 @@ export interface SectionCollabOptions {
   user: CollabUser;
   /** Where remote cursors are drawn: an element positioned over the editor. */
   cursorsContainer: HTMLElement | null;
+  /** A reviewer: nothing the editor does reaches the document (their cursor still does). */
+  readOnly?: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export function registerSectionCollab(editor: LexicalEditor, options: SectionCol
 
   const relay = {};
   const toShared = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== relay) Y.applyUpdate(doc, update, relay);
+    if (origin !== relay && options.readOnly !== true) Y.applyUpdate(doc, update, relay);
   };
   const toLocal = (update: Uint8Array, origin: unknown): void => {
     if (origin !== relay) Y.applyUpdate(local, update, relay);

@@ -174,6 +174,12 @@ describe('a shared document section', () => {
     expect(reviewer.container.querySelector('[role="toolbar"]')).toBeNull();
     typeAtEnd(editorOf(author.container).editor, ' More.');
     await until(() => expect(textOf(reviewer.container)).toBe('The database failed over. More.'));
+    // Even a change made to the reviewer's editor by code never reaches the shared document.
+    const before = Y.encodeStateVector(b);
+    typeAtEnd(editorOf(reviewer.container).editor, ' not allowed');
+    await until(() => expect(textOf(reviewer.container)).toContain('not allowed'));
+    expect(Y.encodeStateVector(b)).toEqual(before);
+    expect(textOf(author.container)).toBe('The database failed over. More.');
   });
 
   it('a joiner waits for the shared text before typing, then edits it', async () => {
