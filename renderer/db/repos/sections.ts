@@ -63,14 +63,14 @@ export async function storeSharedSectionState(
   id: string,
   lexicalState: string,
   origin: string,
-  now = Date.now(),
 ): Promise<boolean> {
   const db = getDb();
   return db.transaction('rw', db.sections, async () => {
     tagWriteOrigin(origin);
     const row = await db.sections.get(id);
     if (!row || row.lexicalState === lexicalState) return false;
-    await db.sections.put({ ...row, lexicalState, updatedAt: now });
+    // `updatedAt` is the model document's while shared (its projection writes it).
+    await db.sections.put({ ...row, lexicalState });
     return true;
   });
 }

@@ -38,6 +38,8 @@ export interface SectionCollabOptions {
   user: CollabUser;
   /** Where remote cursors are drawn: an element positioned over the editor. */
   cursorsContainer: HTMLElement | null;
+  /** A reviewer: nothing the editor does reaches the document (their cursor still does). */
+  readOnly?: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export function registerSectionCollab(editor: LexicalEditor, options: SectionCol
 
   const relay = {};
   const toShared = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== relay) Y.applyUpdate(doc, update, relay);
+    if (origin !== relay && options.readOnly !== true) Y.applyUpdate(doc, update, relay);
   };
   const toLocal = (update: Uint8Array, origin: unknown): void => {
     if (origin !== relay) Y.applyUpdate(local, update, relay);
@@ -185,8 +187,8 @@ export function registerSectionCollab(editor: LexicalEditor, options: SectionCol
       // Others stop drawing this cursor at once rather than after the awareness timeout.
       awareness.setLocalState(null);
     }
-    for (const cursor of [...binding.cursors.keys()]) binding.cursors.delete(cursor);
-    binding.cursorsContainer?.replaceChildren();
+    // With nobody left to draw, Lexical removes every cursor (its DOM and its CSS highlight).
+    syncCursorPositions(binding, provider, { getAwarenessStates: () => new Map(), selectionHighlight: true });
     root.unobserveDeep(onYjs);
     doc.off('update', toLocal);
     local.off('update', toShared);

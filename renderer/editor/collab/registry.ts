@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { loadShares, shareOf, subscribeShares } from '../../sync/shares';
 import type { SectionSessions } from './sectionSessions';
 import type { SectionSharing } from './sharing';
 
@@ -28,9 +29,27 @@ export function publishSectionSessions(incidentId: string, sessions: SectionSess
   };
 }
 
+/** A shared incident whose section documents are not open yet: every section waits. */
+const OPENING: SectionSharing = { section: () => null };
+
+// Until the shares are read, any incident may be shared: its text is not edited locally meanwhile
+// (it would not reach the shared document, and the document's text would then replace it).
+let sharesRead = false;
+let reading = false;
+function readShares(): void {
+  if (reading) return;
+  reading = true;
+  void loadShares()
+    .catch(() => undefined)
+    .then(() => {
+      sharesRead = true;
+      for (const fn of [...listeners]) fn();
+    });
+}
+
 function snapshot(incidentId: string): SectionSharing | null {
   const sessions = byIncident.get(incidentId);
-  if (!sessions) return null;
+  if (!sessions) return !sharesRead || shareOf(incidentId) !== undefined ? OPENING : null;
   let s = snapshots.get(incidentId);
   if (!s) {
     s = { section: (id) => sessions.section(id) };
@@ -39,11 +58,19 @@ function snapshot(incidentId: string): SectionSharing | null {
   return s;
 }
 
-/** The shared section documents of an incident, or null when it is not shared. */
+/**
+ * The shared section documents of an incident, or null when it is not shared; while a shared
+ * incident's documents are opening (or the shares are being read), none of its sections has one.
+ */
 export function useSectionSharing(incidentId: string): SectionSharing | null {
   const subscribe = useCallback((fn: () => void) => {
     listeners.add(fn);
-    return () => listeners.delete(fn);
+    readShares();
+    const stopShares = subscribeShares(fn);
+    return () => {
+      listeners.delete(fn);
+      stopShares();
+    };
   }, []);
   return useSyncExternalStore(subscribe, () => snapshot(incidentId));
 }

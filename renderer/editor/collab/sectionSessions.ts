@@ -17,15 +17,27 @@ export interface SectionDocHandle {
   close(forget?: boolean): Promise<void>;
 }
 
-export interface SectionSessionsOptions {
+/** What a key change of a `Y.Map` says (a `Y.YMapEvent` of any value type has it). */
+interface KeyChanges {
+  changes: { keys: Map<string, { action: 'add' | 'update' | 'delete' }> };
+}
+
+/** The model document's `sections` table, as far as the section documents follow it. */
+export interface SectionsTable {
+  keys(): IterableIterator<string>;
+  observe(fn: (event: KeyChanges, transaction: Y.Transaction) => void): void;
+  unobserve(fn: (event: KeyChanges, transaction: Y.Transaction) => void): void;
+}
+
+export interface SectionSessionsOptions<H extends SectionDocHandle = SectionDocHandle> {
   incidentId: string;
   /** The token's name and role on this incident. */
   name: string;
   role: 'author' | 'reviewer';
   /** The model document's `sections` table (a `Y.Map` keyed by section id). */
-  sections: Y.Map<unknown>;
+  sections: SectionsTable;
   /** Opens the document of a section (`incident/<id>/section/<sid>`). */
-  open(sectionId: string): SectionDocHandle;
+  open(sectionId: string): H;
   /** The section's stored text (Dexie's `lexicalState`), read when this machine seeds it. */
   storedText(sectionId: string): Promise<string | null | undefined>;
   /** Stores a section's text as its document has it (a write marked as from sync). */
@@ -33,8 +45,9 @@ export interface SectionSessionsOptions {
   onProblem(message: string): void;
 }
 
-interface Open {
-  handle: SectionDocHandle;
+interface Open<H extends SectionDocHandle> {
+  handle: H;
+  stopState: () => void;
   shared: SharedSection;
   projection: Promise<SectionProjection | null>;
 }
@@ -51,18 +64,19 @@ interface Open {
  * empty once its stored copy is loaded, and a seed is deterministic (sectionDoc.ts), so even a
  * repeated seed of one text leaves one copy.
  */
-export class SectionSessions implements SectionSharing {
-  private readonly docs = new Map<string, Open>();
+export class SectionSessions<H extends SectionDocHandle = SectionDocHandle> implements SectionSharing {
+  private readonly docs = new Map<string, Open<H>>();
   private readonly listeners = new Set<() => void>();
+  private readonly stateListeners = new Set<() => void>();
   private closed = false;
 
-  constructor(private readonly options: SectionSessionsOptions) {
+  constructor(private readonly options: SectionSessionsOptions<H>) {
     const { sections } = options;
     sections.observe(this.onSections);
     for (const id of sections.keys()) this.openSection(id, false);
   }
 
-  private readonly onSections = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void => {
+  private readonly onSections = (event: KeyChanges, transaction: Y.Transaction): void => {
     if (this.closed) return;
     event.changes.keys.forEach((change, id) => {
       if (change.action === 'add') this.openSection(id, transaction.local && this.options.role === 'author');
@@ -88,7 +102,11 @@ export class SectionSessions implements SectionSharing {
       return projectSectionDoc(handle.doc, (state) => this.options.store(sectionId, state));
     });
     projection.catch((e: unknown) => this.options.onProblem(`Could not open a shared section: ${String(e)}`));
-    this.docs.set(sectionId, { handle, shared, projection: projection.catch(() => null) });
+    // Their connection state counts in the incident's (changes waiting, offline, refused).
+    const stopState = handle.onState(() => {
+      for (const fn of [...this.stateListeners]) fn();
+    });
+    this.docs.set(sectionId, { handle, stopState, shared, projection: projection.catch(() => null) });
   }
 
   private async seed(sectionId: string, doc: Y.Doc): Promise<void> {
@@ -125,6 +143,7 @@ export class SectionSessions implements SectionSharing {
     const open = this.docs.get(sectionId);
     if (!open) return;
     this.docs.delete(sectionId);
+    open.stopState();
     await (await open.projection)?.stop();
     await open.handle.close();
   }
@@ -132,6 +151,17 @@ export class SectionSessions implements SectionSharing {
   /** The shared document of a section, or null when the model has no such section. */
   section(sectionId: string): SharedSection | null {
     return this.docs.get(sectionId)?.shared ?? null;
+  }
+
+  /** The open section documents (their states count in the incident's sync status). */
+  handles(): H[] {
+    return [...this.docs.values()].map((o) => o.handle);
+  }
+
+  /** Called when a section document's state changes (connection, changes waiting, refused). */
+  onDocState(fn: () => void): () => void {
+    this.stateListeners.add(fn);
+    return () => this.stateListeners.delete(fn);
   }
 
   /** Called when sections come or go. */
@@ -154,11 +184,13 @@ export class SectionSessions implements SectionSharing {
     if (this.closed) return;
     this.options.sections.unobserve(this.onSections);
     const all = [...this.docs.values()];
+    for (const o of all) o.stopState();
     await Promise.all(all.map(async (o) => (await o.projection)?.stop()));
     this.closed = true;
     this.docs.clear();
     this.notify();
     this.listeners.clear();
+    this.stateListeners.clear();
     await Promise.all(all.map((o) => o.handle.close(forget)));
   }
 }

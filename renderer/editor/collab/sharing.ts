@@ -21,13 +21,21 @@ export interface SectionSharing {
 /** What the Document tab's section editors are bound to; null when the incident is not shared. */
 export const SectionSharingContext = createContext<SectionSharing | null>(null);
 
-/** The shared document of a section, or null when its incident is not shared. */
-export function useSharedSection(sectionId: string): SharedSection | null {
-  return useContext(SectionSharingContext)?.section(sectionId) ?? null;
+/**
+ * The shared document of a section (null when its incident is not shared), and whether the
+ * incident is shared but this section's document is not open yet (its text waits, read-only).
+ */
+export function useSharedSection(sectionId: string): { shared: SharedSection | null; opening: boolean } {
+  const sharing = useContext(SectionSharingContext);
+  const shared = sharing?.section(sectionId) ?? null;
+  return { shared, opening: sharing !== null && shared === null };
 }
 
-/** Cursor colours: the dark half of Okabe–Ito, legible as a caret and under white name text. */
-const CURSOR_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
+/**
+ * Cursor colours: Okabe–Ito hues, darkened where needed so the white name label Lexical draws on
+ * them keeps at least 4.5:1 contrast (checked by a test with shared/chart/contrast).
+ */
+export const CURSOR_COLORS = ['#0072B2', '#B34A00', '#007A5A', '#A8457F', '#8A5A00', '#6A4C93'] as const;
 
 /** The colour of a person's cursor: the same for a name on every machine. */
 export function cursorColor(name: string): string {

@@ -31,8 +31,9 @@ export function SectionCollabPlugin({
         awareness,
         user: { name, color },
         cursorsContainer: cursors.current,
+        readOnly,
       }),
-    [editor, doc, awareness, name, color],
+    [editor, doc, awareness, name, color, readOnly],
   );
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
   return <div ref={cursors} className="ed-cursors" aria-hidden="true" />;

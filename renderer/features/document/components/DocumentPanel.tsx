@@ -16,6 +16,7 @@ import type { ApplyTemplateResult, RcaTemplate } from '../../../../shared/templa
 import { replaceDocument, saveSectionState } from '../../../db/repos';
 import { platform } from '../../../platform';
 import { EmptyState } from '../../../ui/EmptyState';
+import { useReadOnly } from '../../../ui/readOnly';
 import { exportDocument, useExportSettings, WEB_PDF_NOTE } from '../../export';
 import { useUndoManager } from '../../undo';
 import type { DocumentFormat } from '../../export';
@@ -67,6 +68,7 @@ function DocumentBody({
   const { status, track, markPending } = useSaveStatus();
   const undo = useUndoManager();
   const sharing = useSectionSharing(incident.id);
+  const readOnly = useReadOnly();
   const template = findTemplate(templates, incident.templateId);
   const { audience, setAudience, utcOnly, setUtcOnly } = useExportSettings(incident);
   const [paper, setPaper] = useState<PaperSize>('a4');
@@ -170,7 +172,14 @@ function DocumentBody({
       <EmptyState
         title="No document yet"
         actions={templates.map((t) => (
-          <button key={t.id} type="button" className="btn" onClick={() => void apply(t)}>
+          <button
+            key={t.id}
+            type="button"
+            className="btn"
+            disabled={readOnly !== null}
+            title={readOnly ?? undefined}
+            onClick={() => void apply(t)}
+          >
             Use {t.name}
           </button>
         ))}

@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import DOMPurify from 'dompurify';
 import { $getNodeByKey } from 'lexical';
 import { useMemo } from 'react';
@@ -17,6 +18,8 @@ const FROM_EVENTS: ReadonlySet<LiveBlockSpec['block']> = new Set(['timeline', 'i
  */
 export function LiveBlockView({ spec, nodeKey }: { spec: LiveBlockSpec; nodeKey: string }) {
   const [editor] = useLexicalComposerContext();
+  // A read-only editor (a reviewer's shared section) shows the block without its controls.
+  const editable = useLexicalEditable();
   const ctx = useDocumentData();
   const waiting = useEventsPending() && FROM_EVENTS.has(spec.block);
   const html = useMemo(() => {
@@ -38,7 +41,7 @@ export function LiveBlockView({ spec, nodeKey }: { spec: LiveBlockSpec; nodeKey:
         <span className="live-block-title">{LIVE_BLOCK_LABELS[spec.block]}</span>
         <span className="muted">live — shows current data, rendered at export</span>
         <span className="spacer" />
-        {spec.block === 'timeline' && (
+        {editable && spec.block === 'timeline' && (
           <select
             aria-label="Timeline events shown"
             value={spec.scope}
@@ -49,17 +52,19 @@ export function LiveBlockView({ spec, nodeKey }: { spec: LiveBlockSpec; nodeKey:
             <option value="range">Range…</option>
           </select>
         )}
-        {spec.block === 'timeline' && spec.scope === 'range' && (
+        {editable && spec.block === 'timeline' && spec.scope === 'range' && (
           <RangeInputs spec={spec} onChange={(from, to) => update({ from, to })} />
         )}
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={remove}
-          aria-label={`Remove ${LIVE_BLOCK_LABELS[spec.block]} block`}
-        >
-          Remove
-        </button>
+        {editable && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={remove}
+            aria-label={`Remove ${LIVE_BLOCK_LABELS[spec.block]} block`}
+          >
+            Remove
+          </button>
+        )}
       </figcaption>
       {waiting ? (
         <p className="live-block-body loading muted" role="status">

@@ -75,12 +75,13 @@ export function SectionEditor({
         if (e instanceof SectionGoneError) journalDrop(journalKey);
       },
     );
-  const shared = useSharedSection(section.id);
-  const isShared = shared !== null;
+  const { shared, opening } = useSharedSection(section.id);
+  const isShared = shared !== null || opening;
+  const waiting = useDocIsEmpty(shared?.doc ?? null);
   // After sharing stopped under the open editor, the stored state is the shared text's projection
   // (the journal is older than it).
   const [journalApplies, setJournalApplies] = useState(true);
-  if (isShared && journalApplies) setJournalApplies(false);
+  if (shared !== null && journalApplies) setJournalApplies(false);
   // A stored state is checked before Lexical sees it: bad heading tags repaired, too deep refused.
   const checked = useMemo(
     () => checkSectionState(journalApplies ? (journaled ?? section.lexicalState) : section.lexicalState),
@@ -108,12 +109,16 @@ export function SectionEditor({
       {checked.ok ? (
         <SectionEditorBody
           // Sharing starts or stops under an open editor: the editor is made again from the new source.
-          key={shared === null ? 'local' : 'shared'}
+          // A shared section whose document is still empty is not bound to it (nothing the editor
+          // does on its own, such as a trailing paragraph, may land in the document before the text).
+          key={opening ? 'opening' : shared === null ? 'local' : waiting ? 'waiting' : 'shared'}
           section={section}
           guidance={guidance}
           titleId={titleId}
           stored={checked.state}
           shared={shared}
+          opening={opening}
+          waiting={waiting}
           save={save}
           onPending={onPending}
           onChange={(json) => journalPut(journalKey, STATE_FIELD, json)}
@@ -137,6 +142,8 @@ function SectionEditorBody({
   titleId,
   stored,
   shared,
+  opening,
+  waiting,
   save,
   onPending,
   onChange,
@@ -147,6 +154,10 @@ function SectionEditorBody({
   /** The checked stored state; seeds a local editor once (a shared one reads its document). */
   stored: string | null;
   shared: SharedSection | null;
+  /** Shared, but the section's document is not open yet: the stored text, read-only. */
+  opening: boolean;
+  /** Shared, but its document has no text yet (not seeded or synced): read-only, not bound. */
+  waiting: boolean;
   save: (json: string) => Promise<void>;
   onPending?: (() => void) | undefined;
   onChange: (json: string) => void;
@@ -161,14 +172,13 @@ function SectionEditorBody({
       theme: EDITOR_THEME,
       // Absent (not undefined) when there is nothing stored: Lexical starts empty.
       ...(shared !== null ? { editorState: null } : stored !== null ? { editorState: stored } : {}),
-      editable: shared === null || !shared.readOnly,
+      editable: !opening && !waiting && (shared === null || !shared.readOnly),
       onError: (error: Error) => console.error(error),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- made once per section and source
     [section.id],
   );
-  const waiting = useDocIsEmpty(shared?.doc ?? null);
-  const readOnly = shared !== null && (shared.readOnly || waiting);
+  const readOnly = opening || (shared !== null && (shared.readOnly || waiting));
   return (
     <LexicalComposer initialConfig={initialConfig}>
       {!readOnly && <ToolbarPlugin label={section.title} />}
@@ -183,14 +193,14 @@ function SectionEditorBody({
           }
           placeholder={
             <div className="ed-placeholder">
-              {waiting
+              {waiting || opening
                 ? 'Waiting for the shared text of this section…'
                 : guidance || 'Write here. Markdown shortcuts work: ## , - , 1. , [] , > , ```'}
             </div>
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
-        {shared !== null && (
+        {shared !== null && !waiting && (
           <SectionCollabPlugin
             doc={shared.doc}
             awareness={shared.awareness}
@@ -200,6 +210,7 @@ function SectionEditorBody({
           />
         )}
       </div>
+      {opening && <p className="doc-readonly-note muted">Connecting to the shared text…</p>}
       {shared?.readOnly === true && (
         <p className="doc-readonly-note muted">Shared with you as a reviewer: the text is read-only.</p>
       )}
@@ -209,7 +220,7 @@ function SectionEditorBody({
       <TablePlugin />
       <MarkdownShortcutPlugin transformers={EDITOR_TRANSFORMERS} />
       <TrailingParagraphPlugin />
-      {shared === null && (
+      {shared === null && !opening && (
         <>
           <BoundedHistoryPlugin />
           <AutosavePlugin save={save} onPending={onPending} onChange={onChange} />

@@ -8,7 +8,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { markdownToLexicalState } from '../../../../shared/document/headless';
 import type { DocumentSection } from '../../../../shared/domain';
-import { seedSectionDoc } from '../../../../renderer/editor/collab/sectionDoc';
+import { sectionDocIsEmpty, seedSectionDoc } from '../../../../renderer/editor/collab/sectionDoc';
 import { SectionSharingContext } from '../../../../renderer/editor/collab/sharing';
 import type { SharedSection } from '../../../../renderer/editor/collab/sharing';
 import { SectionEditor } from '../../../../renderer/features/document/components/SectionEditor';
@@ -174,6 +174,12 @@ describe('a shared document section', () => {
     expect(reviewer.container.querySelector('[role="toolbar"]')).toBeNull();
     typeAtEnd(editorOf(author.container).editor, ' More.');
     await until(() => expect(textOf(reviewer.container)).toBe('The database failed over. More.'));
+    // Even a change made to the reviewer's editor by code never reaches the shared document.
+    const before = Y.encodeStateVector(b);
+    typeAtEnd(editorOf(reviewer.container).editor, ' not allowed');
+    await until(() => expect(textOf(reviewer.container)).toContain('not allowed'));
+    expect(Y.encodeStateVector(b)).toEqual(before);
+    expect(textOf(author.container)).toBe('The database failed over. More.');
   });
 
   it('a joiner waits for the shared text before typing, then edits it', async () => {
@@ -182,6 +188,12 @@ describe('a shared document section', () => {
     const { el } = editorOf(joiner.container);
     expect(el.getAttribute('contenteditable')).toBe('false');
     expect(joiner.container.textContent).toContain('Waiting for the shared text of this section');
+    // Whatever the editor does meanwhile (a transform adding a trailing paragraph to an empty
+    // root) stays out of the document: its first text must be the shared one.
+    act(() => {
+      editorOf(joiner.container).editor.update(() => $getRoot().markDirty(), { discrete: true });
+    });
+    expect(sectionDocIsEmpty(c)).toBe(true);
     act(() => Y.applyUpdate(c, Y.encodeStateAsUpdate(a), 'net'));
     await until(() => expect(textOf(joiner.container)).toBe('The database failed over.'));
     expect(editorOf(joiner.container).el.getAttribute('contenteditable')).toBe('true');
@@ -237,5 +249,25 @@ describe('a shared document section', () => {
     view.rerender(ui({ ...SECTION, lexicalState: projected, updatedAt: 2 }, null));
     await until(() => expect(textOf(view.container)).toBe('The database failed over. Typed while shared.'));
     expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('true');
+  });
+
+  it("a shared incident's section shows its stored text read-only until its document is open", async () => {
+    const opening = { section: () => null };
+    const ui = (value: { section: (id: string) => SharedSection | null }) => (
+      <SectionSharingContext.Provider value={value}>
+        <SectionEditor
+          section={SECTION}
+          guidance=""
+          onSave={() => Promise.reject(new Error('not while shared'))}
+        />
+      </SectionSharingContext.Provider>
+    );
+    const view = render(ui(opening));
+    await until(() => expect(textOf(view.container)).toBe('The database failed over.'));
+    expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('false');
+    expect(view.container.textContent).toContain('Connecting to the shared text');
+    view.rerender(ui(sharing({ doc: b, awareness: null, user: user('Bo'), readOnly: false })));
+    await until(() => expect(editorOf(view.container).el.getAttribute('contenteditable')).toBe('true'));
+    expect(view.container.textContent).not.toContain('Connecting to the shared text');
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { markdownToLexicalState } from '../../../../shared/document/headless';
 import { lexicalPlainText } from '../../../../shared/document/text';
+import { contrastRatio } from '../../../../shared/chart/contrast';
+import { CURSOR_COLORS, cursorColor } from '../../../../renderer/editor/collab/sharing';
 import {
   sectionDocIsEmpty,
   sectionDocState,
@@ -105,5 +107,13 @@ describe('section documents', () => {
     expect(garbage.seeded).toBe(false);
     expect(garbage.reason).toMatch(/not an editor state/);
     expect(sectionDocIsEmpty(doc)).toBe(true);
+  });
+});
+
+describe('cursor colours', () => {
+  it('keep the white name label legible (4.5:1) and are the same for a name everywhere', () => {
+    for (const c of CURSOR_COLORS) expect(contrastRatio(c, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(cursorColor('Ana Author')).toBe(cursorColor('Ana Author'));
+    expect(new Set(['Ana', 'Bo', 'Rita', 'Sam', 'Kim', 'Lee'].map(cursorColor)).size).toBeGreaterThan(1);
   });
 });

@@ -202,4 +202,20 @@ describe('section documents of a shared incident', () => {
     expect(ana.closed).toEqual(['sec-1']);
     expect(notified).toBe(1);
   });
+
+  it("tells when a section document's connection state changes, and lists the open documents", async () => {
+    const server = new Server();
+    const ana = machine(server);
+    ana.texts.set('sec-1', TEXT);
+    const sessions = ana.start();
+    addSectionLocally(ana, 'sec-1');
+    await settle();
+    expect(sessions.handles().map((h) => h.state())).toEqual([{ synced: false }]);
+    let changes = 0;
+    const stop = sessions.onDocState(() => changes++);
+    ana.connect();
+    expect(changes).toBe(1);
+    expect(sessions.handles().map((h) => h.state())).toEqual([{ synced: true }]);
+    stop();
+  });
 });
