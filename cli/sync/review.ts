@@ -8,7 +8,6 @@ export interface Writer {
   role: SyncRole;
 }
 
-
 /**
  * Decides whether a writer may turn the review document `before` into `after`
  * (docs/sync-design.md, "Access"). The server runs it on a copy before storing anything.
