@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { captureDownload, createIncident, expect, test } from './fixtures';
-import { inviteToken, spawnServe, type ServeProcess } from '../helpers/sync/serve';
+import { inviteToken, spawnServe, type ServeInstance } from '../helpers/sync/serve';
 
 const TITLE = 'Payments API timed out in eu-west';
 const SYNC = { timeout: 30_000 };
 
 let dataDir = '';
-let server: ServeProcess | null = null;
+let server: ServeInstance | null = null;
 
 test.beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'rootline-e2e-doc-'));

@@ -12,7 +12,7 @@ import { CausesPage } from './pages/CausesPage';
 import { CommentsPage } from './pages/CommentsPage';
 import { IncidentPage } from './pages/IncidentPage';
 import { ListPage } from './pages/ListPage';
-import { inviteToken, spawnServe, type ServeProcess } from '../helpers/sync/serve';
+import { inviteToken, spawnServe, type ServeInstance } from '../helpers/sync/serve';
 import { startTcpProxy, type TcpProxy } from '../helpers/services/proxy';
 
 const TITLE = 'Checkout returned 502s for 40 minutes';
@@ -20,7 +20,7 @@ const CAUSE = 'Config push skipped the canary stage';
 const SYNC = { timeout: 30_000 };
 
 let dataDir = '';
-let server: ServeProcess | null = null;
+let server: ServeInstance | null = null;
 let proxy: TcpProxy | null = null;
 
 test.beforeAll(async () => {
