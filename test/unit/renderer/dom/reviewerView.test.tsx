@@ -94,8 +94,9 @@ describe('a reviewer’s view', () => {
     const review = [...detail.querySelectorAll<HTMLInputElement>('input[type="radio"][name^="review-"]')];
     expect(review).toHaveLength(3);
     expect(review.some(disabled)).toBe(false);
-    const composer = detail.querySelector('textarea[aria-label="New comment"]')!;
-    expect(disabled(composer)).toBe(false);
+    // The threads load after the detail: wait for the composer.
+    await until(() => expect(detail.querySelector('textarea[aria-label="New comment"]')).not.toBeNull());
+    expect(disabled(detail.querySelector('textarea[aria-label="New comment"]')!)).toBe(false);
   });
 
   it('is not read-only for an author', async () => {

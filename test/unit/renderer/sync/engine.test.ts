@@ -13,6 +13,7 @@ import { localStoreName, modelDocName, reviewDocName } from '../../../../shared/
 import { putCauses } from '../../../../renderer/db/repos/causes';
 import { putIncident, deleteIncident } from '../../../../renderer/db/repos/incidents';
 import { putComment } from '../../../../renderer/db/repos/comments';
+import { recordSignOff } from '../../../../renderer/db/repos/signoffs';
 import { ReadOnlyShareError } from '../../../../renderer/sync/dexieMirror';
 import { setPref } from '../../../../renderer/db/repos/prefs';
 import type { RootlineDb } from '../../../../renderer/db/schema';
@@ -191,7 +192,7 @@ describe('SyncEngine', () => {
     expect(projectDocs(other, 'i1').incident?.title).toBe('Keep me');
   });
 
-  it("a reviewer's comment and review state reach the server; the model stays read-only here", async () => {
+  it("a reviewer's comment, sign-off and review state reach the server; the model stays read-only here", async () => {
     const first = await peer('i1');
     applyRowChanges(
       first,
@@ -218,6 +219,9 @@ describe('SyncEngine', () => {
       resolvedAt: null,
       resolvedBy: null,
     });
+    expect(await recordSignOff('i1', { decision: 'approved', by: 'Rita', comment: '' })).toMatchObject({
+      ok: true,
+    });
     const c1 = (await db.causes.get('c1'))!;
     await putCauses([{ ...c1, reviewState: 'disputed', updatedAt: NOW + 5 }]);
     await expect(putCauses([{ ...c1, title: 'Renamed by a reviewer' }])).rejects.toBeInstanceOf(
@@ -226,6 +230,7 @@ describe('SyncEngine', () => {
     await until(
       () =>
         projectDocs(first, 'i1').rows.comments.some((c) => c.id === 'k2') &&
+        projectDocs(first, 'i1').rows.signoffs.some((o) => o.by === 'Rita' && o.decision === 'approved') &&
         projectDocs(first, 'i1').rows.causes.find((c) => c.id === 'c1')?.reviewState === 'disputed',
       'the comment and the review state on the other machine',
     );
