@@ -2,7 +2,7 @@
 // server is away shows as a change waiting (and so the close warning knows of it).
 import 'fake-indexeddb/auto';
 import { Server } from '@hocuspocus/server';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { markdownToLexicalState } from '../../../../shared/document/headless';
