@@ -92,7 +92,7 @@ export class IncidentSession {
   private readonly tracker: ChangeTracker;
   private readonly stops: (() => void)[] = [];
   /** The section text documents (renderer/editor/collab), opened as the model's sections come. */
-  private readonly sections: SectionSessions;
+  private readonly sections: SectionSessions<OpenDoc>;
 
   constructor(
     readonly share: Share,
@@ -119,6 +119,8 @@ export class IncidentSession {
       onProblem,
     });
     this.stops.push(publishSectionSessions(id, this.sections));
+    // Section text waiting for the server counts in the incident's status (and the close warning).
+    this.stops.push(this.sections.onDocState(() => this.publish()));
     for (const d of this.open) {
       this.stops.push(d.onState(() => this.stateChanged()));
       // Remote (and stored) changes go to Dexie; this profile's own writes came from there.
@@ -211,7 +213,7 @@ export class IncidentSession {
     publishSyncStatus(
       this.share.incidentId,
       combineDocStates(
-        this.open.map((d) => d.state()),
+        [...this.open, ...this.sections.handles()].map((d) => d.state()),
         this.phase === 'waiting' || this.phase === 'seeding',
       ),
     );

@@ -47,6 +47,11 @@ function readShares(): void {
     });
 }
 
+/** The section documents of a shared incident now open on this machine, if any. */
+export function sectionSessionsOf(incidentId: string): SectionSessions | undefined {
+  return byIncident.get(incidentId);
+}
+
 function snapshot(incidentId: string): SectionSharing | null {
   const sessions = byIncident.get(incidentId);
   if (!sessions) return !sharesRead || shareOf(incidentId) !== undefined ? OPENING : null;
