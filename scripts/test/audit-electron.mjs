@@ -45,8 +45,25 @@ const { values: flags } = isMainModule
 const OPEN_EXTERNAL_REASON =
   'The one shell.openExternal call; it runs only after isAllowedExternalUrl() accepted an ' +
   'http(s) URL (test/unit/electron/security.test.ts, test/unit/security/checklist.test.ts).';
+const PROTOCOL_REASON =
+  'Registers rootline:// for team invites (packaged app only). A link is read by ' +
+  'parseInviteLink() (a ws/wss server and a token, anything else ignored) and only opens the join ' +
+  'screen, where the user sees who the token makes them and confirms; nothing is fetched or run ' +
+  'from the link itself (test/unit/electron/syncServers.test.ts, test/unit/renderer/sync/invite.test.ts).';
 /** @type {ReviewedFinding[]} */
 export const REVIEWED = [
+  {
+    check: 'PROTOCOL_HANDLER_JS_CHECK',
+    file: 'src/main.ts',
+    sample: /^app\.setAsDefaultProtocolClient\(INVITE_SCHEME\);$/,
+    reason: PROTOCOL_REASON,
+  },
+  {
+    check: 'PROTOCOL_HANDLER_JS_CHECK',
+    file: 'dist/main.js',
+    sample: /^import_electron\d*\.app\.setAsDefaultProtocolClient\(INVITE_SCHEME\);$/,
+    reason: `${PROTOCOL_REASON} (the same call in the esbuild bundle)`,
+  },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'src/security/external.ts',
