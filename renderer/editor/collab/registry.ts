@@ -29,6 +29,14 @@ export function publishSectionSessions(incidentId: string, sessions: SectionSess
   };
 }
 
+/**
+ * Stores the text of an incident's open shared sections now (their projection into Dexie waits
+ * for a quiet moment): an export started right after someone else typed gets their words.
+ */
+export async function flushSharedSections(incidentId: string): Promise<void> {
+  await byIncident.get(incidentId)?.flush();
+}
+
 /** A shared incident whose section documents are not open yet: every section waits. */
 const OPENING: SectionSharing = { section: () => null };
 

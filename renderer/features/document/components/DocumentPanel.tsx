@@ -13,7 +13,8 @@ import {
   starterTexts,
 } from '../../../../shared/templates';
 import type { ApplyTemplateResult, RcaTemplate } from '../../../../shared/templates';
-import { replaceDocument, saveSectionState } from '../../../db/repos';
+import { loadDocumentParts, replaceDocument, saveSectionState } from '../../../db/repos';
+import { flushSharedSections } from '../../../editor/collab/registry';
 import { platform } from '../../../platform';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useReadOnly } from '../../../ui/readOnly';
@@ -153,9 +154,10 @@ function DocumentBody({
   const runExport = (format: DocumentFormat) => {
     if (format === 'pdf' && !platform.printToPdf) setMessage({ kind: 'info', text: WEB_PDF_NOTE });
     // Started before every event was read: the export waits for them rather than leave them out.
-    loadedEvents()
-      .then((all) =>
-        exportDocument({ ...parts, events: [...all] }, format, {
+    // A shared section's latest text is stored first, then the parts are read as stored.
+    Promise.all([loadedEvents(), flushSharedSections(incident.id).then(() => loadDocumentParts(incident.id))])
+      .then(([all, stored]) =>
+        exportDocument({ ...(stored ?? parts), events: [...all] }, format, {
           audience,
           paper,
           utcOnly,
