@@ -82,6 +82,9 @@ describe('stored library summaries', () => {
     // Incidents of their own (the bundle fixture's rows share ids across copies).
     for (const id of ['A', 'B', 'C', 'E', 'F'])
       await addIncident({ id, title: `Incident ${id}`, services: ['api'] });
+    // The summaries' read must start after the last recorded change, not in its millisecond (a
+    // row is current only when read strictly after its incident's change).
+    await new Promise((r) => setTimeout(r, 5));
     const first = libraryStore();
     const whole = await nextList(first);
     first.dispose();
