@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
 export async function waitUntil(
   check: () => Promise<boolean> | boolean,
   what: string,
-  { timeoutMs = 15_000, everyMs = 50 } = {},
+  { timeoutMs = 15_000, everyMs = 20 }: { timeoutMs?: number | undefined; everyMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { waitUntil } from '../services/ports';
 
 /** A Node sync client: one socket, one provider on one document, and what the server said. */
 export interface TestClient {
@@ -54,21 +55,11 @@ export function connectClient(
   };
 }
 
-/** Polls until `predicate` holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** Resolves when the server has acknowledged every change the client made. */
 export function acknowledged(client: TestClient, timeoutMs?: number): Promise<void> {
-  return waitFor(
+  return waitUntil(
     () => client.provider.isSynced && !client.provider.hasUnsyncedChanges,
     `the server to acknowledge ${client.provider.configuration.name}`,
-    timeoutMs,
+    { timeoutMs },
   );
 }

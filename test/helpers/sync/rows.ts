@@ -2,8 +2,9 @@
 // (docs/sync-design.md): a table is a top-level Y.Map of rows, each row a Y.Map of fields.
 // Each edit is one transaction, so one update message to the server.
 import * as Y from 'yjs';
-import { connectClient, waitFor } from './clients';
+import { connectClient } from './clients';
 import type { TestClient } from './clients';
+import { waitUntil } from '../services/ports';
 
 /** The table the tests write to. */
 export const TABLE = 'events';
@@ -36,7 +37,7 @@ export async function readRows(
 ): Promise<string[]> {
   const reader = connectClient(url, name, token);
   try {
-    await waitFor(() => reader.provider.isSynced, `a fresh read of ${name}`, timeoutMs);
+    await waitUntil(() => reader.provider.isSynced, `a fresh read of ${name}`, { timeoutMs });
     return rowIds(reader.doc);
   } finally {
     reader.destroy();

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../../cli/sync/sqliteStore';
 import { modelDocName } from '../../../shared/sync/names';
 import { parseInviteLink, readTokenClaims } from '../../../shared/sync/tokens';
-import { acknowledged, connectClient, waitFor, type TestClient } from '../../helpers/sync/clients';
+import { acknowledged, connectClient, type TestClient } from '../../helpers/sync/clients';
 import { rootline, startServeProcess, type ServeProcess } from '../../helpers/sync/process';
 import { tempDataDir } from '../../helpers/sync/server';
+import { waitUntil } from '../../helpers/services/ports';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -119,7 +120,7 @@ describe('rootline serve (a real process)', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    await waitFor(() => sent - writer.provider.unsyncedChanges > 300, '300 acknowledged updates');
+    await waitUntil(() => sent - writer.provider.unsyncedChanges > 300, '300 acknowledged updates');
     // Updates are acknowledged in the order they were sent: the first `acked` are stored.
     const acked = sent - writer.provider.unsyncedChanges;
     first.child.kill('SIGKILL');

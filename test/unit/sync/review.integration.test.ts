@@ -12,9 +12,10 @@ import {
   type SharedDocs,
 } from '../../../shared/sync';
 import { node } from '../causes/helpers';
-import { acknowledged, connectClient, waitFor, type TestClient } from '../../helpers/sync/clients';
+import { acknowledged, connectClient, type TestClient } from '../../helpers/sync/clients';
 import { startTestServer, tempDataDir, tokenFor } from '../../helpers/sync/server';
 import { comment } from './review';
+import { waitUntil } from '../../helpers/services/ports';
 
 /** The model's check, as `rootline serve` runs it on every review update. */
 const modelCheck: ReviewCheck = (before, after, writer) =>
@@ -85,7 +86,7 @@ describe('a shared incident through rootline serve with the model check', () => 
     );
     expect(result.refused).toEqual([]);
     await acknowledged(reviewerReview);
-    await waitFor(
+    await waitUntil(
       () => projectDocs(ana, 'inc').rows.signoffs.length === 1,
       'the sign-off to reach the author',
     );
@@ -99,7 +100,7 @@ describe('a shared incident through rootline serve with the model check', () => 
 
     // A modified app writing straight into the document: the server closes the connection.
     (reviewerReview.doc.getMap('comments').get('ana') as Y.Map<unknown>).set('body', 'rewritten by Rita');
-    await waitFor(() => reviewerReview.closes.length > 0, 'the server to refuse the change');
+    await waitUntil(() => reviewerReview.closes.length > 0, 'the server to refuse the change');
     expect(reviewerReview.closes[0]!.reason).toBe(
       'change refused: comments row ana: reviewers may change only their own comments (this one is by "Ana")',
     );

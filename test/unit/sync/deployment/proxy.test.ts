@@ -9,7 +9,7 @@ import { startTcpProxy } from '../../../helpers/services/proxy';
 import type { TcpProxy } from '../../../helpers/services/proxy';
 import { waitUntil } from '../../../helpers/services/ports';
 import { modelDocName, sectionDocName } from '../../../../shared/sync/names';
-import { acknowledged, connectClient, waitFor } from '../../../helpers/sync/clients';
+import { acknowledged, connectClient } from '../../../helpers/sync/clients';
 import type { TestClient } from '../../../helpers/sync/clients';
 import { TABLE, rowIds, startWriter, tableJson } from '../../../helpers/sync/rows';
 import { inviteToken, spawnServe } from '../../../helpers/sync/serve';
@@ -96,7 +96,7 @@ describe('rootline serve behind a proxy that cuts the link', () => {
     // And the server holds the same: a client that was never cut reads it all.
     const docR = connectClient(serve.url, DOC, token);
     clients.push(docR);
-    await waitFor(() => docR.provider.isSynced, 'a fresh read');
+    await waitUntil(() => docR.provider.isSynced, 'a fresh read');
     expect(tableJson(docR.doc)).toEqual(tableJson(docA.doc));
   }, 60_000);
 

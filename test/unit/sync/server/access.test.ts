@@ -7,8 +7,9 @@ import type { CauseNode, Comment } from '../../../../shared/domain';
 import { applyRowChanges, reviewStateOf } from '../../../../shared/sync';
 import { SQLITE_FILE } from '../../../../cli/sync/sqliteStore';
 import { modelDocName, reviewDocName, sectionDocName } from '../../../../shared/sync/names';
-import { acknowledged, connectClient, waitFor, type TestClient } from '../../../helpers/sync/clients';
+import { acknowledged, connectClient, type TestClient } from '../../../helpers/sync/clients';
 import { startTestServer, tempDataDir, tokenFor } from '../../../helpers/sync/server';
+import { waitUntil } from '../../../helpers/services/ports';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -82,7 +83,7 @@ async function setup() {
 /** Connects with a token, writes, and returns the refusal the server sent. */
 async function refusalOf(client: TestClient): Promise<string> {
   client.doc.getMap('events').set('E1', 'should not be stored');
-  await waitFor(() => client.refusals.length > 0, 'a refusal');
+  await waitUntil(() => client.refusals.length > 0, 'a refusal');
   return client.refusals[0] ?? '';
 }
 
@@ -129,7 +130,7 @@ describe('rootline serve: tokens', () => {
     await acknowledged(client);
     now += 61_000;
     client.doc.getMap('events').set('E2', 'too late');
-    await waitFor(() => client.closes.length > 0, 'the server to close the connection');
+    await waitUntil(() => client.closes.length > 0, 'the server to close the connection');
     expect(client.closes[0]?.reason).toBe('the token of Ana has expired: ask for a new invite');
     const reader = connectClient(
       server.url,
@@ -161,14 +162,14 @@ describe('rootline serve: reviewers', () => {
       author.doc.getMap('events').set('E1', 'by the author');
       await acknowledged(author);
       const reviewer = connect(name, reviewerToken);
-      await waitFor(() => reviewer.provider.isSynced, 'the reviewer to sync');
+      await waitUntil(() => reviewer.provider.isSynced, 'the reviewer to sync');
       expect(reviewer.provider.authorizedScope).toBe('readonly');
       expect(reviewer.doc.getMap('events').get('E1')).toBe('by the author');
 
       reviewer.doc.getMap('events').set('E2', 'by the reviewer');
       author.doc.getMap('events').set('E3', 'by the author, later');
       await acknowledged(author);
-      await waitFor(
+      await waitUntil(
         () => reviewer.doc.getMap('events').has('E3'),
         'the author’s later edit to reach the reviewer',
       );
@@ -214,8 +215,8 @@ describe('rootline serve: reviewers', () => {
     );
     expect(written.refused).toEqual([]);
     await acknowledged(rui);
-    await waitFor(() => ana.doc.getMap('comments').has('K1'), 'the comment to reach the author');
-    await waitFor(
+    await waitUntil(() => ana.doc.getMap('comments').has('K1'), 'the comment to reach the author');
+    await waitUntil(
       () => reviewStateOf({ review: ana.doc }, 'C1') === 'agreed',
       'the review state to reach the author',
     );
@@ -226,7 +227,7 @@ describe('rootline serve: reviewers', () => {
       name: 'Ana',
       role: 'author',
     });
-    await waitFor(() => rui.closes.length > 0, 'the server to close the reviewer');
+    await waitUntil(() => rui.closes.length > 0, 'the server to close the reviewer');
     expect(rui.closes[0]?.reason).toMatch(/^change refused: comments row K2: /);
 
     const later = connect(reviewDocName('I1'), await tokenFor(dir, 'Bo', 'author', ['I1']));
@@ -253,7 +254,7 @@ describe('rootline serve: reviewers', () => {
     await acknowledged(ana);
     // …but not put anything else into the review document.
     ana.doc.getMap('notes').set('x', 'not part of the review document');
-    await waitFor(() => ana.closes.length > 0, 'the server to close the author');
+    await waitUntil(() => ana.closes.length > 0, 'the server to close the author');
     expect(ana.closes[0]?.reason).toBe('change refused: the review document has no "notes"');
   });
 });

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SQLITE_FILE } from '../../../../cli/sync/sqliteStore';
 import { modelDocName, sectionDocName } from '../../../../shared/sync/names';
-import { acknowledged, connectClient, waitFor, type TestClient } from '../../../helpers/sync/clients';
+import { acknowledged, connectClient, type TestClient } from '../../../helpers/sync/clients';
 import { startTestServer, tempDataDir, tokenFor } from '../../../helpers/sync/server';
+import { waitUntil } from '../../../helpers/services/ports';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -34,12 +35,12 @@ describe('rootline serve: clients converge', () => {
     const rowA = new Y.Map<unknown>();
     a.doc.getMap<Y.Map<unknown>>('events').set('E1', rowA);
     rowA.set('title', 'db failover');
-    await waitFor(() => b.doc.getMap<Y.Map<unknown>>('events').get('E1') !== undefined, 'E1 on b');
+    await waitUntil(() => b.doc.getMap<Y.Map<unknown>>('events').get('E1') !== undefined, 'E1 on b');
     // Concurrent edits of different fields of one row both survive.
     a.doc.getMap<Y.Map<unknown>>('events').get('E1')?.set('title', 'primary db failover');
     b.doc.getMap<Y.Map<unknown>>('events').get('E1')?.set('kind', 'action');
     await Promise.all([acknowledged(a), acknowledged(b)]);
-    await waitFor(() => isDeepStrictEqual(eventsOf(a), eventsOf(b)), 'a and b to agree');
+    await waitUntil(() => isDeepStrictEqual(eventsOf(a), eventsOf(b)), 'a and b to agree');
     expect(eventsOf(a)).toEqual({ E1: { title: 'primary db failover', kind: 'action' } });
   });
 
@@ -60,11 +61,11 @@ describe('rootline serve: clients converge', () => {
     await Promise.all(clients.flat().map((c) => acknowledged(c)));
     const agree = (pick: (pair: TestClient[]) => unknown) => () =>
       clients.every((pair) => isDeepStrictEqual(pick(pair), pick(clients[0] ?? [])));
-    await waitFor(
+    await waitUntil(
       agree((pair) => pair[0]?.doc.getMap('causes').toJSON()),
       'the models to agree',
     );
-    await waitFor(
+    await waitUntil(
       agree((pair) => pair[1]?.doc.getText('root').toString()),
       'the sections to agree',
     );

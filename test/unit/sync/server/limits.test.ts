@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { RateLimiter, type SyncLimits } from '../../../../cli/sync/limits';
 import { modelDocName } from '../../../../shared/sync/names';
-import { acknowledged, connectClient, waitFor, type TestClient } from '../../../helpers/sync/clients';
+import { acknowledged, connectClient, type TestClient } from '../../../helpers/sync/clients';
 import { startTestServer, tempDataDir, tokenFor } from '../../../helpers/sync/server';
+import { waitUntil } from '../../../helpers/services/ports';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -43,9 +44,9 @@ describe('rootline serve: limits', () => {
     const writer = connect();
     await acknowledged(writer);
     writer.doc.getText('t').insert(0, 'x'.repeat(64 * 1024));
-    await waitFor(() => writer.closes.some((c) => c.code === 1009), 'the socket to be closed as too big');
+    await waitUntil(() => writer.closes.some((c) => c.code === 1009), 'the socket to be closed as too big');
     const reader = connect();
-    await waitFor(() => reader.provider.isSynced, 'a second client to sync');
+    await waitUntil(() => reader.provider.isSynced, 'a second client to sync');
     expect(reader.doc.getText('t').length).toBe(0);
   });
 
@@ -56,13 +57,13 @@ describe('rootline serve: limits', () => {
     writer.doc.getText('t').insert(0, 'a'.repeat(4000));
     await acknowledged(writer);
     writer.doc.getText('t').insert(0, 'b'.repeat(8000));
-    await waitFor(() => writer.closes.length > 0, 'the server to refuse');
+    await waitUntil(() => writer.closes.length > 0, 'the server to refuse');
     expect(writer.closes[0]?.reason).toBe(
       `${modelDocName('I1')} would grow past the server's limit of 10000 bytes`,
     );
     expect(server.log.join('\n')).toMatch(/refused a change to incident\/I1\/model by Ana \(author\)/);
     const reader = connect();
-    await waitFor(() => reader.provider.isSynced, 'a second client to sync');
+    await waitUntil(() => reader.provider.isSynced, 'a second client to sync');
     expect(reader.doc.getText('t').toString()).toBe('a'.repeat(4000));
   });
 
@@ -85,7 +86,7 @@ describe('rootline serve: limits', () => {
     const writer = connect();
     await acknowledged(writer);
     for (let n = 0; n < 50; n++) writer.doc.getMap('events').set(`E${n}`, n);
-    await waitFor(() => writer.closes.length > 0, 'the server to close the flood');
+    await waitUntil(() => writer.closes.length > 0, 'the server to close the flood');
     expect(writer.closes[0]?.reason).toBe('too many messages: more than 10 per second');
     expect(server.log.join('\n')).toMatch(
       /closed incident\/I1\/model for Ana \(author\): over 10 messages per second/,

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStore } from '../../../../cli/sync/store';
 import { modelDocName } from '../../../../shared/sync/names';
-import { acknowledged, connectClient, waitFor, type TestClient } from '../../../helpers/sync/clients';
+import { acknowledged, connectClient, type TestClient } from '../../../helpers/sync/clients';
 import { startTestServer, tempDataDir, tokenFor } from '../../../helpers/sync/server';
+import { waitUntil } from '../../../helpers/services/ports';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -46,7 +47,7 @@ describe('rootline serve: the database goes away', () => {
     await acknowledged(writer);
     which.down = true;
     writer.doc.getMap('events').set('E1', 'during the outage');
-    await waitFor(() => server.log.some((line) => /retrying for up to 5000 ms/.test(line)), 'a retry');
+    await waitUntil(() => server.log.some((line) => /retrying for up to 5000 ms/.test(line)), 'a retry');
     expect(writer.provider.hasUnsyncedChanges).toBe(true);
     which.down = false;
     await acknowledged(writer);
@@ -63,7 +64,7 @@ describe('rootline serve: the database goes away', () => {
     await acknowledged(writer);
     which.down = true;
     writer.doc.getMap('events').set('E1', 'kept on the client');
-    await waitFor(() => writer.closes.some((c) => c.code === 1011), 'the socket to be closed');
+    await waitUntil(() => writer.closes.some((c) => c.code === 1011), 'the socket to be closed');
     expect(server.log.join('\n')).toMatch(/storing an update of incident\/I1\/model failed, giving up/);
     expect(writer.provider.hasUnsyncedChanges).toBe(true);
     which.down = false;
@@ -81,7 +82,7 @@ describe('rootline serve: the database goes away', () => {
     writer.doc.getMap('events').set('E1', 'stored');
     await acknowledged(writer);
     writer.destroy();
-    await waitFor(
+    await waitUntil(
       () =>
         server.log.some((line) =>
           /compacting incident\/I1\/model failed \(nothing is lost\): disk full/.test(line),
