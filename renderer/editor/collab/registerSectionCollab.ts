@@ -4,7 +4,6 @@ import {
   initLocalState,
   setLocalStateFocus,
   syncCursorPositions,
-  syncLexicalUpdateToYjs,
   syncYjsChangesToLexical,
 } from '@lexical/yjs';
 import type { Provider, UserState } from '@lexical/yjs';
@@ -16,13 +15,12 @@ import {
   COMMAND_PRIORITY_EDITOR,
   FOCUS_COMMAND,
   REDO_COMMAND,
-  SKIP_COLLAB_TAG,
   UNDO_COMMAND,
 } from 'lexical';
 import type { LexicalEditor } from 'lexical';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { detachedProvider, SECTION_ROOT } from './sectionDoc';
+import { detachedProvider, mirrorEditorToDoc, SECTION_ROOT } from './sectionDoc';
 
 /** Who is typing: their name (from the share's token) and the colour of their cursor. */
 export interface CollabUser {
@@ -133,19 +131,7 @@ export function registerSectionCollab(editor: LexicalEditor, options: SectionCol
   }
 
   const unregister = mergeRegister(
-    editor.registerUpdateListener((u) => {
-      if (u.tags.has(SKIP_COLLAB_TAG)) return;
-      syncLexicalUpdateToYjs(
-        binding,
-        provider,
-        u.prevEditorState,
-        u.editorState,
-        u.dirtyElements,
-        u.dirtyLeaves,
-        u.normalizedNodes,
-        u.tags,
-      );
-    }),
+    mirrorEditorToDoc(editor, binding, provider),
     editor.registerCommand(
       UNDO_COMMAND,
       () => {

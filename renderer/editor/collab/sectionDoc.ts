@@ -1,7 +1,7 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs';
 import type { Binding, Provider } from '@lexical/yjs';
-import { $createParagraphNode, $getRoot } from 'lexical';
+import { $createParagraphNode, $getRoot, SKIP_COLLAB_TAG } from 'lexical';
 import type { LexicalEditor } from 'lexical';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -65,6 +65,26 @@ function bind(editor: LexicalEditor, doc: Y.Doc): { binding: Binding; provider: 
   return { binding, provider: detachedProvider(doc) };
 }
 
+/**
+ * Writes every change of `editor` into its bound document (changes tagged `SKIP_COLLAB_TAG`, the
+ * ones that came from the document, stay out). Returns the unregister function.
+ */
+export function mirrorEditorToDoc(editor: LexicalEditor, binding: Binding, provider: Provider): () => void {
+  return editor.registerUpdateListener((u) => {
+    if (u.tags.has(SKIP_COLLAB_TAG)) return;
+    syncLexicalUpdateToYjs(
+      binding,
+      provider,
+      u.prevEditorState,
+      u.editorState,
+      u.dirtyElements,
+      u.dirtyLeaves,
+      u.normalizedNodes,
+      u.tags,
+    );
+  });
+}
+
 export type SeedUpdate = { ok: true; update: Uint8Array } | { ok: false; reason: string };
 
 /**
@@ -81,18 +101,7 @@ export function sectionSeedUpdate(sectionId: string, lexicalState: string | null
   doc.clientID = hashClientId(`${sectionId}\u0000${checked.state ?? ''}`);
   const editor = headlessEditor();
   const { binding, provider } = bind(editor, doc);
-  editor.registerUpdateListener((u) =>
-    syncLexicalUpdateToYjs(
-      binding,
-      provider,
-      u.prevEditorState,
-      u.editorState,
-      u.dirtyElements,
-      u.dirtyLeaves,
-      u.normalizedNodes,
-      u.tags,
-    ),
-  );
+  mirrorEditorToDoc(editor, binding, provider);
   try {
     editor.update(
       () => {
