@@ -2,6 +2,7 @@ import { hash64, LOG_LEVELS } from '../domain';
 import type { LogLevel } from '../domain';
 import { PatternMiner } from './miner';
 import type { MinerOptions } from './miner';
+import { TimeGrid } from './timeGrid';
 
 /** One record as pattern mining sees it. */
 export interface PatternInput {
@@ -58,11 +59,15 @@ export interface CollectorOptions {
   keepLines?: boolean;
   /** Histogram buckets per pattern (the sparkline's resolution). */
   buckets?: number;
+  /** Records whose times are kept exactly for the histograms; past it they go on a grid. */
+  exactRecords?: number;
 }
 
 const LEVEL_INDEX = new Map<LogLevel, number>(LOG_LEVELS.map((l, i) => [l, i + 1]));
 const LEVEL_SLOTS = LOG_LEVELS.length + 1;
 const DEFAULT_BUCKETS = 24;
+/** 2M records: 24 MB of exact times; beyond, a bounded grid. */
+const DEFAULT_EXACT_RECORDS = 1 << 21;
 
 const CHUNK_BITS = 14;
 const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
@@ -89,33 +94,49 @@ class Column<T extends Float64Array | Int32Array | Uint32Array | Uint16Array> {
 
 /**
  * Streams records into the pattern miner and keeps what the pattern summaries need: per
- * cluster counts, levels, times and files, and per record its time and cluster (12 bytes; the
- * histograms need the whole input's time range, known only at the end).
+ * cluster counts, levels, times and files as they come, and for the histograms (which need the
+ * whole input's time range, known only at the end) each record's time and cluster — 12 bytes a
+ * record — up to `exactRecords` records. Past that the records' times go onto a `TimeGrid`
+ * (bounded memory; a histogram bucket's edges then fall on the grid's cells, within a twentieth
+ * of a bucket). With `keepLines` every record is kept: its lines are the output.
  */
 export class PatternCollector {
   private readonly miner: PatternMiner;
   private readonly keepLines: boolean;
   private readonly buckets: number;
+  private readonly exactRecords: number;
   private n = 0;
-  private readonly at = new Column((k) => new Float64Array(k));
-  private readonly cluster = new Column((k) => new Int32Array(k));
+  private minAt = Infinity;
+  private maxAt = -Infinity;
+  private at: Column<Float64Array> | null = new Column((k) => new Float64Array(k));
+  private cluster: Column<Int32Array> | null = new Column((k) => new Int32Array(k));
+  private grid: TimeGrid | null = null;
   private readonly file = new Column((k) => new Uint16Array(k));
   private readonly line = new Column((k) => new Uint32Array(k));
   private levels: Uint32Array[] = [];
   private clusterFiles: Set<number>[] = [];
+  private clusterCount: number[] = [];
+  private clusterFirst: number[] = [];
+  private clusterLast: number[] = [];
 
   constructor(options: CollectorOptions = {}) {
     this.miner = new PatternMiner(options.miner);
     this.keepLines = options.keepLines ?? false;
     this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
+    this.exactRecords = this.keepLines ? Infinity : (options.exactRecords ?? DEFAULT_EXACT_RECORDS);
   }
 
   /** Adds one record; returns its cluster id. */
   add(input: PatternInput): number {
     const id = this.miner.add(input.message, input.level === null, input.key);
     const i = this.n++;
-    this.at.set(i, input.at);
-    this.cluster.set(i, id);
+    const at = input.at;
+    if (this.grid !== null) this.grid.add(id, at);
+    else {
+      this.at!.set(i, at);
+      this.cluster!.set(i, id);
+      if (this.n > this.exactRecords) this.toGrid();
+    }
     if (this.keepLines) {
       this.file.set(i, Math.min(input.file, 0xffff));
       this.line.set(i, Math.min(Math.max(0, input.line), 0xffffffff));
@@ -123,10 +144,27 @@ export class PatternCollector {
     while (this.levels.length <= id) {
       this.levels.push(new Uint32Array(LEVEL_SLOTS));
       this.clusterFiles.push(new Set());
+      this.clusterCount.push(0);
+      this.clusterFirst.push(Infinity);
+      this.clusterLast.push(-Infinity);
     }
     this.clusterFiles[id]!.add(input.file);
     this.levels[id]![input.level === null ? 0 : (LEVEL_INDEX.get(input.level) ?? 0)]!++;
+    this.clusterCount[id]!++;
+    if (at < this.clusterFirst[id]!) this.clusterFirst[id] = at;
+    if (at > this.clusterLast[id]!) this.clusterLast[id] = at;
+    if (at < this.minAt) this.minAt = at;
+    if (at > this.maxAt) this.maxAt = at;
     return id;
+  }
+
+  /** Moves the exact times onto the grid and lets the columns go. */
+  private toGrid(): void {
+    const grid = new TimeGrid();
+    for (let i = 0; i < this.n; i++) grid.add(this.cluster!.get(i), this.at!.get(i));
+    this.grid = grid;
+    this.at = null;
+    this.cluster = null;
   }
 
   /** Summarises every pattern. `files` names the file indexes given to `add`. */
@@ -138,37 +176,37 @@ export class PatternCollector {
     const last = new Float64Array(k).fill(-Infinity);
     const levelCounts = Array.from({ length: k }, () => new Uint32Array(LEVEL_SLOTS));
     const fileSets = Array.from({ length: k }, () => new Set<number>());
-    let minAt = Infinity;
-    let maxAt = -Infinity;
-    // A record's pattern is looked up again below rather than kept: no second column of n entries.
-    for (let i = 0; i < this.n; i++) {
-      const p = mined.patternOf(this.cluster.get(i));
-      const at = this.at.get(i);
-      count[p]!++;
-      if (at < first[p]!) first[p] = at;
-      if (at > last[p]!) last[p] = at;
-      if (at < minAt) minAt = at;
-      if (at > maxAt) maxAt = at;
-    }
     this.levels.forEach((counts, id) => {
       const p = mined.patternOf(id);
-      const target = levelCounts[p];
-      if (target !== undefined) for (let l = 0; l < LEVEL_SLOTS; l++) target[l]! += counts[l]!;
-      for (const f of this.clusterFiles[id]!) fileSets[p]?.add(f);
+      if (p < 0) return;
+      count[p]! += this.clusterCount[id]!;
+      if (this.clusterFirst[id]! < first[p]!) first[p] = this.clusterFirst[id]!;
+      if (this.clusterLast[id]! > last[p]!) last[p] = this.clusterLast[id]!;
+      const target = levelCounts[p]!;
+      for (let l = 0; l < LEVEL_SLOTS; l++) target[l]! += counts[l]!;
+      for (const f of this.clusterFiles[id]!) fileSets[p]!.add(f);
     });
+    const { minAt, maxAt } = this;
     const histograms = Array.from({ length: k }, () => new Array<number>(this.buckets).fill(0));
     const span = maxAt - minAt;
+    const bucketOf = (at: number): number =>
+      span > 0 ? Math.min(this.buckets - 1, Math.floor(((at - minAt) / span) * this.buckets)) : 0;
     const lines: { file: string; line: number }[][] = this.keepLines
       ? Array.from({ length: k }, () => [])
       : [];
-    for (let i = 0; i < this.n; i++) {
-      const p = mined.patternOf(this.cluster.get(i));
-      const b =
-        span > 0
-          ? Math.min(this.buckets - 1, Math.floor(((this.at.get(i) - minAt) / span) * this.buckets))
-          : 0;
-      histograms[p]![b]!++;
-      if (this.keepLines) lines[p]!.push({ file: files[this.file.get(i)] ?? '', line: this.line.get(i) });
+    if (this.grid !== null) {
+      // A cell counts in the bucket its middle falls in (clamped to the records' range).
+      this.grid.forEach((id, start, width, n) => {
+        const p = mined.patternOf(id);
+        const middle = Math.min(maxAt, Math.max(minAt, start + width / 2));
+        if (p >= 0) histograms[p]![bucketOf(middle)]! += n;
+      });
+    } else {
+      for (let i = 0; i < this.n; i++) {
+        const p = mined.patternOf(this.cluster!.get(i));
+        histograms[p]![bucketOf(this.at!.get(i))]!++;
+        if (this.keepLines) lines[p]!.push({ file: files[this.file.get(i)] ?? '', line: this.line.get(i) });
+      }
     }
     const patterns: MinedPattern[] = mined.templates.map((tokens, p) => {
       const template = tokens.join(' ');
