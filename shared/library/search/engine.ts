@@ -10,7 +10,14 @@ import {
   type SearchField,
   type SearchTargetKind,
 } from './documents';
-import { facetCounts, incidentFacets, matchesFilter, type FacetCounts, type IncidentFacets } from './facets';
+import {
+  facetCounts,
+  incidentFacets,
+  matchesFilter,
+  type FacetCounts,
+  type IncidentFacets,
+  type LibraryFilter,
+} from './facets';
 import type { LibraryQuery } from './query';
 import { searchWords, tokenize } from './query';
 import { escapeRegExp, snippet, type SnippetPart } from './snippet';
@@ -75,6 +82,18 @@ export interface ChangedPlaces {
 }
 
 export const HITS_PER_INCIDENT = 3;
+/** Search words and filters whose answers are kept between index changes. */
+const KEPT_ANSWERS = 64;
+
+/** A document one search word matches. */
+interface WordMatch {
+  id: string;
+  incidentId: string;
+  table: IndexedTable;
+  score: number;
+  /** The words of the document it matched (itself, longer words it begins, near spellings). */
+  terms: string[];
+}
 const SEP = '\u001f';
 
 /** Rows read for an incident: always the incident, its causes and actions (facets), plus changed tables. */
@@ -114,6 +133,12 @@ const sameDocs = (a: readonly SearchDoc[], b: readonly SearchDoc[]) =>
 export class LibraryIndex {
   private words: MiniSearch<TableText>;
   private readonly incidents = new Map<string, IndexedIncident>();
+  /**
+   * Answers that hold until the index changes: each search word's matches (a user typing a
+   * third word looks up the first two again on every keystroke) and each filter's counts.
+   */
+  private readonly wordMatches = new Map<string, WordMatch[]>();
+  private readonly filtered = new Map<string, { counts: FacetCounts; allowed: Set<string> | null }>();
   /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
   private readonly changedPlaces = new Set<string>();
 
@@ -207,6 +232,7 @@ export class LibraryIndex {
    * every table whose rows are given (give them all).
    */
   update(rows: IncidentRows, tables: readonly IndexedTable[], at: number): void {
+    this.changed();
     const id = rows.incident.id;
     const before = this.incidents.get(id);
     const text: IncidentText = {
@@ -252,6 +278,7 @@ export class LibraryIndex {
     const id = base.incident.id;
     const before = this.incidents.get(id);
     if (before === undefined) throw new Error(`Incident ${id} is not indexed; index it whole.`);
+    this.changed();
     if (before.docs === null) throw new Error(`The places of incident ${id} are not loaded.`);
     const targets = new Set(keys);
     const text: IncidentText = { ...base, events: [], sections: [], comments: [], [table]: changed as never };
@@ -276,6 +303,7 @@ export class LibraryIndex {
   /** Forgets an incident (deleted). */
   remove(incidentId: string): void {
     if (!this.incidents.has(incidentId)) return;
+    this.changed();
     for (const table of INDEXED_TABLES) {
       const id = tableTextId(incidentId, table);
       if (this.words.has(id)) this.words.discard(id);
@@ -301,48 +329,106 @@ export class LibraryIndex {
    * loaded yet (load them with `setPlaces`, then ask again).
    */
   tryQuery(q: LibraryQuery, limit = 25): LibraryResult | { missingPlaces: string[] } {
-    const facets = [...this.incidents.values()].map((e) => e.facets);
-    const counts = facetCounts(facets, q.filter);
-    const allowed = new Set(facets.filter((f) => matchesFilter(f, q.filter)).map((f) => f.incidentId));
+    const { counts, allowed } = this.filter(q.filter);
     const words = searchWords(q.text);
     if (words.length === 0)
-      return { incidentIds: [...allowed], hits: [], counts, indexed: this.incidents.size };
+      return {
+        incidentIds: allowed === null ? [...this.incidents.keys()] : [...allowed],
+        hits: [],
+        counts,
+        indexed: this.incidents.size,
+      };
 
-    const results = this.words.search(words.join(' '), {
-      combineWith: 'OR',
-      prefix: (term) => term.length >= 2,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      maxFuzzy: 2,
-      filter: (r) => allowed.has(parseTableTextId(r.id as string).incidentId),
-    });
-    interface Group {
+    // What MiniSearch's OR of the words gives, from each word's own (kept) matches: a document's
+    // score is the sum of its words' scores times how many of the words it has.
+    interface DocMatch {
       score: number;
+      words: number;
+    }
+    const docs = new Map<string, DocMatch>();
+    interface Group {
       words: Set<string>;
       terms: Set<string>;
       tables: Set<IndexedTable>;
     }
     const byIncident = new Map<string, Group>();
-    for (const r of results) {
-      const { incidentId, table } = parseTableTextId(r.id as string);
-      let g = byIncident.get(incidentId);
-      if (g === undefined) {
-        g = { score: 0, words: new Set(), terms: new Set(), tables: new Set() };
-        byIncident.set(incidentId, g);
+    for (const w of words) {
+      for (const m of this.matchesOf(w)) {
+        if (allowed !== null && !allowed.has(m.incidentId)) continue;
+        const d = docs.get(m.id);
+        if (d === undefined) docs.set(m.id, { score: m.score, words: 1 });
+        else {
+          d.score += m.score;
+          d.words++;
+        }
+        let g = byIncident.get(m.incidentId);
+        if (g === undefined) {
+          g = { words: new Set(), terms: new Set(), tables: new Set() };
+          byIncident.set(m.incidentId, g);
+        }
+        g.words.add(w);
+        g.tables.add(m.table);
+        for (const t of m.terms) g.terms.add(t);
       }
-      g.score += r.score;
-      g.tables.add(table);
-      for (const w of r.queryTerms) g.words.add(w);
-      for (const t of r.terms) g.terms.add(t);
+    }
+    const score = new Map<string, number>();
+    for (const [id, d] of docs) {
+      const incidentId = parseTableTextId(id).incidentId;
+      score.set(incidentId, (score.get(incidentId) ?? 0) + d.score * d.words);
     }
     // Every word must match somewhere in the incident.
     const groups = [...byIncident]
-      .filter(([, g]) => words.every((w) => g.words.has(w)))
-      .sort((a, b) => b[1].score - a[1].score);
+      .filter(([, g]) => g.words.size === words.length)
+      .map(([id, g]) => ({ id, g, score: score.get(id)! }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
-    const missingPlaces = this.withoutPlaces(shown.map(([id]) => id));
+    const missingPlaces = this.withoutPlaces(shown.map((x) => x.id));
     if (missingPlaces.length > 0) return { missingPlaces };
-    const hits = shown.map(([incidentId, g]) => this.hitsOf(incidentId, g.terms, g.tables, g.score));
-    return { incidentIds: groups.map(([id]) => id), hits, counts, indexed: this.incidents.size };
+    const hits = shown.map(({ id, g, score: s }) => this.hitsOf(id, g.terms, g.tables, s));
+    return { incidentIds: groups.map((x) => x.id), hits, counts, indexed: this.incidents.size };
+  }
+
+  /** Drops the answers kept for the index as it was. */
+  private changed(): void {
+    this.wordMatches.clear();
+    this.filtered.clear();
+  }
+
+  /** The facet counts of a filter and the incidents it lets through (null: all of them). */
+  private filter(filter: LibraryFilter): { counts: FacetCounts; allowed: Set<string> | null } {
+    const key = JSON.stringify(filter);
+    let kept = this.filtered.get(key);
+    if (kept === undefined) {
+      const facets = [...this.incidents.values()].map((e) => e.facets);
+      const pass = facets.filter((f) => matchesFilter(f, filter)).map((f) => f.incidentId);
+      kept = {
+        counts: facetCounts(facets, filter),
+        allowed: pass.length === facets.length ? null : new Set(pass),
+      };
+      if (this.filtered.size >= KEPT_ANSWERS) this.filtered.clear();
+      this.filtered.set(key, kept);
+    }
+    return kept;
+  }
+
+  /** The documents one search word matches (as a prefix from two letters, with typos from five). */
+  private matchesOf(word: string): WordMatch[] {
+    let kept = this.wordMatches.get(word);
+    if (kept === undefined) {
+      kept = this.words
+        .search(word, {
+          prefix: (term) => term.length >= 2,
+          fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+          maxFuzzy: 2,
+        })
+        .map((r) => {
+          const { incidentId, table } = parseTableTextId(r.id as string);
+          return { id: r.id as string, incidentId, table, score: r.score, terms: r.terms };
+        });
+      if (this.wordMatches.size >= KEPT_ANSWERS) this.wordMatches.clear();
+      this.wordMatches.set(word, kept);
+    }
+    return kept;
   }
 
   /** The places of an incident where the matched words are, best first. */

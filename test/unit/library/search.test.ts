@@ -210,3 +210,47 @@ function keyAt(day: string) {
   const t = Date.parse(`${day}T12:00:00Z`);
   return { impactStartAt: t, detectedAt: null, mitigatedAt: null, recoveredAt: null, resolvedAt: null };
 }
+
+describe('answers kept between keystrokes', () => {
+  const WORDS = ['deploy', 'database', 'dns', 'timeout', 'canary', 'payments', 'resolver', 'cache'];
+  const incidents = () =>
+    WORDS.map((w, i) =>
+      smallIncident(
+        `I${i}`,
+        { title: `${w} trouble`, severity: i % 2 === 0 ? 'SEV1' : 'SEV2' },
+        {
+          event: `${WORDS[(i + 1) % WORDS.length]!} ${w}`,
+          section: `${WORDS[(i + 3) % WORDS.length]!} notes`,
+        },
+      ),
+    );
+
+  it('gives what an index built afresh gives, keystroke by keystroke, with and without a filter', () => {
+    const typed = indexOf(...incidents());
+    for (const text of ['database timeout deploy', 'dns cache', 'canray paymnets']) {
+      for (const filter of [{}, { severity: ['SEV1' as const] }]) {
+        for (let i = 1; i <= text.length; i++) {
+          const query = q(text.slice(0, i), filter);
+          expect(typed.query(query)).toEqual(indexOf(...incidents()).query(query));
+        }
+      }
+    }
+  });
+
+  it('drops them when an incident changes or goes', () => {
+    const idx = indexOf(...incidents());
+    expect(idx.query(q('deploy')).incidentIds).toContain('I0');
+    expect(idx.query(q('', { severity: ['SEV1'] })).counts.severity).toEqual({ SEV1: 4, SEV2: 4 });
+    const changed = smallIncident(
+      'I0',
+      { title: 'quiet day', severity: 'SEV2' },
+      { event: 'nothing', section: 'nothing' },
+    );
+    idx.update(changed, ['incidents', 'events', 'sections'], 2);
+    expect(idx.query(q('deploy')).incidentIds).not.toContain('I0');
+    expect(idx.query(q('', { severity: ['SEV1'] })).counts.severity).toEqual({ SEV1: 3, SEV2: 5 });
+    idx.remove('I7');
+    expect(idx.query(q('cache')).incidentIds).not.toContain('I7');
+    expect(idx.query(q('')).incidentIds).toHaveLength(7);
+  });
+});
