@@ -3,7 +3,7 @@ import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
 import { ChangeAnalysis } from '../timeline/changes';
 import { Folder } from '../timeline/fold';
-import type { RecordRef, Regroup } from '../timeline/fold';
+import type { FoldResult, RecordRef, Regroup } from '../timeline/fold';
 import { PhaseTracker } from '../timeline/phases';
 import type {
   BurstOptions,
@@ -179,7 +179,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         endAt,
         injected: raw.injected,
       });
-      foldedRecords.add(ref, cluster);
+      // A record folded on its pattern is found through its group (FoldResult.eventsByKey).
+      if (kind === 'change' || folder.inCatchAll(ref)) foldedRecords.add(ref, cluster);
     }
     changes.add(raw, kind, firstLineOf(raw.message), ref);
   }
@@ -241,7 +242,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       const keyTimes = phases.result();
       const found = changes.findings(keyTimes, (ref) => (ref === -1 ? null : fold.eventIdOf(ref)));
       markKeyEvents(fold.events, keyTimes, found);
-      const eventIds = foldedRecords.eventIds(mined.patterns.length, mined.indexOf, fold.eventIdOf);
+      const eventIds = foldedRecords.eventIds(mined, fold);
       finished = {
         events: fold.events,
         cap: fold.cap,
@@ -332,6 +333,10 @@ function totals(tallies: FileStats[], errors: ImportError[]): ImportStatsResult 
 }
 
 /** The pattern cluster of each folded record, to tell each pattern which events hold it. */
+/**
+ * The records whose pattern their event's group does not tell (changes, which fold on their own
+ * text, and records past the group limit): each one's reference and cluster, 12 bytes a record.
+ */
 class FoldedClusters {
   private n = 0;
   private refs = new Float64Array(64);
@@ -351,18 +356,20 @@ class FoldedClusters {
     this.n++;
   }
 
-  /** Event ids per pattern index, in first-seen order. */
-  eventIds(
-    count: number,
-    indexOf: (cluster: number) => number,
-    eventIdOf: (ref: RecordRef) => string | null,
-  ): string[][] {
-    const sets = Array.from({ length: count }, () => new Set<string>());
+  /** Event ids per pattern index, in timeline order. */
+  eventIds(mined: PatternResult, fold: FoldResult): string[][] {
+    const sets = Array.from({ length: mined.patterns.length }, () => new Set<string>());
+    const indexById = new Map(mined.patterns.map((p, i) => [p.id, i]));
+    for (const [key, ids] of fold.eventsByKey()) {
+      const p = indexById.get(key);
+      if (p !== undefined) for (const id of ids) sets[p]!.add(id);
+    }
     for (let i = 0; i < this.n; i++) {
-      const id = eventIdOf(this.refs[i]!);
-      const p = indexOf(this.clusters[i]!);
+      const id = fold.eventIdOf(this.refs[i]!);
+      const p = mined.indexOf(this.clusters[i]!);
       if (id !== null && p >= 0) sets[p]!.add(id);
     }
-    return sets.map((s) => [...s]);
+    const order = new Map(fold.events.map((e, i) => [e.id, i]));
+    return sets.map((s) => [...s].sort((a, b) => order.get(a)! - order.get(b)!));
   }
 }

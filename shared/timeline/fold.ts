@@ -70,6 +70,11 @@ export interface FoldResult {
   cap: EventCapReport | null;
   /** Id of the event that contains the record, or null if it is not in the timeline. */
   eventIdOf(ref: RecordRef): string | null;
+  /**
+   * Per key that `regroup` resolved groups to, the ids of the events of those groups: every
+   * record of such a group has that key, so no record needs looking up one by one.
+   */
+  eventsByKey(): Map<string, string[]>;
 }
 
 function quantileOf(sorted: Float64Array, q: number): number {
@@ -105,9 +110,12 @@ export class Folder {
    * record. Catch-all groups (past maxGroups) are found by kind/service/region alone. */
   private readonly byTemplate = new Map<string, number[]>();
   private readonly catchAll = new Map<string, number>();
+  private readonly catchAllGroups = new Set<number>();
   private runs: GroupRuns[] = [];
-  /* After `regroup`: per group, the group its records moved into and the slot they start at. */
+  /* After `regroup`: per group, the group its records moved into and the slot they start at,
+   * and per kept group the key it was resolved to (null: kept as it was). */
   private movedTo: Int32Array | null = null;
+  private resolvedKeys: (string | null)[] = [];
   private movedAt: Float64Array | null = null;
   /* Records added so far, and whether exact messages are still kept (only small inputs need them). */
   private added = 0;
@@ -218,6 +226,7 @@ export class Folder {
     const gi = this.groups.length - 1;
     if (overflow) {
       this.catchAll.set(catchAllKey, gi);
+      this.catchAllGroups.add(gi);
     } else {
       const list = this.byTemplate.get(template);
       if (list === undefined) this.byTemplate.set(template, [gi]);
@@ -243,7 +252,26 @@ export class Folder {
       this.foldGroup(g, files, events, seen, exact, cap?.folded.has(gi) ?? false),
     );
     events.sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
-    return { events, cap: cap?.report ?? null, eventIdOf: (ref) => this.eventIdOf(ref) };
+    return {
+      events,
+      cap: cap?.report ?? null,
+      eventIdOf: (ref) => this.eventIdOf(ref),
+      eventsByKey: () => {
+        const byKey = new Map<string, string[]>();
+        this.resolvedKeys.forEach((key, gi) => {
+          if (key === null) return;
+          const ids = byKey.get(key);
+          if (ids === undefined) byKey.set(key, [...this.runs[gi]!.ids]);
+          else ids.push(...this.runs[gi]!.ids);
+        });
+        return byKey;
+      },
+    };
+  }
+
+  /** True when the record went to a catch-all group (past maxGroups: its key was not kept). */
+  inCatchAll(ref: RecordRef): boolean {
+    return this.catchAllGroups.has(Math.floor(ref / SLOT_SPACE));
   }
 
   /**
@@ -294,13 +322,13 @@ export class Folder {
    */
   private regroup(resolve: Regroup): void {
     const groups = this.groups;
-    const catchAlls = new Set(this.catchAll.values());
     const target = new Map<string, number>();
     const movedTo = new Int32Array(groups.length).fill(-1);
     const movedAt = new Float64Array(groups.length);
     const kept: Group[] = [];
+    const keys: (string | null)[] = [];
     groups.forEach((g, gi) => {
-      const to = catchAlls.has(gi) ? null : resolve(g.template);
+      const to = this.catchAllGroups.has(gi) ? null : resolve(g.template);
       const id =
         to === null
           ? `\u0003${gi}`
@@ -312,6 +340,7 @@ export class Folder {
         movedTo[gi] = kept.length;
         movedAt[gi] = 0;
         kept.push(g);
+        keys.push(to === null ? null : to.key);
         return;
       }
       const host = kept[into]!;
@@ -321,6 +350,7 @@ export class Folder {
     });
     groups.length = 0;
     groups.push(...kept);
+    this.resolvedKeys = keys;
     this.movedTo = movedTo;
     this.movedAt = movedAt;
   }

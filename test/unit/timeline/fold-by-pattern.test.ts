@@ -101,3 +101,31 @@ describe('importing folds by mined pattern', () => {
     ]);
   });
 });
+
+describe("a pattern's events", () => {
+  /* Errors three hours apart (each its own event) of three patterns, and change steps. */
+  const SHAPES = ['disk full on vol', 'lost connection to db', 'queue backed up at'];
+  const lines = Array.from({ length: 40 }, (_, i) =>
+    i % 5 === 4
+      ? `${iso(T0 + i * 3 * 3_600_000)} INFO deploy: rollout step ${i} of web started`
+      : `${iso(T0 + i * 3 * 3_600_000)} ERROR api${i % 3}: ${SHAPES[(i * 7) % 3]!} ${i}`,
+  );
+
+  for (const maxGroups of [1000, 2]) {
+    it(`are every event holding one of its records, in timeline order (maxGroups ${maxGroups})`, () => {
+      const result = importTexts([{ name: 'app.log', text: lines.join('\n') }], {
+        zone: 'UTC',
+        patternLines: true,
+        foldOptions: { maxGroups, smallInputMax: 0 },
+      });
+      const order = new Map(result.events.map((e, i) => [e.id, i]));
+      for (const p of result.patterns) {
+        const mine = new Set(p.lines!.map((l) => l.line));
+        const holding = result.events.filter((e) => e.sources.some((s) => mine.has(s.line))).map((e) => e.id);
+        expect(p.eventIds).toEqual(holding);
+        expect(p.eventIds).toEqual([...p.eventIds].sort((a, b) => order.get(a)! - order.get(b)!));
+      }
+      expect(result.patterns.flatMap((p) => p.eventIds)).toHaveLength(result.events.length);
+    });
+  }
+});
