@@ -3,7 +3,7 @@
 // files → Import → Accept), and the peak resident memory of every Chromium process is read from
 // /proc (VmHWM, the kernel's own high-water mark, so no short spike is missed between polls).
 // The renderer figure holds the page and its import worker (a dedicated worker runs in its
-// page's process); the browser figure holds IndexedDB's backend, which writes what the worker
+// page's process; its resident size with the dialog open, before the import, is given too); the browser figure holds IndexedDB's backend, which writes what the worker
 // stores. Each run starts a fresh browser with a fresh profile (nothing carried between cases).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,21 @@ function sample(pid) {
   }
 }
 
+/** The largest current resident size (VmRSS, MiB) among the browser's renderer processes. */
+function rendererRss(browserPid) {
+  let most = 0;
+  for (const pid of descendants(browserPid)) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) most = Math.max(most, Number(rss[1]) / 1024);
+    } catch {
+      // gone
+    }
+  }
+  return most;
+}
+
 /** Polls the browser's processes; `peaks()` gives the highest VmHWM seen per role. */
 function watchPeaks(browserPid) {
   const peak = new Map();
@@ -118,6 +133,8 @@ export async function chromiumImporter(root, { build = true } = {}) {
           dialog.getByRole('button', { name: 'Choose files…' }).click(),
         ]);
         await chooser.setFiles(files);
+        // The page with the dialog open, before the import starts: what the import adds is above it.
+        const idleMb = browserPid === null ? NaN : rendererRss(browserPid);
         await dialog.getByRole('button', { name: /^Import \d+ files?/ }).click();
         const discard = dialog.getByRole('button', { name: 'Discard' });
         const failed = dialog.getByRole('button', { name: 'Close' });
@@ -125,7 +142,7 @@ export async function chromiumImporter(root, { build = true } = {}) {
         const toSummary = (Date.now() - started) / 1000;
         if (!(await discard.isVisible())) {
           const error = (await dialog.textContent()) ?? '';
-          return { error: error.slice(0, 300), peaks: watch?.peaks() ?? {}, secs: toSummary };
+          return { error: error.slice(0, 300), peaks: watch?.peaks() ?? {}, secs: toSummary, idleMb };
         }
         const counts = await dialog
           .locator('dl[aria-label="Import counts"]')
@@ -163,6 +180,7 @@ export async function chromiumImporter(root, { build = true } = {}) {
           peaks: watch?.peaks() ?? {},
           secs: (Date.now() - started) / 1000,
           toSummary,
+          idleMb,
         };
       } finally {
         watch?.stop();

@@ -344,7 +344,7 @@ async function main() {
         (w === null ? '' : ` | worker in Node ${w.peakMb.toFixed(0)} MiB (${w.secs.toFixed(1)} s)`) +
         (c == null
           ? ''
-          : ` | Chromium renderer (page + worker) ${rendererPeak(c).toFixed(0)} MiB, browser ${(c.peaks.browser ?? NaN).toFixed(0)} MiB (${c.secs.toFixed(1)} s)`);
+          : ` | Chromium renderer (page + worker) ${rendererPeak(c).toFixed(0)} MiB (${c.idleMb.toFixed(0)} before the import), browser ${(c.peaks.browser ?? NaN).toFixed(0)} MiB (${c.secs.toFixed(1)} s)`);
       console.log(`  ${ok && !over ? 'ok  ' : 'FAIL'} ${peaks}, limit ${maxRssMb} — ${note}`);
       if (w !== null) console.log(`       worker in Node: ${workerNote(w)}`);
       if (c != null) console.log(`       Chromium: ${chromiumNote(c)}`);
