@@ -283,7 +283,7 @@ export class Folder {
     // Never more events than records: most imports stop here without sorting anything twice.
     if (this.groups.reduce((n, g) => n + g.n, 0) <= max) return null;
     const runs = this.groups.map((g) => {
-      const { sortedAt } = this.sortGroup(g);
+      const sortedAt = this.sortedTimes(g);
       const window = adaptiveGap(sortedAt, this.options);
       let n = g.n > 0 ? 1 : 0;
       for (let i = 1; i < g.n; i++) if (sortedAt[i]! - sortedAt[i - 1]! > window) n++;
@@ -305,15 +305,10 @@ export class Folder {
     };
   }
 
-  /** A group's records in time order: slots, and their times. */
-  private sortGroup(g: Group): { order: Uint32Array; sortedAt: Float64Array } {
-    const order = new Uint32Array(g.n);
-    for (let i = 0; i < g.n; i++) order[i] = i;
-    const at = g.at;
-    if (!g.sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
-    const sortedAt = new Float64Array(g.n);
-    for (let i = 0; i < g.n; i++) sortedAt[i] = at[order[i]!]!;
-    return { order, sortedAt };
+  /** A group's record times in order (the group's own array when they came in order). */
+  private sortedTimes(g: Group): Float64Array {
+    const at = g.at.subarray(0, g.n);
+    return g.sorted ? at : at.slice().sort();
   }
 
   /**
