@@ -80,24 +80,6 @@ async function stop() {
 }
 const indexReady = (page, timeout) =>
   page.waitForSelector('.library-status[data-index-state="ready"]', { state: 'attached', timeout });
-/** True once the worker has stored the index (its one row exists). */
-const indexStored = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const req = indexedDB.open('rootline');
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('searchIndex')) return resolve(false);
-          const r = db.transaction('searchIndex').objectStore('searchIndex').count();
-          r.onsuccess = () => {
-            db.close();
-            resolve(r.result > 0);
-          };
-        };
-      }),
-  );
-
 try {
   // 1. Seed (skipped when a kept profile already has the incidents).
   let page = await start();
@@ -138,7 +120,10 @@ try {
   const tBuild = Date.now();
   await indexReady(page, 30 * 60_000);
   const buildS = (Date.now() - tBuild) / 1000;
-  while (!(await indexStored(page))) await page.waitForTimeout(500);
+  // Until the worker says it stored the index (a row of an older index version may be there).
+  await page.waitForFunction(() => performance.getEntriesByName('rootline:search-saved').length > 0, null, {
+    timeout: 10 * 60_000,
+  });
   await page.waitForTimeout(500);
   await stop();
 

@@ -17,6 +17,9 @@ export const UPDATE_MEASURE = 'rootline:search-update';
 /** The same change until the page handled the worker's word that the index has it. */
 export const UPDATE_SEEN_MEASURE = 'rootline:search-update-seen';
 
+/** User Timing mark set each time the worker has stored the index (the benchmark waits for it). */
+export const SAVED_MARK = 'rootline:search-saved';
+
 /** A channel to the search service: a Web Worker in the app, the service in-process in tests. */
 export interface SearchChannel {
   send(msg: SearchRequest): void;
@@ -158,6 +161,7 @@ export class LibrarySearchClient {
         break;
       }
       case 'saved':
+        performance.mark(SAVED_MARK);
         break;
     }
   }
