@@ -85,19 +85,22 @@ export const HITS_PER_INCIDENT = 3;
 /** Search words and filters whose answers are kept between index changes. */
 const KEPT_ANSWERS = 64;
 
-/** An incident one search word matches. */
+/** A document one search word matches. */
 interface WordMatch {
+  id: string;
   incidentId: string;
+  table: IndexedTable;
   score: number;
   /** The words of the document it matched (itself, longer words it begins, near spellings). */
   terms: string[];
 }
+const SEP = '\u001f';
 
 /** Rows read for an incident: always the incident, its causes and actions (facets), plus changed tables. */
 export type IncidentRows = Pick<IncidentText, 'incident' | 'causes' | 'actions'> & Partial<IncidentText>;
 
-/** A word-index document: all text of one incident. */
-interface IncidentWords {
+/** A word-index document: all text of one table of one incident. */
+interface TableText {
   id: string;
   text: string;
 }
@@ -111,19 +114,24 @@ const OPTIONS = {
   autoVacuum: { minDirtCount: 50, minDirtFactor: 0.1, batchSize: 500, batchWait: 5 },
 };
 
+const tableTextId = (incidentId: string, table: IndexedTable) => `${incidentId}${SEP}${table}`;
+function parseTableTextId(id: string): { incidentId: string; table: IndexedTable } {
+  const at = id.lastIndexOf(SEP);
+  return { incidentId: id.slice(0, at), table: id.slice(at + 1) as IndexedTable };
+}
+
 const sameDocs = (a: readonly SearchDoc[], b: readonly SearchDoc[]) =>
   a.length === b.length &&
   a.every((d, i) => d.id === b[i]!.id && d.text === b[i]!.text && d.field === b[i]!.field);
 
 /**
  * The library's full-text index with each incident's facets. Pure: whoever owns it feeds it rows.
- * Words are indexed one document per incident (a short prefix of a common word then scores a
- * thousand documents, not one per table of each: three to five times cheaper while typing);
- * the places inside an incident that match are found in its kept text, only for the incidents
- * a query shows.
+ * Words are indexed per incident and table (a few thousand documents for a thousand incidents,
+ * so a common word or a short prefix stays cheap to look up); the places inside an incident
+ * that match are found in its kept text, only for the incidents a query shows.
  */
 export class LibraryIndex {
-  private words: MiniSearch<IncidentWords>;
+  private words: MiniSearch<TableText>;
   private readonly incidents = new Map<string, IndexedIncident>();
   /**
    * Answers that hold until the index changes: each search word's matches (a user typing a
@@ -134,19 +142,19 @@ export class LibraryIndex {
   /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
   private readonly changedPlaces = new Set<string>();
 
-  private constructor(ms: MiniSearch<IncidentWords>) {
+  private constructor(ms: MiniSearch<TableText>) {
     this.words = ms;
   }
 
   static empty(): LibraryIndex {
-    return new LibraryIndex(new MiniSearch<IncidentWords>(OPTIONS));
+    return new LibraryIndex(new MiniSearch<TableText>(OPTIONS));
   }
 
   /** An index from its snapshot, or null when the snapshot is of another version or unreadable. */
   static fromSnapshot(snap: IndexSnapshot): LibraryIndex | null {
     if (snap.version !== SEARCH_INDEX_VERSION) return null;
     try {
-      const idx = new LibraryIndex(MiniSearch.loadJSON<IncidentWords>(snap.index, OPTIONS));
+      const idx = new LibraryIndex(MiniSearch.loadJSON<TableText>(snap.index, OPTIONS));
       for (const [id, entry] of Object.entries(snap.incidents))
         idx.incidents.set(id, { indexedAt: entry.indexedAt, facets: entry.facets, docs: null });
       return idx;
@@ -209,11 +217,12 @@ export class LibraryIndex {
     return new Map([...this.incidents].map(([id, e]) => [id, e.indexedAt]));
   }
 
-  /** Re-indexes the words of an incident from its places. */
-  private indexWords(incidentId: string, docs: readonly SearchDoc[]): void {
-    if (this.words.has(incidentId)) this.words.discard(incidentId);
+  /** Re-indexes the words of one table of an incident from its places. */
+  private indexTable(incidentId: string, table: IndexedTable, docs: readonly SearchDoc[]): void {
+    const id = tableTextId(incidentId, table);
+    if (this.words.has(id)) this.words.discard(id);
     const text = docs.map((d) => d.text).join('\n');
-    if (text !== '') this.words.add({ id: incidentId, text });
+    if (text !== '') this.words.add({ id, text });
   }
 
   /**
@@ -239,14 +248,12 @@ export class LibraryIndex {
     if (before?.docs === null && changed.length < INDEXED_TABLES.length)
       throw new Error(`The places of incident ${id} are not loaded; load them or give every table.`);
     let docs = before?.docs ?? [];
-    let differ = before?.docs == null;
     for (const table of new Set(changed)) {
       const fresh = tableDocs(table, text);
       const old = docs.filter((d) => tableOfDoc(d) === table);
       docs = [...docs.filter((d) => tableOfDoc(d) !== table), ...fresh];
-      if (!sameDocs(old, fresh)) differ = true;
+      if (before?.docs == null || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
     }
-    if (differ) this.indexWords(id, docs);
     this.changedPlaces.add(id);
     this.incidents.set(id, {
       indexedAt: at,
@@ -280,7 +287,11 @@ export class LibraryIndex {
       ...before.docs.filter((d) => !(tableOfDoc(d) === table && targets.has(d.targetId))),
       ...fresh,
     ];
-    this.indexWords(id, docs);
+    this.indexTable(
+      id,
+      table,
+      docs.filter((d) => tableOfDoc(d) === table),
+    );
     this.changedPlaces.add(id);
     this.incidents.set(id, {
       indexedAt: at,
@@ -293,7 +304,10 @@ export class LibraryIndex {
   remove(incidentId: string): void {
     if (!this.incidents.has(incidentId)) return;
     this.changed();
-    if (this.words.has(incidentId)) this.words.discard(incidentId);
+    for (const table of INDEXED_TABLES) {
+      const id = tableTextId(incidentId, table);
+      if (this.words.has(id)) this.words.discard(id);
+    }
     this.incidents.delete(incidentId);
     this.changedPlaces.add(incidentId);
   }
@@ -325,36 +339,52 @@ export class LibraryIndex {
         indexed: this.incidents.size,
       };
 
-    // What MiniSearch's OR of the words gives, from each word's own (kept) matches: an
-    // incident's score is the sum of its words' scores times how many of the words it has.
-    interface Group {
+    // What MiniSearch's OR of the words gives, from each word's own (kept) matches: a document's
+    // score is the sum of its words' scores times how many of the words it has.
+    interface DocMatch {
       score: number;
       words: number;
+    }
+    const docs = new Map<string, DocMatch>();
+    interface Group {
+      words: Set<string>;
       terms: Set<string>;
+      tables: Set<IndexedTable>;
     }
     const byIncident = new Map<string, Group>();
     for (const w of words) {
       for (const m of this.matchesOf(w)) {
         if (allowed !== null && !allowed.has(m.incidentId)) continue;
+        const d = docs.get(m.id);
+        if (d === undefined) docs.set(m.id, { score: m.score, words: 1 });
+        else {
+          d.score += m.score;
+          d.words++;
+        }
         let g = byIncident.get(m.incidentId);
         if (g === undefined) {
-          g = { score: 0, words: 0, terms: new Set() };
+          g = { words: new Set(), terms: new Set(), tables: new Set() };
           byIncident.set(m.incidentId, g);
         }
-        g.score += m.score;
-        g.words++;
+        g.words.add(w);
+        g.tables.add(m.table);
         for (const t of m.terms) g.terms.add(t);
       }
     }
+    const score = new Map<string, number>();
+    for (const [id, d] of docs) {
+      const incidentId = parseTableTextId(id).incidentId;
+      score.set(incidentId, (score.get(incidentId) ?? 0) + d.score * d.words);
+    }
     // Every word must match somewhere in the incident.
     const groups = [...byIncident]
-      .filter(([, g]) => g.words === words.length)
-      .map(([id, g]) => ({ id, g, score: g.score * g.words }))
+      .filter(([, g]) => g.words.size === words.length)
+      .map(([id, g]) => ({ id, g, score: score.get(id)! }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
     const missingPlaces = this.withoutPlaces(shown.map((x) => x.id));
     if (missingPlaces.length > 0) return { missingPlaces };
-    const hits = shown.map(({ id, g, score: s }) => this.hitsOf(id, g.terms, s));
+    const hits = shown.map(({ id, g, score: s }) => this.hitsOf(id, g.terms, g.tables, s));
     return { incidentIds: groups.map((x) => x.id), hits, counts, indexed: this.incidents.size };
   }
 
@@ -381,7 +411,7 @@ export class LibraryIndex {
     return kept;
   }
 
-  /** The incidents one search word matches (as a prefix from two letters, with typos from five). */
+  /** The documents one search word matches (as a prefix from two letters, with typos from five). */
   private matchesOf(word: string): WordMatch[] {
     let kept = this.wordMatches.get(word);
     if (kept === undefined) {
@@ -391,7 +421,10 @@ export class LibraryIndex {
           fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
           maxFuzzy: 2,
         })
-        .map((r) => ({ incidentId: r.id as string, score: r.score, terms: r.terms }));
+        .map((r) => {
+          const { incidentId, table } = parseTableTextId(r.id as string);
+          return { id: r.id as string, incidentId, table, score: r.score, terms: r.terms };
+        });
       if (this.wordMatches.size >= KEPT_ANSWERS) this.wordMatches.clear();
       this.wordMatches.set(word, kept);
     }
@@ -399,18 +432,25 @@ export class LibraryIndex {
   }
 
   /** The places of an incident where the matched words are, best first. */
-  private hitsOf(incidentId: string, terms: Set<string>, score: number): IncidentHits {
-    const list = [...terms].sort((a, b) => b.length - a.length);
+  private hitsOf(
+    incidentId: string,
+    terms: Set<string>,
+    tables: Set<IndexedTable>,
+    score: number,
+  ): IncidentHits {
+    const list = [...terms];
     const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])(?:${list
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})(?![\\p{L}\\p{N}])`,
       'iu',
     );
-    const matching = (this.incidents.get(incidentId)?.docs ?? []).filter((d) => re.test(d.text));
+    const matching = (this.incidents.get(incidentId)?.docs ?? []).filter(
+      (d) => tables.has(tableOfDoc(d)) && re.test(d.text),
+    );
     // Places naming more of the matched words first; then in the incident's own order.
-    const variety = (d: SearchDoc) => {
-      const lower = d.text.toLowerCase();
-      return list.reduce((n, t) => (lower.includes(t) ? n + 1 : n), 0);
-    };
+    const variety = (d: SearchDoc) => list.filter((t) => d.text.toLowerCase().includes(t)).length;
     const best = matching
       .map((d, i) => ({ d, i, v: variety(d) }))
       .sort((a, b) => b.v - a.v || a.i - b.i)

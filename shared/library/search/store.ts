@@ -18,4 +18,4 @@ export const SEARCH_PLACES_PREFIX = 'places:';
  * The layout of what is indexed (which text, how it is split into documents and words). A
  * stored index of another version is rebuilt once, from the rows.
  */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 3;
