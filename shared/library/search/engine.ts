@@ -85,13 +85,10 @@ export const HITS_PER_INCIDENT = 3;
 /** Search words and filters whose answers are kept between index changes. */
 const KEPT_ANSWERS = 64;
 
-/** A document one search word matches. */
+/** What one search word matches in an incident: its documents' summed score, their tables and the words matched. */
 interface WordMatch {
-  id: string;
-  incidentId: string;
-  table: IndexedTable;
   score: number;
-  /** The words of the document it matched (itself, longer words it begins, near spellings). */
+  tables: IndexedTable[];
   terms: string[];
 }
 const SEP = '\u001f';
@@ -137,7 +134,7 @@ export class LibraryIndex {
    * Answers that hold until the index changes: each search word's matches (a user typing a
    * third word looks up the first two again on every keystroke) and each filter's counts.
    */
-  private readonly wordMatches = new Map<string, WordMatch[]>();
+  private readonly wordMatches = new Map<string, Map<string, WordMatch>>();
   private readonly filtered = new Map<string, { counts: FacetCounts; allowed: Set<string> | null }>();
   /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
   private readonly changedPlaces = new Set<string>();
@@ -339,52 +336,36 @@ export class LibraryIndex {
         indexed: this.incidents.size,
       };
 
-    // What MiniSearch's OR of the words gives, from each word's own (kept) matches: a document's
-    // score is the sum of its words' scores times how many of the words it has.
-    interface DocMatch {
-      score: number;
-      words: number;
-    }
-    const docs = new Map<string, DocMatch>();
-    interface Group {
-      words: Set<string>;
-      terms: Set<string>;
-      tables: Set<IndexedTable>;
-    }
-    const byIncident = new Map<string, Group>();
-    for (const w of words) {
-      for (const m of this.matchesOf(w)) {
-        if (allowed !== null && !allowed.has(m.incidentId)) continue;
-        const d = docs.get(m.id);
-        if (d === undefined) docs.set(m.id, { score: m.score, words: 1 });
-        else {
-          d.score += m.score;
-          d.words++;
+    // Each word's matches per incident are kept (see matchesOf); an incident's score is the
+    // sum of its words' scores. Every word must match somewhere in the incident: walk the word
+    // with the fewest incidents and look the others up.
+    const perWord = words.map((w) => this.matchesOf(w));
+    const fewest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
+    const groups: { id: string; score: number; tables: Set<IndexedTable> }[] = [];
+    for (const [id, first] of fewest) {
+      if (allowed !== null && !allowed.has(id)) continue;
+      let score = 0;
+      const tables = new Set<IndexedTable>();
+      let all = true;
+      for (const m of perWord) {
+        const hit = m === fewest ? first : m.get(id);
+        if (hit === undefined) {
+          all = false;
+          break;
         }
-        let g = byIncident.get(m.incidentId);
-        if (g === undefined) {
-          g = { words: new Set(), terms: new Set(), tables: new Set() };
-          byIncident.set(m.incidentId, g);
-        }
-        g.words.add(w);
-        g.tables.add(m.table);
-        for (const t of m.terms) g.terms.add(t);
+        score += hit.score;
+        for (const t of hit.tables) tables.add(t);
       }
+      if (all) groups.push({ id, score, tables });
     }
-    const score = new Map<string, number>();
-    for (const [id, d] of docs) {
-      const incidentId = parseTableTextId(id).incidentId;
-      score.set(incidentId, (score.get(incidentId) ?? 0) + d.score * d.words);
-    }
-    // Every word must match somewhere in the incident.
-    const groups = [...byIncident]
-      .filter(([, g]) => g.words.size === words.length)
-      .map(([id, g]) => ({ id, g, score: score.get(id)! }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    groups.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
     const missingPlaces = this.withoutPlaces(shown.map((x) => x.id));
     if (missingPlaces.length > 0) return { missingPlaces };
-    const hits = shown.map(({ id, g, score: s }) => this.hitsOf(id, g.terms, g.tables, s));
+    const hits = shown.map(({ id, score, tables }) => {
+      const terms = new Set(perWord.flatMap((m) => m.get(id)!.terms));
+      return this.hitsOf(id, terms, tables, score);
+    });
     return { incidentIds: groups.map((x) => x.id), hits, counts, indexed: this.incidents.size };
   }
 
@@ -411,20 +392,31 @@ export class LibraryIndex {
     return kept;
   }
 
-  /** The documents one search word matches (as a prefix from two letters, with typos from five). */
-  private matchesOf(word: string): WordMatch[] {
+  /** Per incident, what one search word matches (as a prefix from two letters, with typos from five). */
+  private matchesOf(word: string): Map<string, WordMatch> {
     let kept = this.wordMatches.get(word);
     if (kept === undefined) {
-      kept = this.words
-        .search(word, {
-          prefix: (term) => term.length >= 2,
-          fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-          maxFuzzy: 2,
-        })
-        .map((r) => {
-          const { incidentId, table } = parseTableTextId(r.id as string);
-          return { id: r.id as string, incidentId, table, score: r.score, terms: r.terms };
-        });
+      kept = new Map();
+      const found = this.words.search(word, {
+        prefix: (term) => term.length >= 2,
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        maxFuzzy: 2,
+      });
+      const terms = new Map<string, Set<string>>();
+      for (const r of found) {
+        const { incidentId, table } = parseTableTextId(r.id as string);
+        const had = kept.get(incidentId);
+        if (had === undefined) {
+          kept.set(incidentId, { score: r.score, tables: [table], terms: r.terms });
+          continue;
+        }
+        had.score += r.score;
+        had.tables.push(table);
+        let set = terms.get(incidentId);
+        if (set === undefined) terms.set(incidentId, (set = new Set(had.terms)));
+        for (const t of r.terms) set.add(t);
+      }
+      for (const [id, set] of terms) kept.get(id)!.terms = [...set];
       if (this.wordMatches.size >= KEPT_ANSWERS) this.wordMatches.clear();
       this.wordMatches.set(word, kept);
     }
@@ -450,7 +442,10 @@ export class LibraryIndex {
       (d) => tables.has(tableOfDoc(d)) && re.test(d.text),
     );
     // Places naming more of the matched words first; then in the incident's own order.
-    const variety = (d: SearchDoc) => list.filter((t) => d.text.toLowerCase().includes(t)).length;
+    const variety = (d: SearchDoc) => {
+      const lower = d.text.toLowerCase();
+      return list.reduce((n, t) => (lower.includes(t) ? n + 1 : n), 0);
+    };
     const best = matching
       .map((d, i) => ({ d, i, v: variety(d) }))
       .sort((a, b) => b.v - a.v || a.i - b.i)
