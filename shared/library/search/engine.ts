@@ -85,10 +85,13 @@ export const HITS_PER_INCIDENT = 3;
 /** Search words and filters whose answers are kept between index changes. */
 const KEPT_ANSWERS = 64;
 
+const tableBit = (table: IndexedTable): number => 1 << INDEXED_TABLES.indexOf(table);
+
 /** What one search word matches in an incident: its documents' summed score, their tables and the words matched. */
 interface WordMatch {
   score: number;
-  tables: IndexedTable[];
+  /** Bit `INDEXED_TABLES.indexOf(table)` set for each table with a match. */
+  tables: number;
   terms: string[];
 }
 const SEP = '\u001f';
@@ -341,11 +344,11 @@ export class LibraryIndex {
     // with the fewest incidents and look the others up.
     const perWord = words.map((w) => this.matchesOf(w));
     const fewest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
-    const groups: { id: string; score: number; tables: Set<IndexedTable> }[] = [];
+    const groups: { id: string; score: number; tables: number }[] = [];
     for (const [id, first] of fewest) {
       if (allowed !== null && !allowed.has(id)) continue;
       let score = 0;
-      const tables = new Set<IndexedTable>();
+      let tables = 0;
       let all = true;
       for (const m of perWord) {
         const hit = m === fewest ? first : m.get(id);
@@ -354,7 +357,7 @@ export class LibraryIndex {
           break;
         }
         score += hit.score;
-        for (const t of hit.tables) tables.add(t);
+        tables |= hit.tables;
       }
       if (all) groups.push({ id, score, tables });
     }
@@ -407,11 +410,11 @@ export class LibraryIndex {
         const { incidentId, table } = parseTableTextId(r.id as string);
         const had = kept.get(incidentId);
         if (had === undefined) {
-          kept.set(incidentId, { score: r.score, tables: [table], terms: r.terms });
+          kept.set(incidentId, { score: r.score, tables: tableBit(table), terms: r.terms });
           continue;
         }
         had.score += r.score;
-        had.tables.push(table);
+        had.tables |= tableBit(table);
         let set = terms.get(incidentId);
         if (set === undefined) terms.set(incidentId, (set = new Set(had.terms)));
         for (const t of r.terms) set.add(t);
@@ -424,12 +427,7 @@ export class LibraryIndex {
   }
 
   /** The places of an incident where the matched words are, best first. */
-  private hitsOf(
-    incidentId: string,
-    terms: Set<string>,
-    tables: Set<IndexedTable>,
-    score: number,
-  ): IncidentHits {
+  private hitsOf(incidentId: string, terms: Set<string>, tables: number, score: number): IncidentHits {
     const list = [...terms];
     const re = new RegExp(
       `(?<![\\p{L}\\p{N}])(?:${list
@@ -439,7 +437,7 @@ export class LibraryIndex {
       'iu',
     );
     const matching = (this.incidents.get(incidentId)?.docs ?? []).filter(
-      (d) => tables.has(tableOfDoc(d)) && re.test(d.text),
+      (d) => (tables & tableBit(tableOfDoc(d))) !== 0 && re.test(d.text),
     );
     // Places naming more of the matched words first; then in the incident's own order.
     const variety = (d: SearchDoc) => {
