@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { setCommentAuthor } from '../../../db/repos/comments';
+import { getCommentAuthor, setCommentAuthor } from '../../../db/repos/comments';
 import { AuthorNameDialog } from '../components/AuthorNameDialog';
 import { useCommentAuthor } from './useCommentAuthor';
 import { useShare } from '../../share';
@@ -25,7 +25,8 @@ export function useAuthorGate(incidentId?: string): AuthorGate {
   const pending = useRef<((name: string | null) => void) | null>(null);
   const withAuthor = useCallback(
     async (fn: (name: string) => Promise<boolean>) => {
-      let name = stored;
+      // The kept name may not have loaded yet (a click right after the view opened): read it.
+      let name = stored !== '' ? stored : await getCommentAuthor();
       if (name === '') {
         setAsking(true);
         const answer = await new Promise<string | null>((resolve) => {
