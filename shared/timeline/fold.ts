@@ -2,6 +2,9 @@ import { hash64, MAX_SOURCES_PER_EVENT } from '../domain';
 import type { EventKind, SourceRef } from '../domain';
 import { changeTemplate, messageTemplate } from './template';
 import { DEFAULT_FOLD_OPTIONS } from './types';
+import { adaptiveGap } from './gap';
+
+export { adaptiveGap } from './gap';
 import { appendGroup, grow, MAX_TITLE, splitByMessage } from './foldGroup';
 import type { Group, Lane } from './foldGroup';
 import type { EventCapReport, FoldOptions, TimelineEventDraft } from './types';
@@ -75,28 +78,6 @@ export interface FoldResult {
    * record of such a group has that key, so no record needs looking up one by one.
    */
   eventsByKey(): Map<string, string[]>;
-}
-
-function quantileOf(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  // Nearest rank: with two gaps, the 0.9 quantile is the larger one.
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] ?? 0;
-}
-
-/**
- * The gap window of one group: `multiplier ×` its `quantile` inter-arrival gap, clamped to
- * [minGapMs, maxGapMs]. Dense groups (a failure logged every second) fold on short pauses,
- * sparse ones (a failure every ten minutes for hours) still fold into one event.
- */
-export function adaptiveGap(sortedAt: ArrayLike<number>, options: FoldOptions): number {
-  const n = sortedAt.length;
-  if (n < options.minSamples) return options.minGapMs;
-  const gaps = new Float64Array(n - 1);
-  for (let i = 1; i < n; i++) gaps[i - 1] = (sortedAt[i] ?? 0) - (sortedAt[i - 1] ?? 0);
-  gaps.sort();
-  const window = options.multiplier * quantileOf(gaps, options.quantile);
-  return Math.min(options.maxGapMs, Math.max(options.minGapMs, window));
 }
 
 /**
