@@ -50,12 +50,15 @@ export async function measureInteraction(page, opts) {
         }
         let last = performance.now();
         let maxNodes = 0;
+        const SCROLL_FRAMES = 600;
         const step = () => {
           const now = performance.now();
           deltas.push(now - last);
           last = now;
           maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length);
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) {
+          // The end of the table, or enough frames: 100,000 rows in a short viewport are thousands
+          // of screens, minutes of scrolling that would say no more than the first few hundred.
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || deltas.length > SCROLL_FRAMES) {
             po.disconnect();
             return resolve({ deltas, maxNodes, loaf });
           }
@@ -77,7 +80,8 @@ export async function measureInteraction(page, opts) {
 
   const filterMs = await page.evaluate(
     () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('the text filter changed nothing in 60 s')), 60_000);
         const input = document.querySelector('input.tl-search');
         const status = document.querySelector('.tl-filters [aria-live]');
         const before = status.textContent;
@@ -98,7 +102,8 @@ export async function measureInteraction(page, opts) {
   await page.waitForTimeout(500);
   const chartMs = await page.evaluate(
     () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('the chart did not redraw in 60 s')), 60_000);
         const select = document.querySelector('.tl-chart-bar select');
         const chart = document.querySelector('.tl-chart');
         const t0 = performance.now();
@@ -110,7 +115,8 @@ export async function measureInteraction(page, opts) {
         });
         obs.observe(chart, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
         const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
-        setter.call(select, 'kind');
+        // The lane choice is kept per incident: a kept profile may already show lanes by kind.
+        setter.call(select, select.value === 'kind' ? 'service' : 'kind');
         select.dispatchEvent(new Event('change', { bubbles: true }));
       }),
   );

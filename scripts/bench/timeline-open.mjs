@@ -13,9 +13,18 @@
 export async function openTimeline(page, incidentId) {
   return page.evaluate(
     (id) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         const t0 = performance.now();
         const tasks = [];
+        // A mark that never comes is reported, not waited on for ever.
+        const limit = setTimeout(() => {
+          obs.disconnect();
+          po?.disconnect();
+          const missing = Object.keys(marks).filter((k) => marks[k] === null || marks[k] < 0);
+          reject(
+            new Error(`opening the timeline: no ${missing.join(', ')} after 60 s (${JSON.stringify(marks)})`),
+          );
+        }, 60_000);
         let po = null;
         try {
           po = new PerformanceObserver((list) => {
@@ -41,6 +50,7 @@ export async function openTimeline(page, incidentId) {
         };
         const obs = new MutationObserver(check);
         const finish = () => {
+          clearTimeout(limit);
           obs.disconnect();
           // Tasks that ended before the last mark was painted are reported by now.
           setTimeout(() => {
@@ -82,9 +92,14 @@ export const TAB_CONTENT = {
 export async function openTab(page, incidentId, tab) {
   return page.evaluate(
     ({ id, tab, selector }) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         const t0 = performance.now();
+        const limit = setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`opening the ${tab} tab: no ${selector} after 60 s`));
+        }, 60_000);
         const done = () => {
+          clearTimeout(limit);
           obs.disconnect();
           requestAnimationFrame(() => resolve(performance.now() - t0));
         };

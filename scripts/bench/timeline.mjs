@@ -171,6 +171,6 @@ async function measure(page, incidentId) {
     `text filter "timeout":     ${fmt(m.filterMs)}  ${goal(m.filterMs, 100)} → ${m.shownAfterFilter}`,
   );
   console.log(
-    `chart re-render (by kind): ${fmt(m.chartMs.total)} (layout + SVG text ${fmt(m.chartMs.layout)})`,
+    `chart re-render (lanes):    ${fmt(m.chartMs.total)} (layout + SVG text ${fmt(m.chartMs.layout)})`,
   );
 }
