@@ -80,7 +80,10 @@ export function TimelinePanel({ incident, onImportLogs }: TimelinePanelProps) {
   );
   const selectedIds = [...sel.ids];
   const selectedEvents = selectedIds.map((id) => store.byId.get(id)).filter((e) => e !== undefined);
-  const anchorAt = store.byId.get(sel.focus ?? '')?.at ?? store.events[store.events.length - 1]?.at ?? null;
+  const anchorAt =
+    (sel.focus !== null ? store.byId.get(sel.focus)?.at : undefined) ??
+    store.events[store.events.length - 1]?.at ??
+    null;
 
   const { doDelete, doMerge, doKey, doSplit, doPhase } = useTimelineCommands({
     edits,
