@@ -47,8 +47,11 @@ test('search the library, filter it (kept in the URL), open a hit at its place',
   ).toBeVisible();
   await expect(list.titles()).toHaveCount(target.sameSeverity);
 
-  // Search within the filter: the one incident with that ticket, its event hit marked.
+  // Search within the filter: the one incident with that ticket, its event hit marked. A reload
+  // right after typing keeps the text (the URL takes it when the page is hidden).
   await page.getByLabel('Search incidents').fill(target.ticket);
+  await page.reload();
+  await expect(page.getByLabel('Search incidents')).toHaveValue(target.ticket);
   await expect(list.titles()).toHaveText([target.title]);
   const hit = page.getByRole('button', { name: new RegExp(`^Timeline event: .*${target.ticket}`) });
   await expect(hit.locator('mark')).toHaveText(target.ticket);

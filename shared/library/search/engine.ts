@@ -50,6 +50,11 @@ export interface LibraryResult {
   counts: FacetCounts;
   /** Incidents in the index. */
   indexed: number;
+  /**
+   * Incidents among the first `limit` whose hits are still to come (their places are being read
+   * from storage; the worker sends the complete answer next). Absent or empty: hits complete.
+   */
+  pendingHits?: string[];
 }
 
 /** What is kept about each indexed incident: its places' text (for hits) and its facets. */
@@ -319,16 +324,16 @@ export class LibraryIndex {
    */
   query(q: LibraryQuery, limit = 25): LibraryResult {
     const result = this.tryQuery(q, limit);
-    if ('missingPlaces' in result)
-      throw new Error(`Places not loaded for ${result.missingPlaces.join(', ')}; use tryQuery.`);
+    if (result.pendingHits.length > 0)
+      throw new Error(`Places not loaded for ${result.pendingHits.join(', ')}; use tryQuery.`);
     return result;
   }
 
   /**
-   * {@link query}, or the incidents among those it would give hits for whose places are not
-   * loaded yet (load them with `setPlaces`, then ask again).
+   * {@link query} with hits for the incidents whose places are loaded; `pendingHits` names, in
+   * rank order, those whose places are not (load them with `setPlaces`, then ask again).
    */
-  tryQuery(q: LibraryQuery, limit = 25): LibraryResult | { missingPlaces: string[] } {
+  tryQuery(q: LibraryQuery, limit = 25): LibraryResult & { pendingHits: string[] } {
     const { counts, allowed } = this.filter(q.filter);
     const words = searchWords(q.text);
     if (words.length === 0)
@@ -337,6 +342,7 @@ export class LibraryIndex {
         hits: [],
         counts,
         indexed: this.incidents.size,
+        pendingHits: [],
       };
 
     // Each word's matches per incident are kept (see matchesOf); an incident's score is the
@@ -363,13 +369,20 @@ export class LibraryIndex {
     }
     groups.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
-    const missingPlaces = this.withoutPlaces(shown.map((x) => x.id));
-    if (missingPlaces.length > 0) return { missingPlaces };
-    const hits = shown.map(({ id, score, tables }) => {
-      const terms = new Set(perWord.flatMap((m) => m.get(id)!.terms));
-      return this.hitsOf(id, terms, tables, score);
-    });
-    return { incidentIds: groups.map((x) => x.id), hits, counts, indexed: this.incidents.size };
+    const pending = new Set(this.withoutPlaces(shown.map((x) => x.id)));
+    const hits = shown
+      .filter(({ id }) => !pending.has(id))
+      .map(({ id, score, tables }) => {
+        const terms = new Set(perWord.flatMap((m) => m.get(id)!.terms));
+        return this.hitsOf(id, terms, tables, score);
+      });
+    return {
+      incidentIds: groups.map((x) => x.id),
+      hits,
+      counts,
+      indexed: this.incidents.size,
+      pendingHits: [...pending],
+    };
   }
 
   /** Drops the answers kept for the index as it was. */

@@ -159,7 +159,11 @@ describe('incremental update', () => {
     const places = idx.takeChangedPlaces();
     const back = LibraryIndex.fromSnapshot(JSON.parse(JSON.stringify(snap)) as typeof snap);
     // Places are stored apart and loaded when a query shows their incident.
-    expect(back?.tryQuery(q('4411'))).toEqual({ missingPlaces: ['A'] });
+    const early = back?.tryQuery(q('4411'));
+    expect(early?.incidentIds).toEqual(['A']);
+    expect(early?.hits).toEqual([]);
+    expect(early?.pendingHits).toEqual(['A']);
+    expect(() => back?.query(q('4411'))).toThrow(/Places not loaded for A/);
     back?.setPlaces('A', places.docs.get('A')!);
     expect(back?.query(q('4411')).incidentIds).toEqual(['A']);
     expect(back?.query(q('4411')).hits[0]?.hits[0]?.kind).toBe('event');

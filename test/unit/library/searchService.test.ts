@@ -12,6 +12,7 @@ import {
 import type { SearchReply } from '../../../renderer/features/library/search/worker/protocol';
 import type { KeyedRow } from '../../../renderer/features/library/search/worker/source';
 import {
+  FIRST_SCREEN_HITS,
   SearchService,
   type RowTable,
   type SearchSource,
@@ -68,7 +69,7 @@ async function run(source: MemorySource, changes: Record<string, number> = {}) {
   const search = async (text: string): Promise<LibraryResult> => {
     const s = ++seq;
     await service.handle({ type: 'query', seq: s, query: { ...EMPTY_QUERY, text }, limit: 10 });
-    const r = replies.find((m) => m.type === 'result' && m.seq === s);
+    const r = replies.find((m) => m.type === 'result' && m.seq === s && m.final);
     if (r?.type !== 'result') throw new Error('no result');
     return r.result;
   };
@@ -165,6 +166,50 @@ describe('the search service', () => {
     source.places.clear();
     await second.service.save();
     expect([...source.places.keys()].sort()).toEqual(['B', 'C']);
+  });
+
+  it("answers with the first screen's hits at once, then the rest once their places are read; a newer query cuts that short", async () => {
+    const source = new MemorySource();
+    const ids = Array.from({ length: FIRST_SCREEN_HITS + 3 }, (_, i) => `I${String(i).padStart(2, '0')}`);
+    for (const id of ids) source.incidents.set(id, smallIncident(id, {}, { event: 'disk full on db-7' }));
+    const first = await run(source);
+    await first.service.save();
+
+    const second = await run(source);
+    const ask = async (seq: number) => {
+      await second.service.handle({ type: 'query', seq, query: { ...EMPTY_QUERY, text: 'disk' }, limit: 20 });
+      return second.replies.flatMap((m) => (m.type === 'result' && m.seq === seq ? [m] : []));
+    };
+    const answers = await ask(1);
+    expect(answers.map((m) => m.final)).toEqual([false, true]);
+    const [early, all] = [answers[0]!.result, answers[1]!.result];
+    // The first answer: every incident, hits for the first screen, the others named as pending.
+    expect(all.incidentIds).toHaveLength(ids.length);
+    expect(early.incidentIds).toEqual(all.incidentIds);
+    expect(early.hits.map((h) => h.incidentId)).toEqual(all.incidentIds.slice(0, FIRST_SCREEN_HITS));
+    expect(early.pendingHits).toEqual(all.incidentIds.slice(FIRST_SCREEN_HITS));
+    // The complete one: hits for every incident shown, none pending.
+    expect(all.hits.map((h) => h.incidentId)).toEqual(all.incidentIds);
+    expect(all.pendingHits).toEqual([]);
+    // Once loaded, the same query is answered once, complete.
+    expect((await ask(2)).map((m) => m.final)).toEqual([true]);
+
+    // A query overtaken by a newer one before its other places were read: its answer is final
+    // with hits pending, and those places are left for whoever shows them.
+    const third = await run(source);
+    source.placeReads = [];
+    const slow = third.service.handle({
+      type: 'query',
+      seq: 1,
+      query: { ...EMPTY_QUERY, text: 'disk' },
+      limit: 20,
+    });
+    void third.service.handle({ type: 'query', seq: 2, query: { ...EMPTY_QUERY, text: 'zzz' }, limit: 20 });
+    await slow;
+    const cut = third.replies.filter((m) => m.type === 'result' && m.seq === 1);
+    expect(cut.map((m) => m.type === 'result' && m.final)).toEqual([true]);
+    expect(cut[0]?.type === 'result' && cut[0].result.pendingHits?.length).toBe(3);
+    expect(source.placeReads).toHaveLength(FIRST_SCREEN_HITS);
   });
 
   describe('storing the index', () => {

@@ -59,15 +59,15 @@ export function IncidentList({
   const incidents = rows?.good;
   const damaged = rows?.damaged ?? [];
   const repair = useDamagedActions();
-  const [query, setQuery] = useLibraryQuery(search, onSearchChange);
+  const { query, queryString, setQuery, flush: writeSearch } = useLibraryQuery(search, onSearchChange);
   const { onFilter } = useStableHandlers({
     onFilter: (filter: LibraryFilter) => setQuery({ ...query, filter }),
   });
   const searching = query.text.trim() !== '' || !isEmptyFilter(query.filter);
   const page = searching ? PAGE : LIST_PAGE;
   // How many to show; back to one page when the search changes.
-  const [more, setMore] = useState({ search, limit: page });
-  const limit = more.search === search ? more.limit : page;
+  const [more, setMore] = useState({ search: queryString, limit: page });
+  const limit = more.search === queryString ? more.limit : page;
   // The search service starts once the list has its rows (its reads would delay them).
   const { result, answered } = useLibrarySearch(query, limit, rows !== undefined);
   const [confirming, setConfirming] = useState<Incident | null>(null);
@@ -109,6 +109,7 @@ export function IncidentList({
           placeholder="Search everything written in incidents…"
           value={query.text}
           onChange={(e) => setQuery({ ...query, text: e.target.value })}
+          onBlur={writeSearch}
           data-search
         />
         <span className="spacer" />
@@ -125,6 +126,7 @@ export function IncidentList({
         total={incidents.length}
         searching={searching}
         answeredText={answered.text}
+        hitsPending={(result?.pendingHits?.length ?? 0) > 0}
       />
       <table className="table incidents-table">
         <thead>
@@ -188,7 +190,11 @@ export function IncidentList({
       </table>
       {shown.length > limit && (
         <p className="list-more">
-          <button type="button" className="btn" onClick={() => setMore({ search, limit: limit + page })}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setMore({ search: queryString, limit: limit + page })}
+          >
             Show {Math.min(page, shown.length - limit).toLocaleString('en-US')} more of{' '}
             {(shown.length - limit).toLocaleString('en-US')}
           </button>

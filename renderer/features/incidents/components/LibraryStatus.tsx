@@ -11,11 +11,14 @@ export function LibraryStatus({
   total,
   searching,
   answeredText,
+  hitsPending = false,
 }: {
   shown: number;
   total: number;
   searching: boolean;
   answeredText: string;
+  /** Matching places of results below the first screen are still being read. */
+  hitsPending?: boolean;
 }) {
   const status = useIndexState();
   const index =
@@ -34,6 +37,7 @@ export function LibraryStatus({
       role="status"
       data-index-state={status.state}
       data-search-text={answeredText}
+      data-hits-pending={hitsPending}
     >
       {searching ? `${n(shown)} of ${n(total)} incidents` : `${n(total)} incident${total === 1 ? '' : 's'}`}
       {index !== '' && <span className="library-index-state"> · {index}</span>}

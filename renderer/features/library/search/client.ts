@@ -71,7 +71,10 @@ const indexedTable = (table: string | null): IndexedTable | null | undefined =>
  */
 export class LibrarySearchClient {
   private seq = 0;
-  private readonly answers = new Map<number, (r: LibraryResult) => void>();
+  private readonly answers = new Map<
+    number,
+    { resolve: (r: LibraryResult) => void; early?: (r: LibraryResult) => void; answered: boolean }
+  >();
   private readonly statusListeners = new Set<() => void>();
   private readonly updateListeners = new Set<(incidentId: string, ms: number) => void>();
   private current: IndexState = { state: 'loading' };
@@ -114,11 +117,14 @@ export class LibrarySearchClient {
     return this.current;
   }
 
-  /** Runs a query; resolves with its result (every query gets one, in order). */
-  query(query: LibraryQuery, limit = 25): Promise<LibraryResult> {
+  /**
+   * Runs a query; resolves with its complete result (every query gets one, in order). `early`
+   * receives a first answer whose hits are not complete yet (`pendingHits`), when there is one.
+   */
+  query(query: LibraryQuery, limit = 25, early?: (r: LibraryResult) => void): Promise<LibraryResult> {
     const seq = ++this.seq;
     return new Promise((resolve) => {
-      this.answers.set(seq, resolve);
+      this.answers.set(seq, { resolve, early, answered: false });
       this.start().send({ type: 'query', seq, query, limit });
     });
   }
@@ -146,15 +152,22 @@ export class LibrarySearchClient {
         for (const fn of this.statusListeners) fn();
         break;
       case 'result': {
-        // The worker's own time on the query (the rest of the round trip is waiting and messaging).
-        performance.measure(QUERY_WORKER_MEASURE, {
-          start: performance.now() - reply.ms,
-          end: performance.now(),
-          detail: reply.result.indexed,
-        });
-        const resolve = this.answers.get(reply.seq);
+        const asked = this.answers.get(reply.seq);
+        // The worker's own time until its first answer (the rest of the round trip is waiting and messaging).
+        if (asked?.answered === false)
+          performance.measure(QUERY_WORKER_MEASURE, {
+            start: performance.now() - reply.ms,
+            end: performance.now(),
+            detail: reply.result.indexed,
+          });
+        if (asked === undefined) break;
+        asked.answered = true;
+        if (!reply.final) {
+          asked.early?.(reply.result);
+          break;
+        }
         this.answers.delete(reply.seq);
-        resolve?.(reply.result);
+        asked.resolve(reply.result);
         break;
       }
       case 'updated': {

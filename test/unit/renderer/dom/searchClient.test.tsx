@@ -23,7 +23,7 @@ function fakeChannel(sent: SearchRequest[]): SearchChannel {
       sent.push(msg);
       if (msg.type === 'query') {
         const result = { incidentIds: [], hits: [], counts: undefined } as unknown as LibraryResult;
-        queueMicrotask(() => reply({ type: 'result', seq: msg.seq, result, ms: 0 }));
+        queueMicrotask(() => reply({ type: 'result', seq: msg.seq, result, ms: 0, final: true }));
       }
     },
     onReply: (fn) => {
@@ -43,6 +43,39 @@ describe('LibrarySearchClient', () => {
     client.start();
     expect(make).toHaveBeenCalledTimes(1);
     expect(sent.map((m) => m.type)).toEqual(['start', 'query']);
+    client.close();
+  });
+
+  it('hands an answer with hits still to come to `early`, and resolves with the complete one', async () => {
+    let reply: (r: SearchReply) => void = () => undefined;
+    const result = (pendingHits: string[]) =>
+      ({
+        incidentIds: ['A', 'B'],
+        hits: [],
+        counts: undefined,
+        indexed: 2,
+        pendingHits,
+      }) as unknown as LibraryResult;
+    const client = new LibrarySearchClient(
+      () => ({
+        send: (msg) => {
+          if (msg.type !== 'query') return;
+          queueMicrotask(() => {
+            reply({ type: 'result', seq: msg.seq, result: result(['B']), ms: 1, final: false });
+            reply({ type: 'result', seq: msg.seq, result: result([]), ms: 2, final: true });
+          });
+        },
+        onReply: (fn) => {
+          reply = fn;
+        },
+        close: () => undefined,
+      }),
+      'rootline',
+    );
+    const early: LibraryResult[] = [];
+    const complete = await client.query(EMPTY_QUERY, 10, (r) => early.push(r));
+    expect(early.map((r) => r.pendingHits)).toEqual([['B']]);
+    expect(complete.pendingHits).toEqual([]);
     client.close();
   });
 });

@@ -67,15 +67,29 @@ export function useLibrarySearch(
     if (!enabled) return;
     let live = true;
     const start = performance.now();
-    void client.query(query, limit).then((r) => {
+    let first = true;
+    const show = (r: LibraryResult) => {
       if (!live) return;
-      performance.measure(QUERY_MEASURE, { start, end: performance.now(), detail: query.text });
-      setAnswer({ result: r, query });
-    });
+      if (first) performance.measure(QUERY_MEASURE, { start, end: performance.now(), detail: query.text });
+      first = false;
+      // The facet counts depend on the filters, not on the text: while typing they arrive equal
+      // (a new copy each time); keeping the old object lets the filter bar skip its render.
+      setAnswer((before) => ({ result: withCountsOf(before.result, r), query }));
+    };
+    // An answer whose hits below the first screen are still coming is shown at once.
+    void client.query(query, limit, show).then(show);
     return () => {
       live = false;
     };
   }, [client, query, limit, version, enabled]);
 
   return { result: answer.result, answered: answer.query };
+}
+
+/** `next`, holding the counts object of `before` when the counts are the same. */
+export function withCountsOf(before: LibraryResult | undefined, next: LibraryResult): LibraryResult {
+  if (before === undefined || before.counts === next.counts) return next;
+  return JSON.stringify(before.counts) === JSON.stringify(next.counts)
+    ? { ...next, counts: before.counts }
+    : next;
 }

@@ -21,7 +21,11 @@ export type IndexState =
 /** Messages from the search worker. */
 export type SearchReply =
   | { type: 'status'; status: IndexState }
-  | { type: 'result'; seq: number; result: LibraryResult; ms: number }
+  /**
+   * A query's answer; `final` false: hits of some incidents are still being read
+   * (`result.pendingHits`) and another answer to the same `seq` follows.
+   */
+  | { type: 'result'; seq: number; result: LibraryResult; ms: number; final: boolean }
   /**
    * An incident's change is in the index (`ms`: reading its rows and updating; `at`: when, in
    * epoch milliseconds at the worker's clock resolution, so the page can tell the index's delay

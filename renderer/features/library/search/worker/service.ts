@@ -6,7 +6,6 @@ import {
   type IndexedTable,
   type IndexSnapshot,
   type LibraryQuery,
-  type LibraryResult,
   type SearchDoc,
 } from '../../../../../shared/library/search';
 import type { Comment, DocumentSection, TimelineEvent } from '../../../../../shared/domain';
@@ -33,6 +32,9 @@ export interface SearchSource {
   save(snap: IndexSnapshot, places: ChangedPlaces, fresh: boolean): Promise<void>;
 }
 
+/** Incidents whose hits the first answer to a query always has (more than a screen holds). */
+export const FIRST_SCREEN_HITS = 10;
+
 /** How long after the last change the index is stored again. */
 export const SAVE_DELAY_MS = 2_000;
 
@@ -58,6 +60,8 @@ export class SearchService {
   private fresh = false;
   /** When the last query came (storing the index holds the worker up: not while someone types). */
   private lastQueryAt = -Infinity;
+  /** The newest query asked (an older one still reading places is not worth finishing). */
+  private lastSeq = 0;
 
   constructor(
     private readonly source: SearchSource,
@@ -76,11 +80,8 @@ export class SearchService {
         return this.drain();
       case 'query':
         this.lastQueryAt = performance.now();
-        return this.ready().then(async () => {
-          const t0 = performance.now();
-          const result = await this.query(msg.query, msg.limit);
-          this.post({ type: 'result', seq: msg.seq, result, ms: performance.now() - t0 });
-        });
+        this.lastSeq = msg.seq;
+        return this.ready().then(() => this.query(msg.seq, msg.query, msg.limit));
     }
   }
 
@@ -162,15 +163,33 @@ export class SearchService {
     }
   }
 
-  /** A query's result, loading the stored places of the incidents it gives hits for first. */
-  private async query(q: LibraryQuery, limit: number): Promise<LibraryResult> {
+  /**
+   * Answers a query. Incidents read back from storage need their places (their text) for hits:
+   * those of the first screen are read before the first answer, so it shows every snippet in
+   * view; when the rest still lack theirs, that answer says so (`pendingHits`) and the complete
+   * one follows — unless a newer query came meanwhile (it reads what it shows).
+   */
+  private async query(seq: number, q: LibraryQuery, limit: number): Promise<void> {
     const index = this.index!;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const result = index.tryQuery(q, limit);
-      if (!('missingPlaces' in result)) return result;
-      await this.loadPlaces(index, result.missingPlaces);
+    const t0 = performance.now();
+    let result = index.tryQuery(q, limit);
+    const firstScreen = new Set(result.incidentIds.slice(0, FIRST_SCREEN_HITS));
+    const early = result.pendingHits.filter((id) => firstScreen.has(id));
+    if (early.length > 0) {
+      await this.loadPlaces(index, early);
+      result = index.tryQuery(q, limit);
     }
-    return index.query(q, limit);
+    if (result.pendingHits.length > 0) {
+      const superseded = seq !== this.lastSeq;
+      this.post({ type: 'result', seq, result, ms: performance.now() - t0, final: superseded });
+      if (superseded) return;
+      // Loading places can re-index an incident whose row was gone, which may change the answer.
+      for (let attempt = 0; attempt < 3 && result.pendingHits.length > 0; attempt++) {
+        await this.loadPlaces(index, result.pendingHits);
+        result = index.tryQuery(q, limit);
+      }
+    }
+    this.post({ type: 'result', seq, result, ms: performance.now() - t0, final: true });
   }
 
   /**
