@@ -21,18 +21,37 @@ const rowsOf = (incidentId: string) =>
  * holds now), else null: a caller then reads the rows and may build packs again.
  */
 export async function readEventPacks(incidentId: string): Promise<StoredEventPacks | null> {
-  const rows = await rowsOf(incidentId).toArray();
-  const meta = rows[0];
-  if (meta?.part !== META_PART || !meta.parts) return null;
+  const db = getDb();
+  // One transaction: the meta row and every pack as they were together. The packs are asked for
+  // in groups, all at once: each group's rows are copied out of the database in a task of their
+  // own (one request for 100,000 events was a 50 ms task before any of them was parsed).
+  const read = await db.transaction('r', db.eventPacks, async () => {
+    const meta = await db.eventPacks.get([incidentId, META_PART]);
+    if (meta?.part !== META_PART || !meta.parts) return null;
+    const groups: Promise<EventPackRow[]>[] = [];
+    for (let from = 0; from < meta.parts; from += PACKS_PER_READ)
+      groups.push(
+        db.eventPacks
+          .where('[incidentId+part]')
+          .between([incidentId, from], [incidentId, Math.min(meta.parts, from + PACKS_PER_READ)], true, false)
+          .toArray(),
+      );
+    return { meta, rows: (await Promise.all(groups)).flat() };
+  });
+  if (read === null) return null;
+  const { meta, rows } = read;
+  if (rows.length !== meta.parts) return null;
   const packs: string[] = [];
-  for (let i = 1; i < rows.length; i++) {
+  for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.part !== i - 1 || row.rev !== meta.rev || typeof row.json !== 'string') return null;
+    if (row.part !== i || row.rev !== meta.rev || typeof row.json !== 'string') return null;
     packs.push(row.json);
   }
-  if (packs.length !== meta.parts) return null;
   return { rev: meta.rev, packs, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] };
 }
+
+/** Packs read per request (see readEventPacks). */
+const PACKS_PER_READ = 8;
 
 /** The incident's current events revision (null before its events were first written since v7). */
 export async function currentEventsRev(incidentId: string): Promise<string | null> {

@@ -51,6 +51,19 @@ describe('packed events', () => {
     expect((await readIncidentEvents('other')).events).toEqual([event('other', 'o1', 5)]);
   });
 
+  it('read back whole when they take several reads (more packs than one read asks for)', async () => {
+    const db = freshDb('packs-many');
+    // 21 packs: three reads of up to eight.
+    await seed(db, SIZE * 20 + 3);
+    expect(await packed('inc')).toBe(true);
+    expect((await readEventPacks('inc'))?.packs).toHaveLength(21);
+    expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
+    // A pack missing from the middle (a later read) is noticed: the rows are read instead.
+    await db.eventPacks.delete(['inc', 17]);
+    expect(await readEventPacks('inc')).toBeNull();
+    expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
+  });
+
   it('go stale in the writing transaction, whatever path writes events', async () => {
     let freshDbRef: RootlineDb | null = null;
     const writes: Record<string, () => Promise<unknown>> = {
