@@ -108,8 +108,28 @@ export function chartExtent(events: readonly ChartEvent[]): { from: number; to: 
  * testing both read this one layout.
  */
 export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions): ChartLayout {
+  return runSteps(layoutSteps(events, opts));
+}
+
+/** Runs a stepped computation to its end at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link layoutSwimlane} in steps: it pauses after each pass over the events, so a caller with
+ * 100,000 of them can give the page its turn in between (each pass is a few tens of ms there).
+ */
+export function* layoutSteps(
+  events: readonly ChartEvent[],
+  opts: ChartOptions,
+): Generator<void, ChartLayout> {
   const width = Math.max(320, Math.round(opts.width));
   const ext = chartExtent(events);
+  yield;
   const from = opts.from ?? ext?.from ?? 0;
   const to = Math.max(from + 60_000, opts.to ?? ext?.to ?? from + 3_600_000);
   const plotLeft = PLOT_LEFT;
@@ -124,8 +144,10 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
   const densityHeight = hasDensity ? DENSITY_H : 0;
   const lanesTop = densityTop + densityHeight + (hasDensity ? 8 : 0);
   const lanes = laneNames(events, opts.laneBy, opts.maxLanes ?? 12);
+  yield;
   const laneIndex = new Map(lanes.map((l, i) => [l, i]));
   const marks = placeMarks(events, { laneBy: opts.laneBy, laneIndex, from, to, xOf });
+  yield;
   const kt = opts.keyTimes;
   const bands: ChartLayout['bands'] = [];
   if (kt.impactStartAt !== null) {

@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import type { DamagedRow } from './damaged';
 import { readEventRows, type EventRows } from './events';
 import { META_PART, newRev, type EventPackRow } from '../eventPacks';
+import { yieldToPage } from '../../ui/yieldToPage';
 
 /** An incident's packed events as stored: the revision they were built at, each pack's JSON, and the damaged rows left out. */
 export interface StoredEventPacks {
@@ -92,18 +93,6 @@ export async function deleteEventPacks(incidentId: string): Promise<void> {
 
 /** Events per pack: one pack parses in a few milliseconds, well under a 50 ms task. */
 export const PACK_SIZE = 2_000;
-
-/** Lets the page paint and handle input between two slices of work (no 4 ms timer clamp). */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Parses packs one per task and checks that every event can be shown. Null when any pack is not

@@ -1,18 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { KeyTimes, TimelineEvent } from '../../../../shared/domain';
-import {
-  DARK_CHART,
-  LIGHT_CHART,
-  hitTest,
-  layoutSwimlane,
-  swimlaneSvg,
-  timeAtX,
-  type ChartMark,
-  type ChartOptions,
-  type DensitySeries,
-} from '../../../../shared/chart';
+import { hitTest, timeAtX, type ChartMark, type DensitySeries } from '../../../../shared/chart';
 import { formatSideBySide } from '../../../../shared/timeline-edit';
 import { useColorScheme } from '../../../ui/useColorScheme';
+import { useChartDrawing } from '../hooks/useChartDrawing';
 
 interface SwimlaneChartProps {
   events: readonly TimelineEvent[];
@@ -30,20 +21,6 @@ interface SwimlaneChartProps {
   onSvg: (paper: () => string) => void;
   /** Milliseconds the last layout + SVG took (the benchmark reads it from the DOM). */
   onRendered?: (ms: number) => void;
-}
-
-/**
- * Layout and SVG text, with the time they took (shown to the benchmark as data-chart-ms). The
- * screen follows the app's theme; exports (`paper`, drawn on demand) are always the light chart.
- */
-function drawChart(events: readonly TimelineEvent[], options: ChartOptions, dark: boolean) {
-  const t0 = performance.now();
-  const layout = layoutSwimlane(events, options);
-  const svg = swimlaneSvg(layout, dark ? DARK_CHART : LIGHT_CHART);
-  // The paper copy of a dark chart is drawn only when exported, not at every change.
-  let light: string | null = dark ? null : svg;
-  const paper = () => (light ??= swimlaneSvg(layout, LIGHT_CHART));
-  return { layout, svg, paper, ms: performance.now() - t0 };
 }
 
 /**
@@ -97,34 +74,34 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
   // Drawn in a render of its own after the table's: when 100,000 events arrive at once, the
   // table and the chart are two tasks instead of one long one.
   const events = useDeferredValue(p.events);
-  const { layout, svg, paper, ms } = useMemo(
-    () =>
-      drawChart(
-        events,
-        {
-          width,
-          laneBy: p.laneBy,
-          zone: p.zone,
-          keyTimes: p.keyTimes,
-          density: p.density,
-          title: p.title,
-        },
-        dark,
-      ),
-    [events, width, p.laneBy, p.zone, p.keyTimes, p.density, p.title, dark],
+  const options = useMemo(
+    () => ({
+      width,
+      laneBy: p.laneBy,
+      zone: p.zone,
+      keyTimes: p.keyTimes,
+      density: p.density,
+      title: p.title,
+    }),
+    [width, p.laneBy, p.zone, p.keyTimes, p.density, p.title],
   );
+  const { layout, svg, paper, ms, options: drawn } = useChartDrawing(events, options, dark);
   const { onSvg, onRendered } = p;
   useEffect(() => {
     onSvg(paper);
     onRendered?.(ms);
   }, [paper, ms, onSvg, onRendered]);
-  const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
+  // Built on the first hover, not with every drawing (100,000 entries are ~15 ms).
+  const eventById = useMemo(() => {
+    let map: Map<string, TimelineEvent> | null = null;
+    return (id: string) => (map ??= new Map(events.map((e) => [e.id, e]))).get(id);
+  }, [events]);
   const local = (e: MouseEvent) => {
     const r = e.currentTarget.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
   const selectedMark = p.selectedId ? layout.marks.find((m) => m.eventId === p.selectedId) : undefined;
-  const hovered = hover ? byId.get(hover.mark.eventId) : undefined;
+  const hovered = hover ? eventById(hover.mark.eventId) : undefined;
   const injectedMarks = useMemo(() => layout.marks.filter((m) => m.injected).length, [layout]);
   const xOf = (t: number) =>
     layout.plotLeft + ((t - layout.from) / (layout.to - layout.from)) * (layout.plotRight - layout.plotLeft);
@@ -133,7 +110,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
       ref={box}
       className="tl-chart"
       data-chart-ms={ms.toFixed(1)}
-      data-density={p.density ? 'drawn' : 'none'}
+      data-density={drawn.density ? 'drawn' : 'none'}
       data-theme={dark ? 'dark' : 'light'}
       // The plot geometry, so tests and tools can aim at a time and lane without the pixels.
       data-plot={`${layout.plotLeft},${layout.plotRight},${layout.lanesTop},${layout.laneHeight},${layout.from},${layout.to}`}
