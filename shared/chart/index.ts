@@ -2,6 +2,7 @@ export * from './palette';
 export * from './contrast';
 export * from './ticks';
 export * from './layout';
+export * from './steps';
 export * from './svg';
 export * from './density';
 export * from './sparkline';

@@ -1,7 +1,8 @@
 import type { EventKind, KeyTimes } from '../domain';
 import { zonedTicks, type Tick } from './ticks';
 import { impactEndAt } from '../format/window';
-import { laneNames, placeMarks } from './marks';
+import { laneNames, placeMarksSteps } from './marks';
+import { runSteps } from './steps';
 import { densityBars, type DensityBar } from './densityLayout';
 import { LABEL_ROW_PX, keyTimeLines, placeKeyLabels, type PlacedLabel } from './keyLabels';
 
@@ -111,14 +112,6 @@ export function layoutSwimlane(events: readonly ChartEvent[], opts: ChartOptions
   return runSteps(layoutSteps(events, opts));
 }
 
-/** Runs a stepped computation to its end at once. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /**
  * {@link layoutSwimlane} in steps: it pauses after each pass over the events, so a caller with
  * 100,000 of them can give the page its turn in between (each pass is a few tens of ms there).
@@ -146,7 +139,7 @@ export function* layoutSteps(
   const lanes = laneNames(events, opts.laneBy, opts.maxLanes ?? 12);
   yield;
   const laneIndex = new Map(lanes.map((l, i) => [l, i]));
-  const marks = placeMarks(events, { laneBy: opts.laneBy, laneIndex, from, to, xOf });
+  const marks = yield* placeMarksSteps(events, { laneBy: opts.laneBy, laneIndex, from, to, xOf });
   yield;
   const kt = opts.keyTimes;
   const bands: ChartLayout['bands'] = [];

@@ -38,76 +38,91 @@ interface MarkPlacement {
   xOf: (t: number) => number;
 }
 
+/** Events placed per step of {@link placeMarksSteps} (a few ms each). */
+export const MARK_SLICE = 25_000;
+
 /**
  * The marks of the events in [from, to]: events closer than 3 px in one lane share a mark (a
  * point shows its key or most important kind), so 100,000 events become a few thousand shapes.
- * Spans come first, so points are drawn (and hit) on top of them.
+ * Spans come first, so points are drawn (and hit) on top of them. Pauses after every `slice`
+ * events (run it with `runSteps` for all at once); the marks are the same for any slice.
  */
-export function placeMarks(events: readonly ChartEvent[], p: MarkPlacement): ChartMark[] {
+export function* placeMarksSteps(
+  events: readonly ChartEvent[],
+  p: MarkPlacement,
+  slice = MARK_SLICE,
+): Generator<void, ChartMark[]> {
   const otherLane = p.laneIndex.get(OTHER_LANE);
   const marks: ChartMark[] = [];
   const pointAt = new Map<number, ChartMark>();
   const spanAt = new Map<number, ChartMark>();
-  for (const e of events) {
-    const end = e.endAt ?? e.at;
-    if (end < p.from || e.at > p.to) continue;
-    const laneKey = p.laneBy === 'kind' ? e.kind : e.service || NO_SERVICE;
-    const lane = p.laneIndex.get(laneKey) ?? otherLane;
-    if (lane === undefined) continue;
-    const x = p.xOf(e.at);
-    const x2 = p.xOf(end);
-    if (x2 - x >= 3) {
-      // Numeric keys: building a string per event costs more than the rest of the loop.
-      const k = (lane * 16 + (KIND_RANK.get(e.kind) ?? 15)) * 1e6 + Math.floor(x / 3);
-      const m = spanAt.get(k);
-      if (m && m.x2 !== null) {
-        m.x2 = Math.max(m.x2, x2);
+  const place = (lo: number, hi: number): void => {
+    for (let i = lo; i < hi; i++) {
+      const e = events[i]!;
+      const end = e.endAt ?? e.at;
+      if (end < p.from || e.at > p.to) continue;
+      const laneKey = p.laneBy === 'kind' ? e.kind : e.service || NO_SERVICE;
+      const lane = p.laneIndex.get(laneKey) ?? otherLane;
+      if (lane === undefined) continue;
+      const x = p.xOf(e.at);
+      const x2 = p.xOf(end);
+      if (x2 - x >= 3) {
+        // Numeric keys: building a string per event costs more than the rest of the loop.
+        const k = (lane * 16 + (KIND_RANK.get(e.kind) ?? 15)) * 1e6 + Math.floor(x / 3);
+        const m = spanAt.get(k);
+        if (m && m.x2 !== null) {
+          m.x2 = Math.max(m.x2, x2);
+          m.n++;
+          m.key ||= e.key;
+          m.injected ||= e.injected === true;
+        } else {
+          const mark: ChartMark = {
+            lane,
+            x,
+            x2,
+            kind: e.kind,
+            n: 1,
+            eventId: e.id,
+            key: e.key,
+            injected: e.injected === true,
+          };
+          spanAt.set(k, mark);
+          marks.push(mark);
+        }
+        continue;
+      }
+      const k = lane * 1e6 + Math.floor(x / 3);
+      const m = pointAt.get(k);
+      if (m) {
         m.n++;
-        m.key ||= e.key;
         m.injected ||= e.injected === true;
+        if (e.key && !m.key) {
+          m.key = true;
+          m.eventId = e.id;
+          m.kind = e.kind;
+        } else if (!m.key && (KIND_RANK.get(e.kind) ?? 99) < (KIND_RANK.get(m.kind) ?? 99)) {
+          m.kind = e.kind;
+          m.eventId = e.id;
+        }
       } else {
         const mark: ChartMark = {
           lane,
           x,
-          x2,
+          x2: null,
           kind: e.kind,
           n: 1,
           eventId: e.id,
           key: e.key,
           injected: e.injected === true,
         };
-        spanAt.set(k, mark);
+        pointAt.set(k, mark);
         marks.push(mark);
       }
-      continue;
     }
-    const k = lane * 1e6 + Math.floor(x / 3);
-    const m = pointAt.get(k);
-    if (m) {
-      m.n++;
-      m.injected ||= e.injected === true;
-      if (e.key && !m.key) {
-        m.key = true;
-        m.eventId = e.id;
-        m.kind = e.kind;
-      } else if (!m.key && (KIND_RANK.get(e.kind) ?? 99) < (KIND_RANK.get(m.kind) ?? 99)) {
-        m.kind = e.kind;
-        m.eventId = e.id;
-      }
-    } else {
-      const mark: ChartMark = {
-        lane,
-        x,
-        x2: null,
-        kind: e.kind,
-        n: 1,
-        eventId: e.id,
-        key: e.key,
-        injected: e.injected === true,
-      };
-      pointAt.set(k, mark);
-      marks.push(mark);
-    }
+  };
+  for (let start = 0; start < events.length; start += slice) {
+    if (start > 0) yield;
+    place(start, Math.min(events.length, start + slice));
   }
   marks.sort((a, b) => Number(a.x2 === null) - Number(b.x2 === null));
   return marks;

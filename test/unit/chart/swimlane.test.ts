@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_KEY_TIMES } from '../../../shared/domain';
 import { contrastRatio, inkFor } from '../../../shared/chart/contrast';
 import { CHART_KIND_COLORS } from '../../../shared/chart/palette';
+import { laneNames, placeMarksSteps } from '../../../shared/chart/marks';
 import { CAUSE_KIND_COLORS } from '../../../shared/causes/style';
 import {
   DensityAccumulator,
   hitTest,
   layoutSwimlane,
+  runSteps,
   swimlaneSvg,
   timeAtX,
   timelineChartSvg,
@@ -191,5 +194,55 @@ describe('contrastRatio', () => {
     expect(contrastRatio('#ffffff', '#D55E00')).toBeLessThan(4.5);
     expect(contrastRatio('#ffffff', '#CC79A7')).toBeLessThan(4.5);
     expect(() => contrastRatio('red', '#fff')).toThrow(/not a #rgb/);
+  });
+});
+
+describe('placeMarksSteps', () => {
+  it('places the same marks whatever the slice between its pauses', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 6 * H }),
+            span: fc.option(fc.integer({ min: 0, max: 2 * H })),
+            kind: fc.constantFrom('change', 'impact', 'detection', 'note'),
+            service: fc.constantFrom('api', 'db', 'cdn', null),
+            key: fc.boolean(),
+          }),
+          { maxLength: 300 },
+        ),
+        fc.integer({ min: 1, max: 50 }),
+        (rows, slice) => {
+          const events = rows
+            .map((r, i) =>
+              e(`e${i}`, T0 + r.at, {
+                endAt: r.span === null ? null : T0 + r.at + r.span,
+                kind: r.kind as ChartEvent['kind'],
+                service: r.service,
+                key: r.key,
+              }),
+            )
+            .sort((a, b) => a.at - b.at);
+          const laneIndex = new Map(laneNames(events, 'service', 12).map((l, i) => [l, i]));
+          const p = {
+            laneBy: 'service' as const,
+            laneIndex,
+            from: T0,
+            to: T0 + 8 * H,
+            xOf: (t: number) => (t - T0) / 20_000,
+          };
+          const whole = runSteps(placeMarksSteps(events, p, Math.max(1, events.length)));
+          const steps = placeMarksSteps(events, p, slice);
+          let pauses = 0;
+          let step = steps.next();
+          while (!step.done) {
+            pauses++;
+            step = steps.next();
+          }
+          expect(step.value).toEqual(whole);
+          expect(pauses).toBe(Math.max(0, Math.ceil(events.length / slice) - 1));
+        },
+      ),
+    );
   });
 });
