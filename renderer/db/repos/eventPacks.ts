@@ -22,37 +22,18 @@ const rowsOf = (incidentId: string) =>
  * holds now), else null: a caller then reads the rows and may build packs again.
  */
 export async function readEventPacks(incidentId: string): Promise<StoredEventPacks | null> {
-  const db = getDb();
-  // One transaction: the meta row and every pack as they were together. The packs are asked for
-  // in groups, all at once: each group's rows are copied out of the database in a task of their
-  // own (one request for 100,000 events was a 50 ms task before any of them was parsed).
-  const read = await db.transaction('r', db.eventPacks, async () => {
-    const meta = await db.eventPacks.get([incidentId, META_PART]);
-    if (meta?.part !== META_PART || !meta.parts) return null;
-    const groups: Promise<EventPackRow[]>[] = [];
-    for (let from = 0; from < meta.parts; from += PACKS_PER_READ)
-      groups.push(
-        db.eventPacks
-          .where('[incidentId+part]')
-          .between([incidentId, from], [incidentId, Math.min(meta.parts, from + PACKS_PER_READ)], true, false)
-          .toArray(),
-      );
-    return { meta, rows: (await Promise.all(groups)).flat() };
-  });
-  if (read === null) return null;
-  const { meta, rows } = read;
-  if (rows.length !== meta.parts) return null;
+  const rows = await rowsOf(incidentId).toArray();
+  const meta = rows[0];
+  if (meta?.part !== META_PART || !meta.parts) return null;
   const packs: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 1; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.part !== i || row.rev !== meta.rev || typeof row.json !== 'string') return null;
+    if (row.part !== i - 1 || row.rev !== meta.rev || typeof row.json !== 'string') return null;
     packs.push(row.json);
   }
+  if (packs.length !== meta.parts) return null;
   return { rev: meta.rev, packs, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] };
 }
-
-/** Packs read per request (see readEventPacks). */
-const PACKS_PER_READ = 8;
 
 /** The incident's current events revision (null before its events were first written since v7). */
 export async function currentEventsRev(incidentId: string): Promise<string | null> {
@@ -95,27 +76,61 @@ export async function deleteEventPacks(incidentId: string): Promise<void> {
 export const PACK_SIZE = 2_000;
 
 /**
- * Parses packs one per task and checks that every event can be shown. Null when any pack is not
- * valid JSON or holds an event that cannot (a pack damaged on disk): the caller then reads the
- * rows, which name each damaged event.
+ * Parses one pack onto `into`, checking that every event can be shown. False when the pack is
+ * not valid JSON or holds an event that cannot (a pack damaged on disk): the caller then reads
+ * the rows, which name each damaged event.
  */
-export async function unpackEvents(packs: readonly string[]): Promise<TimelineEvent[] | null> {
+function parsePack(json: string, into: TimelineEvent[]): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(parsed)) return false;
+  for (const e of parsed) {
+    if (!isRenderableEvent(e)) return false;
+    into.push(e as TimelineEvent);
+  }
+  return true;
+}
+
+/** Packs read per request (see readPackedEvents). */
+const PACKS_PER_READ = 8;
+
+/**
+ * The events from the incident's packs when they are complete and current, else null. The packs
+ * are asked for in groups of {@link PACKS_PER_READ}, all at once, and parsed one per task while
+ * the later groups are still being read: one request for 100,000 events was a 50 ms task before
+ * any of them was parsed. A write between the reads shows as a missing pack or another revision
+ * (a write drops the packs and renews the meta row in its own transaction): null then.
+ */
+async function readPackedEvents(incidentId: string): Promise<IncidentEvents | null> {
+  const table = getDb().eventPacks;
+  const meta = await table.get([incidentId, META_PART]);
+  if (meta?.part !== META_PART || !meta.parts) return null;
+  const groups: Promise<EventPackRow[] | null>[] = [];
+  for (let from = 0; from < meta.parts; from += PACKS_PER_READ)
+    groups.push(
+      table
+        .where('[incidentId+part]')
+        .between([incidentId, from], [incidentId, Math.min(meta.parts, from + PACKS_PER_READ)], true, false)
+        .toArray()
+        .catch(() => null),
+    );
   const events: TimelineEvent[] = [];
-  for (let i = 0; i < packs.length; i++) {
-    if (i > 0) await yieldToPage();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(packs[i]!);
-    } catch {
-      return null;
-    }
-    if (!Array.isArray(parsed)) return null;
-    for (const e of parsed) {
-      if (!isRenderableEvent(e)) return null;
-      events.push(e as TimelineEvent);
+  let part = 0;
+  for (const group of groups) {
+    const rows = await group;
+    if (rows === null) return null;
+    for (const row of rows) {
+      if (row.part !== part || row.rev !== meta.rev || typeof row.json !== 'string') return null;
+      if (part > 0) await yieldToPage();
+      if (!parsePack(row.json, events)) return null;
+      part++;
     }
   }
-  return events;
+  return part === meta.parts ? { events, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] } : null;
 }
 
 /** The packs of events in time order, serialised one per task. */
@@ -168,11 +183,8 @@ export interface IncidentEvents {
  * instead of 100,000), else from the rows — and then the packs are built for next time.
  */
 export async function readIncidentEvents(incidentId: string): Promise<IncidentEvents> {
-  const stored = await readEventPacks(incidentId);
-  if (stored !== null) {
-    const events = await unpackEvents(stored.packs);
-    if (events !== null) return { events, damaged: stored.damaged };
-  }
+  const packed = await readPackedEvents(incidentId);
+  if (packed !== null) return packed;
   const read = await readEventRows(incidentId);
   void buildEventPacks(incidentId, read).catch(() => false);
   return { events: read.events, damaged: read.damaged };
