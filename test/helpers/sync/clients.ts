@@ -1,5 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { NodeWebSocket } from './nodeWebSocket';
 import * as Y from 'yjs';
 import { waitUntil } from '../services/ports';
 
@@ -24,7 +24,7 @@ export function connectClient(
 ): TestClient {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     delay: 50,
     minDelay: 50,
     maxDelay: 200,

@@ -73,7 +73,11 @@ export class LibrarySearchClient {
   private seq = 0;
   private readonly answers = new Map<
     number,
-    { resolve: (r: LibraryResult) => void; early?: (r: LibraryResult) => void; answered: boolean }
+    {
+      resolve: (r: LibraryResult) => void;
+      early: ((r: LibraryResult) => void) | undefined;
+      answered: boolean;
+    }
   >();
   private readonly statusListeners = new Set<() => void>();
   private readonly updateListeners = new Set<(incidentId: string, ms: number) => void>();

@@ -5,7 +5,7 @@ import { Server } from '@hocuspocus/server';
 import { $createTextNode, $getRoot, $isElementNode, createEditor } from 'lexical';
 import type { LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../../../helpers/sync/nodeWebSocket';
 import * as Y from 'yjs';
 import { DOCUMENT_NODES, markdownToLexicalState } from '../../../../shared/document/headless';
 import { lexicalPlainText } from '../../../../shared/document/text';
@@ -36,7 +36,7 @@ async function startServer(): Promise<string> {
 function machine(url: string, name: string, seed: string | null) {
   const doc = new Y.Doc();
   if (seed !== null) seedSectionDoc(doc, 'sec-1', seed);
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeWebSocket });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: 'incident/i1/section/sec-1',

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { Server } from '@hocuspocus/server';
 import { $createTextNode, $getRoot, $isElementNode, createEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../../../helpers/sync/nodeWebSocket';
 import * as Y from 'yjs';
 import { DOCUMENT_NODES, markdownToLexicalState } from '../../../../shared/document/headless';
 import { lexicalPlainText } from '../../../../shared/document/text';
@@ -54,7 +54,7 @@ async function startServer(): Promise<{ url: string; server: Server }> {
 }
 
 function machine(url: string) {
-  const connections = new SyncConnections({ WebSocketPolyfill: WebSocket });
+  const connections = new SyncConnections({ WebSocketPolyfill: NodeWebSocket });
   const model = connections.open(url, 'incident/inc-1/model', 'token');
   cleanups.push(() => model.close(true));
   const docs = { model: model.doc, review: new Y.Doc() };

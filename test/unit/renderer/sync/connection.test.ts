@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { Server } from '@hocuspocus/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../../../helpers/sync/nodeWebSocket';
 import type * as Y from 'yjs';
 import { SyncConnections, type OpenDoc } from '../../../../renderer/sync/connection';
 
@@ -39,7 +39,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.destroy()));
 });
 
-const conns = () => new SyncConnections({ WebSocketPolyfill: WebSocket });
+const conns = () => new SyncConnections({ WebSocketPolyfill: NodeWebSocket });
 
 describe('SyncConnections', () => {
   it('two machines converge, and the state says connected with nothing waiting', async () => {

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { Server } from '@hocuspocus/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../../../helpers/sync/nodeWebSocket';
 import { clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { createIncident, type CauseNode, type Comment } from '../../../../shared/domain';
@@ -65,7 +65,7 @@ async function peer(incidentId: string): Promise<SharedDocs> {
     [modelDocName(incidentId), docs.model],
     [reviewDocName(incidentId), docs.review],
   ] as const) {
-    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeWebSocket });
     const p = new HocuspocusProvider({ name, document: doc, token: 'x', websocketProvider });
     p.attach();
     peers.push(p);
@@ -79,7 +79,7 @@ async function share(role: 'author' | 'reviewer', name: string): Promise<void> {
   const token = fakeToken({ name, role, incidents: ['i1'], exp: 4_000_000_000 });
   await setPref(SHARES_PREF, [{ incidentId: 'i1', server: url, token, name, role, sharedAt: NOW }]);
   engine = new SyncEngine(
-    new SyncConnections({ WebSocketPolyfill: WebSocket }),
+    new SyncConnections({ WebSocketPolyfill: NodeWebSocket }),
     sharedSyncModel,
     () => db,
     (m) => problems.push(m),

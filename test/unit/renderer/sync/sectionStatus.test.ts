@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { Server } from '@hocuspocus/server';
 import { afterEach, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeWebSocket } from '../../../helpers/sync/nodeWebSocket';
 import * as Y from 'yjs';
 import { markdownToLexicalState } from '../../../../shared/document/headless';
 import { createIncident } from '../../../../shared/domain';
@@ -61,7 +61,7 @@ it("counts a section's text written while the server is away as a change waiting
     { incidentId, server: url, token, name: 'Alice', role: 'author', sharedAt: NOW },
   ]);
   engine = new SyncEngine(
-    new SyncConnections({ WebSocketPolyfill: WebSocket }),
+    new SyncConnections({ WebSocketPolyfill: NodeWebSocket }),
     sharedSyncModel,
     () => db,
     () => undefined,
