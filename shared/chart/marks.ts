@@ -56,6 +56,21 @@ export function* placeMarksSteps(
   const marks: ChartMark[] = [];
   const pointAt = new Map<number, ChartMark>();
   const spanAt = new Map<number, ChartMark>();
+  /** A mark drawing just this event so far (a span when `x2` is given), added to the marks. */
+  const newMark = (e: ChartEvent, lane: number, x: number, x2: number | null): ChartMark => {
+    const mark: ChartMark = {
+      lane,
+      x,
+      x2,
+      kind: e.kind,
+      n: 1,
+      eventId: e.id,
+      key: e.key,
+      injected: e.injected === true,
+    };
+    marks.push(mark);
+    return mark;
+  };
   const place = (lo: number, hi: number): void => {
     for (let i = lo; i < hi; i++) {
       const e = events[i]!;
@@ -75,20 +90,7 @@ export function* placeMarksSteps(
           m.n++;
           m.key ||= e.key;
           m.injected ||= e.injected === true;
-        } else {
-          const mark: ChartMark = {
-            lane,
-            x,
-            x2,
-            kind: e.kind,
-            n: 1,
-            eventId: e.id,
-            key: e.key,
-            injected: e.injected === true,
-          };
-          spanAt.set(k, mark);
-          marks.push(mark);
-        }
+        } else spanAt.set(k, newMark(e, lane, x, x2));
         continue;
       }
       const k = lane * 1e6 + Math.floor(x / 3);
@@ -104,20 +106,7 @@ export function* placeMarksSteps(
           m.kind = e.kind;
           m.eventId = e.id;
         }
-      } else {
-        const mark: ChartMark = {
-          lane,
-          x,
-          x2: null,
-          kind: e.kind,
-          n: 1,
-          eventId: e.id,
-          key: e.key,
-          injected: e.injected === true,
-        };
-        pointAt.set(k, mark);
-        marks.push(mark);
-      }
+      } else pointAt.set(k, newMark(e, lane, x, null));
     }
   };
   for (let start = 0; start < events.length; start += slice) {
