@@ -5,35 +5,10 @@ import { readEventRows, type EventRows } from './events';
 import { META_PART, newRev, type EventPackRow } from '../eventPacks';
 import { yieldToPage } from '../../ui/yieldToPage';
 
-/** An incident's packed events as stored: the revision they were built at, each pack's JSON, and the damaged rows left out. */
-export interface StoredEventPacks {
-  rev: string;
-  packs: string[];
-  damaged: DamagedRow[];
-}
-
 const rowsOf = (incidentId: string) =>
   getDb()
     .eventPacks.where('[incidentId+part]')
     .between([incidentId, META_PART], [incidentId, Infinity], true, true);
-
-/**
- * The incident's packs when they are complete and current (built at the revision the meta row
- * holds now), else null: a caller then reads the rows and may build packs again.
- */
-export async function readEventPacks(incidentId: string): Promise<StoredEventPacks | null> {
-  const rows = await rowsOf(incidentId).toArray();
-  const meta = rows[0];
-  if (meta?.part !== META_PART || !meta.parts) return null;
-  const packs: string[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.part !== i - 1 || row.rev !== meta.rev || typeof row.json !== 'string') return null;
-    packs.push(row.json);
-  }
-  if (packs.length !== meta.parts) return null;
-  return { rev: meta.rev, packs, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] };
-}
 
 /** The incident's current events revision (null before its events were first written since v7). */
 export async function currentEventsRev(incidentId: string): Promise<string | null> {
@@ -105,7 +80,7 @@ const PACKS_PER_READ = 8;
  * any of them was parsed. A write between the reads shows as a missing pack or another revision
  * (a write drops the packs and renews the meta row in its own transaction): null then.
  */
-async function readPackedEvents(incidentId: string): Promise<IncidentEvents | null> {
+export async function readPackedEvents(incidentId: string): Promise<IncidentEvents | null> {
   const table = getDb().eventPacks;
   const meta = await table.get([incidentId, META_PART]);
   if (meta?.part !== META_PART || !meta.parts) return null;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createIncident, eventDefaults, type TimelineEvent } from '../../../shared/domain';
 import { deleteIncident, putIncident } from '../../../renderer/db/repos/incidents';
 import { applyTimelineEdit, deleteEvents, putEvents, readEventRows } from '../../../renderer/db/repos/events';
-import { buildEventPacks, readEventPacks, readIncidentEvents } from '../../../renderer/db/repos/eventPacks';
+import { buildEventPacks, readIncidentEvents, readPackedEvents } from '../../../renderer/db/repos/eventPacks';
 import { META_PART } from '../../../renderer/db/eventPacks';
 import type { RootlineDb } from '../../../renderer/db/schema';
 import { freshDb } from './testDb';
@@ -41,13 +41,13 @@ describe('packed events', () => {
   it('read back exactly the rows, in the same order, from a few rows', async () => {
     const db = freshDb('packs-read');
     await seed(db, SIZE * 2 + 5);
-    expect(await readEventPacks('inc')).toBeNull();
+    expect(await readPackedEvents('inc')).toBeNull();
     expect(await packed('inc')).toBe(true);
-    const stored = await readEventPacks('inc');
-    expect(stored?.packs).toHaveLength(3);
+    expect(await readPackedEvents('inc')).not.toBeNull();
+    expect((await db.eventPacks.get(['inc', META_PART]))?.parts).toBe(3);
     expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
     // The other incident has none of its own yet, and none of these.
-    expect(await readEventPacks('other')).toBeNull();
+    expect(await readPackedEvents('other')).toBeNull();
     expect((await readIncidentEvents('other')).events).toEqual([event('other', 'o1', 5)]);
   });
 
@@ -56,11 +56,12 @@ describe('packed events', () => {
     // 21 packs: three reads of up to eight.
     await seed(db, SIZE * 20 + 3);
     expect(await packed('inc')).toBe(true);
-    expect((await readEventPacks('inc'))?.packs).toHaveLength(21);
+    expect(await readPackedEvents('inc')).not.toBeNull();
+    expect((await db.eventPacks.get(['inc', META_PART]))?.parts).toBe(21);
     expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
     // A pack missing from the middle (a later read) is noticed: the rows are read instead.
     await db.eventPacks.delete(['inc', 17]);
-    expect(await readEventPacks('inc')).toBeNull();
+    expect(await readPackedEvents('inc')).toBeNull();
     expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
   });
 
@@ -87,10 +88,10 @@ describe('packed events', () => {
       expect(await packed('inc'), name).toBe(true);
       expect(await packed('other'), name).toBe(true);
       await write();
-      expect(await readEventPacks('inc'), name).toBeNull();
+      expect(await readPackedEvents('inc'), name).toBeNull();
       // Whatever is read is the rows as they are now.
       expect((await readIncidentEvents('inc')).events, name).toEqual(await rowsOf(db, 'inc'));
-      if (name !== 'clear') expect(await readEventPacks('other'), `${name}: other incident`).not.toBeNull();
+      if (name !== 'clear') expect(await readPackedEvents('other'), `${name}: other incident`).not.toBeNull();
     }
   });
 
@@ -102,7 +103,7 @@ describe('packed events', () => {
         const before = await readEventRows('inc');
         await putEvents([event('inc', `e${i}`, 123_456, `changed ${i}`)]);
         expect(await buildEventPacks('inc', before, SIZE)).toBe(false);
-        expect(await readEventPacks('inc')).toBeNull();
+        expect(await readPackedEvents('inc')).toBeNull();
         expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
       }),
       { numRuns: 10 },
@@ -148,7 +149,7 @@ describe('packed events', () => {
     expect(fromRows.damaged.map((d) => d.id).sort()).toEqual(['BAD-FAR', 'BAD-TEXT']);
     expect(fromRows.events.map((e) => e.id)).not.toContain('BAD-FAR');
     expect(await packed('inc')).toBe(true);
-    expect(await readEventPacks('inc')).not.toBeNull();
+    expect(await readPackedEvents('inc')).not.toBeNull();
     expect(await readIncidentEvents('inc')).toEqual(fromRows);
   });
 });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createIncident, eventDefaults, type TimelineEvent } from '../../../../shared/domain';
 import { resetChangeLog } from '../../../../renderer/db/changeLog';
 import { putEvents, readEventRows } from '../../../../renderer/db/repos/events';
-import { buildEventPacks, readEventPacks } from '../../../../renderer/db/repos/eventPacks';
+import { buildEventPacks, readPackedEvents } from '../../../../renderer/db/repos/eventPacks';
 import { putIncident } from '../../../../renderer/db/repos/incidents';
 import { useIncidentEvents } from '../../../../renderer/features/timeline';
 import { freshDb } from '../../db/testDb';
@@ -36,7 +36,7 @@ describe('useIncidentEvents', () => {
     it(`gives every event or none, never a first screen (from ${source})`, async () => {
       if (source === 'packs') {
         expect(await buildEventPacks('inc-doc', await readEventRows('inc-doc'), 64)).toBe(true);
-        expect(await readEventPacks('inc-doc')).not.toBeNull();
+        expect(await readPackedEvents('inc-doc')).not.toBeNull();
       }
       const seen: Array<number | null> = [];
       const hook = renderHook(() => {
