@@ -26,6 +26,10 @@ interface Typed {
   value: string;
 }
 
+/** The query text shown: what was typed, while the URL is still the one it was typed over. */
+const shownText = (search: string, own: Typed | null): string =>
+  own !== null && own.from === search ? own.value : search;
+
 function readPending(search: string): Typed | null {
   try {
     const raw = sessionStorage.getItem(PENDING_SEARCH_KEY);
@@ -58,7 +62,7 @@ function keepPending(typed: Typed | null): void {
  */
 export function useLibraryQuery(search: string, onSearchChange: (search: string) => void): LibraryQueryState {
   const [own, setOwn] = useState<Typed | null>(() => readPending(search));
-  const current = own !== null && own.from === search ? own.value : search;
+  const current = shownText(search, own);
   const query = useMemo(() => parseLibraryQuery(current), [current]);
   const latest = useRef({ search, own, onSearchChange });
   useLayoutEffect(() => {
@@ -71,7 +75,8 @@ export function useLibraryQuery(search: string, onSearchChange: (search: string)
     timer.current = null;
     const { search, own, onSearchChange } = latest.current;
     keepPending(null);
-    if (own !== null && own.from === search && own.value !== search) onSearchChange(own.value);
+    const text = shownText(search, own);
+    if (text !== search) onSearchChange(text);
   }, []);
 
   useEffect(() => {
@@ -88,7 +93,7 @@ export function useLibraryQuery(search: string, onSearchChange: (search: string)
   const setQuery = useCallback(
     (next: LibraryQuery) => {
       const { search, own } = latest.current;
-      const before = own !== null && own.from === search ? own.value : search;
+      const before = shownText(search, own);
       const typed: Typed = { from: search, value: libraryQueryString(next) };
       const textOnly = libraryQueryString({ ...next, text: parseLibraryQuery(before).text }) === before;
       latest.current.own = typed;
