@@ -11,6 +11,7 @@ import {
   layoutSwimlane,
   runSteps,
   swimlaneSvg,
+  swimlaneSvgLayers,
   timeAtX,
   timelineChartSvg,
   zonedTicks,
@@ -146,6 +147,57 @@ describe('swimlaneSvg', () => {
     });
     expect(layout.marks.find((m) => m.n === 2)?.injected).toBe(true);
     expect(swimlaneSvg(layout)).toContain('data-injected');
+  });
+  it('splits into layers of whole elements that stacked are the one document', () => {
+    const kinds = ['change', 'impact', 'detection', 'mitigation', 'note'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 10 * H }),
+            span: fc.option(fc.integer({ min: 1, max: H })),
+            kind: fc.constantFrom(...kinds),
+            service: fc.constantFrom('api', 'db', 'edge'),
+            injected: fc.boolean(),
+          }),
+          { maxLength: 300 },
+        ),
+        fc.integer({ min: 2, max: 500 }),
+        (list, perLayer) => {
+          const events = list
+            .map((x, i) =>
+              e(`e${i}`, T0 + x.at, {
+                kind: x.kind,
+                service: x.service,
+                injected: x.injected,
+                endAt: x.span === null ? null : T0 + x.at + x.span,
+              }),
+            )
+            .sort((a, b) => a.at - b.at);
+          const layout = layoutSwimlane(events, {
+            width: 700,
+            laneBy: 'service',
+            zone: 'UTC',
+            keyTimes: EMPTY_KEY_TIMES,
+          });
+          const whole = swimlaneSvg(layout);
+          const layers = swimlaneSvgLayers(layout, undefined, perLayer);
+          const open = whole.slice(0, whole.indexOf('>') + 1);
+          const bodies = layers.map((l) => {
+            expect(l.startsWith(open) && l.endsWith('</svg>')).toBe(true);
+            return l.slice(open.length, -'</svg>'.length);
+          });
+          // The bodies joined are the document's body, and each holds at most perLayer elements.
+          expect(`${open}${bodies.join('')}</svg>`).toBe(whole);
+          for (const body of bodies.slice(0, -1))
+            expect(body.match(/<(?!\/)/g)!.length).toBeGreaterThanOrEqual(perLayer);
+          // Only the first layer paints the background: the others let the lower ones show.
+          expect(bodies[0]).toContain('<title>');
+          for (const body of bodies.slice(1)) expect(body).not.toContain(`<rect width="${layout.width}"`);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
   // Determinism (equal across processes, zones and locales): test/unit/determinism.
 });

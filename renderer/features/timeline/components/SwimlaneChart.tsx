@@ -4,6 +4,7 @@ import { hitTest, timeAtX, type ChartMark, type DensitySeries } from '../../../.
 import { formatSideBySide } from '../../../../shared/timeline-edit';
 import { useColorScheme } from '../../../ui/useColorScheme';
 import { useChartDrawing } from '../hooks/useChartDrawing';
+import { ChartImage } from './ChartImage';
 
 interface SwimlaneChartProps {
   events: readonly TimelineEvent[];
@@ -21,35 +22,6 @@ interface SwimlaneChartProps {
   onSvg: (paper: () => string) => void;
   /** Milliseconds the last layout + SVG took (the benchmark reads it from the DOM). */
   onRendered?: (ms: number) => void;
-}
-
-/**
- * The chart as one <img> of the SVG text: thousands of marks cost one DOM node, and what is
- * shown is byte for byte what Export SVG writes.
- */
-function ChartImage({
-  svg,
-  width,
-  height,
-  injected,
-}: {
-  svg: string;
-  width: number;
-  height: number;
-  injected: number;
-}) {
-  const url = useMemo(() => URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })), [svg]);
-  useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return (
-    <img
-      className="tl-chart-img"
-      src={url}
-      width={width}
-      height={height}
-      alt={`Swimlane chart of the events: lanes, marks, phase bands and record density${injected > 0 ? `; ${injected} ${injected === 1 ? 'mark has' : 'marks have'} a dashed ring: injected faults` : ''}`}
-      draggable={false}
-    />
-  );
 }
 
 /**
@@ -85,7 +57,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
     }),
     [width, p.laneBy, p.zone, p.keyTimes, p.density, p.title],
   );
-  const { layout, svg, paper, ms, options: drawn } = useChartDrawing(events, options, dark);
+  const { layout, layers, paper, ms, options: drawn } = useChartDrawing(events, options, dark);
   const { onSvg, onRendered } = p;
   useEffect(() => {
     onSvg(paper);
@@ -143,7 +115,7 @@ export function SwimlaneChart(p: SwimlaneChartProps) {
         setBrush(null);
       }}
     >
-      <ChartImage svg={svg} width={layout.width} height={layout.height} injected={injectedMarks} />
+      <ChartImage layers={layers} width={layout.width} height={layout.height} injected={injectedMarks} />
       {p.range && (
         <div
           className="tl-chart-range"

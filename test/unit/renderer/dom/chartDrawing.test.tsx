@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // The swimlane chart of a big timeline is drawn in slices after the render, the last drawing
-// staying on screen meanwhile; the layout and SVG text are the same as drawn at once.
+// staying on screen meanwhile; the layout and SVG layers are the same as drawn at once.
 import { describe, expect, it } from 'vitest';
 import {
   LIGHT_CHART,
   layoutSwimlane,
   swimlaneSvg,
+  swimlaneSvgLayers,
   type ChartEvent,
   type ChartOptions,
 } from '../../../../shared/chart';
@@ -25,7 +26,7 @@ function drawn(initial: ChartEvent[]) {
   }
   render(<Probe />);
   return {
-    svg: () => current!.svg,
+    layers: () => current!.layers,
     layout: () => current!.layout,
     swap: (list: ChartEvent[]) => act(() => swap(list)),
   };
@@ -51,25 +52,26 @@ const options: ChartOptions = {
   keyTimes: { impactStartAt: null, detectedAt: null, mitigatedAt: null, recoveredAt: null, resolvedAt: null },
   title: 'test',
 };
-const atOnce = (list: ChartEvent[]) => swimlaneSvg(layoutSwimlane(list, options), LIGHT_CHART);
+const atOnce = (list: ChartEvent[]) => swimlaneSvgLayers(layoutSwimlane(list, options), LIGHT_CHART);
+const onPaper = (list: ChartEvent[]) => swimlaneSvg(layoutSwimlane(list, options), LIGHT_CHART);
 
 describe('useChartDrawing', () => {
   it('draws a small timeline in the render', () => {
     const small = events(500);
     const view = renderHook(() => useChartDrawing(small, options, false));
-    expect(view.current().svg).toBe(atOnce(small));
-    expect(view.current().paper()).toBe(atOnce(small));
+    expect(view.current().layers).toEqual(atOnce(small));
+    expect(view.current().paper()).toBe(onPaper(small));
   });
 
   it('draws a big one after the render, in slices, to the same text; the last drawing stays meanwhile', async () => {
     const big = events(SLICED_FROM + 5_000);
     const view = drawn(events(500));
-    const first = view.svg();
+    const first = view.layers();
     view.swap(big);
     // Rendered again with the big list: still the small drawing until the slices are done.
-    expect(view.svg()).toBe(first);
-    await until(() => expect(view.svg()).not.toBe(first));
-    expect(view.svg()).toBe(atOnce(big));
+    expect(view.layers()).toBe(first);
+    await until(() => expect(view.layers()).not.toBe(first));
+    expect(view.layers()).toEqual(atOnce(big));
     expect(view.layout()).toEqual(layoutSwimlane(big, options));
   });
 
@@ -78,9 +80,9 @@ describe('useChartDrawing', () => {
     const b = events(SLICED_FROM + 1, 3_600_000);
     const view = drawn(a);
     view.swap(b);
-    await until(() => expect(view.svg()).toBe(atOnce(b)));
+    await until(() => expect(view.layers()).toEqual(atOnce(b)));
     // Settled on b: the drawing of a, started first, never replaces it.
     for (let i = 0; i < 20; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-    expect(view.svg()).toBe(atOnce(b));
+    expect(view.layers()).toEqual(atOnce(b));
   });
 });
