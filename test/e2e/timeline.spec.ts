@@ -175,3 +175,40 @@ test('evidence, split, merge, chart click and brushing on an imported incident',
   await expect(tl.rows).toHaveCount(2);
   await expect(tl.row('deploy 42')).toContainText('×2');
 });
+
+test('a long timeline keeps few rows in the page; scrolling, End and Home reach any row', async ({
+  page,
+  list,
+}) => {
+  const tl = new TimelinePage(page);
+  await list.goto();
+  const id = await seedTimeline(page, 3_000);
+  await page.goto(`./${routeHash({ name: 'incident', id, tab: 'timeline' })}`);
+  await expect(tl.grid).toHaveAttribute('aria-busy', 'false');
+  await expect(tl.row('deploy 42')).toBeInViewport();
+  const drawn = async () => {
+    const n = await tl.rows.count();
+    expect(n, 'event rows in the page').toBeGreaterThan(5);
+    expect(n, 'event rows in the page').toBeLessThan(80);
+  };
+  await drawn();
+  // End selects the last event and scrolls it into view; Home goes back to the first.
+  await tl.focusGrid();
+  await page.keyboard.press('End');
+  await expect(tl.row('note 3000')).toBeInViewport();
+  await expect(tl.row('note 3000')).toHaveAttribute('aria-selected', 'true');
+  await expect(tl.row('deploy 42')).toHaveCount(0);
+  await drawn();
+  await page.keyboard.press('Home');
+  await expect(tl.row('deploy 42')).toBeInViewport();
+  // ↑ at the first row stays; ↓ past the bottom of the view scrolls one row at a time.
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
+  await expect(tl.row('note 18')).toBeInViewport();
+  await expect(tl.row('note 18')).toHaveAttribute('aria-selected', 'true');
+  // Scrolled by hand to the thousandth row: the rows there are drawn.
+  await tl.grid.evaluate((el) => {
+    el.scrollTop = 30 * 1_000;
+  });
+  await expect(tl.row('note 1000')).toBeInViewport();
+  await drawn();
+});
