@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../actions/dates';
-import { EpochMs, Id, Label } from './common';
+import { EpochMs, Id, isDateMs, isId, isObject, isText, Label } from './common';
 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const Priority = z.enum(PRIORITIES);
@@ -12,10 +12,11 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 
 export const DEFAULT_ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'communication'] as const;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Calendar date `yyyy-MM-dd` (due dates are days, not instants). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-26')
+  .regex(ISO_DATE, 'expected a date like 2026-11-26')
   .refine(isValidIsoDate, 'not a date on the calendar (expected a date like 2026-11-26)');
 
 export const ActionItem = z.object({
@@ -38,3 +39,36 @@ export const ActionItem = z.object({
   completedAt: EpochMs.nullable(),
 });
 export type ActionItem = z.infer<typeof ActionItem>;
+
+const PRIORITY_SET = new Set<unknown>(PRIORITIES);
+const STATUS_SET = new Set<unknown>(ACTION_STATUSES);
+const isIsoDate = (v: unknown) => typeof v === 'string' && ISO_DATE.test(v) && isValidIsoDate(v);
+
+/**
+ * The action item schema's verdict without the schema, for lists of every incident's actions
+ * (the incident list counts open ones: 6,000 rows through zod were a 100 ms task at start-up).
+ * A row this accepts, the schema accepts (tested field by field); a row it refuses goes to the
+ * schema, which names the reason.
+ */
+export function isValidActionItem(row: unknown): row is ActionItem {
+  if (!isObject(row)) return false;
+  const r = row;
+  return (
+    isId(r.id) &&
+    isId(r.incidentId) &&
+    isText(r.title, 2_000) &&
+    isText(r.description, 100_000) &&
+    isText(r.owner, 200) &&
+    PRIORITY_SET.has(r.priority) &&
+    isText(r.type, 200) &&
+    (r.dueDate === null || isIsoDate(r.dueDate)) &&
+    STATUS_SET.has(r.status) &&
+    isText(r.statusReason, 2_000) &&
+    Array.isArray(r.causeIds) &&
+    r.causeIds.every(isId) &&
+    isText(r.ticketUrl, 2_000) &&
+    isDateMs(r.createdAt) &&
+    isDateMs(r.updatedAt) &&
+    (r.completedAt === null || isDateMs(r.completedAt))
+  );
+}

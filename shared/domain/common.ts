@@ -9,6 +9,21 @@ export function isDateMs(ms: unknown): ms is number {
   return typeof ms === 'number' && Number.isInteger(ms) && Math.abs(ms) <= MAX_DATE_MS;
 }
 
+/*
+ * Field checks for the quick row checks (isValidIncident, isValidActionItem): each accepts
+ * exactly what the schema's field type accepts, so a list of a thousand rows need not go
+ * through zod (slow in a page whose CSP forbids its compiled parsers).
+ */
+/** An `Id`: 1–128 characters. */
+export const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 128;
+/** A string of at most `max` characters. */
+export const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+/** A list of `Label`s. */
+export const isLabels = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => isText(x, 200));
+/** A plain object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * UTC epoch milliseconds. Every stored instant in Rootline is one of these, within the Date
  * range: a time outside it makes every date formatter throw ("Invalid time value").

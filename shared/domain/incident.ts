@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { EpochMs, Id, isDateMs, Label, MaybeEpochMs, ZoneName } from './common';
+import {
+  EpochMs,
+  Id,
+  isDateMs,
+  isId,
+  isLabels,
+  isObject,
+  isText,
+  Label,
+  MaybeEpochMs,
+  ZoneName,
+} from './common';
 import { isIanaZone } from '../time/zone';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
@@ -140,12 +151,7 @@ const STATUS_SET = new Set<unknown>(INCIDENT_STATUSES);
 const TYPE_SET = new Set<unknown>(INCIDENT_TYPES);
 const ORIGIN_SET = new Set<unknown>(KeyTimeOrigin.options);
 const TYPE_ORIGIN_SET = new Set<unknown>(IncidentTypeOrigin.options);
-const isId = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 128;
-const isText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
-const isLabels = (v: unknown) => Array.isArray(v) && v.every((x) => isText(x, 200));
 const isZone = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 100 && isIanaZone(v);
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The incident schema's verdict without the schema, for the incident list's every row: zod takes

@@ -6,7 +6,7 @@ import {
   restoreDueDays,
   type DueDays,
 } from '../../../shared/actions';
-import { ActionItem, newId } from '../../../shared/domain';
+import { ActionItem, isValidActionItem, newId } from '../../../shared/domain';
 import { getDb } from '../db';
 import { checkRows, type DamagedRow } from './damaged';
 import { getPref, setPref } from './prefs';
@@ -14,7 +14,7 @@ import { getPref, setPref } from './prefs';
 /** Valid action items of an incident, oldest first (a damaged row is left out, see {@link readAllActions}). */
 export async function listActions(incidentId: string): Promise<ActionItem[]> {
   const rows: unknown[] = await getDb().actions.where('incidentId').equals(incidentId).toArray();
-  return checkRows(rows, ActionItem).good.sort(
+  return checkRows(rows, ActionItem, isValidActionItem).good.sort(
     (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
   );
 }
@@ -22,13 +22,13 @@ export async function listActions(incidentId: string): Promise<ActionItem[]> {
 /** Open-ish valid action items of every incident (the cross-incident view and list counts). */
 export async function listOpenActions(): Promise<ActionItem[]> {
   const rows: unknown[] = await getDb().actions.where('status').anyOf('open', 'in-progress').toArray();
-  return checkRows(rows, ActionItem).good;
+  return checkRows(rows, ActionItem, isValidActionItem).good;
 }
 
 /** Every action item of every incident, split into valid and damaged rows. */
 export async function readAllActions(): Promise<{ good: ActionItem[]; damaged: DamagedRow[] }> {
   const rows: unknown[] = await getDb().actions.toArray();
-  return checkRows(rows, ActionItem);
+  return checkRows(rows, ActionItem, isValidActionItem);
 }
 
 /** Every valid action item of every incident (CSV export and import from the cross-incident view). */

@@ -1,5 +1,6 @@
 import {
   ActionItem,
+  isValidActionItem,
   CauseNode,
   DocumentSection,
   SignOff,
@@ -118,7 +119,7 @@ export async function loadDocumentParts(incidentId: string): Promise<IncidentSna
       logBlocks: [],
       causes: checkRows(causes as unknown[], CauseNode).good,
       comments: [],
-      actions: checkRows(actions as unknown[], ActionItem).good,
+      actions: checkRows(actions as unknown[], ActionItem, isValidActionItem).good,
       sections,
       // The document's sign-off lines ("Approved by … on …").
       signoffs: checkRows(signoffs as unknown[], SignOff).good,
