@@ -107,13 +107,29 @@ export async function measureInteraction(page, opts) {
         const select = document.querySelector('.tl-chart-bar select');
         const chart = document.querySelector('.tl-chart');
         const t0 = performance.now();
-        const obs = new MutationObserver(() => {
+        // Until the new drawing is on screen: every layer of it loaded and shown (a build
+        // drawing one <img> shows it once its src changed and it loaded).
+        const layers = chart.querySelector('.tl-chart-layers');
+        const before = layers?.dataset.drawings;
+        const img = chart.querySelector('img');
+        const done = () => {
           obs.disconnect();
           requestAnimationFrame(() =>
             resolve({ total: performance.now() - t0, layout: Number(chart.dataset.chartMs) }),
           );
+        };
+        const obs = new MutationObserver(() => {
+          if (layers) {
+            if (layers.dataset.drawings !== before) done();
+          } else if (img.complete && img.naturalWidth > 0) done();
+          else img.addEventListener('load', done, { once: true });
         });
-        obs.observe(chart, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+        obs.observe(chart, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['src', 'data-drawings'],
+        });
         const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
         // The lane choice is kept per incident: a kept profile may already show lanes by kind.
         setter.call(select, select.value === 'kind' ? 'service' : 'kind');
