@@ -85,7 +85,8 @@ test('an Argo rollout, a Terraform apply and an AWS FIS experiment: injected fau
   await expect(timeline.filterStatus).toHaveText('25 events');
 
   // Chart: injected marks are ringed, said in the image's text and in the hover tooltip.
-  await expect(timeline.chart.locator('img')).toHaveAttribute('alt', /dashed ring: injected faults/);
+  // (The chart is stacked layers; its bottom one carries the description, the others are hidden from it.)
+  await expect(timeline.chart.getByRole('img')).toHaveAttribute('alt', /dashed ring: injected faults/);
   // The FIS experiment's five events as four marks (two faults a second apart share one); the
   // Argo and Terraform marks are not ringed.
   await expect(timeline.chart).toHaveAttribute('data-injected-marks', '4');

@@ -65,8 +65,9 @@ test('dark timeline: a dark chart, readable gap rows, a visible log icon, unclip
   await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
   const chart = page.locator('.tl-chart');
   await expect(chart).toHaveAttribute('data-theme', 'dark');
-  // The chart's own pixels: its top-left corner (the SVG's background), read through a canvas.
-  const corner = await chart.locator('img').evaluate(async (img: HTMLImageElement) => {
+  // The chart's own pixels: its top-left corner (the SVG's background, in its bottom layer, the
+  // one image of its stacked layers that is named), read through a canvas.
+  const corner = await chart.getByRole('img').evaluate(async (img: HTMLImageElement) => {
     await img.decode();
     const c = document.createElement('canvas');
     c.width = 4;
