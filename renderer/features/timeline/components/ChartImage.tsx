@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { yieldToPage } from '../../../ui/yieldToPage';
 
 /**
@@ -49,13 +49,10 @@ export function ChartImage({
   const [shown, setShown] = useState<string[]>([]);
   // Drawings put on screen so far (the benchmark waits for the next one).
   const [drawings, setDrawings] = useState(0);
-  const loaded = useRef(new Set<string>());
   const onLoaded = (url: string) => {
     unloaded.delete(url);
     URL.revokeObjectURL(url);
-    loaded.current.add(url);
-    if (urls.every((u) => loaded.current.has(u))) {
-      loaded.current = new Set();
+    if (shown !== urls && urls.every((u) => !unloaded.has(u))) {
       setShown(urls);
       setDrawings((n) => n + 1);
     }
