@@ -20,6 +20,7 @@ import {
 } from './facets';
 import type { LibraryQuery } from './query';
 import { searchWords, tokenize } from './query';
+import { WordScorer, type WordRules, type WordScores } from './scoring';
 import { escapeRegExp, snippet, type SnippetPart } from './snippet';
 import { SEARCH_INDEX_VERSION } from './store';
 
@@ -92,13 +93,6 @@ const KEPT_ANSWERS = 64;
 
 const tableBit = (table: IndexedTable): number => 1 << INDEXED_TABLES.indexOf(table);
 
-/** What one search word matches in an incident: its documents' summed score, their tables and the words matched. */
-interface WordMatch {
-  score: number;
-  /** Bit `INDEXED_TABLES.indexOf(table)` set for each table with a match. */
-  tables: number;
-  terms: string[];
-}
 const SEP = '\u001f';
 
 /** Rows read for an incident: always the incident, its causes and actions (facets), plus changed tables. */
@@ -119,6 +113,9 @@ const OPTIONS = {
   autoVacuum: { minDirtCount: 50, minDirtFactor: 0.1, batchSize: 500, batchWait: 5 },
 };
 
+/** Words of two letters or more match as a prefix, of five or more also with a typo or two. */
+const WORD_RULES: WordRules = { prefixFrom: 2, fuzzyFrom: 5, fuzzy: 0.2, maxFuzzy: 2 };
+
 const tableTextId = (incidentId: string, table: IndexedTable) => `${incidentId}${SEP}${table}`;
 function parseTableTextId(id: string): { incidentId: string; table: IndexedTable } {
   const at = id.lastIndexOf(SEP);
@@ -137,18 +134,23 @@ const sameDocs = (a: readonly SearchDoc[], b: readonly SearchDoc[]) =>
  */
 export class LibraryIndex {
   private words: MiniSearch<TableText>;
+  private readonly scorer: WordScorer;
   private readonly incidents = new Map<string, IndexedIncident>();
   /**
    * Answers that hold until the index changes: each search word's matches (a user typing a
    * third word looks up the first two again on every keystroke) and each filter's counts.
    */
-  private readonly wordMatches = new Map<string, Map<string, WordMatch>>();
+  private readonly wordMatches = new Map<string, WordScores>();
   private readonly filtered = new Map<string, { counts: FacetCounts; allowed: Set<string> | null }>();
   /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
   private readonly changedPlaces = new Set<string>();
 
   private constructor(ms: MiniSearch<TableText>) {
     this.words = ms;
+    this.scorer = new WordScorer(ms, 'text', (docId) => {
+      const { incidentId, table } = parseTableTextId(docId);
+      return { group: incidentId, bit: tableBit(table) };
+    });
   }
 
   static empty(): LibraryIndex {
@@ -349,31 +351,33 @@ export class LibraryIndex {
     // sum of its words' scores. Every word must match somewhere in the incident: walk the word
     // with the fewest incidents and look the others up.
     const perWord = words.map((w) => this.matchesOf(w));
-    const fewest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
-    const groups: { id: string; score: number; tables: number }[] = [];
-    for (const [id, first] of fewest) {
+    const fewest = perWord.reduce((a, b) => (b.slots.length < a.slots.length ? b : a));
+    const groups: { id: string; slot: number; score: number; tables: number }[] = [];
+    for (const slot of fewest.slots) {
+      const id = this.scorer.idOf(slot);
       if (allowed !== null && !allowed.has(id)) continue;
       let score = 0;
       let tables = 0;
       let all = true;
       for (const m of perWord) {
-        const hit = m === fewest ? first : m.get(id);
-        if (hit === undefined) {
+        const bits = m.bits[slot] ?? 0;
+        if (bits === 0) {
           all = false;
           break;
         }
-        score += hit.score;
-        tables |= hit.tables;
+        score += m.score[slot]!;
+        tables |= bits;
       }
-      if (all) groups.push({ id, score, tables });
+      // A group without documents left (its incident removed) is not shown.
+      if (all && this.incidents.has(id)) groups.push({ id, slot, score, tables });
     }
     groups.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
     const pending = new Set(this.withoutPlaces(shown.map((x) => x.id)));
     const hits = shown
       .filter(({ id }) => !pending.has(id))
-      .map(({ id, score, tables }) => {
-        const terms = new Set(perWord.flatMap((m) => m.get(id)!.terms));
+      .map(({ id, slot, score, tables }) => {
+        const terms = new Set(perWord.flatMap((m) => this.scorer.termsOf(m, slot)));
         return this.hitsOf(id, terms, tables, score);
       });
     return {
@@ -409,30 +413,10 @@ export class LibraryIndex {
   }
 
   /** Per incident, what one search word matches (as a prefix from two letters, with typos from five). */
-  private matchesOf(word: string): Map<string, WordMatch> {
+  private matchesOf(word: string): WordScores {
     let kept = this.wordMatches.get(word);
     if (kept === undefined) {
-      kept = new Map();
-      const found = this.words.search(word, {
-        prefix: (term) => term.length >= 2,
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-        maxFuzzy: 2,
-      });
-      const terms = new Map<string, Set<string>>();
-      for (const r of found) {
-        const { incidentId, table } = parseTableTextId(r.id as string);
-        const had = kept.get(incidentId);
-        if (had === undefined) {
-          kept.set(incidentId, { score: r.score, tables: tableBit(table), terms: r.terms });
-          continue;
-        }
-        had.score += r.score;
-        had.tables |= tableBit(table);
-        let set = terms.get(incidentId);
-        if (set === undefined) terms.set(incidentId, (set = new Set(had.terms)));
-        for (const t of r.terms) set.add(t);
-      }
-      for (const [id, set] of terms) kept.get(id)!.terms = [...set];
+      kept = this.scorer.score(word, WORD_RULES);
       if (this.wordMatches.size >= KEPT_ANSWERS) this.wordMatches.clear();
       this.wordMatches.set(word, kept);
     }
