@@ -17,18 +17,20 @@ export interface SearchTarget {
 }
 
 /** What part of the place matched, as a hit's label says it. */
-export type SearchField =
-  | 'title'
-  | 'overview'
-  | 'labels'
-  | 'event'
-  | 'event detail'
-  | 'cause'
-  | 'cause notes'
-  | 'action'
-  | 'action description'
-  | 'document'
-  | 'comment';
+export const SEARCH_FIELDS = [
+  'title',
+  'overview',
+  'labels',
+  'event',
+  'event detail',
+  'cause',
+  'cause notes',
+  'action',
+  'action description',
+  'document',
+  'comment',
+] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** One indexed piece of text. `id` is unique across the library and stable across edits. */
 export interface SearchDoc {
@@ -63,7 +65,8 @@ export const INDEXED_TABLES: readonly IndexedTable[] = [
   'comments',
 ];
 
-function docId(incidentId: string, kind: SearchTargetKind, targetId: string, part: string): string {
+/** A document's id: unique across the library, stable across edits (`part` names the text of the place). */
+export function docId(incidentId: string, kind: SearchTargetKind, targetId: string, part: string): string {
   return `${incidentId}\u001f${kind}\u001f${targetId}\u001f${part}`;
 }
 

@@ -21,7 +21,8 @@ import {
 import type { LibraryQuery } from './query';
 import { searchWords, tokenize } from './query';
 import { WordScorer, type WordRules, type WordScores } from './scoring';
-import { escapeRegExp, snippet, type SnippetPart } from './snippet';
+import { placesHolding } from './hits';
+import { snippet, type SnippetPart } from './snippet';
 import { SEARCH_INDEX_VERSION } from './store';
 
 /** One matching place of an incident. */
@@ -90,6 +91,8 @@ export interface ChangedPlaces {
 export const HITS_PER_INCIDENT = 3;
 /** Search words and filters whose answers are kept between index changes. */
 const KEPT_ANSWERS = 64;
+/** Incidents' hits kept between index changes (a few keystrokes' worth). */
+const KEPT_HITS = 500;
 
 const tableBit = (table: IndexedTable): number => 1 << INDEXED_TABLES.indexOf(table);
 
@@ -142,6 +145,8 @@ export class LibraryIndex {
    */
   private readonly wordMatches = new Map<string, WordScores>();
   private readonly filtered = new Map<string, { counts: FacetCounts; allowed: Set<string> | null }>();
+  /** Each shown incident's places for a set of matched terms (the next keystroke often asks again). */
+  private readonly hits = new Map<string, Pick<IncidentHits, 'hits' | 'hitCount'>>();
   /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
   private readonly changedPlaces = new Set<string>();
 
@@ -393,6 +398,7 @@ export class LibraryIndex {
   private changed(): void {
     this.wordMatches.clear();
     this.filtered.clear();
+    this.hits.clear();
   }
 
   /** The facet counts of a filter and the incidents it lets through (null: all of them). */
@@ -423,38 +429,30 @@ export class LibraryIndex {
     return kept;
   }
 
-  /** The places of an incident where the matched words are, best first. */
+  /** The places of an incident where the matched words are, best first (kept until the index changes). */
   private hitsOf(incidentId: string, terms: Set<string>, tables: number, score: number): IncidentHits {
-    const list = [...terms];
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${list
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRegExp)
-        .join('|')})(?![\\p{L}\\p{N}])`,
-      'iu',
-    );
-    const matching = (this.incidents.get(incidentId)?.docs ?? []).filter(
-      (d) => (tables & tableBit(tableOfDoc(d))) !== 0 && re.test(d.text),
-    );
-    // Places naming more of the matched words first; then in the incident's own order.
-    const variety = (d: SearchDoc) => {
-      const lower = d.text.toLowerCase();
-      return list.reduce((n, t) => (lower.includes(t) ? n + 1 : n), 0);
-    };
-    const best = matching
-      .map((d, i) => ({ d, i, v: variety(d) }))
-      .sort((a, b) => b.v - a.v || a.i - b.i)
-      .slice(0, HITS_PER_INCIDENT);
-    return {
-      incidentId,
-      score,
-      hitCount: matching.length,
-      hits: best.map(({ d }) => ({
-        kind: d.kind,
-        targetId: d.targetId,
-        field: d.field,
-        snippet: snippet(d.text, list),
-      })),
-    };
+    const list = [...terms].sort();
+    const key = `${incidentId}${SEP}${tables}${SEP}${list.join(SEP)}`;
+    let kept = this.hits.get(key);
+    if (kept === undefined) {
+      const { count, best } = placesHolding(
+        this.incidents.get(incidentId)?.docs ?? [],
+        list,
+        (d) => (tables & tableBit(tableOfDoc(d))) !== 0,
+        HITS_PER_INCIDENT,
+      );
+      kept = {
+        hitCount: count,
+        hits: best.map((d) => ({
+          kind: d.kind,
+          targetId: d.targetId,
+          field: d.field,
+          snippet: snippet(d.text, list),
+        })),
+      };
+      if (this.hits.size >= KEPT_HITS) this.hits.clear();
+      this.hits.set(key, kept);
+    }
+    return { incidentId, score, ...kept };
   }
 }

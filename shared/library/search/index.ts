@@ -4,3 +4,4 @@ export * from './query';
 export * from './snippet';
 export * from './store';
 export * from './engine';
+export * from './places';

@@ -15,7 +15,8 @@ export const SEARCH_INDEX_KEY = 'library';
 export const SEARCH_PLACES_PREFIX = 'places:';
 
 /**
- * The layout of what is indexed (which text, how it is split into documents and words). A
- * stored index of another version is rebuilt once, from the rows.
+ * The layout of what is indexed (which text, how it is split into documents and words) and of
+ * how places are stored (4: packed, see places.ts). A stored index of another version is
+ * rebuilt once, from the rows.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;

@@ -4,7 +4,8 @@ import {
   SEARCH_INDEX_STORE,
   SEARCH_INDEX_VERSION,
   SEARCH_PLACES_PREFIX,
-  SEARCH_TARGET_KINDS,
+  packPlaces,
+  unpackPlaces,
   type ChangedPlaces,
   type IncidentRows,
   type IndexedTable,
@@ -131,24 +132,11 @@ export async function readSnapshot(db: IDBDatabase): Promise<IndexSnapshot | nul
 }
 
 const placesKey = (incidentId: string) => `${SEARCH_PLACES_PREFIX}${incidentId}`;
-const KINDS = new Set<string>(SEARCH_TARGET_KINDS);
-const isPlace = (d: unknown): d is SearchDoc => {
-  const r = d as Partial<Record<keyof SearchDoc, unknown>> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.id === 'string' &&
-    typeof r.text === 'string' &&
-    typeof r.targetId === 'string' &&
-    typeof r.field === 'string' &&
-    typeof r.kind === 'string' &&
-    KINDS.has(r.kind)
-  );
-};
 
 /**
- * The stored places of these incidents; an incident whose row is missing, of another version or
- * damaged is left out (the caller indexes it again from its rows).
+ * The stored places of these incidents (rows packed by shared/library/search/places.ts); an
+ * incident whose row is missing, of another version or damaged is left out (the caller
+ * indexes it again from its rows).
  */
 export async function readPlaces(db: IDBDatabase, ids: readonly string[]): Promise<Map<string, SearchDoc[]>> {
   const found = new Map<string, SearchDoc[]>();
@@ -156,9 +144,9 @@ export async function readPlaces(db: IDBDatabase, ids: readonly string[]): Promi
   const store = db.transaction(SEARCH_INDEX_STORE, 'readonly').objectStore(SEARCH_INDEX_STORE);
   const rows = (await Promise.all(ids.map((id) => done(store.get(placesKey(id)))))) as unknown[];
   rows.forEach((row, k) => {
-    const r = row as { version?: unknown; docs?: unknown } | undefined;
-    if (r?.version === SEARCH_INDEX_VERSION && Array.isArray(r.docs) && r.docs.every(isPlace))
-      found.set(ids[k]!, r.docs);
+    const r = row as { version?: unknown; packed?: unknown } | undefined;
+    const docs = r?.version === SEARCH_INDEX_VERSION ? unpackPlaces(ids[k]!, r.packed) : null;
+    if (docs !== null) found.set(ids[k]!, docs);
   });
   return found;
 }
@@ -183,7 +171,7 @@ export function writeSnapshot(
     if (fresh) store.delete(IDBKeyRange.bound(SEARCH_PLACES_PREFIX, `${SEARCH_PLACES_PREFIX}\uffff`));
     for (const id of places.removed) store.delete(placesKey(id));
     for (const [id, docs] of places.docs)
-      store.put({ key: placesKey(id), version: SEARCH_INDEX_VERSION, docs });
+      store.put({ key: placesKey(id), version: SEARCH_INDEX_VERSION, packed: packPlaces(docs) });
     store.put({ key: SEARCH_INDEX_KEY, ...snap });
   });
 }
