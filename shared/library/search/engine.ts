@@ -22,6 +22,7 @@ import type { LibraryQuery } from './query';
 import { searchWords, tokenize } from './query';
 import { WordScorer, type WordRules, type WordScores } from './scoring';
 import { placesHolding } from './hits';
+import { packPlaces, placeAt, placeKind, unpackPlaces, type PackedPlaces } from './places';
 import { snippet, type SnippetPart } from './snippet';
 import { SEARCH_INDEX_VERSION } from './store';
 
@@ -64,10 +65,11 @@ export interface IndexedIncident {
   /** The change time the index reflects (from the app's change log). */
   indexedAt: number;
   /**
-   * Its searchable places, one document each (see documents.ts); null while not loaded (an
-   * index read back from storage loads an incident's places when its hits are first needed).
+   * Its searchable places, one document each (see documents.ts), packed (places.ts); null
+   * while not loaded (an index read back from storage loads an incident's places when its hits
+   * are first needed).
    */
-  docs: SearchDoc[] | null;
+  places: PackedPlaces | null;
   facets: IncidentFacets;
 }
 
@@ -84,7 +86,7 @@ export interface IndexSnapshot {
 
 /** Places changed since they were last stored, and incidents whose places are to be dropped. */
 export interface ChangedPlaces {
-  docs: Map<string, SearchDoc[]>;
+  places: Map<string, PackedPlaces>;
   removed: string[];
 }
 
@@ -168,7 +170,7 @@ export class LibraryIndex {
     try {
       const idx = new LibraryIndex(MiniSearch.loadJSON<TableText>(snap.index, OPTIONS));
       for (const [id, entry] of Object.entries(snap.incidents))
-        idx.incidents.set(id, { indexedAt: entry.indexedAt, facets: entry.facets, docs: null });
+        idx.incidents.set(id, { indexedAt: entry.indexedAt, facets: entry.facets, places: null });
       return idx;
     } catch {
       return null;
@@ -187,32 +189,32 @@ export class LibraryIndex {
 
   /** The places to store since the last call (see {@link IndexSnapshot}); `putBack` after a failed write. */
   takeChangedPlaces(): ChangedPlaces {
-    const docs = new Map<string, SearchDoc[]>();
+    const places = new Map<string, PackedPlaces>();
     const removed: string[] = [];
     for (const id of this.changedPlaces) {
-      const d = this.incidents.get(id)?.docs;
-      if (d === undefined) removed.push(id);
-      else if (d !== null) docs.set(id, d);
+      const p = this.incidents.get(id)?.places;
+      if (p === undefined) removed.push(id);
+      else if (p !== null) places.set(id, p);
     }
     this.changedPlaces.clear();
-    return { docs, removed };
+    return { places, removed };
   }
 
   /** Marks places as not stored again (their write failed). */
   putBack(changed: ChangedPlaces): void {
-    for (const id of changed.docs.keys()) this.changedPlaces.add(id);
+    for (const id of changed.places.keys()) this.changedPlaces.add(id);
     for (const id of changed.removed) this.changedPlaces.add(id);
   }
 
   /** Ids among `ids` of indexed incidents whose places are not loaded. */
   withoutPlaces(ids: Iterable<string>): string[] {
-    return [...ids].filter((id) => this.incidents.get(id)?.docs === null);
+    return [...ids].filter((id) => this.incidents.get(id)?.places === null);
   }
 
   /** Gives an incident read back from storage its stored places. */
-  setPlaces(incidentId: string, docs: SearchDoc[]): void {
+  setPlaces(incidentId: string, places: PackedPlaces): void {
     const e = this.incidents.get(incidentId);
-    if (e !== undefined && e.docs === null) e.docs = docs;
+    if (e !== undefined && e.places === null) e.places = places;
   }
 
   get size(): number {
@@ -257,19 +259,19 @@ export class LibraryIndex {
     const given = (t: IndexedTable) =>
       t === 'incidents' || t === 'causes' || t === 'actions' || rows[t] !== undefined;
     const changed = (before === undefined ? INDEXED_TABLES : tables).filter(given);
-    if (before?.docs === null && changed.length < INDEXED_TABLES.length)
+    if (before?.places === null && changed.length < INDEXED_TABLES.length)
       throw new Error(`The places of incident ${id} are not loaded; load them or give every table.`);
-    let docs = before?.docs ?? [];
+    let docs = before?.places == null ? [] : unpackPlaces(id, before.places);
     for (const table of new Set(changed)) {
       const fresh = tableDocs(table, text);
       const old = docs.filter((d) => tableOfDoc(d) === table);
       docs = [...docs.filter((d) => tableOfDoc(d) !== table), ...fresh];
-      if (before?.docs == null || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
+      if (before?.places == null || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
     }
     this.changedPlaces.add(id);
     this.incidents.set(id, {
       indexedAt: at,
-      docs,
+      places: packPlaces(docs),
       facets: incidentFacets(rows.incident, rows.causes, rows.actions),
     });
   }
@@ -291,12 +293,12 @@ export class LibraryIndex {
     const before = this.incidents.get(id);
     if (before === undefined) throw new Error(`Incident ${id} is not indexed; index it whole.`);
     this.changed();
-    if (before.docs === null) throw new Error(`The places of incident ${id} are not loaded.`);
+    if (before.places === null) throw new Error(`The places of incident ${id} are not loaded.`);
     const targets = new Set(keys);
     const text: IncidentText = { ...base, events: [], sections: [], comments: [], [table]: changed as never };
     const fresh = tableDocs(table, text);
     const docs = [
-      ...before.docs.filter((d) => !(tableOfDoc(d) === table && targets.has(d.targetId))),
+      ...unpackPlaces(id, before.places).filter((d) => !(tableOfDoc(d) === table && targets.has(d.targetId))),
       ...fresh,
     ];
     this.indexTable(
@@ -307,7 +309,7 @@ export class LibraryIndex {
     this.changedPlaces.add(id);
     this.incidents.set(id, {
       indexedAt: at,
-      docs,
+      places: packPlaces(docs),
       facets: incidentFacets(base.incident, base.causes, base.actions),
     });
   }
@@ -435,20 +437,22 @@ export class LibraryIndex {
     const key = `${incidentId}${SEP}${tables}${SEP}${list.join(SEP)}`;
     let kept = this.hits.get(key);
     if (kept === undefined) {
-      const { count, best } = placesHolding(
-        this.incidents.get(incidentId)?.docs ?? [],
-        list,
-        (d) => (tables & tableBit(tableOfDoc(d))) !== 0,
-        HITS_PER_INCIDENT,
-      );
+      const places = this.incidents.get(incidentId)?.places;
+      const { count, best } =
+        places == null
+          ? { count: 0, best: [] }
+          : placesHolding(
+              places,
+              list,
+              (i) => (tables & tableBit(tableOfDoc({ kind: placeKind(places, i) }))) !== 0,
+              HITS_PER_INCIDENT,
+            );
       kept = {
         hitCount: count,
-        hits: best.map((d) => ({
-          kind: d.kind,
-          targetId: d.targetId,
-          field: d.field,
-          snippet: snippet(d.text, list),
-        })),
+        hits: best.map((i) => {
+          const d = placeAt(incidentId, places!, i);
+          return { kind: d.kind, targetId: d.targetId, field: d.field, snippet: snippet(d.text, list) };
+        }),
       };
       if (this.hits.size >= KEPT_HITS) this.hits.clear();
       this.hits.set(key, kept);

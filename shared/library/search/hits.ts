@@ -1,4 +1,4 @@
-import type { SearchDoc } from './documents';
+import { placeCount, placeText, type PackedPlaces } from './places';
 import { escapeRegExp } from './snippet';
 
 /*
@@ -14,25 +14,29 @@ interface Joined {
   starts: Int32Array;
 }
 
-const joinedOf = new WeakMap<readonly SearchDoc[], Joined>();
+const joinedOf = new WeakMap<PackedPlaces, Joined>();
 
-function join(docs: readonly SearchDoc[]): Joined {
-  let joined = joinedOf.get(docs);
+function join(places: PackedPlaces): Joined {
+  let joined = joinedOf.get(places);
   if (joined === undefined) {
-    const starts = new Int32Array(docs.length);
+    const n = placeCount(places);
+    const starts = new Int32Array(n);
+    const texts: string[] = [];
     let at = 0;
-    docs.forEach((d, i) => {
+    for (let i = 0; i < n; i++) {
+      const text = placeText(places, i);
       starts[i] = at;
-      at += d.text.length + 1;
-    });
-    joined = { text: docs.map((d) => d.text).join('\n'), starts };
-    joinedOf.set(docs, joined);
+      at += text.length + 1;
+      texts.push(text);
+    }
+    joined = { text: texts.join('\n'), starts };
+    joinedOf.set(places, joined);
   }
   return joined;
 }
 
 /** Index of the place whose text holds offset `at` (the last start at or before it). */
-function placeAt(starts: Int32Array, at: number): number {
+function placeHolding(starts: Int32Array, at: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -44,30 +48,30 @@ function placeAt(starts: Int32Array, at: number): number {
 }
 
 /**
- * The places among `docs` that `take` accepts and where one of `terms` (lowercase index terms)
+ * The places (by index) that `take` accepts and where one of `terms` (lowercase index terms)
  * stands as a whole word: how many, and the best `limit` — those naming more of the terms
  * first, then in the incident's own order.
  */
 export function placesHolding(
-  docs: readonly SearchDoc[],
+  places: PackedPlaces,
   terms: readonly string[],
-  take: (doc: SearchDoc) => boolean,
+  take: (index: number) => boolean,
   limit: number,
-): { count: number; best: SearchDoc[] } {
+): { count: number; best: number[] } {
   const words = [...new Set(terms.filter((t) => t !== ''))].sort((a, b) => b.length - a.length);
-  if (words.length === 0 || docs.length === 0) return { count: 0, best: [] };
+  if (words.length === 0 || placeCount(places) === 0) return { count: 0, best: [] };
   const re = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
     'giu',
   );
-  const { text, starts } = join(docs);
+  const { text, starts } = join(places);
   // Per matching place, the distinct terms it names.
   const named = new Map<number, Set<string>>();
   for (const m of text.matchAll(re)) {
-    const i = placeAt(starts, m.index);
+    const i = placeHolding(starts, m.index);
     let set = named.get(i);
     if (set === undefined) {
-      if (!take(docs[i]!)) continue;
+      if (!take(i)) continue;
       named.set(i, (set = new Set()));
     }
     set.add(m[0].toLowerCase());
@@ -75,6 +79,6 @@ export function placesHolding(
   const best = [...named]
     .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
     .slice(0, limit)
-    .map(([i]) => docs[i]!);
+    .map(([i]) => i);
   return { count: named.size, best };
 }

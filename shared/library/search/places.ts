@@ -1,11 +1,12 @@
 import { SEARCH_FIELDS, SEARCH_TARGET_KINDS, docId, type SearchDoc } from './documents';
 
 /*
- * An incident's searchable places as they are stored: one string and three typed arrays instead
- * of an object with six strings per place. Reading back a first screen of ten incidents (some
- * five thousand places) was most of a slow keystroke's time in the search worker — IndexedDB
- * rebuilds every object and string of a stored value — and a packed row reads back in a
- * fraction of that, at about half the size.
+ * An incident's searchable places as they are stored and kept in memory: one string and three
+ * typed arrays instead of an object with six strings per place. Reading back a first screen of
+ * ten incidents (some five thousand places) was most of a slow keystroke's time in the search
+ * worker — IndexedDB rebuilds every object and string of a stored value — and the places kept
+ * as objects made every later garbage collection copy them; packed, a row reads back in a
+ * fraction of that time, at about half the size, and only the places shown become objects.
  */
 
 /** The places of one incident, packed (see {@link packPlaces}). */
@@ -45,45 +46,71 @@ export function packPlaces(docs: readonly SearchDoc[]): PackedPlaces {
   return { text: parts.join(''), ends, kinds, fields };
 }
 
-const isPacked = (p: unknown): p is PackedPlaces => {
-  const r = p as Partial<Record<keyof PackedPlaces, unknown>> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.text === 'string' &&
-    r.ends instanceof Uint32Array &&
-    r.kinds instanceof Uint8Array &&
-    r.fields instanceof Uint8Array
-  );
-};
+/** Per place, where its three strings start and end in `text`. */
+const bounds = (p: PackedPlaces, i: number): [number, number, number, number] => [
+  i === 0 ? 0 : p.ends[i * 3 - 1]!,
+  p.ends[i * 3]!,
+  p.ends[i * 3 + 1]!,
+  p.ends[i * 3 + 2]!,
+];
+
+/** How many places a packed list holds. */
+export const placeCount = (p: PackedPlaces): number => p.kinds.length;
+
+/** The text of place `i`. */
+export function placeText(p: PackedPlaces, i: number): string {
+  const [, , b, c] = bounds(p, i);
+  return p.text.slice(b, c);
+}
+
+/** The kind of place `i`. */
+export const placeKind = (p: PackedPlaces, i: number): SearchDoc['kind'] => SEARCH_TARGET_KINDS[p.kinds[i]!]!;
+
+/** Place `i` of incident `incidentId` as a document. */
+export function placeAt(incidentId: string, p: PackedPlaces, i: number): SearchDoc {
+  const [at, a, b, c] = bounds(p, i);
+  const kind = placeKind(p, i);
+  const targetId = p.text.slice(at, a);
+  return {
+    id: docId(incidentId, kind, targetId, p.text.slice(a, b)),
+    incidentId,
+    kind,
+    targetId,
+    field: SEARCH_FIELDS[p.fields[i]!]!,
+    text: p.text.slice(b, c),
+  };
+}
+
+/** Every place of a packed list, as documents. */
+export function unpackPlaces(incidentId: string, p: PackedPlaces): SearchDoc[] {
+  return Array.from({ length: placeCount(p) }, (_, i) => placeAt(incidentId, p, i));
+}
 
 /**
- * The places of incident `incidentId` from their packed form, or null when `packed` is not
- * one (a damaged or foreign row: the caller indexes the incident again from its rows).
+ * True when `p` is a packed list of places whose every offset and code is in range (a row
+ * read from storage may be damaged or foreign: the caller indexes the incident again).
  */
-export function unpackPlaces(incidentId: string, packed: unknown): SearchDoc[] | null {
-  if (!isPacked(packed)) return null;
-  const { text, ends, kinds, fields } = packed;
-  const n = kinds.length;
-  if (fields.length !== n || ends.length !== n * 3) return null;
-  const out: SearchDoc[] = [];
+export function isPackedPlaces(p: unknown): p is PackedPlaces {
+  const r = p as Partial<Record<keyof PackedPlaces, unknown>> | null;
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.text !== 'string' ||
+    !(r.ends instanceof Uint32Array) ||
+    !(r.kinds instanceof Uint8Array) ||
+    !(r.fields instanceof Uint8Array)
+  )
+    return false;
+  const n = r.kinds.length;
+  if (r.fields.length !== n || r.ends.length !== n * 3) return false;
   let at = 0;
-  for (let i = 0; i < n; i++) {
-    const kind = SEARCH_TARGET_KINDS[kinds[i]!];
-    const field = SEARCH_FIELDS[fields[i]!];
-    const [a, b, c] = [ends[i * 3]!, ends[i * 3 + 1]!, ends[i * 3 + 2]!];
-    if (kind === undefined || field === undefined || !(at <= a && a <= b && b <= c && c <= text.length))
-      return null;
-    const targetId = text.slice(at, a);
-    out.push({
-      id: docId(incidentId, kind, targetId, text.slice(a, b)),
-      incidentId,
-      kind,
-      targetId,
-      field,
-      text: text.slice(b, c),
-    });
-    at = c;
+  for (const end of r.ends) {
+    if (end < at) return false;
+    at = end;
   }
-  return out;
+  return (
+    at <= r.text.length &&
+    r.kinds.every((k) => k < SEARCH_TARGET_KINDS.length) &&
+    r.fields.every((f) => f < SEARCH_FIELDS.length)
+  );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { docId, type SearchDoc } from '../../../shared/library/search';
+import { docId, packPlaces, type SearchDoc } from '../../../shared/library/search';
 import { placesHolding } from '../../../shared/library/search/hits';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
@@ -41,13 +41,13 @@ describe('places holding the matched terms', () => {
           const want = docs
             .map((d, i) => ({ d, i, n: named(d.text, terms).size }))
             .filter(({ d, n }) => take(d) && n > 0);
-          const got = placesHolding(docs, terms, take, limit);
+          const got = placesHolding(packPlaces(docs), terms, (i) => take(docs[i]!), limit);
           expect(got.count).toBe(want.length);
           expect(got.best).toEqual(
             want
               .sort((a, b) => b.n - a.n || a.i - b.i)
               .slice(0, limit)
-              .map(({ d }) => d),
+              .map(({ i }) => i),
           );
         },
       ),
@@ -57,7 +57,8 @@ describe('places holding the matched terms', () => {
 
   it('does not take a word that only starts with a term, nor one joined across two places', () => {
     const docs = [place(0, 'databases are fine'), place(1, 'the data'), place(2, 'base layer')];
-    expect(placesHolding(docs, ['data'], () => true, 3)).toEqual({ count: 1, best: [docs[1]] });
-    expect(placesHolding(docs, ['database'], () => true, 3)).toEqual({ count: 0, best: [] });
+    const packed = packPlaces(docs);
+    expect(placesHolding(packed, ['data'], () => true, 3)).toEqual({ count: 1, best: [1] });
+    expect(placesHolding(packed, ['database'], () => true, 3)).toEqual({ count: 0, best: [] });
   });
 });

@@ -11,8 +11,10 @@ import {
   docId,
   incidentDocs,
   LibraryIndex,
+  isPackedPlaces,
   packPlaces,
   unpackPlaces,
+  type PackedPlaces,
   type SearchDoc,
 } from '../../../shared/library/search';
 import {
@@ -55,15 +57,17 @@ describe('packed places', () => {
     fc.assert(
       fc.property(placesArb('INC-1'), (docs) => {
         // Through a structured copy, as IndexedDB stores and reads them.
-        expect(unpackPlaces('INC-1', structuredClone(packPlaces(docs)))).toEqual(docs);
+        const packed: unknown = structuredClone(packPlaces(docs));
+        expect(isPackedPlaces(packed)).toBe(true);
+        expect(unpackPlaces('INC-1', packed as PackedPlaces)).toEqual(docs);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('give null for a row that is not a packed one, or is damaged', () => {
+  it('are told from a row that is not a packed one, or is damaged', () => {
     const good = packPlaces(incidentDocs(smallIncident('A')));
-    expect(unpackPlaces('A', good)).not.toBeNull();
+    expect(isPackedPlaces(good)).toBe(true);
     const damaged: unknown[] = [
       null,
       [],
@@ -76,7 +80,7 @@ describe('packed places', () => {
       { ...good, text: good.text.slice(0, -1) },
       { ...good, ends: good.ends.map((e, i) => (i === 1 ? 0 : e)) },
     ];
-    for (const row of damaged) expect(unpackPlaces('A', row)).toBeNull();
+    for (const row of damaged) expect(isPackedPlaces(row)).toBe(false);
   });
 });
 
@@ -96,7 +100,7 @@ describe('places rows in IndexedDB', () => {
     const stored = await db.table(SEARCH_INDEX_STORE).get(`${SEARCH_PLACES_PREFIX}A`);
     expect(stored.packed.text).toEqual(expect.any(String));
     expect(stored).not.toHaveProperty('docs');
-    const docsB = changed.docs.get('B')!;
+    const docsB = unpackPlaces('B', changed.places.get('B')!);
     // As version 3 stored places: a list of them.
     await db.table(SEARCH_INDEX_STORE).put({
       key: `${SEARCH_PLACES_PREFIX}B`,
@@ -111,7 +115,7 @@ describe('places rows in IndexedDB', () => {
 
     const read = await readPlaces(raw, ['A', 'B', 'C', 'D']);
     expect([...read.keys()]).toEqual(['A']);
-    expect(read.get('A')).toEqual(changed.docs.get('A'));
+    expect(read.get('A')).toEqual(changed.places.get('A'));
     expect(await db.table(SEARCH_INDEX_STORE).get(SEARCH_INDEX_KEY)).toMatchObject({
       version: SEARCH_INDEX_VERSION,
     });

@@ -164,7 +164,7 @@ describe('incremental update', () => {
     expect(early?.hits).toEqual([]);
     expect(early?.pendingHits).toEqual(['A']);
     expect(() => back?.query(q('4411'))).toThrow(/Places not loaded for A/);
-    back?.setPlaces('A', places.docs.get('A')!);
+    back?.setPlaces('A', places.places.get('A')!);
     expect(back?.query(q('4411')).incidentIds).toEqual(['A']);
     expect(back?.query(q('4411')).hits[0]?.hits[0]?.kind).toBe('event');
     expect(back?.indexedTimes().get('A')).toBe(1);

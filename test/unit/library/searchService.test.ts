@@ -7,7 +7,7 @@ import {
   type IndexedTable,
   type IndexSnapshot,
   type LibraryResult,
-  type SearchDoc,
+  type PackedPlaces,
 } from '../../../shared/library/search';
 import type { SearchReply } from '../../../renderer/features/library/search/worker/protocol';
 import type { KeyedRow } from '../../../renderer/features/library/search/worker/source';
@@ -24,7 +24,7 @@ class MemorySource implements SearchSource {
   readonly incidents = new Map<string, IncidentText>();
   stored: IndexSnapshot | null = null;
   /** Stored places by incident (a structured copy, as IndexedDB keeps them). */
-  places = new Map<string, SearchDoc[]>();
+  places = new Map<string, PackedPlaces>();
   placeReads: string[] = [];
   reads: string[] = [];
 
@@ -56,7 +56,7 @@ class MemorySource implements SearchSource {
     this.stored = structuredClone(snap);
     if (fresh) this.places.clear();
     for (const id of changed.removed) this.places.delete(id);
-    for (const [id, docs] of changed.docs) this.places.set(id, structuredClone(docs));
+    for (const [id, places] of changed.places) this.places.set(id, structuredClone(places));
     return Promise.resolve();
   }
 }

@@ -6,7 +6,7 @@ import {
   type IndexedTable,
   type IndexSnapshot,
   type LibraryQuery,
-  type SearchDoc,
+  type PackedPlaces,
 } from '../../../../../shared/library/search';
 import type { Comment, DocumentSection, TimelineEvent } from '../../../../../shared/domain';
 import type { IndexState, SearchReply, SearchRequest } from './protocol';
@@ -27,7 +27,7 @@ export interface SearchSource {
   ): Promise<{ base: IncidentRows; rows: (TimelineEvent | DocumentSection | Comment)[] } | null>;
   load(): Promise<IndexSnapshot | null>;
   /** Stored places of these incidents (those missing or damaged left out). */
-  readPlaces(ids: readonly string[]): Promise<Map<string, SearchDoc[]>>;
+  readPlaces(ids: readonly string[]): Promise<Map<string, PackedPlaces>>;
   /** Stores the index and the changed places; `fresh`: drop every stored places row first. */
   save(snap: IndexSnapshot, places: ChangedPlaces, fresh: boolean): Promise<void>;
 }

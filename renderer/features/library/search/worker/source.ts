@@ -4,13 +4,12 @@ import {
   SEARCH_INDEX_STORE,
   SEARCH_INDEX_VERSION,
   SEARCH_PLACES_PREFIX,
-  packPlaces,
-  unpackPlaces,
+  isPackedPlaces,
   type ChangedPlaces,
   type IncidentRows,
   type IndexedTable,
   type IndexSnapshot,
-  type SearchDoc,
+  type PackedPlaces,
 } from '../../../../../shared/library/search';
 import type {
   ActionItem,
@@ -138,15 +137,17 @@ const placesKey = (incidentId: string) => `${SEARCH_PLACES_PREFIX}${incidentId}`
  * incident whose row is missing, of another version or damaged is left out (the caller
  * indexes it again from its rows).
  */
-export async function readPlaces(db: IDBDatabase, ids: readonly string[]): Promise<Map<string, SearchDoc[]>> {
-  const found = new Map<string, SearchDoc[]>();
+export async function readPlaces(
+  db: IDBDatabase,
+  ids: readonly string[],
+): Promise<Map<string, PackedPlaces>> {
+  const found = new Map<string, PackedPlaces>();
   if (ids.length === 0 || !db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return found;
   const store = db.transaction(SEARCH_INDEX_STORE, 'readonly').objectStore(SEARCH_INDEX_STORE);
   const rows = (await Promise.all(ids.map((id) => done(store.get(placesKey(id)))))) as unknown[];
   rows.forEach((row, k) => {
     const r = row as { version?: unknown; packed?: unknown } | undefined;
-    const docs = r?.version === SEARCH_INDEX_VERSION ? unpackPlaces(ids[k]!, r.packed) : null;
-    if (docs !== null) found.set(ids[k]!, docs);
+    if (r?.version === SEARCH_INDEX_VERSION && isPackedPlaces(r.packed)) found.set(ids[k]!, r.packed);
   });
   return found;
 }
@@ -170,8 +171,8 @@ export function writeSnapshot(
     const store = tx.objectStore(SEARCH_INDEX_STORE);
     if (fresh) store.delete(IDBKeyRange.bound(SEARCH_PLACES_PREFIX, `${SEARCH_PLACES_PREFIX}\uffff`));
     for (const id of places.removed) store.delete(placesKey(id));
-    for (const [id, docs] of places.docs)
-      store.put({ key: placesKey(id), version: SEARCH_INDEX_VERSION, packed: packPlaces(docs) });
+    for (const [id, packed] of places.places)
+      store.put({ key: placesKey(id), version: SEARCH_INDEX_VERSION, packed });
     store.put({ key: SEARCH_INDEX_KEY, ...snap });
   });
 }
