@@ -210,6 +210,28 @@ describe('the search service', () => {
     expect(cut.map((m) => m.type === 'result' && m.final)).toEqual([true]);
     expect(cut[0]?.type === 'result' && cut[0].result.pendingHits?.length).toBe(3);
     expect(source.placeReads).toHaveLength(FIRST_SCREEN_HITS);
+
+    // Overtaken once its first answer is out (the next keystroke came while it was drawn): the
+    // rest is not read, and the answer that follows is final with those hits still pending.
+    source.placeReads = [];
+    const fourthReplies: SearchReply[] = [];
+    let next: Promise<void> | undefined;
+    const fourth = new SearchService(
+      source,
+      (r) => {
+        fourthReplies.push(r);
+        if (r.type === 'result' && r.seq === 1 && !r.final)
+          next = fourth.handle({ type: 'query', seq: 2, query: { ...EMPTY_QUERY, text: 'zzz' }, limit: 20 });
+      },
+      60_000,
+    );
+    await fourth.handle({ type: 'start', dbName: 'x', changes: {} });
+    await fourth.handle({ type: 'query', seq: 1, query: { ...EMPTY_QUERY, text: 'disk' }, limit: 20 });
+    await next;
+    const overtaken = fourthReplies.flatMap((m) => (m.type === 'result' && m.seq === 1 ? [m] : []));
+    expect(overtaken.map((m) => m.final)).toEqual([false, true]);
+    expect(overtaken[1]!.result.pendingHits).toHaveLength(3);
+    expect(source.placeReads).toHaveLength(FIRST_SCREEN_HITS);
   });
 
   describe('storing the index', () => {

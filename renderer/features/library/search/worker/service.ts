@@ -167,7 +167,9 @@ export class SearchService {
    * Answers a query. Incidents read back from storage need their places (their text) for hits:
    * those of the first screen are read before the first answer, so it shows every snippet in
    * view; when the rest still lack theirs, that answer says so (`pendingHits`) and the complete
-   * one follows — unless a newer query came meanwhile (it reads what it shows).
+   * one follows — unless a newer query came meanwhile (it reads what it shows): a keystroke
+   * typed while the first answer was being drawn is let in before the rest is read, and the
+   * answer is then final with those hits still pending.
    */
   private async query(seq: number, q: LibraryQuery, limit: number): Promise<void> {
     const index = this.index!;
@@ -185,6 +187,8 @@ export class SearchService {
       if (superseded) return;
       // Loading places can re-index an incident whose row was gone, which may change the answer.
       for (let attempt = 0; attempt < 3 && result.pendingHits.length > 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (seq !== this.lastSeq) break;
         await this.loadPlaces(index, result.pendingHits);
         result = index.tryQuery(q, limit);
       }
