@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { csvDelimiterOf } from '../csv/delimiter';
+import { lastAtOrBefore } from '../domain/sorted';
 
 /** One data row: its 1-based physical line number in the file and its cells by header name. */
 export interface CsvRecord {
@@ -25,16 +26,7 @@ function lineIndex(text: string): (offset: number) => number {
       starts.push(i + 1);
     } else if (c === 10 /* \n */) starts.push(i + 1);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  return (offset) => lastAtOrBefore(starts, offset) + 1;
 }
 
 /**

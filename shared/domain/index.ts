@@ -10,6 +10,7 @@ export * from './section';
 export * from './ids';
 export * from './snapshot';
 export * from './pattern';
+export * from './sorted';
 export * from './walk';
 export * from './lookup';
 export * from './signoff';

@@ -1,4 +1,4 @@
-import { hash64, MAX_SOURCES_PER_EVENT } from '../domain';
+import { hash64, lastAtOrBefore, MAX_SOURCES_PER_EVENT } from '../domain';
 import type { EventKind, SourceRef } from '../domain';
 import { changeTemplate, messageTemplate } from './template';
 import { DEFAULT_FOLD_OPTIONS } from './types';
@@ -346,14 +346,7 @@ export class Folder {
     if (runs.slotRun !== null) return runs.ids[runs.slotRun[slot]!] ?? null;
     const at = g.at[slot]!;
     // Runs cover disjoint time ranges, so the last run starting at or before `at` holds it.
-    let lo = 0;
-    let hi = runs.startAt.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (runs.startAt[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return runs.ids[lo] ?? null;
+    return runs.ids[lastAtOrBefore(runs.startAt, at)] ?? null;
   }
 
   private foldGroup(

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../../domain/sorted';
 import { placeCount, placeText, type PackedPlaces } from './places';
 import { escapeRegExp } from './snippet';
 
@@ -35,18 +36,6 @@ function join(places: PackedPlaces): Joined {
   return joined;
 }
 
-/** Index of the place whose text holds offset `at` (the last start at or before it). */
-function placeHolding(starts: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * The places (by index) that `take` accepts and where one of `terms` (lowercase index terms)
  * stands as a whole word: how many, and the best `limit` — those naming more of the terms
@@ -68,7 +57,8 @@ export function placesHolding(
   // Per matching place, the distinct terms it names.
   const named = new Map<number, Set<string>>();
   for (const m of text.matchAll(re)) {
-    const i = placeHolding(starts, m.index);
+    // The place whose text holds the match: the last to start at or before it.
+    const i = lastAtOrBefore(starts, m.index);
     let set = named.get(i);
     if (set === undefined) {
       if (!take(i)) continue;
