@@ -35,6 +35,9 @@ export interface SearchSource {
 /** Incidents whose hits the first answer to a query always has (more than a screen holds). */
 export const FIRST_SCREEN_HITS = 10;
 
+/** Goes on in a new task, so that a message already queued (a query, a change) is handled first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** How long after the last change the index is stored again. */
 export const SAVE_DELAY_MS = 2_000;
 
@@ -187,7 +190,7 @@ export class SearchService {
       if (superseded) return;
       // Loading places can re-index an incident whose row was gone, which may change the answer.
       for (let attempt = 0; attempt < 3 && result.pendingHits.length > 0; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         if (seq !== this.lastSeq) break;
         await this.loadPlaces(index, result.pendingHits);
         result = index.tryQuery(q, limit);
@@ -251,7 +254,7 @@ export class SearchService {
           this.status({ state: 'indexing', done, total });
         }
         this.scheduleSave();
-        if (this.pending.size > 0) await new Promise((r) => setTimeout(r, 0));
+        if (this.pending.size > 0) await nextTask();
       }
     } finally {
       this.draining = false;
