@@ -57,6 +57,20 @@ describe('useLibraryQuery', () => {
     expect(state.query.text).toBe('data');
   });
 
+  it('keeps the same filter object while only the text changes (the filter bar is skipped)', () => {
+    render(<Probe initial="severity=SEV1&service=api" />);
+    const filter = state.query.filter;
+    type('d');
+    type('da');
+    expect(state.query.text).toBe('da');
+    expect(state.query.filter).toBe(filter);
+    act(() => state.setQuery({ ...state.query, filter: { ...filter, service: ['api', 'db'] } }));
+    expect(state.query.filter).not.toBe(filter);
+    expect(state.query.filter.service).toEqual(['api', 'db']);
+    expect(state.query.filter.severity).toEqual(['SEV1']);
+    expect(state.query.text).toBe('da');
+  });
+
   it('writes the pending text on blur', () => {
     render(<Probe initial="" />);
     type('cert');

@@ -63,7 +63,12 @@ function keepPending(typed: Typed | null): void {
 export function useLibraryQuery(search: string, onSearchChange: (search: string) => void): LibraryQueryState {
   const [own, setOwn] = useState<Typed | null>(() => readPending(search));
   const current = shownText(search, own);
-  const query = useMemo(() => parseLibraryQuery(current), [current]);
+  const parsed = useMemo(() => parseLibraryQuery(current), [current]);
+  // The same filter object while only the text changes: the filter bar (a menu of every
+  // service, region and tag) and the facet counts are then skipped at each keystroke.
+  const filterKey = libraryQueryString({ text: '', filter: parsed.filter });
+  const filter = useMemo(() => parseLibraryQuery(filterKey).filter, [filterKey]);
+  const query = useMemo(() => ({ text: parsed.text, filter }), [parsed.text, filter]);
   const latest = useRef({ search, own, onSearchChange });
   useLayoutEffect(() => {
     latest.current = { search, own, onSearchChange };
