@@ -340,9 +340,11 @@ export class LibraryIndex {
 
   /**
    * {@link query} with hits for the incidents whose places are loaded; `pendingHits` names, in
-   * rank order, those whose places are not (load them with `setPlaces`, then ask again).
+   * rank order, those whose places are not (load them with `setPlaces`, then ask again) — and,
+   * with `hitsFor`, every result after the first `hitsFor`: their hits are left for a second
+   * answer (a keystroke's first answer draws the first screen; its hits are what it waits for).
    */
-  tryQuery(q: LibraryQuery, limit = 25): LibraryResult & { pendingHits: string[] } {
+  tryQuery(q: LibraryQuery, limit = 25, hitsFor = limit): LibraryResult & { pendingHits: string[] } {
     const { counts, allowed } = this.filter(q.filter);
     const words = searchWords(q.text);
     if (words.length === 0)
@@ -380,8 +382,12 @@ export class LibraryIndex {
     }
     groups.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
-    const pending = new Set(this.withoutPlaces(shown.map((x) => x.id)));
-    const hits = shown
+    const now = shown.slice(0, hitsFor);
+    const pending = new Set([
+      ...this.withoutPlaces(now.map((x) => x.id)),
+      ...shown.slice(hitsFor).map((x) => x.id),
+    ]);
+    const hits = now
       .filter(({ id }) => !pending.has(id))
       .map(({ id, slot, score, tables }) => {
         const terms = new Set(perWord.flatMap((m) => this.scorer.termsOf(m, slot)));
@@ -392,7 +398,7 @@ export class LibraryIndex {
       hits,
       counts,
       indexed: this.incidents.size,
-      pendingHits: [...pending],
+      pendingHits: shown.filter(({ id }) => pending.has(id)).map((x) => x.id),
     };
   }
 

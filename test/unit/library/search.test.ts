@@ -152,6 +152,20 @@ describe('incremental update', () => {
     expect(idx.query(q('', { severity: ['SEV1'] })).incidentIds).toEqual(['A']);
   });
 
+  it('leaves the hits after the first `hitsFor` results for a second answer, in rank order', () => {
+    const idx = indexOf(
+      smallIncident('A', {}, { event: 'disk full' }),
+      smallIncident('B', { title: 'disk disk' }, { event: 'disk full on disk' }),
+      smallIncident('C', {}, { event: 'disk' }),
+    );
+    const all = idx.query(q('disk'));
+    expect(all.incidentIds).toHaveLength(3);
+    const first = idx.tryQuery(q('disk'), 25, 1);
+    expect(first.incidentIds).toEqual(all.incidentIds);
+    expect(first.hits).toEqual(all.hits.slice(0, 1));
+    expect(first.pendingHits).toEqual(all.incidentIds.slice(1));
+  });
+
   it('survives a snapshot round trip and refuses another version', () => {
     const idx = indexOf(smallIncident('A', {}, { event: 'deploy of build 4411' }));
     const snap = idx.snapshot();

@@ -191,8 +191,25 @@ describe('the search service', () => {
     // The complete one: hits for every incident shown, none pending.
     expect(all.hits.map((h) => h.incidentId)).toEqual(all.incidentIds);
     expect(all.pendingHits).toEqual([]);
-    // Once loaded, the same query is answered once, complete.
-    expect((await ask(2)).map((m) => m.final)).toEqual([true]);
+    // Once loaded, the first screen still comes first (the page draws it alone), with no read.
+    source.placeReads = [];
+    const again = await ask(2);
+    expect(again.map((m) => m.final)).toEqual([false, true]);
+    expect(again[0]!.result.pendingHits).toEqual(all.incidentIds.slice(FIRST_SCREEN_HITS));
+    expect(again[1]!.result).toEqual(all);
+    expect(source.placeReads).toEqual([]);
+    // A query with no more results than the first screen holds is answered once, complete.
+    await second.service.handle({
+      type: 'query',
+      seq: 3,
+      query: { ...EMPTY_QUERY, text: 'disk' },
+      limit: FIRST_SCREEN_HITS,
+    });
+    expect(
+      second.replies
+        .filter((m) => m.type === 'result' && m.seq === 3)
+        .map((m) => m.type === 'result' && m.final),
+    ).toEqual([true]);
 
     // A query overtaken by a newer one before its other places were read: its answer is final
     // with hits pending, and those places are left for whoever shows them.

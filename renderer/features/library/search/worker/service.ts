@@ -167,22 +167,22 @@ export class SearchService {
   }
 
   /**
-   * Answers a query. Incidents read back from storage need their places (their text) for hits:
-   * those of the first screen are read before the first answer, so it shows every snippet in
-   * view; when the rest still lack theirs, that answer says so (`pendingHits`) and the complete
-   * one follows — unless a newer query came meanwhile (it reads what it shows): a keystroke
+   * Answers a query. The first answer has the hits of the first screen's incidents (those read
+   * back from storage need their places, their text, read first), so it shows every snippet in
+   * view; the hits of the rest are left out of it (`pendingHits`: their places may need reading
+   * too, and the page draws those rows with the complete answer that follows) — unless a newer query came meanwhile (it reads what it shows): a keystroke
    * typed while the first answer was being drawn is let in before the rest is read, and the
    * answer is then final with those hits still pending.
    */
   private async query(seq: number, q: LibraryQuery, limit: number): Promise<void> {
     const index = this.index!;
     const t0 = performance.now();
-    let result = index.tryQuery(q, limit);
+    let result = index.tryQuery(q, limit, FIRST_SCREEN_HITS);
     const firstScreen = new Set(result.incidentIds.slice(0, FIRST_SCREEN_HITS));
     const early = result.pendingHits.filter((id) => firstScreen.has(id));
     if (early.length > 0) {
       await this.loadPlaces(index, early);
-      result = index.tryQuery(q, limit);
+      result = index.tryQuery(q, limit, FIRST_SCREEN_HITS);
     }
     if (result.pendingHits.length > 0) {
       const superseded = seq !== this.lastSeq;
