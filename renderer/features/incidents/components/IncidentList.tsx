@@ -69,17 +69,17 @@ export function IncidentList({
   const [more, setMore] = useState({ search: queryString, limit: page });
   const limit = more.search === queryString ? more.limit : page;
   // The search service starts once the list has its rows (its reads would delay them).
-  const { result, answered } = useLibrarySearch(query, limit, rows !== undefined);
+  const { result, answered, partial } = useLibrarySearch(query, limit, rows !== undefined);
   const [confirming, setConfirming] = useState<Incident | null>(null);
   const now = useNow();
   const actionCounts = useOpenActionCounts();
   const signoffs = useSignOffsByIncident();
-  const { shown, hits } = useMemo(() => {
+  const byId = useMemo(() => new Map((incidents ?? []).map((i) => [i.id, i])), [incidents]);
+  const { shown, hits, drawn } = useMemo(() => {
     const all = incidents ?? [];
     const none = new Map<string, IncidentHits>();
-    if (!searching) return { shown: all, hits: none };
-    if (result === undefined) return { shown: [], hits: none };
-    const byId = new Map(all.map((i) => [i.id, i]));
+    if (!searching) return { shown: all, hits: none, drawn: limit };
+    if (result === undefined) return { shown: [], hits: none, drawn: 0 };
     const ids = result.incidentIds;
     const passing = new Set(ids);
     // With search text: by relevance; with filters only: the list's own order.
@@ -87,8 +87,16 @@ export function IncidentList({
       answered.text.trim() === ''
         ? all.filter((i) => passing.has(i.id))
         : ids.flatMap((id) => byId.get(id) ?? []);
-    return { shown: list, hits: new Map(result.hits.map((h) => [h.incidentId, h])) };
-  }, [incidents, searching, result, answered]);
+    // A first answer draws the rows up to the first whose hits are still coming (the first
+    // screen, with every snippet); the rest are drawn with the complete answer just after.
+    const waiting = new Set(partial ? (result.pendingHits ?? []) : []);
+    const cut = waiting.size === 0 ? -1 : list.findIndex((i) => waiting.has(i.id));
+    return {
+      shown: list,
+      hits: new Map(result.hits.map((h) => [h.incidentId, h])),
+      drawn: cut === -1 ? limit : Math.min(cut, limit),
+    };
+  }, [incidents, byId, searching, result, answered, partial, limit]);
   useReadyMarker(incidents !== undefined);
   useEffect(() => {
     document.title = 'Rootline';
@@ -153,7 +161,7 @@ export function IncidentList({
               layout={ROW_LAYOUT}
             />
           ))}
-          {shown.slice(0, limit).map((incident) => (
+          {shown.slice(0, drawn).map((incident) => (
             // A row that throws (a value no check foresaw) is named in place, never blanks the list.
             <ErrorBoundary
               key={incident.id}

@@ -37,14 +37,17 @@ export function useLibrarySearch(
 ): {
   result: LibraryResult | undefined;
   answered: LibraryQuery;
+  /** The answer is a first one: the hits named in its `pendingHits` follow. */
+  partial: boolean;
 } {
   const client = librarySearch();
   const [version, setVersion] = useState(0);
   const active = query.text.trim() !== '' || !isEmptyFilter(query.filter);
-  const [answer, setAnswer] = useState<{ result: LibraryResult | undefined; query: LibraryQuery }>({
-    result: undefined,
-    query: EMPTY_QUERY,
-  });
+  const [answer, setAnswer] = useState<{
+    result: LibraryResult | undefined;
+    query: LibraryQuery;
+    partial: boolean;
+  }>({ result: undefined, query: EMPTY_QUERY, partial: false });
 
   // An edit shows in the results once the index has it; a burst of changes (indexing many
   // incidents) refreshes them a few times a second, not per incident.
@@ -68,22 +71,22 @@ export function useLibrarySearch(
     let live = true;
     const start = performance.now();
     let first = true;
-    const show = (r: LibraryResult) => {
+    const show = (r: LibraryResult, partial: boolean) => {
       if (!live) return;
       if (first) performance.measure(QUERY_MEASURE, { start, end: performance.now(), detail: query.text });
       first = false;
       // The facet counts depend on the filters, not on the text: while typing they arrive equal
       // (a new copy each time); keeping the old object lets the filter bar skip its render.
-      setAnswer((before) => ({ result: withCountsOf(before.result, r), query }));
+      setAnswer((before) => ({ result: withCountsOf(before.result, r), query, partial }));
     };
     // An answer whose hits below the first screen are still coming is shown at once.
-    void client.query(query, limit, show).then(show);
+    void client.query(query, limit, (r) => show(r, true)).then((r) => show(r, false));
     return () => {
       live = false;
     };
   }, [client, query, limit, version, enabled]);
 
-  return { result: answer.result, answered: answer.query };
+  return { result: answer.result, answered: answer.query, partial: answer.partial };
 }
 
 /** `next`, holding the counts object of `before` when the counts are the same. */
