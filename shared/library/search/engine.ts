@@ -19,7 +19,7 @@ import {
   type LibraryFilter,
 } from './facets';
 import type { LibraryQuery } from './query';
-import { searchWords, tokenize } from './query';
+import { PREFIX_FROM, searchWords, tokenize } from './query';
 import { WordScorer, type WordRules, type WordScores } from './scoring';
 import { placesHolding } from './hits';
 import { packPlaces, placeAt, placeKind, unpackPlaces, type PackedPlaces } from './places';
@@ -119,7 +119,7 @@ const OPTIONS = {
 };
 
 /** Words of two letters or more match as a prefix, of five or more also with a typo or two. */
-const WORD_RULES: WordRules = { prefixFrom: 2, fuzzyFrom: 5, fuzzy: 0.2, maxFuzzy: 2 };
+const WORD_RULES: WordRules = { prefixFrom: PREFIX_FROM, fuzzyFrom: 5, fuzzy: 0.2, maxFuzzy: 2 };
 
 const tableTextId = (incidentId: string, table: IndexedTable) => `${incidentId}${SEP}${table}`;
 function parseTableTextId(id: string): { incidentId: string; table: IndexedTable } {

@@ -1,6 +1,6 @@
 import { INCIDENT_STATUSES, SEVERITIES, type IncidentStatus, type Severity } from '../../domain';
 import { isValidIsoDate } from '../../actions/dates';
-import { EMPTY_FILTER, type LibraryFilter } from './facets';
+import { EMPTY_FILTER, isEmptyFilter, type LibraryFilter } from './facets';
 
 /** What the library view shows: the search text and the filters. Lives in the URL. */
 export interface LibraryQuery {
@@ -76,7 +76,23 @@ export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
-/** The words of a search text, lowercased, in order, each once (what the index looks up). */
+/** Search words of this many characters or more match as a prefix too; shorter ones only whole. */
+export const PREFIX_FROM = 2;
+
+/**
+ * The words a search text is matched by, lowercased, in order, each once: its words less a
+ * last one still being typed (nothing after it) that is too short to match as a prefix. So
+ * `database c` is matched as `database` until the next letter — the whole word `c` would empty
+ * the list for one keystroke at the start of every word — while `plan b ` (a space typed after
+ * it) matches the word `b`.
+ */
 export function searchWords(text: string): string[] {
-  return distinct(tokenize(text.toLowerCase()));
+  const words = tokenize(text.toLowerCase());
+  const last = words.at(-1);
+  const typing = last !== undefined && last.length < PREFIX_FROM && /[\p{L}\p{N}]$/u.test(text);
+  return distinct(typing ? words.slice(0, -1) : words);
 }
+
+/** True when a query narrows the list: words to match (see {@link searchWords}) or a filter. */
+export const isSearching = (q: LibraryQuery): boolean =>
+  searchWords(q.text).length > 0 || !isEmptyFilter(q.filter);

@@ -3,10 +3,12 @@ import {
   EMPTY_FILTER,
   EMPTY_QUERY,
   incidentDocs,
+  isSearching,
   LibraryIndex,
   libraryQueryString,
   parseLibraryQuery,
   SEARCH_INDEX_VERSION,
+  searchWords,
   sectionBlocks,
   snippet,
   type LibraryQuery,
@@ -80,6 +82,23 @@ describe('search', () => {
   it('needs every word somewhere in the incident, not in one place', () => {
     expect(idx.query(q('payments 4411')).incidentIds).toEqual(['A']);
     expect(idx.query(q('payments poisoned')).incidentIds).toEqual([]);
+  });
+
+  it('does not match a last word still being typed that is too short to be a prefix', () => {
+    expect(searchWords('Database c')).toEqual(['database']);
+    expect(searchWords('d')).toEqual([]);
+    expect(searchWords('db')).toEqual(['db']);
+    // Something typed after it: the word is complete and matched whole.
+    expect(searchWords('plan b ')).toEqual(['plan', 'b']);
+    expect(searchWords('plan b,')).toEqual(['plan', 'b']);
+    // "deploy b": the incidents of "deploy" while the next letter comes, not none.
+    expect(idx.query(q('deploy b')).incidentIds.sort()).toEqual(['A', 'B']);
+    expect(idx.query(q('deploy b ')).incidentIds).toEqual([]);
+    // A lone letter narrows nothing yet; a filter does.
+    expect(isSearching(q('d'))).toBe(false);
+    expect(isSearching(q('d', { severity: ['SEV1'] }))).toBe(true);
+    expect(isSearching(q('de'))).toBe(true);
+    expect(idx.query(q('d')).incidentIds.sort()).toEqual(['A', 'B', 'C']);
   });
 
   it('without text, lists every incident that passes the filters', () => {

@@ -1,5 +1,11 @@
 import { memo, useEffect, useMemo, useState } from 'react';
-import { isEmptyFilter, type IncidentHits, type LibraryFilter } from '../../../../shared/library/search';
+import {
+  isEmptyFilter,
+  isSearching,
+  searchWords,
+  type IncidentHits,
+  type LibraryFilter,
+} from '../../../../shared/library/search';
 import type { Incident, SignOff } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../ui/ready';
 import { DamagedItem } from '../../../ui/DamagedItem';
@@ -63,7 +69,7 @@ export function IncidentList({
   const { onFilter } = useStableHandlers({
     onFilter: (filter: LibraryFilter) => setQuery({ ...query, filter }),
   });
-  const searching = query.text.trim() !== '' || !isEmptyFilter(query.filter);
+  const searching = isSearching(query);
   const page = searching ? PAGE : LIST_PAGE;
   // How many to show; back to one page when the search changes.
   const [more, setMore] = useState({ search: queryString, limit: page });
@@ -82,9 +88,9 @@ export function IncidentList({
     if (result === undefined) return { shown: [], hits: none, drawn: 0 };
     const ids = result.incidentIds;
     const passing = new Set(ids);
-    // With search text: by relevance; with filters only: the list's own order.
+    // With search words: by relevance; with filters only: the list's own order.
     const list =
-      answered.text.trim() === ''
+      searchWords(answered.text).length === 0
         ? all.filter((i) => passing.has(i.id))
         : ids.flatMap((id) => byId.get(id) ?? []);
     // A first answer draws the rows up to the first whose hits are still coming (the first
@@ -210,9 +216,9 @@ export function IncidentList({
       )}
       {searching && result !== undefined && shown.length === 0 && (
         <p className="muted no-matches">
-          {query.text.trim() === ''
+          {searchWords(query.text).length === 0
             ? 'No incident matches these filters.'
-            : `No incident matches “${query.text}”${isEmptyFilter(query.filter) ? '' : ' with these filters'}.`}
+            : `No incident matches “${query.text.trim()}”${isEmptyFilter(query.filter) ? '' : ' with these filters'}.`}
         </p>
       )}
       {confirming && (

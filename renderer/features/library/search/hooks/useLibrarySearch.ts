@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   EMPTY_QUERY,
-  isEmptyFilter,
+  isSearching,
   type LibraryQuery,
   type LibraryResult,
 } from '../../../../../shared/library/search';
@@ -42,7 +42,7 @@ export function useLibrarySearch(
 } {
   const client = librarySearch();
   const [version, setVersion] = useState(0);
-  const active = query.text.trim() !== '' || !isEmptyFilter(query.filter);
+  const active = isSearching(query);
   const [answer, setAnswer] = useState<{
     result: LibraryResult | undefined;
     query: LibraryQuery;
