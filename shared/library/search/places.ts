@@ -114,3 +114,72 @@ export function isPackedPlaces(p: unknown): p is PackedPlaces {
     r.fields.every((f) => f < SEARCH_FIELDS.length)
   );
 }
+
+/*
+ * One incident's packed places as bytes, for a file (see the search worker's places file):
+ * a header of five little-endian u32 — magic, record length, place count, id length, text
+ * length (UTF-8 bytes) — then the incident id (UTF-8, padded to 4), `ends`, `kinds`, `fields`
+ * and the text (UTF-8). Reading checks every length and the id, so a record cut short,
+ * overwritten or of another incident is refused (the caller indexes the incident again).
+ */
+const RECORD_MAGIC = 0x31504c52; // "RLP1"
+const HEADER = 20;
+const pad4 = (n: number) => Math.ceil(n / 4) * 4;
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes of one incident's places (see above). */
+export function encodePlacesRecord(incidentId: string, p: PackedPlaces): Uint8Array {
+  const id = utf8.encode(incidentId);
+  const text = utf8.encode(p.text);
+  const n = placeCount(p);
+  const endsAt = HEADER + pad4(id.length);
+  const kindsAt = endsAt + n * 12;
+  const textAt = kindsAt + 2 * n;
+  const out = new Uint8Array(textAt + text.length);
+  const view = new DataView(out.buffer);
+  [RECORD_MAGIC, out.length, n, id.length, text.length].forEach((v, i) => view.setUint32(i * 4, v, true));
+  out.set(id, HEADER);
+  p.ends.forEach((v, i) => view.setUint32(endsAt + i * 4, v, true));
+  out.set(p.kinds, kindsAt);
+  out.set(p.fields, kindsAt + n);
+  out.set(text, textAt);
+  return out;
+}
+
+/** The places in `bytes` when they are a whole, sound record of `incidentId`'s places; else null. */
+export function decodePlacesRecord(bytes: Uint8Array, incidentId: string): PackedPlaces | null {
+  if (bytes.length < HEADER) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const [magic, length, n, idLength, textLength] = [0, 1, 2, 3, 4].map((i) => view.getUint32(i * 4, true));
+  const endsAt = HEADER + pad4(idLength!);
+  const kindsAt = endsAt + n! * 12;
+  const textAt = kindsAt + 2 * n!;
+  if (magic !== RECORD_MAGIC || length !== bytes.length || textAt + textLength! !== length) return null;
+  try {
+    if (fromUtf8.decode(bytes.subarray(HEADER, HEADER + idLength!)) !== incidentId) return null;
+    return readRecord(bytes, view, n!, endsAt, kindsAt, textAt, textLength!);
+  } catch {
+    return null; // text that is not UTF-8
+  }
+}
+
+function readRecord(
+  bytes: Uint8Array,
+  view: DataView,
+  n: number,
+  endsAt: number,
+  kindsAt: number,
+  textAt: number,
+  textLength: number,
+): PackedPlaces | null {
+  const ends = new Uint32Array(n * 3);
+  for (let i = 0; i < ends.length; i++) ends[i] = view.getUint32(endsAt + i * 4, true);
+  const packed: PackedPlaces = {
+    text: fromUtf8.decode(bytes.subarray(textAt, textAt + textLength)),
+    ends,
+    kinds: bytes.slice(kindsAt, kindsAt + n),
+    fields: bytes.slice(kindsAt + n, textAt),
+  };
+  return isPackedPlaces(packed) ? packed : null;
+}

@@ -16,7 +16,26 @@ export const SEARCH_PLACES_PREFIX = 'places:';
 
 /**
  * The layout of what is indexed (which text, how it is split into documents and words) and of
- * how places are stored (4: packed, see places.ts). A stored index of another version is
- * rebuilt once, from the rows.
+ * how places are stored (4: packed, see places.ts; 5: in a file where there is one). A stored
+ * index of another version is rebuilt once, from the rows.
  */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
+
+/** The key of the row that says where each incident's places are in the places file. */
+export const SEARCH_PLACES_FILE_KEY = 'library-places-file';
+
+/**
+ * Where each incident's places record is in the places file (an incident not named here has
+ * its places in a row of its own, or none stored): written in the transaction that stores the
+ * index, so the two always agree.
+ */
+export interface PlacesFileRow {
+  key: typeof SEARCH_PLACES_FILE_KEY;
+  version: number;
+  /** The file's generation (compaction writes the next one). */
+  gen: number;
+  /** Where the next record goes. */
+  end: number;
+  /** Per incident: where its record starts, and its length in bytes. */
+  locs: Record<string, [at: number, length: number]>;
+}

@@ -1,15 +1,8 @@
 /// <reference lib="webworker" />
 import type { SearchReply, SearchRequest } from './protocol';
 import { SearchService } from './service';
-import {
-  incidentIds,
-  openExisting,
-  readIncidentRows,
-  readIncidentRowsByKey,
-  readPlaces,
-  readSnapshot,
-  writeSnapshot,
-} from './source';
+import { PlacesStore } from './placesStore';
+import { incidentIds, openExisting, readIncidentRows, readIncidentRowsByKey, readSnapshot } from './source';
 
 /*
  * The library's search index lives here, off the main thread: loading it, indexing changed
@@ -26,14 +19,15 @@ scope.onmessage = (e: MessageEvent<SearchRequest>) => {
   const msg = e.data;
   if (msg.type === 'start' && service === null) {
     void openExisting(msg.dbName).then((db) => {
+      const places = new PlacesStore(db, msg.dbName);
       service = new SearchService(
         {
           incidentIds: () => incidentIds(db),
           read: (id, tables) => readIncidentRows(db, id, tables),
           readRows: (id, table, keys) => readIncidentRowsByKey(db, id, table, keys),
           load: () => readSnapshot(db),
-          readPlaces: (ids) => readPlaces(db, ids),
-          save: (snap, places, fresh) => writeSnapshot(db, snap, places, fresh),
+          readPlaces: (ids) => places.read(ids),
+          save: (snap, changed, fresh) => places.save(snap, changed, fresh),
         },
         post,
       );

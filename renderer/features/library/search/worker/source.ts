@@ -3,6 +3,7 @@ import {
   SEARCH_INDEX_KEY,
   SEARCH_INDEX_STORE,
   SEARCH_INDEX_VERSION,
+  SEARCH_PLACES_FILE_KEY,
   SEARCH_PLACES_PREFIX,
   isPackedPlaces,
   type ChangedPlaces,
@@ -10,6 +11,7 @@ import {
   type IndexedTable,
   type IndexSnapshot,
   type PackedPlaces,
+  type PlacesFileRow,
 } from '../../../../../shared/library/search';
 import type {
   ActionItem,
@@ -152,15 +154,28 @@ export async function readPlaces(
   return found;
 }
 
+/** The places file's row (see placesStore.ts), or null when there is none of this version. */
+export async function readPlacesFileRow(db: IDBDatabase): Promise<PlacesFileRow | null> {
+  if (!db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return null;
+  const tx = db.transaction(SEARCH_INDEX_STORE, 'readonly');
+  const row = (await done(tx.objectStore(SEARCH_INDEX_STORE).get(SEARCH_PLACES_FILE_KEY))) as
+    PlacesFileRow | undefined;
+  return row?.version === SEARCH_INDEX_VERSION && typeof row.locs === 'object' && row.locs !== null
+    ? row
+    : null;
+}
+
 /**
- * Stores the index row and the places that changed (derived data: no need to wait for a disk
- * flush); `fresh` (an index built from scratch) first drops every stored places row.
+ * Stores the index row and the places rows that changed (derived data: no need to wait for a
+ * disk flush); `fresh` (an index built from scratch) first drops every stored places row.
+ * `fileRow`: the places file's row to store (null: drop it; undefined: leave it).
  */
 export function writeSnapshot(
   db: IDBDatabase,
   snap: IndexSnapshot,
   places: ChangedPlaces,
   fresh: boolean,
+  fileRow?: PlacesFileRow | null,
 ): Promise<void> {
   if (!db.objectStoreNames.contains(SEARCH_INDEX_STORE)) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -173,6 +188,8 @@ export function writeSnapshot(
     for (const id of places.removed) store.delete(placesKey(id));
     for (const [id, packed] of places.places)
       store.put({ key: placesKey(id), version: SEARCH_INDEX_VERSION, packed });
+    if (fileRow === null) store.delete(SEARCH_PLACES_FILE_KEY);
+    else if (fileRow !== undefined) store.put(fileRow);
     store.put({ key: SEARCH_INDEX_KEY, ...snap });
   });
 }
