@@ -56,9 +56,13 @@ export class PlacesStore {
     this.compactFrom = options.compactFrom ?? COMPACT_FROM;
   }
 
-  private open(): Promise<void> {
+  /**
+   * Reads the row and opens its file (once; the worker starts it with the index's load, so the
+   * first search does not wait for it). A row that cannot be read counts as none.
+   */
+  open(): Promise<void> {
     this.opened ??= (async () => {
-      this.row = await readPlacesFileRow(this.db);
+      this.row = await readPlacesFileRow(this.db).catch(() => null);
       if (this.row !== null && this.openFile !== null) this.file = await this.openFile(this.row.gen);
     })();
     return this.opened;

@@ -20,6 +20,7 @@ scope.onmessage = (e: MessageEvent<SearchRequest>) => {
   if (msg.type === 'start' && service === null) {
     void openExisting(msg.dbName).then((db) => {
       const places = new PlacesStore(db, msg.dbName);
+      void places.open();
       service = new SearchService(
         {
           incidentIds: () => incidentIds(db),
