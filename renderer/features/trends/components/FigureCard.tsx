@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DARK_CHART, LIGHT_CHART } from '../../../../shared/chart';
 import { cellText, figureCsv, type ColumnKind, type Figure } from '../../../../shared/library';
 import { platform } from '../../../platform';
@@ -40,23 +40,27 @@ export function FigureCard({ figure, onError, controls, tableOpen, renderCell }:
   const { table, svg } = figure;
   const dark = useColorScheme() === 'dark';
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(640);
+  // Unknown until the card is laid out: the chart is drawn once, at the width it is shown at
+  // (drawing it at a guess first, then again, doubled the view's first render).
+  const [width, setWidth] = useState<number | null>(null);
   const [allRows, setAllRows] = useState(false);
   // A table behind a closed "Numbers" is drawn when first opened.
   const [numbersOpen, setNumbersOpen] = useState(tableOpen === true);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     // Drawn at the width it is shown at (capped: a very wide bar chart reads worse), never scaled.
+    const fit = (w: number) => setWidth(Math.min(960, Math.max(320, Math.floor(w))));
+    fit(el.getBoundingClientRect().width);
     const ro = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.min(960, Math.max(320, Math.floor(entry.contentRect.width))));
+      if (entry) fit(entry.contentRect.width);
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
   // On screen the card's heading names the chart; exported files carry the title themselves.
   const screen = useMemo(
-    () => (svg ? svg(dark ? DARK_CHART : LIGHT_CHART, { width, titled: false }) : null),
+    () => (svg && width !== null ? svg(dark ? DARK_CHART : LIGHT_CHART, { width, titled: false }) : null),
     [svg, dark, width],
   );
   const fail = (p: Promise<void>) =>

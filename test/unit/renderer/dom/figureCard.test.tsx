@@ -3,7 +3,7 @@
 // ~30,000 elements, most of the view's first render), and a table behind a closed "Numbers" is
 // drawn when opened. The CSV download is not limited.
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Figure } from '../../../../shared/library';
 import { FIGURE_ROW_LIMIT, FigureCard } from '../../../../renderer/features/trends/components/FigureCard';
 import { render } from './render';
@@ -41,6 +41,14 @@ describe('figure card', () => {
     act(() => all!.click());
     expect(bodyRows(view.container)).toBe(FIGURE_ROW_LIMIT + 70);
     expect(view.container.textContent).not.toContain('Showing');
+  });
+
+  it('draws its chart once, at the width the card is laid out at', () => {
+    const f = figure(3, true);
+    const svg = vi.fn(f.svg!);
+    render(<FigureCard figure={{ ...f, svg }} onError={() => undefined} />);
+    // The test DOM lays the card out 0 wide: the narrowest chart, never a guessed width first.
+    expect(svg.mock.calls.map(([, o]) => o?.width)).toEqual([320]);
   });
 
   it('shows a short table whole, and draws a chart figure’s numbers when they are opened', () => {
