@@ -5,6 +5,7 @@ import {
   searchWords,
   type IncidentHits,
   type LibraryFilter,
+  type LibraryQuery,
 } from '../../../../shared/library/search';
 import type { Incident, SignOff } from '../../../../shared/domain';
 import { useReadyMarker } from '../../../ui/ready';
@@ -17,7 +18,13 @@ import { useOpenActionCounts } from '../../actions';
 import { useSignOffsByIncident } from '../../review';
 import { useDamagedActions } from '../hooks/useDamagedActions';
 import { useIncidentRows } from '../hooks/useIncidents';
-import { LibraryFilters, SearchHits, useLibraryQuery, useLibrarySearch } from '../../library/search';
+import {
+  LibraryFilters,
+  librarySearch,
+  SearchHits,
+  useLibraryQuery,
+  useLibrarySearch,
+} from '../../library/search';
 import { LibraryStatus } from './LibraryStatus';
 import { IncidentRow, type RowHandlers } from './IncidentRow';
 import { IncidentsEmpty } from './IncidentsEmpty';
@@ -35,6 +42,8 @@ const PAGE = 25;
  * every start, while the ones anyone looks at are on top.
  */
 const LIST_PAGE = 100;
+/** How many a query shows at first. */
+const pageOf = (q: LibraryQuery) => (isSearching(q) ? PAGE : LIST_PAGE);
 
 interface IncidentListProps extends Omit<RowHandlers, 'onDelete'> {
   onNew: () => void;
@@ -70,7 +79,7 @@ export function IncidentList({
     onFilter: (filter: LibraryFilter) => setQuery({ ...query, filter }),
   });
   const searching = isSearching(query);
-  const page = searching ? PAGE : LIST_PAGE;
+  const page = pageOf(query);
   // How many to show; back to one page when the search changes.
   const [more, setMore] = useState({ search: queryString, limit: page });
   const limit = more.search === queryString ? more.limit : page;
@@ -122,7 +131,12 @@ export function IncidentList({
           aria-label="Search incidents"
           placeholder="Search everything written in incidents…"
           value={query.text}
-          onChange={(e) => setQuery({ ...query, text: e.target.value })}
+          onChange={(e) => {
+            const next = { ...query, text: e.target.value };
+            // The worker starts on it while the page draws the keystroke (a new text shows one page).
+            librarySearch().prime(next, pageOf(next));
+            setQuery(next);
+          }}
           onBlur={writeSearch}
           data-search
         />

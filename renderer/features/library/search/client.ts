@@ -1,5 +1,6 @@
 import {
   INDEXED_TABLES,
+  libraryQueryString,
   type IndexedTable,
   type LibraryQuery,
   type LibraryResult,
@@ -56,6 +57,19 @@ function workerChannel(): SearchChannel {
   };
 }
 
+/** A query asked of the worker: who waits for its complete answer and its first one. */
+interface Asked {
+  resolve: (r: LibraryResult) => void;
+  promise: Promise<LibraryResult>;
+  early: ((r: LibraryResult) => void) | undefined;
+  /** A first answer that came before anyone listened for it (a primed query). */
+  earlyResult: LibraryResult | undefined;
+  answered: boolean;
+}
+
+/** Two queries with the same key get the same answer. */
+const queryKey = (query: LibraryQuery, limit: number) => `${limit}:${libraryQueryString(query)}`;
+
 /** Above this many written rows, the worker re-reads the incident's table instead. */
 const MAX_ROW_KEYS = 500;
 
@@ -71,14 +85,9 @@ const indexedTable = (table: string | null): IndexedTable | null | undefined =>
  */
 export class LibrarySearchClient {
   private seq = 0;
-  private readonly answers = new Map<
-    number,
-    {
-      resolve: (r: LibraryResult) => void;
-      early: ((r: LibraryResult) => void) | undefined;
-      answered: boolean;
-    }
-  >();
+  private readonly answers = new Map<number, Asked>();
+  /** The query sent ahead of the view that will ask for it (see `prime`). */
+  private primed: { key: string; asked: Asked } | null = null;
   private readonly statusListeners = new Set<() => void>();
   private readonly updateListeners = new Set<(incidentId: string, ms: number) => void>();
   private current: IndexState = { state: 'loading' };
@@ -126,11 +135,34 @@ export class LibrarySearchClient {
    * receives a first answer whose hits are not complete yet (`pendingHits`), when there is one.
    */
   query(query: LibraryQuery, limit = 25, early?: (r: LibraryResult) => void): Promise<LibraryResult> {
+    const primed = this.primed;
+    this.primed = null;
+    if (primed !== null && primed.key === queryKey(query, limit)) {
+      // Sent already: take its answers (a first one that came meanwhile is given now).
+      primed.asked.early = early;
+      if (primed.asked.earlyResult !== undefined) early?.(primed.asked.earlyResult);
+      return primed.asked.promise;
+    }
+    return this.ask(query, limit, early).promise;
+  }
+
+  /**
+   * Sends a query before the view asks for it: a keystroke's query goes out as the key is
+   * handled, so the worker answers while the page draws the keystroke itself; the view's next
+   * `query` for the same query and limit then takes this one's answers instead of asking again.
+   */
+  prime(query: LibraryQuery, limit: number): void {
+    this.primed = { key: queryKey(query, limit), asked: this.ask(query, limit, undefined) };
+  }
+
+  private ask(query: LibraryQuery, limit: number, early: ((r: LibraryResult) => void) | undefined): Asked {
     const seq = ++this.seq;
-    return new Promise((resolve) => {
-      this.answers.set(seq, { resolve, early, answered: false });
-      this.start().send({ type: 'query', seq, query, limit });
-    });
+    let resolve!: (r: LibraryResult) => void;
+    const promise = new Promise<LibraryResult>((r) => (resolve = r));
+    const asked: Asked = { resolve, promise, early, earlyResult: undefined, answered: false };
+    this.answers.set(seq, asked);
+    this.start().send({ type: 'query', seq, query, limit });
+    return asked;
   }
 
   onStatus(fn: () => void): () => void {
@@ -167,7 +199,8 @@ export class LibrarySearchClient {
         if (asked === undefined) break;
         asked.answered = true;
         if (!reply.final) {
-          asked.early?.(reply.result);
+          if (asked.early === undefined) asked.earlyResult = reply.result;
+          else asked.early(reply.result);
           break;
         }
         this.answers.delete(reply.seq);

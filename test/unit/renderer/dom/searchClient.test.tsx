@@ -81,6 +81,51 @@ describe('LibrarySearchClient', () => {
 });
 
 describe('useLibrarySearch', () => {
+  it('a primed query is sent at once; the same query asked next takes its answers, another is sent', async () => {
+    const sent: SearchRequest[] = [];
+    let reply: (r: SearchReply) => void = () => undefined;
+    const client = new LibrarySearchClient(
+      () => ({
+        send: (msg) => sent.push(msg),
+        onReply: (fn) => {
+          reply = fn;
+        },
+        close: () => undefined,
+      }),
+      'rootline',
+    );
+    const result = (pendingHits: string[]) =>
+      ({
+        incidentIds: ['A', 'B'],
+        hits: [],
+        counts: undefined,
+        indexed: 2,
+        pendingHits,
+      }) as unknown as LibraryResult;
+    const q = { ...EMPTY_QUERY, text: 'disk' };
+    client.prime(q, 25);
+    expect(sent.filter((m) => m.type === 'query')).toHaveLength(1);
+    const primed = sent.find((m) => m.type === 'query');
+    const seq = primed?.type === 'query' ? primed.seq : -1;
+    // Its first answer comes before the view asks: the view gets it when it does.
+    reply({ type: 'result', seq, result: result(['B']), ms: 1, final: false });
+    const early: LibraryResult[] = [];
+    const answer = client.query({ ...q }, 25, (r) => early.push(r));
+    expect(sent.filter((m) => m.type === 'query')).toHaveLength(1);
+    expect(early.map((r) => r.pendingHits)).toEqual([['B']]);
+    reply({ type: 'result', seq, result: result([]), ms: 2, final: true });
+    expect((await answer).pendingHits).toEqual([]);
+
+    // Primed, then something else asked (another limit): that is sent; the primed one is not reused.
+    client.prime(q, 25);
+    void client.query(q, 50);
+    void client.query(q, 25);
+    expect(sent.filter((m) => m.type === 'query').map((m) => m.type === 'query' && m.limit)).toEqual([
+      25, 25, 50, 25,
+    ]);
+    client.close();
+  });
+
   it('asks nothing, and starts nothing, until enabled', async () => {
     freshDb('search-client');
     const sent: SearchRequest[] = [];
