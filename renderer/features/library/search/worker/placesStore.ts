@@ -28,6 +28,24 @@ export interface PlacesStoreOptions {
 }
 
 /**
+ * Writes `records` one after the other from `at`, naming in `locs` where each is; returns where
+ * the next record goes.
+ */
+function append(
+  handle: PlacesFileHandle,
+  at: number,
+  records: readonly (readonly [id: string, bytes: Uint8Array])[],
+  locs: PlacesFileRow['locs'],
+): number {
+  const starts = handle.write(
+    at,
+    records.map(([, bytes]) => bytes),
+  );
+  records.forEach(([id, bytes], i) => (locs[id] = [starts[i]!, bytes.length]));
+  return records.reduce((end, [, bytes]) => end + bytes.length, at);
+}
+
+/**
  * Where the search worker keeps each incident's places: records in the places file
  * (placesFile.ts) when the origin private file system is there, else a row per incident in the
  * index store. Reads take each from where it is; a record that does not read back whole is left
@@ -113,16 +131,11 @@ export class PlacesStore {
     const { handle, carried, end } = file;
     try {
       const records = [...changed.places].map(([id, p]) => [id, encodePlacesRecord(id, p)] as const);
-      const starts = handle.write(
-        end,
-        records.map(([, bytes]) => bytes),
-      );
-      records.forEach(([id, bytes], i) => (carried[id] = [starts[i]!, bytes.length]));
       const row: PlacesFileRow = {
         key: SEARCH_PLACES_FILE_KEY,
         version: SEARCH_INDEX_VERSION,
         gen: handle.gen,
-        end: records.reduce((at, [, bytes]) => at + bytes.length, end),
+        end: append(handle, end, records, carried),
         locs: carried,
       };
       // Their rows (if any) are dropped: the file has them now.
@@ -153,8 +166,10 @@ export class PlacesStore {
   ): Promise<{ handle: PlacesFileHandle; carried: PlacesFileRow['locs']; end: number } | null> {
     const live = Object.values(locs).reduce((n, [, length]) => n + length, 0);
     const dead = current === null ? 0 : current.end - live;
+    // This worker's open file, when it is of that generation.
+    const ofGen = (gen: number) => (this.file?.gen === gen ? Promise.resolve(this.file) : openFile(gen));
     if (current !== null && !(dead > this.compactFrom && dead > live)) {
-      const handle = this.file?.gen === current.gen ? this.file : await openFile(current.gen);
+      const handle = await ofGen(current.gen);
       return handle === null ? null : { handle, carried: locs, end: current.end };
     }
     const gen = Math.max(storedGen, this.row?.gen ?? 0, this.file?.gen ?? 0) + 1;
@@ -163,18 +178,13 @@ export class PlacesStore {
     handle.clear();
     const carried: PlacesFileRow['locs'] = {};
     if (current !== null) {
-      const from = this.file?.gen === current.gen ? this.file : await openFile(current.gen);
+      const from = await ofGen(current.gen);
       if (from !== null) {
         const kept = Object.entries(locs).map(
           ([id, [start, length]]) => [id, from.read(start, length)] as const,
         );
         if (from !== this.file) from.close();
-        const starts = handle.write(
-          0,
-          kept.map(([, bytes]) => bytes),
-        );
-        kept.forEach(([id, bytes], i) => (carried[id] = [starts[i]!, bytes.length]));
-        return { handle, carried, end: kept.reduce((at, [, bytes]) => at + bytes.length, 0) };
+        return { handle, carried, end: append(handle, 0, kept, carried) };
       }
     }
     return { handle, carried, end: 0 };
