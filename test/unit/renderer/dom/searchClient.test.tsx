@@ -33,6 +33,16 @@ function fakeChannel(sent: SearchRequest[]): SearchChannel {
   };
 }
 
+/** An answer about incidents A and B whose hits for `pendingHits` are still to come. */
+const result = (pendingHits: string[]) =>
+  ({
+    incidentIds: ['A', 'B'],
+    hits: [],
+    counts: undefined,
+    indexed: 2,
+    pendingHits,
+  }) as unknown as LibraryResult;
+
 describe('LibrarySearchClient', () => {
   it('makes its channel on start or on the first query, once', async () => {
     const sent: SearchRequest[] = [];
@@ -48,14 +58,6 @@ describe('LibrarySearchClient', () => {
 
   it('hands an answer with hits still to come to `early`, and resolves with the complete one', async () => {
     let reply: (r: SearchReply) => void = () => undefined;
-    const result = (pendingHits: string[]) =>
-      ({
-        incidentIds: ['A', 'B'],
-        hits: [],
-        counts: undefined,
-        indexed: 2,
-        pendingHits,
-      }) as unknown as LibraryResult;
     const client = new LibrarySearchClient(
       () => ({
         send: (msg) => {
@@ -94,14 +96,6 @@ describe('useLibrarySearch', () => {
       }),
       'rootline',
     );
-    const result = (pendingHits: string[]) =>
-      ({
-        incidentIds: ['A', 'B'],
-        hits: [],
-        counts: undefined,
-        indexed: 2,
-        pendingHits,
-      }) as unknown as LibraryResult;
     const q = { ...EMPTY_QUERY, text: 'disk' };
     client.prime(q, 25);
     expect(sent.filter((m) => m.type === 'query')).toHaveLength(1);
