@@ -90,6 +90,11 @@ export interface IncidentChange {
    * just those; absent when not known (another tab, a range delete).
    */
   keys?: readonly string[];
+  /**
+   * The rows as written, one per key in the same order, when the write put or added them (not
+   * for a delete), so a cache can take them without reading them back. Not to be modified.
+   */
+  rows?: readonly unknown[];
 }
 
 const listeners = new Set<(change: IncidentChange) => void>();
@@ -200,32 +205,39 @@ export function installChangeTracking(db: Dexie): void {
               const rows =
                 req.type === 'add' || req.type === 'put' ? req.values : await rowsToDelete(table, req);
               const res = await table.mutate(req);
-              const marked = new Map<string, string[] | null>();
+              const written = req.type === 'add' || req.type === 'put';
+              // Per incident: the keys and rows written, or null when a row's key is not known.
+              const marked = new Map<string, { keys: string[]; rows: unknown[] } | null>();
               const keyPath = table.schema.primaryKey.keyPath;
               for (const row of rows) {
                 const id = incidentIdOf(name, row);
                 if (id === null) continue;
                 if (!marked.has(id)) {
-                  marked.set(id, []);
+                  marked.set(id, { keys: [], rows: [] });
                   markIncidentChanged(id);
                 }
                 const key =
                   typeof keyPath === 'string'
                     ? (row as Record<string, unknown> | null)?.[keyPath]
                     : undefined;
-                const keys = marked.get(id)!;
-                if (typeof key === 'string') keys?.push(key);
-                else marked.set(id, null);
+                const known = marked.get(id);
+                if (typeof key !== 'string') marked.set(id, null);
+                else if (known) {
+                  known.keys.push(key);
+                  known.rows.push(row);
+                }
               }
               if (marked.size > 0 && listeners.size > 0) {
                 const origin = origins.get(req.trans as object) ?? null;
                 notifyOnCommit(
                   req.trans,
-                  [...marked].map(([incidentId, keys]) =>
-                    keys === null
-                      ? { incidentId, table: name, origin }
-                      : { incidentId, table: name, origin, keys },
-                  ),
+                  [...marked].map(([incidentId, known]): IncidentChange => {
+                    const change: IncidentChange = { incidentId, table: name, origin };
+                    if (known === null) return change;
+                    return written
+                      ? { ...change, keys: known.keys, rows: known.rows }
+                      : { ...change, keys: known.keys };
+                  }),
                 );
               }
               return res;

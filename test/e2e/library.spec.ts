@@ -148,3 +148,43 @@ test('the stored index reads its places from a file, and indexes again an incide
   });
   expect(await search()).toBeGreaterThan(0);
 });
+
+test('what is edited in the app is found by the search at once: the title, a new event, the severity', async ({
+  page,
+  list,
+}) => {
+  await list.goto();
+  await seedLibrary(page, { from: 0, count: 2 });
+  await page.reload();
+  await list.waitReady();
+  await expect(page.locator('.library-status')).toHaveAttribute('data-index-state', 'ready');
+  const updates = () => page.evaluate(() => performance.getEntriesByName('rootline:search-update').length);
+
+  await page.goto('#/incident/LIB000000/overview');
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('Zephyrine queue stall');
+  await title.blur();
+  await page.getByLabel('Severity', { exact: true }).selectOption('SEV4');
+  await expect.poll(updates).toBeGreaterThanOrEqual(2);
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Add event' });
+  await form.getByPlaceholder(/^Time in/).fill('2024-01-02 12:00');
+  await form.getByPlaceholder('What happened').fill('quokkafeed consumer stopped');
+  await form.getByRole('button', { name: 'Add event' }).click();
+  await expect.poll(updates).toBeGreaterThanOrEqual(3);
+
+  await page.goto('#/');
+  await list.waitReady();
+  const search = page.getByLabel('Search incidents');
+  await search.fill('zephyrine');
+  await expect(list.titles()).toHaveText(['Zephyrine queue stall']);
+  await search.fill('quokkafeed');
+  const hit = page.getByRole('button', { name: /^Timeline event: quokkafeed/ });
+  await expect(hit.locator('mark')).toHaveText('quokkafeed');
+  await search.fill('');
+  await page.getByLabel('Filter by severity').selectOption('SEV4');
+  await expect(list.titles()).toContainText(['Zephyrine queue stall']);
+  await search.fill('quokkafeed');
+  await hit.click();
+  await expect(page).toHaveURL(/#\/incident\/LIB000000\/timeline/);
+});

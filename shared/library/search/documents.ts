@@ -55,6 +55,13 @@ export interface IncidentText {
 /** The table a change came from, as far as the index is concerned (null: any of them). */
 export type IndexedTable = 'incidents' | 'events' | 'causes' | 'actions' | 'sections' | 'comments';
 
+/** Tables whose rows change one by one and whose text is indexed row by row. */
+export type RowTable = 'events' | 'sections' | 'comments';
+/** A row of a `RowTable`. */
+export type KeyedRow = TimelineEvent | DocumentSection | Comment;
+export const isRowTable = (t: IndexedTable | null): t is RowTable =>
+  t === 'events' || t === 'sections' || t === 'comments';
+
 /** The tables whose rows are read for the index. */
 export const INDEXED_TABLES: readonly IndexedTable[] = [
   'incidents',
@@ -125,12 +132,6 @@ export function tableDocs(table: IndexedTable, text: IncidentText): SearchDoc[] 
         [...text.incident.services, ...text.incident.regions, ...text.incident.tags].join(', '),
       );
       break;
-    case 'events':
-      for (const e of text.events) {
-        push(out, inc, 'event', e.id, 'event', 'title', e.title);
-        push(out, inc, 'event', e.id, 'event detail', 'detail', e.detail);
-      }
-      break;
     case 'causes':
       for (const c of text.causes) {
         push(out, inc, 'cause', c.id, 'cause', 'title', c.title);
@@ -143,18 +144,38 @@ export function tableDocs(table: IndexedTable, text: IncidentText): SearchDoc[] 
         push(out, inc, 'action', a.id, 'action description', 'description', a.description);
       }
       break;
+    default:
+      pushRows(out, inc, table, text[table]);
+  }
+  return out;
+}
+
+/** The searchable text of some rows of an incident's events, sections or comments (see tableDocs). */
+export function rowDocs(incidentId: string, table: RowTable, rows: readonly KeyedRow[]): SearchDoc[] {
+  const out: SearchDoc[] = [];
+  pushRows(out, incidentId, table, rows);
+  return out;
+}
+
+function pushRows(out: SearchDoc[], inc: string, table: RowTable, rows: readonly KeyedRow[]): void {
+  switch (table) {
+    case 'events':
+      for (const e of rows as readonly TimelineEvent[]) {
+        push(out, inc, 'event', e.id, 'event', 'title', e.title);
+        push(out, inc, 'event', e.id, 'event detail', 'detail', e.detail);
+      }
+      break;
     case 'sections':
-      for (const s of text.sections) {
+      for (const s of rows as readonly DocumentSection[]) {
         sectionBlocks(s.lexicalState).forEach((block, i) =>
           push(out, inc, 'section', s.id, 'document', String(i), block),
         );
       }
       break;
     case 'comments':
-      for (const c of text.comments) push(out, inc, 'comment', c.id, 'comment', 'body', c.body);
+      for (const c of rows as readonly Comment[]) push(out, inc, 'comment', c.id, 'comment', 'body', c.body);
       break;
   }
-  return out;
 }
 
 /** Every searchable piece of text of an incident. */

@@ -1,11 +1,14 @@
 import MiniSearch from 'minisearch';
-import type { Comment, DocumentSection, TimelineEvent } from '../../domain';
+import type { Incident } from '../../domain';
 import {
   INDEXED_TABLES,
+  rowDocs,
   tableDocs,
   tableOfDoc,
   type IncidentText,
   type IndexedTable,
+  type KeyedRow,
+  type RowTable,
   type SearchDoc,
   type SearchField,
   type SearchTargetKind,
@@ -14,6 +17,7 @@ import {
   facetCounts,
   incidentFacets,
   matchesFilter,
+  withIncidentRow,
   type FacetCounts,
   type IncidentFacets,
   type LibraryFilter,
@@ -120,6 +124,15 @@ const OPTIONS = {
 
 /** Words of two letters or more match as a prefix, of five or more also with a typo or two. */
 const WORD_RULES: WordRules = { prefixFrom: PREFIX_FROM, fuzzyFrom: 5, fuzzy: 0.2, maxFuzzy: 2 };
+
+/** An incident's text with no rows but its own (to take the documents of its row alone). */
+const NO_ROWS: Omit<IncidentText, 'incident'> = {
+  events: [],
+  causes: [],
+  actions: [],
+  sections: [],
+  comments: [],
+};
 
 const tableTextId = (incidentId: string, table: IndexedTable) => `${incidentId}${SEP}${table}`;
 function parseTableTextId(id: string): { incidentId: string; table: IndexedTable } {
@@ -279,38 +292,70 @@ export class LibraryIndex {
   /**
    * Brings some rows of an incident's events, sections or comments up to date: `keys` are the
    * rows written, `changed` those of them that still exist (a key without a row was deleted).
-   * Facets are recomputed from `base`. The incident must be in the index (else use `update`
-   * with every table).
+   * Its facets do not come from these tables and stay. The incident must be in the index with
+   * its places loaded (else use `update` with every table).
    */
   updateRows(
-    base: IncidentRows,
-    table: 'events' | 'sections' | 'comments',
+    incidentId: string,
+    table: RowTable,
     keys: readonly string[],
-    changed: readonly (TimelineEvent | DocumentSection | Comment)[],
+    changed: readonly KeyedRow[],
     at: number,
   ): void {
-    const id = base.incident.id;
-    const before = this.incidents.get(id);
-    if (before === undefined) throw new Error(`Incident ${id} is not indexed; index it whole.`);
-    this.changed();
-    if (before.places === null) throw new Error(`The places of incident ${id} are not loaded.`);
     const targets = new Set(keys);
-    const text: IncidentText = { ...base, events: [], sections: [], comments: [], [table]: changed as never };
-    const fresh = tableDocs(table, text);
+    this.replaceDocs(
+      incidentId,
+      table,
+      (d) => targets.has(d.targetId),
+      rowDocs(incidentId, table, changed),
+      at,
+      (facets) => facets,
+    );
+  }
+
+  /**
+   * Brings an incident's own row (title, overview, labels, severity…) up to date, its other
+   * tables unchanged. The incident must be in the index with its places loaded.
+   */
+  updateIncident(incident: Incident, at: number): void {
+    const docs = tableDocs('incidents', { ...NO_ROWS, incident });
+    this.replaceDocs(
+      incident.id,
+      'incidents',
+      () => true,
+      docs,
+      at,
+      (f) => withIncidentRow(f, incident),
+    );
+  }
+
+  /** Replaces the documents of `table` that `replaced` picks with `fresh`, and re-indexes that table's words. */
+  private replaceDocs(
+    incidentId: string,
+    table: IndexedTable,
+    replaced: (doc: SearchDoc) => boolean,
+    fresh: readonly SearchDoc[],
+    at: number,
+    facets: (before: IncidentFacets) => IncidentFacets,
+  ): void {
+    const before = this.incidents.get(incidentId);
+    if (before === undefined) throw new Error(`Incident ${incidentId} is not indexed; index it whole.`);
+    if (before.places === null) throw new Error(`The places of incident ${incidentId} are not loaded.`);
+    this.changed();
     const docs = [
-      ...unpackPlaces(id, before.places).filter((d) => !(tableOfDoc(d) === table && targets.has(d.targetId))),
+      ...unpackPlaces(incidentId, before.places).filter((d) => !(tableOfDoc(d) === table && replaced(d))),
       ...fresh,
     ];
     this.indexTable(
-      id,
+      incidentId,
       table,
       docs.filter((d) => tableOfDoc(d) === table),
     );
-    this.changedPlaces.add(id);
-    this.incidents.set(id, {
+    this.changedPlaces.add(incidentId);
+    this.incidents.set(incidentId, {
       indexedAt: at,
       places: packPlaces(docs),
-      facets: incidentFacets(base.incident, base.causes, base.actions),
+      facets: facets(before.facets),
     });
   }
 

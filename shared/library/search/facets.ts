@@ -46,12 +46,10 @@ export const EMPTY_FILTER: LibraryFilter = {
 const uniqueSorted = (values: Iterable<string>): string[] =>
   [...new Set(values)].filter((v) => v !== '').sort((a, b) => a.localeCompare(b));
 
-/** The facets of an incident from its row, its causes and its action items. */
-export function incidentFacets(
-  incident: Incident,
-  causes: readonly Pick<CauseNode, 'category'>[],
-  actions: readonly Pick<ActionItem, 'status'>[],
-): IncidentFacets {
+/** The facets an incident's own row decides (the rest come from its causes and action items). */
+type RowFacets = Omit<IncidentFacets, 'categories' | 'openActions'>;
+
+function rowFacets(incident: Incident): RowFacets {
   const kt = incident.keyTimes;
   return {
     incidentId: incident.id,
@@ -59,11 +57,27 @@ export function incidentFacets(
     status: incident.status,
     services: uniqueSorted(incident.services),
     regions: uniqueSorted(incident.regions),
-    categories: uniqueSorted(causes.flatMap((c) => (c.category === null ? [] : [c.category]))),
     tags: uniqueSorted(incident.tags),
     startAt: kt.impactStartAt ?? kt.detectedAt ?? incident.createdAt,
+  };
+}
+
+/** The facets of an incident from its row, its causes and its action items. */
+export function incidentFacets(
+  incident: Incident,
+  causes: readonly Pick<CauseNode, 'category'>[],
+  actions: readonly Pick<ActionItem, 'status'>[],
+): IncidentFacets {
+  return {
+    ...rowFacets(incident),
+    categories: uniqueSorted(causes.flatMap((c) => (c.category === null ? [] : [c.category]))),
     openActions: actions.filter((a) => isOpenStatus(a.status)).length,
   };
+}
+
+/** `facets` after a change to the incident's own row (its causes and action items unchanged). */
+export function withIncidentRow(facets: IncidentFacets, incident: Incident): IncidentFacets {
+  return { ...facets, ...rowFacets(incident) };
 }
 
 const DAY_MS = 86_400_000;

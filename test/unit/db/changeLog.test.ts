@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { incidentChangedAt, markIncidentChanged, resetChangeLog } from '../../../renderer/db/changeLog';
+import {
+  incidentChangedAt,
+  markIncidentChanged,
+  resetChangeLog,
+  subscribeIncidentChanges,
+  type IncidentChange,
+} from '../../../renderer/db/changeLog';
 import { putActions, deleteActions } from '../../../renderer/db/repos/actions';
 import { addIncident, updateIncident } from '../../../renderer/db/repos/incidents';
 import { putComments } from '../../../renderer/db/repos/comments';
@@ -105,6 +111,38 @@ describe('incident change log: deletes', () => {
     later();
     await db.table('causes').clear();
     expect(incidentChangedAt('inc-2')!).toBeGreaterThan(before[2]!);
+  });
+
+  it('tells listeners, once committed, the keys written per incident and the rows as written (not for a delete)', async () => {
+    const db = freshDb('change-rows');
+    resetChangeLog();
+    const seen: IncidentChange[] = [];
+    const off = subscribeIncidentChanges((c) => seen.push(c));
+    try {
+      const rows = ['a', 'b', 'c'].map((id, i) => ({ id, incidentId: i < 2 ? 'inc-0' : 'inc-1', title: id }));
+      await db.table('causes').bulkPut(rows);
+      expect(seen).toEqual([
+        { incidentId: 'inc-0', table: 'causes', origin: null, keys: ['a', 'b'], rows: rows.slice(0, 2) },
+        { incidentId: 'inc-1', table: 'causes', origin: null, keys: ['c'], rows: rows.slice(2) },
+      ]);
+      seen.length = 0;
+      // A partial update writes the whole row: the listener gets it whole.
+      await db.table('causes').update('b', { title: 'b2' });
+      expect(seen).toEqual([
+        {
+          incidentId: 'inc-0',
+          table: 'causes',
+          origin: null,
+          keys: ['b'],
+          rows: [{ ...rows[1], title: 'b2' }],
+        },
+      ]);
+      seen.length = 0;
+      await db.table('causes').delete('c');
+      expect(seen).toEqual([{ incidentId: 'inc-1', table: 'causes', origin: null, keys: ['c'] }]);
+    } finally {
+      off();
+    }
   });
 
   it('leaves untracked tables alone', async () => {

@@ -6,15 +6,15 @@ import {
   type IncidentText,
   type IndexedTable,
   type IndexSnapshot,
+  type KeyedRow,
   type LibraryResult,
   type PackedPlaces,
+  type RowTable,
 } from '../../../shared/library/search';
 import type { SearchReply } from '../../../renderer/features/library/search/worker/protocol';
-import type { KeyedRow } from '../../../renderer/features/library/search/worker/source';
 import {
   FIRST_SCREEN_HITS,
   SearchService,
-  type RowTable,
   type SearchSource,
 } from '../../../renderer/features/library/search/worker/service';
 import { smallIncident } from './searchFixtures';
@@ -40,8 +40,7 @@ class MemorySource implements SearchSource {
     this.reads.push(`${id}:${table}[${keys.join(',')}]`);
     const t = this.incidents.get(id);
     if (t === undefined) return Promise.resolve(null);
-    const rows = [...(t[table] as readonly KeyedRow[])].filter((r) => keys.includes(r.id));
-    return Promise.resolve({ base: { incident: t.incident, causes: t.causes, actions: t.actions }, rows });
+    return Promise.resolve([...(t[table] as readonly KeyedRow[])].filter((r) => keys.includes(r.id)));
   }
   load() {
     return Promise.resolve(this.stored);
@@ -118,6 +117,57 @@ describe('the search service', () => {
     await service.handle({ type: 'changed', incidentId: 'A', table: 'events', keys: ['A-e2'] });
     expect((await search('pager')).incidentIds).toEqual([]);
     expect((await search('canary')).incidentIds).toEqual(['A']);
+  });
+
+  it('takes rows the page sent as written without reading them; reads only those it was not sent', async () => {
+    const source = new MemorySource();
+    const a = smallIncident('A', {}, { event: 'deploy of build 4411' });
+    source.incidents.set('A', a);
+    const { service, search } = await run(source);
+    source.reads = [];
+    const renamed = { ...a.events[0]!, title: 'rollback of build 4412' };
+    const extra = { ...a.events[0]!, id: 'A-e2', title: 'pager fired' };
+    source.incidents.set('A', { ...a, events: [renamed, extra] });
+    await service.handle({
+      type: 'changed',
+      incidentId: 'A',
+      table: 'events',
+      keys: ['A-e1', 'A-e2'],
+      rows: [renamed, extra],
+    });
+    expect(source.reads).toEqual([]);
+    expect((await search('4412')).incidentIds).toEqual(['A']);
+    expect((await search('4411')).incidentIds).toEqual([]);
+    // A row sent under another incident, or another key, is not trusted: it is read.
+    const stray = { ...extra, title: 'pager silenced' };
+    source.incidents.set('A', { ...a, events: [renamed, stray] });
+    await service.handle({
+      type: 'changed',
+      incidentId: 'A',
+      table: 'events',
+      keys: ['A-e1', 'A-e2'],
+      rows: [renamed, { ...stray, incidentId: 'B' }],
+    });
+    expect(source.reads).toEqual(['A:events[A-e2]']);
+    expect((await search('silenced')).hits[0]?.hits[0]).toMatchObject({ kind: 'event', targetId: 'A-e2' });
+
+    // The incident's own row: its words and its facets change; those of its causes stay.
+    source.reads = [];
+    const retitled = { ...a.incident, title: 'Kafka lag in eu-west', severity: 'SEV1' as const };
+    await service.handle({
+      type: 'changed',
+      incidentId: 'A',
+      table: 'incidents',
+      keys: ['A'],
+      rows: [retitled],
+    });
+    expect(source.reads).toEqual([]);
+    const found = await search('kafka');
+    expect(found.incidentIds).toEqual(['A']);
+    expect(found.counts.severity).toMatchObject({ SEV1: 1 });
+    const categories = a.causes.flatMap((c) => (c.category === null ? [] : [c.category]));
+    expect(Object.keys(found.counts.category).sort()).toEqual([...new Set(categories)].sort());
+    expect((await search('rollback')).incidentIds).toEqual(['A']);
   });
 
   it('a change of a whole table or an unknown one re-reads it; a deleted incident leaves the index', async () => {

@@ -115,11 +115,10 @@ export class LibrarySearchClient {
       const { incidentId } = change;
       // A bulk write (an import) is cheaper to re-read as a table than row by row.
       const keys = change.keys !== undefined && change.keys.length <= MAX_ROW_KEYS ? change.keys : undefined;
-      channel.send(
-        keys === undefined
-          ? { type: 'changed', incidentId, table }
-          : { type: 'changed', incidentId, table, keys },
-      );
+      // The rows as written go along: the worker indexes them without reading them back.
+      if (keys === undefined) channel.send({ type: 'changed', incidentId, table });
+      else if (change.rows === undefined) channel.send({ type: 'changed', incidentId, table, keys });
+      else channel.send({ type: 'changed', incidentId, table, keys, rows: change.rows });
     });
     // Changes committed before the start are in the change log's times.
     channel.send({ type: 'start', dbName: this.dbName, changes: incidentChangeTimes() });

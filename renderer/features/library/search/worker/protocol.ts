@@ -6,9 +6,16 @@ export type SearchRequest =
   | { type: 'start'; dbName: string; changes: Record<string, number> }
   /**
    * Rows of an incident changed (`table` null: any of them, or the incident itself went away;
-   * `keys`: the written rows, when known).
+   * `keys`: the written rows, when known; `rows`: those rows as written, one per key, when the
+   * write put them, so the worker need not read them back).
    */
-  | { type: 'changed'; incidentId: string; table: IndexedTable | null; keys?: readonly string[] }
+  | {
+      type: 'changed';
+      incidentId: string;
+      table: IndexedTable | null;
+      keys?: readonly string[];
+      rows?: readonly unknown[];
+    }
   | { type: 'query'; seq: number; query: LibraryQuery; limit: number };
 
 /** Where the index is: reading the stored copy, indexing incidents, or ready. */

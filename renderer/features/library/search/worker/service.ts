@@ -1,30 +1,25 @@
 import {
   INDEXED_TABLES,
+  isRowTable,
   LibraryIndex,
   type ChangedPlaces,
   type IncidentRows,
   type IndexedTable,
   type IndexSnapshot,
+  type KeyedRow,
   type LibraryQuery,
   type PackedPlaces,
+  type RowTable,
 } from '../../../../../shared/library/search';
-import type { Comment, DocumentSection, TimelineEvent } from '../../../../../shared/domain';
+import type { Incident } from '../../../../../shared/domain';
 import type { IndexState, SearchReply, SearchRequest } from './protocol';
 
 /** Where the service reads rows and keeps its index (raw IndexedDB in the worker; fakes in tests). */
-/** Tables whose changes can be applied row by row (the others are small, or feed the facets). */
-export type RowTable = 'events' | 'sections' | 'comments';
-const isRowTable = (t: IndexedTable | null): t is RowTable =>
-  t === 'events' || t === 'sections' || t === 'comments';
-
 export interface SearchSource {
   incidentIds(): Promise<string[]>;
   read(incidentId: string, tables: readonly IndexedTable[]): Promise<IncidentRows | null>;
-  readRows(
-    incidentId: string,
-    table: RowTable,
-    keys: readonly string[],
-  ): Promise<{ base: IncidentRows; rows: (TimelineEvent | DocumentSection | Comment)[] } | null>;
+  /** Those of these rows that exist and belong to the incident; null when the incident is gone. */
+  readRows(incidentId: string, table: RowTable, keys: readonly string[]): Promise<KeyedRow[] | null>;
   load(): Promise<IndexSnapshot | null>;
   /** Stored places of these incidents (those missing or damaged left out). */
   readPlaces(ids: readonly string[]): Promise<Map<string, PackedPlaces>>;
@@ -38,6 +33,28 @@ export const FIRST_SCREEN_HITS = 10;
 /** Goes on in a new task, so that a message already queued (a query, a change) is handled first. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * An incident's queued changes: tables to read whole; rows written, by key, with the row as
+ * written when the page sent it (null: read it); its own row as written, when the page sent it.
+ */
+interface Job {
+  tables: Set<IndexedTable>;
+  rows: Map<RowTable, Map<string, KeyedRow | null>>;
+  incident: Incident | null;
+}
+
+/** A row the page sent that belongs to the incident and has the key it was written under. */
+const sentRow = (row: unknown, incidentId: string, key: string): boolean => {
+  const r = row as { id?: unknown; incidentId?: unknown } | null;
+  return typeof r === 'object' && r !== null && r.id === key && r.incidentId === incidentId;
+};
+
+/** The incident's own row, when the page sent it as written. */
+const sentIncident = (rows: readonly unknown[] | undefined, incidentId: string): Incident | null => {
+  const row = rows?.length === 1 ? (rows[0] as { id?: unknown } | null) : null;
+  return typeof row === 'object' && row !== null && row.id === incidentId ? (row as Incident) : null;
+};
+
 /** How long after the last change the index is stored again. */
 export const SAVE_DELAY_MS = 2_000;
 
@@ -49,11 +66,7 @@ export const SAVE_DELAY_MS = 2_000;
  */
 export class SearchService {
   private index: LibraryIndex | null = null;
-  /** Per incident: tables to read whole, and rows to read by key. */
-  private readonly pending = new Map<
-    string,
-    { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> }
-  >();
+  private readonly pending = new Map<string, Job>();
   private lastStatusAt = 0;
   private waiting: (() => void)[] = [];
   private draining = false;
@@ -76,11 +89,16 @@ export class SearchService {
     switch (msg.type) {
       case 'start':
         return this.start(msg.changes);
-      case 'changed':
-        if (isRowTable(msg.table) && msg.keys !== undefined)
-          this.enqueueRows(msg.incidentId, msg.table, msg.keys);
-        else this.enqueue(msg.incidentId, msg.table === null ? INDEXED_TABLES : [msg.table]);
+      case 'changed': {
+        const { incidentId, table, keys, rows } = msg;
+        if (isRowTable(table) && keys !== undefined) this.enqueueRows(incidentId, table, keys, rows);
+        else {
+          this.enqueue(incidentId, table === null ? INDEXED_TABLES : [table]);
+          if (table === 'incidents' || table === null)
+            this.job(incidentId).incident = table === 'incidents' ? sentIncident(rows, incidentId) : null;
+        }
         return this.drain();
+      }
       case 'query':
         this.lastQueryAt = performance.now();
         this.lastSeq = msg.seq;
@@ -124,9 +142,10 @@ export class SearchService {
     await this.drain();
   }
 
-  private job(incidentId: string) {
+  private job(incidentId: string): Job {
     let job = this.pending.get(incidentId);
-    if (job === undefined) this.pending.set(incidentId, (job = { tables: new Set(), rows: new Map() }));
+    if (job === undefined)
+      this.pending.set(incidentId, (job = { tables: new Set(), rows: new Map(), incident: null }));
     return job;
   }
 
@@ -135,34 +154,48 @@ export class SearchService {
     for (const t of tables) job.tables.add(t);
   }
 
-  private enqueueRows(incidentId: string, table: RowTable, keys: readonly string[]): void {
+  private enqueueRows(
+    incidentId: string,
+    table: RowTable,
+    keys: readonly string[],
+    rows: readonly unknown[] | undefined,
+  ): void {
     const job = this.job(incidentId);
-    const set = job.rows.get(table) ?? new Set<string>();
-    for (const k of keys) set.add(k);
-    job.rows.set(table, set);
+    const byKey = job.rows.get(table) ?? new Map<string, KeyedRow | null>();
+    keys.forEach((k, i) => {
+      const row = rows?.[i];
+      byKey.set(k, sentRow(row, incidentId, k) ? (row as KeyedRow) : null);
+    });
+    job.rows.set(table, byKey);
   }
 
-  /** Applies one incident's queued changes: whole tables, then single rows. */
-  private async apply(
-    index: LibraryIndex,
-    id: string,
-    job: { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
-  ) {
+  /**
+   * Applies one incident's queued changes: whole tables, then single rows. What the page sent as
+   * written is taken as is; the rest is read.
+   */
+  private async apply(index: LibraryIndex, id: string, job: Job) {
     const at = Date.now();
     // Changing part of an incident read back from storage needs its places.
     if (index.has(id)) await this.loadPlaces(index, [id]);
     // An incident the index does not have yet is read whole.
     const whole = index.has(id) ? [...job.tables] : INDEXED_TABLES;
-    if (whole.length > 0) {
+    if (whole.length === 1 && whole[0] === 'incidents' && job.incident !== null) {
+      index.updateIncident(job.incident, at);
+    } else if (whole.length > 0) {
       const rows = await this.source.read(id, whole);
       if (rows === null) return index.remove(id);
       index.update(rows, whole, at);
     }
-    for (const [table, keys] of job.rows) {
+    for (const [table, byKey] of job.rows) {
       if (whole.includes(table)) continue;
-      const read = await this.source.readRows(id, table, [...keys]);
-      if (read === null) return index.remove(id);
-      index.updateRows(read.base, table, [...keys], read.rows, at);
+      const unknown = [...byKey].flatMap(([k, row]) => (row === null ? [k] : []));
+      const rows = [...byKey.values()].filter((r): r is KeyedRow => r !== null);
+      if (unknown.length > 0) {
+        const read = await this.source.readRows(id, table, unknown);
+        if (read === null) return index.remove(id);
+        rows.push(...read);
+      }
+      index.updateRows(id, table, [...byKey.keys()], rows, at);
     }
   }
 
@@ -229,10 +262,7 @@ export class SearchService {
     try {
       while (this.pending.size > 0) {
         const total = done + this.pending.size;
-        const [id, job] = this.pending.entries().next().value as [
-          string,
-          { tables: Set<IndexedTable>; rows: Map<RowTable, Set<string>> },
-        ];
+        const [id, job] = this.pending.entries().next().value as [string, Job];
         this.pending.delete(id);
         const t0 = performance.now();
         try {

@@ -10,8 +10,10 @@ import {
   type IncidentRows,
   type IndexedTable,
   type IndexSnapshot,
+  type KeyedRow,
   type PackedPlaces,
   type PlacesFileRow,
+  type RowTable,
 } from '../../../../../shared/library/search';
 import type {
   ActionItem,
@@ -93,34 +95,24 @@ export async function readIncidentRows(
   return rows;
 }
 
-/** A row of events, sections or comments. */
-export type KeyedRow = TimelineEvent | DocumentSection | Comment;
-
 /**
- * Some rows of an incident's events, sections or comments by key (those that still exist and
- * still belong to it), with the incident, its causes and its actions. Null when the incident is gone.
+ * Some rows of an incident's events, sections or comments by key: those that still exist and
+ * still belong to it. Null when the incident is gone.
  */
 export async function readIncidentRowsByKey(
   db: IDBDatabase,
   incidentId: string,
-  table: 'events' | 'sections' | 'comments',
+  table: RowTable,
   keys: readonly string[],
-): Promise<{ base: IncidentRows; rows: KeyedRow[] } | null> {
-  const tx = db.transaction(['incidents', 'causes', 'actions', table], 'readonly');
-  const byIndex = <R>(name: IndexedTable) =>
-    done(tx.objectStore(name).index('incidentId').getAll(incidentId)) as Promise<R[]>;
+): Promise<KeyedRow[] | null> {
+  const tx = db.transaction(['incidents', table], 'readonly');
   const store = tx.objectStore(table);
-  const [incident, causes, actions, ...rows] = await Promise.all([
-    done(tx.objectStore('incidents').get(incidentId)) as Promise<Incident | undefined>,
-    byIndex<CauseNode>('causes'),
-    byIndex<ActionItem>('actions'),
+  const [incidentKey, ...rows] = await Promise.all([
+    done(tx.objectStore('incidents').getKey(incidentId)),
     ...keys.map((k) => done(store.get(k)) as Promise<KeyedRow | undefined>),
   ]);
-  if (incident === undefined) return null;
-  return {
-    base: { incident, causes, actions },
-    rows: rows.filter((r): r is KeyedRow => r !== undefined && r.incidentId === incidentId),
-  };
+  if (incidentKey === undefined) return null;
+  return rows.filter((r): r is KeyedRow => r !== undefined && r.incidentId === incidentId);
 }
 
 /** The stored index, or null when there is none (or the store does not exist yet). */
