@@ -157,6 +157,16 @@ export function IncidentList({
         hitsPending={(result?.pendingHits?.length ?? 0) > 0}
       />
       <table className="table incidents-table">
+        {/* Set widths (a fixed table layout): columns do not jump as results change, and a
+            keystroke's new rows are laid out without measuring every cell first. */}
+        <colgroup>
+          <col />
+          <col className="col-w-severity" />
+          <col className="col-w-status" />
+          <col className="col-w-window" />
+          <col className="col-w-edited" />
+          <col className="col-w-actions" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Title</th>
