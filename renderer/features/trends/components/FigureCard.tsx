@@ -29,6 +29,27 @@ interface FigureCardProps {
   tableOpen?: boolean;
   /** Renders a cell (links to incidents); undefined keeps the default, the cell as text. */
   renderCell?: (row: number, col: number) => ReactNode;
+  /** The card's content width, when the view measured it before drawing the card (see TrendsView). */
+  initialWidth?: number | undefined;
+}
+
+/** The width a chart is drawn at in a card this wide inside (capped: a very wide bar chart reads worse). */
+const chartWidth = (cardWidth: number) => Math.min(960, Math.max(320, Math.floor(cardWidth)));
+
+/**
+ * An element's content width as a ResizeObserver reports it (its box less borders and padding):
+ * the first report then matches the width drawn at, and draws nothing again.
+ */
+export function contentWidth(el: HTMLElement): number {
+  const s = getComputedStyle(el);
+  const px = (v: string) => parseFloat(v) || 0;
+  return (
+    el.getBoundingClientRect().width -
+    px(s.borderLeftWidth) -
+    px(s.borderRightWidth) -
+    px(s.paddingLeft) -
+    px(s.paddingRight)
+  );
 }
 
 /**
@@ -36,28 +57,38 @@ interface FigureCardProps {
  * colours; exports are always the light, paper version), its notes, its numbers as a table,
  * and CSV / SVG / PNG downloads.
  */
-export function FigureCard({ figure, onError, controls, tableOpen, renderCell }: FigureCardProps) {
+export function FigureCard({
+  figure,
+  onError,
+  controls,
+  tableOpen,
+  renderCell,
+  initialWidth,
+}: FigureCardProps) {
   const { table, svg } = figure;
   const dark = useColorScheme() === 'dark';
   const box = useRef<HTMLDivElement>(null);
-  // Unknown until the card is laid out: the chart is drawn once, at the width it is shown at
-  // (drawing it at a guess first, then again, doubled the view's first render).
-  const [width, setWidth] = useState<number | null>(null);
+  // Unknown until the card is laid out (unless the view measured it): the chart is drawn once,
+  // at the width it is shown at (drawing it at a guess first, then again, doubled the view's
+  // first render).
+  const [width, setWidth] = useState<number | null>(
+    initialWidth === undefined ? null : chartWidth(initialWidth),
+  );
   const [allRows, setAllRows] = useState(false);
   // A table behind a closed "Numbers" is drawn when first opened.
   const [numbersOpen, setNumbersOpen] = useState(tableOpen === true);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    // Drawn at the width it is shown at (capped: a very wide bar chart reads worse), never scaled.
-    const fit = (w: number) => setWidth(Math.min(960, Math.max(320, Math.floor(w))));
-    fit(el.getBoundingClientRect().width);
+    // Drawn at the width it is shown at, never scaled. A width the view gave needs no layout
+    // now (it would lay out the whole view a first time without its charts).
+    if (initialWidth === undefined) setWidth(chartWidth(contentWidth(el)));
     const ro = new ResizeObserver(([entry]) => {
-      if (entry) fit(entry.contentRect.width);
+      if (entry) setWidth(chartWidth(entry.contentRect.width));
     });
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [initialWidth]);
   // On screen the card's heading names the chart; exported files carry the title themselves.
   const screen = useMemo(
     () => (svg && width !== null ? svg(dark ? DARK_CHART : LIGHT_CHART, { width, titled: false }) : null),

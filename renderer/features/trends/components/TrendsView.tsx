@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   actionHealthFigure,
   categoryFigure,
@@ -17,7 +17,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { useToday } from '../../../ui/useNow';
 import { useLibrary } from '../hooks/useLibrary';
 import { PERIOD_LABELS, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../period';
-import { FigureCard } from './FigureCard';
+import { contentWidth, FigureCard } from './FigureCard';
 import { ReviewExport } from './ReviewExport';
 import './trends.css';
 
@@ -65,6 +65,15 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
     [report, metric, titles],
   );
 
+  // The cards' width, measured on an empty card before any is drawn: each chart is then drawn
+  // once, at its width, and the view laid out once (measuring a drawn card laid out every table
+  // a first time without the charts).
+  const [cardWidth, setCardWidth] = useState<number | null>(null);
+  // Called as the empty card is put in the page (before it is painted).
+  const probe = useCallback((el: HTMLDivElement | null) => {
+    if (el !== null) setCardWidth(contentWidth(el));
+  }, []);
+
   const link = (id: string, tab: IncidentTab) => (
     <a
       key={id}
@@ -98,7 +107,12 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
   if (!report || !figures || !library) return <p className="loading muted">Loading trends…</p>;
   const open = report.actions.total.open + report.actions.total.overdue;
   return (
-    <section className="trends" data-testid="trends" data-ready="true" aria-labelledby="trends-title">
+    <section
+      className="trends"
+      data-testid="trends"
+      data-ready={cardWidth !== null || report.incidentCount === 0 ? 'true' : undefined}
+      aria-labelledby="trends-title"
+    >
       <header className="list-toolbar trends-toolbar">
         <h1 id="trends-title" className="page-title">
           Trends
@@ -157,31 +171,56 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
         </EmptyState>
       ) : (
         <div className="trends-grid">
-          <FigureCard figure={figures.summary} onError={onError} />
-          <FigureCard figure={figures.month} onError={onError} controls={metricSwitch} />
-          <FigureCard figure={figures.service} onError={onError} controls={metricSwitch} />
-          <FigureCard figure={figures.severity} onError={onError} controls={metricSwitch} />
-          <FigureCard figure={figures.volume} onError={onError} />
-          <FigureCard figure={figures.categories} onError={onError} />
-          <FigureCard
-            figure={figures.signals}
-            onError={onError}
-            renderCell={(r, c) => {
-              const s = report.signals[r];
-              if (c !== 4 || !s) return undefined;
-              return <span className="trends-links">{s.incidentIds.map((id) => link(id, 'overview'))}</span>;
-            }}
-          />
-          <FigureCard figure={figures.owner} onError={onError} />
-          <FigureCard figure={figures.priority} onError={onError} />
-          <FigureCard
-            figure={figures.open}
-            onError={onError}
-            renderCell={(r, c) => {
-              const o = report.actions.openItems[r];
-              return c === 0 && o ? link(o.incidentId, 'actions') : undefined;
-            }}
-          />
+          {cardWidth === null ? (
+            <div ref={probe} className="trends-card" aria-hidden="true" />
+          ) : (
+            <>
+              <FigureCard initialWidth={cardWidth} figure={figures.summary} onError={onError} />
+              <FigureCard
+                initialWidth={cardWidth}
+                figure={figures.month}
+                onError={onError}
+                controls={metricSwitch}
+              />
+              <FigureCard
+                initialWidth={cardWidth}
+                figure={figures.service}
+                onError={onError}
+                controls={metricSwitch}
+              />
+              <FigureCard
+                initialWidth={cardWidth}
+                figure={figures.severity}
+                onError={onError}
+                controls={metricSwitch}
+              />
+              <FigureCard initialWidth={cardWidth} figure={figures.volume} onError={onError} />
+              <FigureCard initialWidth={cardWidth} figure={figures.categories} onError={onError} />
+              <FigureCard
+                initialWidth={cardWidth}
+                figure={figures.signals}
+                onError={onError}
+                renderCell={(r, c) => {
+                  const s = report.signals[r];
+                  if (c !== 4 || !s) return undefined;
+                  return (
+                    <span className="trends-links">{s.incidentIds.map((id) => link(id, 'overview'))}</span>
+                  );
+                }}
+              />
+              <FigureCard initialWidth={cardWidth} figure={figures.owner} onError={onError} />
+              <FigureCard initialWidth={cardWidth} figure={figures.priority} onError={onError} />
+              <FigureCard
+                initialWidth={cardWidth}
+                figure={figures.open}
+                onError={onError}
+                renderCell={(r, c) => {
+                  const o = report.actions.openItems[r];
+                  return c === 0 && o ? link(o.incidentId, 'actions') : undefined;
+                }}
+              />
+            </>
+          )}
         </div>
       )}
     </section>

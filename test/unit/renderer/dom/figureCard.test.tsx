@@ -51,6 +51,33 @@ describe('figure card', () => {
     expect(svg.mock.calls.map(([, o]) => o?.width)).toEqual([320]);
   });
 
+  it('draws at the width the view measured; a resize observer reporting that width draws nothing again', () => {
+    const observers: ((width: number) => void)[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly fn: ResizeObserverCallback) {}
+        observe() {
+          observers.push((width) =>
+            this.fn([{ contentRect: { width } } as ResizeObserverEntry], this as unknown as ResizeObserver),
+          );
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      const f = figure(3, true);
+      const svg = vi.fn(f.svg!);
+      render(<FigureCard figure={{ ...f, svg }} onError={() => undefined} initialWidth={700.4} />);
+      act(() => observers.forEach((report) => report(700.4)));
+      expect(svg.mock.calls.map(([, o]) => o?.width)).toEqual([700]);
+      act(() => observers.forEach((report) => report(540)));
+      expect(svg.mock.calls.map(([, o]) => o?.width)).toEqual([700, 540]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('shows a short table whole, and draws a chart figure’s numbers when they are opened', () => {
     const view = render(<FigureCard figure={figure(3, true)} onError={() => undefined} />);
     expect(bodyRows(view.container)).toBe(0);
