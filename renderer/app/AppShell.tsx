@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Incident } from '../../shared/domain';
 import { AllActionsView } from '../features/actions';
-import { TrendsView } from '../features/trends';
+import { PreloadLibrary, TrendsView } from '../features/trends';
 import { useBundleActions } from '../features/bundles';
 import { ExportDialog } from '../features/export';
 import {
@@ -255,6 +255,7 @@ export function AppShell() {
           )}
         </ErrorBoundary>
       </main>
+      <PreloadLibrary />
       <StatusBar
         onRestoreBackup={(text, name) => void bundles.openText(text, name)}
         onBackupError={backupError}
