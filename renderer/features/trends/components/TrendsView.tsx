@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react';
 import {
   actionHealthFigure,
   categoryFigure,
-  computeTrends,
   DURATION_LABELS,
   DURATION_METRICS,
   durationFigure,
@@ -16,6 +15,7 @@ import { routeHash, type IncidentTab } from '../../../routing/route';
 import { EmptyState } from '../../../ui/EmptyState';
 import { useToday } from '../../../ui/useNow';
 import { useLibrary } from '../hooks/useLibrary';
+import { trendsReport } from '../model/trendsReport';
 import { PERIOD_LABELS, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '../period';
 import { contentWidth, FigureCard } from './FigureCard';
 import { ReviewExport } from './ReviewExport';
@@ -40,7 +40,7 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
   const [metric, setMetric] = useState<DurationMetric>('ttd');
   const period = useMemo(() => presetPeriod(preset, today, from, to), [preset, today, from, to]);
   const report = useMemo(
-    () => (library ? computeTrends(library, period, today) : undefined),
+    () => (library ? trendsReport(library, period, today) : undefined),
     [library, period, today],
   );
   const titles = useMemo(
