@@ -24,9 +24,12 @@ export interface EventPackRow {
   rev: string;
   /** Meta row: the number of packs built at `rev` (0 while none are). */
   parts?: number;
+  /** Meta row: the number of events in the packs (absent in packs of earlier builds). */
+  events?: number;
   /** Meta row: the rows that failed the event schema when the packs were built, by name. */
   damaged?: DamagedRow[];
-  /** Pack row: the events, as JSON text (one string clones far faster than thousands of rows). */
+  /** Pack row: the events, as JSON text (db/eventPackCodec.ts; one string clones far faster than
+   * thousands of rows). */
   json?: string;
 }
 

@@ -1,8 +1,9 @@
 import { isRenderableEvent, type TimelineEvent } from '../../../shared/domain';
 import { getDb } from '../db';
 import type { DamagedRow } from './damaged';
-import { readEventRows, type EventRows } from './events';
+import { countEvents, readEventRows, type EventRows } from './events';
 import { META_PART, newRev, type EventPackRow } from '../eventPacks';
+import { decodePack, encodePack } from '../eventPackCodec';
 import { yieldToPage } from '../../ui/yieldToPage';
 
 const rowsOf = (incidentId: string) =>
@@ -26,6 +27,7 @@ export async function writeEventPacks(
   rev: string | null,
   packs: readonly string[],
   damaged: readonly DamagedRow[] = [],
+  events?: number,
 ): Promise<boolean> {
   const db = getDb();
   return db.transaction('rw', db.eventPacks, async () => {
@@ -34,12 +36,28 @@ export async function writeEventPacks(
     const at = rev ?? newRev();
     await rowsOf(incidentId).delete();
     const rows: EventPackRow[] = [
-      { incidentId, part: META_PART, rev: at, parts: packs.length, damaged: [...damaged] },
+      {
+        incidentId,
+        part: META_PART,
+        rev: at,
+        parts: packs.length,
+        damaged: [...damaged],
+        ...(events === undefined ? {} : { events }),
+      },
     ];
     packs.forEach((json, part) => rows.push({ incidentId, part, rev: at, json }));
     await db.eventPacks.bulkPut(rows);
     return true;
   });
+}
+
+/**
+ * How many events the incident has: from its meta row when its packs are current (one small
+ * read), else counted through the time index (which walks all of it).
+ */
+export async function countIncidentEvents(incidentId: string): Promise<number> {
+  const meta = await getDb().eventPacks.get([incidentId, META_PART]);
+  return meta?.parts && typeof meta.events === 'number' ? meta.events : countEvents(incidentId);
 }
 
 /** Removes an incident's packs and meta row (the incident is being deleted). */
@@ -49,26 +67,6 @@ export async function deleteEventPacks(incidentId: string): Promise<void> {
 
 /** Events per pack: one pack parses in a few milliseconds, well under a 50 ms task. */
 export const PACK_SIZE = 2_000;
-
-/**
- * Parses one pack onto `into`, checking that every event can be shown. False when the pack is
- * not valid JSON or holds an event that cannot (a pack damaged on disk): the caller then reads
- * the rows, which name each damaged event.
- */
-function parsePack(json: string, into: TimelineEvent[]): boolean {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(parsed)) return false;
-  for (const e of parsed) {
-    if (!isRenderableEvent(e)) return false;
-    into.push(e as TimelineEvent);
-  }
-  return true;
-}
 
 /** Packs read per request (see readPackedEvents). */
 const PACKS_PER_READ = 8;
@@ -81,6 +79,14 @@ const PACKS_PER_READ = 8;
  * (a write drops the packs and renews the meta row in its own transaction): null then.
  */
 export async function readPackedEvents(incidentId: string): Promise<IncidentEvents | null> {
+  const read = await readPacks(incidentId);
+  return read && { events: read.events, damaged: read.damaged };
+}
+
+/** What {@link readPackedEvents} reads, with the revision and whether a pack is in the old text. */
+async function readPacks(
+  incidentId: string,
+): Promise<(IncidentEvents & { rev: string; objectsText: boolean }) | null> {
   const table = getDb().eventPacks;
   const meta = await table.get([incidentId, META_PART]);
   if (meta?.part !== META_PART || !meta.parts) return null;
@@ -95,17 +101,20 @@ export async function readPackedEvents(incidentId: string): Promise<IncidentEven
     );
   const events: TimelineEvent[] = [];
   let part = 0;
+  let objectsText = false;
   for (const group of groups) {
     const rows = await group;
     if (rows === null) return null;
     for (const row of rows) {
       if (row.part !== part || row.rev !== meta.rev || typeof row.json !== 'string') return null;
       if (part > 0) await yieldToPage();
-      if (!parsePack(row.json, events)) return null;
+      if (!decodePack(row.json, events)) return null;
+      objectsText ||= row.json.startsWith('[');
       part++;
     }
   }
-  return part === meta.parts ? { events, damaged: Array.isArray(meta.damaged) ? meta.damaged : [] } : null;
+  if (part !== meta.parts) return null;
+  return { events, damaged: Array.isArray(meta.damaged) ? meta.damaged : [], rev: meta.rev, objectsText };
 }
 
 /** The packs of events in time order, serialised one per task. */
@@ -119,7 +128,7 @@ export async function packEvents(
     const slice = events.slice(from, from + size);
     // A damaged row keeps the incident on the row path, which names it.
     if (!slice.every(isRenderableEvent)) return null;
-    packs.push(JSON.stringify(slice));
+    packs.push(encodePack(slice));
   }
   return packs;
 }
@@ -141,7 +150,7 @@ export function buildEventPacks(
   const job = (async () => {
     if (events.length === 0) return false;
     const packs = await packEvents(events, size);
-    return packs !== null && writeEventPacks(incidentId, rev, packs, damaged);
+    return packs !== null && writeEventPacks(incidentId, rev, packs, damaged, events.length);
   })().finally(() => building.delete(incidentId));
   building.set(incidentId, job);
   return job;
@@ -155,11 +164,17 @@ export interface IncidentEvents {
 
 /**
  * Every event of an incident in time order: from its packs when they are current (tens of rows
- * instead of 100,000), else from the rows — and then the packs are built for next time.
+ * instead of 100,000), else from the rows — and then the packs are built for next time. Packs
+ * an earlier build wrote as arrays of objects are written again by columns (from the events just
+ * read: they are the rows at that revision), unless the events changed meanwhile.
  */
 export async function readIncidentEvents(incidentId: string): Promise<IncidentEvents> {
-  const packed = await readPackedEvents(incidentId);
-  if (packed !== null) return packed;
+  const packed = await readPacks(incidentId);
+  if (packed !== null) {
+    const { events, damaged, rev, objectsText } = packed;
+    if (objectsText) void buildEventPacks(incidentId, { events, damaged, rev }).catch(() => false);
+    return { events, damaged };
+  }
   const read = await readEventRows(incidentId);
   void buildEventPacks(incidentId, read).catch(() => false);
   return { events: read.events, damaged: read.damaged };

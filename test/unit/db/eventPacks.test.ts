@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { createIncident, eventDefaults, type TimelineEvent } from '../../../shared/domain';
 import { deleteIncident, putIncident } from '../../../renderer/db/repos/incidents';
 import { applyTimelineEdit, deleteEvents, putEvents, readEventRows } from '../../../renderer/db/repos/events';
-import { buildEventPacks, readIncidentEvents, readPackedEvents } from '../../../renderer/db/repos/eventPacks';
+import {
+  buildEventPacks,
+  countIncidentEvents,
+  readIncidentEvents,
+  readPackedEvents,
+} from '../../../renderer/db/repos/eventPacks';
 import { META_PART } from '../../../renderer/db/eventPacks';
 import type { RootlineDb } from '../../../renderer/db/schema';
 import { freshDb } from './testDb';
@@ -45,7 +50,18 @@ describe('packed events', () => {
     expect(await packed('inc')).toBe(true);
     expect(await readPackedEvents('inc')).not.toBeNull();
     expect((await db.eventPacks.get(['inc', META_PART]))?.parts).toBe(3);
-    expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
+    // The same values and the same keys in the same order (exports write them as they are).
+    expect(JSON.stringify((await readIncidentEvents('inc')).events)).toBe(
+      JSON.stringify(await rowsOf(db, 'inc')),
+    );
+    // The count comes from the meta row while the packs are current, from the index after a write.
+    expect((await db.eventPacks.get(['inc', META_PART]))?.events).toBe(SIZE * 2 + 5);
+    expect(await countIncidentEvents('inc')).toBe(SIZE * 2 + 5);
+    await db.eventPacks.update(['inc', META_PART], { events: 7 });
+    expect(await countIncidentEvents('inc')).toBe(7);
+    await putEvents([event('inc', 'later', 1)]);
+    expect(await countIncidentEvents('inc')).toBe(SIZE * 2 + 6);
+    await db.events.delete('later');
     // The other incident has none of its own yet, and none of these.
     expect(await readPackedEvents('other')).toBeNull();
     expect((await readIncidentEvents('other')).events).toEqual([event('other', 'o1', 5)]);
@@ -115,16 +131,42 @@ describe('packed events', () => {
     await seed(db, 40);
     const damage: Array<(json: string) => string> = [
       (json) => json.slice(0, -3),
-      (json) => json.replace(/"at":\d+/, '"at":8640000000000001'),
+      (json) => json.replace(/"at":\[\d+/, '"at":[8640000000000001'),
+      (json) => json.replace(/"title":\["[^"]*",/, '"title":['),
       (json) => json.replace(/"kind":"log"/, '"kind":"exploit"'),
       () => '{"not":"an array"}',
     ];
     for (const hurt of damage) {
       expect(await packed('inc')).toBe(true);
       const row = await db.eventPacks.get(['inc', 0]);
+      expect(hurt(row!.json!)).not.toBe(row!.json);
       await db.eventPacks.put({ ...row!, json: hurt(row!.json!) });
       expect((await readIncidentEvents('inc')).events).toEqual(await rowsOf(db, 'inc'));
     }
+  });
+
+  it('written as arrays of objects by an earlier build still read back', async () => {
+    const db = freshDb('packs-old-text');
+    await seed(db, SIZE * 2 + 5);
+    expect(await packed('inc')).toBe(true);
+    const rows = await rowsOf(db, 'inc');
+    const meta = await db.eventPacks.get(['inc', META_PART]);
+    await db.eventPacks.bulkPut(
+      [0, 1, 2].map((part) => ({
+        incidentId: 'inc',
+        part,
+        rev: meta!.rev,
+        json: JSON.stringify(rows.slice(part * SIZE, (part + 1) * SIZE)),
+      })),
+    );
+    const read = await readPackedEvents('inc');
+    expect(read).not.toBeNull();
+    expect(JSON.stringify(read!.events)).toBe(JSON.stringify(rows));
+    // Opening writes them again by columns, at the same revision.
+    expect(JSON.stringify((await readIncidentEvents('inc')).events)).toBe(JSON.stringify(rows));
+    await expect.poll(async () => (await db.eventPacks.get(['inc', 0]))?.json?.startsWith('{')).toBe(true);
+    expect((await db.eventPacks.get(['inc', META_PART]))?.rev).toBe(meta!.rev);
+    expect(JSON.stringify((await readPackedEvents('inc'))!.events)).toBe(JSON.stringify(rows));
   });
 
   it('go with their incident', async () => {
