@@ -1,6 +1,7 @@
 import type { Incident } from '../../shared/domain';
 import { useEffect } from 'react';
 import { useReadyMarker } from '../ui/ready';
+import { useShownInTransition } from '../ui/transitions';
 import { goTo, INCIDENT_TAB_LABELS, INCIDENT_TABS, routeHash, type IncidentTab } from '../routing/route';
 import { EmptyState } from '../ui/EmptyState';
 import { DamagedItem } from '../ui/DamagedItem';
@@ -11,7 +12,7 @@ import { CausesPanel } from '../features/causes';
 import { DocumentPanel } from '../features/document';
 import { OverviewForm } from '../features/overview';
 import { ReviewPanel, useOpenThreadCount } from '../features/review';
-import { TimelinePanel, useIncidentEvents } from '../features/timeline';
+import { prefetchTimeline, TimelinePanel, useIncidentEvents } from '../features/timeline';
 import { SimilarIncidents } from '../features/trends';
 import { UndoButtons } from '../features/undo';
 import { PresenceList, SyncIndicator, useShare } from '../features/share';
@@ -56,12 +57,19 @@ export function IncidentView({
   onImportLogs,
   onShare,
 }: IncidentViewProps) {
-  const read = useCheckedIncident(id);
+  // The page is drawn in a transition once the incident is read (a big incident's timeline was
+  // one task of ~100 ms in the read's callback).
+  const checked = useCheckedIncident(id);
+  const read = useShownInTransition(checked !== undefined, id) ? checked : undefined;
   const incident = read === undefined ? undefined : read && 'incident' in read ? read.incident : null;
   const openThreads = useOpenThreadCount(id);
   const repair = useDamagedActions();
   const share = useShare(id);
   useReadyMarker(read !== undefined);
+  // The timeline's first rows are read beside the incident, not after its page is drawn.
+  useEffect(() => {
+    if (tab === 'timeline') prefetchTimeline(id);
+  }, [id, tab]);
   const title = incident?.title;
   useEffect(() => {
     document.title = title ? `${title} — Rootline` : 'Rootline';

@@ -3,3 +3,4 @@ export { useTimelineWindow, TIMELINE_WINDOW } from './hooks/useTimelineWindow';
 export { revealTimelineEvent } from './focus';
 export { exportChartPng, exportChartSvg } from './model/exportChart';
 export { useIncidentEvents } from './hooks/useIncidentEvents';
+export { prefetchTimeline } from './model/store';

@@ -1,6 +1,7 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain';
 import type { DamagedRow } from '../../../db/repos';
+import { useTransitionVersion } from '../../../ui/transitions';
 import { timelineStoreFor } from '../model/store';
 import { useStartAfterRender } from './useStartAfterRender';
 
@@ -23,10 +24,9 @@ export function useIncidentEvents(
 } {
   const store = timelineStoreFor(incidentId);
   useStartAfterRender(store, read);
-  useSyncExternalStore(
-    (fn) => store.subscribe(fn),
-    () => store.version,
-  );
+  // As a transition: a subscription read synchronously turned every render of the page under way
+  // while the events load into a synchronous one.
+  useTransitionVersion(store);
   const loaded = useCallback(async () => {
     await store.whenLoaded();
     if (store.error !== null) throw new Error(store.error);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { TimelineEvent } from '../../../../shared/domain';
 import type { TimelineTableHandle } from '../components/TimelineTable';
 import { subscribeReveal, takeRevealRequest } from '../focus';
@@ -30,25 +30,38 @@ export function useTimelineSelection({ incidentId, store, shown, table, clearFil
     setSel((s) => ({ ids, focus, anchor: anchor === undefined ? s.anchor : anchor }));
   }, []);
   const scrollTo = useCallback((pos: number) => table.current?.scrollToEvent(pos), [table]);
+  // The event to bring into view once the table shows it: the events arrive and are drawn in a
+  // transition, so an event just read or added may not be in the rows on screen yet.
+  const target = useRef<string | null>(null);
   const reveal = useCallback(
     (id: string) => {
-      let pos = shown.findIndex((e) => e.id === id);
-      if (pos < 0 && store.byId.has(id)) {
-        clearFilter();
-        pos = store.events.findIndex((e) => e.id === id);
-      }
+      target.current = id;
       setSelection(new Set([id]), id, id);
-      if (pos >= 0) requestAnimationFrame(() => scrollTo(pos));
     },
-    [shown, store, setSelection, scrollTo, clearFilter],
+    [setSelection],
   );
+  useEffect(() => {
+    const id = target.current;
+    if (id === null) return;
+    const pos = shown.findIndex((e) => e.id === id);
+    if (pos >= 0) {
+      target.current = null;
+      requestAnimationFrame(() => scrollTo(pos));
+    } else if (store.byId.has(id)) {
+      // Hidden by the filter (or read but not drawn yet): shown once the filter is cleared.
+      clearFilter();
+    } else if (store.complete) {
+      // Not an event of this incident (any more).
+      target.current = null;
+    }
+  }, [sel, shown, store, scrollTo, clearFilter]);
   useEffect(() => {
     const check = () => {
       const id = takeRevealRequest(incidentId);
-      if (id) void store.whenLoaded().then(() => reveal(id));
+      if (id) reveal(id);
     };
     check();
     return subscribeReveal(check);
-  }, [incidentId, store, reveal]);
+  }, [incidentId, reveal]);
   return { sel, setSelection, scrollTo, reveal };
 }

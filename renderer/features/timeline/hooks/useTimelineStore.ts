@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
+import { useTransitionVersion } from '../../../ui/transitions';
 import { useStartAfterRender } from './useStartAfterRender';
 import { listImports } from '../../../db/repos';
 import { timelineStoreFor, type TimelineStore } from '../model/store';
 
 /**
- * The incident's event store, re-rendering on every change. The store itself reloads on the
+ * The incident's event store, re-rendering on every change (as a transition: 100,000 events
+ * arriving are drawn without one long task). The store itself reloads on the
  * incident's change signal (renderer/db/changeLog.ts) for writes made elsewhere. Returns the
  * import-set key (changes when imports are added or removed) for the density strip.
  */
@@ -16,10 +17,7 @@ export function useTimelineStore(incidentId: string): {
 } {
   const store = timelineStoreFor(incidentId);
   useStartAfterRender(store, true);
-  const version = useSyncExternalStore(
-    (fn) => store.subscribe(fn),
-    () => store.version,
-  );
+  const version = useTransitionVersion(store);
   const importsKey = useLiveQuery(async () => {
     const imports = await listImports(incidentId);
     return imports.map((i) => `${i.id}:${i.importedAt}:${i.blockCount}`).join(',');

@@ -7,7 +7,7 @@ import type { RootlineDb } from '../../../db/schema';
 import type { DamagedRow } from '../../../db/repos';
 import {
   buildEventPacks,
-  countEvents,
+  countIncidentEvents,
   listEventsFrom,
   readEventRows,
   readIncidentEvents,
@@ -43,6 +43,8 @@ export class TimelineStore {
   private readonly hay = new WeakMap<TimelineEvent, string>();
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | null = null;
+  /** The first screen's read, asked for before the view started the store (see prefetch). */
+  private firstRead: Promise<TimelineEvent[]> | null = null;
   private disposed = false;
   private generation = 0;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -68,10 +70,36 @@ export class TimelineStore {
     }, 30);
   }
 
-  /** Stops listening for changes (the store is no longer shown). */
   /** Starts the first read unless one was asked for already (or the store was dropped). */
   start(): void {
-    if (this.loading === null && !this.disposed) void this.load();
+    if (this.loading === null && !this.disposed) void this.load(this.firstRead);
+  }
+
+  /**
+   * Reads the first screen of events now, while the view that shows them is still being drawn,
+   * and shows it as soon as it is read; the rest waits for {@link start}. Opening an incident on
+   * its timeline asks for it with the incident itself, so the first rows come with the page.
+   */
+  prefetch(): void {
+    if (this.disposed || this.loading !== null || this.firstRead !== null) return;
+    const gen = this.generation;
+    const read = this.readFirst();
+    this.firstRead = read;
+    read.then(
+      (first) => {
+        if (gen === this.generation && this.loading === null && !this.ready) this.showFirst(first);
+      },
+      () => undefined,
+    );
+  }
+
+  private readFirst(): Promise<TimelineEvent[]> {
+    return listEventsFrom(this.incidentId, -Infinity, 0, FIRST).then((r) => r.events);
+  }
+
+  private showFirst(first: TimelineEvent[]): void {
+    this.total = Math.max(first.length, this.total);
+    this.setAll(first, false);
   }
 
   dispose(): void {
@@ -110,10 +138,14 @@ export class TimelineStore {
     return h;
   }
 
-  /** (Re)reads every event: the first screen at once, the rest in chunks. */
-  load(): Promise<void> {
+  /**
+   * (Re)reads every event: the first screen at once, the rest in chunks. `firstRead` is the
+   * prefetched first screen (only the first load takes it: any later one reads again).
+   */
+  load(firstRead: Promise<TimelineEvent[]> | null = null): Promise<void> {
     const gen = ++this.generation;
-    this.loading = this.run(gen).catch((err: unknown) => {
+    this.firstRead = null;
+    this.loading = this.run(gen, firstRead).catch((err: unknown) => {
       if (gen !== this.generation) return;
       this.error = err instanceof Error ? err.message : String(err);
       this.emit();
@@ -126,22 +158,22 @@ export class TimelineStore {
     return this.loading ?? this.load();
   }
 
-  private async run(gen: number): Promise<void> {
+  private async run(gen: number, firstRead: Promise<TimelineEvent[]> | null): Promise<void> {
     // The first screen first: nothing else asks the database before it (a count walks the whole
     // index, and IndexedDB serves one request after another).
-    const { events: first } = await listEventsFrom(this.incidentId, -Infinity, 0, FIRST);
+    const first = await (firstRead ?? this.readFirst());
     if (gen !== this.generation) return;
-    this.total = Math.max(first.length, this.total);
     // The count gives the scroll height until every event is read; a failed count only leaves
     // it short meanwhile.
-    void countEvents(this.incidentId)
+    void countIncidentEvents(this.incidentId)
       .then((total) => {
         if (gen !== this.generation || this.complete) return;
         this.total = total;
         this.emit();
       })
       .catch(() => undefined);
-    this.setAll(first, false);
+    // A prefetched first screen may be on show already.
+    if (this.events !== first) this.showFirst(first);
     // The rest at once, not per slice: recomputing filters, rows and chart as slices arrive
     // would cost more than the reading. Read even when the first screen held every event: the
     // full read also names the damaged rows (and a small incident reads fast).
@@ -240,4 +272,9 @@ export function timelineStoreFor(incidentId: string): TimelineStore {
     cached = { store: new TimelineStore(incidentId), db };
   }
   return cached.store;
+}
+
+/** Reads the first screen of an incident's timeline ahead of its view (see TimelineStore.prefetch). */
+export function prefetchTimeline(incidentId: string): void {
+  timelineStoreFor(incidentId).prefetch();
 }

@@ -105,4 +105,34 @@ describe('timeline store order', () => {
     expect(store.total).toBe(2_300);
     expect(store.events.map((e) => e.id)).toEqual(expected);
   });
+
+  it('shows a prefetched first screen before the view starts it, and reads it once', async () => {
+    const id = await seed();
+    const store = new TimelineStore(id);
+    stores.push(store);
+    const readFirst = vi.spyOn(store as unknown as { readFirst(): Promise<TimelineEvent[]> }, 'readFirst');
+    store.prefetch();
+    store.prefetch();
+    await vi.waitFor(() => expect(store.ready).toBe(true));
+    expect(store.complete).toBe(false);
+    expect(store.events.map((e) => e.title)).toEqual(['first', 'second']);
+    store.start();
+    await store.whenLoaded();
+    expect(store.complete).toBe(true);
+    expect(readFirst).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a change made before the view starts, and the view starting then reads nothing more', async () => {
+    const id = await seed();
+    const store = new TimelineStore(id);
+    stores.push(store);
+    store.prefetch();
+    await putEvents([event(id, 'e3', 500, 'zero')]);
+    await settle(store);
+    expect(store.events.map((e) => e.title)).toEqual(['zero', 'first', 'second']);
+    // The view starting later reads nothing more: the change already read everything.
+    const load = vi.spyOn(store, 'load');
+    store.start();
+    expect(load).not.toHaveBeenCalled();
+  });
 });
