@@ -1,5 +1,4 @@
 export { TimelinePanel } from './components/TimelinePanel';
-export { useTimelineWindow, TIMELINE_WINDOW } from './hooks/useTimelineWindow';
 export { revealTimelineEvent } from './focus';
 export { exportChartPng, exportChartSvg } from './model/exportChart';
 export { useIncidentEvents } from './hooks/useIncidentEvents';
