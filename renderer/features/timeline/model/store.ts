@@ -159,8 +159,8 @@ export class TimelineStore {
   }
 
   private async run(gen: number, firstRead: Promise<TimelineEvent[]> | null): Promise<void> {
-    // The first screen first: nothing else asks the database before it (a count walks the whole
-    // index, and IndexedDB serves one request after another).
+    // The first screen first: nothing else asks the database before it (without current packs a
+    // count walks the whole index, and IndexedDB serves one request after another).
     const first = await (firstRead ?? this.readFirst());
     if (gen !== this.generation) return;
     // The count gives the scroll height until every event is read; a failed count only leaves
