@@ -1,52 +1,21 @@
 import MiniSearch from 'minisearch';
-import type { Incident } from '../../domain';
+import { tableOfDoc } from './documents';
+import { facetCounts, matchesFilter, type FacetCounts, type LibraryFilter } from './facets';
+import { placesHolding, type IncidentHits } from './hits';
 import {
-  INDEXED_TABLES,
-  rowDocs,
-  tableDocs,
-  tableOfDoc,
-  type IncidentText,
-  type IndexedTable,
-  type KeyedRow,
-  type RowTable,
-  type SearchDoc,
-  type SearchField,
-  type SearchTargetKind,
-} from './documents';
-import {
-  facetCounts,
-  incidentFacets,
-  matchesFilter,
-  withIncidentRow,
-  type FacetCounts,
-  type IncidentFacets,
-  type LibraryFilter,
-} from './facets';
-import type { LibraryQuery } from './query';
-import { PREFIX_FROM, searchWords, tokenize } from './query';
+  parseTableTextId,
+  SEP,
+  tableBit,
+  WORD_INDEX_OPTIONS,
+  type IndexState,
+  type TableText,
+} from './indexState';
+import { placeAt, placeKind } from './places';
+import { PREFIX_FROM, searchWords, type LibraryQuery } from './query';
 import { WordScorer, type WordRules, type WordScores } from './scoring';
-import { placesHolding } from './hits';
-import { packPlaces, placeAt, placeKind, unpackPlaces, type PackedPlaces } from './places';
-import { snippet, type SnippetPart } from './snippet';
-import { SEARCH_INDEX_VERSION } from './store';
-
-/** One matching place of an incident. */
-export interface LibraryHit {
-  kind: SearchTargetKind;
-  targetId: string;
-  field: SearchField;
-  snippet: SnippetPart[];
-}
-
-/** An incident that matches the search, with its best places. */
-export interface IncidentHits {
-  incidentId: string;
-  score: number;
-  /** Matching places, best first (at most HITS_PER_INCIDENT). */
-  hits: LibraryHit[];
-  /** How many places matched in all. */
-  hitCount: number;
-}
+import { snippet } from './snippet';
+import { SEARCH_INDEX_VERSION, type IndexSnapshot } from './store';
+import { IndexWriter, type ChangedPlaces } from './writes';
 
 /** The answer to a library query. */
 export interface LibraryResult {
@@ -64,96 +33,27 @@ export interface LibraryResult {
   pendingHits?: string[];
 }
 
-/** What is kept about each indexed incident: its places' text (for hits) and its facets. */
-export interface IndexedIncident {
-  /** The change time the index reflects (from the app's change log). */
-  indexedAt: number;
-  /**
-   * Its searchable places, one document each (see documents.ts), packed (places.ts); null
-   * while not loaded (an index read back from storage loads an incident's places when its hits
-   * are first needed).
-   */
-  places: PackedPlaces | null;
-  facets: IncidentFacets;
-}
-
-/**
- * The persisted form of an index (see store.ts): the word index and each incident's facets.
- * Places are stored apart, per incident ({@link LibraryIndex.takeChangedPlaces}): the text of a
- * thousand incidents' places is ~140 MB, and reading it whole made loading the index take 10 s.
- */
-export interface IndexSnapshot {
-  version: number;
-  index: string;
-  incidents: Record<string, { indexedAt: number; facets: IncidentFacets }>;
-}
-
-/** Places changed since they were last stored, and incidents whose places are to be dropped. */
-export interface ChangedPlaces {
-  places: Map<string, PackedPlaces>;
-  removed: string[];
-}
-
 export const HITS_PER_INCIDENT = 3;
 /** Search words and filters whose answers are kept between index changes. */
 const KEPT_ANSWERS = 64;
 /** Incidents' hits kept between index changes (a few keystrokes' worth). */
 const KEPT_HITS = 500;
 
-const tableBit = (table: IndexedTable): number => 1 << INDEXED_TABLES.indexOf(table);
-
-const SEP = '\u001f';
-
-/** Rows read for an incident: always the incident, its causes and actions (facets), plus changed tables. */
-export type IncidentRows = Pick<IncidentText, 'incident' | 'causes' | 'actions'> & Partial<IncidentText>;
-
-/** A word-index document: all text of one table of one incident. */
-interface TableText {
-  id: string;
-  text: string;
-}
-
-const OPTIONS = {
-  idField: 'id',
-  fields: ['text'],
-  storeFields: [],
-  tokenize,
-  // Long-lived index with edits: clean up replaced documents in the background, in batches.
-  autoVacuum: { minDirtCount: 50, minDirtFactor: 0.1, batchSize: 500, batchWait: 5 },
-};
-
 /** Words of two letters or more match as a prefix, of five or more also with a typo or two. */
 const WORD_RULES: WordRules = { prefixFrom: PREFIX_FROM, fuzzyFrom: 5, fuzzy: 0.2, maxFuzzy: 2 };
-
-/** An incident's text with no rows but its own (to take the documents of its row alone). */
-const NO_ROWS: Omit<IncidentText, 'incident'> = {
-  events: [],
-  causes: [],
-  actions: [],
-  sections: [],
-  comments: [],
-};
-
-const tableTextId = (incidentId: string, table: IndexedTable) => `${incidentId}${SEP}${table}`;
-function parseTableTextId(id: string): { incidentId: string; table: IndexedTable } {
-  const at = id.lastIndexOf(SEP);
-  return { incidentId: id.slice(0, at), table: id.slice(at + 1) as IndexedTable };
-}
-
-const sameDocs = (a: readonly SearchDoc[], b: readonly SearchDoc[]) =>
-  a.length === b.length &&
-  a.every((d, i) => d.id === b[i]!.id && d.text === b[i]!.text && d.field === b[i]!.field);
 
 /**
  * The library's full-text index with each incident's facets. Pure: whoever owns it feeds it rows.
  * Words are indexed per incident and table (a few thousand documents for a thousand incidents,
  * so a common word or a short prefix stays cheap to look up); the places inside an incident
- * that match are found in its kept text, only for the incidents a query shows.
+ * that match are found in its kept text, only for the incidents a query shows. Its writes are
+ * an IndexWriter's (writes.ts), which it hands them to.
  */
 export class LibraryIndex {
-  private words: MiniSearch<TableText>;
+  private readonly state: IndexState;
+  /** The write side: updates, removals and the bookkeeping of places to store (writes.ts). */
+  private readonly writer: IndexWriter;
   private readonly scorer: WordScorer;
-  private readonly incidents = new Map<string, IndexedIncident>();
   /**
    * Answers that hold until the index changes: each search word's matches (a user typing a
    * third word looks up the first two again on every keystroke) and each filter's counts.
@@ -162,11 +62,10 @@ export class LibraryIndex {
   private readonly filtered = new Map<string, { counts: FacetCounts; allowed: Set<string> | null }>();
   /** Each shown incident's places for a set of matched terms (the next keystroke often asks again). */
   private readonly hits = new Map<string, Pick<IncidentHits, 'hits' | 'hitCount'>>();
-  /** Incidents whose places changed (or went) since `takeChangedPlaces`. */
-  private readonly changedPlaces = new Set<string>();
 
   private constructor(ms: MiniSearch<TableText>) {
-    this.words = ms;
+    this.state = { words: ms, incidents: new Map() };
+    this.writer = new IndexWriter(this.state, () => this.changed());
     this.scorer = new WordScorer(ms, 'text', (docId) => {
       const { incidentId, table } = parseTableTextId(docId);
       return { group: incidentId, bit: tableBit(table) };
@@ -174,16 +73,16 @@ export class LibraryIndex {
   }
 
   static empty(): LibraryIndex {
-    return new LibraryIndex(new MiniSearch<TableText>(OPTIONS));
+    return new LibraryIndex(new MiniSearch<TableText>(WORD_INDEX_OPTIONS));
   }
 
   /** An index from its snapshot, or null when the snapshot is of another version or unreadable. */
   static fromSnapshot(snap: IndexSnapshot): LibraryIndex | null {
     if (snap.version !== SEARCH_INDEX_VERSION) return null;
     try {
-      const idx = new LibraryIndex(MiniSearch.loadJSON<TableText>(snap.index, OPTIONS));
+      const idx = new LibraryIndex(MiniSearch.loadJSON<TableText>(snap.index, WORD_INDEX_OPTIONS));
       for (const [id, entry] of Object.entries(snap.incidents))
-        idx.incidents.set(id, { indexedAt: entry.indexedAt, facets: entry.facets, places: null });
+        idx.state.incidents.set(id, { indexedAt: entry.indexedAt, facets: entry.facets, places: null });
       return idx;
     } catch {
       return null;
@@ -193,182 +92,65 @@ export class LibraryIndex {
   snapshot(): IndexSnapshot {
     return {
       version: SEARCH_INDEX_VERSION,
-      index: JSON.stringify(this.words),
+      index: JSON.stringify(this.state.words),
       incidents: Object.fromEntries(
-        [...this.incidents].map(([id, e]) => [id, { indexedAt: e.indexedAt, facets: e.facets }]),
+        [...this.state.incidents].map(([id, e]) => [id, { indexedAt: e.indexedAt, facets: e.facets }]),
       ),
     };
   }
 
-  /** The places to store since the last call (see {@link IndexSnapshot}); `putBack` after a failed write. */
-  takeChangedPlaces(): ChangedPlaces {
-    const places = new Map<string, PackedPlaces>();
-    const removed: string[] = [];
-    for (const id of this.changedPlaces) {
-      const p = this.incidents.get(id)?.places;
-      if (p === undefined) removed.push(id);
-      else if (p !== null) places.set(id, p);
-    }
-    this.changedPlaces.clear();
-    return { places, removed };
-  }
-
-  /** Marks places as not stored again (their write failed). */
-  putBack(changed: ChangedPlaces): void {
-    for (const id of changed.places.keys()) this.changedPlaces.add(id);
-    for (const id of changed.removed) this.changedPlaces.add(id);
-  }
-
-  /** Ids among `ids` of indexed incidents whose places are not loaded. */
-  withoutPlaces(ids: Iterable<string>): string[] {
-    return [...ids].filter((id) => this.incidents.get(id)?.places === null);
-  }
-
-  /** Gives an incident read back from storage its stored places. */
-  setPlaces(incidentId: string, places: PackedPlaces): void {
-    const e = this.incidents.get(incidentId);
-    if (e !== undefined && e.places === null) e.places = places;
-  }
-
   get size(): number {
-    return this.incidents.size;
+    return this.state.incidents.size;
   }
 
   /** True when the incident is in the index. */
   has(incidentId: string): boolean {
-    return this.incidents.has(incidentId);
+    return this.state.incidents.has(incidentId);
   }
 
   /** Ids of the indexed incidents with the change time each reflects. */
   indexedTimes(): Map<string, number> {
-    return new Map([...this.incidents].map(([id, e]) => [id, e.indexedAt]));
+    return new Map([...this.state.incidents].map(([id, e]) => [id, e.indexedAt]));
   }
 
-  /** Re-indexes the words of one table of an incident from its places. */
-  private indexTable(incidentId: string, table: IndexedTable, docs: readonly SearchDoc[]): void {
-    const id = tableTextId(incidentId, table);
-    if (this.words.has(id)) this.words.discard(id);
-    const text = docs.map((d) => d.text).join('\n');
-    if (text !== '') this.words.add({ id, text });
+  /** {@inheritDoc IndexWriter.update} */
+  update(...args: Parameters<IndexWriter['update']>): void {
+    this.writer.update(...args);
   }
 
-  /**
-   * Brings an incident up to date: `tables` says which of its tables changed (their rows are in
-   * `rows`); the words of those tables are indexed again when their text differs. Facets are
-   * always recomputed (their rows are always given). An incident not in the index yet takes
-   * every table whose rows are given (give them all).
-   */
-  update(rows: IncidentRows, tables: readonly IndexedTable[], at: number): void {
-    this.changed();
-    const id = rows.incident.id;
-    const before = this.incidents.get(id);
-    const text: IncidentText = {
-      ...rows,
-      events: rows.events ?? [],
-      sections: rows.sections ?? [],
-      comments: rows.comments ?? [],
-    };
-    // A table counts as changed only when its rows were given; a new incident needs them all.
-    const given = (t: IndexedTable) =>
-      t === 'incidents' || t === 'causes' || t === 'actions' || rows[t] !== undefined;
-    const changed = (before === undefined ? INDEXED_TABLES : tables).filter(given);
-    if (before?.places === null && changed.length < INDEXED_TABLES.length)
-      throw new Error(`The places of incident ${id} are not loaded; load them or give every table.`);
-    let docs = before?.places == null ? [] : unpackPlaces(id, before.places);
-    for (const table of new Set(changed)) {
-      const fresh = tableDocs(table, text);
-      const old = docs.filter((d) => tableOfDoc(d) === table);
-      docs = [...docs.filter((d) => tableOfDoc(d) !== table), ...fresh];
-      if (before?.places == null || !sameDocs(old, fresh)) this.indexTable(id, table, fresh);
-    }
-    this.changedPlaces.add(id);
-    this.incidents.set(id, {
-      indexedAt: at,
-      places: packPlaces(docs),
-      facets: incidentFacets(rows.incident, rows.causes, rows.actions),
-    });
+  /** {@inheritDoc IndexWriter.updateRows} */
+  updateRows(...args: Parameters<IndexWriter['updateRows']>): void {
+    this.writer.updateRows(...args);
   }
 
-  /**
-   * Brings some rows of an incident's events, sections or comments up to date: `keys` are the
-   * rows written, `changed` those of them that still exist (a key without a row was deleted).
-   * Its facets do not come from these tables and stay. The incident must be in the index with
-   * its places loaded (else use `update` with every table).
-   */
-  updateRows(
-    incidentId: string,
-    table: RowTable,
-    keys: readonly string[],
-    changed: readonly KeyedRow[],
-    at: number,
-  ): void {
-    const targets = new Set(keys);
-    this.replaceDocs(
-      incidentId,
-      table,
-      (d) => targets.has(d.targetId),
-      rowDocs(incidentId, table, changed),
-      at,
-      (facets) => facets,
-    );
+  /** {@inheritDoc IndexWriter.updateIncident} */
+  updateIncident(...args: Parameters<IndexWriter['updateIncident']>): void {
+    this.writer.updateIncident(...args);
   }
 
-  /**
-   * Brings an incident's own row (title, overview, labels, severity…) up to date, its other
-   * tables unchanged. The incident must be in the index with its places loaded.
-   */
-  updateIncident(incident: Incident, at: number): void {
-    const docs = tableDocs('incidents', { ...NO_ROWS, incident });
-    this.replaceDocs(
-      incident.id,
-      'incidents',
-      () => true,
-      docs,
-      at,
-      (f) => withIncidentRow(f, incident),
-    );
+  /** {@inheritDoc IndexWriter.remove} */
+  remove(...args: Parameters<IndexWriter['remove']>): void {
+    this.writer.remove(...args);
   }
 
-  /** Replaces the documents of `table` that `replaced` picks with `fresh`, and re-indexes that table's words. */
-  private replaceDocs(
-    incidentId: string,
-    table: IndexedTable,
-    replaced: (doc: SearchDoc) => boolean,
-    fresh: readonly SearchDoc[],
-    at: number,
-    facets: (before: IncidentFacets) => IncidentFacets,
-  ): void {
-    const before = this.incidents.get(incidentId);
-    if (before === undefined) throw new Error(`Incident ${incidentId} is not indexed; index it whole.`);
-    if (before.places === null) throw new Error(`The places of incident ${incidentId} are not loaded.`);
-    this.changed();
-    const docs = [
-      ...unpackPlaces(incidentId, before.places).filter((d) => !(tableOfDoc(d) === table && replaced(d))),
-      ...fresh,
-    ];
-    this.indexTable(
-      incidentId,
-      table,
-      docs.filter((d) => tableOfDoc(d) === table),
-    );
-    this.changedPlaces.add(incidentId);
-    this.incidents.set(incidentId, {
-      indexedAt: at,
-      places: packPlaces(docs),
-      facets: facets(before.facets),
-    });
+  /** {@inheritDoc IndexWriter.takeChangedPlaces} */
+  takeChangedPlaces(): ChangedPlaces {
+    return this.writer.takeChangedPlaces();
   }
 
-  /** Forgets an incident (deleted). */
-  remove(incidentId: string): void {
-    if (!this.incidents.has(incidentId)) return;
-    this.changed();
-    for (const table of INDEXED_TABLES) {
-      const id = tableTextId(incidentId, table);
-      if (this.words.has(id)) this.words.discard(id);
-    }
-    this.incidents.delete(incidentId);
-    this.changedPlaces.add(incidentId);
+  /** {@inheritDoc IndexWriter.putBack} */
+  putBack(...args: Parameters<IndexWriter['putBack']>): void {
+    this.writer.putBack(...args);
+  }
+
+  /** {@inheritDoc IndexWriter.withoutPlaces} */
+  withoutPlaces(...args: Parameters<IndexWriter['withoutPlaces']>): string[] {
+    return this.writer.withoutPlaces(...args);
+  }
+
+  /** {@inheritDoc IndexWriter.setPlaces} */
+  setPlaces(...args: Parameters<IndexWriter['setPlaces']>): void {
+    this.writer.setPlaces(...args);
   }
 
   /**
@@ -394,10 +176,10 @@ export class LibraryIndex {
     const words = searchWords(q.text);
     if (words.length === 0)
       return {
-        incidentIds: allowed === null ? [...this.incidents.keys()] : [...allowed],
+        incidentIds: allowed === null ? [...this.state.incidents.keys()] : [...allowed],
         hits: [],
         counts,
-        indexed: this.incidents.size,
+        indexed: this.state.incidents.size,
         pendingHits: [],
       };
 
@@ -423,7 +205,7 @@ export class LibraryIndex {
         tables |= bits;
       }
       // A group without documents left (its incident removed) is not shown.
-      if (all && this.incidents.has(id)) groups.push({ id, slot, score, tables });
+      if (all && this.state.incidents.has(id)) groups.push({ id, slot, score, tables });
     }
     groups.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const shown = groups.slice(0, limit);
@@ -442,7 +224,7 @@ export class LibraryIndex {
       incidentIds: groups.map((x) => x.id),
       hits,
       counts,
-      indexed: this.incidents.size,
+      indexed: this.state.incidents.size,
       pendingHits: shown.filter(({ id }) => pending.has(id)).map((x) => x.id),
     };
   }
@@ -459,7 +241,7 @@ export class LibraryIndex {
     const key = JSON.stringify(filter);
     let kept = this.filtered.get(key);
     if (kept === undefined) {
-      const facets = [...this.incidents.values()].map((e) => e.facets);
+      const facets = [...this.state.incidents.values()].map((e) => e.facets);
       const pass = facets.filter((f) => matchesFilter(f, filter)).map((f) => f.incidentId);
       kept = {
         counts: facetCounts(facets, filter),
@@ -488,7 +270,7 @@ export class LibraryIndex {
     const key = `${incidentId}${SEP}${tables}${SEP}${list.join(SEP)}`;
     let kept = this.hits.get(key);
     if (kept === undefined) {
-      const places = this.incidents.get(incidentId)?.places;
+      const places = this.state.incidents.get(incidentId)?.places;
       const { count, best } =
         places == null
           ? { count: 0, best: [] }

@@ -1,6 +1,7 @@
 import { lastAtOrBefore } from '../../domain/sorted';
+import type { SearchField, SearchTargetKind } from './documents';
 import { placeCount, placeText, type PackedPlaces } from './places';
-import { escapeRegExp } from './snippet';
+import { escapeRegExp, type SnippetPart } from './snippet';
 
 /*
  * Finding which of an incident's places hold the words a query matched. An incident has some
@@ -8,6 +9,24 @@ import { escapeRegExp } from './snippet';
  * keystroke shows, was most of the search worker's time. Its places' texts are joined once
  * (kept while that list of places lives) and scanned in one pass.
  */
+
+/** One matching place of an incident. */
+export interface LibraryHit {
+  kind: SearchTargetKind;
+  targetId: string;
+  field: SearchField;
+  snippet: SnippetPart[];
+}
+
+/** An incident that matches the search, with its best places. */
+export interface IncidentHits {
+  incidentId: string;
+  score: number;
+  /** Matching places, best first (at most HITS_PER_INCIDENT). */
+  hits: LibraryHit[];
+  /** How many places matched in all. */
+  hitCount: number;
+}
 
 /** An incident's place texts joined by newlines, with where each starts. */
 interface Joined {

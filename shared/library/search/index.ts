@@ -5,3 +5,6 @@ export * from './snippet';
 export * from './store';
 export * from './engine';
 export * from './places';
+export type { IncidentHits, LibraryHit } from './hits';
+export type { IndexedIncident } from './indexState';
+export type { ChangedPlaces, IncidentRows } from './writes';

@@ -1,3 +1,5 @@
+import type { IncidentFacets } from './facets';
+
 /*
  * Where the search index is kept: rows of one IndexedDB store, written only by the search
  * worker (renderer/features/library/search/worker) and declared by the database schema
@@ -38,4 +40,15 @@ export interface PlacesFileRow {
   end: number;
   /** Per incident: where its record starts, and its length in bytes. */
   locs: Record<string, [at: number, length: number]>;
+}
+
+/**
+ * The persisted form of a LibraryIndex (engine.ts): the word index and each incident's facets.
+ * Places are stored apart, per incident (LibraryIndex.takeChangedPlaces): the text of a
+ * thousand incidents' places is ~140 MB, and reading it whole made loading the index take 10 s.
+ */
+export interface IndexSnapshot {
+  version: number;
+  index: string;
+  incidents: Record<string, { indexedAt: number; facets: IncidentFacets }>;
 }
