@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ComponentProps } from 'react';
 import {
   actionHealthFigure,
   categoryFigure,
@@ -10,6 +10,7 @@ import {
   signalsFigure,
   volumeFigure,
   type DurationMetric,
+  type Figure,
 } from '../../../../shared/library';
 import { routeHash, type IncidentTab } from '../../../routing/route';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -20,6 +21,21 @@ import { PERIOD_LABELS, PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '
 import { contentWidth, FigureCard } from './FigureCard';
 import { ReviewExport } from './ReviewExport';
 import './trends.css';
+
+/** The figures, in the order their cards are shown. */
+const FIGURE_ORDER = [
+  'summary',
+  'month',
+  'service',
+  'severity',
+  'volume',
+  'categories',
+  'signals',
+  'owner',
+  'priority',
+  'open',
+] as const;
+type FigureName = (typeof FIGURE_ORDER)[number];
 
 interface TrendsViewProps {
   onOpenIncident: (id: string, tab: IncidentTab) => void;
@@ -49,7 +65,7 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
   );
   const titleOf = (id: string) => titles.get(id) ?? id;
   const figures = useMemo(
-    () =>
+    (): Record<FigureName, Figure> | undefined =>
       report && {
         summary: durationSummaryFigure(report),
         month: durationFigure(report, metric, 'month'),
@@ -106,6 +122,27 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
 
   if (!report || !figures || !library) return <p className="loading muted">Loading trends…</p>;
   const open = report.actions.total.open + report.actions.total.overdue;
+  // What a card shows beside its figure: the metric switch, links to the incidents.
+  const cardProps: Partial<
+    Record<FigureName, Pick<ComponentProps<typeof FigureCard>, 'controls' | 'renderCell'>>
+  > = {
+    month: { controls: metricSwitch },
+    service: { controls: metricSwitch },
+    severity: { controls: metricSwitch },
+    signals: {
+      renderCell: (r, c) => {
+        const s = report.signals[r];
+        if (c !== 4 || !s) return undefined;
+        return <span className="trends-links">{s.incidentIds.map((id) => link(id, 'overview'))}</span>;
+      },
+    },
+    open: {
+      renderCell: (r, c) => {
+        const o = report.actions.openItems[r];
+        return c === 0 && o ? link(o.incidentId, 'actions') : undefined;
+      },
+    },
+  };
   return (
     <section
       className="trends"
@@ -174,52 +211,15 @@ export function TrendsView({ onOpenIncident, onError }: TrendsViewProps) {
           {cardWidth === null ? (
             <div ref={probe} className="trends-card" aria-hidden="true" />
           ) : (
-            <>
-              <FigureCard initialWidth={cardWidth} figure={figures.summary} onError={onError} />
+            FIGURE_ORDER.map((name) => (
               <FigureCard
+                key={name}
                 initialWidth={cardWidth}
-                figure={figures.month}
+                figure={figures[name]}
                 onError={onError}
-                controls={metricSwitch}
+                {...cardProps[name]}
               />
-              <FigureCard
-                initialWidth={cardWidth}
-                figure={figures.service}
-                onError={onError}
-                controls={metricSwitch}
-              />
-              <FigureCard
-                initialWidth={cardWidth}
-                figure={figures.severity}
-                onError={onError}
-                controls={metricSwitch}
-              />
-              <FigureCard initialWidth={cardWidth} figure={figures.volume} onError={onError} />
-              <FigureCard initialWidth={cardWidth} figure={figures.categories} onError={onError} />
-              <FigureCard
-                initialWidth={cardWidth}
-                figure={figures.signals}
-                onError={onError}
-                renderCell={(r, c) => {
-                  const s = report.signals[r];
-                  if (c !== 4 || !s) return undefined;
-                  return (
-                    <span className="trends-links">{s.incidentIds.map((id) => link(id, 'overview'))}</span>
-                  );
-                }}
-              />
-              <FigureCard initialWidth={cardWidth} figure={figures.owner} onError={onError} />
-              <FigureCard initialWidth={cardWidth} figure={figures.priority} onError={onError} />
-              <FigureCard
-                initialWidth={cardWidth}
-                figure={figures.open}
-                onError={onError}
-                renderCell={(r, c) => {
-                  const o = report.actions.openItems[r];
-                  return c === 0 && o ? link(o.incidentId, 'actions') : undefined;
-                }}
-              />
-            </>
+            ))
           )}
         </div>
       )}
