@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/timeline-edit';
 import { zoneLabel } from '../../../../shared/format';
 import { EventRow, type EditField, type RowActions } from './EventRow';
+import { observeTableRect, scrollTable, UNMEASURED } from './tableViewport';
 
 export const ROW_HEIGHT = 30;
 
@@ -49,6 +50,9 @@ export const TimelineTable = forwardRef<TimelineTableHandle, TimelineTableProps>
       getScrollElement: () => scrollRef.current,
       estimateSize: () => ROW_HEIGHT,
       overscan: 4,
+      initialRect: UNMEASURED,
+      observeElementRect: observeTableRect,
+      scrollToFn: scrollTable,
     });
     useImperativeHandle(
       ref,
