@@ -149,3 +149,22 @@ test('dark cause diagram: drawn in the dark theme on a dark page, exported on pa
   expect(text).not.toBe(svgText);
   expect(text).toMatch(/#333|#333333/i);
 });
+
+test('the page itself never scrolls: every view scrolls inside the app, nothing hangs below it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openSample(page);
+  const pageHeight = () => page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
+  const tabs = ['Timeline', 'Root causes', 'Action items', 'Document', 'Review'];
+  for (const name of tabs) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    expect(await pageHeight(), `incident tab ${name}`).toBeLessThanOrEqual(0);
+  }
+  // Trends draws its figures' tables with visually hidden captions (absolutely placed).
+  await page.evaluate(() => (location.hash = '#/trends'));
+  await page.locator('[data-testid="trends"][data-ready="true"]').waitFor();
+  await expect(page.locator('.visually-hidden').first()).toBeAttached();
+  expect(await pageHeight(), 'Trends').toBeLessThanOrEqual(0);
+});
