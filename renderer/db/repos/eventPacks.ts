@@ -107,7 +107,9 @@ async function readPacks(
     if (rows === null) return null;
     for (const row of rows) {
       if (row.part !== part || row.rev !== meta.rev || typeof row.json !== 'string') return null;
-      if (part > 0) await yieldToPage();
+      // Each pack in a task of its own, the first too: the read's answer runs whatever else
+      // awaited it (other reads of the opening page) in its task.
+      await yieldToPage();
       if (!decodePack(row.json, events)) return null;
       objectsText ||= row.json.startsWith('[');
       part++;
