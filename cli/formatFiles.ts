@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CompiledTextFormat } from '../shared/import/textformats/compile';
 import { formatProblemText, loadFormatFile } from '../shared/import/textformats/compile';
-import { FORMAT_IDS } from '../shared/import/formats/index';
+import { formatIds } from '../shared/import/formats/index';
 import { UsageError } from './commands/registry';
 
 /**
@@ -31,5 +31,5 @@ export async function loadFormatFiles(paths: readonly string[]): Promise<Compile
 
 /** Every format id a command accepts for `--format`: shipped ones and the user's own. */
 export function knownFormatIds(user: readonly CompiledTextFormat[]): string[] {
-  return [...user.map((f) => f.name), ...FORMAT_IDS.filter((id) => !user.some((f) => f.name === id))];
+  return [...user.map((f) => f.name), ...formatIds().filter((id) => !user.some((f) => f.name === id))];
 }

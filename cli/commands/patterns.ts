@@ -1,4 +1,4 @@
-import { FORMATS } from '../../shared/import/formats/index';
+import { allFormats } from '../../shared/import/formats/index';
 import type { ImportResult } from '../../shared/import/pipeline';
 import { JOBS_USAGE, READ_LOG_OPTIONS, readLogArgs, readLogs } from '../readLogs';
 import type { ReadLogArgs } from '../readLogs';
@@ -22,7 +22,9 @@ ${JOBS_USAGE}
   --with-lines   with --json: list each pattern's records as {"file","line"} (1-based)
 
 Formats (for --format):
-${FORMATS.map((f) => `  ${f.id.padEnd(26)}${f.label}`).join('\n')}
+${allFormats()
+  .map((f) => `  ${f.id.padEnd(26)}${f.label}`)
+  .join('\n')}
 `;
 
 interface PatternArgs extends ReadLogArgs {

@@ -1,4 +1,4 @@
-import { FORMATS } from '../../shared/import/formats/index';
+import { allFormats } from '../../shared/import/formats/index';
 import { nullProto } from '../../shared/domain/lookup';
 import type { ServiceAliases } from '../../shared/timeline/aliases';
 import { DEFAULT_FINDING_OPTIONS } from '../../shared/timeline/types';
@@ -29,7 +29,9 @@ ${JOBS_USAGE}
   --json         print JSON (events, phases, findings, stats) instead of text
 
 Formats (for --format):
-${FORMATS.map((f) => `  ${f.id.padEnd(26)}${f.label}`).join('\n')}
+${allFormats()
+  .map((f) => `  ${f.id.padEnd(26)}${f.label}`)
+  .join('\n')}
 `;
 
 interface TimelineArgs extends ReadLogArgs {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { detectFormat } from '../../shared/import/detect';
-import { DEFINITION_FORMATS, FORMATS } from '../../shared/import/formats/index';
+import { allFormats, definitionFormats } from '../../shared/import/formats/index';
 import { levelFromName } from '../../shared/import/formats/levels';
 import { createImportWith } from '../../shared/import/importer';
 import type { FormatRegistry } from '../../shared/import/importer';
@@ -29,8 +29,8 @@ function registry(formats: readonly FormatDef[]): FormatRegistry {
   };
 }
 
-const BEFORE = registry(FORMATS.filter((f) => !DEFINITION_FORMATS.includes(f)));
-const AFTER = registry(FORMATS);
+const BEFORE = registry(allFormats().filter((f) => !definitionFormats().includes(f)));
+const AFTER = registry(allFormats());
 
 interface Run {
   format: string;

@@ -1,4 +1,4 @@
-import { FORMATS } from './formats/index';
+import { allFormats } from './formats/index';
 import type { FormatDef } from './types';
 
 /** How much of the file head detection looks at. */
@@ -13,13 +13,13 @@ export interface Detection {
 
 /**
  * Guesses a file's format from its first KB and its name. Deterministic: ties go to the
- * format listed first in `formats` (the app's FORMATS unless a caller adds its own). Nothing recognised → `text` with low confidence.
+ * format listed first in `formats` (every format of allFormats() unless a caller adds its own). Nothing recognised → `text` with low confidence.
  * A zip (name ends `.zip` or head starts with `PK`) is a Slack export.
  */
 export function detectFormat(
   head: string,
   fileName: string,
-  formats: readonly FormatDef[] = FORMATS,
+  formats: readonly FormatDef[] = allFormats(),
 ): Detection {
   const sample = (head.charCodeAt(0) === 0xfeff ? head.slice(1) : head).slice(0, DETECT_HEAD_CHARS);
   const scored = formats.map((f, order) => {

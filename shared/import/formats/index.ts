@@ -21,47 +21,56 @@ import { syslogFormat } from './syslog';
 import { temporalFormat } from './temporal';
 import { terraformFormat } from './terraform';
 import { apacheErrorFormat, textFormat } from './text';
-import { BUILTIN_TEXT_FORMATS } from '../textformats/builtin';
+import { builtinTextFormats } from '../textformats/builtin';
 import { definitionFormat } from '../textformats/engine';
 
+let definitions: readonly FormatDef[] | null = null;
+
 /** The shipped text-format definitions as registry entries (ids = definition names). */
-export const DEFINITION_FORMATS: readonly FormatDef[] = BUILTIN_TEXT_FORMATS.map(definitionFormat);
+export function definitionFormats(): readonly FormatDef[] {
+  return (definitions ??= builtinTextFormats().map(definitionFormat));
+}
+
+let all: readonly FormatDef[] | null = null;
 
 /**
  * Every format, most specific first: the order breaks detection ties, so a file that looks
- * like both CloudEvents and generic JSON lines is CloudEvents.
+ * like both CloudEvents and generic JSON lines is CloudEvents. Made on first use (the shipped
+ * definitions are compiled then).
  */
-export const FORMATS: readonly FormatDef[] = [
-  cloudeventsFormat,
-  otlpFormat,
-  journaldFormat,
-  k8sEventsFormat,
-  pagerdutyFormat,
-  statuspageFormat,
-  azureActivityFormat,
-  cloudtrailFormat,
-  githubFormat,
-  terraformFormat,
-  fisFormat,
-  temporalFormat,
-  nomadFormat,
-  spinnakerFormat,
-  argoFormat,
-  slackFormat,
-  ...DEFINITION_FORMATS,
-  accessLogFormat,
-  apacheErrorFormat,
-  syslogFormat,
-  jsonlFormat,
-  logfmtFormat,
-  csvFormat,
-  textFormat,
-];
+export function allFormats(): readonly FormatDef[] {
+  return (all ??= [
+    cloudeventsFormat,
+    otlpFormat,
+    journaldFormat,
+    k8sEventsFormat,
+    pagerdutyFormat,
+    statuspageFormat,
+    azureActivityFormat,
+    cloudtrailFormat,
+    githubFormat,
+    terraformFormat,
+    fisFormat,
+    temporalFormat,
+    nomadFormat,
+    spinnakerFormat,
+    argoFormat,
+    slackFormat,
+    ...definitionFormats(),
+    accessLogFormat,
+    apacheErrorFormat,
+    syslogFormat,
+    jsonlFormat,
+    logfmtFormat,
+    csvFormat,
+    textFormat,
+  ]);
+}
 
 /** The format with this id (the CLI `--format` values), or undefined. */
 export function getFormat(id: string): FormatDef | undefined {
-  return FORMATS.find((f) => f.id === id);
+  return allFormats().find((f) => f.id === id);
 }
 
 /** All format ids, in registry order. */
-export const FORMAT_IDS: readonly string[] = FORMATS.map((f) => f.id);
+export const formatIds = (): string[] => allFormats().map((f) => f.id);

@@ -1,7 +1,7 @@
 import type { CompiledTextFormat } from '../textformats/compile';
 import { definitionFormat } from '../textformats/engine';
 import type { FormatDef } from '../types';
-import { FORMATS } from './index';
+import { allFormats } from './index';
 
 /**
  * The app's formats plus a user's own definitions (from `--format-file` or the Formats
@@ -9,8 +9,8 @@ import { FORMATS } from './index';
  * format replaces it.
  */
 export function formatsWith(user: readonly CompiledTextFormat[]): readonly FormatDef[] {
-  if (user.length === 0) return FORMATS;
+  if (user.length === 0) return allFormats();
   const own = user.map(definitionFormat);
   const ids = new Set(own.map((f) => f.id));
-  return [...own, ...FORMATS.filter((f) => !ids.has(f.id))];
+  return [...own, ...allFormats().filter((f) => !ids.has(f.id))];
 }

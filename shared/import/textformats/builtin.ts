@@ -18,6 +18,12 @@ export function compileBuiltinDefinitions(files: Readonly<Record<string, unknown
   return out;
 }
 
-/** Rootline's own definitions, compiled once (shared/import/textformats/defs/*.json). */
-export const BUILTIN_TEXT_FORMATS: readonly CompiledTextFormat[] =
-  compileBuiltinDefinitions(DEFINITION_FILES);
+let builtin: readonly CompiledTextFormat[] | null = null;
+
+/**
+ * Rootline's own definitions (shared/import/textformats/defs/*.json), compiled on first use:
+ * compiled as the module loaded, they were 20-50 ms of every app start, before any import.
+ */
+export function builtinTextFormats(): readonly CompiledTextFormat[] {
+  return (builtin ??= compileBuiltinDefinitions(DEFINITION_FILES));
+}

@@ -4,5 +4,5 @@ export type { LineParse, LineOptions } from './parse';
 export { parseLine } from './parse';
 export type { DefinitionScore } from './engine';
 export { confidenceOf, definitionFormat, definitionParser, scoreDefinition } from './engine';
-export { BUILTIN_TEXT_FORMATS } from './builtin';
+export { builtinTextFormats } from './builtin';
 export { FormatDefinition, FormatFile } from './schema';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMATS } from '../../../shared/import/formats/index';
+import { allFormats } from '../../../shared/import/formats/index';
 import { runText, type Outcome } from '../import/formats/run';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
@@ -67,7 +67,7 @@ function ledger(r: Outcome): string[] {
 }
 
 describe('line accounting is exact for every line format', () => {
-  for (const f of FORMATS.filter((x) => x.mode === 'lines')) {
+  for (const f of allFormats().filter((x) => x.mode === 'lines')) {
     it(`${f.id}: every line is exactly one record line, one skip or one error`, () => {
       fc.assert(
         fc.property(FILE, fc.integer({ min: 1, max: 64 }), (text, chunk) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFINITION_FORMATS, FORMAT_IDS, getFormat } from '../../../shared/import/formats/index';
+import { definitionFormats, formatIds, getFormat } from '../../../shared/import/formats/index';
 import type { ImportResult } from '../../../shared/import/importer';
 import { createImport } from '../../../shared/import/pipeline';
 
@@ -67,13 +67,13 @@ function summary(r: ImportResult) {
 
 describe('every importer on hostile input', () => {
   // The shipped text definitions share one engine: each still runs, with fewer cases apiece.
-  const definitions = new Set(DEFINITION_FORMATS.map((f) => f.id));
+  const definitions = new Set(definitionFormats().map((f) => f.id));
   it('covers every format: the 23 hand-written readers and every shipped definition', () => {
-    expect(FORMAT_IDS.length - definitions.size).toBe(23);
+    expect(formatIds().length - definitions.size).toBe(23);
     expect(definitions.size).toBeGreaterThanOrEqual(30);
   });
 
-  for (const id of FORMAT_IDS) {
+  for (const id of formatIds()) {
     const runs = definitions.has(id) ? Math.max(20, Math.ceil(RUNS / 10)) : RUNS;
     it(`${id}: never throws, keeps its books, and re-imports identically`, () => {
       fc.assert(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FORMATS } from '../../../../shared/import/formats';
+import { allFormats } from '../../../../shared/import/formats';
 import { DEFAULT_CHANGE_WINDOW_MINUTES, type Incident, type IncidentType } from '../../../../shared/domain';
 import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../../shared/timeline/aliases';
 import { commitImport, discardStagedBlocks } from '../../../db/repos';
@@ -61,7 +61,12 @@ export function useLogImport(incident: Incident) {
       r.formats.map((id) => ({ id, label: `${id} (your format, ${r.name})` })),
     );
     const ids = new Set(own.map((f) => f.id));
-    return [...own, ...FORMATS.filter((f) => !ids.has(f.id)).map((f) => ({ id: f.id, label: f.label }))];
+    return [
+      ...own,
+      ...allFormats()
+        .filter((f) => !ids.has(f.id))
+        .map((f) => ({ id: f.id, label: f.label })),
+    ];
   }, [rows]);
   // What the user set in this dialog (alias → canonical; '' = not an alias), over the guesses.
   const [aliasEdits, setAliasEdits] = useState<ServiceAliases>({});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../../shared/import/detect';
-import { FORMATS, getFormat } from '../../../../shared/import/formats/index';
+import { allFormats, getFormat } from '../../../../shared/import/formats/index';
 import { FIXTURES } from './run';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
@@ -85,7 +85,7 @@ describe('detectFormat', () => {
   });
 
   it('has unique ids including the CLI contract ids', () => {
-    const ids = FORMATS.map((f) => f.id);
+    const ids = allFormats().map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of [
       'cloudevents',

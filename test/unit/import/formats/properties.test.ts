@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMATS } from '../../../../shared/import/formats/index';
+import { allFormats } from '../../../../shared/import/formats/index';
 import { runText } from './run';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
@@ -38,7 +38,7 @@ const logish = fc
   .map((lines) => lines.join('\n'));
 
 describe('every line parser', () => {
-  for (const f of FORMATS.filter((x) => x.mode === 'lines')) {
+  for (const f of allFormats().filter((x) => x.mode === 'lines')) {
     it(`${f.id} never throws and accounts for every line`, () => {
       fc.assert(
         fc.property(logish, fc.integer({ min: 1, max: 20 }), (text, chunk) => {
@@ -55,7 +55,7 @@ describe('every line parser', () => {
     });
   }
 
-  for (const f of FORMATS.filter((x) => x.mode === 'document')) {
+  for (const f of allFormats().filter((x) => x.mode === 'document')) {
     it(`${f.id} document parser never throws`, () => {
       fc.assert(
         fc.property(fc.oneof(logish, fc.json()), (text) => {
@@ -67,7 +67,7 @@ describe('every line parser', () => {
   }
 
   it('slack archive never throws on arbitrary entries', () => {
-    const slack = FORMATS.find((f) => f.id === 'slack');
+    const slack = allFormats().find((f) => f.id === 'slack');
     fc.assert(
       fc.property(
         fc.array(
