@@ -1,4 +1,5 @@
 import type { Attrs, EventKind, LogLevel } from '../domain';
+import { MessageMemo } from '../patterns/messageMemo';
 import { patternKey } from '../patterns/tokens';
 import type { SegmentBatch } from './segment';
 import type { ChangeInfo, RawRecord } from './types';
@@ -30,16 +31,13 @@ export interface PackedBatch {
 
 const INTS = 9;
 /* Logs repeat messages verbatim: a small memo skips masking them again (as the miner's does). */
-const KEY_MEMO_LIMIT = 4_096;
-const keyMemo = new Map<string, string>();
+const keyMemo = new MessageMemo<string>(4_096);
 
 function keyOf(message: string, headerLeft: boolean): string {
-  const memo = headerLeft ? `\u0001${message}` : message;
-  let key = keyMemo.get(memo);
+  let key = keyMemo.get(message, headerLeft);
   if (key === undefined) {
     key = patternKey(message, headerLeft);
-    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
-    keyMemo.set(memo, key);
+    keyMemo.set(message, headerLeft, key);
   }
   return key;
 }

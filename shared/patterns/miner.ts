@@ -1,4 +1,5 @@
 import { mergeVariableColumns } from './merge';
+import { MessageMemo } from './messageMemo';
 import { isVariable, patternKey, splitTokens, WILDCARD } from './tokens';
 
 /** How the miner groups messages (He et al., "Drain", ICWS 2017, with a few general changes). */
@@ -75,7 +76,7 @@ export class PatternMiner {
   private readonly keys = new Map<string, number>();
   private readonly overflow = new Map<number, number>();
   /* Logs repeat messages verbatim a lot: a small memo skips masking them again. */
-  private readonly recent = new Map<string, number>();
+  private readonly recent = new MessageMemo<number>(RECENT_LIMIT);
 
   constructor(options: Partial<MinerOptions> = {}) {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
@@ -88,12 +89,10 @@ export class PatternMiner {
    * import's worker); the result is the same either way.
    */
   add(message: string, headerLeft = false, key?: string): number {
-    const memo = headerLeft ? `\u0001${message}` : message;
-    const seen = this.recent.get(memo);
+    const seen = this.recent.get(message, headerLeft);
     if (seen !== undefined) return seen;
     const id = this.addKey(key ?? patternKey(message, headerLeft));
-    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.set(memo, id);
+    this.recent.set(message, headerLeft, id);
     return id;
   }
 
