@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
 import { isSlackExport } from '../shared/import/folder';
@@ -17,6 +16,8 @@ import { UsageError } from './commands/registry';
 import { listFolder } from './folders';
 import { addInParallel } from './parallel/read';
 import type { ParallelRead } from './parallel/read';
+import { utf8Decoder } from './utf8';
+import type { ChunkDecoder } from './utf8';
 
 const CHUNK = 1 << 20;
 
@@ -79,17 +80,17 @@ async function addFolder(
 
 /**
  * Decodes byte chunks into the import: UTF-8 or UTF-16 (sniffed from the first chunk), never
- * binary. UTF-8 goes through Node's own stream decoder (far cheaper than TextDecoder per
- * chunk); its byte-order mark is dropped as TextDecoder drops it.
+ * binary. UTF-8 goes through utf8Decoder (far cheaper than TextDecoder per chunk); its
+ * byte-order mark is dropped as TextDecoder drops it.
  */
 async function pushDecoded(input: FileInput, chunks: AsyncIterable<Buffer>, path: string): Promise<void> {
-  let decoder: { write(chunk: Buffer): string; end(): string } | null = null;
+  let decoder: ChunkDecoder | null = null;
   let atTop = true;
   for await (const chunk of chunks) {
     if (decoder === null) {
       const encoding = sniffEncoding(chunk);
       if (encoding === 'binary') throw new UsageError(`cannot read ${binaryFileMessage(path)}`);
-      decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : utf16Decoder(encoding);
+      decoder = encoding === 'utf-8' ? utf8Decoder() : utf16Decoder(encoding);
     }
     let text = decoder.write(chunk);
     if (atTop && text.length > 0) {
@@ -102,7 +103,7 @@ async function pushDecoded(input: FileInput, chunks: AsyncIterable<Buffer>, path
 }
 
 /** A UTF-16 decoder (TextDecoder drops the byte-order mark itself). */
-function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): { write(chunk: Buffer): string; end(): string } {
+function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): ChunkDecoder {
   const text = new TextDecoder(encoding);
   return { write: (chunk) => text.decode(chunk, { stream: true }), end: () => text.decode() };
 }

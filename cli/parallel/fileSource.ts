@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SegmentSource } from '../../shared/import/segment';
+import { utf8Decoder } from '../utf8';
 
 const BLOCK = 64 * 1024;
 
 /**
- * A file on disk as a segment source. Text is decoded by Node's own UTF-8 stream decoding
- * (no TextDecoder per chunk); a character cut by a chunk edge is carried to the next chunk.
+ * A file on disk as a segment source. Text is decoded by utf8Decoder (no TextDecoder per
+ * chunk); a character cut by a chunk edge is carried to the next chunk.
  */
 export function fileSource(path: string, chunk = 1 << 20): SegmentSource {
   return {
@@ -32,12 +33,21 @@ export function fileSource(path: string, chunk = 1 << 20): SegmentSource {
       const stream = createReadStream(path, {
         start,
         ...(end === null ? {} : { end: end - 1 }),
-        encoding: 'utf8',
         highWaterMark,
       });
+      const decoder = utf8Decoder();
       try {
-        for await (const text of stream as AsyncIterable<string>) {
-          if (!each(text)) break;
+        let more = true;
+        for await (const bytes of stream as AsyncIterable<Buffer>) {
+          const text = decoder.write(bytes);
+          if (text.length > 0 && !each(text)) {
+            more = false;
+            break;
+          }
+        }
+        if (more) {
+          const rest = decoder.end();
+          if (rest.length > 0) each(rest);
         }
       } finally {
         stream.destroy();
