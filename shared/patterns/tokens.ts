@@ -89,7 +89,8 @@ export function patternKey(message: string, headerLeft = false): string {
   let prevVariable = false;
   for (let i = headerLeft ? skipHeader(words) : 0; i < words.length; i++) {
     const w = words[i]!;
-    const variable = isVariable(w) && w.indexOf('<') >= 0;
+    // The cheap test first: most words hold no placeholder, and isVariable runs a regex.
+    const variable = w.indexOf('<') >= 0 && isVariable(w);
     if (variable && prevVariable) continue;
     out.push(w);
     prevVariable = variable;
