@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { daysFromCivil, utcMs } from '../../../shared/time/fields';
 import { text } from '../../../shared/import/formats/json';
 import { parseIso, scanIso } from '../../../shared/time/iso';
-import { messageTemplate } from '../../../shared/timeline/template';
+import { maskVariables, messageTemplate } from '../../../shared/timeline/template';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 
@@ -152,6 +152,82 @@ describe('messageTemplate', () => {
       '10.0.0.7-abc9 then x-deadbeef-cafe',
     ])
       expect(messageTemplate(m)).toBe(plainTemplate(m));
+  });
+});
+
+/* maskVariables as a regex: the same alternatives as messageTemplate's but quoted text. */
+const PLAIN_UNQUOTED = new RegExp(`${UUID}|${IPV4}|${DIGIT_TOKEN}|${HEX_SUFFIX_ID}`, 'g');
+
+describe('maskVariables', () => {
+  const pieces = fc.constantFrom(
+    'a',
+    'f',
+    'F',
+    'g',
+    'Z',
+    'x',
+    'vm',
+    '0',
+    '7',
+    '42',
+    '1234',
+    '123456',
+    '10.0.0.7',
+    '1.2.3',
+    ':443',
+    ':12345',
+    ':123456',
+    '-',
+    '_',
+    '.',
+    ':',
+    ' ',
+    '/',
+    'é',
+    'ms',
+    '0x',
+    'fff',
+    'cafe',
+    'deadbeef',
+    'DEADBEEF',
+    'dead-beef',
+    '123e4567-e89b-12d3-a456-426614174000',
+    '123E4567-E89B-12D3-A456-42661417400g',
+    'timeout',
+  );
+  it('gives the same text as the single global regex', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        const message = parts.join('');
+        expect(maskVariables(message)).toBe(message.replace(PLAIN_UNQUOTED, plainMask));
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
+  it('agrees on any string of the characters the masks look at', () => {
+    const chars = fc.string({
+      unit: fc.constantFrom('a', 'f', 'F', 'g', 'Z', '0', '5', '9', '-', '_', '.', ':', ' ', 'é', '1.2.3.'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(chars, (message) => {
+        expect(maskVariables(message)).toBe(message.replace(PLAIN_UNQUOTED, plainMask));
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
+  it('agrees on real-looking messages', () => {
+    for (const m of [
+      'Blob front-end bfe-28 at 100% CPU in request loop, 819 requests timed out',
+      'VM vm-3f500 lost its disk connection (storage unreachable)',
+      'VM vm-cabac lost its disk; pod_deadbeef restarted',
+      'peer 10.0.0.7:8080 and 10.0.0.8:123456 and 1.2.3.4.5 and 1.2.3.4x',
+      'id 123e4567-e89b-12d3-a456-426614174000.json at v1.2.3-rc1',
+      'x'.repeat(5000),
+    ])
+      expect(maskVariables(m)).toBe(m.replace(PLAIN_UNQUOTED, plainMask));
   });
 });
 
