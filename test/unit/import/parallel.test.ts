@@ -291,4 +291,58 @@ describe('packed batches', () => {
       Object.keys(record).sort(),
     );
   });
+
+  it('packs each string once, in order of first use, whatever repeats (keys included)', () => {
+    const base = { ...memoryRecord(), attrs: {} };
+    const rec = fc.record({
+      message: fc.constantFrom('job 1 done', 'job 2 done', 'INFO svc: up', 'up', 'svc'),
+      level: fc.constantFrom(null, 'info' as const, 'warn' as const),
+      service: fc.constantFrom(null, 'svc', 'up', 'api'),
+    });
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 40 }), (parts) => {
+        const records = parts.map((p) => ({ ...base, ...p }));
+        const packed = packBatch({ records, errors: [], skipped: 0 }, false)[0];
+        // The plain packing: every field of every record looked up in turn.
+        const strings: string[] = [];
+        const ref = (v: string | null): number => {
+          if (v === null) return -1;
+          const i = strings.indexOf(v);
+          return i >= 0 ? i : strings.push(v) - 1;
+        };
+        const ints = records.flatMap((r) => [
+          r.source.line,
+          ref(r.message),
+          ref(r.level),
+          ref(r.service),
+          ref(r.region),
+          ref(r.type),
+          ref(r.kindHint),
+          r.injected ? 1 : 0,
+          ref(patternKey(r.message, r.level === null)),
+        ]);
+        expect(packed.strings).toEqual(strings);
+        expect([...packed.ints]).toEqual(ints);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });
+
+function memoryRecord(): RawRecord {
+  return {
+    at: 1_714_550_400_000,
+    level: null,
+    message: '',
+    service: null,
+    region: 'eu-west',
+    attrs: {},
+    source: { file: '', line: 7 },
+    kindHint: null,
+    type: 'com.x.job',
+    change: null,
+    repeat: 1,
+    endAt: null,
+    injected: false,
+  };
+}
