@@ -62,9 +62,6 @@ export function packBatch(batch: SegmentBatch, keepAttrs: boolean): [PackedBatch
   const times = new Float64Array(n * TIMES);
   const ints = new Int32Array(n * INTS);
   const changes: [number, ChangeInfo][] = [];
-  /* The key's string index per message string index (two slots: with and without a header
-   * left), so a message repeated in the batch costs no memo lookup and no key lookup. */
-  const keyIndex: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     const t = i * TIMES;
@@ -72,22 +69,15 @@ export function packBatch(batch: SegmentBatch, keepAttrs: boolean): [PackedBatch
     times[t + 1] = r.endAt ?? Number.NaN;
     times[t + 2] = r.repeat;
     const o = i * INTS;
-    const message = ref(r.message);
     ints[o] = r.source.line;
-    ints[o + 1] = message;
+    ints[o + 1] = ref(r.message);
     ints[o + 2] = ref(r.level);
     ints[o + 3] = ref(r.service);
     ints[o + 4] = ref(r.region);
     ints[o + 5] = ref(r.type);
     ints[o + 6] = ref(r.kindHint);
     ints[o + 7] = r.injected ? 1 : 0;
-    const slot = 2 * message + (r.level === null ? 1 : 0);
-    let key = keyIndex[slot];
-    if (key === undefined) {
-      key = ref(keyOf(r.message, r.level === null));
-      keyIndex[slot] = key;
-    }
-    ints[o + 8] = key;
+    ints[o + 8] = ref(keyOf(r.message, r.level === null));
     if (r.change !== null) changes.push([i, r.change]);
   }
   const packed: PackedBatch = {
