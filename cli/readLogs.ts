@@ -17,8 +17,9 @@ export const READ_LOG_OPTIONS = {
 } as const;
 
 /** The `--jobs` line of the usage of commands that read logs. */
-export const JOBS_USAGE = `  --jobs N       parse large files with N workers (default: one per core; 1 = one parser,
-                 no workers). The output is the same for every N.`;
+export const JOBS_USAGE = `  --jobs N       parse large files with N parsers: the command's own thread and N-1 workers
+                 (default: one per core; 1 = one parser, no workers). The output is the same
+                 for every N.`;
 
 /** How to read the log files of one command line. */
 export interface ReadLogArgs {

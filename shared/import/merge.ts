@@ -24,7 +24,7 @@ export class SegmentMerger {
   private current = 0;
   private lineBase = 0;
   private chars = 0;
-  private readonly waiting = new Map<number, PackedBatch[]>();
+  private readonly waiting = new Map<number, (PackedBatch | SegmentBatch)[]>();
   private readonly ended = new Map<number, SegmentTotals>();
 
   constructor(
@@ -43,10 +43,10 @@ export class SegmentMerger {
     return this.current >= this.count;
   }
 
-  /** A batch of segment `index`, packed as it crossed threads. */
-  batch(index: number, batch: PackedBatch): void {
+  /** A batch of segment `index`, packed as it crossed threads (or not, parsed on this one). */
+  batch(index: number, batch: PackedBatch | SegmentBatch): void {
     if (index === this.current) {
-      this.file.batch(unpackBatch(batch), this.lineBase);
+      this.file.batch(unpacked(batch), this.lineBase);
       return;
     }
     let list = this.waiting.get(index);
@@ -69,10 +69,14 @@ export class SegmentMerger {
       this.current++;
       const queued = this.waiting.get(this.current);
       this.waiting.delete(this.current);
-      for (const b of queued ?? []) this.file.batch(unpackBatch(b), this.lineBase);
+      for (const b of queued ?? []) this.file.batch(unpacked(b), this.lineBase);
     }
     this.file.end({ lines: this.lineBase, chars: this.chars, zoneAssumed: this.zoneAssumed() });
   }
+}
+
+function unpacked(batch: PackedBatch | SegmentBatch): SegmentBatch {
+  return 'ints' in batch ? unpackBatch(batch) : batch;
 }
 
 /**

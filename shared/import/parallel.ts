@@ -5,7 +5,7 @@ import { SegmentMerger } from './merge';
 import { createZoneProbe } from './probe';
 import { cutOffsets } from './segment';
 import type { PackedBatch } from './pack';
-import type { SegmentSource, SegmentTask, SegmentTotals } from './segment';
+import type { SegmentBatch, SegmentSource, SegmentTask, SegmentTotals } from './segment';
 import type { FieldMapping, FormatDef, SplitRule } from './types';
 
 /** Segments are at most this big: more segments than workers keep the merge's queue short. */
@@ -71,12 +71,15 @@ export function planSplit(imp: Import, name: string, head: string, options: Spli
   return { def, rule, task };
 }
 
-/** Runs segment `index` over bytes [from, to) somewhere (a worker) and reports its batches, packed. */
+/**
+ * Runs segment `index` over bytes [from, to) somewhere (a worker, or this thread) and reports its
+ * batches, packed when they crossed threads.
+ */
 export type RunSegment = (
   index: number,
   from: number,
   to: number,
-  onBatch: (batch: PackedBatch) => void,
+  onBatch: (batch: PackedBatch | SegmentBatch) => void,
 ) => Promise<SegmentTotals>;
 
 /**

@@ -1,24 +1,29 @@
 import { packBatch } from './pack';
 import type { PackedBatch } from './pack';
 import { readSegment } from './segment';
-import type { SegmentSource, SegmentTask, SegmentTotals } from './segment';
+import type { SegmentBatch, SegmentSource, SegmentTask, SegmentTotals } from './segment';
 import type { FormatDef } from './types';
 
-/** Worker → pool, for one segment request (the CLI's worker_threads and the app's Web Workers). */
+/**
+ * Worker → pool, for one segment request (the CLI's worker_threads and the app's Web Workers).
+ * A batch comes packed from another thread, as it is from a member running in the pool's own.
+ */
 export type SegmentReply =
-  | { type: 'batch'; id: number; batch: PackedBatch }
+  | { type: 'batch'; id: number; batch: PackedBatch | SegmentBatch }
   | { type: 'end'; id: number; totals: SegmentTotals }
   | { type: 'fail'; id: number; message: string };
 
 /** One worker as the pool drives it, whatever kind of thread it is. */
 export interface PoolWorker<R> {
+  /** True for a member that parses in the pool's own thread (its batches are not packed). */
+  inThread?: boolean;
   post(request: R & { id: number }): void;
   terminate(): Promise<unknown> | undefined;
 }
 
 interface Pending<R> {
   request: R & { id: number };
-  onBatch: (batch: PackedBatch) => void;
+  onBatch: (batch: PackedBatch | SegmentBatch) => void;
   resolve: (totals: SegmentTotals) => void;
   reject: (error: Error) => void;
 }
@@ -26,7 +31,8 @@ interface Pending<R> {
 /**
  * Segment workers, started when first needed and kept until `close()`: requests queue and go to
  * the next free worker; each worker's batches are handed, still packed, to its request's callback.
- * `start` makes a worker and wires its replies to `reply` and its crashes to `crash`.
+ * `start` makes a worker (the `index`th started) and wires its replies to `reply` and its
+ * crashes to `crash`.
  */
 export class SegmentPool<R> {
   private readonly idle: PoolWorker<R>[] = [];
@@ -35,17 +41,19 @@ export class SegmentPool<R> {
   private started = 0;
   private nextId = 0;
   private closed = false;
+  private hasInThread = false;
 
   constructor(
     readonly size: number,
     private readonly start: (
       reply: (worker: PoolWorker<R>, reply: SegmentReply) => void,
       crash: (worker: PoolWorker<R>, error: Error) => void,
+      index: number,
     ) => PoolWorker<R>,
   ) {}
 
   /** Parses one segment in a worker; `onBatch` gets its batches in order. */
-  run(request: R, onBatch: (batch: PackedBatch) => void): Promise<SegmentTotals> {
+  run(request: R, onBatch: (batch: PackedBatch | SegmentBatch) => void): Promise<SegmentTotals> {
     return new Promise((resolve, reject) => {
       if (this.closed) {
         reject(new Error('The import workers were stopped.'));
@@ -71,15 +79,15 @@ export class SegmentPool<R> {
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? (this.started < this.size ? this.spawn() : null);
       if (worker === null) return;
-      const job = this.queue.shift()!;
+      const job = (worker.inThread === true || !this.hasInThread ? this.queue.shift() : this.queue.pop())!;
       this.busy.set(worker, job);
       worker.post(job.request);
     }
   }
 
   private spawn(): PoolWorker<R> {
-    this.started++;
-    return this.start(
+    const index = this.started++;
+    const member = this.start(
       (worker, reply) => {
         const job = this.busy.get(worker);
         if (job === undefined || job.request.id !== reply.id) return;
@@ -98,7 +106,10 @@ export class SegmentPool<R> {
         this.busy.delete(worker);
         job?.reject(error);
       },
+      index,
     );
+    if (member.inThread === true) this.hasInThread = true;
+    return member;
   }
 }
 
@@ -113,13 +124,15 @@ export interface SegmentJob {
 /**
  * A worker's side of one request: finds the format and its split rule (the same head and
  * context give the rule the main thread decided on), parses the segment and posts its batches
- * packed (buffers transferred), then its totals, or why it failed.
+ * packed (buffers transferred; `pack` false: as they are, for a member in the pool's own thread),
+ * then its totals, or why it failed.
  */
 export async function serveSegment(
   formats: readonly FormatDef[],
   source: SegmentSource,
   request: SegmentJob,
   send: (reply: SegmentReply, transfer?: ArrayBuffer[]) => void,
+  pack = true,
 ): Promise<void> {
   try {
     const { task } = request;
@@ -134,6 +147,10 @@ export async function serveSegment(
     const rule = def?.split?.(task.head, ctx) ?? null;
     if (def === undefined || rule === null) throw new Error(`format "${task.format}" cannot be split`);
     const totals = await readSegment(source, def, rule, task, request.from, request.to, (batch) => {
+      if (!pack) {
+        send({ type: 'batch', id: request.id, batch });
+        return;
+      }
       const [packed, transfer] = packBatch(batch, task.keepAttrs);
       send({ type: 'batch', id: request.id, batch: packed }, transfer);
     });

@@ -16,18 +16,26 @@ const OPTIONS = { zone: 'Europe/Paris', year: null } as const;
 /**
  * Segment workers in this process: each request is served from the blob as a Web Worker
  * would (small reads, packed batches structured-cloned), its replies delayed so segments end
- * out of order and the merge must put them back.
+ * out of order and the merge must put them back. `inThread`: the first member is one of the
+ * pool's own thread, as the CLI's is (batches not packed, replies at once).
  */
-function inProcessPool(size: number, blob: Blob, log: { terminated: number }) {
-  return new SegmentPool<Omit<SegmentJob, 'id'>>(size, (reply) => {
+function inProcessPool(size: number, blob: Blob, log: { terminated: number }, inThread: boolean) {
+  return new SegmentPool<Omit<SegmentJob, 'id'>>(size, (reply, _crash, index) => {
     let alive = true;
+    const own = inThread && index === 0;
     const handle = {
+      inThread: own,
       post: (request: SegmentJob) => {
         const delay = (97 * (request.task.index + 1)) % 13;
-        void serveSegment(formatsWith([]), blobSource(blob, 4096), request, (r: SegmentReply) => {
+        const send = (r: SegmentReply) => {
+          if (own) {
+            reply(handle, r);
+            return;
+          }
           const copy = structuredClone(r);
           setTimeout(() => alive && reply(handle, copy), delay);
-        });
+        };
+        void serveSegment(formatsWith([]), blobSource(blob, 4096), request, send, !own);
       },
       terminate: () => {
         alive = false;
@@ -62,6 +70,7 @@ async function pooled(
   signal = new AbortController().signal,
   onRecord: (r: LogRecord) => void = () => undefined,
   log = { terminated: 0 },
+  inThread = false,
 ) {
   const records: LogRecord[] = [];
   const progress: number[] = [];
@@ -99,7 +108,7 @@ async function pooled(
     imp,
     file,
     blob,
-    { ...OPTIONS, workers, startPool: (size, b) => inProcessPool(size, b, log) },
+    { ...OPTIONS, workers, startPool: (size, b) => inProcessPool(size, b, log, inThread) },
     hooks,
     signal,
   );
@@ -123,6 +132,24 @@ describe('the app reads a large file in segments: the import is the one workerâ€
       // Progress is combined over the segments and ends at the file's size.
       expect(many.progress.at(-1)).toBe(orchestrator.length);
       expect([...many.progress].sort((a, b) => a - b)).toEqual(many.progress);
+    }
+  });
+
+  it('a pool whose first member parses in its own thread (unpacked batches) gives the same result', async () => {
+    const one = oneWorker('orchestrator.jsonl', orchestrator);
+    for (const workers of [2, 3]) {
+      const noop = () => undefined;
+      const many = await pooled(
+        'orchestrator.jsonl',
+        orchestrator,
+        workers,
+        undefined,
+        noop,
+        undefined,
+        true,
+      );
+      expect(many.json).toBe(one.json);
+      expect(many.records).toEqual(one.records);
     }
   });
 
