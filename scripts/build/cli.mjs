@@ -5,7 +5,7 @@
 // a source checkout has changed since the last build.
 // Usage: node scripts/build/cli.mjs
 import { build } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,7 +46,25 @@ export async function buildCli() {
     writeFileSync(temp, file.contents);
     renameSync(temp, file.path);
   }
+  pruneChunks(result.outputFiles.map((f) => f.path));
   return path.join(CLI_OUT_DIR, 'main.mjs');
+}
+
+/**
+ * Removes the chunks of older builds from dist/cli/chunks (their names carry a content hash, so every change leaves
+ * new ones beside the old). The previous build's chunks stay: a command started before this
+ * build may still load one of them lazily. dist/cli/chunks/.builds lists both builds' chunks.
+ */
+function pruneChunks(written) {
+  const dir = path.join(CLI_OUT_DIR, 'chunks');
+  const manifest = path.join(dir, '.builds');
+  const current = written.filter((file) => path.dirname(file) === dir).map((file) => path.basename(file));
+  const previous = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n')[0].split(' ') : [];
+  const keep = new Set([...current, ...previous]);
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.mjs') && !keep.has(name)) rmSync(path.join(dir, name), { force: true });
+  }
+  writeFileSync(manifest, `${current.join(' ')}\n${previous.join(' ')}\n`);
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
