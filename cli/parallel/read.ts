@@ -49,6 +49,8 @@ export async function addInParallel(
 ): Promise<boolean> {
   const size = (await stat(path)).size;
   if (size < (parallel.explicit ? JOBS_SPLIT_BYTES : AUTO_SPLIT_BYTES)) return false;
+  // Workers start while the head is read and the zone checked (unused if it does not split).
+  parallel.pool.warm();
   const head = await readHead(path);
   if (sniffEncoding(head) !== 'utf-8') return false;
   const plan = planSplit(imp, name, headOf(head.toString('utf8')), { ...parallel.options, format });

@@ -55,11 +55,14 @@ export async function buildCli() {
  * new ones beside the old). The previous build's chunks stay: a command started before this
  * build may still load one of them lazily. dist/cli/chunks/.builds lists both builds' chunks.
  */
+/** @param {string[]} written the paths this build wrote */
 function pruneChunks(written) {
   const dir = path.join(CLI_OUT_DIR, 'chunks');
   const manifest = path.join(dir, '.builds');
   const current = written.filter((file) => path.dirname(file) === dir).map((file) => path.basename(file));
-  const previous = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n')[0].split(' ') : [];
+  const previous = existsSync(manifest)
+    ? (readFileSync(manifest, 'utf8').split('\n')[0] ?? '').split(' ')
+    : [];
   const keep = new Set([...current, ...previous]);
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.mjs') && !keep.has(name)) rmSync(path.join(dir, name), { force: true });

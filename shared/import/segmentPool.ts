@@ -64,6 +64,14 @@ export class SegmentPool<R> {
     });
   }
 
+  /**
+   * Starts every member now rather than when the first segments are queued, so their start-up
+   * overlaps what the caller does before it has segments to give (reading the file's head…).
+   */
+  warm(): void {
+    while (!this.closed && this.started < this.size) this.idle.push(this.spawn());
+  }
+
   /** Stops every worker; segments still queued or running fail. */
   async close(): Promise<void> {
     this.closed = true;
@@ -77,7 +85,11 @@ export class SegmentPool<R> {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.started < this.size ? this.spawn() : null);
+      // A member in this thread first: it takes the earliest segment, merged as it is parsed.
+      const own = this.idle.findIndex((w) => w.inThread === true);
+      const worker =
+        (own >= 0 ? this.idle.splice(own, 1)[0] : this.idle.pop()) ??
+        (this.started < this.size ? this.spawn() : null);
       if (worker === null) return;
       const job = (worker.inThread === true || !this.hasInThread ? this.queue.shift() : this.queue.pop())!;
       this.busy.set(worker, job);
