@@ -29,10 +29,12 @@ interface Pending<R> {
 }
 
 /**
- * Segment workers, started when first needed and kept until `close()`: requests queue and go to
- * the next free worker; each worker's batches are handed, still packed, to its request's callback.
- * `start` makes a worker (the `index`th started) and wires its replies to `reply` and its
- * crashes to `crash`.
+ * Segment workers, started when first needed (or by `warm()`) and kept until `close()`: requests
+ * queue and go to the next free worker; each worker's batches are handed, still packed, to its
+ * request's callback. A member in the pool's own thread (`inThread`, the CLI's) takes the
+ * earliest waiting segment, whose batches are merged as they come; workers then take the latest,
+ * whose packed batches can wait. `start` makes a worker (the `index`th started) and wires its
+ * replies to `reply` and its crashes to `crash`.
  */
 export class SegmentPool<R> {
   private readonly idle: PoolWorker<R>[] = [];
