@@ -51,11 +51,12 @@ export async function buildCli() {
 }
 
 /**
- * Removes the chunks of older builds from dist/cli/chunks (their names carry a content hash, so every change leaves
- * new ones beside the old). The previous build's chunks stay: a command started before this
- * build may still load one of them lazily. dist/cli/chunks/.builds lists both builds' chunks.
+ * Removes the chunks of older builds from dist/cli/chunks (their names carry a content hash, so
+ * every change leaves new ones beside the old). The previous build's chunks stay: a command
+ * started before this build may still load one of them lazily. dist/cli/chunks/.builds lists
+ * both builds' chunks.
+ * @param {string[]} written the paths this build wrote
  */
-/** @param {string[]} written the paths this build wrote */
 function pruneChunks(written) {
   const dir = path.join(CLI_OUT_DIR, 'chunks');
   const manifest = path.join(dir, '.builds');
