@@ -94,6 +94,8 @@ export class FileReader {
       year?: number | null;
       mapping?: FieldMapping | null;
       capturedAt?: number | null;
+      /** Whether records' attributes are kept (ParseContext.attrs); default true. */
+      attrs?: boolean;
     },
     private readonly hooks: ReaderHooks,
   ) {
@@ -118,6 +120,7 @@ export class FileReader {
       year: options.year ?? null,
       mapping: options.mapping ?? null,
       capturedAt: options.capturedAt ?? null,
+      attrs: options.attrs ?? true,
       sink,
     };
   }

@@ -157,7 +157,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       key,
     });
     // A pattern's kind comes from its level and its own rate (WARN bursts): see classify.ts.
-    const kind = classifier.kindOf(raw, fileIndex, `p${cluster}`);
+    const kind = classifier.kindOf(raw, fileIndex, cluster);
     if (onRecord !== undefined) onRecord(classifyRecord(raw, kind));
     phases.add(at, kind, raw.type);
     let ref: RecordRef | -1 = -1;
@@ -199,11 +199,16 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
     const mapped = mapping === undefined || mapping === null ? options : { ...options, mapping };
     const readerOptions =
       capturedAt === undefined || capturedAt === null ? mapped : { ...mapped, capturedAt };
-    const reader = new FileReader(name, readerOptions, {
-      resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
-      record: (tally, raw) => addRecord(tally, slot, raw),
-      error: addError,
-    });
+    // Attributes are only stored with records: without onRecord, formats may leave them out.
+    const reader = new FileReader(
+      name,
+      { ...readerOptions, attrs: onRecord !== undefined },
+      {
+        resolve: (head) => resolveFormat(registry, format ?? options.format ?? null, head, name),
+        record: (tally, raw) => addRecord(tally, slot, raw),
+        error: addError,
+      },
+    );
     tallies.push(reader.tally);
     return reader;
   }

@@ -1,5 +1,6 @@
 import { createLineSplitter, MAX_LINE_LENGTH } from './lines';
 import type { LineSplitter } from './lines';
+import { NO_ATTRS } from './formats/record';
 import type { FieldMapping, FormatDef, ImportSink, LineParser, RawRecord, SplitRule } from './types';
 
 /**
@@ -71,7 +72,7 @@ export class SegmentReader {
   ) {
     const sink: ImportSink = {
       record: (raw) => {
-        if (!task.keepAttrs) raw.attrs = {};
+        if (!task.keepAttrs) raw.attrs = NO_ATTRS;
         const records = this.batch.records;
         records.push(raw);
         if (records.length >= SEGMENT_BATCH_RECORDS) this.flush();
@@ -83,7 +84,14 @@ export class SegmentReader {
         this.batch.skipped++;
       },
     };
-    const ctx = { file: '', zone: task.zone, year: task.year, mapping: task.mapping, sink };
+    const ctx = {
+      file: '',
+      zone: task.zone,
+      year: task.year,
+      mapping: task.mapping,
+      attrs: task.keepAttrs,
+      sink,
+    };
     const first = task.index === 0;
     this.atTop = first;
     this.state = first ? 'parse' : 'seek';

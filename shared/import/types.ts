@@ -92,6 +92,11 @@ export interface ParseContext {
   sink: ImportSink;
   /** When the file was captured (its modification time), for records that carry no time; null = unknown. */
   capturedAt?: number | null;
+  /**
+   * False when no one keeps record attributes (a timeline, a pattern list): a format may then
+   * leave them out rather than build them for nothing. Absent or true: build them.
+   */
+  attrs?: boolean;
 }
 
 /** Parses a line-oriented file one line at a time (streaming; memory independent of file size). */

@@ -109,16 +109,18 @@ export class RecordClassifier {
   /**
    * The kind of one record of `stream` (records of a stream should come roughly in time order).
    * `pattern` is the record's mined pattern when the import has one (its rate is what makes a
-   * WARN burst); without it the message's masked template stands in.
+   * WARN burst; a number names a miner's cluster); without it the message's masked template
+   * stands in.
    */
-  kindOf(raw: RawRecord, stream: number, pattern?: string): EventKind {
+  kindOf(raw: RawRecord, stream: number, pattern?: string | number): EventKind {
     const hinted = raw.kindHint;
     if (hinted !== null || raw.level !== 'warn') {
       this.bursts.seen(stream, raw.at);
       return hinted ?? classifyText(raw.message, raw.type, raw.level);
     }
     const kind = classifyText(raw.message, raw.type, raw.level);
-    const key = `${raw.service ?? ''}\u0001${pattern ?? this.patternOf(raw.message)}`;
+    const name = typeof pattern === 'number' ? `p${pattern}` : (pattern ?? this.patternOf(raw.message));
+    const key = `${raw.service ?? ''}\u0001${name}`;
     const burst = this.bursts.observe(stream, key, raw.at, raw.repeat);
     return kind === 'log' && burst ? 'impact' : kind;
   }

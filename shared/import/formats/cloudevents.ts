@@ -1,4 +1,4 @@
-import type { Attrs, EventKind } from '../../domain';
+import type { EventKind } from '../../domain';
 import { parseIso, parseTimeValue } from '../../time/parse';
 import type { ChangeInfo, FormatDef, LineParser, ParseContext } from '../types';
 import { clip } from './attrs';
@@ -8,7 +8,7 @@ import type { Json } from './json';
 import { obj, text, tryParse } from './json';
 import { kindFromEventType, phaseFromType, shortType } from './kinds';
 import { levelFromValue } from './levels';
-import { makeRecord, timeOptions } from './record';
+import { makeRecord, NO_ATTRS, timeOptions } from './record';
 import { jsonLinesSplit, jsonStreamParser } from './stream';
 
 /** `data.targets`: `[{component, region, slice?}]`, ignoring entries without a component. */
@@ -63,6 +63,8 @@ function readData(o: Json): { data: Json | null; textData: string | null } {
  * with one lookup per line, and the same message string comes back each time, so the template
  * memo finds it without hashing a fresh string. */
 interface TypeEntry {
+  /** The type, one string for every line of it (later lookups by it find a hash worked out). */
+  type: string;
   kind: EventKind | null;
   short: string;
   plain: Map<string, string>;
@@ -71,13 +73,21 @@ const typeEntries = new Map<string, TypeEntry>();
 const TYPE_LIMIT = 10_000;
 const PLAIN_LIMIT = 1_000;
 
+/* The last two types seen: a line's type is compared with them (a fresh string from JSON.parse
+ * compared by content) before it is hashed for the map; logs interleave a few types. */
+let recent: TypeEntry | null = null;
+let older: TypeEntry | null = null;
+
 function typeEntry(type: string): TypeEntry {
-  let entry = typeEntries.get(type);
+  if (recent !== null && recent.type === type) return recent;
+  let entry = older !== null && older.type === type ? older : typeEntries.get(type);
   if (entry === undefined) {
-    entry = { kind: kindFromEventType(type), short: shortType(type), plain: new Map() };
+    entry = { type, kind: kindFromEventType(type), short: shortType(type), plain: new Map() };
     if (typeEntries.size >= TYPE_LIMIT) typeEntries.clear();
     typeEntries.set(type, entry);
   }
+  older = recent;
+  recent = entry;
   return entry;
 }
 
@@ -122,8 +132,9 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
     ctx.sink.error(lineNo, `invalid "time" attribute: ${clip(JSON.stringify(time), 80)}`);
     return;
   }
-  const type = text(o.type);
-  const entry = type === null ? null : typeEntry(type);
+  const typeText = text(o.type);
+  const entry = typeText === null ? null : typeEntry(typeText);
+  const type = entry === null ? null : entry.type;
   const subject = text(o.subject);
   // Fast path for the common case, inline object data, without an intermediate result object.
   const inline = o.data;
@@ -135,10 +146,13 @@ export function mapCloudEvent(value: unknown, lineNo: number, ctx: ParseContext)
     (data === null ? null : (text(data.description) ?? text(data.message))) ??
     (textData === null ? null : clip(textData)) ??
     renderMessage(entry, change, subject ?? component);
-  const attrs: Attrs = { type, id: text(o.id), source: text(o.source) };
-  if (change !== null) {
-    attrs.change = change.id;
-    attrs.changeKind = change.changeKind;
+  let attrs = NO_ATTRS;
+  if (ctx.attrs !== false) {
+    attrs = { type, id: text(o.id), source: text(o.source) };
+    if (change !== null) {
+      attrs.change = change.id;
+      attrs.changeKind = change.changeKind;
+    }
   }
   ctx.sink.record(
     makeRecord(ctx, lineNo, at, message, {

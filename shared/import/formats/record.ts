@@ -18,6 +18,9 @@ export interface RecordExtras {
   timeFallback?: boolean;
 }
 
+/** The attributes of a record that has none (or whose attributes no one keeps): one, frozen. */
+export const NO_ATTRS: Attrs = Object.freeze({});
+
 /** Builds a RawRecord with every field set (one object shape keeps the hot path monomorphic). */
 export function makeRecord(
   ctx: ParseContext,
@@ -32,7 +35,7 @@ export function makeRecord(
     message,
     service: x.service ?? null,
     region: x.region ?? null,
-    attrs: x.attrs ?? {},
+    attrs: x.attrs ?? NO_ATTRS,
     source: { file: ctx.file, line },
     kindHint: x.kindHint ?? null,
     type: x.type ?? null,

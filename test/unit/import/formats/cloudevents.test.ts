@@ -50,6 +50,15 @@ describe('cloudevents', () => {
     expect(rollback?.message).toBe('rolled back 4711');
   });
 
+  it('leaves attributes out when no one keeps them, and nothing else changes', () => {
+    const kept = runFixture('cloudevents', 'rollout_cloudevents.jsonl');
+    const left = runFixture('cloudevents', 'rollout_cloudevents.jsonl', { attrs: false });
+    expect(kept.records.every((x) => Object.keys(x.attrs).length > 0)).toBe(true);
+    expect(left.records.every((x) => Object.keys(x.attrs).length === 0)).toBe(true);
+    const rest = (o: typeof kept) => ({ ...o, records: o.records.map((x) => ({ ...x, attrs: null })) });
+    expect(rest(left)).toEqual(rest(kept));
+  });
+
   it('reads a batch array with a non-base64 data_base64 without throwing', () => {
     const r = runFixture('cloudevents', 'cloudevents_spec_json_batch_example.json');
     expect(r.errors).toEqual([]);

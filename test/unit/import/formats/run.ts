@@ -22,6 +22,8 @@ export interface RunOptions {
   chunk?: number;
   /** The file's capture time (epoch ms), for records without a time. */
   capturedAt?: number | null;
+  /** ParseContext.attrs: false when no one keeps record attributes. */
+  attrs?: boolean;
 }
 
 export function format(id: string): FormatDef {
@@ -37,6 +39,7 @@ function context(file: string, out: Outcome, o: RunOptions): ParseContext {
     year: o.year ?? null,
     mapping: o.mapping ?? null,
     capturedAt: o.capturedAt ?? null,
+    ...(o.attrs === undefined ? {} : { attrs: o.attrs }),
     sink: {
       record: (r) => out.records.push(r),
       error: (line, reason) => out.errors.push({ line, reason }),
