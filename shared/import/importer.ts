@@ -131,6 +131,9 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
   const aliases = normalizeAliases(options.aliases ?? {});
   const hasAliases = Object.keys(aliases).length > 0;
   let finished: ImportResult | null = null;
+  // One fold key string per cluster, so folding finds its group without hashing a new string.
+  const clusterKeys: string[] = [];
+  const clusterKey = (cluster: number): string => (clusterKeys[cluster] ??= `${PATTERN_KEY}${cluster}`);
 
   function addError(tally: FileStats, line: number, reason: string): void {
     tally.errorCount++;
@@ -172,7 +175,7 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
         // The title names the record; its stack trace stays in the stored record as evidence.
         message: firstLineOf(raw.message),
         // Changes keep their step numbers (the default key); the rest folds by mined pattern.
-        ...(kind === 'change' ? {} : { key: `${PATTERN_KEY}${cluster}` }),
+        key: kind === 'change' ? undefined : clusterKey(cluster),
         file: fileIndex,
         line: raw.source.line,
         repeat: raw.repeat,

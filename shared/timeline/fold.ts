@@ -26,9 +26,10 @@ export interface FoldInput {
   injected?: boolean;
   /**
    * What the record folds on, when the caller knows better than the masks (a mined pattern's
-   * cluster, resolved to its final pattern by `finish`'s `regroup`). Default: `foldKey`.
+   * cluster, resolved to its final pattern by `finish`'s `regroup`). Default (absent or
+   * undefined): `foldKey`.
    */
-  key?: string;
+  key?: string | undefined;
 }
 
 /**
