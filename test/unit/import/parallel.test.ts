@@ -5,6 +5,7 @@ import type { LogRecord } from '../../../shared/domain';
 import { headOf, importInSegments, planSplit } from '../../../shared/import/parallel';
 import type { SplitOptions } from '../../../shared/import/parallel';
 import { createImport } from '../../../shared/import/pipeline';
+import type { ImportResult } from '../../../shared/import/pipeline';
 import { packBatch, unpackBatch } from '../../../shared/import/pack';
 import { readSegment } from '../../../shared/import/segment';
 import { patternKey } from '../../../shared/patterns/tokens';
@@ -39,9 +40,14 @@ interface Run {
   records: LogRecord[];
 }
 
-function single(name: string, bytes: Buffer, chunk: number, options: SplitOptions): Run {
+/** An import that keeps its records (onRecord, as the app stores them), or none (a timeline). */
+function importFor(options: SplitOptions, records: LogRecord[] | null) {
+  return createImport(records === null ? options : { ...options, onRecord: (r) => records.push(r) });
+}
+
+function single(name: string, bytes: Buffer, chunk: number, options: SplitOptions, keep = true): Run {
   const records: LogRecord[] = [];
-  const imp = createImport({ ...options, onRecord: (r) => records.push(r) });
+  const imp = importFor(options, keep ? records : null);
   const input = imp.addFile(name);
   const decoder = new StringDecoder('utf8');
   let atTop = true;
@@ -63,9 +69,10 @@ async function parallel(
   cuts: number[],
   options: SplitOptions,
   ahead = 2,
+  keep = true,
 ): Promise<Run | null> {
   const records: LogRecord[] = [];
-  const imp = createImport({ ...options, onRecord: (r) => records.push(r) });
+  const imp = importFor(options, keep ? records : null);
   const plan = planSplit(imp, name, headOf(bytes.subarray(0, 64 * 1024).toString('utf8')), options);
   if (plan === null) return null;
   const source = memorySource(bytes, chunk);
@@ -125,17 +132,34 @@ const jsonLine = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constantFrom('{"time": broken', '', '# comment', '[]', '42') },
 );
-const cloudLine = fc.tuple(stamp, word, n).map(([t, w, k]) =>
-  JSON.stringify({
-    specversion: '1.0',
-    id: `e${k}`,
-    source: '/o',
-    type: `com.x.deploy.${k % 2 ? 'started' : 'heartbeat'}`,
-    subject: w,
-    time: t,
-    data: { region: 'r1', level: k % 5 === 0 ? 'error' : 'info' },
-  }),
-);
+/* Types that are routine (heartbeat), say nothing of their kind (a WARN of one may burst),
+ * steps, a resolution, impact; some carry a change. */
+const CLOUD_TYPES = [
+  'heartbeat',
+  'heartbeat',
+  'note',
+  'deploy.started',
+  'deploy.step',
+  'incident.resolved',
+  'vm.failed',
+];
+const cloudLine = fc
+  .tuple(stamp, word, n, fc.constantFrom(...CLOUD_TYPES), fc.constantFrom('info', 'warn', 'error', undefined))
+  .map(([t, w, k, type, lvl]) =>
+    JSON.stringify({
+      specversion: '1.0',
+      id: `e${k}`,
+      source: '/o',
+      type: `com.x.${type}`,
+      subject: w,
+      time: t,
+      data: {
+        region: `r${k % 3}`,
+        level: lvl,
+        ...(k % 7 === 0 ? { change: `c${k % 4}`, targets: [{ component: w, region: 'r1' }] } : {}),
+      },
+    }),
+  );
 const logfmtLine = fc
   .tuple(stamp, level, word, n)
   .map(([t, l, w, k]) => `time=${t} level=${l} service=s${k % 3} msg="${w} ${k}"`);
@@ -172,9 +196,13 @@ const OPTIONS: SplitOptions = {
   keepAttrs: true,
 };
 
-async function same(name: string, bytes: Buffer, c: number, at: number[], options = OPTIONS): Promise<void> {
-  const one = single(name, bytes, c, options);
-  const many = await parallel(name, bytes, c, at, options, (c % 3) + 1);
+async function same(name: string, bytes: Buffer, c: number, at: number[], given = OPTIONS): Promise<void> {
+  // Half the runs keep every record (as the app stores them), half keep none and no attributes
+  // (as the CLI's timeline reads a log).
+  const keep = c % 2 === 0;
+  const options = { ...given, keepAttrs: keep };
+  const one = single(name, bytes, c, options, keep);
+  const many = await parallel(name, bytes, c, at, options, (c % 3) + 1, keep);
   if (many === null) {
     // Only a head without one whole line is left unjudged (and so read whole).
     expect(bytes.subarray(0, 4096).includes(10)).toBe(false);
@@ -208,6 +236,42 @@ describe('parallel import: every split gives the single-parser result, byte for 
       );
     });
   }
+
+  it('an import that keeps no records sees what one parser sees (places, stream starts)', async () => {
+    const at = (minute: number): string => new Date(Date.UTC(2024, 4, 1) + minute * 60_000).toISOString();
+    const event = (minute: number, type: string, data: object): string =>
+      JSON.stringify({
+        specversion: '1.0',
+        id: `e${minute}`,
+        source: '/o',
+        type,
+        subject: 'api',
+        time: at(minute),
+        data,
+      });
+    const lines = [
+      // Two hours of heartbeats: api is known in five regions, and the stream starts here.
+      ...Array.from({ length: 120 }, (_, m) => event(m, 'com.x.heartbeat', { region: `r${m % 5}` })),
+      // A burst of one WARN pattern with no earlier rate: impact, judged against the stream's start.
+      ...Array.from({ length: 8 }, (_, k) =>
+        event(120 + k / 10, 'com.x.note', { level: 'warn', message: 'disk slow' }),
+      ),
+      // One wave puts change c1 on two of api's five regions: more than a quarter of them.
+      event(130, 'com.x.deploy.step', { change: 'c1', targets: [{ component: 'api', region: 'r0' }] }),
+      event(130.1, 'com.x.deploy.step', { change: 'c1', targets: [{ component: 'api', region: 'r1' }] }),
+      '',
+    ];
+    const bytes = Buffer.from(lines.join('\n'));
+    const options = { ...OPTIONS, keepAttrs: false };
+    const one = single('ce.jsonl', bytes, 4096, options, false);
+    const result = JSON.parse(one.json) as ImportResult;
+    expect(result.events.some((e) => e.kind === 'impact')).toBe(true);
+    expect(result.findings.map((f) => f.code)).toContain('unstaged-rollout');
+    for (const cuts of [[0.3], [0.1, 0.5, 0.9], [0.95]]) {
+      const many = await parallel('ce.jsonl', bytes, 4096, cuts, options, 2, false);
+      expect(many!.json).toBe(one.json);
+    }
+  });
 
   it('a record whose stack trace crosses every cut stays one record', async () => {
     const trace = Array.from({ length: 40 }, (_, i) => `    at frame${i} (x.js:${i})`);
