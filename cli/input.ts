@@ -16,7 +16,7 @@ import { UsageError } from './commands/registry';
 import { listFolder } from './folders';
 import { addInParallel } from './parallel/read';
 import type { ParallelRead } from './parallel/read';
-import { utf8Decoder } from './utf8';
+import { piecesOf, utf8Decoder } from './utf8';
 import type { ChunkDecoder } from './utf8';
 
 const CHUNK = 1 << 20;
@@ -92,12 +92,14 @@ async function pushDecoded(input: FileInput, chunks: AsyncIterable<Buffer>, path
       if (encoding === 'binary') throw new UsageError(`cannot read ${binaryFileMessage(path)}`);
       decoder = encoding === 'utf-8' ? utf8Decoder() : utf16Decoder(encoding);
     }
-    let text = decoder.write(chunk);
-    if (atTop && text.length > 0) {
-      atTop = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    for (const piece of piecesOf(chunk)) {
+      let text = decoder.write(piece);
+      if (atTop && text.length > 0) {
+        atTop = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      input.push(text);
     }
-    input.push(text);
   }
   if (decoder !== null) input.push(decoder.end());
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SegmentSource } from '../../shared/import/segment';
-import { utf8Decoder } from '../utf8';
+import { piecesOf, utf8Decoder } from '../utf8';
 
 const BLOCK = 64 * 1024;
 
@@ -38,11 +38,13 @@ export function fileSource(path: string, chunk = 1 << 20): SegmentSource {
       const decoder = utf8Decoder();
       try {
         let more = true;
-        for await (const bytes of stream as AsyncIterable<Buffer>) {
-          const text = decoder.write(bytes);
-          if (text.length > 0 && !each(text)) {
-            more = false;
-            break;
+        reading: for await (const bytes of stream as AsyncIterable<Buffer>) {
+          for (const piece of piecesOf(bytes)) {
+            const text = decoder.write(piece);
+            if (text.length > 0 && !each(text)) {
+              more = false;
+              break reading;
+            }
           }
         }
         if (more) {
