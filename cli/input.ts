@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { binaryFileMessage, sniffEncoding } from '../shared/import/encoding';
+import { binaryFileMessage, piecesOf, sniffEncoding } from '../shared/import/encoding';
 import { isSlackExport } from '../shared/import/folder';
 import type { FileInput, Import } from '../shared/import/pipeline';
 import {
@@ -16,7 +16,7 @@ import { UsageError } from './commands/registry';
 import { listFolder } from './folders';
 import { addInParallel } from './parallel/read';
 import type { ParallelRead } from './parallel/read';
-import { piecesOf, utf8Decoder } from './utf8';
+import { utf8Decoder } from './utf8';
 import type { ChunkDecoder } from './utf8';
 
 const CHUNK = 1 << 20;

@@ -26,20 +26,3 @@ export function utf8Decoder(): ChunkDecoder {
     end: () => decoder.end(),
   };
 }
-
-/**
- * A read is decoded in pieces of at most this many bytes: a string this small is allocated young
- * and dies young, where the string of a whole 1 MB read is a large object, old from the start,
- * and brings a full garbage collection every few megabytes (18 for 320 MB of log, 3 in pieces;
- * 128 KB pieces are large objects again).
- */
-export const PIECE_BYTES = 64 * 1024;
-
-/** `chunk` cut into pieces of at most PIECE_BYTES (views, not copies). */
-export function* piecesOf(chunk: Buffer): Generator<Buffer> {
-  if (chunk.length <= PIECE_BYTES) {
-    yield chunk;
-    return;
-  }
-  for (let at = 0; at < chunk.length; at += PIECE_BYTES) yield chunk.subarray(at, at + PIECE_BYTES);
-}

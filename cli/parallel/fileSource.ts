@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SegmentSource } from '../../shared/import/segment';
-import { piecesOf, utf8Decoder } from '../utf8';
+import { piecesOf } from '../../shared/import/encoding';
+import { utf8Decoder } from '../utf8';
 
 const BLOCK = 64 * 1024;
 

@@ -1,3 +1,4 @@
+import { piecesOf } from '../../shared/import/encoding';
 import type { SegmentSource } from '../../shared/import/segment';
 
 /** Bytes looked at per read when finding a line start (and reading a segment's short tail). */
@@ -27,8 +28,10 @@ export function blobSource(blob: Blob, chunk = 1 << 20): SegmentSource {
       // The part past a segment's range is usually a few lines: read it in small pieces.
       const step = end === null ? BLOCK : chunk;
       for (let at = start; at < stop; at += step) {
-        const text = decoder.decode(await bytesOf(at, Math.min(stop, at + step)), { stream: true });
-        if (text.length > 0 && !each(text)) return;
+        for (const piece of piecesOf(await bytesOf(at, Math.min(stop, at + step)))) {
+          const text = decoder.decode(piece, { stream: true });
+          if (text.length > 0 && !each(text)) return;
+        }
       }
       const rest = decoder.decode();
       if (rest.length > 0) each(rest);

@@ -5,6 +5,7 @@
 import { strFromU8 } from 'fflate';
 import { archiveTextMessage, createZipStream, MAX_ARCHIVE_TEXT, ZipError } from '../../shared/import/zip';
 import { createBlockBuilder } from '../../shared/import/blocks';
+import { piecesOf } from '../../shared/import/encoding';
 import { BlockDensity } from '../../shared/chart/blockDensity';
 import { finalizeImport } from '../../shared/import/finalize';
 import { createImport, type FileInput, type Import } from '../../shared/import/pipeline';
@@ -160,9 +161,14 @@ function consume(j: Job, index: number, bytes: Uint8Array): void {
   } else {
     const decoder = j.decoders[index];
     if (decoder) {
-      const text = decoder.push(bytes);
-      if (typeof text === 'string') inputFor(j, index).push(text);
-      else fail(j, index, text.problem);
+      for (const piece of piecesOf(bytes)) {
+        const text = decoder.push(piece);
+        if (typeof text === 'string') inputFor(j, index).push(text);
+        else {
+          fail(j, index, text.problem);
+          break;
+        }
+      }
     }
   }
   progressed(j);

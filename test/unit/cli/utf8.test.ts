@@ -5,7 +5,8 @@ import { StringDecoder } from 'node:string_decoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../cli/parallel/fileSource';
-import { PIECE_BYTES, piecesOf, utf8Decoder } from '../../../cli/utf8';
+import { utf8Decoder } from '../../../cli/utf8';
+import { PIECE_BYTES, piecesOf } from '../../../shared/import/encoding';
 
 /** `bytes` cut at `cuts` (sorted, deduplicated, inside the array). */
 function chunksOf(bytes: Uint8Array, cuts: number[]): Buffer[] {

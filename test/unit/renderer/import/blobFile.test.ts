@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOrchestratorLines } from '../../../../scripts/generators/orchestrator-log';
 import type { LogRecord } from '../../../../shared/domain';
 import { formatsWith } from '../../../../shared/import/formats/user';
+import { PIECE_BYTES } from '../../../../shared/import/encoding';
 import { createImport } from '../../../../shared/import/pipeline';
 import { SegmentPool, serveSegment } from '../../../../shared/import/segmentPool';
 import type { SegmentJob, SegmentReply } from '../../../../shared/import/segmentPool';
@@ -194,5 +195,21 @@ describe('the app reads a large file in segments: the import is the one worker�
     );
     await expect(run).rejects.toThrow(/stopped/);
     expect(log.terminated).toBe(2);
+  });
+});
+
+describe('blobSource', () => {
+  it('decodes each 1 MB read in pieces of at most PIECE_BYTES, characters cut at the edges', async () => {
+    const line = 'aé漢🚀'.repeat(50) + '\n';
+    const text = line.repeat(Math.ceil((3 * (1 << 20)) / Buffer.byteLength(line)));
+    const bytes = new TextEncoder().encode(text);
+    const out: string[] = [];
+    await blobSource(new Blob([bytes])).text(0, bytes.length, (t) => {
+      out.push(t);
+      return true;
+    });
+    expect(out.join('')).toBe(text);
+    expect(out.length).toBeGreaterThan(3 * ((1 << 20) / PIECE_BYTES) - 1);
+    expect(out.every((t) => t.length <= PIECE_BYTES)).toBe(true);
   });
 });
