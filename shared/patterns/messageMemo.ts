@@ -16,10 +16,12 @@ export class MessageMemo<V> {
   }
 
   set(message: string, headerLeft: boolean, value: V): void {
-    if (this.plain.size + this.headed.size >= this.limit) {
-      this.plain.clear();
-      this.headed.clear();
-    }
+    if (this.plain.size + this.headed.size >= this.limit) this.clear();
     (headerLeft ? this.headed : this.plain).set(message, value);
+  }
+
+  clear(): void {
+    this.plain.clear();
+    this.headed.clear();
   }
 }

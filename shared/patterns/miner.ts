@@ -21,6 +21,8 @@ export interface MinerOptions {
    * catch-all per token count (input with endless variety must not grow without bound).
    */
   maxClusters: number;
+  /** Messages the memo of recent ones holds (it saves masking a repeated message again). */
+  memoSize: number;
 }
 
 export const DEFAULT_MINER_OPTIONS: MinerOptions = {
@@ -31,9 +33,8 @@ export const DEFAULT_MINER_OPTIONS: MinerOptions = {
   maxKeys: 200_000,
   maxLeafScan: 64,
   maxClusters: 50_000,
+  memoSize: 4_096,
 };
-
-const RECENT_LIMIT = 4_096;
 
 interface Cluster {
   tokens: string[];
@@ -76,10 +77,11 @@ export class PatternMiner {
   private readonly keys = new Map<string, number>();
   private readonly overflow = new Map<number, number>();
   /* Logs repeat messages verbatim a lot: a small memo skips masking them again. */
-  private readonly recent = new MessageMemo<number>(RECENT_LIMIT);
+  private readonly recent: MessageMemo<number>;
 
   constructor(options: Partial<MinerOptions> = {}) {
     this.options = { ...DEFAULT_MINER_OPTIONS, ...options };
+    this.recent = new MessageMemo(this.options.memoSize);
   }
 
   /**
@@ -89,8 +91,15 @@ export class PatternMiner {
    * import's worker); the result is the same either way.
    */
   add(message: string, headerLeft = false, key?: string): number {
-    const seen = this.recent.get(message, headerLeft);
-    if (seen !== undefined) return seen;
+    if (key !== undefined && this.keys.size < this.options.maxKeys) {
+      // While every key is remembered, a known key is its cluster: the memo, which only
+      // saves masking, would find the same one.
+      const known = this.keys.get(key);
+      if (known !== undefined) return known;
+    } else {
+      const seen = this.recent.get(message, headerLeft);
+      if (seen !== undefined) return seen;
+    }
     const id = this.addKey(key ?? patternKey(message, headerLeft));
     this.recent.set(message, headerLeft, id);
     return id;
@@ -113,7 +122,12 @@ export class PatternMiner {
     } else {
       this.generalise(this.clusters[id]!, tokens);
     }
-    if (this.keys.size < this.options.maxKeys) this.keys.set(key, id);
+    if (this.keys.size < this.options.maxKeys) {
+      this.keys.set(key, id);
+      // From here on the memo decides repeats: it starts empty whether or not keys came given,
+      // so both ways give the same clusters.
+      if (this.keys.size === this.options.maxKeys) this.recent.clear();
+    }
     return id;
   }
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createImportWith } from '../../../shared/import/importer';
 import type { ImportResult } from '../../../shared/import/importer';
-import { fitsTemplate } from '../../../shared/patterns/tokens';
+import { PatternMiner } from '../../../shared/patterns/miner';
+import { fitsTemplate, patternKey } from '../../../shared/patterns/tokens';
 import { pipeRegistry, T0 } from '../timeline/helpers';
 
 /* Message shapes with slots: `#` a number, `@` a word from a small set, `%` an IP. */
@@ -114,6 +115,38 @@ describe('pattern mining properties', () => {
           expect(r.patterns[i - 1]!.count).toBeGreaterThanOrEqual(r.patterns[i]!.count);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('gives the same clusters whether keys come worked out (parallel import) or not, past maxKeys too', () => {
+    // Short messages of a few words, so that templates overlap and clusters generalise.
+    const word = fc.constantFrom('get', 'put', 'disk', 'user', 'alpha', 'beta', 'ok', '7', '42');
+    const message = fc.array(word, { minLength: 2, maxLength: 4 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(message, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(29), fc.boolean()), { minLength: 1, maxLength: 150 }),
+        fc.record({
+          maxKeys: fc.integer({ min: 1, max: 12 }),
+          maxClusters: fc.integer({ min: 2, max: 20 }),
+          memoSize: fc.integer({ min: 1, max: 8 }),
+          similarity: fc.constantFrom(0.3, 0.5, 0.85),
+        }),
+        (distinct, picks, options) => {
+          // Messages repeat (the memo's case) and come with and without a header left.
+          const adds = picks.map(([i, headerLeft]) => ({
+            message: distinct[i % distinct.length]!,
+            headerLeft,
+          }));
+          const plain = new PatternMiner(options);
+          const keyed = new PatternMiner(options);
+          const a = adds.map((x) => plain.add(x.message, x.headerLeft));
+          const b = adds.map((x) => keyed.add(x.message, x.headerLeft, patternKey(x.message, x.headerLeft)));
+          expect(b).toEqual(a);
+          expect(keyed.finish().templates).toEqual(plain.finish().templates);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
