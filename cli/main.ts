@@ -59,4 +59,10 @@ const io: CommandIo = {
   // stderr carries only messages, which quote file names and log text: never raw escapes.
   stderr: (text) => void process.stderr.write(text.split('\n').map(terminalSafe).join('\n')),
 };
+// A reader that stops early (`rootline patterns --json … | head`) closes the pipe: the command
+// then ends quietly, as other tools do. Any other failure to write is one line, not a stack.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') process.stderr.write(`rootline: cannot write the output: ${e.message}\n`);
+  process.exit(e.code === 'EPIPE' ? 0 : 1);
+});
 process.exitCode = await main(process.argv.slice(2), io);
