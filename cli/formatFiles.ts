@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { CompiledTextFormat } from '../shared/import/textformats/compile';
-import { formatProblemText, loadFormatFile } from '../shared/import/textformats/compile';
+import { formatProblemText } from '../shared/import/textformats/compile';
 import { formatIds } from '../shared/import/formats/index';
 import { UsageError } from './commands/registry';
 
@@ -9,6 +9,9 @@ import { UsageError } from './commands/registry';
  * stops the command with every problem (file, line, JSON path, reason) in the message.
  */
 export async function loadFormatFiles(paths: readonly string[]): Promise<CompiledTextFormat[]> {
+  if (paths.length === 0) return [];
+  // The format-file schema (zod) loads only for commands given --format-file.
+  const { loadFormatFile } = await import('../shared/import/textformats/load');
   const out: CompiledTextFormat[] = [];
   const problems: string[] = [];
   for (const path of paths) {

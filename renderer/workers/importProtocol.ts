@@ -1,5 +1,5 @@
 import type { FieldMapping } from '../../shared/import/types';
-import type { FormatFileText } from '../../shared/import/textformats/compile';
+import type { FormatFileText } from '../../shared/import/textformats/load';
 import type { ImportResult } from '../../shared/import/importer';
 import type { ImportError, ImportedLog, LogPattern, LogRecord, TimelineEvent } from '../../shared/domain';
 import type { ServiceAliases } from '../../shared/timeline/aliases';

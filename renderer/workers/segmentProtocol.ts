@@ -1,4 +1,4 @@
-import type { FormatFileText } from '../../shared/import/textformats/compile';
+import type { FormatFileText } from '../../shared/import/textformats/load';
 import type { SegmentJob } from '../../shared/import/segmentPool';
 
 /** Import worker → segment worker: parse one segment of `blob` (replies: SegmentReply). */

@@ -1,5 +1,5 @@
 import { SegmentPool, type SegmentJob, type SegmentReply } from '../../shared/import/segmentPool';
-import type { FormatFileText } from '../../shared/import/textformats/compile';
+import type { FormatFileText } from '../../shared/import/textformats/load';
 import type { BlobSegmentRequest } from './segmentProtocol';
 
 /** A pool of segment workers (segment.worker.ts) reading byte ranges of `blob`. */

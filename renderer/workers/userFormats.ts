@@ -1,5 +1,6 @@
-import type { CompiledTextFormat, FormatFileText } from '../../shared/import/textformats/compile';
-import { compileFormatFiles } from '../../shared/import/textformats/compile';
+import type { CompiledTextFormat } from '../../shared/import/textformats/compile';
+import type { FormatFileText } from '../../shared/import/textformats/load';
+import { compileFormatFiles } from '../../shared/import/textformats/load';
 
 let cacheKey = '';
 let cached: CompiledTextFormat[] = [];

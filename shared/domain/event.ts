@@ -112,5 +112,4 @@ export function eventDefaults(): Pick<
   };
 }
 
-/** At most this many source references are kept on one event; `count` keeps the real total. */
-export const MAX_SOURCES_PER_EVENT = 50;
+export { MAX_SOURCES_PER_EVENT } from './constants';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { EpochMs, Id, Label, MaybeEpochMs, ParseZone } from './common';
+import { LOG_LEVELS } from './constants';
 import { EventKind, SourceRef } from './event';
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'notice', 'warn', 'error', 'fatal'] as const;
+export { LOG_LEVELS, MAX_STORED_ERRORS } from './constants';
 export const LogLevel = z.enum(LOG_LEVELS);
 export type LogLevel = z.infer<typeof LogLevel>;
 
@@ -87,5 +88,3 @@ export const ImportedLog = z.object({
   importedAt: EpochMs,
 });
 export type ImportedLog = z.infer<typeof ImportedLog>;
-
-export const MAX_STORED_ERRORS = 10_000;

@@ -1,4 +1,4 @@
-import { MAX_STORED_ERRORS } from '../domain';
+import { MAX_STORED_ERRORS } from '../domain/constants';
 import type { Finding, ImportError, KeyTimes, LogRecord } from '../domain';
 import { classifyRecord, RecordClassifier } from '../timeline/classify';
 import { ChangeAnalysis } from '../timeline/changes';

@@ -1,4 +1,5 @@
-import { hash64, LOG_LEVELS } from '../domain';
+import { LOG_LEVELS } from '../domain/constants';
+import { hash64 } from '../domain/ids';
 import type { LogLevel } from '../domain';
 import { PatternMiner } from './miner';
 import type { MinerOptions } from './miner';

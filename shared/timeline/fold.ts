@@ -1,4 +1,6 @@
-import { hash64, lastAtOrBefore, MAX_SOURCES_PER_EVENT } from '../domain';
+import { MAX_SOURCES_PER_EVENT } from '../domain/constants';
+import { hash64 } from '../domain/ids';
+import { lastAtOrBefore } from '../domain/sorted';
 import type { EventKind, SourceRef } from '../domain';
 import { changeTemplate, messageTemplate } from './template';
 import { DEFAULT_FOLD_OPTIONS } from './types';

@@ -1,10 +1,7 @@
 import { newId } from '../../../shared/domain';
-import type { FormatFileText } from '../../../shared/import/textformats/compile';
-import {
-  compileFormatFiles,
-  formatProblemText,
-  loadFormatFile,
-} from '../../../shared/import/textformats/compile';
+import { formatProblemText } from '../../../shared/import/textformats/compile';
+import type { FormatFileText } from '../../../shared/import/textformats/load';
+import { compileFormatFiles, loadFormatFile } from '../../../shared/import/textformats/load';
 import { getDb } from '../db';
 import type { FormatFileRow } from '../schema';
 

@@ -1,18 +1,26 @@
+import { formatPath } from '../../bundle/issues';
 import type { CompiledTextFormat } from './compile';
-import { formatProblemText, loadFormatFile } from './compile';
+import { compileDefinition } from './compile';
 import { DEFINITION_FILES } from './defs/index';
+import type { FormatDefinition } from './schema';
 
 /**
- * Compiles shipped definition files (name → parsed JSON). A broken shipped file is a
+ * Compiles shipped definition files (name → parsed JSON). They are not checked against the
+ * format-file schema here (a test does that for every shipped file): that would load the schema
+ * library into every start of the CLI and of each import worker. A broken shipped file is a
  * programming error, so this one throws with every problem found.
  */
 export function compileBuiltinDefinitions(files: Readonly<Record<string, unknown>>): CompiledTextFormat[] {
   const out: CompiledTextFormat[] = [];
   const problems: string[] = [];
-  for (const [name, json] of Object.entries(files)) {
-    const result = loadFormatFile(JSON.stringify(json, null, 2), name);
-    if (result.ok) out.push(...result.formats.map((f) => ({ ...f, origin: 'builtin' })));
-    else problems.push(...result.problems.map(formatProblemText));
+  for (const [file, json] of Object.entries(files)) {
+    for (const [name, def] of Object.entries(json as Record<string, unknown>)) {
+      if (name === '$schema' || typeof def === 'string' || def === undefined) continue;
+      const result = compileDefinition(name, def as FormatDefinition, file);
+      if (Array.isArray(result))
+        problems.push(...result.map((p) => `${file}: ${formatPath(p.path)}: ${p.reason}`));
+      else out.push({ ...result, origin: 'builtin' });
+    }
   }
   if (problems.length > 0) throw new Error(`shipped format definitions are broken:\n${problems.join('\n')}`);
   return out;

@@ -1,11 +1,7 @@
 import type { LogLevel } from '../../domain';
-import { formatPath } from '../../bundle/issues';
-import { lineColumnAt } from '../../bundle/parse';
-import { locateJsonPath } from '../../templates/locate';
 import { parseIso } from '../../time/iso';
 import { pcreToJs } from './pcre';
 import type { FormatDefinition, LnavLevel, VALUE_KINDS } from './schema';
-import { FormatFile } from './schema';
 import { compileTimeFormat } from './strptime';
 import type { CompiledTimeFormat } from './strptime';
 import { parseLine } from './parse';
@@ -99,61 +95,8 @@ export function formatProblemText(p: FormatProblem): string {
   return p.path === '' ? `${where}: ${p.reason}` : `${where}: ${p.path}: ${p.reason}`;
 }
 
-export type LoadResult =
-  { ok: true; formats: CompiledTextFormat[] } | { ok: false; problems: FormatProblem[] };
-
-function shortMessage(message: string): string {
-  return message.replace(/^Invalid input:\s*/, '');
-}
-
-/**
- * Reads a format file (lnav's format-file JSON schema) and compiles every definition in it.
- * Never throws: a bad file comes back with problems naming the file, line, JSON path and
- * reason. A definition whose regexes fail on its own sample lines is refused by name.
- */
-export function loadFormatFile(text: string, fileName: string): LoadResult {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const problem = (path: PropertyKey[], reason: string): FormatProblem => ({
-    file: fileName,
-    line: path.length === 0 ? 0 : lineColumnAt(body, locateJsonPath(body, path)).line,
-    path: path.length === 0 ? '' : formatPath(path),
-    reason,
-  });
-  if (body.trim() === '')
-    return { ok: false, problems: [{ file: fileName, line: 0, path: '', reason: 'the file is empty' }] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // Node 20 names a position for some errors only; without one, the problem has no line.
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position !== undefined ? lineColumnAt(body, Number(position)).line : 0;
-    const reason = message
-      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-      .trim();
-    return { ok: false, problems: [{ file: fileName, line, path: '', reason: `not valid JSON: ${reason}` }] };
-  }
-  const parsed = FormatFile.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.slice(0, 20).map((i) => problem(i.path, shortMessage(i.message))),
-    };
-  }
-  const formats: CompiledTextFormat[] = [];
-  const problems: FormatProblem[] = [];
-  for (const [name, def] of Object.entries(parsed.data)) {
-    if (name === '$schema' || typeof def === 'string' || def === undefined) continue;
-    const result = compileDefinition(name, def as FormatDefinition, fileName);
-    if (Array.isArray(result)) problems.push(...result.map((p) => problem(p.path, p.reason)));
-    else formats.push(result);
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, formats };
-}
-
-interface RawProblem {
+/** A problem of one definition: where in it (a JSON path from the format's name) and why. */
+export interface RawProblem {
   path: PropertyKey[];
   reason: string;
 }
@@ -319,43 +262,4 @@ function checkSamples(f: CompiledTextFormat, def: FormatDefinition): RawProblem[
     }
   });
   return problems;
-}
-
-/** A user's format file as stored (the Formats setting) or sent to the import worker. */
-export interface FormatFileText {
-  name: string;
-  text: string;
-}
-
-/**
- * Compiles a user's format files in order. A file that no longer loads is left out and its
- * problems returned (stored files are read again on every use: the schema may have moved on);
- * a format name defined twice keeps the first file's definition.
- */
-export function compileFormatFiles(files: readonly FormatFileText[]): {
-  formats: CompiledTextFormat[];
-  problems: FormatProblem[];
-} {
-  const formats: CompiledTextFormat[] = [];
-  const problems: FormatProblem[] = [];
-  for (const f of files) {
-    const result = loadFormatFile(f.text, f.name);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
-    for (const format of result.formats) {
-      if (formats.some((x) => x.name === format.name)) {
-        problems.push({
-          file: f.name,
-          line: 0,
-          path: format.name,
-          reason: 'this format name is already defined by another format file',
-        });
-      } else {
-        formats.push(format);
-      }
-    }
-  }
-  return { formats, problems };
 }

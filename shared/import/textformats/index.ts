@@ -1,5 +1,7 @@
-export type { CompiledTextFormat, FormatProblem, LoadResult } from './compile';
-export { compileDefinition, formatProblemText, loadFormatFile, LEVEL_OF, SERVICE_FIELDS } from './compile';
+export type { CompiledTextFormat, FormatProblem } from './compile';
+export { compileDefinition, formatProblemText, LEVEL_OF, SERVICE_FIELDS } from './compile';
+export type { LoadResult } from './load';
+export { loadFormatFile } from './load';
 export type { LineParse, LineOptions } from './parse';
 export { parseLine } from './parse';
 export type { DefinitionScore } from './engine';

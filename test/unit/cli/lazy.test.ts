@@ -1,6 +1,6 @@
 // `rootline --help` must start at once: the built entry may statically reach only the registry
 // and small helpers, never the import pipeline, the exporters or Lexical (those load per command).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCli } from '../../../scripts/build/cli.mjs';
@@ -35,5 +35,23 @@ describe('the built CLI loads commands lazily', () => {
     expect(sources.filter((s) => /^shared\/(import|export|document|timeline)\/|lexical/.test(s))).toEqual([]);
     // The commands themselves are reachable only through import().
     expect(sources.filter((s) => /^cli\/commands\/(timeline|new|export|templates)\.ts$/.test(s))).toEqual([]);
+  });
+
+  it('reads logs with the shipped formats without loading the schema library (zod)', async () => {
+    const entry = await buildCli();
+    const chunks = join(dirname(entry), 'chunks');
+    // The timeline command's own chunk (main loads it through import()) and the import worker.
+    const timeline = readdirSync(chunks)
+      .map((f) => join(chunks, f))
+      .find((f) => sourcesIn(readFileSync(f, 'utf8')).includes('cli/commands/timeline.ts'));
+    expect(timeline).toBeDefined();
+    for (const start of [timeline!, join(dirname(entry), 'import-worker.mjs')]) {
+      const sources = [...staticClosure(start).values()].flatMap(sourcesIn);
+      expect(sources.length).toBeGreaterThan(10);
+      expect(
+        sources.filter((s) => s.startsWith('node_modules/zod/')),
+        start,
+      ).toEqual([]);
+    }
   });
 });

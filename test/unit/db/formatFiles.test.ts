@@ -5,7 +5,7 @@ import {
   listFormatFiles,
   removeFormatFile,
 } from '../../../renderer/db/repos/formatFiles';
-import { compileFormatFiles } from '../../../shared/import/textformats/compile';
+import { compileFormatFiles } from '../../../shared/import/textformats/load';
 import { freshDb } from './testDb';
 
 function formatFile(name: string, sampleLine = '2024-05-02 08:00:00 E billing failed'): string {

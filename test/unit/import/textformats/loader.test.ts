@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblemText, loadFormatFile } from '../../../../shared/import/textformats/compile';
+import { formatProblemText } from '../../../../shared/import/textformats/compile';
+import { loadFormatFile } from '../../../../shared/import/textformats/load';
 import { definitionFormat } from '../../../../shared/import/textformats/engine';
 import { parseLine } from '../../../../shared/import/textformats/parse';
 import { pcreToJs } from '../../../../shared/import/textformats/pcre';
