@@ -1,8 +1,7 @@
 import { formatPath } from '../../bundle/issues';
 import type { CompiledTextFormat } from './compile';
-import { compileDefinition } from './compile';
+import { compileDefinition, definitionsIn } from './compile';
 import { DEFINITION_FILES } from './defs/index';
-import type { FormatDefinition } from './schema';
 
 /**
  * Compiles shipped definition files (name → parsed JSON). They are not checked against the
@@ -14,9 +13,8 @@ export function compileBuiltinDefinitions(files: Readonly<Record<string, unknown
   const out: CompiledTextFormat[] = [];
   const problems: string[] = [];
   for (const [file, json] of Object.entries(files)) {
-    for (const [name, def] of Object.entries(json as Record<string, unknown>)) {
-      if (name === '$schema' || typeof def === 'string' || def === undefined) continue;
-      const result = compileDefinition(name, def as FormatDefinition, file);
+    for (const [name, def] of definitionsIn(json as Record<string, unknown>)) {
+      const result = compileDefinition(name, def, file);
       if (Array.isArray(result))
         problems.push(...result.map((p) => `${file}: ${formatPath(p.path)}: ${p.reason}`));
       else out.push({ ...result, origin: 'builtin' });

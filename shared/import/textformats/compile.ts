@@ -95,6 +95,16 @@ export function formatProblemText(p: FormatProblem): string {
   return p.path === '' ? `${where}: ${p.reason}` : `${where}: ${p.path}: ${p.reason}`;
 }
 
+/** The definitions a format file's JSON holds, by name (its `$schema` and other text entries left out). */
+export function definitionsIn(file: Readonly<Record<string, unknown>>): [string, FormatDefinition][] {
+  const out: [string, FormatDefinition][] = [];
+  for (const [name, def] of Object.entries(file)) {
+    if (name === '$schema' || typeof def === 'string' || def === undefined) continue;
+    out.push([name, def as FormatDefinition]);
+  }
+  return out;
+}
+
 /** A problem of one definition: where in it (a JSON path from the format's name) and why. */
 export interface RawProblem {
   path: PropertyKey[];

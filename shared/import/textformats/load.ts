@@ -1,10 +1,9 @@
 import { formatPath } from '../../bundle/issues';
 import { lineColumnAt } from '../../bundle/parse';
 import { locateJsonPath } from '../../templates/locate';
-import { compileDefinition } from './compile';
+import { compileDefinition, definitionsIn } from './compile';
 import type { CompiledTextFormat, FormatProblem } from './compile';
 import { FormatFile } from './schema';
-import type { FormatDefinition } from './schema';
 
 /*
  * A user's format files, read and checked against the format-file schema (zod) before they are
@@ -57,9 +56,8 @@ export function loadFormatFile(text: string, fileName: string): LoadResult {
   }
   const formats: CompiledTextFormat[] = [];
   const problems: FormatProblem[] = [];
-  for (const [name, def] of Object.entries(parsed.data)) {
-    if (name === '$schema' || typeof def === 'string' || def === undefined) continue;
-    const result = compileDefinition(name, def as FormatDefinition, fileName);
+  for (const [name, def] of definitionsIn(parsed.data)) {
+    const result = compileDefinition(name, def, fileName);
     if (Array.isArray(result)) problems.push(...result.map((p) => problem(p.path, p.reason)));
     else formats.push(result);
   }
