@@ -30,6 +30,39 @@ test('a text log without a zone: the summary says so and re-reads it in another 
   );
 });
 
+test('a summary of many events shows the first at once and the rest as its box is scrolled, in time order', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Many events');
+  await incident.tab('Timeline').click();
+  const dialog = new ImportDialogPage(page);
+  // 120 failures 90 s apart, each its own event: more rows than the summary shows at first.
+  const lines = Array.from({ length: 120 }, (_, i) => {
+    const at = new Date(Date.parse('2014-11-19T00:00:00Z') + i * 90_000).toISOString().replace('.000', '');
+    return `${at} ERROR disk${i} on rack${i % 7} failed with code E${1000 + i}`;
+  });
+  await dialog.drop([{ name: 'disks.log', text: `${lines.join('\n')}\n` }]);
+  await dialog.start();
+  await expect(dialog.acceptButton).toHaveText('Accept 120 events');
+  const rows = dialog.dialog
+    .getByRole('table', { name: 'Proposed events' })
+    .locator('tbody')
+    .getByRole('row');
+  await expect(rows.first()).toContainText('disk0 on rack0 failed with code E1000');
+  const first = await rows.count();
+  expect(first).toBeGreaterThanOrEqual(25);
+  expect(first).toBeLessThan(120);
+  // Scrolling the box to its last row brings the next ones, until all are there.
+  await expect(async () => {
+    await rows.last().scrollIntoViewIfNeeded();
+    await expect(rows).toHaveCount(120, { timeout: 1_000 });
+  }).toPass();
+  const texts = await rows.allTextContents();
+  expect(texts.map((t) => /disk(\d+) /.exec(t)?.[1])).toEqual(lines.map((_, i) => String(i)));
+});
+
 test('binary, empty and pretty-printed JSON files each get their own message', async ({
   page,
   list,

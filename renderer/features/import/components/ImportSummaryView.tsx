@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import type { Incident, KeyTimeField, KeyTimes } from '../../../../shared/domain';
+import { useCallback, useMemo, useState } from 'react';
+import type { ImportError, Incident, KeyTimeField, KeyTimes, TimelineEvent } from '../../../../shared/domain';
 import { KEY_TIME_FIELDS } from '../../../../shared/domain';
 import { formatZonedFull } from '../../../../shared/format';
 import { incidentWindow } from '../../../../shared/patterns/window';
@@ -11,6 +11,7 @@ import { fileNotes, findingsIntro, summaryCounts } from '../summaryNotes';
 import { timeFallbackNote } from '../../../../shared/import/timeFallback';
 import { InjectedBadge } from '../../../ui/InjectedBadge';
 import { LOCAL_ZONE } from '../../../platform/zone';
+import { RevealedRows } from '../../../ui/RevealedRows';
 
 const PHASE_LABELS: Record<KeyTimeField, string> = {
   impactStartAt: 'Impact started',
@@ -21,6 +22,19 @@ const PHASE_LABELS: Record<KeyTimeField, string> = {
 };
 
 const SHOWN_ERRORS = 100;
+const SHOWN_EVENTS = 500;
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+function errorRow(e: ImportError, i: number) {
+  return (
+    <tr key={`${e.file}:${e.line}:${i}`}>
+      <td className="mono">{e.file}</td>
+      <td className="num">{e.line}</td>
+      <td>{e.reason}</td>
+    </tr>
+  );
+}
 
 interface Props {
   incident: Incident;
@@ -36,12 +50,39 @@ interface Props {
 export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZone, onChooseZone }: Props) {
   const { stats, phases, findings } = job.result;
   const zone = incident.displayZone;
-  const n = (x: number) => x.toLocaleString('en-US');
   const [picked, setPicked] = useState<string | null>(null);
   const window = useMemo(() => incidentWindow(keyTimesAfter(incident, phases)), [incident, phases]);
   const pattern = job.patterns.find((p) => p.id === picked) ?? null;
-  const pickedEvents = pattern === null ? null : new Set(pattern.eventIds);
-  const events = pickedEvents === null ? job.events : job.events.filter((e) => pickedEvents.has(e.id));
+  const events = useMemo(() => {
+    if (pattern === null) return job.events;
+    const ids = new Set(pattern.eventIds);
+    return job.events.filter((e) => ids.has(e.id));
+  }, [job.events, pattern]);
+  const shownEvents = useMemo(() => events.slice(0, SHOWN_EVENTS), [events]);
+  const shownErrors = useMemo(() => stats.errors.slice(0, SHOWN_ERRORS), [stats.errors]);
+  const eventRow = useCallback(
+    (e: TimelineEvent) => (
+      <tr key={e.id}>
+        <td className="mono nowrap">{formatZonedFull(e.at, zone)}</td>
+        <td className="nowrap">
+          <span className="kind-dot" style={{ background: kindColor(e.kind) }} aria-hidden="true" />
+          {e.kind}
+        </td>
+        <td>
+          {e.injected === true && (
+            <>
+              <InjectedBadge />{' '}
+            </>
+          )}
+          {e.title}
+        </td>
+        <td>{e.service ?? ''}</td>
+        <td>{e.region ?? ''}</td>
+        <td className="num">{n(e.count)}</td>
+      </tr>
+    ),
+    [zone],
+  );
   const counts = summaryCounts(stats);
   const notes = fileNotes(stats.perFile);
   const fallbacks = stats.perFile.flatMap((f) => {
@@ -187,29 +228,12 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
             </tr>
           </thead>
           <tbody>
-            {events.slice(0, 500).map((e) => (
-              <tr key={e.id}>
-                <td className="mono nowrap">{formatZonedFull(e.at, zone)}</td>
-                <td className="nowrap">
-                  <span className="kind-dot" style={{ background: kindColor(e.kind) }} aria-hidden="true" />
-                  {e.kind}
-                </td>
-                <td>
-                  {e.injected === true && (
-                    <>
-                      <InjectedBadge />{' '}
-                    </>
-                  )}
-                  {e.title}
-                </td>
-                <td>{e.service ?? ''}</td>
-                <td>{e.region ?? ''}</td>
-                <td className="num">{n(e.count)}</td>
-              </tr>
-            ))}
+            <RevealedRows items={shownEvents} row={eventRow} columns={6} />
           </tbody>
         </table>
-        {events.length > 500 && <p className="muted">…and {n(events.length - 500)} more.</p>}
+        {events.length > SHOWN_EVENTS && (
+          <p className="muted">…and {n(events.length - SHOWN_EVENTS)} more.</p>
+        )}
       </div>
 
       {stats.errorCount > 0 && (
@@ -232,13 +256,7 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
                 </tr>
               </thead>
               <tbody>
-                {stats.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                  <tr key={`${e.file}:${e.line}:${i}`}>
-                    <td className="mono">{e.file}</td>
-                    <td className="num">{e.line}</td>
-                    <td>{e.reason}</td>
-                  </tr>
-                ))}
+                <RevealedRows items={shownErrors} row={errorRow} columns={3} />
               </tbody>
             </table>
           </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { allFormats } from '../../../../shared/import/formats';
 import { DEFAULT_CHANGE_WINDOW_MINUTES, type Incident, type IncidentType } from '../../../../shared/domain';
 import { guessAliases, normalizeAliases, type ServiceAliases } from '../../../../shared/timeline/aliases';
@@ -199,7 +199,8 @@ export function useLogImport(incident: Incident) {
           },
           { signal: controller.signal, onProgress: (progress) => setState({ step: 'running', progress }) },
         );
-        setState({ step: 'summary', job });
+        // Rendered in slices: a big summary is many rows (they follow a part per frame).
+        startTransition(() => setState({ step: 'summary', job }));
       } catch (e) {
         if (e instanceof ImportCancelled) setState({ step: 'select' });
         else setState({ step: 'failed', error: e instanceof Error ? e.message : String(e) });
