@@ -1,8 +1,11 @@
 import type { IncidentSnapshot } from '../domain';
 import { formatIssues } from './issues';
+import { jsonSyntaxProblem } from './jsonSyntax';
 import { findReferenceProblems } from './refs';
 import { restoreBundle } from './restore';
 import { Bundle } from './schema';
+
+export { lineColumnAt } from './jsonSyntax';
 
 export interface BundleMeta {
   /** The version the file was written in (before any upgrade). */
@@ -18,45 +21,6 @@ export interface BundleMeta {
 export type ParseBundleResult =
   { ok: true; snapshot: IncidentSnapshot; meta: BundleMeta } | { ok: false; error: string };
 
-/** 1-based line and column of a UTF-16 offset in `text`. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-/**
- * Where a JSON.parse failure happened, from the engine's message: V8 reports "at position N"
- * for most errors and nothing for a premature end (which is the end of the text).
- */
-function syntaxErrorWhere(text: string, message: string): string {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const offset =
-    position !== undefined
-      ? Number(position)
-      : /end of (JSON|data|input)/i.test(message)
-        ? text.length
-        : null;
-  if (offset === null) return '(the JSON parser did not report the position)';
-  const { line, column } = lineColumnAt(text, offset);
-  return `at line ${line}, column ${column}`;
-}
-
-/** The engine's reason without the position or the echoed input V8 appends. */
-function syntaxErrorReason(message: string): string {
-  return message
-    .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .trim();
-}
-
 function parseChecked(text: string, fileName: string): ParseBundleResult {
   // Editors on Windows like to start files with a byte-order mark, which JSON.parse rejects.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -65,11 +29,12 @@ function parseChecked(text: string, fileName: string): ParseBundleResult {
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      error: `${fileName} is not valid JSON ${syntaxErrorWhere(body, message)}: ${syntaxErrorReason(message)}.`,
-    };
+    const { at, reason } = jsonSyntaxProblem(body, e);
+    const where =
+      at === null
+        ? '(the JSON parser did not report the position)'
+        : `at line ${at.line}, column ${at.column}`;
+    return { ok: false, error: `${fileName} is not valid JSON ${where}: ${reason}.` };
   }
 
   const restored = restoreBundle(raw);

@@ -1,4 +1,5 @@
 import { formatPath, lineColumnAt } from '../bundle';
+import { jsonSyntaxProblem } from '../bundle/jsonSyntax';
 import { RcaTemplate } from './schema';
 import { locateJsonPath } from './locate';
 
@@ -34,18 +35,10 @@ export function parseTemplate(text: string, fileName: string): ParseTemplateResu
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const offset = position !== undefined ? Number(position) : body.length;
-    const reason = message
-      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-      .replace(/, ".*" is not valid JSON$/s, '')
-      .trim();
+    const { at, reason } = jsonSyntaxProblem(body, e);
     return {
       ok: false,
-      problems: [
-        { file: fileName, line: lineColumnAt(body, offset).line, reason: `not valid JSON: ${reason}` },
-      ],
+      problems: [{ file: fileName, line: at?.line ?? 0, reason: `not valid JSON: ${reason}` }],
     };
   }
   const parsed = RcaTemplate.safeParse(raw);

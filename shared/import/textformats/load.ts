@@ -1,5 +1,5 @@
 import { formatPath } from '../../bundle/issues';
-import { lineColumnAt } from '../../bundle/parse';
+import { jsonSyntaxProblem, lineColumnAt } from '../../bundle/jsonSyntax';
 import { locateJsonPath } from '../../templates/locate';
 import { compileDefinition, definitionsIn } from './compile';
 import type { CompiledTextFormat, FormatProblem } from './compile';
@@ -37,15 +37,11 @@ export function loadFormatFile(text: string, fileName: string): LoadResult {
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // Node 20 names a position for some errors only; without one, the problem has no line.
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position !== undefined ? lineColumnAt(body, Number(position)).line : 0;
-    const reason = message
-      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-      .trim();
-    return { ok: false, problems: [{ file: fileName, line, path: '', reason: `not valid JSON: ${reason}` }] };
+    const { at, reason } = jsonSyntaxProblem(body, e);
+    return {
+      ok: false,
+      problems: [{ file: fileName, line: at?.line ?? 0, path: '', reason: `not valid JSON: ${reason}` }],
+    };
   }
   const parsed = FormatFile.safeParse(raw);
   if (!parsed.success) {

@@ -44,8 +44,11 @@ describe('parseBundle', () => {
     expect(errorOf(cut)).toContain('Unexpected end of JSON input');
   });
 
-  it('says so when the parser does not report a position', () => {
-    expect(errorOf('not json at all')).toMatch(
+  it('finds the place itself where the parser reports no position, and says so when it cannot', () => {
+    expect(errorOf('{\n  "a": not json at all\n}')).toBe(
+      "incident.rootline.json is not valid JSON at line 2, column 9: Unexpected token 'o'.",
+    );
+    expect(errorOf(`${'['.repeat(200_000)}x`)).toMatch(
       /is not valid JSON \(the JSON parser did not report the position\)/,
     );
   });
