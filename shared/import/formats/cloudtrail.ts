@@ -5,7 +5,7 @@ import { parseTimeValue } from '../../time/parse';
 import type { FormatDef, ParseContext } from '../types';
 import { clip, flattenInto } from './attrs';
 import type { Json } from './json';
-import { obj, text, tryParse } from './json';
+import { notJson, obj, text, tryParse } from './json';
 import { makeRecord, timeOptions } from './record';
 import { jsonStreamParser } from './stream';
 
@@ -300,7 +300,7 @@ function mapLookupEvent(ev: Json, label: string, lineNo: number, ctx: ParseConte
     typeof embedded === 'string' ? tryParse(embedded) : { ok: true as const, value: embedded ?? {} };
   const inner = parsed.ok ? obj(parsed.value) : null;
   if (inner === null) {
-    const why = parsed.ok ? 'not a JSON object' : `not valid JSON (${parsed.reason})`;
+    const why = parsed.ok ? 'not a JSON object' : notJson(embedded as string, parsed.error);
     ctx.sink.error(lineNo, `${label}: "CloudTrailEvent" is ${why}`);
     return;
   }

@@ -1,4 +1,5 @@
 /** Small helpers for reading untyped JSON safely. */
+import { jsonSyntaxProblem } from '../../bundle/jsonSyntax';
 
 export type Json = Record<string, unknown>;
 
@@ -55,13 +56,27 @@ export function firstOf(o: Json, paths: readonly string[]): { path: string; valu
   return null;
 }
 
-/** JSON.parse that reports the problem instead of throwing. */
-export function tryParse(s: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+/** JSON.parse that returns the error instead of throwing (see notJson for what to tell people). */
+export function tryParse(s: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
   try {
     return { ok: true, value: JSON.parse(s) as unknown };
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: e };
   }
+}
+
+/**
+ * What an import's error list says about a record that is not JSON: where it stops being JSON
+ * and the engine's reason, without the record V8 echoes back (the line is already named):
+ * `not valid JSON at column 158: Unterminated string`. A record that may span lines gives
+ * `firstLine`, the file line it starts on, and the place is then a file line and column.
+ */
+export function notJson(text: string, error: unknown, firstLine?: number): string {
+  const { at, reason } = jsonSyntaxProblem(text, error);
+  if (at === null) return `not valid JSON: ${reason}`;
+  const where =
+    firstLine === undefined ? `column ${at.column}` : `line ${firstLine + at.line - 1}, column ${at.column}`;
+  return `not valid JSON at ${where}: ${reason}`;
 }
 
 /** One top-level JSON value cut out of a larger text, with the 1-based line it starts on. */

@@ -1,7 +1,7 @@
 import type { Attrs, EventKind, LogLevel } from '../../domain';
 import type { ChangeInfo, LineParser, ParseContext, RawRecord, SplitRule } from '../types';
 import type { TimeOptions } from '../../time/parse';
-import { tryParse } from './json';
+import { notJson, tryParse } from './json';
 
 /** Everything of a RawRecord beyond the required time, message and place. */
 export interface RecordExtras {
@@ -83,7 +83,7 @@ export function jsonLinesParser(
       }
       const parsed = tryParse(text);
       if (!parsed.ok) {
-        ctx.sink.error(lineNo, `not valid JSON (${parsed.reason})`);
+        ctx.sink.error(lineNo, notJson(text, parsed.error));
         return;
       }
       const v = parsed.value;

@@ -1,6 +1,6 @@
 import type { FormatDef, ParseContext, RawRecord } from '../types';
 import { clip } from './attrs';
-import { obj, text, tryParse } from './json';
+import { notJson, obj, text, tryParse } from './json';
 import { makeRecord } from './record';
 
 /** Channel housekeeping that is not conversation. */
@@ -37,7 +37,7 @@ function base(path: string): string {
 function parseJsonEntry(entry: { path: string; text: string }, ctx: ParseContext): unknown {
   const parsed = tryParse(entry.text);
   if (!parsed.ok) {
-    ctx.sink.error(0, `${entry.path}: not valid JSON (${parsed.reason})`);
+    ctx.sink.error(0, `${entry.path}: ${notJson(entry.text, parsed.error, 1)}`);
     return null;
   }
   return parsed.value;

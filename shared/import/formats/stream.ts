@@ -1,5 +1,5 @@
 import type { LineParser, ParseContext, SplitRule } from '../types';
-import { splitJsonValues, tryParse } from './json';
+import { notJson, splitJsonValues, tryParse } from './json';
 import { createLineLedger } from './ledger';
 import { isBlank, isComment } from './record';
 
@@ -27,7 +27,7 @@ export function feedJsonDocument(
     started.add(piece.line);
     const parsed = tryParse(piece.text);
     if (parsed.ok) onValue(parsed.value, piece.line, ctx);
-    else ctx.sink.error(piece.line, `not valid JSON (${parsed.reason})`);
+    else ctx.sink.error(piece.line, notJson(piece.text, parsed.error, piece.line));
   }
   let lines = lineCount ?? 1;
   if (lineCount === null) {
@@ -78,12 +78,12 @@ export function jsonStreamParser(outer: ParseContext, onValue: OnJsonValue, resu
       // Hot path: a bare try/catch around JSON.parse, no result object per line.
       let value: unknown;
       let ok = true;
-      let reason = '';
+      let error: unknown = null;
       try {
         value = JSON.parse(text) as unknown;
       } catch (e) {
         ok = false;
-        reason = e instanceof Error ? e.message : String(e);
+        error = e;
       }
       if (ok) {
         mode = 'lines';
@@ -95,7 +95,7 @@ export function jsonStreamParser(outer: ParseContext, onValue: OnJsonValue, resu
         return;
       }
       mode = 'lines';
-      ctx.sink.error(lineNo, `not valid JSON (${reason})`);
+      ctx.sink.error(lineNo, notJson(text, error));
     },
     end() {
       if (mode === 'buffer') feedJsonDocument(buffer.join('\n'), ctx, onValue, bufferStart, buffer.length);

@@ -77,7 +77,7 @@ describe('loadFormatFile', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(formatProblemText(r.problems[0]!)).toMatch(
-        /^broken\.json(: line \d+)?: not valid JSON: Unexpected token ','$/,
+        /^broken\.json: line 3: not valid JSON: Unexpected token ','$/,
       );
   });
 
