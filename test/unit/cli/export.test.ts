@@ -1,16 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rootline } from './rootline';
 
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 const BASE = readFileSync(new URL('../../fixtures/bundles/v1-rich.rootline.json', import.meta.url), 'utf8');
-
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The rich fixture with one change, written to a temp file; returns its path. */
 function bundleFile(

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { rootline } from './rootline';
 
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 const LINE = '{"time":"2024-05-01T10:00:00Z","level":"error","msg":"payment API 500s","service":"api"}\n';
-
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // Files inside a folder are read as they would be on their own: .gz unzipped, binary refused.
 describe('rootline timeline on a folder', () => {

@@ -1,16 +1,9 @@
 // `--jobs N`: large files parsed by a pool of worker_threads give the very output of one parser.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
-
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { rootline } from './rootline';
 
 /** A text log over the split threshold whose records carry stack traces (continuation lines). */
 function textLog(): string {

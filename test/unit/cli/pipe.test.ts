@@ -2,8 +2,8 @@
 // must end quietly (no EPIPE stack), as other tools do.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { BIN } from './rootline';
 
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 const LOG = new URL('../../fixtures/logs/lnav_shop_access_log.combined.log', import.meta.url).pathname;
 
 /** Runs the CLI with its output pipe closed before it writes (as `| head -c 0` would). */

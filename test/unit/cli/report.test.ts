@@ -1,15 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryBundle, MIN } from '../../fixtures/libraryBundles';
-
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { rootline } from './rootline';
 
 function library() {
   const dir = mkdtempSync(join(tmpdir(), 'rootline-report-'));

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeBundle } from '../../../shared/bundle';
 import { richSnapshot } from '../bundle/richSnapshot';
-
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
+import { BIN } from './rootline';
 
 describe('rootline export of a signed-off incident', () => {
   it('says "Approved by … on …" and the override in the internal Markdown, nothing for customers', () => {

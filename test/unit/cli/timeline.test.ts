@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { rootline } from './rootline';
 
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 const FIXTURE = new URL('../../fixtures/scenarios/azure-2014-orchestrator.jsonl', import.meta.url).pathname;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-function rootline(...args: string[]) {
-  // Run from the temp dir: the bin must resolve everything relative to itself.
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('rootline CLI', () => {
   it('prints help and version', () => {

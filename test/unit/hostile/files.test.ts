@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { sniffEncoding } from '../../../shared/import/encoding';
 import { importTexts } from '../../../shared/import/pipeline';
 import { createFileDecoder } from '../../../renderer/workers/decode';
+import { rootline } from '../cli/rootline';
 
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 const LOG = [
   '2024-01-01 00:00:00 INFO api: deploy started',
   '2024-01-01 00:01:00 ERROR api: 500s rising',
@@ -39,15 +38,6 @@ const VARIANTS: [string, Uint8Array][] = [
 const BINARY = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 7, 0, 0,
 ]);
-
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    cwd: tmpdir(),
-    maxBuffer: 1 << 26,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function appDecode(name: string, bytes: Uint8Array, chunk = 7): string | { problem: string } {
   const d = createFileDecoder(name);

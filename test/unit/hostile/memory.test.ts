@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { logRecordCount } from '../../../shared/domain';
 import { importTexts } from '../../../shared/import/pipeline';
 import { createZipStream, ZipError } from '../../../shared/import/zip';
 import { richSnapshot } from '../bundle/richSnapshot';
+import { rootlineIn } from '../cli/rootline';
 
 /*
  * Memory bounded for any input: a zip bomb is refused while it unpacks, logs that never fold
@@ -18,17 +18,13 @@ import { richSnapshot } from '../bundle/richSnapshot';
  * stream. Peak RSS is measured by scripts/test/stress-import.mjs, not here.
  */
 
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 const SLACK_ZIP = new URL('../../fixtures/logs/slack-export-viewer_testarchive.zip', import.meta.url)
   .pathname;
 const dir = mkdtempSync(join(tmpdir(), 'rootline-memory-'));
 // The CLI runs as a child process; a busy machine makes that slow, not wrong.
 vi.setConfig({ testTimeout: 120_000 });
 
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, maxBuffer: 1 << 28 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const rootline = (...args: string[]) => rootlineIn(dir, ...args);
 
 /** A zip whose one entry unpacks to `mb` MB of one repeated log line, built without holding it. */
 function bombZip(mb: number): Uint8Array {

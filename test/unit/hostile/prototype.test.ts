@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,20 +7,15 @@ import { parseBundle } from '../../../shared/bundle/parse';
 import { LogRecord, unpackLogRecords, type LogRecord as LogRecordRow } from '../../../shared/domain';
 import { levelFromName } from '../../../shared/import/formats/levels';
 import { importTexts } from '../../../shared/import/pipeline';
+import { rootline } from '../cli/rootline';
 
 /** Issue 11, item 4: words every JavaScript object has as keys must not be taken for levels. */
 const WORDS = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'];
-const BIN = new URL('../../../cli/bin/rootline.mjs', import.meta.url).pathname;
 
 const jsonl = WORDS.map((w, i) =>
   JSON.stringify({ time: `2024-01-01T00:00:0${i}Z`, level: w, msg: `${w} said` }),
 ).join('\n');
 const text = WORDS.map((w, i) => `2024-01-01T00:00:0${i}Z ${w} something failed`).join('\n');
-
-function rootline(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('prototype words in input', () => {
   it.each(WORDS)('%s is not a level or a status word', (word) => {
