@@ -2,6 +2,7 @@ export * from './schema';
 export * from './fileName';
 export * from './serialize';
 export * from './parse';
+export * from './jsonSyntax';
 export * from './restore';
 export * from './refs';
 export * from './remap';

@@ -23,6 +23,32 @@ export function jsonSyntaxProblem(text: string, error: unknown): JsonSyntaxProbl
   return { at: offset === null ? null : lineColumnAt(text, offset), reason };
 }
 
+/** A JSON file's text, parsed; `body` is the text without its byte-order mark, which positions refer to. */
+export type JsonText =
+  | { ok: true; body: string; value: unknown }
+  | { ok: false; body: string; problem: JsonSyntaxProblem | 'empty' };
+
+/**
+ * A JSON file a person wrote (a bundle, a template, a format file), parsed: a leading byte-order
+ * mark dropped (editors on Windows write one, and JSON.parse rejects it), an empty file told
+ * apart from a broken one, and a syntax error placed (jsonSyntaxProblem).
+ */
+export function readJsonText(text: string): JsonText {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, body, problem: 'empty' };
+  try {
+    return { ok: true, body, value: JSON.parse(body) as unknown };
+  } catch (e) {
+    return { ok: false, body, problem: jsonSyntaxProblem(body, e) };
+  }
+}
+
+/** A problem of readJsonText as files listed by line show it (line 0: the file as a whole). */
+export function jsonLineProblem(problem: JsonSyntaxProblem | 'empty'): { line: number; reason: string } {
+  if (problem === 'empty') return { line: 0, reason: 'the file is empty' };
+  return { line: problem.at?.line ?? 0, reason: `not valid JSON: ${problem.reason}` };
+}
+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const HEX = /^[0-9a-fA-F]{4}$/;
 
@@ -93,57 +119,45 @@ export function jsonErrorOffset(text: string): number | null {
     }
     return true;
   };
-  const value = (): boolean => {
+  /** An object or array at its opening bracket: members separated by commas up to `close`. */
+  const container = (close: string, member: () => boolean): boolean => {
+    i++;
+    space();
+    if (text[i] === close) {
+      i++;
+      return true;
+    }
+    for (;;) {
+      if (!member()) return false;
+      space();
+      if (text[i] === close) {
+        i++;
+        return true;
+      }
+      if (text[i] !== ',') return false;
+      i++;
+    }
+  };
+  const property = (): boolean => {
+    space();
+    if (text[i] !== '"' || !string()) return false;
+    space();
+    if (text[i] !== ':') return false;
+    i++;
+    return value();
+  };
+  function value(): boolean {
     space();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') {
-        i++;
-        return true;
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"' || !string()) return false;
-        space();
-        if (text[i] !== ':') return false;
-        i++;
-        if (!value()) return false;
-        space();
-        if (text[i] === '}') {
-          i++;
-          return true;
-        }
-        if (text[i] !== ',') return false;
-        i++;
-      }
-    }
-    if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') {
-        i++;
-        return true;
-      }
-      for (;;) {
-        if (!value()) return false;
-        space();
-        if (text[i] === ']') {
-          i++;
-          return true;
-        }
-        if (text[i] !== ',') return false;
-        i++;
-      }
-    }
+    if (c === '{') return container('}', property);
+    if (c === '[') return container(']', value);
     if (c === '"') return string();
     if (c === 't') return word('true');
     if (c === 'f') return word('false');
     if (c === 'n') return word('null');
     if (c === '-' || isDigit(c)) return number();
     return false;
-  };
+  }
   try {
     if (!value()) return Math.min(i, n);
   } catch {

@@ -1,11 +1,9 @@
 import type { IncidentSnapshot } from '../domain';
 import { formatIssues } from './issues';
-import { jsonSyntaxProblem } from './jsonSyntax';
+import { readJsonText } from './jsonSyntax';
 import { findReferenceProblems } from './refs';
 import { restoreBundle } from './restore';
 import { Bundle } from './schema';
-
-export { lineColumnAt } from './jsonSyntax';
 
 export interface BundleMeta {
   /** The version the file was written in (before any upgrade). */
@@ -22,14 +20,10 @@ export type ParseBundleResult =
   { ok: true; snapshot: IncidentSnapshot; meta: BundleMeta } | { ok: false; error: string };
 
 function parseChecked(text: string, fileName: string): ParseBundleResult {
-  // Editors on Windows like to start files with a byte-order mark, which JSON.parse rejects.
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, error: `${fileName} is empty.` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (e) {
-    const { at, reason } = jsonSyntaxProblem(body, e);
+  const read = readJsonText(text);
+  if (!read.ok) {
+    if (read.problem === 'empty') return { ok: false, error: `${fileName} is empty.` };
+    const { at, reason } = read.problem;
     const where =
       at === null
         ? '(the JSON parser did not report the position)'
@@ -37,7 +31,7 @@ function parseChecked(text: string, fileName: string): ParseBundleResult {
     return { ok: false, error: `${fileName} is not valid JSON ${where}: ${reason}.` };
   }
 
-  const restored = restoreBundle(raw);
+  const restored = restoreBundle(read.value);
   if (!restored.ok) return { ok: false, error: `${fileName} ${restored.error}.`.replace(/\.\.$/, '.') };
 
   const parsed = Bundle.safeParse(restored.bundle);

@@ -1,5 +1,5 @@
-import { formatPath, lineColumnAt } from '../bundle';
-import { jsonSyntaxProblem } from '../bundle/jsonSyntax';
+import { formatPath } from '../bundle';
+import { jsonLineProblem, lineColumnAt, readJsonText } from '../bundle/jsonSyntax';
 import { RcaTemplate } from './schema';
 import { locateJsonPath } from './locate';
 
@@ -28,20 +28,10 @@ export function formatTemplateProblem(p: TemplateProblem): string {
  * the file name, the line it is on and a reason naming the field, so a person can fix it.
  */
 export function parseTemplate(text: string, fileName: string): ParseTemplateResult {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '')
-    return { ok: false, problems: [{ file: fileName, line: 0, reason: 'the file is empty' }] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (e) {
-    const { at, reason } = jsonSyntaxProblem(body, e);
-    return {
-      ok: false,
-      problems: [{ file: fileName, line: at?.line ?? 0, reason: `not valid JSON: ${reason}` }],
-    };
-  }
-  const parsed = RcaTemplate.safeParse(raw);
+  const read = readJsonText(text);
+  if (!read.ok) return { ok: false, problems: [{ file: fileName, ...jsonLineProblem(read.problem) }] };
+  const { body } = read;
+  const parsed = RcaTemplate.safeParse(read.value);
   if (parsed.success) return { ok: true, template: parsed.data };
   const problems = parsed.error.issues.slice(0, 20).map((issue) => ({
     file: fileName,

@@ -1,5 +1,5 @@
 import { formatPath } from '../../bundle/issues';
-import { jsonSyntaxProblem, lineColumnAt } from '../../bundle/jsonSyntax';
+import { jsonLineProblem, lineColumnAt, readJsonText } from '../../bundle/jsonSyntax';
 import { locateJsonPath } from '../../templates/locate';
 import { compileDefinition, definitionsIn } from './compile';
 import type { CompiledTextFormat, FormatProblem } from './compile';
@@ -24,26 +24,17 @@ function shortMessage(message: string): string {
  * reason. A definition whose regexes fail on its own sample lines is refused by name.
  */
 export function loadFormatFile(text: string, fileName: string): LoadResult {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const read = readJsonText(text);
+  const { body } = read;
   const problem = (path: PropertyKey[], reason: string): FormatProblem => ({
     file: fileName,
     line: path.length === 0 ? 0 : lineColumnAt(body, locateJsonPath(body, path)).line,
     path: path.length === 0 ? '' : formatPath(path),
     reason,
   });
-  if (body.trim() === '')
-    return { ok: false, problems: [{ file: fileName, line: 0, path: '', reason: 'the file is empty' }] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (e) {
-    const { at, reason } = jsonSyntaxProblem(body, e);
-    return {
-      ok: false,
-      problems: [{ file: fileName, line: at?.line ?? 0, path: '', reason: `not valid JSON: ${reason}` }],
-    };
-  }
-  const parsed = FormatFile.safeParse(raw);
+  if (!read.ok)
+    return { ok: false, problems: [{ file: fileName, path: '', ...jsonLineProblem(read.problem) }] };
+  const parsed = FormatFile.safeParse(read.value);
   if (!parsed.success) {
     return {
       ok: false,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineColumnAt, parseBundle } from '../../../shared/bundle/parse';
+import { lineColumnAt } from '../../../shared/bundle/jsonSyntax';
+import { parseBundle } from '../../../shared/bundle/parse';
 import { serializeBundle } from '../../../shared/bundle/serialize';
 import { richSnapshot } from './richSnapshot';
 
