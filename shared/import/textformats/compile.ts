@@ -122,6 +122,7 @@ export function compileDefinition(
   name: string,
   def: FormatDefinition,
   origin: string,
+  { checkOwnSamples = true }: { checkOwnSamples?: boolean } = {},
 ): CompiledTextFormat | RawProblem[] {
   const problems: RawProblem[] = [];
   const timestampField = def['timestamp-field'] ?? 'timestamp';
@@ -216,7 +217,7 @@ export function compileDefinition(
     kinds,
     hints: { time: 0 },
   };
-  const sampleProblems = checkSamples(compiled, def);
+  const sampleProblems = checkOwnSamples ? checkSamples(compiled, def) : [];
   return sampleProblems.length > 0 ? sampleProblems : compiled;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../../shared/import/detect';
 import { getFormat } from '../../../../shared/import/formats/index';
-import { builtinTextFormats } from '../../../../shared/import/textformats/builtin';
+import { builtinTextFormats, compileBuiltinDefinitions } from '../../../../shared/import/textformats/builtin';
 import { LEVEL_OF } from '../../../../shared/import/textformats/compile';
 import { DEFINITION_FILES } from '../../../../shared/import/textformats/defs/index';
 import { FormatFile } from '../../../../shared/import/textformats/schema';
@@ -60,6 +60,17 @@ describe('shipped format definitions', () => {
       expect(parsed.success, name).toBe(true);
       expect(parsed.data, name).toEqual(json);
     }
+  });
+
+  it("pass the check of their own samples a user's format file gets (skipped when the app starts)", () => {
+    expect(() => compileBuiltinDefinitions(DEFINITION_FILES, true)).not.toThrow();
+    // The check is on: a shipped definition whose sample its regex does not read is refused.
+    const [file, json] = Object.entries(DEFINITION_FILES)[0]!;
+    const defs = structuredClone(json) as Record<string, FormatDefinition>;
+    const name = Object.keys(defs).find((k) => k !== '$schema')!;
+    defs[name]!.sample = [{ line: 'not a line of this format' }];
+    expect(() => compileBuiltinDefinitions({ [file]: defs }, true)).toThrow(/fails its own sample 1/);
+    expect(() => compileBuiltinDefinitions({ [file]: defs })).not.toThrow();
   });
 
   it('ship at least 30 formats with unique names', () => {
