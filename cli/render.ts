@@ -1,6 +1,7 @@
 import type { Finding, KeyTimes } from '../shared/domain';
 import type { ImportResult } from '../shared/import/pipeline';
 import { eventCapMessage } from '../shared/timeline/fold';
+import { routineReasons } from '../shared/import/routine';
 import { timeFallbackNote } from '../shared/import/timeFallback';
 import { formatZonedFull } from '../shared/format';
 import { terminalSafe } from './terminal';
@@ -72,6 +73,12 @@ export function toText(result: ImportResult): string {
   const { events, phases, findings, stats } = result;
   const out: string[] = [`Timeline (${events.length} events, times in UTC)`, ''];
   if (result.cap !== null) out.splice(1, 0, `Note: ${eventCapMessage(result.cap)}`);
+  if (events.length === 0 && stats.records > 0)
+    out.splice(
+      1,
+      0,
+      'No record became an event: every one read as routine (why: under each file below; `rootline patterns` lists what they hold).',
+    );
   for (const e of events) {
     const place = [e.service, e.region].filter((p) => p !== null).join('/') || '-';
     const span = e.endAt === null ? '' : ` → ${utc(e.endAt).slice(11)}`;
@@ -99,6 +106,8 @@ export function toText(result: ImportResult): string {
     out.push(`  ${f.file}: read as ${f.format ?? 'nothing (unreadable)'}`);
     const fallback = timeFallbackNote(f, (ms) => formatZonedFull(ms, 'UTC'));
     if (fallback !== null) out.push(`    ${fallback}`);
+    const routine = routineReasons(f);
+    if (routine !== null) out.push(`    No events from it: ${routine}.`);
   }
   for (const e of stats.errors.slice(0, 20)) out.push(`  ${e.file}:${e.line}: ${e.reason}`);
   if (stats.errorCount > 20)

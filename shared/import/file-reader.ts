@@ -22,6 +22,20 @@ export interface FileStats extends ImportStats {
   timeFallback: number;
   /** The file's capture time (its modification time) as given to the import; null = unknown. */
   capturedAt: number | null;
+  /** Its records that became no event (kind `log`), by why: see RoutineCounts. */
+  routine: RoutineCounts;
+}
+
+/**
+ * Records kept as evidence only (kind `log`), by why: `format` — the format reads that kind of
+ * record as evidence (a finished CI job, a Kubernetes Normal event); `warn` — a warning at its
+ * pattern's usual rate (one becomes impact only in a burst above it); `plain` — at info or below,
+ * or with no level, naming no failure, change, alert, mitigation or recovery.
+ */
+export interface RoutineCounts {
+  format: number;
+  warn: number;
+  plain: number;
 }
 
 /** A file's tally before any of it was read. */
@@ -40,6 +54,7 @@ export function newTally(file: string): FileStats {
     document: false,
     timeFallback: 0,
     capturedAt: null,
+    routine: { format: 0, warn: 0, plain: 0 },
   };
 }
 

@@ -186,6 +186,8 @@ export function createImportWith(registry: FormatRegistry, options: CreateImport
       if (kind === 'change' || folder.inCatchAll(ref)) foldedRecords.add(ref, cluster);
     }
     changes.add(raw, kind, firstLineOf(raw.message), ref);
+    if (kind === 'log')
+      tally.routine[raw.kindHint === 'log' ? 'format' : raw.level === 'warn' ? 'warn' : 'plain']++;
   }
 
   function open(
@@ -327,7 +329,7 @@ function markKeyEvents(events: TimelineEventDraft[], times: KeyTimes, found: Fin
 }
 
 function totals(tallies: FileStats[], errors: ImportError[]): ImportStatsResult {
-  const perFile = tallies.map((t) => ({ ...t }));
+  const perFile = tallies.map((t) => ({ ...t, routine: { ...t.routine } }));
   const sum = (f: (t: FileStats) => number): number => perFile.reduce((n, t) => n + f(t), 0);
   return {
     files: perFile.length,

@@ -119,3 +119,31 @@ test('binary, empty and pretty-printed JSON files each get their own message', a
   await expect(dialog.dialog.getByRole('button', { name: /^Accept/ })).toHaveCount(0);
   await expect(dialog.dialog).toContainText('Nothing to import');
 });
+
+test('a log whose records all read as routine: the summary says why none became an event', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Routine log');
+  await incident.tab('Timeline').click();
+  const dialog = new ImportDialogPage(page);
+  const lines = Array.from({ length: 40 }, (_, i) => {
+    const at = `2008-11-09T20:${String(i).padStart(2, '0')}:00Z`;
+    return i % 4 === 0 ? `${at} WARN slow ack from node${i % 3}` : `${at} INFO block blk_${i} received`;
+  });
+  await dialog.drop([{ name: 'datanode.log', text: `${lines.join('\n')}\n` }]);
+  await dialog.start();
+  const about = dialog.dialog.getByRole('list', { name: 'About the files' });
+  await expect(about).toContainText(
+    'datanode.log yielded no events: 30 records below warning level, or with no level, name no failure, change, alert, mitigation or recovery; 10 warnings came at their pattern',
+  );
+  await expect(dialog.stat('Events')).toHaveText('0');
+  await expect(dialog.dialog.getByRole('button', { name: /^Accept/ })).toHaveCount(0);
+  await expect(dialog.dialog).toContainText('None: no record became an event (the notes above say why).');
+  await expect(dialog.dialog.getByRole('table', { name: 'Proposed events' })).toHaveCount(0);
+  // What the log holds is still there to read, pattern by pattern.
+  const patterns = dialog.dialog.getByRole('table', { name: 'Import patterns' });
+  await patterns.getByRole('button', { name: /slow ack from/ }).click();
+  await expect(dialog.dialog).toContainText('None: its records read as routine, so no event holds them.');
+});

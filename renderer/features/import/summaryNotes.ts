@@ -1,5 +1,6 @@
 import type { Finding, FindingCode } from '../../../shared/domain';
 import type { FileStats, ImportStatsResult } from '../../../shared/import/importer';
+import { routineReasons } from '../../../shared/import/routine';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
@@ -16,28 +17,29 @@ export function summaryCounts(stats: ImportStatsResult): { lines: number; skippe
   };
 }
 
-/** One sentence per file that needs one: whole documents, empty files, files with no record. */
+/** What a file's own shape says (whole document, empty, no record), or null. */
+function shapeNote(f: FileStats): string | null {
+  if (f.bytes === 0) return 'is empty (0 bytes): nothing was imported from it.';
+  if (f.document)
+    return `was read as one document${f.format ? ` (${f.format})` : ''}: ${plural(f.records, 'record')}.`;
+  if (f.records === 0 && f.errorCount === 0)
+    return `holds no records: its ${plural(f.lines, 'line')} are blank, comments or headers.`;
+  if (f.records === 0) return `yielded no records: none of its ${plural(f.lines, 'line')} could be read.`;
+  return null;
+}
+
+/**
+ * One note per file that needs one: whole documents, empty files, files with no record, and
+ * files whose records all read as routine (why none became an event).
+ */
 export function fileNotes(perFile: readonly FileStats[]): { file: string; text: string }[] {
   const notes: { file: string; text: string }[] = [];
   for (const f of perFile) {
-    if (f.bytes === 0) {
-      notes.push({ file: f.file, text: 'is empty (0 bytes): nothing was imported from it.' });
-    } else if (f.document) {
-      notes.push({
-        file: f.file,
-        text: `was read as one document${f.format ? ` (${f.format})` : ''}: ${plural(f.records, 'record')}.`,
-      });
-    } else if (f.records === 0 && f.errorCount === 0) {
-      notes.push({
-        file: f.file,
-        text: `holds no records: its ${plural(f.lines, 'line')} are blank, comments or headers.`,
-      });
-    } else if (f.records === 0) {
-      notes.push({
-        file: f.file,
-        text: `yielded no records: none of its ${plural(f.lines, 'line')} could be read.`,
-      });
-    }
+    const shape = shapeNote(f);
+    const routine = routineReasons(f);
+    const quiet = routine === null ? null : `yielded no events: ${routine}.`;
+    const text = shape === null ? quiet : quiet === null ? shape : `${shape} It ${quiet}`;
+    if (text !== null) notes.push({ file: f.file, text });
   }
   return notes;
 }

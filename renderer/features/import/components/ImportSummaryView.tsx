@@ -213,28 +213,36 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
           </>
         )}
       </h3>
-      <div className="scroll-box">
-        <table className="table compact" aria-label="Proposed events">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Event</th>
-              <th scope="col">Service</th>
-              <th scope="col">Region</th>
-              <th scope="col" className="num">
-                Count
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <RevealedRows items={shownEvents} row={eventRow} columns={6} />
-          </tbody>
-        </table>
-        {events.length > SHOWN_EVENTS && (
-          <p className="muted">…and {n(events.length - SHOWN_EVENTS)} more.</p>
-        )}
-      </div>
+      {events.length === 0 ? (
+        <p className="muted">
+          {pattern === null
+            ? 'None: no record became an event (the notes above say why).'
+            : 'None: its records read as routine, so no event holds them.'}
+        </p>
+      ) : (
+        <div className="scroll-box">
+          <table className="table compact" aria-label="Proposed events">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Event</th>
+                <th scope="col">Service</th>
+                <th scope="col">Region</th>
+                <th scope="col" className="num">
+                  Count
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <RevealedRows items={shownEvents} row={eventRow} columns={6} />
+            </tbody>
+          </table>
+          {events.length > SHOWN_EVENTS && (
+            <p className="muted">…and {n(events.length - SHOWN_EVENTS)} more.</p>
+          )}
+        </div>
+      )}
 
       {stats.errorCount > 0 && (
         <>

@@ -35,7 +35,43 @@ describe('import summary truth', () => {
     expect(result.stats.perFile[0]?.document).toBe(true);
     expect(summaryCounts(result.stats)).toEqual({ lines: 3, skipped: 1 });
     expect(fileNotes(result.stats.perFile)).toEqual([
-      { file: 'events.json', text: 'was read as one document (k8s-events): 3 records.' },
+      {
+        file: 'events.json',
+        // Back-off warnings whose words name no failure: the Kubernetes reader keeps them as evidence.
+        text: 'was read as one document (k8s-events): 3 records. It yielded no events: 3 records are of a kind the k8s-events format reads as evidence, not as an event.',
+      },
+    ]);
+  });
+
+  it('says why a file whose records all read as routine yielded no event, and only then', () => {
+    const steady = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `2014-11-19T01:${String(i).padStart(2, '0')}:00Z WARN cache miss for key ${i}\n` +
+        `2014-11-19T01:${String(i).padStart(2, '0')}:30Z INFO served request ${i}\n`,
+    ).join('');
+    const result = importTexts(
+      [
+        { name: 'routine.log', text: steady },
+        { name: 'one.log', text: '2014-11-19T00:51:07Z INFO started\n' },
+        { name: 'failing.log', text: `${steady}2014-11-19T02:00:00Z INFO request failed\n` },
+      ],
+      { zone: 'UTC' },
+    );
+    expect(result.stats.perFile.map((f) => f.routine)).toEqual([
+      { format: 0, warn: 30, plain: 30 },
+      { format: 0, warn: 0, plain: 1 },
+      { format: 0, warn: 30, plain: 30 },
+    ]);
+    expect(fileNotes(result.stats.perFile)).toEqual([
+      {
+        file: 'routine.log',
+        text: "yielded no events: 30 records below warning level, or with no level, name no failure, change, alert, mitigation or recovery; 30 warnings came at their pattern's usual rate (a warning becomes impact only in a burst above it).",
+      },
+      {
+        file: 'one.log',
+        text: 'yielded no events: 1 record below warning level, or with no level, names no failure, change, alert, mitigation or recovery.',
+      },
     ]);
   });
 
