@@ -3,6 +3,7 @@ import type { ImportResult } from '../shared/import/pipeline';
 import { eventCapMessage } from '../shared/timeline/fold';
 import { routineReasons } from '../shared/import/routine';
 import { timeFallbackNote } from '../shared/import/timeFallback';
+import { yearAssumedClause } from '../shared/import/yearAssumed';
 import { formatZonedFull } from '../shared/format';
 import { terminalSafe } from './terminal';
 
@@ -106,6 +107,10 @@ export function toText(result: ImportResult): string {
     out.push(`  ${f.file}: read as ${f.format ?? 'nothing (unreadable)'}`);
     const fallback = timeFallbackNote(f, (ms) => formatZonedFull(ms, 'UTC'));
     if (fallback !== null) out.push(`    ${fallback}`);
+    if (f.yearAssumed !== null) {
+      const clause = yearAssumedClause(f.yearAssumed, f.capturedAt);
+      out.push(`    Its times carry no year: they were ${clause}. --year YYYY reads them in another.`);
+    }
     const routine = routineReasons(f);
     if (routine !== null) out.push(`    No events from it: ${routine}.`);
   }

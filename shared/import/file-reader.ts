@@ -16,6 +16,11 @@ export interface FileStats extends ImportStats {
    * with no offset); null when the times say their own zone or there were none to check.
    */
   zoneAssumed: string | null;
+  /**
+   * The year the file's times were read from because they carry none (RFC 3164 syslog) and the
+   * import gave none: inferred from its capture time (see YearlessYears); null otherwise.
+   */
+  yearAssumed: number | null;
   /** Read as one whole document (a JSON document or archive), not line by line. */
   document: boolean;
   /** Records the source gave no time: they got the file's capture time (or the previous record's). */
@@ -51,6 +56,7 @@ export function newTally(file: string): FileStats {
     firstAt: null,
     lastAt: null,
     zoneAssumed: null,
+    yearAssumed: null,
     document: false,
     timeFallback: 0,
     capturedAt: null,
@@ -137,6 +143,9 @@ export class FileReader {
       capturedAt: options.capturedAt ?? null,
       attrs: options.attrs ?? true,
       sink,
+      yearAssumed: (year) => {
+        tally.yearAssumed ??= year;
+      },
     };
   }
 
@@ -174,8 +183,10 @@ export class FileReader {
   /** A context like the file's own, in another zone, whose records only note their time. */
   private probeContext(): ParseContext {
     const probeAt = this.probeAt;
+    // The probe's records are not the file's: it tells the tally nothing.
+    const { yearAssumed: _own, ...ctx } = this.ctx;
     return {
-      ...this.ctx,
+      ...ctx,
       zone: probeZoneFor(this.ctx.zone),
       sink: {
         record: (raw) => {

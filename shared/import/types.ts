@@ -93,6 +93,11 @@ export interface ParseContext {
   /** When the file was captured (its modification time), for records that carry no time; null = unknown. */
   capturedAt?: number | null;
   /**
+   * Told the year a file whose times carry none was read from (its first time), when `year` is
+   * null and the parser inferred it (see YearlessYears).
+   */
+  yearAssumed?: (year: number) => void;
+  /**
    * False when no one keeps record attributes (a timeline, a pattern list): a format may then
    * leave them out rather than build them for nothing. Absent or true: build them.
    */

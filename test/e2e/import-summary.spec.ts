@@ -147,3 +147,32 @@ test('a log whose records all read as routine: the summary says why none became 
   await patterns.getByRole('button', { name: /slow ack from/ }).click();
   await expect(dialog.dialog).toContainText('None: its records read as routine, so no event holds them.');
 });
+
+test('a syslog without years: the summary says which year it was read in, and reads it in the one typed', async ({
+  page,
+  list,
+  incident,
+}) => {
+  await createIncident(list, incident, 'Yearless syslog');
+  await incident.tab('Timeline').click();
+  const dialog = new ImportDialogPage(page);
+  await dialog.drop([
+    {
+      name: 'messages',
+      text: 'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; user=root\nJun 14 15:16:02 combo sshd[19939]: connection refused\n',
+    },
+  ]);
+  await dialog.start();
+  const note = dialog.dialog.getByRole('note', { name: 'Times without a year' });
+  await expect(note).toContainText('1 file has times without a year: messages');
+  await expect(note).toContainText('the latest year that puts them before the file was last modified');
+  const field = note.getByLabel('Year they are from');
+  await field.fill('05');
+  await note.getByRole('button', { name: 'Read them in this year' }).click();
+  await expect(note).toContainText('Enter a four-digit year such as 2014');
+  await field.fill('2005');
+  await note.getByRole('button', { name: 'Read them in this year' }).click();
+  // Read again in 2005: the year was given, so there is nothing left to say about it.
+  await expect(dialog.dialog.getByRole('table', { name: 'Proposed events' })).toContainText('2005-06-14');
+  await expect(note).toHaveCount(0);
+});

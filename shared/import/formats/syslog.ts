@@ -2,6 +2,7 @@ import type { Attrs, LogLevel } from '../../domain';
 import type { ScanEnd } from '../../time/parse';
 import { scanIso } from '../../time/parse';
 import { scanSyslogDate, syslogMonthAt } from '../../time/named';
+import { YearlessYears } from '../../time/yearless';
 import type { FormatDef, LineParser, ParseContext } from '../types';
 import { clip, MAX_ATTRS } from './attrs';
 import { levelFromSyslog } from './levels';
@@ -57,8 +58,7 @@ function splitTag(tag: string): { app: string; pid: string | null } {
 
 function syslogParser(ctx: ParseContext): LineParser {
   const out: ScanEnd = { end: 0 };
-  let year = ctx.year ?? new Date().getUTCFullYear();
-  let lastMonth = -1;
+  const years = new YearlessYears(ctx.year, ctx.capturedAt ?? Date.now(), ctx.yearAssumed);
   return {
     line(text, lineNo) {
       if (isBlank(text)) {
@@ -108,22 +108,11 @@ function syslogParser(ctx: ParseContext): LineParser {
       if (text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) {
         at = scanIso(text, p, ctx.zone, out);
       } else {
-        const month = syslogMonthAt(text, p);
-        let lineYear = year;
-        if (month > 0 && ctx.year === null) {
-          // No year in RFC 3164: a big step back in month (Dec → Jan) means the year rolled
-          // over; a big step forward right after (a late Dec line) belongs to the year before.
-          if (lastMonth > 0 && month < lastMonth - 6) {
-            year++;
-            lineYear = year;
-            lastMonth = month;
-          } else if (lastMonth > 0 && month > lastMonth + 6) {
-            lineYear = year - 1;
-          } else {
-            lastMonth = month;
-          }
-        }
-        at = month > 0 ? scanSyslogDate(text, p, lineYear, ctx.zone, out) : null;
+        // No year in RFC 3164: the lines before say which (see YearlessYears).
+        at =
+          syslogMonthAt(text, p) > 0
+            ? years.next((year) => scanSyslogDate(text, p, year, ctx.zone, out))
+            : null;
       }
       if (at === null || text.charCodeAt(out.end) !== 32) {
         ctx.sink.error(lineNo, 'no syslog timestamp (expected "Mmm dd hh:mm:ss" or RFC 3339)');

@@ -1,14 +1,12 @@
 import type { Attrs } from '../../domain';
 import type { TimeOptions } from '../../time/parse';
+import { YearlessYears } from '../../time/yearless';
 import { MAX_CONTINUATION_CHARS, readTextLine } from '../formats/text';
 import { isBlank, makeRecord, timeOptions } from '../formats/record';
 import type { FormatDef, LineParser, ParseContext, RawRecord } from '../types';
 import type { CompiledTextFormat } from './compile';
 import { parseLine } from './parse';
 import type { LineOptions } from './parse';
-
-/** Half a year: a yearless time this far behind the last one means the year rolled over. */
-const ROLLOVER_MS = 183 * 86_400_000;
 
 /** How many head lines detection looks at. */
 const DETECT_LINES = 30;
@@ -22,9 +20,21 @@ const DETECT_LINES = 30;
  */
 export function definitionParser(f: CompiledTextFormat, ctx: ParseContext): LineParser {
   const base = timeOptions(ctx);
-  const opts: LineOptions = { zone: ctx.zone, year: ctx.year ?? new Date().getUTCFullYear() };
-  const inferYear = ctx.year === null && !f.hasYear;
-  let lastAt: number | null = null;
+  const reference = ctx.capturedAt ?? Date.now();
+  // A format whose times all carry a year reads them in it; the given year stands for any other.
+  const given = ctx.year ?? (f.hasYear ? new Date(reference).getUTCFullYear() : null);
+  const fixed: LineOptions | null = given === null ? null : { zone: ctx.zone, year: given };
+  const years = new YearlessYears(null, reference, ctx.yearAssumed);
+  /* A yearless format's line, read in the year its place in the file says. */
+  const inferred = (text: string): ReturnType<typeof parseLine> => {
+    let parsed = null as ReturnType<typeof parseLine>;
+    years.next((year) => {
+      const p = parseLine(f, text, { zone: ctx.zone, year });
+      if (p !== null && (p.at !== null || parsed === null)) parsed = p;
+      return p?.at ?? null;
+    });
+    return parsed;
+  };
   let pending: RawRecord | null = null;
   let pendingLine = '';
   let extra: string[] = [];
@@ -60,17 +70,7 @@ export function definitionParser(f: CompiledTextFormat, ctx: ParseContext): Line
         return;
       }
       const indented = text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9;
-      let parsed = parseLine(f, text, opts);
-      if (parsed !== null && inferYear && parsed.at !== null && lastAt !== null) {
-        // No year in the format: a big step back (Dec → Jan) starts the next year; a big
-        // step forward right after one (a late Dec line) belongs to the year before.
-        if (parsed.at < lastAt - ROLLOVER_MS) {
-          opts.year++;
-          parsed = parseLine(f, text, opts);
-        } else if (parsed.at > lastAt + ROLLOVER_MS) {
-          parsed = parseLine(f, text, { zone: opts.zone, year: opts.year - 1 }) ?? parsed;
-        }
-      }
+      const parsed = fixed === null ? inferred(text) : parseLine(f, text, fixed);
       if (parsed === null) {
         const read = indented && pending !== null ? null : readTextLine(text, base);
         if (read === null) {
@@ -90,7 +90,6 @@ export function definitionParser(f: CompiledTextFormat, ctx: ParseContext): Line
         return;
       }
       flush();
-      if (!inferYear || lastAt === null || parsed.at >= lastAt - ROLLOVER_MS) lastAt = parsed.at;
       const attrs: Attrs = parsed.fields;
       if (parsed.thread !== null) attrs.thread = parsed.thread;
       if (parsed.opid !== null) attrs.opid = parsed.opid;

@@ -199,7 +199,8 @@ export function ImportDialog({ incident, initialFiles, onClose }: Props) {
         <ImportSummaryView
           incident={incident}
           job={state.job}
-          onRereadInZone={state.step === 'summary' ? (z: string) => void imp.rereadInZone(z) : undefined}
+          onRereadInZone={state.step === 'summary' ? (z: string) => void imp.reread({ zone: z }) : undefined}
+          onRereadInYear={state.step === 'summary' ? (y: number) => void imp.reread({ year: y }) : undefined}
           onChooseZone={state.step === 'summary' ? () => void imp.discard() : undefined}
           onDownloadErrors={() =>
             void platform.saveFile(

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_CHANGE_WINDOW_MINUTES } from '../../../../shared/domain';
 import { listZones, zoneProblem } from '../../../../shared/format';
 import { Combobox } from '../../../ui/Combobox';
+import { readYearField } from '../yearField';
 
 interface Props {
   zone: string;
@@ -38,19 +39,13 @@ export function ImportOptionsFields({ zone, year, onApply, changeWindow, onChang
   };
 
   const commitYear = (text: string) => {
-    const t = text.trim();
-    if (t === '') {
-      setYearError(null);
-      onApply(zone, null);
-      return;
-    }
-    const y = Number(t);
-    if (!/^\d{4}$/.test(t) || y < 1970 || y > 2100) {
-      setYearError('Enter a four-digit year such as 2014, or leave it empty to infer it.');
+    const read = readYearField(text);
+    if ('problem' in read) {
+      setYearError(read.problem);
       return;
     }
     setYearError(null);
-    onApply(zone, y);
+    onApply(zone, read.year);
   };
 
   return (

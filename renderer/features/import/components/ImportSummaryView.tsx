@@ -9,6 +9,8 @@ import { PatternsTable } from '../../patterns';
 import type { JobResult } from '../../../workers/importProtocol';
 import { fileNotes, findingsIntro, summaryCounts } from '../summaryNotes';
 import { timeFallbackNote } from '../../../../shared/import/timeFallback';
+import { yearAssumedClause } from '../../../../shared/import/yearAssumed';
+import { readYearField } from '../yearField';
 import { InjectedBadge } from '../../../ui/InjectedBadge';
 import { LOCAL_ZONE } from '../../../platform/zone';
 import { RevealedRows } from '../../../ui/RevealedRows';
@@ -44,10 +46,19 @@ interface Props {
   onRereadInZone?: ((zone: string) => void) | undefined;
   /** Back to the file list, where any zone can be chosen (the import is discarded). */
   onChooseZone?: (() => void) | undefined;
+  /** Parses again, reading times that carry no year in `year`; absent while saving. */
+  onRereadInYear?: ((year: number) => void) | undefined;
 }
 
 /** What an import found, before anything becomes part of the incident. */
-export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZone, onChooseZone }: Props) {
+export function ImportSummaryView({
+  incident,
+  job,
+  onDownloadErrors,
+  onRereadInZone,
+  onChooseZone,
+  onRereadInYear,
+}: Props) {
   const { stats, phases, findings } = job.result;
   const zone = incident.displayZone;
   const [picked, setPicked] = useState<string | null>(null);
@@ -147,6 +158,7 @@ export function ImportSummaryView({ incident, job, onDownloadErrors, onRereadInZ
         onRereadInZone={onRereadInZone}
         onChooseZone={onChooseZone}
       />
+      <YearAssumedNote job={job} onRereadInYear={onRereadInYear} />
 
       <h3>Phases</h3>
       <ul className="phase-list">
@@ -332,6 +344,71 @@ function ZoneAssumedNote({
             </button>
           )}
         </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Which files had times without a year and the year they were read from, with a field to read
+ * them in the year the reader knows (a log copied from an old machine).
+ */
+function YearAssumedNote({
+  job,
+  onRereadInYear,
+}: {
+  job: JobResult;
+  onRereadInYear: ((year: number) => void) | undefined;
+}) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const yearless = job.result.stats.perFile.filter((f) => f.yearAssumed !== null);
+  const first = yearless[0];
+  if (first === undefined) return null;
+  const years = [...new Set(yearless.map((f) => f.yearAssumed))];
+  const when =
+    years.length === 1
+      ? `They were ${yearAssumedClause(first.yearAssumed ?? 0, first.capturedAt, yearless.length)}.`
+      : `They were read from ${yearless.map((f) => `${f.file}: ${f.yearAssumed}`).join(', ')}, the latest years that put them before each file was last modified.`;
+  const submit = () => {
+    const read = readYearField(text);
+    if ('problem' in read || read.year === null) {
+      setProblem('problem' in read ? read.problem : 'Enter the year the logs are from, such as 2014.');
+      return;
+    }
+    setProblem(null);
+    onRereadInYear?.(read.year);
+  };
+  return (
+    <div className="import-zone-note" role="note" aria-label="Times without a year">
+      <p>
+        <strong>
+          {yearless.length === 1 ? '1 file has' : `${yearless.length} files have`} times without a year:
+        </strong>{' '}
+        <span className="mono">{yearless.map((f) => f.file).join(', ')}</span>. {when}
+      </p>
+      {onRereadInYear && (
+        <form
+          className="import-year-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <label htmlFor="import-note-year">Year they are from</label>
+          <input
+            id="import-note-year"
+            inputMode="numeric"
+            placeholder={String(first.yearAssumed)}
+            value={text}
+            aria-invalid={problem !== null}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="btn btn-small">
+            Read them in this year
+          </button>
+          {problem && <span className="field-error">{problem}</span>}
+        </form>
       )}
     </div>
   );

@@ -176,9 +176,11 @@ export function useLogImport(incident: Incident) {
 
   /** Parses the chosen files; `inZone` reads times without a zone in that zone instead. */
   const start = useCallback(
-    async (inZone?: string) => {
-      const z = inZone ?? zone;
-      if (inZone !== undefined) setZone(inZone);
+    async (again: { zone?: string; year?: number | null } = {}) => {
+      const z = again.zone ?? zone;
+      const y = again.year === undefined ? year : again.year;
+      if (again.zone !== undefined) setZone(again.zone);
+      if (again.year !== undefined) setYear(again.year);
       const controller = new AbortController();
       abortRef.current = controller;
       const workers = importWorkers(navigator.hardwareConcurrency);
@@ -191,7 +193,7 @@ export function useLogImport(incident: Incident) {
           {
             incidentId: incident.id,
             zone: z,
-            year,
+            year: y,
             formatFiles,
             aliases: aliases.applied,
             changeWindowMinutes: changeWindow,
@@ -244,10 +246,11 @@ export function useLogImport(incident: Incident) {
   }, [incident.id, incident.incidentType, state, aliases]);
 
   /** Drops the finished, unaccepted import and parses again reading zoneless times in `z`. */
-  const rereadInZone = useCallback(
-    async (z: string) => {
+  /** Parses the files again with another zone or year (the summary's staged blocks are dropped). */
+  const reread = useCallback(
+    async (again: { zone?: string; year?: number | null }) => {
       if (state.step === 'summary') await discardStagedBlocks(state.job.imports.map((i) => i.id));
-      await start(z);
+      await start(again);
     },
     [state, start],
   );
@@ -286,7 +289,7 @@ export function useLogImport(incident: Incident) {
     accept,
     discard,
     applyOptions,
-    rereadInZone,
+    reread,
   };
 }
 

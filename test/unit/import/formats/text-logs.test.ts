@@ -76,9 +76,14 @@ describe('syslog', () => {
     expect(third?.message).toBe('An application event log entry...');
   });
 
-  it('rolls the year over from Dec to Jan when no year is given', () => {
-    const r = runFixture('syslog', 'syslog_rollover.log', { year: null });
-    const y = new Date().getUTCFullYear();
+  it('rolls the year over from Dec to Jan when no year is given, from the year the file was saved in', () => {
+    // Saved on 2 January: its December lines are of the year that just ended, not of the
+    // December to come.
+    const r = runFixture('syslog', 'syslog_rollover.log', {
+      year: null,
+      capturedAt: Date.parse('2025-01-02T08:00:00Z'),
+    });
+    const y = 2024;
     expect(r.records.map((x) => iso(x.at))).toEqual([
       `${y}-12-31T23:59:58.000Z`,
       `${y}-12-31T23:59:59.000Z`,
